@@ -1,0 +1,27 @@
+"""cqedu: query the facts of a report on Chongqing's education system."""
+
+from __future__ import annotations
+
+__version__ = "1.0.0"
+
+from cqedu.errors import CqeduError, FactsError, NoMatchError, QueryError
+from cqedu.knowledge import KnowledgeBase, bundled_facts_path, from_document, load
+from cqedu.model import Country, Fact, FactsDocument, Level, SearchHit, Source
+
+__all__ = [
+    "Country",
+    "CqeduError",
+    "Fact",
+    "FactsDocument",
+    "FactsError",
+    "KnowledgeBase",
+    "Level",
+    "NoMatchError",
+    "QueryError",
+    "SearchHit",
+    "Source",
+    "__version__",
+    "bundled_facts_path",
+    "from_document",
+    "load",
+]

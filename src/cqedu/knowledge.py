@@ -1,0 +1,243 @@
+"""The public query API: a KnowledgeBase answers what the CLI asks, and never prints."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+from cqedu import search as _search
+from cqedu.errors import NoMatchError, QueryError
+from cqedu.matching import did_you_mean, lookup, suggest
+from cqedu.model import Country, Fact, FactsDocument, Level, SearchHit, Source
+from cqedu.store import FACT_COLUMNS, build_memory_index, default_cache_dir, open_index, split_list
+from cqedu.text import normalise_phrase
+
+_SELECT = f"SELECT {', '.join(FACT_COLUMNS)} FROM facts"  # noqa: S608 - fixed column names
+_LISTS = {"fields", "keywords", "related"}
+
+
+def bundled_facts_path() -> Path:
+    """The facts file that ships with cqedu."""
+    packaged = Path(str(resources.files("cqedu").joinpath("facts.toml")))
+    if packaged.is_file():
+        return packaged
+    # A source checkout or editable install: the one copy at the repository root.
+    return Path(__file__).resolve().parents[2] / "facts.toml"
+
+
+def load(path: str | os.PathLike[str] | None = None, *, cache: bool = True) -> KnowledgeBase:
+    """Open a facts file (the bundled one by default) as a KnowledgeBase.
+
+    Raises FactsError naming the file, record and field when the file is unusable.
+    With `cache` (the default) the validated index is kept in the user's cache
+    folder (see `default_cache_dir`) so the next load skips parsing.
+    """
+    facts_path = Path(path) if path is not None else bundled_facts_path()
+    connection = open_index(facts_path, default_cache_dir() if cache else None)
+    return KnowledgeBase(connection, facts_path)
+
+
+def from_document(document: FactsDocument) -> KnowledgeBase:
+    """A KnowledgeBase over records already in memory (no file, no cache)."""
+    return KnowledgeBase(build_memory_index(document), None)
+
+
+def _fact(row: Iterable[object]) -> Fact:
+    values = dict(zip(FACT_COLUMNS, row, strict=True))
+    for column in _LISTS:
+        values[column] = split_list(values[column])  # type: ignore[arg-type] # stored as text
+    return Fact(**values)  # type: ignore[arg-type] # columns mirror Fact's fields
+
+
+class KnowledgeBase:
+    """Queries over one validated facts file."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
+        self._db = connection
+        self.path = path
+        """The facts file this knowledge base was read from, if any."""
+
+    def close(self) -> None:
+        """Release the index."""
+        self._db.close()
+
+    # ------------------------------------------------------------ vocabularies
+
+    @cached_property
+    def sources(self) -> tuple[Source, ...]:
+        """The articles the facts come from."""
+        rows = self._db.execute(
+            "SELECT id, title, file, date, summary, sections FROM sources ORDER BY pos"
+        )
+        return tuple(
+            Source(id_, title, file, date, summary, split_list(sections))
+            for id_, title, file, date, summary, sections in rows
+        )
+
+    @cached_property
+    def levels(self) -> tuple[Level, ...]:
+        """Every known education level, with or without figures."""
+        rows = self._db.execute("SELECT id, name, aliases FROM levels ORDER BY pos")
+        return tuple(Level(i, name, split_list(aliases)) for i, name, aliases in rows)
+
+    @cached_property
+    def countries(self) -> tuple[Country, ...]:
+        """Every known partner country or region."""
+        rows = self._db.execute("SELECT name, aliases FROM countries ORDER BY pos")
+        return tuple(Country(name, split_list(aliases)) for name, aliases in rows)
+
+    def program_fields(self) -> list[str]:
+        """Distinct subject fields of programs, in first-seen order."""
+        rows = self._db.execute(
+            "SELECT field FROM program_fields GROUP BY field ORDER BY MIN(rowid)"
+        )
+        return [row[0] for row in rows]
+
+    def ids(self) -> list[str]:
+        """Every record id, in file order."""
+        return [row[0] for row in self._db.execute("SELECT id FROM facts ORDER BY pos")]
+
+    # ------------------------------------------------------------ records
+
+    def _facts(self, where: str = "", params: Iterable[object] = ()) -> list[Fact]:
+        return [_fact(row) for row in self._db.execute(f"{_SELECT} {where}", tuple(params))]
+
+    def facts(self) -> list[Fact]:
+        """Every record, in file order."""
+        return self._facts("ORDER BY pos")
+
+    def document(self) -> FactsDocument:
+        """The whole knowledge base as a FactsDocument (what export writes)."""
+        return FactsDocument(self.sources, self.levels, self.countries, tuple(self.facts()))
+
+    def get(self, fact_id: str) -> Fact:
+        """The record with this id; NoMatchError with suggestions when there is none."""
+        found = self._facts("WHERE id = ?", (fact_id.strip(),))
+        if found:
+            return found[0]
+        close = suggest(fact_id, self.ids())
+        hint = f"; did you mean {', '.join(close)}?" if close else "; list ids with: cqedu export"
+        raise NoMatchError(f'no record has id "{fact_id}"{hint}')
+
+    # ------------------------------------------------------------ figures
+
+    def resolve_level(self, text: str) -> Level:
+        """The level `text` names, by id, name, alias or close spelling; else QueryError."""
+        names: dict[str, Level] = {}
+        for level in self.levels:
+            for name in (level.id, level.name, *level.aliases):
+                names.setdefault(name, level)
+        found = lookup(text, names)
+        if found is None:
+            ids = [level.id for level in self.levels]
+            raise QueryError(
+                f'unknown level "{text}"{did_you_mean(text, list(names))}; '
+                f"valid levels: {', '.join(ids)}"
+            )
+        return found
+
+    def figures(self, level: str | None = None) -> list[Fact]:
+        """Every record with a figure, optionally only those of one level (given as typed)."""
+        if level is None:
+            return self._facts("WHERE value IS NOT NULL ORDER BY pos")
+        chosen = self.resolve_level(level)
+        found = self._facts("WHERE value IS NOT NULL AND level = ? ORDER BY pos", (chosen.id,))
+        if not found:
+            raise NoMatchError(
+                f'the source gives no figure for level "{chosen.id}" ({chosen.name})'
+            )
+        return found
+
+    # ------------------------------------------------------------ programs
+
+    def resolve_fields(self, text: str) -> list[str]:
+        """Program fields that contain every word of `text`, else the one it spells closely."""
+        fields = self.program_fields()
+        wanted = normalise_phrase(text)
+        wanted_words = set(wanted.split())
+        containing = [
+            f for f in fields if wanted_words and wanted_words <= set(normalise_phrase(f).split())
+        ]
+        if containing:
+            return containing
+        close = lookup(text, {f: f for f in fields})
+        if close is not None:
+            return [close]
+        raise QueryError(
+            f'unknown field "{text}"{did_you_mean(text, fields)}; '
+            f"fields of programs: {', '.join(fields)}"
+        )
+
+    def programs(self, field: str | None = None) -> list[Fact]:
+        """Programs (optionally of one field), each followed by the figures tied to it."""
+        if field is None:
+            programs = self._facts("WHERE kind = 'program' ORDER BY pos")
+        else:
+            wanted = self.resolve_fields(field)
+            marks = ", ".join("?" * len(wanted))
+            programs = self._facts(
+                f"WHERE pos IN (SELECT pos FROM program_fields WHERE field IN ({marks})) "  # noqa: S608 - placeholders only
+                "ORDER BY pos",
+                wanted,
+            )
+        figures = {f.id: f for f in self._facts("WHERE value IS NOT NULL AND kind != 'program'")}
+        tied: dict[str, list[Fact]] = {}
+        for figure in figures.values():
+            for other in figure.related:
+                tied.setdefault(other, []).append(figure)
+        result: list[Fact] = []
+        shown: set[str] = set()
+        for program in programs:
+            result.append(program)
+            shown.add(program.id)
+            extra = [figures[i] for i in program.related if i in figures] + tied.get(program.id, [])
+            for figure in extra:
+                if figure.id not in shown:
+                    result.append(figure)
+                    shown.add(figure.id)
+        return result
+
+    # ------------------------------------------------------------ partners
+
+    def resolve_country(self, text: str) -> Country:
+        """The country or region `text` names, by name, alias or close spelling."""
+        names: dict[str, Country] = {}
+        for country in self.countries:
+            for name in (country.name, *country.aliases):
+                names.setdefault(name, country)
+        found = lookup(text, names)
+        if found is None:
+            valid = [c.name for c in self.countries]
+            raise QueryError(
+                f'unknown country "{text}"{did_you_mean(text, list(names))}; '
+                f"partner countries and regions: {', '.join(valid)}"
+            )
+        return found
+
+    def partners(self, country: str | None = None) -> list[Fact]:
+        """Partner institutions, countries and centres, optionally of one country."""
+        if country is None:
+            return self._facts("WHERE kind = 'partner' ORDER BY pos")
+        chosen = self.resolve_country(country)
+        found = self._facts("WHERE kind = 'partner' AND country = ? ORDER BY pos", (chosen.name,))
+        if not found:
+            raise NoMatchError(f"the source names no partner in {chosen.name}")
+        return found
+
+    # ------------------------------------------------------------ search
+
+    def search(self, query: str, limit: int = 10) -> list[SearchHit]:
+        """Records matching a free-text query, best first; an empty list when none do."""
+        if limit < 1:
+            raise QueryError(f"limit must be 1 or more, got {limit}")
+        ranked = _search.rank(self._db, query, limit)
+        hits: list[SearchHit] = []
+        for item in ranked:
+            fact = self._facts("WHERE pos = ?", (item.pos,))[0]
+            words = _search.matched_words(self._db, query, item.pos)
+            hits.append(SearchHit(fact, item.score, item.field, words))
+        return hits

@@ -1,0 +1,142 @@
+"""Typed, immutable records of the knowledge base."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: TOML array name -> record kind, in the order records are written back.
+KIND_TABLES: dict[str, str] = {
+    "stats": "stat",
+    "programs": "program",
+    "partners": "partner",
+    "events": "event",
+    "people": "person",
+    "organizations": "organization",
+    "concepts": "concept",
+}
+KINDS: tuple[str, ...] = tuple(KIND_TABLES.values())
+TABLE_OF_KIND: dict[str, str] = {kind: table for table, kind in KIND_TABLES.items()}
+
+#: The kinds of partner a partner record may be.
+PARTNER_CATEGORIES: tuple[str, ...] = ("institution", "country", "centre")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article the facts come from."""
+
+    id: str
+    """Slug other records name in their `source` field."""
+    title: str
+    """A short title in our own words."""
+    file: str
+    """File name of the article text the facts were taken from."""
+    date: str
+    """ISO date (YYYY-MM-DD) of the event the article reports."""
+    summary: str
+    """One line on what the article covers, in our own words."""
+    sections: tuple[str, ...]
+    """The article's section headings in order; records cite one of them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """An education level that figures can belong to."""
+
+    id: str
+    """Slug used in facts and on the command line, e.g. "preschool"."""
+    name: str
+    """Display name, e.g. "Preschool"."""
+    aliases: tuple[str, ...]
+    """Other words people type for the level, e.g. "kindergarten"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country or region that partner records point at."""
+
+    name: str
+    """Canonical name, e.g. "United Kingdom"."""
+    aliases: tuple[str, ...]
+    """Short forms and other names, e.g. "UK", "Britain"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One record of the knowledge base: a figure, program, partner, event, ..."""
+
+    id: str
+    """Stable, readable slug, unique across the file."""
+    kind: str
+    """One of KINDS, given by the TOML array the record stands in."""
+    name: str
+    """Short name of the thing the record is about."""
+    summary: str
+    """One line in our own words."""
+    section: str
+    """Heading of the article section the fact comes from."""
+    paragraph: int
+    """Paragraph number within that section, counting from 1."""
+    source: str
+    """Id of the Source the fact comes from."""
+    value: int | float | None = None
+    """The figure as a number (93.5 for "93.5%"), or None for records without one."""
+    unit: str | None = None
+    """What the figure counts: "percent", "schools", "students", ..."""
+    qualifier: str | None = None
+    """"over", "more than", "about", "surpassed", ... or None for an exact figure."""
+    as_written: str | None = None
+    """The figure exactly as the article prints it, e.g. "over 8,000"."""
+    level: str | None = None
+    """Id of the education Level the record belongs to, if any."""
+    period: str | None = None
+    """Time the record refers to: "per year", "2021-2025", "as of 2025", ..."""
+    date: str | None = None
+    """ISO date of an event, when there is one."""
+    date_as_written: str | None = None
+    """The date as the article prints it, e.g. "October 13"."""
+    inference: str | None = None
+    """What we inferred that the article does not print (such as a year), and why."""
+    country: str | None = None
+    """Name of the Country or region the record is tied to."""
+    category: str | None = None
+    """For partners: one of PARTNER_CATEGORIES."""
+    fields: tuple[str, ...] = ()
+    """Subject fields of a program, e.g. ("robotics",)."""
+    keywords: tuple[str, ...] = ()
+    """Extra words that help search find the record."""
+    related: tuple[str, ...] = ()
+    """Ids of records this one is tied to."""
+
+    @property
+    def has_figure(self) -> bool:
+        """Whether the record carries a figure."""
+        return self.value is not None
+
+
+@dataclass(frozen=True, slots=True)
+class FactsDocument:
+    """Everything one facts file holds, validated."""
+
+    sources: tuple[Source, ...]
+    """The articles the facts come from."""
+    levels: tuple[Level, ...]
+    """Known education levels, with or without figures."""
+    countries: tuple[Country, ...]
+    """Known countries and regions of partners."""
+    facts: tuple[Fact, ...]
+    """All records, in file order grouped by kind."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result."""
+
+    fact: Fact
+    """The record found."""
+    score: float
+    """Match quality from 0 to 100, rounded to one decimal."""
+    matched_field: str
+    """Name of the field whose words matched best, e.g. "name"."""
+    matched_words: frozenset[str]
+    """Normalised words of the record that matched the query, for highlighting."""

@@ -1,0 +1,72 @@
+"""Records as flat rows of named fields, the shape every machine format writes."""
+
+from __future__ import annotations
+
+from cqedu.model import Fact, SearchHit
+from cqedu.render import Results
+
+#: Fields of every record, in output order. Documented in the README; keep stable.
+FACT_FIELDS: tuple[str, ...] = (
+    "id",
+    "kind",
+    "name",
+    "summary",
+    "value",
+    "unit",
+    "qualifier",
+    "as_written",
+    "level",
+    "period",
+    "date",
+    "date_as_written",
+    "inference",
+    "country",
+    "category",
+    "fields",
+    "keywords",
+    "related",
+    "section",
+    "paragraph",
+    "source",
+)
+#: Fields search results add after the record's own.
+SEARCH_FIELDS: tuple[str, ...] = ("score", "matched_field")
+
+Value = str | int | float | list[str] | None
+Row = dict[str, Value]
+
+
+def fact_row(fact: Fact) -> Row:
+    """One record as a row; absent values are None, lists stay lists."""
+    row: Row = {}
+    for name in FACT_FIELDS:
+        value = getattr(fact, name)
+        row[name] = list(value) if isinstance(value, tuple) else value
+    return row
+
+
+def hit_row(hit: SearchHit) -> Row:
+    """One search hit as a row: the record's fields, then score and matched_field."""
+    return fact_row(hit.fact) | {"score": hit.score, "matched_field": hit.matched_field}
+
+
+def columns(results: Results) -> tuple[str, ...]:
+    """The column names of these results."""
+    return FACT_FIELDS + SEARCH_FIELDS if results.hits is not None else FACT_FIELDS
+
+
+def rows(results: Results) -> list[Row]:
+    """Every result as a row."""
+    if results.hits is not None:
+        return [hit_row(hit) for hit in results.hits]
+    return [fact_row(fact) for fact in results.facts]
+
+
+def number_text(value: int | float) -> str:
+    """A figure as plain text: 9177, 93.5, 6400000 (no exponent, no separators)."""
+    if isinstance(value, int):
+        return str(value)
+    text = repr(value)
+    if "e" in text or "E" in text:
+        text = format(value, "f").rstrip("0").rstrip(".")
+    return text

@@ -1,0 +1,72 @@
+"""TOML output; an export is itself a valid facts file."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import tomli_w
+
+from cqedu.loader import SCHEMA_VERSION
+from cqedu.model import TABLE_OF_KIND, FactsDocument
+from cqedu.render import RenderOptions, Results
+from cqedu.render.rows import FACT_FIELDS, Row, fact_row, rows
+
+# The key order of facts.toml; `kind` is given by the array a record stands in.
+_FILE_KEYS = tuple(name for name in FACT_FIELDS if name != "kind")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _compact(row: Row, keys: tuple[str, ...]) -> dict[str, Any]:
+    """A row without empty values: TOML has no null."""
+    return {key: row[key] for key in keys if row.get(key) not in (None, [])}
+
+
+def document_tables(document: FactsDocument) -> dict[str, Any]:
+    """A FactsDocument as the tables of a facts file."""
+    one_source = len(document.sources) == 1
+    keys = tuple(k for k in _FILE_KEYS if not (one_source and k == "source"))
+    tables: dict[str, Any] = {
+        "schema": SCHEMA_VERSION,
+        "sources": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "file": s.file,
+                "date": s.date,
+                "summary": s.summary,
+                "sections": list(s.sections),
+            }
+            for s in document.sources
+        ],
+        "levels": [
+            {"id": lv.id, "name": lv.name, "aliases": list(lv.aliases)} for lv in document.levels
+        ],
+        "countries": [{"name": c.name, "aliases": list(c.aliases)} for c in document.countries],
+    }
+    for fact in document.facts:
+        table = tables.setdefault(TABLE_OF_KIND[fact.kind], [])
+        table.append(_compact(fact_row(fact), keys))
+    return {key: value for key, value in tables.items() if value != []}
+
+
+def _escape_non_ascii(text: str) -> str:
+    # Only strings hold non-ASCII here, and TOML basic strings accept \u escapes.
+    def escape(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
+
+    return _NON_ASCII.sub(escape, text)
+
+
+def render(results: Results, options: RenderOptions) -> str:
+    """Results as TOML: a whole facts file for an export, else arrays of records by kind."""
+    if results.document is not None:
+        tables = document_tables(results.document)
+    else:
+        tables = {}
+        keys = tuple(name for name in rows(results)[0] if name != "kind") if results.facts else ()
+        for fact, row in zip(results.facts, rows(results), strict=True):
+            tables.setdefault(TABLE_OF_KIND[fact.kind], []).append(_compact(row, keys))
+    text = tomli_w.dumps(tables)
+    return _escape_non_ascii(text) if options.ascii_only else text

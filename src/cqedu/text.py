@@ -1,0 +1,41 @@
+"""Splitting text into normalised words, shared by search, matching and highlighting."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# A figure with thousands separators ("9,177") is one word; so is a decimal ("93.5").
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W_]+", re.UNICODE)
+
+
+def normalise_word(word: str) -> str:
+    """Fold case and drop thousands separators: "9,177" -> "9177", "Leicester" -> "leicester"."""
+    return word.casefold().replace(",", "")
+
+
+def words(text: str) -> list[str]:
+    """The normalised words of a text, in order."""
+    return [normalise_word(m.group()) for m in _WORD.finditer(text)]
+
+
+def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, normalised word) for each word of a text, for highlighting."""
+    for match in _WORD.finditer(text):
+        yield match.start(), match.end(), normalise_word(match.group())
+
+
+def normalise_phrase(text: str) -> str:
+    """A name or query as its words: "Preschool-enrollment rate!" -> "preschool enrollment rate"."""
+    return " ".join(words(text))
+
+
+def escape_controls(text: str) -> str:
+    """Control characters as visible escapes ("\\x1b"), so text never drives a terminal."""
+
+    def escape(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _CONTROL.sub(escape, text)
