@@ -18,6 +18,7 @@ from cqedu.text import normalise_phrase
 
 _SELECT = f"SELECT {', '.join(FACT_COLUMNS)} FROM facts"  # noqa: S608 - fixed column names
 _LISTS = {"fields", "keywords", "related"}
+ID_SUGGEST_SCORE = 75.0
 
 
 def bundled_facts_path() -> Path:
@@ -119,7 +120,8 @@ class KnowledgeBase:
         found = self._facts("WHERE id = ?", (fact_id.strip(),))
         if found:
             return found[0]
-        close = suggest(fact_id, self.ids())
+        # Ids share prefixes and words, so only near-misses are worth offering.
+        close = suggest(fact_id, self.ids(), cutoff=ID_SUGGEST_SCORE)
         hint = f"; did you mean {', '.join(close)}?" if close else "; list ids with: cqedu export"
         raise NoMatchError(f'no record has id "{fact_id}"{hint}')
 

@@ -29,7 +29,9 @@ def lookup(text: str, names: Mapping[str, T]) -> T | None:
     return table[best[0]] if best is not None else None
 
 
-def suggest(text: str, names: Sequence[str], limit: int = 3) -> list[str]:
+def suggest(
+    text: str, names: Sequence[str], limit: int = 3, cutoff: float = SUGGEST_SCORE
+) -> list[str]:
     """Known names that look like `text`, best first, for a "did you mean" hint."""
     wanted = normalise_phrase(text)
     if not wanted or not names:
@@ -40,7 +42,7 @@ def suggest(text: str, names: Sequence[str], limit: int = 3) -> list[str]:
     for name in names:
         by_norm.setdefault(normalise_phrase(name), name)
     found = process.extract(
-        wanted, list(by_norm), scorer=fuzz.ratio, score_cutoff=SUGGEST_SCORE, limit=limit
+        wanted, list(by_norm), scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit
     )
     return [by_norm[choice] for choice, _score, _index in found]
 

@@ -19,19 +19,20 @@ from pathlib import Path
 from cqedu import __version__
 from cqedu.loader import parse_facts, read_open_facts, unreadable
 from cqedu.model import Fact, FactsDocument
+from cqedu.search import STOPWORDS
 from cqedu.text import normalise_phrase, words
 
 #: Bump when the tables below change, so old caches are rebuilt.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 1
 _SEP = "\x1f"  # joins list fields; the loader refuses control characters in values
 
 #: How much a word found in each field counts in search (the best field wins).
 FIELD_WEIGHTS: dict[str, float] = {
-    "id": 1.0,
     "name": 1.0,
+    "id": 0.9,  # ids echo names, but may carry words the name does not
     "keywords": 1.0,
     "as_written": 1.0,
-    "country": 0.95,
+    "country": 1.0,
     "fields": 0.95,
     "level": 0.9,
     "category": 0.9,
@@ -226,7 +227,7 @@ def _fill(connection: sqlite3.Connection, key: str, document: FactsDocument) -> 
         phrase_rows: list[tuple[str, int, int]] = []
         for pos, fact in enumerate(document.facts):
             best = _best_words(fact, level_words, country_words)
-            name_len = len(words(fact.name))
+            name_len = len([w for w in words(fact.name) if w not in STOPWORDS])
             word_rows.extend((w, pos, wt, field, name_len) for w, (wt, field) in best.items())
             vocab.update(best)
             # An exact id or name outranks an exact keyword, which outranks the rest.

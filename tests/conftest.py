@@ -1,0 +1,58 @@
+"""Shared fixtures: an isolated cache, a fixed terminal, and the test facts files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import cqedu
+from cqedu.knowledge import KnowledgeBase
+
+TESTS = Path(__file__).parent
+REPO = TESTS.parent
+MINI_FACTS = TESTS / "data" / "mini_facts.toml"
+REAL_FACTS = REPO / "facts.toml"
+
+# Variables that change how cqedu or Rich writes; each test starts without them.
+_OUTPUT_ENV = ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "LINES", "CQEDU_FACTS", "CLICOLOR")
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path]:
+    """Each test gets its own cache folder and a fixed, colourless 100-column terminal."""
+    cache = tmp_path_factory.mktemp("cache")
+    for name in _OUTPUT_ENV:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CQEDU_CACHE_DIR", str(cache))
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("LINES", "40")
+    yield cache
+
+
+@pytest.fixture
+def mini_kb() -> Iterator[KnowledgeBase]:
+    """The tiny test facts file, loaded without a cache."""
+    kb = cqedu.load(MINI_FACTS, cache=False)
+    yield kb
+    kb.close()
+
+
+@pytest.fixture(scope="session")
+def real_kb() -> Iterator[KnowledgeBase]:
+    """The repository's facts.toml, loaded without a cache."""
+    kb = cqedu.load(REAL_FACTS, cache=False)
+    yield kb
+    kb.close()
+
+
+def subprocess_env(**overrides: str) -> dict[str, str]:
+    """An environment for running cqedu as a real process, as a user's shell would."""
+    env = {k: v for k, v in os.environ.items() if k not in _OUTPUT_ENV}
+    env.pop("PYTHONUNBUFFERED", None)  # users' shells do not set it; it hides pipe bugs
+    env.update(overrides)
+    return env
