@@ -24,7 +24,9 @@ def test_figures_lists_every_record_with_a_value_in_file_order(mini_kb: Knowledg
     ]
 
 
-@pytest.mark.parametrize("typed", ["preschool", "Preschool", "kindergarten", "kindergarden", "PRESCHOL"])
+@pytest.mark.parametrize(
+    "typed", ["preschool", "Preschool", "kindergarten", "kindergarden", "PRESCHOL"]
+)
 def test_levels_match_by_id_alias_or_close_spelling(mini_kb: KnowledgeBase, typed: str) -> None:
     assert ids(mini_kb.figures(typed)) == ["mini-preschool-rate"]
 
@@ -66,7 +68,9 @@ def test_unknown_field(mini_kb: KnowledgeBase) -> None:
     )
 
 
-@pytest.mark.parametrize("typed", ["UK", "uk", "Britain", "United Kingdom", "Untied Kingdom", "britian"])
+@pytest.mark.parametrize(
+    "typed", ["UK", "uk", "Britain", "United Kingdom", "Untied Kingdom", "britian"]
+)
 def test_partners_by_country_name_alias_or_spelling(mini_kb: KnowledgeBase, typed: str) -> None:
     assert ids(mini_kb.partners(typed)) == ["mini-oxbridge"]
 

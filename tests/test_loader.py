@@ -182,9 +182,7 @@ def test_as_written_must_match_value() -> None:
 
 
 def test_as_written_qualifier_must_match() -> None:
-    assert failure(
-        HEADER + STAT.replace('as_written = "93.5%"', 'as_written = "over 93.5%"')
-    ) == (
+    assert failure(HEADER + STAT.replace('as_written = "93.5%"', 'as_written = "over 93.5%"')) == (
         'facts.toml: stats[0] (id "preschool-enrollment"): qualifier: "over 93.5%" implies '
         '"over", got none'
     )
@@ -262,7 +260,9 @@ def test_bad_slug_and_bad_date() -> None:
         'facts.toml: stats[0] (id "Preschool Enrollment"): id: "Preschool Enrollment" is not a '
         "slug; use lowercase letters, digits and single hyphens"
     )
-    assert failure(HEADER + STAT.replace("paragraph = 1", 'paragraph = 1\ndate = "2025-02-30"')) == (
+    assert failure(
+        HEADER + STAT.replace("paragraph = 1", 'paragraph = 1\ndate = "2025-02-30"')
+    ) == (
         'facts.toml: stats[0] (id "preschool-enrollment"): date: expected a date as '
         '"YYYY-MM-DD", got "2025-02-30"'
     )
@@ -304,7 +304,9 @@ def test_booleans_are_not_numbers() -> None:
 def test_missing_file_directory_and_permission(tmp_path: Path) -> None:
     with pytest.raises(FactsError) as caught:
         read_facts(tmp_path / "none.toml")
-    assert str(caught.value) == f"{tmp_path / 'none.toml'}: no such file; pass an existing facts file"
+    assert (
+        str(caught.value) == f"{tmp_path / 'none.toml'}: no such file; pass an existing facts file"
+    )
     with pytest.raises(FactsError) as caught:
         read_facts(tmp_path)
     assert str(caught.value) == f"{tmp_path}: is a directory; pass a facts file (.toml)"
@@ -332,4 +334,7 @@ def test_huge_file_is_refused_before_parsing() -> None:
 
     with pytest.raises(FactsError) as caught:
         read_open_facts(read, "big.toml")
-    assert str(caught.value) == "big.toml: file is larger than 256 MiB; split it or pass the right file"
+    assert (
+        str(caught.value)
+        == "big.toml: file is larger than 256 MiB; split it or pass the right file"
+    )

@@ -93,7 +93,10 @@ def test_cjk_and_emoji_find_nothing_without_error(mini_kb: KnowledgeBase) -> Non
 
 def test_exact_name_beats_a_fuzzier_tie(real_kb: KnowledgeBase) -> None:
     assert top_ids(real_kb, "Study in Chongqing", 1) == ["study-in-chongqing"]
-    assert top_ids(real_kb, "leicester", 2) == ["university-of-leicester", "leicester-joint-college"]
+    assert top_ids(real_kb, "leicester", 2) == [
+        "university-of-leicester",
+        "leicester-joint-college",
+    ]
 
 
 def test_every_name_and_id_ranks_its_record_first(real_kb: KnowledgeBase) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import cqedu
-from cqedu import store
+from cqedu import loader, store
 from cqedu.errors import FactsError
 from tests.conftest import MINI_FACTS
 
@@ -27,7 +27,7 @@ def cache_files(cache: Path) -> list[Path]:
 
 def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
-    real = store.parse_facts
+    real = loader.parse_facts
 
     def counting(data: bytes, label: str) -> cqedu.FactsDocument:
         calls.append(label)
@@ -66,7 +66,10 @@ def test_a_file_broken_after_caching_is_reported(facts_copy: Path) -> None:
     facts_copy.write_text("schema = 1\n[[stats]\n")
     with pytest.raises(FactsError) as caught:
         cqedu.load(facts_copy)
-    assert str(caught.value) == f"{facts_copy}:2:8: invalid TOML: Expected ']]' at the end of an array declaration"
+    assert (
+        str(caught.value)
+        == f"{facts_copy}:2:8: invalid TOML: Expected ']]' at the end of an array declaration"
+    )
 
 
 def test_a_corrupt_cache_is_rebuilt(

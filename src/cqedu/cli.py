@@ -236,14 +236,25 @@ def _output_settings(
     return chosen, options
 
 
-def _answer(fmt: OutputFormat | None, no_header: bool, query: Callable[[], Results]) -> None:
-    """Run a query and write its results; when nothing matched, only the header (tsv, csv)."""
+_NO_RESULTS = Results(())
+
+
+def _answer(
+    fmt: OutputFormat | None,
+    no_header: bool,
+    query: Callable[[], Results],
+    empty: Results = _NO_RESULTS,
+) -> None:
+    """Run a query and write its results; when nothing matched, only the header (tsv, csv).
+
+    `empty` stands for no results of this command, so the header has its columns.
+    """
     chosen, options = _output_settings(fmt, no_header)
     try:
         results = query()
     except NoMatchError:
         if options.header and chosen in (OutputFormat.TSV, OutputFormat.CSV):
-            _write(render(chosen, Results(()), options))
+            _write(render(chosen, empty, options))
         raise
     _write(render(chosen, results, options))
 
@@ -339,7 +350,7 @@ def search(
             raise NoMatchError(f'nothing matches "{text}"; try other or fewer words')
         return Results(tuple(hit.fact for hit in hits), hits=tuple(hits))
 
-    _answer(fmt, no_header, run)
+    _answer(fmt, no_header, run, empty=Results((), hits=()))
 
 
 @app.command(epilog=EXIT_CODES_HELP)

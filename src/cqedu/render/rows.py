@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from cqedu.model import Fact, SearchHit
 from cqedu.render import Results
 
@@ -68,5 +70,5 @@ def number_text(value: int | float) -> str:
         return str(value)
     text = repr(value)
     if "e" in text or "E" in text:
-        text = format(value, "f").rstrip("0").rstrip(".")
+        text = format(Decimal(text), "f")
     return text
