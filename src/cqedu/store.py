@@ -89,15 +89,18 @@ CREATE INDEX phrases_phrase ON phrases (phrase);
 """
 
 
-def default_cache_dir() -> Path:
-    """$CQEDU_CACHE_DIR, else $XDG_CACHE_HOME/cqedu, else ~/.cache/cqedu."""
+def default_cache_dir() -> Path | None:
+    """$CQEDU_CACHE_DIR, else $XDG_CACHE_HOME/cqedu, else ~/.cache/cqedu; None without a home."""
     configured = os.environ.get("CQEDU_CACHE_DIR")
     if configured:
         return Path(configured)
     xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg:
+    if xdg and Path(xdg).is_absolute():
         return Path(xdg) / "cqedu"
-    return Path.home() / ".cache" / "cqedu"
+    home = os.path.expanduser("~")  # noqa: PTH111 - unlike Path.home(), it does not raise
+    if home.startswith("~") or not Path(home).is_absolute():
+        return None  # no home folder known: index in memory rather than beside the user's files
+    return Path(home) / ".cache" / "cqedu"
 
 
 def open_index(path: Path, cache_dir: Path | None) -> sqlite3.Connection:
