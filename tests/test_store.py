@@ -33,7 +33,7 @@ def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         calls.append(label)
         return real(data, label)
 
-    monkeypatch.setattr(store, "parse_facts", counting)
+    monkeypatch.setattr(loader, "parse_facts", counting)
     return calls
 
 
@@ -133,3 +133,40 @@ def test_the_cache_holds_no_executable_format(facts_copy: Path, isolated_environ
     cqedu.load(facts_copy)
     (cache,) = cache_files(isolated_environment)
     assert cache.read_bytes().startswith(b"SQLite format 3\x00")
+
+
+def has_words(cache: Path) -> bool:
+    with sqlite3.connect(cache) as connection:
+        return store.has_word_index(connection)
+
+
+def test_the_search_index_is_built_by_the_first_search_and_kept(
+    facts_copy: Path, isolated_environment: Path
+) -> None:
+    kb = cqedu.load(facts_copy)
+    (cache,) = cache_files(isolated_environment)
+    assert not has_words(cache)
+    assert [h.fact.id for h in kb.search("oxbridge")] == ["mini-oxbridge"]
+    assert has_words(cache)
+    again = cqedu.load(facts_copy)
+    assert [h.fact.id for h in again.search("oxbridge")] == ["mini-oxbridge"]
+
+
+def test_loading_for_search_builds_both_indexes_at_once(
+    facts_copy: Path, isolated_environment: Path
+) -> None:
+    cqedu.load(facts_copy, for_search=True)
+    (cache,) = cache_files(isolated_environment)
+    assert has_words(cache)
+
+
+def test_an_unwritable_cache_file_keeps_the_search_index_in_memory(
+    facts_copy: Path, tmp_path: Path
+) -> None:
+    connection, _ = store.open_index(facts_copy, None)
+    document = cqedu.KnowledgeBase(connection, facts_copy).document()
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    store.add_word_index(connection, folder, document)  # a folder is not a database
+    assert store.has_word_index(connection)
+    assert list(folder.iterdir()) == []

@@ -1,7 +1,7 @@
 """The cqedu command line: parses options, calls the API, writes results, and exits."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: Typer would have to evaluate every
+# annotation string on each run, a few milliseconds of start-up.
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -107,7 +107,7 @@ app = typer.Typer(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class _State:
     facts: Path | None
 
@@ -259,9 +259,9 @@ def _answer(
     _write(render(chosen, results, options))
 
 
-def _kb(ctx: typer.Context) -> KnowledgeBase:
+def _kb(ctx: typer.Context, *, for_search: bool = False) -> KnowledgeBase:
     state = ctx.find_object(_State)
-    return load(state.facts if state is not None else None)
+    return load(state.facts if state is not None else None, for_search=for_search)
 
 
 # ---------------------------------------------------------------- commands
@@ -345,7 +345,7 @@ def search(
     text = " ".join(query)
 
     def run() -> Results:
-        hits = _kb(ctx).search(text, limit)
+        hits = _kb(ctx, for_search=True).search(text, limit)
         if not hits:
             raise NoMatchError(f'nothing matches "{text}"; try other or fewer words')
         return Results(tuple(hit.fact for hit in hits), hits=tuple(hits))

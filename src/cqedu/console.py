@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class StreamTraits:
     """What an output stream can show."""
 

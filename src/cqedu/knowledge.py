@@ -6,40 +6,51 @@ import os
 import sqlite3
 from collections.abc import Iterable
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from cqedu import search as _search
 from cqedu.errors import NoMatchError, QueryError
 from cqedu.matching import did_you_mean, lookup, suggest
 from cqedu.model import Country, Fact, FactsDocument, Level, SearchHit, Source
-from cqedu.store import FACT_COLUMNS, build_memory_index, default_cache_dir, open_index, split_list
+from cqedu.store import (
+    FACT_COLUMNS,
+    add_word_index,
+    build_memory_index,
+    default_cache_dir,
+    has_word_index,
+    open_index,
+    split_list,
+)
 from cqedu.text import normalise_phrase
 
 _SELECT = f"SELECT {', '.join(FACT_COLUMNS)} FROM facts"  # noqa: S608 - fixed column names
-_LISTS = {"fields", "keywords", "related"}
 ID_SUGGEST_SCORE = 75.0
 
 
 def bundled_facts_path() -> Path:
     """The facts file that ships with cqedu."""
-    packaged = Path(str(resources.files("cqedu").joinpath("facts.toml")))
+    packaged = Path(__file__).with_name("facts.toml")  # where the wheel puts it
     if packaged.is_file():
         return packaged
     # A source checkout or editable install: the one copy at the repository root.
     return Path(__file__).resolve().parents[2] / "facts.toml"
 
 
-def load(path: str | os.PathLike[str] | None = None, *, cache: bool = True) -> KnowledgeBase:
+def load(
+    path: str | os.PathLike[str] | None = None, *, cache: bool = True, for_search: bool = False
+) -> KnowledgeBase:
     """Open a facts file (the bundled one by default) as a KnowledgeBase.
 
     Raises FactsError naming the file, record and field when the file is unusable.
     With `cache` (the default) the validated index is kept in the user's cache
-    folder (see `default_cache_dir`) so the next load skips parsing.
+    folder (see `default_cache_dir`) so the next load skips parsing. `for_search`
+    says a search will follow, so its index is built in the same pass; without it
+    the index is built by the first search.
     """
     facts_path = Path(path) if path is not None else bundled_facts_path()
-    connection = open_index(facts_path, default_cache_dir() if cache else None)
-    return KnowledgeBase(connection, facts_path)
+    cache_dir = default_cache_dir() if cache else None
+    connection, cache_file = open_index(facts_path, cache_dir, with_words=for_search)
+    return KnowledgeBase(connection, facts_path, cache_file)
 
 
 def from_document(document: FactsDocument) -> KnowledgeBase:
@@ -47,18 +58,20 @@ def from_document(document: FactsDocument) -> KnowledgeBase:
     return KnowledgeBase(build_memory_index(document), None)
 
 
-def _fact(row: Iterable[object]) -> Fact:
-    values = dict(zip(FACT_COLUMNS, row, strict=True))
-    for column in _LISTS:
-        values[column] = split_list(values[column])  # type: ignore[arg-type] # stored as text
-    return Fact(**values)  # type: ignore[arg-type] # columns mirror Fact's fields
+def _fact(row: tuple[Any, ...]) -> Fact:
+    # FACT_COLUMNS follow Fact's field order, the three list columns last.
+    *scalars, fields, keywords, related = row
+    return Fact(*scalars, split_list(fields), split_list(keywords), split_list(related))  # type: ignore[call-arg] # the 18 scalar columns
 
 
 class KnowledgeBase:
     """Queries over one validated facts file."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, path: Path | None, cache_file: Path | None = None
+    ) -> None:
         self._db = connection
+        self._cache_file = cache_file
         self.path = path
         """The facts file this knowledge base was read from, if any."""
 
@@ -236,10 +249,14 @@ class KnowledgeBase:
         """Records matching a free-text query, best first; an empty list when none do."""
         if limit < 1:
             raise QueryError(f"limit must be 1 or more, got {limit}")
+        from cqedu import search as _search  # deferred: only search needs it
+
+        _search.query_words(query)  # refuse a bad query before building anything
+        if not has_word_index(self._db):
+            add_word_index(self._db, self._cache_file, self.document())
         ranked = _search.rank(self._db, query, limit)
         hits: list[SearchHit] = []
         for item in ranked:
             fact = self._facts("WHERE pos = ?", (item.pos,))[0]
-            words = _search.matched_words(self._db, query, item.pos)
-            hits.append(SearchHit(fact, item.score, item.field, words))
+            hits.append(SearchHit(fact, item.score, item.field, item.words))
         return hits

@@ -238,25 +238,25 @@ class _Validator:
         return values
 
     def _typed(self, where: str, kind: str, value: Any) -> Any:
-        ok = {
-            "str": isinstance(value, str),
-            "int": isinstance(value, int) and not isinstance(value, bool),
-            "number": isinstance(value, int | float) and not isinstance(value, bool),
-            "list": isinstance(value, list) and all(isinstance(v, str) for v in value),
-        }[kind]
-        if not ok:
-            raise self.fail(where, f"expected {_TYPE_NAMES[kind]}, got {_show(value)}")
         if kind == "str":
-            return self._text(where, value)
-        if kind == "list":
-            items = tuple(self._text(f"{where}[{i}]", v) for i, v in enumerate(value))
-            duplicates = sorted({v for v in items if items.count(v) > 1})
-            if duplicates:
-                raise self.fail(where, f'"{duplicates[0]}" is listed twice')
-            return items
-        if kind == "number" and isinstance(value, float) and not math.isfinite(value):
-            raise self.fail(where, f"expected a finite number, got {value}")
-        return value
+            if isinstance(value, str):
+                return self._text(where, value)
+        elif kind == "list":
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                items = tuple(self._text(f"{where}[{i}]", v) for i, v in enumerate(value))
+                if len(set(items)) != len(items):
+                    twice = sorted({v for v in items if items.count(v) > 1})[0]
+                    raise self.fail(where, f'"{twice}" is listed twice')
+                return items
+        elif isinstance(value, bool):
+            pass  # TOML booleans are ints to Python, never numbers to us
+        elif kind == "int" and isinstance(value, int):
+            return value
+        elif kind == "number" and isinstance(value, int | float):
+            if isinstance(value, float) and not math.isfinite(value):
+                raise self.fail(where, f"expected a finite number, got {value}")
+            return value
+        raise self.fail(where, f"expected {_TYPE_NAMES[kind]}, got {_show(value)}")
 
     def _text(self, where: str, value: str) -> str:
         if not value.strip():

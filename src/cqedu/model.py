@@ -21,7 +21,7 @@ TABLE_OF_KIND: dict[str, str] = {kind: table for table, kind in KIND_TABLES.item
 PARTNER_CATEGORIES: tuple[str, ...] = ("institution", "country", "centre")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     """One article the facts come from."""
 
@@ -39,7 +39,7 @@ class Source:
     """The article's section headings in order; records cite one of them."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Level:
     """An education level that figures can belong to."""
 
@@ -51,7 +51,7 @@ class Level:
     """Other words people type for the level, e.g. "kindergarten"."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Country:
     """A country or region that partner records point at."""
 
@@ -61,7 +61,7 @@ class Country:
     """Short forms and other names, e.g. "UK", "Britain"."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Fact:
     """One record of the knowledge base: a figure, program, partner, event, ..."""
 
@@ -114,7 +114,7 @@ class Fact:
         return self.value is not None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class FactsDocument:
     """Everything one facts file holds, validated."""
 
@@ -128,7 +128,7 @@ class FactsDocument:
     """All records, in file order grouped by kind."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SearchHit:
     """One search result."""
 

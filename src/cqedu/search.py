@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import sqlite3
+from array import array
 from dataclasses import dataclass
 
 from cqedu.errors import QueryError
@@ -31,13 +32,18 @@ STOPWORDS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RankedPosition:
-    """One ranked result before its record is read: position in the index and score."""
+    """One ranked result before its record is read."""
 
     pos: int
+    """Position of the record in the index."""
     score: float
+    """Match quality, 0-100."""
     field: str
+    """The field whose word matched best."""
+    words: frozenset[str]
+    """The record's words that the query matched, for highlighting."""
 
 
 def query_words(query: str) -> list[str]:
@@ -80,63 +86,76 @@ def _word_matches(token: str, vocab: list[str]) -> dict[str, float]:
     return matches
 
 
+def _postings(
+    connection: sqlite3.Connection, keys: list[str]
+) -> dict[str, tuple[array[int], bytes]]:
+    found: dict[str, tuple[array[int], bytes]] = {}
+    for offset in range(0, len(keys), 500):
+        chunk = keys[offset : offset + 500]
+        marks = ", ".join("?" * len(chunk))
+        for word, positions, codes in connection.execute(
+            f"SELECT word, positions, codes FROM words WHERE word IN ({marks})",  # noqa: S608 - placeholders only
+            chunk,
+        ):
+            packed = array("I")
+            packed.frombytes(positions)
+            found[word] = (packed, codes)
+    return found
+
+
 def rank(connection: sqlite3.Connection, query: str, limit: int) -> list[RankedPosition]:
     """The best `limit` records for a query, ranked."""
+    from cqedu.store import FIELD_NAMES, FIELD_WEIGHTS, PHRASE_PREFIX
+
     tokens = query_words(query)
-    vocab = [row[0] for row in connection.execute("SELECT word FROM vocab ORDER BY word")]
+    vocab = [
+        row[0]
+        for row in connection.execute("SELECT word FROM words WHERE word >= ' ' ORDER BY word")
+    ]
     per_token = [_word_matches(token, vocab) for token in tokens]
     matched = sorted({word for matches in per_token for word in matches})
     if not matched:
         return []
-    postings: dict[str, list[tuple[int, float, str, int]]] = {}
-    for offset in range(0, len(matched), 500):
-        chunk = matched[offset : offset + 500]
-        marks = ", ".join("?" * len(chunk))
-        for word, pos, weight, field, name_len in connection.execute(
-            f"SELECT word, pos, weight, field, name_len FROM words WHERE word IN ({marks})",  # noqa: S608 - placeholders only
-            chunk,
-        ):
-            postings.setdefault(word, []).append((pos, weight, field, name_len))
+    phrase = PHRASE_PREFIX + normalise_phrase(query)
+    postings = _postings(connection, [*matched, phrase])
+    weights = [FIELD_WEIGHTS[name] for name in FIELD_NAMES]
 
     count = len(tokens)
+    # Per record: for each query word, the best weighted score, its field code and word.
     best: dict[int, list[float]] = {}
-    best_field: dict[int, list[str]] = {}
-    name_lengths: dict[int, int] = {}
+    best_code: dict[int, list[int]] = {}
+    best_word: dict[int, list[str]] = {}
     for index, matches in enumerate(per_token):
         for word, score in matches.items():
-            for pos, weight, field, name_len in postings.get(word, ()):
-                value = score * weight
+            positions, codes = postings.get(word, (array("I"), b""))
+            for pos, code in zip(positions, codes, strict=True):
+                value = score * weights[code]
                 scores = best.get(pos)
                 if scores is None:
                     scores = best[pos] = [0.0] * count
-                    best_field[pos] = [""] * count
-                    name_lengths[pos] = name_len
+                    best_code[pos] = [0] * count
+                    best_word[pos] = [""] * count
                 if value > scores[index]:
                     scores[index] = value
-                    best_field[pos][index] = field
+                    best_code[pos][index] = code
+                    best_word[pos][index] = word
 
-    exact: dict[int, int] = dict(
-        connection.execute(
-            "SELECT pos, MAX(strength) FROM phrases WHERE phrase = ? GROUP BY pos",
-            (normalise_phrase(query),),
-        )
-    )
-    ranked: list[tuple[float, int, int, int, str]] = []
+    exact_positions, strengths = postings.get(phrase, (array("I"), b""))
+    exact = dict(zip(exact_positions, strengths, strict=True))
+    lengths = array("H")
+    row = connection.execute("SELECT data FROM blobs WHERE name = 'name_lengths'").fetchone()
+    lengths.frombytes(row[0])
+    ranked: list[tuple[float, int, int, int]] = []
     for pos, scores in best.items():
         score = round(sum(scores) / count, 1)
-        if score < RESULT_CUTOFF:
-            continue
-        top = max(range(count), key=lambda i: scores[i])
-        ranked.append((-score, -exact.get(pos, 0), name_lengths[pos], pos, best_field[pos][top]))
+        if score >= RESULT_CUTOFF:
+            ranked.append((-score, -exact.get(pos, 0), lengths[pos], pos))
     ranked.sort()
-    return [
-        RankedPosition(pos, -neg_score, field) for neg_score, _, _, pos, field in ranked[:limit]
-    ]
-
-
-def matched_words(connection: sqlite3.Connection, query: str, pos: int) -> frozenset[str]:
-    """Words of one record that the query matched, for highlighting."""
-    tokens = query_words(query)
-    vocab = [row[0] for row in connection.execute("SELECT word FROM words WHERE pos = ?", (pos,))]
-    vocab.sort()
-    return frozenset(word for token in tokens for word in _word_matches(token, vocab))
+    results: list[RankedPosition] = []
+    for neg_score, _, _, pos in ranked[:limit]:
+        scores = best[pos]
+        top = max(range(count), key=scores.__getitem__)
+        field = FIELD_NAMES[best_code[pos][top]]
+        words = frozenset(w for w, s in zip(best_word[pos], scores, strict=True) if s > 0)
+        results.append(RankedPosition(pos, -neg_score, field, words))
+    return results

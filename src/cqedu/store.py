@@ -9,31 +9,29 @@ corrupt or unwritable cache is ignored and the TOML is read again.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sqlite3
-import tempfile
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Iterable
 from pathlib import Path
 
 from cqedu import __version__
-from cqedu.loader import parse_facts, read_open_facts, unreadable
 from cqedu.model import Fact, FactsDocument
-from cqedu.search import STOPWORDS
 from cqedu.text import normalise_phrase, words
 
 #: Bump when the tables below change, so old caches are rebuilt.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 3
 _SEP = "\x1f"  # joins list fields; the loader refuses control characters in values
 
-#: How much a word found in each field counts in search (the best field wins).
+#: How much a word found in each field counts in search, highest first: a word
+#: takes the first field it is found in. A field's code is its place here.
 FIELD_WEIGHTS: dict[str, float] = {
     "name": 1.0,
-    "id": 0.9,  # ids echo names, but may carry words the name does not
     "keywords": 1.0,
     "as_written": 1.0,
     "country": 1.0,
     "fields": 0.95,
+    "id": 0.9,  # ids echo names, but may carry words the name does not
     "level": 0.9,
     "category": 0.9,
     "unit": 0.9,
@@ -43,6 +41,8 @@ FIELD_WEIGHTS: dict[str, float] = {
     "summary": 0.85,
     "section": 0.6,
 }
+FIELD_NAMES: tuple[str, ...] = tuple(FIELD_WEIGHTS)
+_CODE = {name: code for code, name in enumerate(FIELD_NAMES)}
 
 FACT_COLUMNS: tuple[str, ...] = (
     "id",
@@ -69,6 +69,17 @@ FACT_COLUMNS: tuple[str, ...] = (
 )
 _LIST_COLUMNS = frozenset({"fields", "keywords", "related"})
 
+# Indexes are made after the rows are in: much faster than growing them row by row.
+_INDEXES = """
+CREATE UNIQUE INDEX facts_id ON facts (id);
+CREATE INDEX facts_kind ON facts (kind);
+CREATE INDEX facts_level ON facts (level);
+CREATE INDEX program_fields_field ON program_fields (field);
+"""
+#: Words are keyed as themselves; exact phrases (ids, names, keywords) behind this
+#: prefix, which sorts before every word, so one table serves both lookups.
+PHRASE_PREFIX = "\x1f"
+
 _SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE sources (pos INTEGER PRIMARY KEY, id TEXT, title TEXT, file TEXT, date TEXT,
@@ -76,17 +87,13 @@ CREATE TABLE sources (pos INTEGER PRIMARY KEY, id TEXT, title TEXT, file TEXT, d
 CREATE TABLE levels (pos INTEGER PRIMARY KEY, id TEXT, name TEXT, aliases TEXT);
 CREATE TABLE countries (pos INTEGER PRIMARY KEY, name TEXT, aliases TEXT);
 CREATE TABLE facts (pos INTEGER PRIMARY KEY, {", ".join(FACT_COLUMNS)});
-CREATE UNIQUE INDEX facts_id ON facts (id);
-CREATE INDEX facts_kind ON facts (kind);
-CREATE INDEX facts_level ON facts (level);
 CREATE TABLE program_fields (field TEXT, pos INTEGER);
-CREATE INDEX program_fields_field ON program_fields (field);
-CREATE TABLE words (word TEXT, pos INTEGER, weight REAL, field TEXT, name_len INTEGER,
-                    PRIMARY KEY (word, pos)) WITHOUT ROWID;
-CREATE TABLE vocab (word TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE TABLE phrases (phrase TEXT, pos INTEGER, strength INTEGER);
-CREATE INDEX phrases_phrase ON phrases (phrase);
 """
+# The search index, built only when a search needs it (see add_word_index).
+_WORD_TABLES = (
+    "CREATE {temp} TABLE blobs (name TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID",
+    "CREATE {temp} TABLE words (word TEXT PRIMARY KEY, positions BLOB, codes BLOB) WITHOUT ROWID",
+)
 
 
 def default_cache_dir() -> Path | None:
@@ -103,16 +110,22 @@ def default_cache_dir() -> Path | None:
     return Path(home) / ".cache" / "cqedu"
 
 
-def open_index(path: Path, cache_dir: Path | None) -> sqlite3.Connection:
-    """A read-only connection to the index of the facts file at `path`.
+def open_index(
+    path: Path, cache_dir: Path | None, *, with_words: bool = False
+) -> tuple[sqlite3.Connection, Path | None]:
+    """A read-only connection to the index of the facts file at `path`, and its cache file.
 
     Uses the cached index when it matches the file; otherwise validates the file
     and writes a new cache. With no usable cache folder (`cache_dir` None,
-    unwritable, or no home), the index is built in memory.
+    unwritable, or no home), the index is built in memory and no file is returned.
+    `with_words` builds the search index too when the file has to be read anyway.
     """
+    # The loader (tomllib, validation) is imported only when the cache cannot serve.
     try:
         handle = path.open("rb")
     except OSError as error:
+        from cqedu.loader import unreadable
+
         raise unreadable(path, error) from None
     with handle:
         stat = os.fstat(handle.fileno())
@@ -122,31 +135,77 @@ def open_index(path: Path, cache_dir: Path | None) -> sqlite3.Connection:
         if cache_file is not None:
             cached = _open_cached(cache_file, key)
             if cached is not None:
-                return cached
+                return cached, cache_file
+        from cqedu.loader import parse_facts, read_open_facts, unreadable
+
         try:
             data = read_open_facts(handle.read, str(path))
         except OSError as error:
             raise unreadable(path, error) from None
     document = parse_facts(data, str(path))
     if cache_file is not None:
-        written = _write_cache(cache_file, key, document)
+        written = _write_cache(cache_file, key, document, with_words)
         if written is not None:
-            return written
-    memory = sqlite3.connect(":memory:")
-    _fill(memory, key, document)
-    return memory
+            return written, cache_file
+    return build_memory_index(document, with_words=with_words, key=key), None
 
 
-def build_memory_index(document: FactsDocument) -> sqlite3.Connection:
+def build_memory_index(
+    document: FactsDocument, *, with_words: bool = True, key: str = "memory"
+) -> sqlite3.Connection:
     """An index in memory for a document that is already validated."""
     memory = sqlite3.connect(":memory:")
-    _fill(memory, "memory", document)
+    _fill(memory, key, document, with_words)
     return memory
+
+
+def has_word_index(connection: sqlite3.Connection) -> bool:
+    """Whether the search index has been built."""
+    found = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'words' UNION ALL "
+        "SELECT 1 FROM sqlite_temp_master WHERE name = 'words'"
+    )
+    return found.fetchone() is not None
+
+
+def add_word_index(
+    connection: sqlite3.Connection, cache_file: Path | None, document: FactsDocument
+) -> None:
+    """Build the search index: into the cache file when it can be written, else in memory."""
+    if cache_file is not None:
+        try:
+            with contextlib.closing(sqlite3.connect(cache_file, timeout=30)) as writer:
+                writer.execute("BEGIN IMMEDIATE")  # one builder at a time
+                if not has_word_index(writer):
+                    for statement in _WORD_TABLES:
+                        writer.execute(statement.format(temp=""))
+                    _fill_word_index(writer, document)
+                writer.commit()
+            if has_word_index(connection):
+                return
+        except (OSError, sqlite3.Error):
+            pass  # read-only or broken cache: keep the index in memory for this run
+    for statement in _WORD_TABLES:
+        connection.execute(statement.format(temp="TEMP"))
+    _fill_word_index(connection, document)
 
 
 def _cache_file(cache_dir: Path, path: Path) -> Path:
-    digest = hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()
-    return cache_dir / f"facts-{digest[:24]}.sqlite3"
+    return (
+        cache_dir
+        / f"facts-{_fnv1a(str(path.resolve()).encode('utf-8', 'surrogatepass')):016x}.sqlite3"
+    )
+
+
+def _fnv1a(data: bytes) -> int:
+    """64-bit FNV-1a: names the cache file of a path (hashlib would load OpenSSL at start-up).
+
+    A collision only costs a rebuild: the stored key, not the name, decides validity.
+    """
+    value = 0xCBF29CE484222325
+    for byte in data:
+        value = ((value ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return value
 
 
 def _open_cached(cache_file: Path, key: str) -> sqlite3.Connection | None:
@@ -166,15 +225,19 @@ def _open_cached(cache_file: Path, key: str) -> sqlite3.Connection | None:
     return None
 
 
-def _write_cache(cache_file: Path, key: str, document: FactsDocument) -> sqlite3.Connection | None:
+def _write_cache(
+    cache_file: Path, key: str, document: FactsDocument, with_words: bool
+) -> sqlite3.Connection | None:
     """Write the index next to its final name and rename it in; None when that is impossible."""
     temp_name: str | None = None
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # deferred: only a cache miss writes
+
         fd, temp_name = tempfile.mkstemp(prefix=".facts-", suffix=".tmp", dir=cache_file.parent)
         os.close(fd)
         with contextlib.closing(sqlite3.connect(temp_name)) as connection:
-            _fill(connection, key, document)
+            _fill(connection, key, document, with_words)
         Path(temp_name).replace(cache_file)
         temp_name = None
     except (OSError, sqlite3.Error):
@@ -195,7 +258,9 @@ def split_list(value: str | None) -> tuple[str, ...]:
     return tuple(value.split(_SEP)) if value else ()
 
 
-def _fill(connection: sqlite3.Connection, key: str, document: FactsDocument) -> None:
+def _fill(
+    connection: sqlite3.Connection, key: str, document: FactsDocument, with_words: bool
+) -> None:
     connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
     with connection:
         connection.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
@@ -223,23 +288,43 @@ def _fill(connection: sqlite3.Connection, key: str, document: FactsDocument) -> 
             "INSERT INTO program_fields VALUES (?, ?)",
             [(f, pos) for pos, fact in enumerate(document.facts) for f in fact.fields],
         )
-        level_words = {lv.id: [lv.id, lv.name, *lv.aliases] for lv in document.levels}
-        country_words = {c.name: [c.name, *c.aliases] for c in document.countries}
-        vocab: set[str] = set()
-        word_rows: list[tuple[str, int, float, str, int]] = []
-        phrase_rows: list[tuple[str, int, int]] = []
-        for pos, fact in enumerate(document.facts):
-            best = _best_words(fact, level_words, country_words)
-            name_len = len([w for w in words(fact.name) if w not in STOPWORDS])
-            word_rows.extend((w, pos, wt, field, name_len) for w, (wt, field) in best.items())
-            vocab.update(best)
-            # An exact id or name outranks an exact keyword, which outranks the rest.
-            strengths = {normalise_phrase(k): 1 for k in fact.keywords}
-            strengths |= {normalise_phrase(fact.id): 2, normalise_phrase(fact.name): 2}
-            phrase_rows.extend((p, pos, strength) for p, strength in strengths.items() if p)
-        connection.executemany("INSERT INTO words VALUES (?, ?, ?, ?, ?)", word_rows)
-        connection.executemany("INSERT INTO vocab VALUES (?)", [(w,) for w in sorted(vocab)])
-        connection.executemany("INSERT INTO phrases VALUES (?, ?, ?)", phrase_rows)
+        if with_words:
+            for statement in _WORD_TABLES:
+                connection.execute(statement.format(temp=""))
+            _fill_word_index(connection, document)
+    connection.executescript(_INDEXES)
+
+
+def _fill_word_index(connection: sqlite3.Connection, document: FactsDocument) -> None:
+    """Postings per word (record positions and field codes, packed) and per exact phrase."""
+    from cqedu.search import STOPWORDS
+
+    shared = _SharedWords(document)
+    # Each posting is packed as position * 256 + code while collecting: one append each.
+    postings: dict[str, list[int]] = {}
+    name_lengths = array("H")
+    for pos, fact in enumerate(document.facts):
+        base = pos << 8
+        for word, code in _record_words(fact, shared).items():
+            found = postings.get(word)
+            if found is None:
+                postings[word] = [base | code]
+            else:
+                found.append(base | code)
+        name_lengths.append(min(len([w for w in words(fact.name) if w not in STOPWORDS]), 0xFFFF))
+        # An exact id or name outranks an exact keyword, which outranks the rest.
+        strengths = {normalise_phrase(k): 1 for k in fact.keywords}
+        strengths |= {normalise_phrase(fact.id): 2, normalise_phrase(fact.name): 2}
+        for phrase, strength in strengths.items():
+            if phrase:
+                postings.setdefault(PHRASE_PREFIX + phrase, []).append(base | strength)
+    connection.executemany("INSERT INTO words VALUES (?, ?, ?)", map(_packed, postings.items()))
+    connection.execute("INSERT INTO blobs VALUES ('name_lengths', ?)", (name_lengths.tobytes(),))
+
+
+def _packed(item: tuple[str, list[int]]) -> tuple[str, bytes, bytes]:
+    word, packed = item
+    return word, array("I", [p >> 8 for p in packed]).tobytes(), bytes(p & 0xFF for p in packed)
 
 
 def _fact_row(fact: Fact) -> tuple[object, ...]:
@@ -250,41 +335,65 @@ def _fact_row(fact: Fact) -> tuple[object, ...]:
     return tuple(values)
 
 
-def _field_texts(
-    fact: Fact, level_words: dict[str, list[str]], country_words: dict[str, list[str]]
-) -> Iterator[tuple[str, str]]:
-    yield "name", fact.name  # before id: on a tie the name is the field reported
-    yield "id", fact.id
+class _SharedWords:
+    """Words of texts many records share (levels, countries, units, ...), split once."""
+
+    def __init__(self, document: FactsDocument) -> None:
+        self.levels = {
+            lv.id: [w for text in (lv.id, lv.name, *lv.aliases) for w in words(text)]
+            for lv in document.levels
+        }
+        self.countries = {
+            c.name: [w for text in (c.name, *c.aliases) for w in words(text)]
+            for c in document.countries
+        }
+        self._memo: dict[str, list[str]] = {}
+
+    def of(self, text: str) -> list[str]:
+        found = self._memo.get(text)
+        if found is None:
+            found = self._memo[text] = words(text)
+        return found
+
+
+def _record_words(fact: Fact, shared: _SharedWords) -> dict[str, int]:
+    """Each word of a record with the code of the best field it is found in."""
+    best: dict[str, int] = {}
+
+    def add(field: str, found: Iterable[str]) -> None:
+        code = _CODE[field]
+        for word in found:
+            best.setdefault(word, code)  # fields come best first: the first one wins
+
+    add("name", words(fact.name))
     for keyword in fact.keywords:
-        yield "keywords", keyword
+        add("keywords", words(keyword))
     if fact.as_written:
-        yield "as_written", fact.as_written
+        add("as_written", words(fact.as_written))
     if fact.value is not None:
-        yield "as_written", repr(fact.value)
+        add("as_written", words(repr(fact.value)))
     if fact.country:
-        for text in country_words.get(fact.country, [fact.country]):
-            yield "country", text
+        add("country", shared.countries.get(fact.country) or shared.of(fact.country))
     for field in fact.fields:
-        yield "fields", field
+        add("fields", shared.of(field))
+    add("id", words(fact.id))
     if fact.level:
-        for text in level_words.get(fact.level, [fact.level]):
-            yield "level", text
-    for column in ("category", "unit", "date", "date_as_written", "period"):
+        add("level", shared.levels.get(fact.level) or shared.of(fact.level))
+    for column, field in _SHARED_COLUMNS:
         text = getattr(fact, column)
         if text:
-            yield ("date" if column == "date_as_written" else column), text
-    yield "kind", fact.kind
-    yield "summary", fact.summary
-    yield "section", fact.section
-
-
-def _best_words(
-    fact: Fact, level_words: dict[str, list[str]], country_words: dict[str, list[str]]
-) -> dict[str, tuple[float, str]]:
-    best: dict[str, tuple[float, str]] = {}
-    for field, text in _field_texts(fact, level_words, country_words):
-        weight = FIELD_WEIGHTS[field]
-        for word in words(text):
-            if word not in best or best[word][0] < weight:
-                best[word] = (weight, field)
+            add(field, shared.of(text))
+    add("summary", words(fact.summary))
+    add("section", shared.of(fact.section))
     return best
+
+
+# Columns whose texts repeat across records, in weight order, with their search field.
+_SHARED_COLUMNS = (
+    ("category", "category"),
+    ("unit", "unit"),
+    ("date", "date"),
+    ("date_as_written", "date"),
+    ("kind", "kind"),
+    ("period", "period"),
+)

@@ -25,7 +25,7 @@ class OutputFormat(StrEnum):
 HEADED_FORMATS = frozenset({OutputFormat.TABLE, OutputFormat.TSV, OutputFormat.CSV})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RenderOptions:
     """How to write results."""
 
@@ -39,7 +39,7 @@ class RenderOptions:
     """The output stream cannot encode non-ASCII text; escape or substitute it."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Results:
     """What a command found, ready to render."""
 

@@ -6,14 +6,14 @@ import csv
 import io
 
 from cqedu.render import RenderOptions, Results
-from cqedu.render.rows import Value, columns, number_text, rows
+from cqedu.render.rows import Value, columns, number_text, values
 from cqedu.render.tsv import LIST_SEPARATOR
 
 
 def _cell(value: Value) -> str:
     if value is None:
         return ""
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return LIST_SEPARATOR.join(value)
     if isinstance(value, int | float):
         return number_text(value)
@@ -27,6 +27,6 @@ def render(results: Results, options: RenderOptions) -> str:
     names = columns(results)
     if options.header:
         writer.writerow(names)
-    for row in rows(results):
-        writer.writerow([_cell(row[name]) for name in names])
+    for row in values(results):
+        writer.writerow([_cell(value) for value in row])
     return buffer.getvalue()

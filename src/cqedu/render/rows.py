@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
+from operator import attrgetter
 
 from cqedu.model import Fact, SearchHit
 from cqedu.render import Results
@@ -34,8 +36,21 @@ FACT_FIELDS: tuple[str, ...] = (
 #: Fields search results add after the record's own.
 SEARCH_FIELDS: tuple[str, ...] = ("score", "matched_field")
 
-Value = str | int | float | list[str] | None
+Value = str | int | float | list[str] | tuple[str, ...] | None
 Row = dict[str, Value]
+
+
+_fact_values = attrgetter(*FACT_FIELDS)
+
+
+def values(results: Results) -> Iterator[tuple[Value, ...]]:
+    """Each result as a tuple of values in `columns` order; lists stay tuples (fast path)."""
+    if results.hits is not None:
+        for hit in results.hits:
+            yield (*_fact_values(hit.fact), hit.score, hit.matched_field)
+    else:
+        for fact in results.facts:
+            yield _fact_values(fact)
 
 
 def fact_row(fact: Fact) -> Row:

@@ -3,26 +3,25 @@
 from __future__ import annotations
 
 from cqedu.render import RenderOptions, Results
-from cqedu.render.rows import Value, columns, number_text, rows
+from cqedu.render.rows import Value, columns, number_text, values
 
-_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 LIST_SEPARATOR = "; "
 
 
 def cell(value: Value) -> str:
     """One value as a TSV cell: empty for None, lists joined with "; ", specials escaped."""
+    if isinstance(value, str):
+        return value.translate(_ESCAPES)
     if value is None:
         return ""
-    if isinstance(value, list):
-        value = LIST_SEPARATOR.join(value)
-    if isinstance(value, int | float):
-        return number_text(value)
-    return "".join(_ESCAPES.get(ch, ch) for ch in value)
+    if isinstance(value, list | tuple):
+        return LIST_SEPARATOR.join(value).translate(_ESCAPES)
+    return number_text(value)
 
 
 def render(results: Results, options: RenderOptions) -> str:
     """Results as TSV."""
-    names = columns(results)
-    lines = ["\t".join(names)] if options.header else []
-    lines.extend("\t".join(cell(row[name]) for name in names) for row in rows(results))
+    lines = ["\t".join(columns(results))] if options.header else []
+    lines.extend("\t".join(map(cell, row)) for row in values(results))
     return "".join(line + "\n" for line in lines)
