@@ -157,28 +157,21 @@ def test_no_home_and_unusable_home(tmp_path: Path) -> None:
     env = subprocess_env()
     for name in ("HOME", "CQEDU_CACHE_DIR", "XDG_CACHE_HOME"):
         env.pop(name, None)
-    result = subprocess.run(
-        [*CQEDU, "show", "schools"],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        cwd=tmp_path,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "9177" in result.stdout
     home_is_a_file = tmp_path / "home"
     home_is_a_file.write_text("")
-    env["HOME"] = str(home_is_a_file)
-    result = subprocess.run(
-        [*CQEDU, "show", "schools"],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        cwd=tmp_path,
-    )
-    assert (result.returncode, result.stderr) == (0, "")
+    for home in (None, str(home_is_a_file)):
+        if home is not None:
+            env["HOME"] = home
+        result = subprocess.run(
+            [*CQEDU, "show", "schools", "-f", "tsv", "--no-header"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            cwd=tmp_path,
+        )
+        assert (result.returncode, result.stderr) == (0, ""), home
+        assert result.stdout.split("\t")[4] == "9177"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home"]
 
 

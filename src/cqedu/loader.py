@@ -225,16 +225,21 @@ class _Validator:
     def _fields(
         self, where: str, table: Mapping[str, Any], spec: Mapping[str, tuple[str, bool]]
     ) -> dict[str, Any]:
-        for key in table:
-            if key not in spec:
-                raise self.fail(f"{where}: {key}", f"unknown field{_did_you_mean(key, spec)}")
         values: dict[str, Any] = {}
-        for key, (kind, required) in spec.items():
-            if key not in table:
-                if required:
+        for key, value in table.items():
+            expected = spec.get(key)
+            if expected is None:
+                raise self.fail(f"{where}: {key}", f"unknown field{_did_you_mean(key, spec)}")
+            kind = expected[0]
+            # The common case inline: this runs for every field of every record.
+            if kind == "str" and type(value) is str and _clean(value):
+                values[key] = value
+            else:
+                values[key] = self._typed(f"{where}: {key}", kind, value)
+        if len(values) < len(spec):
+            for key, (_, required) in spec.items():
+                if required and key not in values:
                     raise self.fail(f"{where}: {key}", "missing required field")
-                continue
-            values[key] = self._typed(f"{where}: {key}", kind, table[key])
         return values
 
     def _typed(self, where: str, kind: str, value: Any) -> Any:
@@ -243,7 +248,9 @@ class _Validator:
                 return self._text(where, value)
         elif kind == "list":
             if isinstance(value, list) and all(isinstance(v, str) for v in value):
-                items = tuple(self._text(f"{where}[{i}]", v) for i, v in enumerate(value))
+                items = tuple(
+                    v if _clean(v) else self._text(f"{where}[{i}]", v) for i, v in enumerate(value)
+                )
                 if len(set(items)) != len(items):
                     twice = sorted({v for v in items if items.count(v) > 1})[0]
                     raise self.fail(where, f'"{twice}" is listed twice')
@@ -458,6 +465,11 @@ class _Validator:
                         f"{where}: related[{index}]",
                         f'no record has id "{other}"{_did_you_mean(other, positions)}',
                     )
+
+
+def _clean(text: str) -> bool:
+    """Whether a string passes every text check (non-empty, trimmed, no control characters)."""
+    return bool(text) and text == text.strip() and _CONTROL.search(text) is None
 
 
 def _show(value: Any) -> str:  # noqa: PLR0911 - one return per kind of value
