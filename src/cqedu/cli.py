@@ -5,9 +5,8 @@
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NamedTuple, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -107,8 +106,7 @@ app = typer.Typer(
 )
 
 
-@dataclass(frozen=True)
-class _State:
+class _State(NamedTuple):
     facts: Path | None
 
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 import io
 import os
 import shutil
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 
-@dataclass(frozen=True)
-class StreamTraits:
+class StreamTraits(NamedTuple):
     """What an output stream can show."""
 
     is_terminal: bool

@@ -21,6 +21,7 @@ from cqedu.model import (
     Level,
     Source,
 )
+from cqedu.text import CONTROL_CHARACTERS as _CONTROL
 
 SCHEMA_VERSION = 1
 #: Far above any real facts file (130,000 records is about 60 MB), low enough to
@@ -29,7 +30,6 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)$")
 
 _TOP_LEVEL = ("schema", "sources", "levels", "countries", *KIND_TABLES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import sqlite3
 from array import array
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cqedu.errors import QueryError
 from cqedu.text import normalise_phrase, words
@@ -32,8 +32,7 @@ STOPWORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class RankedPosition:
+class RankedPosition(NamedTuple):
     """One ranked result before its record is read."""
 
     pos: int

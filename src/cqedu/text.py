@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 # A figure with thousands separators ("9,177") is one word; so is a decimal ("93.5").
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: Characters that would drive a terminal or break a line: C0, DEL, C1, line separators.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W_]+", re.UNICODE)
 
 
@@ -41,4 +42,4 @@ def escape_controls(text: str) -> str:
         code = ord(match.group())
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
-    return _CONTROL.sub(escape, text)
+    return CONTROL_CHARACTERS.sub(escape, text)

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import tomllib
-from dataclasses import replace
 
 import pytest
 
@@ -103,7 +102,7 @@ def test_jsonl_is_one_object_a_line(mini_kb: KnowledgeBase) -> None:
 
 
 def test_json_ascii_only_escapes_non_ascii() -> None:
-    fact = replace(odd_fact(), name="España \u2013 重庆")
+    fact = odd_fact()._replace(name="España \u2013 重庆")
     text = render(OutputFormat.JSON, Results((fact,)), RenderOptions(ascii_only=True))
     assert text.isascii()
     assert json.loads(text)[0]["name"] == "España \u2013 重庆"
@@ -117,8 +116,8 @@ def test_toml_export_is_a_facts_file_with_the_same_records(real_kb: KnowledgeBas
 
 def test_toml_ascii_only_stays_loadable(mini_kb: KnowledgeBase) -> None:
     document = mini_kb.document()
-    facts = (replace(document.facts[0], summary="España \u2013 重庆 😀"), *document.facts[1:])
-    document = replace(document, facts=facts)
+    facts = (document.facts[0]._replace(summary="España \u2013 重庆 😀"), *document.facts[1:])
+    document = document._replace(facts=facts)
     text = render(
         OutputFormat.TOML, Results(facts, document=document), RenderOptions(ascii_only=True)
     )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from cqedu.knowledge import KnowledgeBase
 from cqedu.model import Fact, SearchHit
 from cqedu.render import OutputFormat, RenderOptions, Results, render
@@ -45,18 +43,18 @@ def test_bar_and_figure_text() -> None:
     assert bar(fact, ascii_only=False) == "██████░░░░"
     assert bar(fact, ascii_only=True) == "######----"
     assert figure_text(fact) == "64.25%"
-    assert figure_text(replace(fact, unit="schools", as_written="9,177")) == "9,177 schools"
-    assert bar(replace(fact, unit="schools"), ascii_only=False) == ""
+    assert figure_text(fact._replace(unit="schools", as_written="9,177")) == "9,177 schools"
+    assert bar(fact._replace(unit="schools"), ascii_only=False) == ""
 
 
 def test_markup_and_emoji_codes_print_as_written(mini_kb: KnowledgeBase) -> None:
-    fact = replace(mini_kb.get("mini-schools"), name="[bold red]Loud[/] :smile:")
+    fact = mini_kb.get("mini-schools")._replace(name="[bold red]Loud[/] :smile:")
     text = table(Results((fact,)), width=100, color=True)
     assert "[bold red]Loud[/] :smile:" in text
 
 
 def test_control_characters_are_shown_escaped(mini_kb: KnowledgeBase) -> None:
-    fact = replace(mini_kb.get("mini-schools"), name="evil\x1b[2Jname")
+    fact = mini_kb.get("mini-schools")._replace(name="evil\x1b[2Jname")
     text = table(Results((fact,)), width=100)
     assert "evil\\x1b[2Jname" in text
     assert ESC not in text

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from cqedu.model import Fact, FactsDocument, SearchHit
 
@@ -25,8 +25,7 @@ class OutputFormat(StrEnum):
 HEADED_FORMATS = frozenset({OutputFormat.TABLE, OutputFormat.TSV, OutputFormat.CSV})
 
 
-@dataclass(frozen=True)
-class RenderOptions:
+class RenderOptions(NamedTuple):
     """How to write results."""
 
     header: bool = True
@@ -39,8 +38,7 @@ class RenderOptions:
     """The output stream cannot encode non-ASCII text; escape or substitute it."""
 
 
-@dataclass(frozen=True)
-class Results:
+class Results(NamedTuple):
     """What a command found, ready to render."""
 
     facts: tuple[Fact, ...]
