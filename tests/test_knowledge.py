@@ -118,10 +118,3 @@ def test_vocabularies(mini_kb: KnowledgeBase) -> None:
     assert [c.name for c in mini_kb.countries] == ["United Kingdom", "Singapore"]
     assert mini_kb.sources[0].sections == ("Intro", "Schools")
     assert mini_kb.program_fields() == ["robotics", "computer science"]
-
-
-def test_index_columns_follow_the_fact_fields() -> None:
-    from cqedu.model import Fact
-    from cqedu.store import FACT_COLUMNS
-
-    assert Fact._fields == FACT_COLUMNS

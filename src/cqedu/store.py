@@ -44,29 +44,8 @@ FIELD_WEIGHTS: dict[str, float] = {
 FIELD_NAMES: tuple[str, ...] = tuple(FIELD_WEIGHTS)
 _CODE = {name: code for code, name in enumerate(FIELD_NAMES)}
 
-FACT_COLUMNS: tuple[str, ...] = (
-    "id",
-    "kind",
-    "name",
-    "summary",
-    "section",
-    "paragraph",
-    "source",
-    "value",
-    "unit",
-    "qualifier",
-    "as_written",
-    "level",
-    "period",
-    "date",
-    "date_as_written",
-    "inference",
-    "country",
-    "category",
-    "fields",
-    "keywords",
-    "related",
-)
+#: Columns of the facts table: Fact's fields in order, so a row rebuilds a Fact.
+FACT_COLUMNS: tuple[str, ...] = Fact._fields
 _LIST_COLUMNS = frozenset({"fields", "keywords", "related"})
 
 # Indexes are made after the rows are in: much faster than growing them row by row.
