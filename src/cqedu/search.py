@@ -85,20 +85,19 @@ def _word_matches(token: str, vocab: list[str]) -> dict[str, float]:
     return matches
 
 
-def _postings(
-    connection: sqlite3.Connection, keys: list[str]
-) -> dict[str, tuple[array[int], bytes]]:
-    found: dict[str, tuple[array[int], bytes]] = {}
+def _postings(connection: sqlite3.Connection, keys: list[str]) -> dict[str, array[int]]:
+    """Packed postings (position * 256 + code) of index words and phrases."""
+    found: dict[str, array[int]] = {}
     for offset in range(0, len(keys), 500):
         chunk = keys[offset : offset + 500]
         marks = ", ".join("?" * len(chunk))
-        for word, positions, codes in connection.execute(
-            f"SELECT word, positions, codes FROM words WHERE word IN ({marks})",  # noqa: S608 - placeholders only
+        for word, blob in connection.execute(
+            f"SELECT word, postings FROM words WHERE word IN ({marks})",  # noqa: S608 - placeholders only
             chunk,
         ):
             packed = array("I")
-            packed.frombytes(positions)
-            found[word] = (packed, codes)
+            packed.frombytes(blob)
+            found[word] = packed
     return found
 
 
@@ -126,8 +125,9 @@ def rank(connection: sqlite3.Connection, query: str, limit: int) -> list[RankedP
     best_word: dict[int, list[str]] = {}
     for index, matches in enumerate(per_token):
         for word, score in matches.items():
-            positions, codes = postings.get(word, (array("I"), b""))
-            for pos, code in zip(positions, codes, strict=True):
+            for packed in postings.get(word, ()):
+                pos = packed >> 8
+                code = packed & 0xFF
                 value = score * weights[code]
                 scores = best.get(pos)
                 if scores is None:
@@ -139,8 +139,7 @@ def rank(connection: sqlite3.Connection, query: str, limit: int) -> list[RankedP
                     best_code[pos][index] = code
                     best_word[pos][index] = word
 
-    exact_positions, strengths = postings.get(phrase, (array("I"), b""))
-    exact = dict(zip(exact_positions, strengths, strict=True))
+    exact = {packed >> 8: packed & 0xFF for packed in postings.get(phrase, ())}
     lengths = array("H")
     row = connection.execute("SELECT data FROM blobs WHERE name = 'name_lengths'").fetchone()
     lengths.frombytes(row[0])

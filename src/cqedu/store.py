@@ -20,7 +20,7 @@ from cqedu.model import Fact, FactsDocument
 from cqedu.text import normalise_phrase, words
 
 #: Bump when the tables below change, so old caches are rebuilt.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 _SEP = "\x1f"  # joins list fields; the loader refuses control characters in values
 
 #: How much a word found in each field counts in search, highest first: a word
@@ -71,7 +71,7 @@ CREATE TABLE program_fields (field TEXT, pos INTEGER);
 # The search index, built only when a search needs it (see add_word_index).
 _WORD_TABLES = (
     "CREATE {temp} TABLE blobs (name TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID",
-    "CREATE {temp} TABLE words (word TEXT PRIMARY KEY, positions BLOB, codes BLOB) WITHOUT ROWID",
+    "CREATE {temp} TABLE words (word TEXT PRIMARY KEY, postings BLOB) WITHOUT ROWID",
 )
 
 
@@ -275,35 +275,38 @@ def _fill(
 
 
 def _fill_word_index(connection: sqlite3.Connection, document: FactsDocument) -> None:
-    """Postings per word (record positions and field codes, packed) and per exact phrase."""
+    """Postings per word and per exact phrase, each packed as position * 256 + code.
+
+    The code is the field's place in FIELD_NAMES for words, the strength (2 for an id or
+    name, 1 for a keyword) for phrases. Positions must stay below 2**24.
+    """
     from cqedu.search import STOPWORDS
 
     shared = _SharedWords(document)
-    # Each posting is packed as position * 256 + code while collecting: one append each.
     postings: dict[str, list[int]] = {}
     name_lengths = array("H")
     for pos, fact in enumerate(document.facts):
         base = pos << 8
-        for word, code in _record_words(fact, shared).items():
+        name_words = words(fact.name)
+        for word, code in _record_words(fact, name_words, shared).items():
             found = postings.get(word)
             if found is None:
                 postings[word] = [base | code]
             else:
                 found.append(base | code)
-        name_lengths.append(min(len([w for w in words(fact.name) if w not in STOPWORDS]), 0xFFFF))
+        name_lengths.append(min(len([w for w in name_words if w not in STOPWORDS]), 0xFFFF))
         # An exact id or name outranks an exact keyword, which outranks the rest.
         strengths = {normalise_phrase(k): 1 for k in fact.keywords}
-        strengths |= {normalise_phrase(fact.id): 2, normalise_phrase(fact.name): 2}
+        strengths[" ".join(words(fact.id))] = 2
+        strengths[" ".join(name_words)] = 2
         for phrase, strength in strengths.items():
             if phrase:
                 postings.setdefault(PHRASE_PREFIX + phrase, []).append(base | strength)
-    connection.executemany("INSERT INTO words VALUES (?, ?, ?)", map(_packed, postings.items()))
+    connection.executemany(
+        "INSERT INTO words VALUES (?, ?)",
+        ((word, array("I", packed).tobytes()) for word, packed in postings.items()),
+    )
     connection.execute("INSERT INTO blobs VALUES ('name_lengths', ?)", (name_lengths.tobytes(),))
-
-
-def _packed(item: tuple[str, list[int]]) -> tuple[str, bytes, bytes]:
-    word, packed = item
-    return word, array("I", [p >> 8 for p in packed]).tobytes(), bytes(p & 0xFF for p in packed)
 
 
 def _fact_row(fact: Fact) -> tuple[object, ...]:
@@ -335,35 +338,30 @@ class _SharedWords:
         return found
 
 
-def _record_words(fact: Fact, shared: _SharedWords) -> dict[str, int]:
+def _record_words(fact: Fact, name_words: list[str], shared: _SharedWords) -> dict[str, int]:
     """Each word of a record with the code of the best field it is found in."""
-    best: dict[str, int] = {}
-
-    def add(field: str, found: Iterable[str]) -> None:
-        code = _CODE[field]
-        for word in found:
-            best.setdefault(word, code)  # fields come best first: the first one wins
-
-    add("name", words(fact.name))
-    for keyword in fact.keywords:
-        add("keywords", words(keyword))
+    found: list[tuple[str, list[str]]] = [("name", name_words)]
+    found.extend(("keywords", words(keyword)) for keyword in fact.keywords)
     if fact.as_written:
-        add("as_written", words(fact.as_written))
+        found.append(("as_written", words(fact.as_written)))
     if fact.value is not None:
-        add("as_written", words(repr(fact.value)))
+        found.append(("as_written", words(repr(fact.value))))
     if fact.country:
-        add("country", shared.countries.get(fact.country) or shared.of(fact.country))
-    for field in fact.fields:
-        add("fields", shared.of(field))
-    add("id", words(fact.id))
+        found.append(("country", shared.countries.get(fact.country) or shared.of(fact.country)))
+    found.extend(("fields", shared.of(field)) for field in fact.fields)
+    found.append(("id", words(fact.id)))
     if fact.level:
-        add("level", shared.levels.get(fact.level) or shared.of(fact.level))
+        found.append(("level", shared.levels.get(fact.level) or shared.of(fact.level)))
     for column, field in _SHARED_COLUMNS:
         text = getattr(fact, column)
         if text:
-            add(field, shared.of(text))
-    add("summary", words(fact.summary))
-    add("section", shared.of(fact.section))
+            found.append((field, shared.of(text)))
+    found.append(("summary", words(fact.summary)))
+    found.append(("section", shared.of(fact.section)))
+    # Best field first in `found`; applying them worst first lets the best overwrite.
+    best: dict[str, int] = {}
+    for field, field_words in reversed(found):
+        best.update(dict.fromkeys(field_words, _CODE[field]))
     return best
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 # A figure with thousands separators ("9,177") is one word; so is a decimal ("93.5").
 #: Characters that would drive a terminal or break a line: C0, DEL, C1, line separators.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_GROUPED_DIGITS = re.compile(r"\d,\d")
 _WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W_]+", re.UNICODE)
 
 
@@ -19,7 +20,7 @@ def normalise_word(word: str) -> str:
 def words(text: str) -> list[str]:
     """The normalised words of a text, in order."""
     found = _WORD.findall(text.casefold())  # one pass: this runs for every indexed text
-    if "," in text:
+    if "," in text and _GROUPED_DIGITS.search(text):
         return [word.replace(",", "") for word in found]
     return found
 
