@@ -127,7 +127,7 @@ def scale_benchmark(sizes: list[int], rounds: int, env: dict[str, str], work: Pa
         # In a child process: a large benchmark process would inflate the children's peak
         # RSS, which counts the parent's memory at fork time.
         subprocess.run([PYTHON, str(HERE / "generate.py"), str(size), str(path)], check=True)
-        first_rounds = 1 if size > 50_000 else 3
+        first_rounds = 3
         parse = parse_seconds(path, env, first_rounds)
         for label, args in SCALE_COMMANDS:
             command = [CQEDU, "--facts", str(path), *args]
