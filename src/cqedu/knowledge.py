@@ -251,10 +251,10 @@ class KnowledgeBase:
             raise QueryError(f"limit must be 1 or more, got {limit}")
         from cqedu import search as _search  # deferred: only search needs it
 
-        _search.query_words(query)  # refuse a bad query before building anything
+        tokens = _search.query_words(query)  # refuse a bad query before building anything
         if not has_word_index(self._db):
             add_word_index(self._db, self._cache_file, self.document())
-        ranked = _search.rank(self._db, query, limit)
+        ranked = _search.rank(self._db, query, tokens, limit)
         hits: list[SearchHit] = []
         for item in ranked:
             fact = self._facts("WHERE pos = ?", (item.pos,))[0]

@@ -101,11 +101,12 @@ def _postings(connection: sqlite3.Connection, keys: list[str]) -> dict[str, arra
     return found
 
 
-def rank(connection: sqlite3.Connection, query: str, limit: int) -> list[RankedPosition]:
-    """The best `limit` records for a query, ranked."""
+def rank(
+    connection: sqlite3.Connection, query: str, tokens: list[str], limit: int
+) -> list[RankedPosition]:
+    """The best `limit` records for a query whose words (`query_words`) are `tokens`."""
     from cqedu.store import FIELD_NAMES, FIELD_WEIGHTS, PHRASE_PREFIX
 
-    tokens = query_words(query)
     vocab = [
         row[0]
         for row in connection.execute("SELECT word FROM words WHERE word >= ' ' ORDER BY word")

@@ -156,16 +156,19 @@ def add_word_index(
             with contextlib.closing(sqlite3.connect(cache_file, timeout=30)) as writer:
                 writer.execute("BEGIN IMMEDIATE")  # one builder at a time
                 if not has_word_index(writer):
-                    for statement in _WORD_TABLES:
-                        writer.execute(statement.format(temp=""))
-                    _fill_word_index(writer, document)
+                    _create_word_index(writer, document, temp="")
                 writer.commit()
             if has_word_index(connection):
                 return
         except (OSError, sqlite3.Error):
             pass  # read-only or broken cache: keep the index in memory for this run
+    _create_word_index(connection, document, temp="TEMP")
+
+
+def _create_word_index(connection: sqlite3.Connection, document: FactsDocument, temp: str) -> None:
+    """Create the search tables (in the TEMP schema when `temp` says so) and fill them."""
     for statement in _WORD_TABLES:
-        connection.execute(statement.format(temp="TEMP"))
+        connection.execute(statement.format(temp=temp))
     _fill_word_index(connection, document)
 
 
@@ -268,9 +271,7 @@ def _fill(
             [(f, pos) for pos, fact in enumerate(document.facts) for f in fact.fields],
         )
         if with_words:
-            for statement in _WORD_TABLES:
-                connection.execute(statement.format(temp=""))
-            _fill_word_index(connection, document)
+            _create_word_index(connection, document, temp="")
     connection.executescript(_INDEXES)
 
 
@@ -278,7 +279,8 @@ def _fill_word_index(connection: sqlite3.Connection, document: FactsDocument) ->
     """Postings per word and per exact phrase, each packed as position * 256 + code.
 
     The code is the field's place in FIELD_NAMES for words, the strength (2 for an id or
-    name, 1 for a keyword) for phrases. Positions must stay below 2**24.
+    name, 1 for a keyword) for phrases. Positions must stay below 2**24, which the
+    loader's 256 MiB file limit (well under a million records) guarantees.
     """
     from cqedu.search import STOPWORDS
 

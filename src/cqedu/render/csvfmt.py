@@ -6,18 +6,7 @@ import csv
 import io
 
 from cqedu.render import RenderOptions, Results
-from cqedu.render.rows import Value, columns, number_text, values
-from cqedu.render.tsv import LIST_SEPARATOR
-
-
-def _cell(value: Value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list | tuple):
-        return LIST_SEPARATOR.join(value)
-    if isinstance(value, int | float):
-        return number_text(value)
-    return value
+from cqedu.render.rows import columns, plain_text, values
 
 
 def render(results: Results, options: RenderOptions) -> str:
@@ -28,5 +17,5 @@ def render(results: Results, options: RenderOptions) -> str:
     if options.header:
         writer.writerow(names)
     for row in values(results):
-        writer.writerow([_cell(value) for value in row])
+        writer.writerow(map(plain_text, row))
     return buffer.getvalue()

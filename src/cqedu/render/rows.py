@@ -79,6 +79,20 @@ def rows(results: Results) -> list[Row]:
     return [fact_row(fact) for fact in results.facts]
 
 
+LIST_SEPARATOR = "; "
+
+
+def plain_text(value: Value) -> str:
+    """A value as the text of a TSV or CSV cell: empty for None, lists joined with "; "."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return LIST_SEPARATOR.join(value)
+    return number_text(value)
+
+
 def number_text(value: int | float) -> str:
     """A figure as plain text: 9177, 93.5, 6400000 (no exponent, no separators)."""
     if isinstance(value, int):

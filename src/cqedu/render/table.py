@@ -11,8 +11,7 @@ from rich.text import Text
 from cqedu.console import string_console
 from cqedu.model import Fact, SearchHit
 from cqedu.render import RenderOptions, Results
-from cqedu.render.rows import FACT_FIELDS, fact_row
-from cqedu.render.tsv import LIST_SEPARATOR
+from cqedu.render.rows import FACT_FIELDS, fact_row, plain_text
 from cqedu.text import escape_controls, word_spans
 
 if TYPE_CHECKING:
@@ -150,7 +149,7 @@ def _detail(fact: Fact, options: RenderOptions) -> Table:
         value = row[name]
         if value is None or value == []:
             continue
-        shown = LIST_SEPARATOR.join(value) if isinstance(value, list) else str(value)
+        shown = plain_text(value)
         table.add_row(name, _text(shown))
     if fact.unit == "percent":
         table.add_row("share", Text(bar(fact, options.ascii_only), style="green"))

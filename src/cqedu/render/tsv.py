@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 from cqedu.render import RenderOptions, Results
-from cqedu.render.rows import Value, columns, number_text, values
+from cqedu.render.rows import Value, columns, plain_text, values
 
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-LIST_SEPARATOR = "; "
 
 
 def cell(value: Value) -> str:
-    """One value as a TSV cell: empty for None, lists joined with "; ", specials escaped."""
-    if isinstance(value, str):
-        return value.translate(_ESCAPES)
-    if value is None:
-        return ""
-    if isinstance(value, list | tuple):
-        return LIST_SEPARATOR.join(value).translate(_ESCAPES)
-    return number_text(value)
+    """One value as a TSV cell: its plain text with tabs, newlines and backslashes escaped."""
+    return plain_text(value).translate(_ESCAPES)
 
 
 def render(results: Results, options: RenderOptions) -> str:
