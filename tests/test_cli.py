@@ -11,9 +11,10 @@ from typer.testing import CliRunner, Result
 
 from cqedu import __version__
 from cqedu.cli import app
+from cqedu.fields import FACT_FIELDS
+from cqedu.fields import SEARCH_FIELD_NAMES as SEARCH_FIELDS
 from cqedu.loader import parse_facts
 from cqedu.model import KIND_TABLES
-from cqedu.render.rows import FACT_FIELDS, SEARCH_FIELDS
 from tests.conftest import MINI_FACTS, REAL_FACTS
 
 HEADER = "\t".join(FACT_FIELDS)

@@ -1,25 +1,95 @@
-"""Forgiving lookup of typed names."""
+"""The one resolver of typed names, and its "did you mean" wording."""
 
 from __future__ import annotations
 
-from cqedu.matching import did_you_mean, lookup, suggest
+import pytest
 
-NAMES = {"United Kingdom": "uk", "UK": "uk", "Singapore": "sg"}
+from cqedu.errors import QueryError
+from cqedu.matching import (
+    EXACT_SCORE,
+    START_SCORE,
+    WORD_SCORE,
+    Candidate,
+    Vocabulary,
+    did_you_mean,
+    suggest,
+)
+
+LEVELS = Vocabulary(
+    "level",
+    [
+        ("preschool", "preschool", ("Preschool", "kindergarten")),
+        ("junior-secondary", "junior-secondary", ("Junior secondary", "lower secondary")),
+        ("high-school", "high-school", ("High school", "senior high", "upper secondary")),
+        ("higher-education", "higher-education", ("Higher education", "higher ed")),
+    ],
+)
+COUNTRIES = Vocabulary(
+    "country",
+    [("uk", "United Kingdom", ("UK", "U.K.", "Britain")), ("sg", "Singapore", ())],
+    listing="partner countries and regions",
+)
 
 
-def test_exact_after_normalising() -> None:
-    assert lookup("  united   KINGDOM ", NAMES) == "uk"
-    assert lookup("u.k.", {"U.K.": "uk"}) == "uk"
+def test_exact_names_and_aliases_fold_case_and_punctuation() -> None:
+    assert COUNTRIES.resolve("  united   KINGDOM ") == "uk"
+    assert COUNTRIES.resolve("u.k.") == "uk"
+    assert LEVELS.candidates("Kindergarten") == [
+        Candidate("preschool", "kindergarten", EXACT_SCORE)
+    ]
 
 
-def test_fuzzy_within_the_accept_score() -> None:
-    assert lookup("Singapur", NAMES) == "sg"
-    assert lookup("Mongolia", NAMES) is None
-    assert lookup("", NAMES) is None
+def test_a_word_that_begins_one_name_resolves_to_it() -> None:
+    assert LEVELS.candidates("high") == [Candidate("high-school", "high-school", START_SCORE)]
+    assert LEVELS.resolve("senior") == "high-school"
+
+
+def test_a_word_inside_several_names_is_ambiguous() -> None:
+    assert LEVELS.candidates("secondary") == [
+        Candidate("junior-secondary", "junior-secondary", WORD_SCORE),
+        Candidate("high-school", "upper secondary", WORD_SCORE),
+    ]
+    with pytest.raises(QueryError) as caught:
+        LEVELS.resolve("secondary")
+    assert str(caught.value) == (
+        'level "secondary" could mean junior-secondary or high-school; '
+        "type one of them (or more of its name)"
+    )
+
+
+def test_close_spellings_resolve_and_exact_names_win_over_them() -> None:
+    assert COUNTRIES.resolve("Singapur") == "sg"
+    assert LEVELS.resolve("kindergarden") == "preschool"
+    assert LEVELS.resolve("higher ed") == "higher-education"
+
+
+def test_unknown_names_list_the_valid_ones() -> None:
+    with pytest.raises(QueryError) as caught:
+        COUNTRIES.resolve("Mongolia")
+    assert str(caught.value) == (
+        'unknown country "Mongolia"; partner countries and regions: United Kingdom, Singapore'
+    )
+    with pytest.raises(QueryError) as caught:
+        LEVELS.resolve("preschol center")
+    assert str(caught.value) == (
+        'unknown level "preschol center" (did you mean "preschool"?); '
+        "valid levels: preschool, junior-secondary, high-school, higher-education"
+    )
+    assert COUNTRIES.candidates("") == []
+    assert COUNTRIES.candidates("!!") == []
+
+
+def test_resolve_all_keeps_every_name_the_words_stand_in() -> None:
+    fields = Vocabulary("field", [(f, f, ()) for f in ("medicine", "clinical medicine", "art")])
+    assert fields.resolve_all("medicine") == ["medicine", "clinical medicine"]
+    assert fields.resolve_all("clinical") == ["clinical medicine"]
+    with pytest.raises(QueryError, match=r'^unknown field "zzz"; valid fields: medicine, '):
+        fields.resolve_all("zzz")
 
 
 def test_suggestions_and_did_you_mean() -> None:
-    assert suggest("Singa", list(NAMES)) == ["Singapore"]
-    assert suggest("", list(NAMES)) == []
-    assert did_you_mean("Singa", list(NAMES)) == ' (did you mean "Singapore"?)'
-    assert did_you_mean("zzzz", list(NAMES)) == ""
+    names = ["United Kingdom", "UK", "Britain", "Singapore"]
+    assert suggest("Singa", names) == ["Singapore"]
+    assert suggest("", names) == []
+    assert did_you_mean("Singa", names) == ' (did you mean "Singapore"?)'
+    assert did_you_mean("zzzz", names) == ""

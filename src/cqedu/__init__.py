@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-__version__ = "1.0.0"
-
+from cqedu._version import __version__
 from cqedu.errors import CqeduError, FactsError, NoMatchError, QueryError
 from cqedu.knowledge import KnowledgeBase, bundled_facts_path, from_document, load
 from cqedu.model import Country, Fact, FactsDocument, Level, SearchHit, Source

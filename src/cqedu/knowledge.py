@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from cqedu.errors import NoMatchError, QueryError
-from cqedu.matching import did_you_mean, lookup, suggest
+from cqedu.matching import Vocabulary, suggest
 from cqedu.model import Country, Fact, FactsDocument, Level, SearchHit, Source
 from cqedu.store import (
     FACT_COLUMNS,
@@ -21,7 +21,6 @@ from cqedu.store import (
     open_index,
     split_list,
 )
-from cqedu.text import normalise_phrase
 
 _SELECT = f"SELECT {', '.join(FACT_COLUMNS)} FROM facts"  # noqa: S608 - fixed column names
 ID_SUGGEST_SCORE = 75.0
@@ -140,20 +139,14 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------ figures
 
+    @cached_property
+    def level_names(self) -> Vocabulary[Level]:
+        """Levels by id, name and alias, as `--level` and questions take them."""
+        return Vocabulary("level", ((lv, lv.id, (lv.name, *lv.aliases)) for lv in self.levels))
+
     def resolve_level(self, text: str) -> Level:
-        """The level `text` names, by id, name, alias or close spelling; else QueryError."""
-        names: dict[str, Level] = {}
-        for level in self.levels:
-            for name in (level.id, level.name, *level.aliases):
-                names.setdefault(name, level)
-        found = lookup(text, names)
-        if found is None:
-            ids = [level.id for level in self.levels]
-            raise QueryError(
-                f'unknown level "{text}"{did_you_mean(text, list(names))}; '
-                f"valid levels: {', '.join(ids)}"
-            )
-        return found
+        """The level `text` names, by id, name, alias, word or close spelling; else QueryError."""
+        return self.level_names.resolve(text)
 
     def figures(self, level: str | None = None) -> list[Fact]:
         """Every record with a figure, optionally only those of one level (given as typed)."""
@@ -170,22 +163,11 @@ class KnowledgeBase:
     # ------------------------------------------------------------ programs
 
     def resolve_fields(self, text: str) -> list[str]:
-        """Program fields that contain every word of `text`, else the one it spells closely."""
-        fields = self.program_fields()
-        wanted = normalise_phrase(text)
-        wanted_words = set(wanted.split())
-        containing = [
-            f for f in fields if wanted_words and wanted_words <= set(normalise_phrase(f).split())
-        ]
-        if containing:
-            return containing
-        close = lookup(text, {f: f for f in fields})
-        if close is not None:
-            return [close]
-        raise QueryError(
-            f'unknown field "{text}"{did_you_mean(text, fields)}; '
-            f"fields of programs: {', '.join(fields)}"
+        """Program fields `text` names: every field it stands in as words, else a close one."""
+        fields = Vocabulary(
+            "field", ((f, f, ()) for f in self.program_fields()), listing="fields of programs"
         )
+        return fields.resolve_all(text)
 
     def programs(self, field: str | None = None) -> list[Fact]:
         """Programs (optionally of one field), each followed by the figures tied to it."""
@@ -218,20 +200,18 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------ partners
 
+    @cached_property
+    def country_names(self) -> Vocabulary[Country]:
+        """Countries and regions by name and alias, as `--country` and questions take them."""
+        return Vocabulary(
+            "country",
+            ((c, c.name, c.aliases) for c in self.countries),
+            listing="partner countries and regions",
+        )
+
     def resolve_country(self, text: str) -> Country:
-        """The country or region `text` names, by name, alias or close spelling."""
-        names: dict[str, Country] = {}
-        for country in self.countries:
-            for name in (country.name, *country.aliases):
-                names.setdefault(name, country)
-        found = lookup(text, names)
-        if found is None:
-            valid = [c.name for c in self.countries]
-            raise QueryError(
-                f'unknown country "{text}"{did_you_mean(text, list(names))}; '
-                f"partner countries and regions: {', '.join(valid)}"
-            )
-        return found
+        """The country or region `text` names, by name, alias, word or close spelling."""
+        return self.country_names.resolve(text)
 
     def partners(self, country: str | None = None) -> list[Fact]:
         """Partner institutions, countries and centres, optionally of one country."""

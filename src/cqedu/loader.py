@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from cqedu.errors import FactsError
+from cqedu.fields import FIELDS
 from cqedu.figures import parse_figure, same_number
+from cqedu.matching import did_you_mean
 from cqedu.model import (
     KIND_TABLES,
     PARTNER_CATEGORIES,
@@ -53,26 +55,7 @@ _COUNTRY_FIELDS: dict[str, tuple[str, bool]] = {
     "aliases": ("list", False),
 }
 _FACT_FIELDS: dict[str, tuple[str, bool]] = {
-    "id": ("str", True),
-    "name": ("str", True),
-    "summary": ("str", True),
-    "section": ("str", True),
-    "paragraph": ("int", True),
-    "source": ("str", False),
-    "value": ("number", False),
-    "unit": ("str", False),
-    "qualifier": ("str", False),
-    "as_written": ("str", False),
-    "level": ("str", False),
-    "period": ("str", False),
-    "date": ("str", False),
-    "date_as_written": ("str", False),
-    "inference": ("str", False),
-    "country": ("str", False),
-    "category": ("str", False),
-    "fields": ("list", False),
-    "keywords": ("list", False),
-    "related": ("list", False),
+    spec.name: (spec.type, spec.required) for spec in FIELDS if spec.in_file
 }
 _TYPE_NAMES = {
     "str": "a string",
@@ -174,7 +157,7 @@ class _Validator:
     def document(self, raw: Mapping[str, Any]) -> FactsDocument:
         for key in raw:
             if key not in _TOP_LEVEL:
-                raise self.fail(key, f"unknown table{_did_you_mean(key, _TOP_LEVEL)}")
+                raise self.fail(key, f"unknown table{did_you_mean(key, _TOP_LEVEL)}")
         if "schema" not in raw:
             raise self.fail("schema", 'missing; a facts file starts with "schema = 1"')
         if raw["schema"] != SCHEMA_VERSION or isinstance(raw["schema"], bool):
@@ -229,7 +212,7 @@ class _Validator:
         for key, value in table.items():
             expected = spec.get(key)
             if expected is None:
-                raise self.fail(f"{where}: {key}", f"unknown field{_did_you_mean(key, spec)}")
+                raise self.fail(f"{where}: {key}", f"unknown field{did_you_mean(key, list(spec))}")
             kind = expected[0]
             # The common case inline: this runs for every field of every record.
             if kind == "str" and type(value) is str and _clean(value):
@@ -328,7 +311,7 @@ class _Validator:
             raise self.fail(
                 f"{where}: section",
                 f'"{v["section"]}" is not a section of source "{source.id}"'
-                f"{_did_you_mean(v['section'], source.sections)}",
+                f"{did_you_mean(v['section'], source.sections)}",
             )
         if v["paragraph"] < 1:
             raise self.fail(f"{where}: paragraph", f"expected 1 or more, got {v['paragraph']}")
@@ -336,14 +319,14 @@ class _Validator:
         if "level" in v and v["level"] not in level_ids:
             raise self.fail(
                 f"{where}: level",
-                f'unknown level "{v["level"]}"{_did_you_mean(v["level"], level_ids)}',
+                f'unknown level "{v["level"]}"{did_you_mean(v["level"], level_ids)}',
             )
         country_names = [country.name for country in self.countries]
         if "country" in v and v["country"] not in country_names:
             raise self.fail(
                 f"{where}: country",
                 f'unknown country "{v["country"]}"; declare it in [[countries]]'
-                f"{_did_you_mean(v['country'], country_names)}",
+                f"{did_you_mean(v['country'], country_names)}",
             )
         for key in ("date",):
             if key in v:
@@ -385,7 +368,7 @@ class _Validator:
             if source.id == name:
                 return source
         ids = [s.id for s in sources]
-        raise self.fail(f"{where}: source", f'unknown source "{name}"{_did_you_mean(name, ids)}')
+        raise self.fail(f"{where}: source", f'unknown source "{name}"{did_you_mean(name, ids)}')
 
     def _check_figure(self, where: str, kind: str, v: Mapping[str, Any]) -> None:
         figure_keys = ("value", "unit", "as_written")
@@ -463,7 +446,7 @@ class _Validator:
                 if other not in positions:
                     raise self.fail(
                         f"{where}: related[{index}]",
-                        f'no record has id "{other}"{_did_you_mean(other, positions)}',
+                        f'no record has id "{other}"{did_you_mean(other, list(positions))}',
                     )
 
 
@@ -493,10 +476,3 @@ def _show(value: Any) -> str:  # noqa: PLR0911 - one return per kind of value
 def _plain(value: Any) -> str:
     text = format(value, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _did_you_mean(word: str, choices: Any) -> str:
-    import difflib  # deferred: only error messages need it
-
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f' (did you mean "{close[0]}"?)' if close else ""

@@ -1,10 +1,18 @@
-"""Forgiving lookup of names people type: exact, by alias, then fuzzily."""
+"""The one resolver of names people type (levels, countries, fields, units, kinds, ...).
+
+A typed name is matched against a vocabulary of known values, each with its names:
+exactly (after folding case and punctuation), then as whole words of a name ("high" is
+the start of "high school"; "secondary" is a word of two levels), then by a close
+spelling. `candidates` returns every match scored, so a caller can weigh them (as `ask`
+does); `resolve` takes the one answer or raises a QueryError that says what to type.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TypeVar
+from collections.abc import Iterable, Sequence
+from typing import Generic, NamedTuple, TypeVar
 
+from cqedu.errors import QueryError
 from cqedu.text import normalise_phrase
 
 T = TypeVar("T")
@@ -13,20 +21,110 @@ T = TypeVar("T")
 ACCEPT_SCORE = 80.0
 #: Names this close are offered as "did you mean".
 SUGGEST_SCORE = 55.0
+#: Scores of the ways a name can match, best first.
+EXACT_SCORE = 100.0
+START_SCORE = 95.0  # the typed words begin a name: "high" -> "high school"
+WORD_SCORE = 90.0  # the typed words stand whole inside a name: "secondary" -> "junior secondary"
 
 
-def lookup(text: str, names: Mapping[str, T]) -> T | None:
-    """The value whose name matches `text` exactly (after normalising) or fuzzily."""
-    wanted = normalise_phrase(text)
-    table = {normalise_phrase(name): value for name, value in names.items()}
-    if wanted in table:
-        return table[wanted]
-    if not wanted:
-        return None
-    from rapidfuzz import fuzz, process  # deferred: exact matches need no fuzzy matching
+class Candidate(NamedTuple, Generic[T]):
+    """One known value a typed name may mean."""
 
-    best = process.extractOne(wanted, list(table), scorer=fuzz.ratio, score_cutoff=ACCEPT_SCORE)
-    return table[best[0]] if best is not None else None
+    value: T
+    """The value (a Level, a Country, a unit, ...)."""
+    name: str
+    """The name of it that matched (an id, name or alias)."""
+    score: float
+    """How well: EXACT_SCORE, START_SCORE, WORD_SCORE, or a fuzzy ratio of ACCEPT_SCORE+."""
+
+
+class Vocabulary(Generic[T]):
+    """Known values of one kind, each with the names people may type for it."""
+
+    def __init__(
+        self,
+        what: str,
+        entries: Iterable[tuple[T, str, Sequence[str]]],
+        *,
+        listing: str | None = None,
+    ) -> None:
+        """`entries` are (value, canonical name, other names); `what` is "level", "unit", ...
+
+        `listing` introduces the valid values in errors (default: "valid {what}s").
+        """
+        self.what = what
+        self.listing = listing or f"valid {what}s"
+        self.canonical: list[str] = []
+        self._values: list[T] = []
+        # normalised name -> (index of the value, the name as declared)
+        self._names: dict[str, tuple[int, str]] = {}
+        for value, canonical, others in entries:
+            index = len(self._values)
+            self._values.append(value)
+            self.canonical.append(canonical)
+            for name in (canonical, *others):
+                self._names.setdefault(normalise_phrase(name), (index, name))
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def candidates(self, text: str) -> list[Candidate[T]]:
+        """Every value `text` may mean, best first, one per value; empty when none.
+
+        An exact name comes first, then names the words begin or stand in; close
+        spellings only when nothing matched so far.
+        """
+        wanted = normalise_phrase(text)
+        if not wanted:
+            return []
+        best: dict[int, Candidate[T]] = {}
+        found = self._names.get(wanted)
+        if found is not None:
+            best[found[0]] = Candidate(self._values[found[0]], found[1], EXACT_SCORE)
+        padded = f" {wanted} "
+        for norm, (index, name) in self._names.items():
+            if norm.startswith(wanted + " "):
+                score = START_SCORE
+            elif padded in f" {norm} ":
+                score = WORD_SCORE
+            else:
+                continue
+            if index not in best or score > best[index].score:
+                best[index] = Candidate(self._values[index], name, score)
+        if not best:
+            from rapidfuzz import fuzz, process  # deferred: exact matches need no fuzzy matching
+
+            for norm, score, _ in process.extract(
+                wanted, list(self._names), scorer=fuzz.ratio, score_cutoff=ACCEPT_SCORE, limit=None
+            ):
+                index, name = self._names[norm]
+                if index not in best:
+                    best[index] = Candidate(self._values[index], name, float(score))
+        return sorted(best.values(), key=lambda c: -c.score)
+
+    def resolve(self, text: str) -> T:
+        """The one value `text` names; QueryError when it names none or several."""
+        found = self.candidates(text)
+        if not found:
+            declared = [name for _, name in self._names.values()]
+            raise QueryError(
+                f'unknown {self.what} "{text}"{did_you_mean(text, declared)}; '
+                f"{self.listing}: {', '.join(self.canonical)}"
+            )
+        top = [c for c in found if c.score == found[0].score]
+        if len(top) > 1:
+            options = " or ".join(self.canonical[self._values.index(c.value)] for c in top)
+            raise QueryError(
+                f'{self.what} "{text}" could mean {options}; type one of them (or more of its name)'
+            )
+        return top[0].value
+
+    def resolve_all(self, text: str) -> list[T]:
+        """Every value `text` may mean, best first; QueryError (as `resolve`) when none."""
+        found = self.candidates(text)
+        if not found:
+            self.resolve(text)  # raises the unknown-name error
+        return [c.value for c in found]
 
 
 def suggest(
@@ -48,6 +146,6 @@ def suggest(
 
 
 def did_you_mean(text: str, names: Sequence[str]) -> str:
-    """' (did you mean "x"?)' or an empty string."""
+    """' (did you mean "x"?)' or an empty string: the one wording of every hint."""
     close = suggest(text, names, limit=1)
     return f' (did you mean "{close[0]}"?)' if close else ""

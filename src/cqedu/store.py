@@ -15,7 +15,8 @@ from array import array
 from collections.abc import Iterable
 from pathlib import Path
 
-from cqedu import __version__
+from cqedu._version import __version__
+from cqedu.fields import LIST_FIELDS
 from cqedu.model import Fact, FactsDocument
 from cqedu.text import normalise_phrase, words
 
@@ -46,7 +47,6 @@ _CODE = {name: code for code, name in enumerate(FIELD_NAMES)}
 
 #: Columns of the facts table: Fact's fields in order, so a row rebuilds a Fact.
 FACT_COLUMNS: tuple[str, ...] = Fact._fields
-_LIST_COLUMNS = frozenset({"fields", "keywords", "related"})
 
 # Indexes are made after the rows are in: much faster than growing them row by row.
 _INDEXES = """
@@ -315,7 +315,7 @@ def _fact_row(fact: Fact) -> tuple[object, ...]:
     values: list[object] = []
     for column in FACT_COLUMNS:
         value = getattr(fact, column)
-        values.append(_join(value) if column in _LIST_COLUMNS else value)
+        values.append(_join(value) if column in LIST_FIELDS else value)
     return tuple(values)
 
 

@@ -9,11 +9,13 @@ import tomllib
 
 import pytest
 
+from cqedu.fields import FACT_FIELDS
+from cqedu.fields import SEARCH_FIELD_NAMES as SEARCH_FIELDS
 from cqedu.knowledge import KnowledgeBase
 from cqedu.loader import parse_facts
 from cqedu.model import Fact
 from cqedu.render import OutputFormat, RenderOptions, Results, render, renderer_for
-from cqedu.render.rows import FACT_FIELDS, SEARCH_FIELDS, number_text
+from cqedu.render.rows import number_text
 
 PLAIN = RenderOptions()
 

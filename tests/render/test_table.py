@@ -5,7 +5,8 @@ from __future__ import annotations
 from cqedu.knowledge import KnowledgeBase
 from cqedu.model import Fact, SearchHit
 from cqedu.render import OutputFormat, RenderOptions, Results, render
-from cqedu.render.table import bar, figure_text
+from cqedu.render.table import bar
+from cqedu.wording import figure_text
 
 ESC = "\x1b"
 

@@ -6,35 +6,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 from operator import attrgetter
 
+from cqedu.fields import FACT_FIELDS, SEARCH_FIELD_NAMES
 from cqedu.model import Fact, SearchHit
 from cqedu.render import Results
-
-#: Fields of every record, in output order. Documented in the README; keep stable.
-FACT_FIELDS: tuple[str, ...] = (
-    "id",
-    "kind",
-    "name",
-    "summary",
-    "value",
-    "unit",
-    "qualifier",
-    "as_written",
-    "level",
-    "period",
-    "date",
-    "date_as_written",
-    "inference",
-    "country",
-    "category",
-    "fields",
-    "keywords",
-    "related",
-    "section",
-    "paragraph",
-    "source",
-)
-#: Fields search results add after the record's own.
-SEARCH_FIELDS: tuple[str, ...] = ("score", "matched_field")
 
 Value = str | int | float | list[str] | tuple[str, ...] | None
 Row = dict[str, Value]
@@ -69,7 +43,7 @@ def hit_row(hit: SearchHit) -> Row:
 
 def columns(results: Results) -> tuple[str, ...]:
     """The column names of these results."""
-    return FACT_FIELDS + SEARCH_FIELDS if results.hits is not None else FACT_FIELDS
+    return FACT_FIELDS + SEARCH_FIELD_NAMES if results.hits is not None else FACT_FIELDS
 
 
 def rows(results: Results) -> list[Row]:

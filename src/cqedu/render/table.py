@@ -9,10 +9,12 @@ from rich.table import Table
 from rich.text import Text
 
 from cqedu.console import string_console
+from cqedu.fields import FACT_FIELDS
 from cqedu.model import Fact, SearchHit
 from cqedu.render import RenderOptions, Results
-from cqedu.render.rows import FACT_FIELDS, fact_row, plain_text
+from cqedu.render.rows import fact_row, plain_text
 from cqedu.text import escape_controls, word_spans
+from cqedu.wording import figure_text, where
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -36,15 +38,6 @@ def _highlighted(value: str, matched: frozenset[str], style: str = "") -> Text:
     return text
 
 
-def figure_text(fact: Fact) -> str:
-    """The figure as the article writes it, with its unit unless that is "percent"."""
-    if fact.as_written is None:
-        return ""
-    if fact.unit in (None, "percent"):
-        return fact.as_written
-    return f"{fact.as_written} {fact.unit}"
-
-
 def bar(fact: Fact, ascii_only: bool) -> str:
     """A ten-cell bar for a percentage, so levels compare at a glance."""
     if fact.unit != "percent" or fact.value is None:
@@ -52,16 +45,6 @@ def bar(fact: Fact, ascii_only: bool) -> str:
     filled = max(0, min(BAR_CELLS, round(float(fact.value) / 100 * BAR_CELLS)))
     full, empty = ("#", "-") if ascii_only else ("\u2588", "\u2591")
     return full * filled + empty * (BAR_CELLS - filled)
-
-
-def where(fact: Fact) -> str:
-    """Provenance in short: section heading and paragraph."""
-    return f"{fact.section} \u00b6{fact.paragraph}"
-
-
-def _where(fact: Fact, ascii_only: bool) -> str:
-    text = where(fact)
-    return text.replace("\u00b6", "para ") if ascii_only else text
 
 
 def _record_cell(fact: Fact, matched: frozenset[str], ascii_only: bool) -> Text:
@@ -73,7 +56,7 @@ def _record_cell(fact: Fact, matched: frozenset[str], ascii_only: bool) -> Text:
     cell.append("\n")
     cell.append_text(_highlighted(fact.summary, matched))
     cell.append("\n")
-    cell.append_text(_text(f"{fact.kind} {dot} {_where(fact, ascii_only)}", "dim"))
+    cell.append_text(_text(f"{fact.kind} {dot} {where(fact, ascii_only)}", "dim"))
     return cell
 
 
@@ -136,7 +119,7 @@ def _block(fact: Fact, hit: SearchHit | None, options: RenderOptions) -> Rendera
         body.append("\nlevel: ")
         body.append_text(_text(fact.level))
     body.append("\n")
-    body.append_text(_text(_where(fact, options.ascii_only), "dim"))
+    body.append_text(_text(where(fact, options.ascii_only), "dim"))
     return Group(head, Padding(body, (0, 0, 1, 2)))
 
 

@@ -7,13 +7,12 @@ from typing import Any
 
 import tomli_w
 
+from cqedu.fields import FILE_FIELDS
 from cqedu.loader import SCHEMA_VERSION
 from cqedu.model import TABLE_OF_KIND, FactsDocument
 from cqedu.render import RenderOptions, Results
-from cqedu.render.rows import FACT_FIELDS, Row, fact_row, rows
+from cqedu.render.rows import Row, fact_row, rows
 
-# The key order of facts.toml; `kind` is given by the array a record stands in.
-_FILE_KEYS = tuple(name for name in FACT_FIELDS if name != "kind")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -25,7 +24,7 @@ def _compact(row: Row, keys: tuple[str, ...]) -> dict[str, Any]:
 def document_tables(document: FactsDocument) -> dict[str, Any]:
     """A FactsDocument as the tables of a facts file."""
     one_source = len(document.sources) == 1
-    keys = tuple(k for k in _FILE_KEYS if not (one_source and k == "source"))
+    keys = tuple(k for k in FILE_FIELDS if not (one_source and k == "source"))
     tables: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
         "sources": [
