@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from cqedu import __version__
 from tests.conftest import MINI_FACTS, REPO, subprocess_env
 
 CQEDU = [sys.executable, "-m", "cqedu"]
@@ -38,7 +39,7 @@ def test_the_console_script_is_installed() -> None:
     result = subprocess.run(
         [str(script), "--version"], capture_output=True, text=True, check=False, timeout=60
     )
-    assert (result.returncode, result.stdout) == (0, "cqedu 1.0.0\n")
+    assert (result.returncode, result.stdout) == (0, f"cqedu {__version__}\n")
 
 
 @pytest.mark.parametrize(
