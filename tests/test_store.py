@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import cqedu
-from cqedu import loader, store
+from cqedu import index, loader, store
 from cqedu.errors import FactsError
 from tests.conftest import MINI_FACTS
 
@@ -137,7 +137,7 @@ def test_the_cache_holds_no_executable_format(facts_copy: Path, isolated_environ
 
 def has_words(cache: Path) -> bool:
     with sqlite3.connect(cache) as connection:
-        return store.has_word_index(connection)
+        return index.has_word_index(connection)
 
 
 def test_the_search_index_is_built_by_the_first_search_and_kept(
@@ -167,6 +167,6 @@ def test_an_unwritable_cache_file_keeps_the_search_index_in_memory(
     document = cqedu.KnowledgeBase(connection, facts_copy).document()
     folder = tmp_path / "folder"
     folder.mkdir()
-    store.add_word_index(connection, folder, document)  # a folder is not a database
-    assert store.has_word_index(connection)
+    index.add_word_index(connection, folder, document)  # a folder is not a database
+    assert index.has_word_index(connection)
     assert list(folder.iterdir()) == []

@@ -10,14 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from cqedu.errors import NoMatchError, QueryError
+from cqedu.index import add_word_index, has_word_index
 from cqedu.matching import Vocabulary, suggest
 from cqedu.model import Country, Fact, FactsDocument, Level, SearchHit, Source
 from cqedu.store import (
     FACT_COLUMNS,
-    add_word_index,
     build_memory_index,
     default_cache_dir,
-    has_word_index,
     open_index,
     split_list,
 )

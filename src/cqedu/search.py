@@ -105,7 +105,7 @@ def rank(
     connection: sqlite3.Connection, query: str, tokens: list[str], limit: int
 ) -> list[RankedPosition]:
     """The best `limit` records for a query whose words (`query_words`) are `tokens`."""
-    from cqedu.store import FIELD_NAMES, FIELD_WEIGHTS, PHRASE_PREFIX
+    from cqedu.index import FIELD_NAMES, FIELD_WEIGHTS, PHRASE_PREFIX
 
     vocab = [
         row[0]
