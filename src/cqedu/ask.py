@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from cqedu.errors import NoMatchError, QueryError
-from cqedu.matching import EXACT_SCORE, START_SCORE, WORD_SCORE
+from cqedu.matching import EXACT_SCORE, WORD_SCORE
 from cqedu.model import Fact, Level
 from cqedu.text import normalise_phrase, word_spans, words
 from cqedu.wording import COUNTRIES, DATE, FIGURE, PLACES, SUMMARY, WHO, answer_line
@@ -32,6 +32,9 @@ MAX_RELATED = 3
 TYPO_SCORE = 84.0
 #: How much a word found only in a record's summary counts against its name or keywords.
 SUMMARY_WEIGHT = 0.7
+#: How much a name or keyword of several words found whole in the question adds to a
+#: record's name fit (the share of its name words the question uses).
+PHRASE_WEIGHT = 0.2
 
 # Words that ask rather than name: they pick the shape, never the subject.
 _FILLER = frozenset(
@@ -50,7 +53,9 @@ _FILLER = frozenset(
         " percentages proportion proportion fraction ratio annual annually yearly each every"
         " per year years highest lowest most least largest smallest biggest greatest fewest"
         " maximum minimum max min mean means meant called call known describe explain define"
-        " definition like some any all other another whole overall"
+        " definition like some any all other another whole overall date day month come comes"
+        " came go goes went enter enters entered build builds built part mention mentions"
+        " mentioned"
     ).split()
 )
 # "year" names a period only after these ("each year"); alone it may be asked about.
@@ -184,6 +189,8 @@ class _Shape(NamedTuple):
     """No question word decided the shape; the best record's own kind decides."""
     consumed: frozenset[int]
     """Positions of words the shape used up (the partner noun, "each year")."""
+    counted: frozenset[int] = frozenset()
+    """Positions of the words "how many" counts ("how many special schools"): the unit."""
 
 
 def stem(word: str) -> str:
@@ -212,50 +219,70 @@ def _check(question: str) -> list[_Word]:
     return found
 
 
+def _per_year(tokens: Sequence[str]) -> tuple[bool, set[int]]:
+    """Whether the question asks for a figure per year, and the positions of those words."""
+    asked = False
+    used: set[int] = set()
+    for i, word in enumerate(tokens):
+        if word in _PER_YEAR_WORDS:
+            asked = True
+            used.add(i)
+        elif word == "year" and i and tokens[i - 1] in _PER_YEAR_LEADS:
+            asked = True
+            used.update((i - 1, i))
+    return asked, used
+
+
+def _counted(tokens: Sequence[str], start: int) -> frozenset[int]:
+    """Positions of the words after "how many" up to the first filler: what is counted."""
+    found: set[int] = set()
+    for i in range(start, len(tokens)):
+        if tokens[i] in _FILLER:
+            break
+        found.add(i)
+    return frozenset(found)
+
+
 def _shape(tokens: Sequence[str]) -> _Shape:
     """What the question asks for, from its question words."""
     present = set(tokens)
-    extreme = 1 if present & _MAX_WORDS else -1 if present & _MIN_WORDS else 0
-    consumed: set[int] = set()
-    per_year = bool(present & _PER_YEAR_WORDS)
-    for i, token in enumerate(tokens):
-        if token in _PER_YEAR_WORDS:
-            consumed.add(i)
-        elif token == "year" and i and tokens[i - 1] in _PER_YEAR_LEADS:
-            per_year = True
-            consumed.update((i - 1, i))
+    per_year, consumed = _per_year(tokens)
     percent = bool(present & _PERCENT_WORDS)
+    base = _Shape(
+        kind=FIGURE,
+        extreme=1 if present & _MAX_WORDS else -1 if present & _MIN_WORDS else 0,
+        plural=False,
+        per_year=per_year,
+        percent=percent,
+        general=False,
+        consumed=frozenset(consumed),
+    )
+    first = next((i for i, t in enumerate(tokens) if t in _QUESTION_WORDS), len(tokens))
+    lead = tokens[first] if first < len(tokens) else ""
+    after = [(i, t) for i, t in enumerate(tokens) if i > first and t not in _LINKS]
+    at, following = after[0] if after else (len(tokens), "")
     counted = percent or bool(present & _COUNT_WORDS)
-    first = next((i for i, t in enumerate(tokens) if t in _QUESTION_WORDS), None)
-    lead = tokens[first] if first is not None else ""
-    after = [t for t in tokens[first + 1 :] if t not in _LINKS] if first is not None else []
-    following = after[0] if after else ""
-
-    def shaped(kind: str, plural: bool = False, general: bool = False) -> _Shape:
-        return _Shape(
-            kind, extreme, plural, per_year, percent, general, frozenset(consumed)
-        )
-
-    if extreme:
-        return shaped(FIGURE)
-    if lead == "how":
-        if following in ("does", "do", "did", "is", "are", "can") or not following:
-            return shaped(SUMMARY)
-        return shaped(FIGURE)
-    if lead == "when" or (lead in ("what", "which") and following in _DATE_WORDS):
-        return shaped(DATE)
-    if lead in ("who", "whom", "whose"):
-        return shaped(WHO)
-    if lead in ("which", "what") and following in _PARTNER_NOUNS and not counted:
-        consumed.add(tokens.index(following, first))
-        return shaped(_PARTNER_NOUNS[following], plural=following in _PLURAL_NOUNS)
-    if lead == "where":
-        return shaped(PLACES)
-    if counted:
-        return shaped(FIGURE)
-    if lead in ("what", "whats", "describe", "explain", "define", "tell"):
-        return shaped(SUMMARY)
-    return shaped(SUMMARY, general=True)
+    kind = SUMMARY
+    if base.extreme:
+        kind = FIGURE
+    elif lead == "how":
+        kind = SUMMARY if following in ("", "does", "do", "did", "is", "are", "can") else FIGURE
+        if following == "many":
+            base = base._replace(counted=_counted(tokens, at + 1))
+    elif lead == "when" or (lead in ("what", "which") and following in _DATE_WORDS):
+        kind = DATE
+    elif lead in ("who", "whom", "whose"):
+        kind = WHO
+    elif lead in ("which", "what") and following in _PARTNER_NOUNS and not counted:
+        kind = _PARTNER_NOUNS[following]
+        base = base._replace(plural=following in _PLURAL_NOUNS, consumed=base.consumed | {at})
+    elif lead == "where":
+        kind = PLACES
+    elif counted:
+        kind = FIGURE
+    elif not lead or lead in ("which", "whose"):
+        base = base._replace(general=True)  # "teachers in chongqing": the record decides
+    return base._replace(kind=kind)
 
 
 class _Matcher:
@@ -264,9 +291,12 @@ class _Matcher:
     def __init__(self, kb: KnowledgeBase, facts: Sequence[Fact]) -> None:
         levels = {lv.id: lv for lv in kb.levels}
         countries = {c.name: c for c in kb.countries}
+        by_id = {f.id: f for f in facts}
         self.strong: list[set[str]] = []
         self.weak: list[set[str]] = []
         self.name_words: list[list[str]] = []
+        self.phrases: list[list[str]] = []
+        """Names and keywords of several words, normalised: "foreign students"."""
         for fact in facts:
             texts = [fact.name, *fact.keywords, *fact.fields, fact.id]
             texts += [fact.unit or "", fact.as_written or "", fact.period or ""]
@@ -279,8 +309,13 @@ class _Matcher:
                 texts += [country.name, *country.aliases]
             strong = {w for text in texts for w in words(text)}
             self.strong.append(strong)
-            self.weak.append(set(words(fact.summary)) - strong)
+            # A record is also about the records it is tied to, if less so.
+            tied = " ".join(by_id[i].name for i in fact.related if i in by_id)
+            self.weak.append(set(words(f"{fact.summary} {tied}")) - strong)
             self.name_words.append([w for w in words(fact.name) if w not in _FILLER])
+            self.phrases.append(
+                [p for p in map(normalise_phrase, (fact.name, *fact.keywords)) if " " in p]
+            )
         self.vocabulary = set().union(*self.strong, *self.weak) if facts else set()
         self._stems: dict[str, list[str]] = {}
         for word in self.vocabulary:
@@ -338,29 +373,30 @@ class _Scored(NamedTuple):
     """Mean quality over the subject words, 0-1."""
     precision: float
     """Share of the record's name words the question uses, 0-1."""
+    phrases: int = 0
+    """How many of the record's names or keywords of several words the question has whole."""
 
 
 def _question_levels(kb: KnowledgeBase, tokens: Sequence[str]) -> tuple[list[Level], set[int]]:
-    """Levels the question names (as `--level` takes them) and the positions of their words."""
+    """Levels the question names (as `--level` takes them) and the positions of their words.
+
+    Only whole names and aliases count, or a close spelling of one long word
+    ("kindergarden"): inside a question, "school" or "children" begin too many names.
+    """
     found: list[Level] = []
     used: set[int] = set()
-    vocabulary = kb.level_names
     for size in (3, 2, 1):
         for start in range(len(tokens) - size + 1):
             span = range(start, start + size)
-            if used.intersection(span):
-                continue
             gram = tokens[start : start + size]
-            if size == 1 and (gram[0] in _FILLER or len(gram[0]) < 3):
+            if used.intersection(span) or (size == 1 and (gram[0] in _FILLER or len(gram[0]) < 3)):
                 continue  # "all", "total", "he" name a level only when typed on purpose
-            candidates = vocabulary.candidates(" ".join(gram))
+            candidates = kb.level_names.candidates(" ".join(gram))
             if not candidates:
                 continue
             top = candidates[0]
-            exact = top.score == EXACT_SCORE
-            # A close spelling of one long word ("kindergarden"); "school" begins too many.
             typo = size == 1 and len(gram[0]) >= 6 and top.score < WORD_SCORE
-            if (exact or typo) and top.score not in (START_SCORE,):
+            if top.score == EXACT_SCORE or typo:
                 if top.value not in found:
                     found.append(top.value)
                 used.update(span)
@@ -383,170 +419,21 @@ def _covered_place(kb: KnowledgeBase) -> str:
     return title[spans[0][0] : spans[0][1]] if spans else "its own subject"
 
 
-def ask(kb: KnowledgeBase, question: str) -> Answer:
-    """Answer `question` from the records of `kb`.
-
-    Raises QueryError (exit 2) for an empty or wordless question, and NoMatchError
-    (exit 1) saying what the article does not give when no record answers it.
-    """
-    typed = _check(question)
-    tokens = [w.norm for w in typed]
-    shape = _shape(tokens)
-    facts = kb.facts()
-    levels, level_positions = (
-        _question_levels(kb, tokens) if shape.kind == FIGURE else ([], set())
-    )
-    home = _covered_place(kb)
-    home_norm = normalise_phrase(home)
-    ignore = set(_FILLER) | {home_norm}
-    if shape.kind in (PLACES, COUNTRIES):
-        ignore |= _PARTNER_FILLER
-    subject = [
-        (i, w)
-        for i, w in enumerate(typed)
-        if i not in shape.consumed and w.norm not in ignore
-    ]
-    if not subject and shape.kind in (PLACES, COUNTRIES):
-        # "which countries does Chongqing work with": every partner is the answer.
-        everyone = [_Scored(f, 1.0, 0.0) for f in kb.facts() if _KIND_FITS[shape.kind](f)]
-        if everyone:
-            return _choose(question, shape._replace(plural=True), everyone, kb.facts(), False)
-    if not subject:
-        raise NoMatchError(
-            f'"{question.strip()}" names nothing to look up; ask about a figure, date, '
-            'person or partner, such as: cqedu ask "how many teachers?"'
-        )
-    matcher = _Matcher(kb, facts)
-    matches = {i: matcher.matches(w.norm) for i, w in subject}
-
-    places = _places(kb)
-    place_words = _place_words(tokens, subject, places, home_norm)
-    unknown = [w.typed for i, w in subject if not matches[i] and i not in place_words]
-
-    def covering(positions: Sequence[int]) -> list[_Scored]:
-        question_stems = {stem(t) for t in tokens}
-        found: list[_Scored] = []
-        for index, fact in enumerate(facts):
-            qualities = [matcher.quality(index, matches[i]) for i in positions]
-            if not all(qualities):
-                continue
-            names = matcher.name_words[index]
-            hits = sum(1 for w in names if stem(w) in question_stems or w in tokens)
-            precision = hits / len(names) if names else 0.0
-            score = sum(qualities) / len(qualities) if qualities else 1.0
-            found.append(_Scored(fact, score, precision))
-        return found
-
-    all_positions = [i for i, _ in subject]
-    candidates = covering(all_positions)
-    topic_positions = [i for i in all_positions if i not in level_positions]
-    topic = " ".join(w.typed for i, w in subject if i not in level_positions)
-
-    if not candidates:
-        if place_words:
-            raise NoMatchError(f"the article covers {home}, not {place_words_text(place_words)}")
-        if unknown:
-            quoted = " or ".join(f'"{w}"' for w in unknown)
-            raise NoMatchError(f"the article does not mention {quoted}")
-        if levels and topic_positions:
-            raise _level_silence(levels, topic, covering(topic_positions), shape)
-        raise _silence(question, shape, covering_partly(facts, matcher, matches, all_positions))
-
-    if levels:
-        wanted = {lv.id for lv in levels}
-        narrowed = [c for c in candidates if c.fact.level in wanted]
-        if not any(_KIND_FITS[shape.kind](c.fact) for c in narrowed):
-            raise _level_silence(levels, topic, covering(topic_positions), shape)
-        candidates = narrowed
-    return _choose(question, shape, candidates, facts, bool(levels))
+def _fits(kind: str, fact: Fact) -> bool:
+    """Whether a record can give an answer of this kind."""
+    if kind == FIGURE:
+        return fact.has_figure
+    if kind == DATE:
+        return fact.date_as_written is not None
+    if kind == WHO:
+        return fact.kind in ("person", "organization")
+    if kind == PLACES:
+        return fact.kind in ("partner", "organization")
+    if kind == COUNTRIES:
+        return fact.kind == "partner" and fact.country is not None
+    return True
 
 
-def _place_words(
-    tokens: Sequence[str],
-    subject: Sequence[tuple[int, _Word]],
-    places: dict[str, str],
-    home_norm: str,
-) -> dict[int, str]:
-    """Subject positions that name a place other than the covered one, with its name."""
-    found: dict[int, str] = {}
-    positions = {i for i, _ in subject}
-    for size in (2, 1):
-        for start in range(len(tokens) - size + 1):
-            span = set(range(start, start + size))
-            if not span <= positions or span & set(found):
-                continue
-            norm = " ".join(tokens[start : start + size])
-            if norm in places and norm != home_norm:
-                for i in span:
-                    found[i] = places[norm]
-    return found
-
-
-def place_words_text(found: dict[int, str]) -> str:
-    """The places a question names, in order, joined for a message."""
-    return " or ".join(dict.fromkeys(found[i] for i in sorted(found)))
-
-
-def covering_partly(
-    facts: Sequence[Fact],
-    matcher: _Matcher,
-    matches: dict[int, dict[str, float]],
-    positions: Sequence[int],
-) -> list[Fact]:
-    """Records that cover the most question words, best first (for a refusal's hints)."""
-    scored = []
-    for index, fact in enumerate(facts):
-        qualities = [matcher.quality(index, matches[i]) for i in positions]
-        covered = sum(1 for q in qualities if q)
-        if covered:
-            scored.append((-covered, -sum(qualities), index, fact))
-    scored.sort()
-    return [fact for *_, fact in scored[:MAX_RELATED]]
-
-
-def _look(facts: Sequence[Fact]) -> str:
-    return f"; worth a look: {', '.join(f.id for f in facts[:MAX_RELATED])}" if facts else ""
-
-
-def _level_silence(
-    levels: Sequence[Level], topic: str, others: Sequence[_Scored], shape: _Shape
-) -> NoMatchError:
-    what = f"{topic} figure" if topic else "figure"
-    if shape.per_year:
-        what = f"per-year {what}"
-    names = " or ".join(lv.name.casefold() for lv in levels)
-    worth = [s.fact for s in _ranked(others, shape, False) if s.fact.has_figure]
-    return NoMatchError(f"the article gives no {what} for {names}{_look(worth)}")
-
-
-def _silence(question: str, shape: _Shape, partly: Sequence[Fact]) -> NoMatchError:
-    return NoMatchError(
-        f'the article does not answer "{question.strip()}"; no record covers all its words'
-        f"{_look(partly)}"
-    )
-
-
-def _ranked(candidates: Sequence[_Scored], shape: _Shape, levelled: bool) -> list[_Scored]:
-    """Best answer first: best-covered words, then percent when asked, name fit, level."""
-
-    def key(item: _Scored) -> tuple[float, ...]:
-        fact = item.fact
-        wants_percent = shape.percent and fact.unit != "percent"
-        # Without a level in the question, a record of no level fits best.
-        off_level = 0.0 if levelled or fact.level is None else 1.0
-        return (float(wants_percent), -round(item.score, 2), -item.precision, off_level)
-
-    return sorted(candidates, key=key)
-
-
-_KIND_FITS = {
-    FIGURE: lambda f: f.has_figure,
-    DATE: lambda f: f.date_as_written is not None,
-    WHO: lambda f: f.kind in ("person", "organization"),
-    PLACES: lambda f: f.kind in ("partner", "organization"),
-    COUNTRIES: lambda f: f.kind == "partner" and f.country is not None,
-    SUMMARY: lambda f: True,
-}
 _NOT_GIVEN = {
     FIGURE: "no figure",
     DATE: "no date",
@@ -556,71 +443,250 @@ _NOT_GIVEN = {
 }
 
 
-def _choose(
-    question: str,
-    shape: _Shape,
-    candidates: list[_Scored],
-    facts: Sequence[Fact],
-    levelled: bool,
-) -> Answer:
-    """The answer among records that cover the question, by its shape."""
-    ranked = _ranked(candidates, shape, levelled)
-    fitting = [c for c in ranked if _KIND_FITS[shape.kind](c.fact)]
-    if shape.general and not fitting:
-        fitting = ranked
-    if not fitting:
-        best = ranked[0].fact
-        raise NoMatchError(
-            f"the article gives {_NOT_GIVEN[shape.kind]} for {best.name}"
-            f"{_look([c.fact for c in ranked])}"
+def _look(facts: Sequence[Fact]) -> str:
+    """The hint that may end a refusal: up to three records worth a look."""
+    return f"; worth a look: {', '.join(f.id for f in facts[:MAX_RELATED])}" if facts else ""
+
+
+class _Question:
+    """One question read against a knowledge base: its shape, subject and candidates."""
+
+    def __init__(self, kb: KnowledgeBase, question: str) -> None:
+        self.kb = kb
+        self.question = question.strip()
+        self.typed = _check(question)
+        self.tokens = [w.norm for w in self.typed]
+        self.shape = _shape(self.tokens)
+        self.levels, self.level_positions = (
+            _question_levels(kb, self.tokens) if self.shape.kind == FIGURE else ([], set())
         )
-    if shape.per_year and shape.kind == FIGURE:
-        yearly = [c for c in fitting if c.fact.period == "per year"]
-        if not yearly:
+        self.home = _covered_place(kb)
+        ignore = set(_FILLER) | {normalise_phrase(self.home)}
+        if self.shape.kind in (PLACES, COUNTRIES):
+            ignore |= _PARTNER_FILLER
+        self.subject = [
+            i
+            for i, w in enumerate(self.typed)
+            if i not in self.shape.consumed and w.norm not in ignore
+        ]
+        self.facts = kb.facts()
+        self.matcher = _Matcher(kb, self.facts)
+        self.matches = {i: self.matcher.matches(self.tokens[i]) for i in self.subject}
+        self.topic_positions = [i for i in self.subject if i not in self.level_positions]
+        self.topic = " ".join(self.typed[i].typed for i in self.topic_positions)
+
+    def covering(self, positions: Sequence[int]) -> list[_Scored]:
+        """Records that cover every question word at `positions`, scored."""
+        stems = {stem(t) for t in self.tokens}
+        padded = f" {' '.join(self.tokens)} "
+        found: list[_Scored] = []
+        for index, fact in enumerate(self.facts):
+            qualities = [self.matcher.quality(index, self.matches[i]) for i in positions]
+            if not all(qualities):
+                continue
+            names = self.matcher.name_words[index]
+            hits = sum(1 for w in names if stem(w) in stems or w in self.tokens)
+            precision = hits / len(names) if names else 0.0
+            score = sum(qualities) / len(qualities) if qualities else 1.0
+            whole = sum(1 for p in self.matcher.phrases[index] if f" {p} " in padded)
+            found.append(_Scored(fact, score, precision, whole))
+        return found
+
+    def covering_partly(self) -> list[Fact]:
+        """Records that cover the most question words, best first (a refusal's hints)."""
+        scored = []
+        for index, fact in enumerate(self.facts):
+            qualities = [self.matcher.quality(index, self.matches[i]) for i in self.subject]
+            covered = sum(1 for q in qualities if q)
+            if covered:
+                scored.append((-covered, -sum(qualities), index, fact))
+        scored.sort()
+        return [fact for *_, fact in scored[:MAX_RELATED]]
+
+    def ranked(self, candidates: Sequence[_Scored]) -> list[_Scored]:
+        """Best answer first: best-covered words, a share when asked, name fit, level."""
+        levelled = bool(self.levels)
+
+        def key(item: _Scored) -> tuple[float, ...]:
+            fact = item.fact
+            wants_percent = self.shape.percent and fact.unit != "percent"
+            # A name or keyword phrase typed whole ("foreign students") says as much as a
+            # fifth of the name's words.
+            fit = item.precision + PHRASE_WEIGHT * item.phrases
+            # Without a level in the question, a record of no level fits best.
+            off_level = 0.0 if levelled or fact.level is None else 1.0
+            return (float(wants_percent), -round(item.score, 2), -round(fit, 3), off_level)
+
+        return sorted(candidates, key=key)
+
+    # ---------------------------------------------------------------- refusals
+
+    def place_words(self) -> dict[int, str]:
+        """Subject positions that name a place other than the covered one, with its name."""
+        places = _places(self.kb)
+        home = normalise_phrase(self.home)
+        found: dict[int, str] = {}
+        positions = set(self.subject)
+        for size in (2, 1):
+            for start in range(len(self.tokens) - size + 1):
+                span = set(range(start, start + size))
+                norm = " ".join(self.tokens[start : start + size])
+                if span <= positions and not span & set(found) and norm in places and norm != home:
+                    for i in span:
+                        found[i] = places[norm]
+        return found
+
+    def level_silence(self) -> NoMatchError:
+        """The article has no such figure for the level the question names."""
+        what = f"{self.topic} figure" if self.topic else "figure"
+        if self.shape.per_year:
+            what = f"per-year {what}"
+        names = " or ".join(lv.name.casefold() for lv in self.levels)
+        others = self.ranked(self.covering(self.topic_positions)) if self.topic_positions else []
+        worth = [s.fact for s in others if s.fact.has_figure]
+        return NoMatchError(f"the article gives no {what} for {names}{_look(worth)}")
+
+    def silence(self) -> NoMatchError:
+        """Why no record covers the question: a place, a word never used, a level, or none."""
+        places = self.place_words()
+        if places:
+            named = " or ".join(dict.fromkeys(places[i] for i in sorted(places)))
+            return NoMatchError(f"the article covers {self.home}, not {named}")
+        unknown = [
+            self.typed[i].typed
+            for i in self.subject
+            if not self.matches[i] and i not in self.level_positions
+        ]
+        if unknown:
+            quoted = " or ".join(f'"{w}"' for w in unknown)
+            return NoMatchError(f"the article does not mention {quoted}")
+        if self.levels and self.topic_positions:
+            return self.level_silence()
+        return NoMatchError(
+            f'the article does not answer "{self.question}"; no record covers all its words'
+            f"{_look(self.covering_partly())}"
+        )
+
+    # ---------------------------------------------------------------- answers
+
+    def answer(self) -> Answer:
+        """The answer, or NoMatchError saying what the article does not give."""
+        shape = self.shape
+        if not self.subject and shape.kind in (PLACES, COUNTRIES):
+            # "which countries does Chongqing work with": every partner is the answer.
+            everyone = [_Scored(f, 1.0, 0.0) for f in self.facts if _fits(shape.kind, f)]
+            if everyone:
+                self.shape = shape._replace(plural=True)
+                return self.choose(everyone)
+        if not self.subject:
             raise NoMatchError(
-                f"the article gives no per-year figure for {fitting[0].fact.name}"
-                f"{_look([c.fact for c in fitting])}"
+                f'"{self.question}" names nothing to look up; ask about a figure, date, '
+                'person or partner, such as: cqedu ask "how many teachers?"'
             )
-        fitting = yearly
-    if shape.kind == WHO:
-        # "who leads the education commission": the commission is the subject, not the answer.
-        people = [c for c in fitting if c.fact.kind == "person"]
-        fitting = people + [c for c in fitting if c.fact.kind != "person"]
-    best = fitting[0].fact
-    kind = shape.kind
-    if shape.general:
-        kind = FIGURE if best.has_figure else DATE if best.date_as_written else SUMMARY
-    if shape.extreme and shape.kind == FIGURE:
-        group = [c.fact for c in fitting if c.fact.unit == best.unit]
-        group.sort(key=lambda f: float(f.value or 0), reverse=shape.extreme > 0)
-        return _answer(question, kind, group[:1], group[1:])
-    if shape.plural:  # every partner that fits is part of the answer, so none is cut
-        named = [c.fact for c in fitting]
-        return _answer(question, kind, named, named[1:], limit=len(named))
-    by_id = {f.id: f for f in facts}
-    related = [by_id[i] for i in best.related if i in by_id]
-    # Runners-up of the same unit ("schools") or kind; others matched by a stray word.
-    related += [
-        c.fact
-        for c in fitting[1:]
-        if c.fact not in related and (c.fact.unit, c.fact.kind) == (best.unit, best.kind)
-    ]
-    return _answer(question, kind, [best], related)
+        candidates = self.covering(self.subject)
+        if not candidates:
+            raise self.silence()
+        if self.levels:
+            wanted = {lv.id for lv in self.levels}
+            candidates = [c for c in candidates if c.fact.level in wanted]
+            if not any(_fits(shape.kind, c.fact) for c in candidates):
+                raise self.level_silence()
+        return self.choose(candidates)
+
+    def narrowed(self, fitting: list[_Scored]) -> list[_Scored]:
+        """Figures that count what "how many" names, per year when asked."""
+        if self.shape.counted:
+            # "how many schools" counts schools: a figure in principals does not answer it.
+            said = set().union(*(self.matches.get(i, {}) for i in self.shape.counted))
+            counting = [c for c in fitting if said & set(words(c.fact.unit or ""))]
+            if not counting:
+                raise NoMatchError(
+                    f'the article gives no count of "{self.topic}"'
+                    f"{_look([c.fact for c in fitting])}"
+                )
+            fitting = counting
+        if self.shape.per_year:
+            yearly = [c for c in fitting if c.fact.period == "per year"]
+            if not yearly:
+                raise NoMatchError(
+                    f"the article gives no per-year figure for {fitting[0].fact.name}"
+                    f"{_look([c.fact for c in fitting])}"
+                )
+            fitting = yearly
+        return fitting
+
+    def choose(self, candidates: list[_Scored]) -> Answer:
+        """The answer among records that cover the question, by its shape."""
+        shape = self.shape
+        ranked = self.ranked(candidates)
+        fitting = [c for c in ranked if _fits(shape.kind, c.fact)]
+        if shape.general and not fitting:
+            fitting = ranked
+        if not fitting:
+            raise NoMatchError(
+                f"the article gives {_NOT_GIVEN[shape.kind]} for {ranked[0].fact.name}"
+                f"{_look([c.fact for c in ranked])}"
+            )
+        if shape.kind == FIGURE:
+            fitting = self.narrowed(fitting)
+        if shape.kind == WHO:
+            # "who leads the education commission": the commission is the subject, not the answer.
+            fitting.sort(key=lambda c: c.fact.kind != "person")
+        best = fitting[0].fact
+        kind = shape.kind
+        if shape.general:
+            kind = FIGURE if best.has_figure else DATE if best.date_as_written else SUMMARY
+        if shape.extreme and shape.kind == FIGURE:
+            return self.extreme(fitting)
+        if shape.plural:  # every partner that fits is part of the answer, so none is cut
+            named = [c.fact for c in fitting]
+            return self.made(kind, named, named[1:], limit=len(named))
+        by_id = {f.id: f for f in self.facts}
+        related = [by_id[i] for i in best.related if i in by_id]
+        # Runners-up of the same unit ("schools") and kind; others matched by a stray word.
+        related += [
+            c.fact
+            for c in fitting[1:]
+            if c.fact not in related and (c.fact.unit, c.fact.kind) == (best.unit, best.kind)
+        ]
+        return self.made(kind, [best], related)
+
+    def extreme(self, fitting: list[_Scored]) -> Answer:
+        """The highest or lowest of comparable figures (one unit), the others as related."""
+        if self.shape.percent:
+            fitting = [c for c in fitting if c.fact.unit == "percent"] or fitting
+        units = list(dict.fromkeys(c.fact.unit or "" for c in fitting))
+        if len(units) > 1:
+            raise NoMatchError(
+                f'the article\'s figures on "{self.topic}" count different things '
+                f"({', '.join(units)}); ask about one of them"
+            )
+        group = sorted(
+            (c.fact for c in fitting),
+            key=lambda f: float(f.value or 0),
+            reverse=self.shape.extreme > 0,
+        )
+        return self.made(FIGURE, group[:1], group[1:])
+
+    def made(
+        self, kind: str, named: Sequence[Fact], related: Sequence[Fact], limit: int = MAX_RELATED
+    ) -> Answer:
+        """The Answer naming `named`, with up to `limit` related records."""
+        shown = [f for f in related if f not in named[:1]]
+        return Answer(
+            question=self.question,
+            text=answer_line(kind, named),
+            kind=kind,
+            record=named[0],
+            named=tuple(named),
+            related=tuple(shown[:limit]),
+        )
 
 
-def _answer(
-    question: str,
-    kind: str,
-    named: Sequence[Fact],
-    related: Sequence[Fact],
-    limit: int = MAX_RELATED,
-) -> Answer:
-    shown = [f for f in related if f not in named[:1]]
-    return Answer(
-        question=question.strip(),
-        text=answer_line(kind, named),
-        kind=kind,
-        record=named[0],
-        named=tuple(named),
-        related=tuple(shown[:limit]),
-    )
+def ask(kb: KnowledgeBase, question: str) -> Answer:
+    """Answer `question` from the records of `kb`.
+
+    Raises QueryError (exit 2) for an empty or wordless question, and NoMatchError
+    (exit 1) saying what the article does not give when no record answers it.
+    """
+    return _Question(kb, question).answer()

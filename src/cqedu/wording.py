@@ -98,6 +98,5 @@ def answer_line(kind: str, named: Sequence[Fact], ascii_only: bool = False) -> s
             return f"{', '.join(f.name for f in named)} ({provenance(named, ascii_only)})"
         context = [fact.country] if fact.country else []
         return f"{fact.name} ({'; '.join([*context, where(fact, ascii_only)])})"
-    if kind == WHO:
-        return f"{fact.name}: {fact.summary} ({where(fact, ascii_only)})"
+    # WHO and SUMMARY: who or what the record is, in our words.
     return f"{fact.name}: {fact.summary} ({where(fact, ascii_only)})"
