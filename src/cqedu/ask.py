@@ -118,6 +118,9 @@ _IRREGULAR = {
     "chosen": "choose",
     "chose": "choose",
 }
+_PAST_FORMS: dict[str, list[str]] = {}
+for _past, _present in _IRREGULAR.items():
+    _PAST_FORMS.setdefault(_present, []).append(_past)
 _SUFFIXES = (
     ("ies", "y"),
     ("ations", ""),
@@ -289,56 +292,87 @@ class _Matcher:
     """How well question words match each record's words (exact, by ending, or typo)."""
 
     def __init__(self, kb: KnowledgeBase, facts: Sequence[Fact]) -> None:
-        levels = {lv.id: lv for lv in kb.levels}
-        countries = {c.name: c for c in kb.countries}
-        by_id = {f.id: f for f in facts}
+        # The words of a level or country, once: many records share them.
+        level_text = {lv.id: " ".join((lv.id, lv.name, *lv.aliases)) for lv in kb.levels}
+        country_text = {c.name: " ".join((c.name, *c.aliases)) for c in kb.countries}
+        names = {f.id: f.name for f in facts}
         self.strong: list[set[str]] = []
         self.weak: list[set[str]] = []
-        self.name_words: list[list[str]] = []
-        self.phrases: list[list[str]] = []
-        """Names and keywords of several words, normalised: "foreign students"."""
         for fact in facts:
-            texts = [fact.name, *fact.keywords, *fact.fields, fact.id]
-            texts += [fact.unit or "", fact.as_written or "", fact.period or ""]
-            texts += [fact.date_as_written or "", fact.category or ""]
-            level = levels.get(fact.level or "")
-            if level is not None:
-                texts += [level.id, level.name, *level.aliases]
-            country = countries.get(fact.country or "")
-            if country is not None:
-                texts += [country.name, *country.aliases]
-            strong = {w for text in texts for w in words(text)}
+            # One text, one pass of the word pattern: this runs for every record.
+            strong_text = " ".join(
+                (
+                    fact.name,
+                    fact.id,
+                    *fact.keywords,
+                    *fact.fields,
+                    fact.unit or "",
+                    fact.as_written or "",
+                    fact.period or "",
+                    fact.date_as_written or "",
+                    fact.category or "",
+                    level_text.get(fact.level or "", ""),
+                    country_text.get(fact.country or "", ""),
+                )
+            )
+            strong = set(words(strong_text))
             self.strong.append(strong)
             # A record is also about the records it is tied to, if less so.
-            tied = " ".join(by_id[i].name for i in fact.related if i in by_id)
+            tied = " ".join(names[i] for i in fact.related if i in names)
             self.weak.append(set(words(f"{fact.summary} {tied}")) - strong)
-            self.name_words.append([w for w in words(fact.name) if w not in _FILLER])
-            self.phrases.append(
-                [p for p in map(normalise_phrase, (fact.name, *fact.keywords)) if " " in p]
-            )
-        self.vocabulary = set().union(*self.strong, *self.weak) if facts else set()
-        self._stems: dict[str, list[str]] = {}
-        for word in self.vocabulary:
-            self._stems.setdefault(stem(word), []).append(word)
+        self.vocabulary: set[str] = set().union(*self.strong, *self.weak)
+        self._sorted = sorted(self.vocabulary)
+
+    def _starting(self, prefix: str) -> list[str]:
+        """Record words that begin with `prefix`, from the sorted vocabulary."""
+        from bisect import bisect_left
+
+        found: list[str] = []
+        for word in self._sorted[bisect_left(self._sorted, prefix) :]:
+            if not word.startswith(prefix):
+                break
+            found.append(word)
+        return found
 
     def matches(self, token: str) -> dict[str, float]:
-        """Record words `token` may stand for, each with a quality from 0 to 1."""
-        found = dict.fromkeys(self._stems.get(stem(token), ()), 1.0)
+        """Record words `token` may stand for, each with a quality from 0 to 1.
+
+        The same word or the same word with another ending ("enrolled", "enrollment")
+        counts fully; a word that begins alike ("cooperate", "cooperation") 0.9; a
+        close spelling ("teachrs") its rapidfuzz ratio.
+        """
+        found: dict[str, float] = {}
         if token in self.vocabulary:
             found[token] = 1.0
+        # Words of one stem share its first four letters, so only those are compared.
+        root = stem(token)
+        for word in _PAST_FORMS.get(root, ()):
+            if word in self.vocabulary:
+                found[word] = 1.0
+        for word in self._starting(token[:4]):
+            if stem(word) == root:
+                found[word] = 1.0
+            elif len(token) >= 5 and _share_start(token, word):
+                found.setdefault(word, 0.9)
         if len(token) >= 5 and not token.isdigit():
-            for word in self.vocabulary:
-                if word not in found and _share_start(token, word):
-                    found[word] = 0.9
-            from rapidfuzz import fuzz, process  # deferred: most questions need no typo help
+            from rapidfuzz import fuzz, process  # deferred: only questions and search use it
 
             for word, score, _ in process.extract(
-                token, list(self.vocabulary), scorer=fuzz.ratio, score_cutoff=TYPO_SCORE,
-                limit=None,
-            ):  # fmt: skip
+                token, self._sorted, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE, limit=None
+            ):
                 if len(word) >= 4:
                     found[word] = max(found.get(word, 0.0), score / 100)
         return found
+
+    @staticmethod
+    def name_words(fact: Fact) -> list[str]:
+        """The words of a record's name that say what it is (no filler)."""
+        return [w for w in words(fact.name) if w not in _FILLER]
+
+    @staticmethod
+    def phrases(fact: Fact) -> list[str]:
+        """A record's name and keywords of several words, normalised: "foreign students"."""
+        return [p for p in map(normalise_phrase, (fact.name, *fact.keywords)) if " " in p]
 
     def quality(self, index: int, matches: dict[str, float]) -> float:
         """How well record `index` covers one question word (0: not at all)."""
@@ -484,11 +518,11 @@ class _Question:
             qualities = [self.matcher.quality(index, self.matches[i]) for i in positions]
             if not all(qualities):
                 continue
-            names = self.matcher.name_words[index]
+            names = self.matcher.name_words(fact)
             hits = sum(1 for w in names if stem(w) in stems or w in self.tokens)
             precision = hits / len(names) if names else 0.0
             score = sum(qualities) / len(qualities) if qualities else 1.0
-            whole = sum(1 for p in self.matcher.phrases[index] if f" {p} " in padded)
+            whole = sum(1 for p in self.matcher.phrases(fact) if f" {p} " in padded)
             found.append(_Scored(fact, score, precision, whole))
         return found
 
