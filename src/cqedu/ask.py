@@ -411,11 +411,14 @@ class _Scored(NamedTuple):
     """How many of the record's names or keywords of several words the question has whole."""
 
 
-def _question_levels(kb: KnowledgeBase, tokens: Sequence[str]) -> tuple[list[Level], set[int]]:
+def _question_levels(
+    kb: KnowledgeBase, tokens: Sequence[str], known: set[str]
+) -> tuple[list[Level], set[int]]:
     """Levels the question names (as `--level` takes them) and the positions of their words.
 
     Only whole names and aliases count, or a close spelling of one long word
-    ("kindergarden"): inside a question, "school" or "children" begin too many names.
+    ("kindergarden") that is no word of the records (`known`): inside a question,
+    "school" or "children" begin or resemble too many names.
     """
     found: list[Level] = []
     used: set[int] = set()
@@ -429,7 +432,9 @@ def _question_levels(kb: KnowledgeBase, tokens: Sequence[str]) -> tuple[list[Lev
             if not candidates:
                 continue
             top = candidates[0]
-            typo = size == 1 and len(gram[0]) >= 6 and top.score < WORD_SCORE
+            typo = (
+                size == 1 and len(gram[0]) >= 6 and gram[0] not in known and top.score < WORD_SCORE
+            )
             if top.score == EXACT_SCORE or typo:
                 if top.value not in found:
                     found.append(top.value)
@@ -491,8 +496,12 @@ class _Question:
         self.typed = _check(question)
         self.tokens = [w.norm for w in self.typed]
         self.shape = _shape(self.tokens)
+        self.facts = kb.facts()
+        self.matcher = _Matcher(kb, self.facts)
         self.levels, self.level_positions = (
-            _question_levels(kb, self.tokens) if self.shape.kind == FIGURE else ([], set())
+            _question_levels(kb, self.tokens, self.matcher.vocabulary)
+            if self.shape.kind == FIGURE
+            else ([], set())
         )
         self.home = _covered_place(kb)
         ignore = set(_FILLER) | {normalise_phrase(self.home)}
@@ -503,8 +512,6 @@ class _Question:
             for i, w in enumerate(self.typed)
             if i not in self.shape.consumed and w.norm not in ignore
         ]
-        self.facts = kb.facts()
-        self.matcher = _Matcher(kb, self.facts)
         self.matches = {i: self.matcher.matches(self.tokens[i]) for i in self.subject}
         self.topic_positions = [i for i in self.subject if i not in self.level_positions]
         self.topic = " ".join(self.typed[i].typed for i in self.topic_positions)
