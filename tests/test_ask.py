@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cqedu.ask import Answer, stem
 from cqedu.errors import NoMatchError, QueryError
@@ -360,3 +362,35 @@ def test_the_labelled_questions_are_answered_right(real_kb: KnowledgeBase) -> No
     assert wrongly_answered == []
     wrong = [q for q, (right, _) in outcomes.items() if not right]
     assert len(wrong) <= (1 - MIN_RIGHT) * len(items), wrong
+
+
+# ---------------------------------------------------------------- any text
+
+QUESTION_WORDS = (
+    "how many what which who when where highest each year rate teachers schools shanghai"
+    " kindergarden primary robot club partners countries [bold] :smile: %s ?"
+).split()
+QUESTION_TEXT = st.lists(
+    st.one_of(st.sampled_from(QUESTION_WORDS), st.text(max_size=8)), max_size=10
+).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(QUESTION_TEXT)
+def test_any_question_is_answered_refused_or_a_usage_error(question: str) -> None:
+    document = parse_facts(MINI_FACTS.read_bytes() + EXTRA_RECORDS, "mini+ask.toml")
+    knowledge = from_document(document)
+    try:
+        answer = knowledge.ask(question)
+    except QueryError as error:
+        assert error.exit_code == 2
+    except NoMatchError as error:
+        assert error.exit_code == 1
+        assert "\n" not in str(error)
+    else:
+        assert answer.text.endswith(")")
+        assert "\n" not in answer.text
+        assert answer.record == answer.named[0]
+        assert len(answer.related) <= max(3, len(answer.named) - 1)
+    finally:
+        knowledge.close()

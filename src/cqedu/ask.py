@@ -680,7 +680,8 @@ class _Question:
         if shape.extreme and shape.kind == FIGURE:
             return self.extreme(fitting)
         if shape.plural:  # every partner that fits is part of the answer, so none is cut
-            named = [c.fact for c in fitting]
+            chosen = {c.fact.id for c in fitting}
+            named = [f for f in self.facts if f.id in chosen]  # in the article's order
             return self.made(kind, named, named[1:], limit=len(named))
         by_id = {f.id: f for f in self.facts}
         related = [by_id[i] for i in best.related if i in by_id]
