@@ -217,7 +217,7 @@ def test_a_record_without_the_asked_for_detail_is_refused(kb: KnowledgeBase) -> 
         "worth a look: mini-robot-club, mini-club-members, mini-oxbridge"
     )
     assert refusal(kb, "how many schools open each year") == (
-        "the article gives no figure for Open day; worth a look: mini-open-day, mini-head"
+        "the article gives no figure for Open day; worth a look: mini-open-day"
     )
 
 

@@ -35,6 +35,8 @@ SUMMARY_WEIGHT = 0.7
 #: How much a name or keyword of several words found whole in the question adds to a
 #: record's name fit (the share of its name words the question uses).
 PHRASE_WEIGHT = 0.2
+#: A figure answers only when the question fits its name this well (see `_fit`).
+MIN_FIGURE_FIT = 0.25
 
 # Words that ask rather than name: they pick the shape, never the subject.
 _FILLER = frozenset(
@@ -55,7 +57,7 @@ _FILLER = frozenset(
         " maximum minimum max min mean means meant called call known describe explain define"
         " definition like some any all other another whole overall date day month come comes"
         " came go goes went enter enters entered build builds built part mention mentions"
-        " mentioned"
+        " mentioned attend attends attended attending produce produces produced send sends"
     ).split()
 )
 # "year" names a period only after these ("each year"); alone it may be asked about.
@@ -366,8 +368,8 @@ class _Matcher:
 
     @staticmethod
     def name_words(fact: Fact) -> list[str]:
-        """The words of a record's name that say what it is (no filler)."""
-        return [w for w in words(fact.name) if w not in _FILLER]
+        """The words of a record's name and id that say what it is (no filler)."""
+        return [w for w in dict.fromkeys(words(f"{fact.name} {fact.id}")) if w not in _FILLER]
 
     @staticmethod
     def phrases(fact: Fact) -> list[str]:
@@ -482,6 +484,12 @@ _NOT_GIVEN = {
 }
 
 
+def _fit(item: _Scored) -> float:
+    """How well the question fits a record's name: the share of its words the question
+    uses, plus PHRASE_WEIGHT for each name or keyword phrase typed whole."""
+    return item.precision + PHRASE_WEIGHT * item.phrases
+
+
 def _look(facts: Sequence[Fact]) -> str:
     """The hint that may end a refusal: up to three records worth a look."""
     return f"; worth a look: {', '.join(f.id for f in facts[:MAX_RELATED])}" if facts else ""
@@ -514,19 +522,27 @@ class _Question:
         ]
         self.matches = {i: self.matcher.matches(self.tokens[i]) for i in self.subject}
         self.topic_positions = [i for i in self.subject if i not in self.level_positions]
-        self.topic = " ".join(self.typed[i].typed for i in self.topic_positions)
+        # What the question is about apart from a level, for messages; the level's own
+        # words when there is nothing else ("how many universities").
+        self.topic = " ".join(self.typed[i].typed for i in (self.topic_positions or self.subject))
 
     def covering(self, positions: Sequence[int]) -> list[_Scored]:
         """Records that cover every question word at `positions`, scored."""
+        named = self.shape.kind in (FIGURE, SUMMARY)
         stems = {stem(t) for t in self.tokens}
+        # Name words the question uses: typed as they are, with other endings, or misspelt.
+        matched = set(self.tokens).union(*self.matches.values())
         padded = f" {' '.join(self.tokens)} "
         found: list[_Scored] = []
         for index, fact in enumerate(self.facts):
             qualities = [self.matcher.quality(index, self.matches[i]) for i in positions]
-            if not all(qualities):
+            # Every word covered and, for a figure or "what is", one by the name, keywords
+            # or the like: a word only in a summary ("population") is not what it is about.
+            # People and partners are asked about by what they did, as summaries say.
+            if not all(qualities) or (named and not any(q > SUMMARY_WEIGHT for q in qualities)):
                 continue
             names = self.matcher.name_words(fact)
-            hits = sum(1 for w in names if stem(w) in stems or w in self.tokens)
+            hits = sum(1 for w in names if w in matched or stem(w) in stems)
             precision = hits / len(names) if names else 0.0
             score = sum(qualities) / len(qualities) if qualities else 1.0
             whole = sum(1 for p in self.matcher.phrases(fact) if f" {p} " in padded)
@@ -551,12 +567,18 @@ class _Question:
         def key(item: _Scored) -> tuple[float, ...]:
             fact = item.fact
             wants_percent = self.shape.percent and fact.unit != "percent"
-            # A name or keyword phrase typed whole ("foreign students") says as much as a
-            # fifth of the name's words.
-            fit = item.precision + PHRASE_WEIGHT * item.phrases
+            fit = _fit(item)
             # Without a level in the question, a record of no level fits best.
             off_level = 0.0 if levelled or fact.level is None else 1.0
-            return (float(wants_percent), -round(item.score, 2), -round(fit, 3), off_level)
+            # "What is X" asks about a program or concept before a figure of it.
+            figure_first = self.shape.kind == SUMMARY and fact.kind == "stat"
+            return (
+                float(wants_percent),
+                -round(item.score, 2),
+                -round(fit, 3),
+                off_level,
+                float(figure_first),
+            )
 
         return sorted(candidates, key=key)
 
@@ -577,6 +599,11 @@ class _Question:
                         found[i] = places[norm]
         return found
 
+    def elsewhere(self, places: dict[int, str]) -> NoMatchError:
+        """The question is about another place than the one the article covers."""
+        named = " or ".join(dict.fromkeys(places[i] for i in sorted(places)))
+        return NoMatchError(f"the article covers {self.home}, not {named}")
+
     def level_silence(self) -> NoMatchError:
         """The article has no such figure for the level the question names."""
         what = f"{self.topic} figure" if self.topic else "figure"
@@ -590,17 +617,21 @@ class _Question:
     def silence(self) -> NoMatchError:
         """Why no record covers the question: a place, a word never used, a level, or none."""
         places = self.place_words()
-        if places:
-            named = " or ".join(dict.fromkeys(places[i] for i in sorted(places)))
-            return NoMatchError(f"the article covers {self.home}, not {named}")
+        # A place the records never name comes first; one they name (a partner country)
+        # only after words they never use, which may be what kept it from matching.
+        elsewhere = {i: place for i, place in places.items() if not self.matches[i]}
+        if elsewhere:
+            return self.elsewhere(elsewhere)
         unknown = [
             self.typed[i].typed
             for i in self.subject
-            if not self.matches[i] and i not in self.level_positions
+            if not self.matches[i] and i not in self.level_positions and i not in places
         ]
         if unknown:
             quoted = " or ".join(f'"{w}"' for w in unknown)
             return NoMatchError(f"the article does not mention {quoted}")
+        if places:
+            return self.elsewhere(places)
         if self.levels and self.topic_positions:
             return self.level_silence()
         return NoMatchError(
@@ -654,6 +685,16 @@ class _Question:
                     f"{_look([c.fact for c in fitting])}"
                 )
             fitting = yearly
+        if not self.shape.extreme:
+            # "how many universities" is not answered by the two in one national program:
+            # a figure whose name the question barely touches counts a part of the thing.
+            whole = [c for c in fitting if _fit(c) >= MIN_FIGURE_FIT]
+            if not whole:
+                raise NoMatchError(
+                    f'the article gives no overall figure for "{self.topic}"'
+                    f"{_look([c.fact for c in fitting])}"
+                )
+            fitting = whole
         return fitting
 
     def choose(self, candidates: list[_Scored]) -> Answer:
