@@ -52,7 +52,7 @@ _FILLER = frozenset(
         " provided happen happened happens held hold holds place places exist exists one ones"
         " kind sort type level levels stage stages number numbers count total totals amount"
         " figure figures value size big large high rate rates share shares percentage percent"
-        " percentages proportion proportion fraction ratio annual annually yearly each every"
+        " percentages proportion proportions fraction ratio annual annually yearly each every"
         " per year years highest lowest most least largest smallest biggest greatest fewest"
         " maximum minimum max min mean means meant called call known describe explain define"
         " definition like some any all other another whole overall date day month come comes"
@@ -114,7 +114,6 @@ _IRREGULAR = {
     "gave": "give",
     "went": "go",
     "began": "begin",
-    "founded": "found",
     "sent": "send",
     "built": "build",
     "chosen": "choose",
@@ -285,7 +284,7 @@ def _shape(tokens: Sequence[str]) -> _Shape:
         kind = PLACES
     elif counted:
         kind = FIGURE
-    elif not lead or lead in ("which", "whose"):
+    elif not lead or lead == "which":
         base = base._replace(general=True)  # "teachers in chongqing": the record decides
     return base._replace(kind=kind)
 
