@@ -394,3 +394,13 @@ def test_any_question_is_answered_refused_or_a_usage_error(question: str) -> Non
         assert len(answer.related) <= max(3, len(answer.named) - 1)
     finally:
         knowledge.close()
+
+
+def test_the_covered_place_is_the_first_name_in_the_title() -> None:
+    text = MINI_FACTS.read_bytes().replace(
+        b'title = "Mini test source"', b'title = "The Avalon report"'
+    )
+    knowledge = from_document(parse_facts(text, "avalon.toml"))
+    assert refusal(knowledge, "how many teachers does Shanghai have") == (
+        "the article covers Avalon, not Shanghai"
+    )

@@ -453,10 +453,13 @@ def _places(kb: KnowledgeBase) -> dict[str, str]:
 
 
 def _covered_place(kb: KnowledgeBase) -> str:
-    """The place the sources are about: the first word of the first source's title."""
+    """The place the sources are about: the first capitalised word of the first title
+    that is not a filler word ("Chongqing" in "Chongqing education over ...")."""
     title = kb.sources[0].title if kb.sources else ""
-    spans = list(word_spans(title))
-    return title[spans[0][0] : spans[0][1]] if spans else "its own subject"
+    for start, end, norm in word_spans(title):
+        if title[start].isupper() and norm not in _FILLER:
+            return title[start:end]
+    return "its own subject"
 
 
 def _fits(kind: str, fact: Fact) -> bool:
