@@ -404,3 +404,12 @@ def test_the_covered_place_is_the_first_name_in_the_title() -> None:
     assert refusal(knowledge, "how many teachers does Shanghai have") == (
         "the article covers Avalon, not Shanghai"
     )
+
+
+def test_a_proper_name_keeps_its_capitals_in_the_answer(real_kb: KnowledgeBase) -> None:
+    assert real_kb.ask("when was the world culture fair").text == (
+        "December 6, 2024 (World Culture Fair; Opening \u00b62)"
+    )
+    assert real_kb.ask("when was the press conference").text == (
+        "October 20 (press conference on education progress; Opening \u00b61)"
+    )

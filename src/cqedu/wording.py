@@ -34,10 +34,11 @@ SUMMARY = "summary"
 
 
 def _lower_first(name: str) -> str:
-    """A name inside a sentence: "Teachers" -> "teachers", but "ESI ..." and "NTU" stay."""
-    if len(name) > 1 and name[0].isupper() and name[1].islower():
-        return name[0].lower() + name[1:]
-    return name
+    """A name inside a sentence: "Teachers" -> "teachers", "Press conference" -> "press
+    conference"; names that are proper nouns ("World Culture Fair", "ESI ...") stay."""
+    first, _, rest = name.partition(" ")
+    proper = rest[:1].isupper() or not first[1:].islower()
+    return name if proper else name[0].lower() + name[1:]
 
 
 def _same_words(first: str, second: str) -> bool:
