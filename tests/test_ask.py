@@ -413,3 +413,29 @@ def test_a_proper_name_keeps_its_capitals_in_the_answer(real_kb: KnowledgeBase) 
     assert real_kb.ask("when was the press conference").text == (
         "October 20 (press conference on education progress; Opening \u00b61)"
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many teachrs",
+        "what is the kindergarten enrollment rate",
+        "how many pupils joined the robot club",
+        "which college helps run the robot club",
+        "When was the open day?",
+        "how many teachers does Shanghai have",
+        "what is the elementary enrollment rate",
+    ],
+)
+def test_a_large_knowledge_base_answers_from_search_hits_alike(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, question: str
+) -> None:
+    def outcome() -> str:
+        try:
+            return kb.ask(question).text
+        except NoMatchError as error:
+            return f"refused: {error}"
+
+    scanned = outcome()
+    monkeypatch.setattr("cqedu.ask.SCAN_LIMIT", 0)  # as if the file had many records
+    assert outcome() == scanned

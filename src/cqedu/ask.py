@@ -37,6 +37,8 @@ SUMMARY_WEIGHT = 0.7
 PHRASE_WEIGHT = 0.2
 #: A figure answers only when the question fits its name this well (see `_fit`).
 MIN_FIGURE_FIT = 0.25
+#: Above this many records a question is weighed against search hits, not every record.
+SCAN_LIMIT = 2000
 
 # Words that ask rather than name: they pick the shape, never the subject.
 _FILLER = frozenset(
@@ -497,6 +499,19 @@ def _look(facts: Sequence[Fact]) -> str:
     return f"; worth a look: {', '.join(f.id for f in facts[:MAX_RELATED])}" if facts else ""
 
 
+def _records(kb: KnowledgeBase, subject: str) -> list[Fact]:
+    """The records a question is weighed against: all of them, or in a large knowledge
+    base the best SCAN_LIMIT search hits for its subject words (every record that covers
+    them all is among those, as each of its words matches)."""
+    if not subject or len(kb.ids()) <= SCAN_LIMIT:
+        return kb.facts()
+    try:
+        hits = kb.search(subject, SCAN_LIMIT)
+    except QueryError:  # too many words for search: read everything
+        return kb.facts()
+    return [hit.fact for hit in hits]
+
+
 class _Question:
     """One question read against a knowledge base: its shape, subject and candidates."""
 
@@ -506,13 +521,6 @@ class _Question:
         self.typed = _check(question)
         self.tokens = [w.norm for w in self.typed]
         self.shape = _shape(self.tokens)
-        self.facts = kb.facts()
-        self.matcher = _Matcher(kb, self.facts)
-        self.levels, self.level_positions = (
-            _question_levels(kb, self.tokens, self.matcher.vocabulary)
-            if self.shape.kind == FIGURE
-            else ([], set())
-        )
         self.home = _covered_place(kb)
         ignore = set(_FILLER) | {normalise_phrase(self.home)}
         if self.shape.kind in (PLACES, COUNTRIES):
@@ -522,6 +530,13 @@ class _Question:
             for i, w in enumerate(self.typed)
             if i not in self.shape.consumed and w.norm not in ignore
         ]
+        self.facts = _records(kb, " ".join(self.typed[i].typed for i in self.subject))
+        self.matcher = _Matcher(kb, self.facts)
+        self.levels, self.level_positions = (
+            _question_levels(kb, self.tokens, self.matcher.vocabulary)
+            if self.shape.kind == FIGURE
+            else ([], set())
+        )
         self.matches = {i: self.matcher.matches(self.tokens[i]) for i in self.subject}
         self.topic_positions = [i for i in self.subject if i not in self.level_positions]
         # What the question is about apart from a level, for messages; the level's own
@@ -726,8 +741,7 @@ class _Question:
             chosen = {c.fact.id for c in fitting}
             named = [f for f in self.facts if f.id in chosen]  # in the article's order
             return self.made(kind, named, named[1:], limit=len(named))
-        by_id = {f.id: f for f in self.facts}
-        related = [by_id[i] for i in best.related if i in by_id]
+        related = [self.kb.get(i) for i in best.related]  # ids the loader checked
         # Runners-up of the same unit ("schools") and kind; others matched by a stray word.
         related += [
             c.fact
