@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from cqedu.cli import app
@@ -215,3 +217,32 @@ def test_level_secondary_names_two_levels_and_exits_2() -> None:
         'cqedu: level "secondary" could mean junior-secondary or high-school; '
         "type one of them (or more of its name)\n"
     )
+
+
+ASK_WORDS = st.lists(
+    st.one_of(
+        st.sampled_from(
+            "how many what which when who teachers Shanghai rate highest each year -f json"
+            " tsv table --no-header ? [bold] \x1b[31m".split(" ")
+        ),
+        st.text(max_size=6),
+    ),
+    max_size=8,
+)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(ASK_WORDS)
+def test_any_words_end_in_an_answer_a_refusal_or_a_usage_error(
+    facts: Path, words: list[str]
+) -> None:
+    result = ask(facts, *words)
+    assert result.exit_code in (0, 1, 2)
+    if result.exit_code == 0:
+        assert result.stderr == ""
+    else:
+        assert result.stdout == ""
+        assert result.stderr.startswith("cqedu: ")
+        assert "\x1b" not in result.stderr
