@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cqedu.fields import FACT_FIELDS
 from cqedu.render import OutputFormat, RenderOptions
-from cqedu.render.rows import Row, fact_row, plain_text
 from cqedu.wording import COUNTRIES, DATE, FIGURE, PLACES, answer_line, figure_text
 
 if TYPE_CHECKING:
     from cqedu.ask import Answer
+
+# cqedu.render.rows (and the decimal module behind it) is imported only by the formats
+# that write records: the answer line alone, a pipe's default, does without.
 
 #: The column `-f tsv` and `-f csv` add after the record's own.
 ANSWER_COLUMN = "answer"
@@ -27,6 +28,8 @@ def answer_text(answer: Answer, ascii_only: bool = False) -> str:
 
 def answer_object(answer: Answer) -> dict[str, object]:
     """The answer as JSON writes it: question, answer line, record and related records."""
+    from cqedu.render.rows import Row, fact_row
+
     related: list[Row] = [fact_row(fact) for fact in answer.related]
     return {
         "question": answer.question,
@@ -51,6 +54,9 @@ def headline(answer: Answer) -> str:
 
 
 def _delimited(answer: Answer, options: RenderOptions, csv_format: bool) -> str:
+    from cqedu.fields import FACT_FIELDS
+    from cqedu.render.rows import fact_row, plain_text
+
     values = [*(fact_row(answer.record)[name] for name in FACT_FIELDS)]
     cells = [plain_text(v) for v in values] + [answer_text(answer, options.ascii_only)]
     names = [*FACT_FIELDS, ANSWER_COLUMN]
