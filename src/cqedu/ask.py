@@ -174,6 +174,8 @@ class Answer(NamedTuple):
 
 
 class _Word(NamedTuple):
+    """One word of a question."""
+
     norm: str
     """The word normalised (folded case, no thousands separators)."""
     typed: str
@@ -181,6 +183,8 @@ class _Word(NamedTuple):
 
 
 class _Shape(NamedTuple):
+    """What a question asks for, read from its question words."""
+
     kind: str
     """What the answer gives (FIGURE, DATE, WHO, PLACES, COUNTRIES, SUMMARY)."""
     extreme: int
@@ -405,7 +409,10 @@ def _share_start(token: str, word: str) -> bool:
 
 
 class _Scored(NamedTuple):
+    """A record that covers the question's words, with how well."""
+
     fact: Fact
+    """The record."""
     score: float
     """Mean quality over the subject words, 0-1."""
     precision: float

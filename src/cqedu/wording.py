@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cqedu.model import Fact
+from cqedu.text import normalise_phrase
 
 
 def figure_text(fact: Fact) -> str:
@@ -42,8 +43,6 @@ def _lower_first(name: str) -> str:
 
 
 def _same_words(first: str, second: str) -> bool:
-    from cqedu.text import normalise_phrase
-
     return normalise_phrase(first) == normalise_phrase(second)
 
 
