@@ -380,6 +380,41 @@ def export(
     _answer(fmt, no_header, run)
 
 
+@app.command(epilog=EXIT_CODES_HELP)
+def ask(
+    ctx: typer.Context,
+    question: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="QUESTION...",
+            help='A question in plain English: "how many teachers are there?"',
+        ),
+    ],
+    fmt: Annotated[
+        OutputFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            show_default=False,
+            help="Output format: table (default on a terminal), the answer line alone "
+            "(default otherwise), tsv or csv (the record plus answer), json or jsonl.",
+        ),
+    ] = None,
+    no_header: NoHeaderOption = False,
+) -> None:
+    """One direct answer to a question, with where the article says it; exit 1 when it is silent."""
+    from cqedu.render.answer import ANSWER_FORMATS, render_answer
+
+    if fmt is not None and fmt not in ANSWER_FORMATS:
+        raise QueryError(f"ask writes table, tsv, csv, json or jsonl, not {fmt.value}")
+    chosen, options = _output_settings(fmt, no_header)
+    # In a pipe, by default the answer line alone: ready for a shell variable.
+    line_only = fmt is None and chosen is not OutputFormat.TABLE
+    answer = _kb(ctx).ask(" ".join(question))
+    _write(render_answer(None if line_only else chosen, answer, options))
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

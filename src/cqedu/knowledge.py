@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cqedu.errors import NoMatchError, QueryError
 from cqedu.index import add_word_index, has_word_index
@@ -20,6 +20,9 @@ from cqedu.store import (
     open_index,
     split_list,
 )
+
+if TYPE_CHECKING:
+    from cqedu.ask import Answer
 
 _SELECT = f"SELECT {', '.join(FACT_COLUMNS)} FROM facts"  # noqa: S608 - fixed column names
 ID_SUGGEST_SCORE = 75.0
@@ -239,3 +242,15 @@ class KnowledgeBase:
             fact = self._facts("WHERE pos = ?", (item.pos,))[0]
             hits.append(SearchHit(fact, item.score, item.field, item.words))
         return hits
+
+    # ------------------------------------------------------------ questions
+
+    def ask(self, question: str) -> Answer:
+        """The direct answer to a question in plain English (see `cqedu.ask`).
+
+        QueryError for an empty or wordless question; NoMatchError, saying what the
+        article does not give, when no record answers it.
+        """
+        from cqedu.ask import ask  # deferred: only questions need the question logic
+
+        return ask(self, question)

@@ -1,0 +1,126 @@
+"""An answer written out: its one line, a small Rich view, or its record in a machine format."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cqedu.render import OutputFormat, RenderOptions
+from cqedu.wording import COUNTRIES, DATE, FIGURE, PLACES, answer_line, figure_text
+
+if TYPE_CHECKING:
+    from cqedu.ask import Answer
+
+# cqedu.render.rows (and the decimal module behind it) is imported only by the formats
+# that write records: the answer line alone, a pipe's default, does without.
+
+#: The column `-f tsv` and `-f csv` add after the record's own.
+ANSWER_COLUMN = "answer"
+#: Formats an answer can be written in (the record and its answer line).
+ANSWER_FORMATS = frozenset(
+    {OutputFormat.TABLE, OutputFormat.TSV, OutputFormat.CSV, OutputFormat.JSON, OutputFormat.JSONL}
+)
+
+
+def answer_text(answer: Answer, ascii_only: bool = False) -> str:
+    """The answer line, with "para" for the pilcrow when the stream cannot write it."""
+    return answer_line(answer.kind, answer.named, ascii_only) if ascii_only else answer.text
+
+
+def answer_object(answer: Answer) -> dict[str, object]:
+    """The answer as JSON writes it: question, answer line, record and related records."""
+    from cqedu.render.rows import Row, fact_row
+
+    related: list[Row] = [fact_row(fact) for fact in answer.related]
+    return {
+        "question": answer.question,
+        "answer": answer.text,
+        "record": fact_row(answer.record),
+        "related": related,
+    }
+
+
+def headline(answer: Answer) -> str:
+    """What the answer gives in a few words, shown large: the figure, date or names."""
+    fact = answer.record
+    if answer.kind == FIGURE and fact.as_written:
+        return fact.as_written
+    if answer.kind == DATE and fact.date_as_written:
+        return fact.date_as_written
+    if answer.kind == COUNTRIES:
+        return ", ".join(dict.fromkeys(f.country for f in answer.named if f.country))
+    if answer.kind == PLACES:
+        return ", ".join(f.name for f in answer.named)
+    return fact.name
+
+
+def _delimited(answer: Answer, options: RenderOptions, csv_format: bool) -> str:
+    from cqedu.fields import FACT_FIELDS
+    from cqedu.render.rows import fact_row, plain_text
+
+    values = [*(fact_row(answer.record)[name] for name in FACT_FIELDS)]
+    cells = [plain_text(v) for v in values] + [answer_text(answer, options.ascii_only)]
+    names = [*FACT_FIELDS, ANSWER_COLUMN]
+    if csv_format:
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        if options.header:
+            writer.writerow(names)
+        writer.writerow(cells)
+        return buffer.getvalue()
+    from cqedu.render.tsv import cell
+
+    lines = ["\t".join(names)] if options.header else []
+    lines.append("\t".join(map(cell, cells)))
+    return "".join(line + "\n" for line in lines)
+
+
+def _view(answer: Answer, options: RenderOptions) -> str:
+    """The terminal view: the headline in bold, the answer line, up to three related."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from cqedu.console import string_console
+    from cqedu.text import escape_controls
+
+    console, buffer = string_console(options.width, options.color)
+    console.print(Text(escape_controls(headline(answer)), style="bold green"))
+    console.print(Text(escape_controls(answer_text(answer, options.ascii_only))))
+    if answer.related:
+        console.print()
+        console.print(Text("Related", style="bold"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="cyan", overflow="fold")
+        grid.add_column(justify="right", overflow="fold")
+        grid.add_column(overflow="fold")
+        for fact in answer.related:
+            grid.add_row(
+                Text(escape_controls(fact.id)),
+                Text(escape_controls(figure_text(fact)), style="bold"),
+                Text(escape_controls(fact.name)),
+            )
+        console.print(grid)
+    return buffer.getvalue()
+
+
+def render_answer(fmt: OutputFormat | None, answer: Answer, options: RenderOptions) -> str:
+    """The answer as text: its line alone when `fmt` is None, else in that format.
+
+    `fmt` must be one of ANSWER_FORMATS or None.
+    """
+    if fmt is None:
+        return answer_text(answer, options.ascii_only) + "\n"
+    if fmt is OutputFormat.TABLE:
+        return _view(answer, options)
+    if fmt in (OutputFormat.TSV, OutputFormat.CSV):
+        return _delimited(answer, options, csv_format=fmt is OutputFormat.CSV)
+    import json
+
+    if fmt is OutputFormat.JSONL:
+        compact = json.dumps(
+            answer_object(answer), ensure_ascii=options.ascii_only, separators=(",", ":")
+        )
+        return compact + "\n"
+    return json.dumps(answer_object(answer), ensure_ascii=options.ascii_only, indent=2) + "\n"
