@@ -170,7 +170,7 @@ def test_duplicate_ids() -> None:
 def test_unknown_level() -> None:
     assert failure(HEADER + STAT.replace('level = "preschool"', 'level = "preschol"')) == (
         'facts.toml: stats[0] (id "preschool-enrollment"): level: unknown level "preschol" '
-        '(did you mean "preschool"?)'
+        '(did you mean "preschool"?); valid levels: preschool'
     )
 
 
