@@ -111,7 +111,8 @@ def check_facts(data: bytes, label: str) -> tuple[FactsDocument | None, list[Pro
     validator = _Validator(label, collect=True)
     document = validator.document(raw)
     locator = _Locator(text)
-    problems = [locator.locate(problem) for problem in validator.problems]
+    located = [locator.locate(problem) for problem in validator.problems]
+    problems = sorted(located, key=lambda problem: (problem.line, problem.column))
     return (None if problems else document), problems
 
 
@@ -272,6 +273,14 @@ class _Validator:
         self.sources = tuple(self._unique("sources", sources, lambda s: s.id))
         self.levels = tuple(self._unique("levels", levels, lambda lv: lv.id))
         self.countries = tuple(self._unique("countries", countries, lambda c: c.name))
+        if self.collect:  # a faulty [[levels]] or [[countries]] table still declares its name
+            for key, table, lookup in (
+                ("id", "levels", self._level_names),
+                ("name", "countries", self._country_names),
+            ):
+                for item in raw.get(table, ()) if isinstance(raw.get(table), list) else ():
+                    if isinstance(item, dict) and isinstance(item.get(key), str):
+                        lookup.setdefault(normalise_phrase(item[key]), item[key])
         for level in self.levels:
             for name in (level.id, level.name, *level.aliases):
                 self._level_names.setdefault(normalise_phrase(name), level.id)
@@ -440,43 +449,22 @@ class _Validator:
 
     def _fact(self, where: str, kind: str, table: Mapping[str, Any]) -> Fact:
         v = self._fields(where, table, _FACT_FIELDS)
-        self._slug(f"{where}: id", v["id"])
-        source = self._fact_source(where, v.get("source"), self.sources)
-        if v["section"] not in source.sections:
-            raise self.fail(
-                f"{where}: section",
-                f'"{v["section"]}" is not a section of source "{source.id}"'
-                f"{did_you_mean(v['section'], source.sections)}",
-            )
-        if v["paragraph"] < 1:
-            raise self.fail(f"{where}: paragraph", f"expected 1 or more, got {v['paragraph']}")
-        # An alias or name of a declared level or country stands for it: the id or
-        # canonical name is stored, so queries and exports see one spelling.
-        if "level" in v:
-            level = self._level_names.get(normalise_phrase(v["level"]))
-            if level is None:
-                level_ids = [lv.id for lv in self.levels]
-                raise self.fail(
-                    f"{where}: level",
-                    f'unknown level "{v["level"]}"{did_you_mean(v["level"], level_ids)}; '
-                    f"valid levels: {', '.join(level_ids) or 'none declared in [[levels]]'}",
-                )
-            v["level"] = level
-        if "country" in v:
-            country = self._country_names.get(normalise_phrase(v["country"]))
-            if country is None:
-                country_names = [c.name for c in self.countries]
-                raise self.fail(
-                    f"{where}: country",
-                    f'unknown country "{v["country"]}"; declare it in [[countries]]'
-                    f"{did_you_mean(v['country'], country_names)}",
-                )
-            v["country"] = country
-        for key in ("date",):
-            if key in v:
-                self._date(f"{where}: {key}", v[key])
-        self._check_figure(where, kind, v)
-        self._check_partner(where, kind, v)
+        faulty = False
+        # Independent checks: when collecting, each reports its own fault.
+        for check in (self._check_place, self._check_names, self._check_dates):
+            try:
+                check(where, v)
+            except _LocatedError as fault:
+                self.report(fault)
+                faulty = True
+        for kind_check in (self._check_figure, self._check_partner):
+            try:
+                kind_check(where, kind, v)
+            except _LocatedError as fault:
+                self.report(fault)
+                faulty = True
+        if faulty:
+            raise _SkipRecord
         return Fact(
             id=v["id"],
             kind=kind,
@@ -484,7 +472,7 @@ class _Validator:
             summary=v["summary"],
             section=v["section"],
             paragraph=v["paragraph"],
-            source=source.id,
+            source=v["source"],
             value=v.get("value"),
             unit=v.get("unit"),
             qualifier=v.get("qualifier"),
@@ -500,6 +488,51 @@ class _Validator:
             keywords=v.get("keywords", ()),
             related=v.get("related", ()),
         )
+
+    def _check_place(self, where: str, v: dict[str, Any]) -> None:
+        """Id, source, section and paragraph; `source` is set to the source's id."""
+        self._slug(f"{where}: id", v["id"])
+        source = self._fact_source(where, v.get("source"), self.sources)
+        if v["section"] not in source.sections:
+            raise self.fail(
+                f"{where}: section",
+                f'"{v["section"]}" is not a section of source "{source.id}"'
+                f"{did_you_mean(v['section'], source.sections)}",
+            )
+        if v["paragraph"] < 1:
+            raise self.fail(f"{where}: paragraph", f"expected 1 or more, got {v['paragraph']}")
+        v["source"] = source.id
+
+    def _check_names(self, where: str, v: dict[str, Any]) -> None:
+        """Level and country: an alias or name of a declared one is replaced by its id or name.
+
+        So queries and exports see one spelling.
+        """
+        if "level" in v:
+            level = self._level_names.get(normalise_phrase(v["level"]))
+            if level is None:
+                level_ids = [lv.id for lv in self.levels]
+                names = [n for lv in self.levels for n in (lv.id, lv.name, *lv.aliases)]
+                raise self.fail(
+                    f"{where}: level",
+                    f'unknown level "{v["level"]}"{did_you_mean(v["level"], names)}; '
+                    f"valid levels: {', '.join(level_ids) or 'none declared in [[levels]]'}",
+                )
+            v["level"] = level
+        if "country" in v:
+            country = self._country_names.get(normalise_phrase(v["country"]))
+            if country is None:
+                country_names = [c.name for c in self.countries]
+                raise self.fail(
+                    f"{where}: country",
+                    f'unknown country "{v["country"]}"; declare it in [[countries]]'
+                    f"{did_you_mean(v['country'], country_names)}",
+                )
+            v["country"] = country
+
+    def _check_dates(self, where: str, v: dict[str, Any]) -> None:
+        if "date" in v:
+            self._date(f"{where}: date", v["date"])
 
     def _fact_source(self, where: str, name: str | None, sources: tuple[Source, ...]) -> Source:
         if name is None:
