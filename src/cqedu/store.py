@@ -125,17 +125,19 @@ def facts_files(paths: Sequence[Path]) -> list[FactsFile]:
     found: list[FactsFile] = []
     seen: set[Path] = set()
     for path in paths:
+        if "\0" in str(path):
+            raise FactsError(f"{str(path)!r}: a path cannot hold a NUL character")
         for file in _expand(path):
-            resolved = file.resolve()
-            if resolved in seen:
-                continue
-            seen.add(resolved)
             try:
+                resolved = file.resolve()
                 stat = resolved.stat()
             except OSError as error:
                 from cqedu.loader import unreadable
 
                 raise unreadable(file, error) from None
+            if resolved in seen:
+                continue
+            seen.add(resolved)
             key = f"{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ino}|{__version__}|{INDEX_FORMAT}"
             found.append(FactsFile(resolved, key, stat.st_size))
     return found
