@@ -168,7 +168,8 @@ def _version(value: bool) -> None:
 def _main_options(
     ctx: typer.Context,
     facts: Annotated[
-        list[Path] | None,
+        # Strings, not Paths: Typer's Path type stats the value and fails on a NUL byte.
+        list[str] | None,
         typer.Option(
             "--facts",
             metavar="PATH",
@@ -185,9 +186,8 @@ def _main_options(
     del version
     if not facts:
         # Click would split a multiple option's variable on spaces; paths may hold them.
-        listed = os.environ.get("CQEDU_FACTS", "")
-        facts = [Path(part) for part in listed.split(os.pathsep) if part]
-    ctx.obj = _State(tuple(facts))
+        facts = [part for part in os.environ.get("CQEDU_FACTS", "").split(os.pathsep) if part]
+    ctx.obj = _State(tuple(Path(path) for path in facts))
 
 
 # ---------------------------------------------------------------- output
