@@ -308,7 +308,11 @@ class KnowledgeBase:
         )
         hits: list[SearchHit] = []
         for item in _search.rank(self._db, query, tokens, wanted):
-            found = self._facts("WHERE pos = ?", (item.pos,))
+            # This index numbers records 0, 1, 2, ... in file order, not by their `pos`.
+            (pos,) = self._db.execute(
+                "SELECT pos FROM facts ORDER BY pos LIMIT 1 OFFSET ?", (item.pos,)
+            ).fetchone()
+            found = self._facts("WHERE pos = ?", (pos,))
             if found:
                 hits.append(SearchHit(found[0], item.score, item.field, item.words))
             if len(hits) == limit:

@@ -225,7 +225,8 @@ def open_store(
     """
     files = facts_files(paths)
     if cache_dir is not None:
-        cache_file = _cache_file(cache_dir, [file.path for file in files])
+        # Named by the paths as given, so a file added to a folder keeps the others' rows.
+        cache_file = _cache_file(cache_dir, [_absolute(path) for path in paths])
         connection = _open_cache(cache_file)
         if connection is None:
             connection = _new_cache(cache_file)
@@ -251,6 +252,13 @@ def build_memory_index(document: FactsDocument) -> sqlite3.Connection:
     _merge_vocabularies(memory)
     _create_indexes(memory)
     return memory
+
+
+def _absolute(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: its own name will do
+        return path.absolute()
 
 
 def _format() -> str:
