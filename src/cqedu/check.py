@@ -44,9 +44,9 @@ def check_paths(paths: Sequence[Path]) -> CheckReport:
     checked: list[_Checked] = []
     files = facts_files(paths)
     for file in files:
-        label = str(file.path)
+        label = file.label
         try:
-            data = read_facts_bytes(file.path)
+            data = read_facts_bytes(Path(label))
         except FactsError as error:
             lines.append(format_problem(label, Problem(str(error), "", 1, 1)))
             faulty.add(label)
@@ -57,6 +57,7 @@ def check_paths(paths: Sequence[Path]) -> CheckReport:
             faulty.add(label)
         text = data.decode("utf-8", errors="replace")
         checked.append(_Checked(label, text, document))
+    # A faulty file's valid records still take part: its clashes are worth knowing too.
     clashes = _clashes([c for c in checked if c.document is not None])
     lines.extend(line for _, line in clashes)
     faulty.update(label for label, _ in clashes)

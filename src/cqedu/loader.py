@@ -99,7 +99,8 @@ def read_facts(path: Path) -> FactsDocument:
 def check_facts(data: bytes, label: str) -> tuple[FactsDocument | None, list[Problem]]:
     """Every problem of facts-file bytes, each located at a line and column where it can be.
 
-    Unlike `parse_facts`, carries on after a fault: the document is None when there were any.
+    Unlike `parse_facts`, carries on after a fault. The document holds what passed (the
+    records without a fault), or is None when the text could not be parsed at all.
     """
     try:
         text = _facts_text(data, label)
@@ -113,7 +114,7 @@ def check_facts(data: bytes, label: str) -> tuple[FactsDocument | None, list[Pro
     locator = _Locator(text)
     located = [locator.locate(problem) for problem in validator.problems]
     problems = sorted(located, key=lambda problem: (problem.line, problem.column))
-    return (None if problems else document), problems
+    return document, problems
 
 
 def read_facts_bytes(path: Path) -> bytes:

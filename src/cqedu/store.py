@@ -92,7 +92,9 @@ class FactsFile(NamedTuple):
     """A facts file to read, as found on disk."""
 
     path: Path
-    """The resolved path."""
+    """The resolved path: what the cache knows the file by."""
+    label: str
+    """The path as given (or its folder as given, and its name): what messages show."""
     key: str
     """Size, modification time, inode and cqedu version: a change means read it again."""
     size: int
@@ -139,7 +141,7 @@ def facts_files(paths: Sequence[Path]) -> list[FactsFile]:
                 continue
             seen.add(resolved)
             key = f"{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ino}|{__version__}|{INDEX_FORMAT}"
-            found.append(FactsFile(resolved, key, stat.st_size))
+            found.append(FactsFile(resolved, str(file), key, stat.st_size))
     return found
 
 
@@ -192,7 +194,7 @@ def _read_all(files: Sequence[FactsFile]) -> list[tuple[FileRows | None, str | N
     """Rows of each file, in order; many files are read by a process per core."""
     global parse_count  # noqa: PLW0603 - a process-wide counter is what tests observe
     parse_count += len(files)
-    names = [str(file.path) for file in files]
+    names = [file.label for file in files]
     workers = min(os.cpu_count() or 1, len(files))
     if workers < 2 or sum(file.size for file in files) < PARALLEL_BYTES:
         return [read_rows(name) for name in names]
