@@ -326,20 +326,30 @@ def _new_cache(cache_file: Path) -> sqlite3.Connection | None:
 
 def _update(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> None:
     """Bring the store up to date with `files`, reading only those that changed."""
-    connection.executescript(_SCHEMA)
-    # One writer at a time; a second process waits, then finds the work done.
-    connection.execute("BEGIN IMMEDIATE")
+    if not _up_to_date(connection, files):  # the usual case costs one read, no lock
+        connection.executescript(_SCHEMA)
+        # One writer at a time; a second process waits, then finds the work done.
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            fault = _update_files(connection, files)
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        if fault is not None:
+            raise FactsError(fault)
+    row = connection.execute("SELECT value FROM meta WHERE key = 'problem'").fetchone()
+    if row is not None:
+        raise FactsError(row[0])
+
+
+def _up_to_date(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> bool:
+    """Whether the store holds exactly `files`, each at its place and with its key."""
     try:
-        fault = _update_files(connection, files)
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
-    if fault is None:
-        row = connection.execute("SELECT value FROM meta WHERE key = 'problem'").fetchone()
-        fault = row[0] if row else None
-    if fault is not None:
-        raise FactsError(fault)
+        stored = connection.execute("SELECT path, key FROM files ORDER BY place").fetchall()
+    except sqlite3.OperationalError:  # no tables yet
+        return False
+    return stored == [(str(file.path), file.key) for file in files]
 
 
 def _update_files(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> str | None:
@@ -354,11 +364,6 @@ def _update_files(connection: sqlite3.Connection, files: Sequence[FactsFile]) ->
         for place, file in enumerate(files)
         if stored.get(str(file.path), (None, None))[1] != file.key
     ]
-    if not changed and [
-        (path, place)
-        for place, path in sorted((place, path) for path, (place, _) in stored.items())
-    ] == list(wanted.items()):
-        return None  # every file as cached, at its place
     changed_paths = {str(file.path) for _, file in changed}
     for path, (old, _) in stored.items():
         if path not in wanted or path in changed_paths:
