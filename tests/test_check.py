@@ -147,3 +147,9 @@ def test_file_level_problems_point_at_their_key_or_the_first_line() -> None:
 def test_a_problem_keeps_a_position_its_message_gives() -> None:
     problem = Problem("f.toml:19:6: invalid TOML: Invalid value", "", 19, 6)
     assert format_problem("f.toml", problem) == "f.toml:19:6: invalid TOML: Invalid value"
+
+
+def test_a_nul_byte_in_a_path_is_a_usage_error() -> None:
+    result = run("check", "x\x00")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "cqedu: 'x\\x00': a path cannot hold a NUL character\n"

@@ -411,7 +411,7 @@ def sources(
 def check(
     ctx: typer.Context,
     paths: Annotated[
-        list[Path] | None,
+        list[str] | None,  # strings: Typer's Path type fails on a NUL byte
         typer.Argument(
             metavar="PATH...",
             help="Facts files or folders to check (default: those --facts names, "
@@ -423,7 +423,8 @@ def check(
     from cqedu.check import check_paths
     from cqedu.knowledge import bundled_facts_path
 
-    report = check_paths(paths or _facts_paths(ctx) or (bundled_facts_path(),))
+    given = tuple(Path(path) for path in paths or ())
+    report = check_paths(given or _facts_paths(ctx) or (bundled_facts_path(),))
     if report.problems:
         _write("".join(line + "\n" for line in report.problems))
     files = f"{report.files} facts file{'s' if report.files != 1 else ''}"
