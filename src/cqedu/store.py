@@ -230,17 +230,25 @@ def open_store(
         # Named by the paths as given, so a file added to a folder keeps the others' rows.
         cache_file = _cache_file(cache_dir, [_absolute(path) for path in paths])
         connection = _open_cache(cache_file)
+        fault: str | None = None
         if connection is None:
-            connection = _new_cache(cache_file)
-        if connection is not None:
+            connection, fault = _new_cache(cache_file, files)
+        else:
             try:
-                _update(connection, files)
-            except sqlite3.Error:
-                connection.close()  # a cache that fails while written: keep it in memory
-            else:
-                return connection, cache_file
+                fault = _update(connection, files)
+            except sqlite3.Error:  # a cache that fails while written: keep it in memory
+                connection.close()
+                connection = None
+        if connection is not None:
+            if fault is not None:
+                connection.close()
+                raise FactsError(fault)
+            return connection, cache_file
     memory = sqlite3.connect(":memory:", isolation_level=None)
-    _update(memory, files)
+    memory.execute("PRAGMA journal_mode = OFF")
+    fault = _update(memory, files)
+    if fault is not None:
+        raise FactsError(fault)
     return memory, None
 
 
@@ -250,7 +258,7 @@ def build_memory_index(document: FactsDocument) -> sqlite3.Connection:
     memory.executescript(_SCHEMA)
     memory.execute("INSERT INTO meta VALUES ('format', ?)", (_format(),))
     memory.execute("INSERT INTO files VALUES (0, '', '', ?)", (len(document.facts),))
-    _insert(memory, 0, "", document_rows(document))
+    _insert(memory, 0, document_rows(document))
     _merge_vocabularies(memory)
     _create_indexes(memory)
     return memory
@@ -301,8 +309,14 @@ def _open_cache(cache_file: Path) -> sqlite3.Connection | None:
     return None
 
 
-def _new_cache(cache_file: Path) -> sqlite3.Connection | None:
-    """An empty store written beside `cache_file` and renamed over it; None when impossible."""
+def _new_cache(
+    cache_file: Path, files: Sequence[FactsFile]
+) -> tuple[sqlite3.Connection | None, str | None]:
+    """A store of `files` written beside `cache_file` and renamed over it, and its fault.
+
+    The connection is None when the cache cannot be written. Files that read well are
+    kept even when another has a fault, so fixing it reads only that file again.
+    """
     temp_name: str | None = None
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
@@ -311,23 +325,29 @@ def _new_cache(cache_file: Path) -> sqlite3.Connection | None:
         fd, temp_name = tempfile.mkstemp(prefix=".kb-", suffix=".tmp", dir=cache_file.parent)
         os.close(fd)
         with contextlib.closing(sqlite3.connect(temp_name, isolation_level=None)) as connection:
-            connection.executescript(_SCHEMA)
-            connection.execute("INSERT INTO meta VALUES ('format', ?)", (_format(),))
+            # No journal, no syncs: the file is renamed into place only when complete.
+            connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+            fault = _update(connection, files)
         Path(temp_name).replace(cache_file)
         temp_name = None
     except (OSError, sqlite3.Error):
-        return None
+        return None, None
     finally:
         if temp_name is not None:
             with contextlib.suppress(OSError):
                 Path(temp_name).unlink()
-    return _open_cache(cache_file)
+    return _open_cache(cache_file), fault
 
 
-def _update(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> None:
-    """Bring the store up to date with `files`, reading only those that changed."""
+def _update(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> str | None:
+    """Bring the store up to date with `files`, reading only those that changed.
+
+    Returns the message of the first fault (a bad file, or a clash across files), if any.
+    """
     if not _up_to_date(connection, files):  # the usual case costs one read, no lock
         connection.executescript(_SCHEMA)
+        if connection.execute("SELECT COUNT(*) FROM meta").fetchone() == (0,):
+            connection.execute("INSERT INTO meta VALUES ('format', ?)", (_format(),))
         # One writer at a time; a second process waits, then finds the work done.
         connection.execute("BEGIN IMMEDIATE")
         try:
@@ -337,10 +357,9 @@ def _update(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> None:
             connection.execute("ROLLBACK")
             raise
         if fault is not None:
-            raise FactsError(fault)
+            return fault
     row = connection.execute("SELECT value FROM meta WHERE key = 'problem'").fetchone()
-    if row is not None:
-        raise FactsError(row[0])
+    return None if row is None else str(row[0])
 
 
 def _up_to_date(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> bool:
@@ -387,7 +406,7 @@ def _update_files(connection: sqlite3.Connection, files: Sequence[FactsFile]) ->
             "INSERT INTO files VALUES (?, ?, ?, ?)",
             (place, str(file.path), file.key, len(rows.facts)),
         )
-        _insert(connection, place, str(file.path), rows)
+        _insert(connection, place, rows)
     _create_indexes(connection)
     clash = _merge_vocabularies(connection) or _clashing_ids(connection)
     if clash is None:
@@ -434,9 +453,9 @@ def _move(connection: sqlite3.Connection, moves: Iterable[tuple[int, int]]) -> N
     connection.execute("UPDATE files SET place = -place - 1 WHERE place < 0")
 
 
-def _insert(connection: sqlite3.Connection, place: int, path: str, rows: FileRows) -> None:
+def _insert(connection: sqlite3.Connection, place: int, rows: FileRows) -> None:
+    """Rows of the file at `place`; a row's file is known by its position's place."""
     base = place * FILE_STRIDE
-    del path  # the file of a row is its position's place in `files`
     connection.executemany(
         "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(base + row[0], *row[1:]) for row in rows.sources],  # type: ignore[operator] # index is an int
