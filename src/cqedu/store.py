@@ -33,7 +33,7 @@ _SEP = "\x1f"  # joins list fields; the loader refuses control characters in val
 #: A file holds far fewer records than this (the loader refuses files over 256 MiB).
 FILE_STRIDE = 1 << 24
 #: Reading this many bytes or more of changed files uses every core.
-PARALLEL_BYTES = 4 * 1024 * 1024
+PARALLEL_BYTES = 1024 * 1024
 
 #: Columns of the facts table: Fact's fields in order, so a row rebuilds a Fact.
 FACT_COLUMNS: tuple[str, ...] = Fact._fields
