@@ -2,8 +2,12 @@
 
 Run from the repository root in the dev environment:
 
-    python benchmarks/run.py                 # everything (about 10 minutes on 2 cores)
+    python benchmarks/run.py                 # everything (about 15 minutes on 2 cores)
     python benchmarks/run.py --quick         # fewer rounds, scale up to 10,000 records
+                                             # and a folder of 100 facts files
+
+A target that a run does not measure (the 130,000-record and 2,000-file targets under
+--quick) is reported as "not measured", never as met.
 
 Whole processes are timed, interleaved with their floors, and medians reported.
 """
@@ -114,14 +118,19 @@ def parse_seconds(path: Path, env: dict[str, str], rounds: int) -> float:
     return statistics.median(runs) - base
 
 
-def scale_benchmark(sizes: list[int], rounds: int, env: dict[str, str], work: Path) -> bool:
+def verdict(ok: bool | None) -> str:
+    """How a target came out; None: this run did not measure it."""
+    return "not measured" if ok is None else "met" if ok else "NOT met"
+
+
+def scale_benchmark(sizes: list[int], rounds: int, env: dict[str, str], work: Path) -> bool | None:
     print(f"\n## Scale: synthetic facts files (repeated runs: medians of {rounds})\n")
     print(
         "| records | file | tomllib parse | command | first run | first / parse | repeated "
         "| peak RSS |"
     )
     print("|---:|---:|---:|---|---:|---:|---:|---:|")
-    ok = True
+    ok: bool | None = None  # until the 130,000-record file is measured
     for size in sizes:
         path = work / f"facts-{size}.toml"
         # In a child process: a large benchmark process would inflate the children's peak
@@ -145,7 +154,7 @@ def scale_benchmark(sizes: list[int], rounds: int, env: dict[str, str], work: Pa
             again = statistics.median(repeated)
             if size >= 130_000:
                 limit = 1.0 if label == "search" else 0.5
-                ok &= again < limit and first / parse <= 1.5
+                ok = (ok is not False) and again < limit and first / parse <= 1.5
             print(
                 f"| {size:,} | {path.stat().st_size / 1e6:.1f} MB | {parse:.2f} s | `{label}` | "
                 f"{first:.2f} s | {first / parse:.2f}x | {ms(again)} | {peak / 1024:.0f} MB |"
@@ -153,7 +162,80 @@ def scale_benchmark(sizes: list[int], rounds: int, env: dict[str, str], work: Pa
         shutil.rmtree(env["CQEDU_CACHE_DIR"], ignore_errors=True)
         path.unlink()
     print("\nTargets at 130,000 records: repeated search < 1.0 s, stats --level and show < 0.5 s,")
-    print(f"first run <= 1.5x the tomllib parse: {'met' if ok else 'NOT all met'}")
+    print(f"first run <= 1.5x the tomllib parse: {verdict(ok)}")
+    return ok
+
+
+def serial_parse_seconds(folder: Path, env: dict[str, str], rounds: int) -> float:
+    """Median time of tomllib parsing every file of a folder one after another, less start-up."""
+    code = (
+        "import pathlib, tomllib\n"
+        f"for p in sorted(pathlib.Path({str(folder)!r}).glob('*.toml')):\n"
+        "    tomllib.loads(p.read_text(encoding='utf-8'))"
+    )
+    base = statistics.median(
+        run_once([PYTHON, "-c", "import pathlib, tomllib"], env)[0] for _ in range(3)
+    )
+    return statistics.median(run_once([PYTHON, "-c", code], env)[0] for _ in range(rounds)) - base
+
+
+def edit_one(folder: Path, number: int) -> None:
+    """Change one figure's summary in one file, as an author would, with a new mtime."""
+    path = sorted(folder.glob("*.toml"))[number]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('summary = "', f'summary = "Edit {number}: ', 1), encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
+def folder_benchmark(count: int, rounds: int, env: dict[str, str], work: Path) -> bool | None:
+    """A folder of `count` facts files: first search, repeated search, stats after one edit."""
+    folder = work / f"folder-{count}"
+    subprocess.run(
+        [PYTHON, str(HERE / "generate.py"), "--folder", str(count), str(folder)], check=True
+    )
+    size = sum(p.stat().st_size for p in folder.glob("*.toml"))
+    parse = serial_parse_seconds(folder, env, 3)
+    facts = ["--facts", str(folder)]
+    search = [CQEDU, *facts, "search", "leicester", "medicine"]
+    stats = [CQEDU, *facts, "stats", "--level", "preschool"]
+    firsts = []
+    for _ in range(3):
+        shutil.rmtree(env["CQEDU_CACHE_DIR"], ignore_errors=True)
+        firsts.append(run_once(search, env)[0])
+    first = statistics.median(firsts)
+    # The load alone (parse, validate, store), without building the search index:
+    first_stats = []
+    for _ in range(3):
+        shutil.rmtree(env["CQEDU_CACHE_DIR"], ignore_errors=True)
+        first_stats.append(run_once(stats, env)[0])
+    loaded = statistics.median(first_stats)
+    again = statistics.median(run_once(search, env)[0] for _ in range(rounds))
+    edited = []
+    for number in range(rounds):
+        edit_one(folder, number * 7 % count)
+        edited.append(run_once(stats, env)[0])
+    after_edit = statistics.median(edited)
+    shutil.rmtree(env["CQEDU_CACHE_DIR"], ignore_errors=True)
+    shutil.rmtree(folder)
+    print(f"\n## A folder of {count:,} facts files ({size / 1e6:.1f} MB; medians)\n")
+    print("| measure | time | target |")
+    print("|---|---:|---|")
+    print(f"| tomllib parse of every file, one after another | {parse:.2f} s | |")
+    print(f"| first `stats --level`, empty cache (the load alone) | {loaded:.2f} s | |")
+    measured = count >= 2_000  # the targets are set at 2,000 files
+    results = [
+        ("first `search`, empty cache", f"{first:.2f} s ({first / parse:.2f}x the parse)",
+         "<= 1.0x the parse", first <= parse),
+        ("repeated `search`", f"{again:.2f} s", "< 0.3 s", again < 0.3),
+        ("`stats --level` after editing one file", f"{after_edit:.2f} s", "< 0.5 s",
+         after_edit < 0.5),
+    ]  # fmt: skip
+    for label, shown, target, met in results:
+        print(f"| {label} | {shown} | {target}: {verdict(met if measured else None)} |")
+    ok = all(met for *_, met in results) if measured else None
+    if not measured:
+        print("\nThe targets are set at 2,000 files; this run did not measure them.")
     return ok
 
 
@@ -182,7 +264,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="few rounds, up to 10,000 records")
     parser.add_argument("--rounds", type=int, default=None, help="interleaved rounds (bundled)")
+    parser.add_argument(
+        "--files", type=int, default=None, help="facts files in the folder (default 2,000)"
+    )
     args = parser.parse_args()
+    files = args.files or (100 if args.quick else 2_000)
     rounds = args.rounds or (5 if args.quick else 21)
     sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 130_000]
 
@@ -202,9 +288,13 @@ def main() -> None:
         results = [
             bundled_benchmark(rounds, env),
             scale_benchmark(sizes, 3 if args.quick else 5, env, work),
+            folder_benchmark(files, 3 if args.quick else 5, env, work),
             accuracy(),
         ]
-    print(f"\nall targets met: {all(results)}")
+    measured = [result for result in results if result is not None]
+    print(f"\nall measured targets met: {all(measured)}", end="")
+    unmeasured = len(results) - len(measured)
+    print(f"; {unmeasured} not measured by this run" if unmeasured else "")
 
 
 if __name__ == "__main__":

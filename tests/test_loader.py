@@ -170,7 +170,7 @@ def test_duplicate_ids() -> None:
 def test_unknown_level() -> None:
     assert failure(HEADER + STAT.replace('level = "preschool"', 'level = "preschol"')) == (
         'facts.toml: stats[0] (id "preschool-enrollment"): level: unknown level "preschol" '
-        '(did you mean "preschool"?)'
+        '(did you mean "preschool"?); valid levels: preschool'
     )
 
 
@@ -337,4 +337,42 @@ def test_huge_file_is_refused_before_parsing() -> None:
     assert (
         str(caught.value)
         == "big.toml: file is larger than 256 MiB; split it or pass the right file"
+    )
+
+
+def test_a_level_or_country_alias_in_a_record_is_stored_as_its_canonical_name() -> None:
+    header = HEADER.replace('name = "Preschool"', 'name = "Preschool"\naliases = ["kindergarten"]')
+    header = header.replace('name = "Greece"', 'name = "Greece"\naliases = ["Hellas"]')
+    partner = """
+[[partners]]
+id = "p"
+name = "P"
+summary = "S."
+category = "institution"
+country = "hellas"
+section = "Intro"
+paragraph = 1
+"""
+    stat = STAT.replace('level = "preschool"', 'level = "Kindergarten"')
+    document = parse_facts((header + stat + partner).encode(), "facts.toml")
+    assert [(f.level, f.country) for f in document.facts] == [
+        ("preschool", None),
+        (None, "Greece"),
+    ]
+
+
+def test_an_unknown_level_offers_an_alias_and_lists_the_valid_ones() -> None:
+    header = HEADER.replace('name = "Preschool"', 'name = "Preschool"\naliases = ["kindergarten"]')
+    assert failure(header + STAT.replace('level = "preschool"', 'level = "kindergarden"')) == (
+        'facts.toml: stats[0] (id "preschool-enrollment"): level: unknown level "kindergarden" '
+        '(did you mean "kindergarten"?); valid levels: preschool'
+    )
+
+
+def test_a_syntax_error_at_the_end_of_the_file_has_line_and_column() -> None:
+    assert failure(HEADER + '\n[[stats]]\nid = "x\n'.rstrip("\n")) == (
+        "facts.toml:19:8: invalid TOML: Unterminated string"
+    )
+    assert failure(HEADER + "\n[[stats]]\nvalue = [1,\n") == (
+        "facts.toml:20:1: invalid TOML: Invalid value"
     )

@@ -187,10 +187,12 @@ def test_broken_facts_file_in_a_process(tmp_path: Path) -> None:
     )
 
 
-def test_a_directory_as_facts_file(tmp_path: Path) -> None:
+def test_a_folder_without_facts_files(tmp_path: Path) -> None:
     result = shell(f"CQEDU_FACTS='{tmp_path}' cqedu stats")
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == f"cqedu: {tmp_path}: is a directory; pass a facts file (.toml)\n"
+    assert result.stderr == (
+        f"cqedu: {tmp_path}: folder has no .toml files; pass a facts file or its folder\n"
+    )
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")

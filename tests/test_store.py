@@ -22,7 +22,7 @@ def facts_copy(tmp_path: Path) -> Path:
 
 
 def cache_files(cache: Path) -> list[Path]:
-    return sorted(cache.glob("facts-*.sqlite3"))
+    return sorted(cache.glob("kb-*.sqlite3"))
 
 
 def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -91,7 +91,7 @@ def test_a_cache_from_another_version_is_rebuilt(
     cqedu.load(facts_copy)
     (cache,) = cache_files(isolated_environment)
     with sqlite3.connect(cache) as connection:
-        connection.execute("UPDATE meta SET value = 'old' WHERE key = 'key'")
+        connection.execute("UPDATE meta SET value = 'old' WHERE key = 'format'")
     calls = count_parses(monkeypatch)
     cqedu.load(facts_copy)
     assert calls == [str(facts_copy)]
@@ -163,7 +163,7 @@ def test_loading_for_search_builds_both_indexes_at_once(
 def test_an_unwritable_cache_file_keeps_the_search_index_in_memory(
     facts_copy: Path, tmp_path: Path
 ) -> None:
-    connection, _ = store.open_index(facts_copy, None)
+    connection, _ = store.open_store([facts_copy], None)
     document = cqedu.KnowledgeBase(connection, facts_copy).document()
     folder = tmp_path / "folder"
     folder.mkdir()

@@ -15,6 +15,7 @@ from cqedu import __version__
 from cqedu.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
+    EXIT_NO_MATCH,
     EXIT_OK,
     EXIT_USAGE,
     CqeduError,
@@ -107,7 +108,8 @@ app = typer.Typer(
 
 
 class _State(NamedTuple):
-    facts: Path | None
+    facts: tuple[Path, ...]
+    """Facts files and folders to read; empty for the bundled file."""
 
 
 # ---------------------------------------------------------------- completion
@@ -166,13 +168,14 @@ def _version(value: bool) -> None:
 def _main_options(
     ctx: typer.Context,
     facts: Annotated[
-        Path | None,
+        # Strings, not Paths: Typer's Path type stats the value and fails on a NUL byte.
+        list[str] | None,
         typer.Option(
             "--facts",
-            envvar="CQEDU_FACTS",
-            show_envvar=True,
             metavar="PATH",
-            help="Facts file to query instead of the bundled one.",
+            help="Facts file or folder (its *.toml files) to query instead of the bundled "
+            "file; repeat it to query several as one. Default: $CQEDU_FACTS, a list "
+            f"separated by {os.pathsep!r}.",
         ),
     ] = None,
     version: Annotated[
@@ -181,7 +184,10 @@ def _main_options(
     ] = False,
 ) -> None:
     del version
-    ctx.obj = _State(facts)
+    if not facts:
+        # Click would split a multiple option's variable on spaces; paths may hold them.
+        facts = [part for part in os.environ.get("CQEDU_FACTS", "").split(os.pathsep) if part]
+    ctx.obj = _State(tuple(Path(path) for path in facts))
 
 
 # ---------------------------------------------------------------- output
@@ -260,6 +266,11 @@ def _answer(
 def _kb(ctx: typer.Context, *, for_search: bool = False) -> KnowledgeBase:
     state = ctx.find_object(_State)
     return load(state.facts if state is not None else None, for_search=for_search)
+
+
+def _facts_paths(ctx: typer.Context) -> tuple[Path, ...]:
+    state = ctx.find_object(_State)
+    return state.facts if state is not None else ()
 
 
 # ---------------------------------------------------------------- commands
@@ -413,6 +424,54 @@ def ask(
     line_only = fmt is None and chosen is not OutputFormat.TABLE
     answer = _kb(ctx).ask(" ".join(question))
     _write(render_answer(None if line_only else chosen, answer, options))
+
+
+# ---------------------------------------------------------------- sources and check
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+def sources(
+    ctx: typer.Context,
+    fmt: FormatOption = None,
+    no_header: NoHeaderOption = False,
+) -> None:
+    """Every source: its id, title, date, the facts file it was read from, and its records."""
+    from cqedu.render.sources import render_sources
+
+    chosen, options = _output_settings(fmt, no_header)
+    _write(render_sources(chosen, _kb(ctx).source_list(), options))
+
+
+@app.command(epilog="\b\nExit codes: 0 every file is valid; 1 problems found; 2 bad usage.")
+def check(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str] | None,  # strings: Typer's Path type fails on a NUL byte
+        typer.Argument(
+            metavar="PATH...",
+            help="Facts files or folders to check (default: those --facts names, "
+            "else the bundled file).",
+        ),
+    ] = None,
+) -> None:
+    """Check facts files: every problem, one line each as path:line:column: message."""
+    from cqedu.check import check_paths
+    from cqedu.knowledge import bundled_facts_path
+
+    given = tuple(Path(path) for path in paths or ())
+    report = check_paths(given or _facts_paths(ctx) or (bundled_facts_path(),))
+    if report.problems:
+        _write("".join(line + "\n" for line in report.problems))
+    files = f"{report.files} facts file{'s' if report.files != 1 else ''}"
+    if not report.problems:
+        _stderr(f"cqedu: {files} checked, no problems")
+        return
+    problems = len(report.problems)
+    _stderr(
+        f"cqedu: {problems} problem{'s' if problems != 1 else ''} in {report.faulty_files} "
+        f"of {files}"
+    )
+    raise typer.Exit(EXIT_NO_MATCH)
 
 
 def main() -> None:

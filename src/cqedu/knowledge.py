@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cqedu.errors import NoMatchError, QueryError
 from cqedu.index import add_word_index, has_word_index
@@ -15,9 +15,10 @@ from cqedu.matching import Vocabulary, suggest
 from cqedu.model import Country, Fact, FactsDocument, Level, SearchHit, Source
 from cqedu.store import (
     FACT_COLUMNS,
+    FILE_STRIDE,
     build_memory_index,
     default_cache_dir,
-    open_index,
+    open_store,
     split_list,
 )
 
@@ -37,26 +38,50 @@ def bundled_facts_path() -> Path:
     return Path(__file__).resolve().parents[2] / "facts.toml"
 
 
-def load(
-    path: str | os.PathLike[str] | None = None, *, cache: bool = True, for_search: bool = False
-) -> KnowledgeBase:
-    """Open a facts file (the bundled one by default) as a KnowledgeBase.
+FactsPaths = str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None
 
-    Raises FactsError naming the file, record and field when the file is unusable.
-    With `cache` (the default) the validated index is kept in the user's cache
-    folder (see `default_cache_dir`) so the next load skips parsing. `for_search`
-    says a search will follow, so its index is built in the same pass; without it
-    the index is built by the first search.
+
+def load(
+    paths: FactsPaths = None, *, cache: bool = True, for_search: bool = False
+) -> KnowledgeBase:
+    """Open one or more facts files or folders (the bundled file by default) as one KnowledgeBase.
+
+    `paths` is a path or a sequence of them; a folder stands for every `*.toml` file in it
+    (sorted; subfolders are not read). Each file is a complete facts file; levels and
+    countries they share are merged. Raises FactsError naming the file, record and field
+    when a file is unusable, or the id and both files when two files clash. With `cache`
+    (the default) what each file contributes is kept in the user's cache folder (see
+    `default_cache_dir`), so the next load reads only the files that changed. `for_search`
+    says a search will follow, so its index is built in the same run.
     """
-    facts_path = Path(path) if path is not None else bundled_facts_path()
+    if paths is None or isinstance(paths, str | os.PathLike):
+        given = [Path(paths)] if paths is not None else []
+    else:
+        given = [Path(path) for path in paths]
+    facts_paths = given or [bundled_facts_path()]
     cache_dir = default_cache_dir() if cache else None
-    connection, cache_file = open_index(facts_path, cache_dir, with_words=for_search)
-    return KnowledgeBase(connection, facts_path, cache_file)
+    connection, cache_file = open_store(facts_paths, cache_dir)
+    kb = KnowledgeBase(connection, facts_paths[0] if len(facts_paths) == 1 else None, cache_file)
+    kb.paths = tuple(facts_paths)
+    if for_search and cache_file is not None and not has_word_index(connection):
+        add_word_index(connection, cache_file, kb.document())
+    return kb
 
 
 def from_document(document: FactsDocument) -> KnowledgeBase:
     """A KnowledgeBase over records already in memory (no file, no cache)."""
     return KnowledgeBase(build_memory_index(document), None)
+
+
+class SourceInfo(NamedTuple):
+    """One source of a knowledge base, as `cqedu sources` lists it."""
+
+    source: Source
+    """The source itself."""
+    facts_file: str
+    """The facts file it was read from ("" for a knowledge base built in memory)."""
+    records: int
+    """How many records cite it."""
 
 
 def _fact(row: tuple[Any, ...]) -> Fact:
@@ -74,7 +99,29 @@ class KnowledgeBase:
         self._db = connection
         self._cache_file = cache_file
         self.path = path
-        """The facts file this knowledge base was read from, if any."""
+        """The facts file this knowledge base was read from, if it was one file."""
+        self.paths: tuple[Path, ...] = (path,) if path is not None else ()
+        """The files and folders this knowledge base was read from, as given."""
+        self.only: frozenset[str] | None = None
+        """Ids of the sources whose records queries keep, or None for all."""
+
+    def only_sources(self, ids: Iterable[str]) -> KnowledgeBase:
+        """This knowledge base, keeping only records of the sources with these ids.
+
+        Every query (figures, programs, partners, facts, document, search) honours it;
+        `get` still finds any record by id. QueryError for an unknown source id, listing
+        the known ones. No ids: the knowledge base unchanged.
+        """
+        known = Vocabulary(
+            "source", ((s.id, s.id, ()) for s in self.sources), listing="known sources"
+        )
+        wanted = frozenset(known.resolve(text) for text in ids)
+        if not wanted:
+            return self
+        view = KnowledgeBase(self._db, self.path, self._cache_file)
+        view.paths = self.paths
+        view.only = wanted
+        return view
 
     def close(self) -> None:
         """Release the index."""
@@ -84,14 +131,25 @@ class KnowledgeBase:
 
     @cached_property
     def sources(self) -> tuple[Source, ...]:
-        """The articles the facts come from."""
+        """The articles the facts come from (all of them, whatever `only` keeps)."""
+        return tuple(info.source for info in self.source_list(kept_only=False))
+
+    def source_list(self, *, kept_only: bool = True) -> list[SourceInfo]:
+        """Each source with its facts file and number of records, in file order."""
+        counts = dict(self._db.execute("SELECT source, COUNT(*) FROM facts GROUP BY source"))
+        places = dict(self._db.execute("SELECT place, path FROM files"))
         rows = self._db.execute(
-            "SELECT id, title, file, date, summary, sections FROM sources ORDER BY pos"
+            "SELECT pos, id, title, file, date, summary, sections FROM sources ORDER BY pos"
         )
-        return tuple(
-            Source(id_, title, file, date, summary, split_list(sections))
-            for id_, title, file, date, summary, sections in rows
-        )
+        return [
+            SourceInfo(
+                Source(id_, title, file, date, summary, split_list(sections)),
+                places.get(pos // FILE_STRIDE, ""),
+                counts.get(id_, 0),
+            )
+            for pos, id_, title, file, date, summary, sections in rows
+            if not kept_only or self.only is None or id_ in self.only
+        ]
 
     @cached_property
     def levels(self) -> tuple[Level, ...]:
@@ -107,10 +165,8 @@ class KnowledgeBase:
 
     def program_fields(self) -> list[str]:
         """Distinct subject fields of programs, in first-seen order."""
-        rows = self._db.execute(
-            "SELECT field FROM program_fields GROUP BY field ORDER BY MIN(rowid)"
-        )
-        return [row[0] for row in rows]
+        rows = self._db.execute("SELECT field FROM program_fields ORDER BY pos, rowid")
+        return list(dict.fromkeys(row[0] for row in rows))
 
     def ids(self) -> list[str]:
         """Every record id, in file order."""
@@ -119,7 +175,17 @@ class KnowledgeBase:
     # ------------------------------------------------------------ records
 
     def _facts(self, where: str = "", params: Iterable[object] = ()) -> list[Fact]:
-        return [_fact(row) for row in self._db.execute(f"{_SELECT} {where}", tuple(params))]
+        """Records of a WHERE clause (with ORDER BY), only of the kept sources."""
+        params = tuple(params)
+        if self.only is not None:
+            marks = ", ".join("?" * len(self.only))
+            kept = f"source IN ({marks})"
+            if where.startswith("WHERE "):
+                where = f"WHERE {kept} AND {where[6:]}"
+            else:
+                where = f"WHERE {kept} {where}"
+            params = (*sorted(self.only), *params)
+        return [_fact(row) for row in self._db.execute(f"{_SELECT} {where}", params)]
 
     def facts(self) -> list[Fact]:
         """Every record, in file order."""
@@ -235,12 +301,25 @@ class KnowledgeBase:
 
         tokens = _search.query_words(query)  # refuse a bad query before building anything
         if not has_word_index(self._db):
-            add_word_index(self._db, self._cache_file, self.document())
-        ranked = _search.rank(self._db, query, tokens, limit)
+            everything = KnowledgeBase(self._db, self.path, self._cache_file)
+            add_word_index(self._db, self._cache_file, everything.document())
+        # Until the index's query takes the kept sources itself, rank all and keep theirs.
+        wanted = (
+            limit
+            if self.only is None
+            else self._db.execute("SELECT COUNT(*) FROM facts").fetchone()[0]
+        )
         hits: list[SearchHit] = []
-        for item in ranked:
-            fact = self._facts("WHERE pos = ?", (item.pos,))[0]
-            hits.append(SearchHit(fact, item.score, item.field, item.words))
+        for item in _search.rank(self._db, query, tokens, wanted):
+            # This index numbers records 0, 1, 2, ... in file order, not by their `pos`.
+            (pos,) = self._db.execute(
+                "SELECT pos FROM facts ORDER BY pos LIMIT 1 OFFSET ?", (item.pos,)
+            ).fetchone()
+            found = self._facts("WHERE pos = ?", (pos,))
+            if found:
+                hits.append(SearchHit(found[0], item.score, item.field, item.words))
+            if len(hits) == limit:
+                break
         return hits
 
     # ------------------------------------------------------------ questions

@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cqedu.errors import FactsError
 from cqedu.fields import FIELDS
@@ -16,7 +16,6 @@ from cqedu.matching import did_you_mean
 from cqedu.model import (
     KIND_TABLES,
     PARTNER_CATEGORIES,
-    TABLE_OF_KIND,
     Country,
     Fact,
     FactsDocument,
@@ -24,6 +23,7 @@ from cqedu.model import (
     Source,
 )
 from cqedu.text import CONTROL_CHARACTERS as _CONTROL
+from cqedu.text import normalise_phrase
 
 SCHEMA_VERSION = 1
 #: Far above any real facts file (130,000 records is about 60 MB), low enough to
@@ -33,6 +33,7 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)$")
+_AT_END = "(at end of document)"
 
 _TOP_LEVEL = ("schema", "sources", "levels", "countries", *KIND_TABLES)
 
@@ -65,9 +66,55 @@ _TYPE_NAMES = {
 }
 
 
+class Problem(NamedTuple):
+    """One fault of a facts file, as `check` lists it and loading raises the first."""
+
+    message: str
+    """The whole message, file name first, exactly as loading raises it."""
+    where: str
+    """The record and field it concerns (`stats[3] (id "x"): value`), or "" for the file."""
+    line: int
+    """Line of the fault, counting from 1; 0 until `locate` finds it."""
+    column: int
+    """Column of the fault, counting from 1; 0 until `locate` finds it."""
+
+
+class _LocatedError(FactsError):
+    """A FactsError that knows which record and field it concerns."""
+
+    def __init__(self, message: str, where: str, line: int = 0, column: int = 0) -> None:
+        super().__init__(message)
+        self.problem = Problem(message, where, line, column)
+
+
+class _SkipRecord(Exception):  # noqa: N818 - a control-flow signal, not an error to report
+    """A record whose faults are already recorded: leave it out and carry on."""
+
+
 def read_facts(path: Path) -> FactsDocument:
     """Read and validate the facts file at `path`."""
     return parse_facts(read_facts_bytes(path), str(path))
+
+
+def check_facts(data: bytes, label: str) -> tuple[FactsDocument | None, list[Problem]]:
+    """Every problem of facts-file bytes, each located at a line and column where it can be.
+
+    Unlike `parse_facts`, carries on after a fault. The document holds what passed (the
+    records without a fault), or is None when the text could not be parsed at all.
+    """
+    try:
+        text = _facts_text(data, label)
+        raw = _parse_toml(text, label)
+    except _LocatedError as fault:
+        return None, [fault.problem]
+    except FactsError as error:
+        return None, [Problem(str(error), "", 1, 1)]
+    validator = _Validator(label, collect=True)
+    document = validator.document(raw)
+    locator = _Locator(text)
+    located = [locator.locate(problem) for problem in validator.problems]
+    problems = sorted(located, key=lambda problem: (problem.line, problem.column))
+    return document, problems
 
 
 def read_facts_bytes(path: Path) -> bytes:
@@ -120,69 +167,150 @@ def decode_facts(data: bytes, label: str) -> str:
 
 
 def parse_facts(data: bytes, label: str) -> FactsDocument:
-    """Validate facts-file bytes; `label` names the file in messages."""
-    import tomllib  # deferred: only a cache miss pays for the TOML parser
+    """Validate facts-file bytes; `label` names the file in messages. Raises the first fault."""
+    return _Validator(label).document(_parse_toml(_facts_text(data, label), label))
 
+
+def _facts_text(data: bytes, label: str) -> str:
     text = decode_facts(data, label)
     if not text.strip():
         raise FactsError(f'{label}: file is empty; a facts file starts with "schema = 1"')
+    return text
+
+
+def _parse_toml(text: str, label: str) -> dict[str, Any]:
+    import tomllib  # deferred: only a cache miss pays for the TOML parser
+
     try:
-        raw = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         position = _TOML_POSITION.search(message)
-        if position is None:
+        if position is not None:
+            line, column, problem = int(position[1]), int(position[2]), message[: position.start()]
+        elif message.endswith(_AT_END):
+            # tomllib gives no line for a fault at the very end; the end is easy to place.
+            line = text.count("\n") + 1
+            column = len(text) - text.rfind("\n")
+            problem = message[: -len(_AT_END)]
+        else:
             raise FactsError(f"{label}: invalid TOML: {message}") from None
-        where = f"{label}:{position[1]}:{position[2]}"
-        raise FactsError(f"{where}: invalid TOML: {message[: position.start()].strip()}") from None
+        raise _LocatedError(
+            f"{label}:{line}:{column}: invalid TOML: {problem.strip()}", "", line, column
+        ) from None
     except RecursionError:
         raise FactsError(f"{label}: invalid TOML: values are nested too deeply") from None
-    return _Validator(label).document(raw)
 
 
 class _Validator:
     """Turns parsed TOML into a FactsDocument, naming the file, record and field of any fault."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, *, collect: bool = False) -> None:
+        """`collect` records every fault in `problems` and carries on; else the first raises."""
         self.label = label
+        self.collect = collect
+        self.problems: list[Problem] = []
         self.sources: tuple[Source, ...] = ()
         self.levels: tuple[Level, ...] = ()
         self.countries: tuple[Country, ...] = ()
+        self._level_names: dict[str, str] = {}
+        self._country_names: dict[str, str] = {}
+        self._raw_ids: set[str] = set()
 
-    def fail(self, where: str, problem: str) -> FactsError:
-        return FactsError(
-            f"{self.label}: {where}: {problem}" if where else f"{self.label}: {problem}"
-        )
+    def fail(self, where: str, problem: str) -> _LocatedError:
+        message = f"{self.label}: {where}: {problem}" if where else f"{self.label}: {problem}"
+        return _LocatedError(message, where)
+
+    def report(self, fault: _LocatedError) -> None:
+        """Record a fault and carry on, or raise it when loading (only the first matters)."""
+        if not self.collect:
+            raise fault
+        self.problems.append(fault.problem)
+
+    def _each(
+        self, tables: list[tuple[str, Mapping[str, Any]]], build: Callable[[str, Any], Any]
+    ) -> list[Any]:
+        """`build` applied to every table; a faulty one is recorded and left out."""
+        built: list[Any] = []
+        for where, table in tables:
+            try:
+                built.append(build(where, table))
+            except _LocatedError as fault:
+                self.report(fault)
+            except _SkipRecord:
+                pass
+        return built
+
+    def _tables_or_none(
+        self, raw: Mapping[str, Any], name: str, required: bool = False
+    ) -> list[tuple[str, Mapping[str, Any]]]:
+        try:
+            return self._tables(raw, name, required)
+        except _LocatedError as fault:
+            self.report(fault)
+            return []
 
     def document(self, raw: Mapping[str, Any]) -> FactsDocument:
+        """The validated document; faults are raised, or recorded when collecting."""
+        self._top_level(raw)
+        self._vocabularies(raw)
+        return self._records(raw)
+
+    def _top_level(self, raw: Mapping[str, Any]) -> None:
         for key in raw:
             if key not in _TOP_LEVEL:
-                raise self.fail(key, f"unknown table{did_you_mean(key, _TOP_LEVEL)}")
+                self.report(self.fail(key, f"unknown table{did_you_mean(key, _TOP_LEVEL)}"))
         if "schema" not in raw:
-            raise self.fail("schema", 'missing; a facts file starts with "schema = 1"')
-        if raw["schema"] != SCHEMA_VERSION or isinstance(raw["schema"], bool):
-            raise self.fail("schema", f"expected {SCHEMA_VERSION}, got {_show(raw['schema'])}")
+            self.report(self.fail("schema", 'missing; a facts file starts with "schema = 1"'))
+        elif raw["schema"] != SCHEMA_VERSION or isinstance(raw["schema"], bool):
+            self.report(
+                self.fail("schema", f"expected {SCHEMA_VERSION}, got {_show(raw['schema'])}")
+            )
 
-        sources = tuple(
-            self._source(where, table) for where, table in self._tables(raw, "sources", True)
-        )
-        levels = tuple(self._level(where, table) for where, table in self._tables(raw, "levels"))
-        countries = tuple(
-            self._country(where, table) for where, table in self._tables(raw, "countries")
-        )
-        self._unique("sources", [s.id for s in sources])
-        self._unique("levels", [lv.id for lv in levels])
-        self._unique("countries", [c.name for c in countries])
+    def _vocabularies(self, raw: Mapping[str, Any]) -> None:
+        sources = self._each(self._tables_or_none(raw, "sources", True), self._source)
+        levels = self._each(self._tables_or_none(raw, "levels"), self._level)
+        countries = self._each(self._tables_or_none(raw, "countries"), self._country)
+        self.sources = tuple(self._unique("sources", sources, lambda s: s.id))
+        self.levels = tuple(self._unique("levels", levels, lambda lv: lv.id))
+        self.countries = tuple(self._unique("countries", countries, lambda c: c.name))
+        if self.collect:  # a faulty [[levels]] or [[countries]] table still declares its name
+            for key, table, lookup in (
+                ("id", "levels", self._level_names),
+                ("name", "countries", self._country_names),
+            ):
+                for item in raw.get(table, ()) if isinstance(raw.get(table), list) else ():
+                    if isinstance(item, dict) and isinstance(item.get(key), str):
+                        lookup.setdefault(normalise_phrase(item[key]), item[key])
+        for level in self.levels:
+            for name in (level.id, level.name, *level.aliases):
+                self._level_names.setdefault(normalise_phrase(name), level.id)
+        for country in self.countries:
+            for name in (country.name, *country.aliases):
+                self._country_names.setdefault(normalise_phrase(name), country.name)
 
-        self.sources, self.levels, self.countries = sources, levels, countries
-        facts: list[Fact] = []
+    def _records(self, raw: Mapping[str, Any]) -> FactsDocument:
+        record_tables: list[tuple[str, str, Mapping[str, Any]]] = []
         for table, kind in KIND_TABLES.items():
-            for where, record in self._tables(raw, table):
-                facts.append(self._fact(where, kind, record))
-        if not facts:
-            raise self.fail("", f"no records; add at least one of [[{']], [['.join(KIND_TABLES)}]]")
-        self._check_ids(facts)
-        return FactsDocument(sources, levels, countries, tuple(facts))
+            record_tables.extend(
+                (where, kind, record) for where, record in self._tables_or_none(raw, table)
+            )
+        self._raw_ids = {r["id"] for _, _, r in record_tables if isinstance(r.get("id"), str)}
+        placed: list[tuple[str, Fact]] = []
+        if self.sources:  # without a valid source every record would only repeat that fault
+            for where, kind, record in record_tables:
+                try:
+                    placed.append((where, self._fact(where, kind, record)))
+                except _LocatedError as fault:
+                    self.report(fault)
+                except _SkipRecord:
+                    pass
+        if not record_tables:
+            self.report(
+                self.fail("", f"no records; add at least one of [[{']], [['.join(KIND_TABLES)}]]")
+            )
+        self._check_ids(placed)
+        return FactsDocument(self.sources, self.levels, self.countries, tuple(f for _, f in placed))
 
     def _tables(
         self, raw: Mapping[str, Any], name: str, required: bool = False
@@ -209,20 +337,32 @@ class _Validator:
         self, where: str, table: Mapping[str, Any], spec: Mapping[str, tuple[str, bool]]
     ) -> dict[str, Any]:
         values: dict[str, Any] = {}
+        faulty = False
         for key, value in table.items():
             expected = spec.get(key)
             if expected is None:
-                raise self.fail(f"{where}: {key}", f"unknown field{did_you_mean(key, list(spec))}")
+                self.report(
+                    self.fail(f"{where}: {key}", f"unknown field{did_you_mean(key, list(spec))}")
+                )
+                faulty = True
+                continue
             kind = expected[0]
             # The common case inline: this runs for every field of every record.
             if kind == "str" and type(value) is str and _clean(value):
                 values[key] = value
-            else:
+                continue
+            try:
                 values[key] = self._typed(f"{where}: {key}", kind, value)
+            except _LocatedError as fault:
+                self.report(fault)
+                faulty = True
         if len(values) < len(spec):
             for key, (_, required) in spec.items():
-                if required and key not in values:
-                    raise self.fail(f"{where}: {key}", "missing required field")
+                if required and key not in values and key not in table:
+                    self.report(self.fail(f"{where}: {key}", "missing required field"))
+                    faulty = True
+        if faulty:
+            raise _SkipRecord
         return values
 
     def _typed(self, where: str, kind: str, value: Any) -> Any:
@@ -279,12 +419,17 @@ class _Validator:
             raise self.fail(where, f'expected a date as "YYYY-MM-DD", got "{value}"')
         return value
 
-    def _unique(self, what: str, keys: list[str]) -> None:
+    def _unique(self, what: str, items: list[Any], key: Callable[[Any], str]) -> list[Any]:
+        """`items` without repeats of a key, each repeat reported."""
         seen: set[str] = set()
-        for key in keys:
-            if key in seen:
-                raise self.fail(what, f'"{key}" is defined twice')
-            seen.add(key)
+        kept: list[Any] = []
+        for item in items:
+            if key(item) in seen:
+                self.report(self.fail(what, f'"{key(item)}" is defined twice'))
+                continue
+            seen.add(key(item))
+            kept.append(item)
+        return kept
 
     def _source(self, where: str, table: Mapping[str, Any]) -> Source:
         v = self._fields(where, table, _SOURCE_FIELDS)
@@ -305,34 +450,22 @@ class _Validator:
 
     def _fact(self, where: str, kind: str, table: Mapping[str, Any]) -> Fact:
         v = self._fields(where, table, _FACT_FIELDS)
-        self._slug(f"{where}: id", v["id"])
-        source = self._fact_source(where, v.get("source"), self.sources)
-        if v["section"] not in source.sections:
-            raise self.fail(
-                f"{where}: section",
-                f'"{v["section"]}" is not a section of source "{source.id}"'
-                f"{did_you_mean(v['section'], source.sections)}",
-            )
-        if v["paragraph"] < 1:
-            raise self.fail(f"{where}: paragraph", f"expected 1 or more, got {v['paragraph']}")
-        level_ids = [level.id for level in self.levels]
-        if "level" in v and v["level"] not in level_ids:
-            raise self.fail(
-                f"{where}: level",
-                f'unknown level "{v["level"]}"{did_you_mean(v["level"], level_ids)}',
-            )
-        country_names = [country.name for country in self.countries]
-        if "country" in v and v["country"] not in country_names:
-            raise self.fail(
-                f"{where}: country",
-                f'unknown country "{v["country"]}"; declare it in [[countries]]'
-                f"{did_you_mean(v['country'], country_names)}",
-            )
-        for key in ("date",):
-            if key in v:
-                self._date(f"{where}: {key}", v[key])
-        self._check_figure(where, kind, v)
-        self._check_partner(where, kind, v)
+        faulty = False
+        # Independent checks: when collecting, each reports its own fault.
+        for check in (self._check_place, self._check_names, self._check_dates):
+            try:
+                check(where, v)
+            except _LocatedError as fault:
+                self.report(fault)
+                faulty = True
+        for kind_check in (self._check_figure, self._check_partner):
+            try:
+                kind_check(where, kind, v)
+            except _LocatedError as fault:
+                self.report(fault)
+                faulty = True
+        if faulty:
+            raise _SkipRecord
         return Fact(
             id=v["id"],
             kind=kind,
@@ -340,7 +473,7 @@ class _Validator:
             summary=v["summary"],
             section=v["section"],
             paragraph=v["paragraph"],
-            source=source.id,
+            source=v["source"],
             value=v.get("value"),
             unit=v.get("unit"),
             qualifier=v.get("qualifier"),
@@ -356,6 +489,51 @@ class _Validator:
             keywords=v.get("keywords", ()),
             related=v.get("related", ()),
         )
+
+    def _check_place(self, where: str, v: dict[str, Any]) -> None:
+        """Id, source, section and paragraph; `source` is set to the source's id."""
+        self._slug(f"{where}: id", v["id"])
+        source = self._fact_source(where, v.get("source"), self.sources)
+        if v["section"] not in source.sections:
+            raise self.fail(
+                f"{where}: section",
+                f'"{v["section"]}" is not a section of source "{source.id}"'
+                f"{did_you_mean(v['section'], source.sections)}",
+            )
+        if v["paragraph"] < 1:
+            raise self.fail(f"{where}: paragraph", f"expected 1 or more, got {v['paragraph']}")
+        v["source"] = source.id
+
+    def _check_names(self, where: str, v: dict[str, Any]) -> None:
+        """Level and country: an alias or name of a declared one is replaced by its id or name.
+
+        So queries and exports see one spelling.
+        """
+        if "level" in v:
+            level = self._level_names.get(normalise_phrase(v["level"]))
+            if level is None:
+                level_ids = [lv.id for lv in self.levels]
+                names = [n for lv in self.levels for n in (lv.id, lv.name, *lv.aliases)]
+                raise self.fail(
+                    f"{where}: level",
+                    f'unknown level "{v["level"]}"{did_you_mean(v["level"], names)}; '
+                    f"valid levels: {', '.join(level_ids) or 'none declared in [[levels]]'}",
+                )
+            v["level"] = level
+        if "country" in v:
+            country = self._country_names.get(normalise_phrase(v["country"]))
+            if country is None:
+                country_names = [c.name for c in self.countries]
+                raise self.fail(
+                    f"{where}: country",
+                    f'unknown country "{v["country"]}"; declare it in [[countries]]'
+                    f"{did_you_mean(v['country'], country_names)}",
+                )
+            v["country"] = country
+
+    def _check_dates(self, where: str, v: dict[str, Any]) -> None:
+        if "date" in v:
+            self._date(f"{where}: date", v["date"])
 
     def _fact_source(self, where: str, name: str | None, sources: tuple[Source, ...]) -> Source:
         if name is None:
@@ -422,32 +600,92 @@ class _Validator:
                 f'expected one of {", ".join(PARTNER_CATEGORIES)}, got "{v["category"]}"',
             )
 
-    def _check_ids(self, facts: list[Fact]) -> None:
+    def _check_ids(self, placed: list[tuple[str, Fact]]) -> None:
         positions: dict[str, str] = {}
-        counters: dict[str, int] = {}
-        wheres: list[str] = []
-        for fact in facts:
-            table = TABLE_OF_KIND[fact.kind]
-            index = counters.get(table, 0)
-            counters[table] = index + 1
-            where = f'{table}[{index}] (id "{fact.id}")'
-            wheres.append(where)
+        for where, fact in placed:
             if fact.id in positions:
-                raise self.fail(
-                    f"{where}: id", f'"{fact.id}" is already used by {positions[fact.id]}'
+                self.report(
+                    self.fail(
+                        f"{where}: id", f'"{fact.id}" is already used by {positions[fact.id]}'
+                    )
                 )
+                continue
             positions[fact.id] = where
-        for fact, where in zip(facts, wheres, strict=True):
+        for where, fact in placed:
             for index, other in enumerate(fact.related):
                 if other == fact.id:
-                    raise self.fail(
-                        f"{where}: related[{index}]", "a record cannot relate to itself"
+                    self.report(
+                        self.fail(f"{where}: related[{index}]", "a record cannot relate to itself")
                     )
-                if other not in positions:
-                    raise self.fail(
-                        f"{where}: related[{index}]",
-                        f'no record has id "{other}"{did_you_mean(other, list(positions))}',
+                elif other not in positions and other not in self._raw_ids:
+                    # (an id of a faulty record is not reported again here)
+                    self.report(
+                        self.fail(
+                            f"{where}: related[{index}]",
+                            f'no record has id "{other}"{did_you_mean(other, list(positions))}',
+                        )
                     )
+
+
+_HEADER_LINE = re.compile(r"[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\]")
+_TABLE_LINE = re.compile(r"[ \t]*\[")
+_KEY_LINE = re.compile(r'[ \t]*([A-Za-z0-9_-]+|"[^"\n]*")[ \t]*=')
+_WHERE = re.compile(
+    r'(?P<table>[a-z_]+)(?:\[(?P<index>\d+)\](?: \((?:id|name) "(?:[^"\\]|\\.)*"\))?)?'
+    r"(?:: (?P<field>[a-z_]+))?"
+)
+
+
+class _Locator:
+    """Lines and columns of tables and keys in a facts file's text.
+
+    tomllib gives no positions, so the text is scanned for `[[table]]` headers and
+    `key =` lines; a record's fault points at its field, else at its header.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.headers: dict[str, list[int]] = {}
+        # (table, index) -> key -> (line, column); ("", -1) holds the top-level keys
+        self.keys: dict[tuple[str, int], dict[str, tuple[int, int]]] = {}
+        current: tuple[str, int] | None = ("", -1)
+        for number, line in enumerate(text.splitlines(), start=1):
+            header = _HEADER_LINE.match(line)
+            if header:
+                lines = self.headers.setdefault(header[1], [])
+                current = (header[1], len(lines))
+                lines.append(number)
+                continue
+            if _TABLE_LINE.match(line):
+                current = None  # a sub-table: its keys belong to no record field
+                continue
+            key = _KEY_LINE.match(line)
+            if key and current is not None:
+                name = key[1].strip('"')
+                self.keys.setdefault(current, {}).setdefault(name, (number, key.start(1) + 1))
+
+    def locate(self, problem: Problem) -> Problem:
+        """The problem with the line and column of its record or field, else 1:1."""
+        if problem.line:
+            return problem
+        where = _WHERE.match(problem.where)
+        line, column = 1, 1
+        if where is not None:
+            table, field = where["table"], where["field"]
+            if where["index"] is None:
+                top = self.keys.get(("", -1), {})
+                if table in top:
+                    line, column = top[table]
+                elif self.headers.get(table):
+                    line = self.headers[table][0]
+            else:
+                index = int(where["index"])
+                headers = self.headers.get(table, [])
+                if index < len(headers):
+                    line = headers[index]
+                    found = self.keys.get((table, index), {}).get(field or "")
+                    if found is not None:
+                        line, column = found
+        return problem._replace(line=line, column=column)
 
 
 def _clean(text: str) -> bool:

@@ -1,9 +1,13 @@
-"""The SQLite index of a validated facts file, and its cache in the user's cache folder.
+"""The SQLite store of a knowledge base read from one or more facts files, and its cache.
 
-Parsing a large TOML file takes seconds, so the validated records are kept in an
-SQLite file keyed by the facts file's path, size, modification time, inode and
-the cqedu version. SQLite, not pickle: reading a cache never runs code. A stale,
-corrupt or unwritable cache is ignored and the TOML is read again.
+Parsing TOML takes seconds at scale, so what each facts file contributes (its sources,
+levels, countries and records) is kept in one SQLite file per set of paths, tagged with
+the file it came from. Each file is keyed by its path, size, modification time, inode
+and the cqedu version: on load every file is stat'ed, and only the files whose key
+changed are read again (in parallel processes when there are many), their rows replaced
+in one transaction. SQLite, not pickle: reading a cache never runs code. A stale,
+corrupt or foreign cache is rebuilt, an unwritable one replaced by a store in memory,
+and deleting the cache folder is always safe.
 """
 
 from __future__ import annotations
@@ -11,112 +15,275 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from cqedu._version import __version__
+from cqedu.errors import FactsError
 from cqedu.fields import LIST_FIELDS
-from cqedu.model import Fact, FactsDocument
+from cqedu.model import Country, Fact, FactsDocument, Level
 
 #: Bump when the tables below change, so old caches are rebuilt.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 _SEP = "\x1f"  # joins list fields; the loader refuses control characters in values
+
+#: Records of the file at place `n` (in the order files are given) have positions
+#: n * FILE_STRIDE + their index, so `pos` orders records by file, then as written.
+#: A file holds far fewer records than this (the loader refuses files over 256 MiB).
+FILE_STRIDE = 1 << 24
+#: Reading this many bytes or more of changed files uses every core.
+PARALLEL_BYTES = 1024 * 1024
 
 #: Columns of the facts table: Fact's fields in order, so a row rebuilds a Fact.
 FACT_COLUMNS: tuple[str, ...] = Fact._fields
 
-# Indexes are made after the rows are in: much faster than growing them row by row.
-_INDEXES = """
-CREATE UNIQUE INDEX facts_id ON facts (id);
-CREATE INDEX facts_kind ON facts (kind);
-CREATE INDEX facts_level ON facts (level);
-CREATE INDEX program_fields_field ON program_fields (field);
-"""
+# Tables per facts file are keyed by pos (file place * FILE_STRIDE + index); `levels` and
+# `countries` hold the merged vocabularies every query reads.
 _SCHEMA = f"""
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE sources (pos INTEGER PRIMARY KEY, id TEXT, title TEXT, file TEXT, date TEXT,
-                      summary TEXT, sections TEXT);
-CREATE TABLE levels (pos INTEGER PRIMARY KEY, id TEXT, name TEXT, aliases TEXT);
-CREATE TABLE countries (pos INTEGER PRIMARY KEY, name TEXT, aliases TEXT);
-CREATE TABLE facts (pos INTEGER PRIMARY KEY, {", ".join(FACT_COLUMNS)});
-CREATE TABLE program_fields (field TEXT, pos INTEGER);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (place INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,
+                                  key TEXT NOT NULL, records INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (pos INTEGER PRIMARY KEY, id TEXT, title TEXT, file TEXT,
+                                    date TEXT, summary TEXT, sections TEXT);
+CREATE TABLE IF NOT EXISTS file_levels (pos INTEGER PRIMARY KEY, id TEXT, name TEXT,
+                                        aliases TEXT);
+CREATE TABLE IF NOT EXISTS file_countries (pos INTEGER PRIMARY KEY, name TEXT, aliases TEXT);
+CREATE TABLE IF NOT EXISTS levels (pos INTEGER PRIMARY KEY, id TEXT, name TEXT, aliases TEXT);
+CREATE TABLE IF NOT EXISTS countries (pos INTEGER PRIMARY KEY, name TEXT, aliases TEXT);
+CREATE TABLE IF NOT EXISTS facts (pos INTEGER PRIMARY KEY, {", ".join(FACT_COLUMNS)});
+CREATE TABLE IF NOT EXISTS program_fields (field TEXT, pos INTEGER);
 """
+# Indexes are made after the first rows are in: much faster than growing them row by row.
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS facts_id ON facts (id);
+CREATE INDEX IF NOT EXISTS facts_kind ON facts (kind);
+CREATE INDEX IF NOT EXISTS facts_level ON facts (level);
+CREATE INDEX IF NOT EXISTS facts_source ON facts (source);
+CREATE INDEX IF NOT EXISTS program_fields_field ON program_fields (field);
+CREATE INDEX IF NOT EXISTS program_fields_pos ON program_fields (pos);
+"""
+#: Tables whose rows belong to one facts file, by position.
+_FILE_TABLES = ("sources", "file_levels", "file_countries", "facts", "program_fields")
+
+#: Counts facts files parsed in this process (tests observe the cache with it).
+parse_count = 0
+
+
+class FileRows(NamedTuple):
+    """What one facts file contributes, as rows cheap to send between processes.
+
+    Positions are the index within the file; the store adds the file's base.
+    """
+
+    sources: list[tuple[object, ...]]
+    """(index, id, title, file, date, summary, sections)."""
+    levels: list[tuple[object, ...]]
+    """(index, id, name, aliases)."""
+    countries: list[tuple[object, ...]]
+    """(index, name, aliases)."""
+    facts: list[tuple[object, ...]]
+    """(index, *FACT_COLUMNS)."""
+    program_fields: list[tuple[object, ...]]
+    """(index, field) for each subject field of each record."""
+
+
+class FactsFile(NamedTuple):
+    """A facts file to read, as found on disk."""
+
+    path: Path
+    """The resolved path: what the cache knows the file by."""
+    label: str
+    """The path as given (or its folder as given, and its name): what messages show."""
+    key: str
+    """Size, modification time, inode and cqedu version: a change means read it again."""
+    size: int
+    """Size in bytes."""
 
 
 def default_cache_dir() -> Path | None:
-    """$CQEDU_CACHE_DIR, else $XDG_CACHE_HOME/cqedu, else ~/.cache/cqedu; None without a home."""
+    """$CQEDU_CACHE_DIR, else the platform's user cache folder; None without a usable home."""
     configured = os.environ.get("CQEDU_CACHE_DIR")
     if configured:
         return Path(configured)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and Path(xdg).is_absolute():
-        return Path(xdg) / "cqedu"
     home = os.path.expanduser("~")  # noqa: PTH111 - unlike Path.home(), it does not raise
     if home.startswith("~") or not Path(home).is_absolute():
-        return None  # no home folder known: index in memory rather than beside the user's files
-    return Path(home) / ".cache" / "cqedu"
+        return None  # no home folder known: store in memory rather than beside the user's files
+    from platformdirs import user_cache_dir  # deferred: only when no folder is configured
+
+    found = Path(user_cache_dir("cqedu", appauthor=False))
+    return found if found.is_absolute() else None
 
 
-def open_index(
-    path: Path, cache_dir: Path | None, *, with_words: bool = False
-) -> tuple[sqlite3.Connection, Path | None]:
-    """A read-only connection to the index of the facts file at `path`, and its cache file.
+# ---------------------------------------------------------------- finding the files
 
-    Uses the cached index when it matches the file; otherwise validates the file
-    and writes a new cache. With no usable cache folder (`cache_dir` None,
-    unwritable, or no home), the index is built in memory and no file is returned.
-    `with_words` builds the search index too when the file has to be read anyway.
+
+def facts_files(paths: Sequence[Path]) -> list[FactsFile]:
+    """The facts files that `paths` name, in order: a folder stands for its `*.toml` files.
+
+    A folder's files are taken in sorted order; its subfolders are not read. A file
+    named twice (directly and through its folder) counts once, at its first place.
     """
-    # The loader (tomllib, validation) is imported only when the cache cannot serve.
+    found: list[FactsFile] = []
+    seen: set[Path] = set()
+    for path in paths:
+        if "\0" in str(path):
+            raise FactsError(f"{str(path)!r}: a path cannot hold a NUL character")
+        for file in _expand(path):
+            try:
+                resolved = file.resolve()
+                stat = resolved.stat()
+            except OSError as error:
+                from cqedu.loader import unreadable
+
+                raise unreadable(file, error) from None
+            if resolved in seen:
+                continue
+            seen.add(resolved)
+            key = f"{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ino}|{__version__}|{INDEX_FORMAT}"
+            found.append(FactsFile(resolved, str(file), key, stat.st_size))
+    return found
+
+
+def _expand(path: Path) -> list[Path]:
+    if not path.is_dir():
+        return [path]  # a missing or unreadable file is reported when it is stat'ed
     try:
-        handle = path.open("rb")
+        files = sorted(p for p in path.iterdir() if p.suffix == ".toml" and p.is_file())
     except OSError as error:
         from cqedu.loader import unreadable
 
         raise unreadable(path, error) from None
-    with handle:
-        stat = os.fstat(handle.fileno())
-        key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ino}"
-        key += f"|{__version__}|{INDEX_FORMAT}"
-        cache_file = _cache_file(cache_dir, path) if cache_dir is not None else None
-        if cache_file is not None:
-            cached = _open_cached(cache_file, key)
-            if cached is not None:
-                return cached, cache_file
-        from cqedu.loader import parse_facts, read_open_facts, unreadable
-
-        try:
-            data = read_open_facts(handle.read, str(path))
-        except OSError as error:
-            raise unreadable(path, error) from None
-    document = parse_facts(data, str(path))
-    if cache_file is not None:
-        written = _write_cache(cache_file, key, document, with_words)
-        if written is not None:
-            return written, cache_file
-    return build_memory_index(document, with_words=with_words, key=key), None
+    if not files:
+        raise FactsError(f"{path}: folder has no .toml files; pass a facts file or its folder")
+    return files
 
 
-def build_memory_index(
-    document: FactsDocument, *, with_words: bool = True, key: str = "memory"
-) -> sqlite3.Connection:
-    """An index in memory for a document that is already validated."""
-    memory = sqlite3.connect(":memory:")
-    _fill(memory, key, document, with_words)
-    return memory
+# ---------------------------------------------------------------- reading files
 
 
-def _cache_file(cache_dir: Path, path: Path) -> Path:
-    return (
-        cache_dir
-        / f"facts-{_fnv1a(str(path.resolve()).encode('utf-8', 'surrogatepass')):016x}.sqlite3"
+def read_rows(path: str) -> tuple[FileRows | None, str | None]:
+    """Parse and validate one facts file into rows, or the message of its first fault.
+
+    Runs in worker processes, so it takes and returns only plain, picklable values.
+    """
+    from cqedu.loader import parse_facts, read_facts_bytes
+
+    try:
+        document = parse_facts(read_facts_bytes(Path(path)), path)
+    except FactsError as error:
+        return None, str(error)
+    return document_rows(document), None
+
+
+def document_rows(document: FactsDocument) -> FileRows:
+    """The rows of a validated document."""
+    return FileRows(
+        [
+            (i, s.id, s.title, s.file, s.date, s.summary, _join(s.sections))
+            for i, s in enumerate(document.sources)
+        ],
+        [(i, lv.id, lv.name, _join(lv.aliases)) for i, lv in enumerate(document.levels)],
+        [(i, c.name, _join(c.aliases)) for i, c in enumerate(document.countries)],
+        [(i, *_fact_row(fact)) for i, fact in enumerate(document.facts)],
+        [(i, field) for i, fact in enumerate(document.facts) for field in fact.fields],
     )
 
 
-def _fnv1a(data: bytes) -> int:
-    """64-bit FNV-1a: names the cache file of a path (hashlib would load OpenSSL at start-up).
+def _read_all(files: Sequence[FactsFile]) -> list[tuple[FileRows | None, str | None]]:
+    """Rows of each file, in order; many files are read by a process per core."""
+    global parse_count  # noqa: PLW0603 - a process-wide counter is what tests observe
+    parse_count += len(files)
+    names = [file.label for file in files]
+    workers = min(os.cpu_count() or 1, len(files))
+    if workers < 2 or sum(file.size for file in files) < PARALLEL_BYTES:
+        return [read_rows(name) for name in names]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
-    A collision only costs a rebuild: the stored key, not the name, decides validity.
+    # fork starts workers in milliseconds with cqedu already imported; elsewhere the default.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, len(names) // (workers * 8))
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            return list(pool.map(read_rows, names, chunksize=chunk))
+    except (OSError, RuntimeError):  # no processes allowed here: read them one by one
+        return [read_rows(name) for name in names]
+
+
+# ---------------------------------------------------------------- the store
+
+
+def open_store(
+    paths: Sequence[Path], cache_dir: Path | None
+) -> tuple[sqlite3.Connection, Path | None]:
+    """A connection to the knowledge base of the facts files at `paths`, and its cache file.
+
+    Reads only the files that changed since the cache was written. With no usable cache
+    folder (`cache_dir` None, unwritable, or no home) the store is built in memory and no
+    file is returned. Raises FactsError for the first fault of the first bad file, or for
+    records, sources or levels that clash across files.
+    """
+    files = facts_files(paths)
+    if cache_dir is not None:
+        # Named by the paths as given, so a file added to a folder keeps the others' rows.
+        cache_file = _cache_file(cache_dir, [_absolute(path) for path in paths])
+        connection = _open_cache(cache_file)
+        fault: str | None = None
+        if connection is None:
+            connection, fault = _new_cache(cache_file, files)
+        else:
+            try:
+                fault = _update(connection, files)
+            except sqlite3.Error:  # a cache that fails while written: keep it in memory
+                connection.close()
+                connection = None
+        if connection is not None:
+            if fault is not None:
+                connection.close()
+                raise FactsError(fault)
+            return connection, cache_file
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    memory.execute("PRAGMA journal_mode = OFF")
+    fault = _update(memory, files)
+    if fault is not None:
+        raise FactsError(fault)
+    return memory, None
+
+
+def build_memory_index(document: FactsDocument) -> sqlite3.Connection:
+    """A store in memory for a document that is already validated."""
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    memory.executescript(_SCHEMA)
+    memory.execute("INSERT INTO meta VALUES ('format', ?)", (_format(),))
+    memory.execute("INSERT INTO files VALUES (0, '', '', ?)", (len(document.facts),))
+    _insert(memory, 0, document_rows(document))
+    _merge_vocabularies(memory)
+    _create_indexes(memory)
+    return memory
+
+
+def _absolute(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: its own name will do
+        return path.absolute()
+
+
+def _format() -> str:
+    return f"{__version__}|{INDEX_FORMAT}"
+
+
+def _cache_file(cache_dir: Path, files: Sequence[Path]) -> Path:
+    joined = "\0".join(str(path) for path in files)
+    return cache_dir / f"kb-{_fnv1a(joined.encode('utf-8', 'surrogatepass')):016x}.sqlite3"
+
+
+def _fnv1a(data: bytes) -> int:
+    """64-bit FNV-1a: names the cache file of a set of paths (hashlib would load OpenSSL).
+
+    A collision only costs a rebuild: the stored file keys, not the name, decide validity.
     """
     value = 0xCBF29CE484222325
     for byte in data:
@@ -124,45 +291,252 @@ def _fnv1a(data: bytes) -> int:
     return value
 
 
-def _open_cached(cache_file: Path, key: str) -> sqlite3.Connection | None:
+def _open_cache(cache_file: Path) -> sqlite3.Connection | None:
+    """The cache at `cache_file` when it is one of this version; None when absent or not."""
     if not cache_file.is_file():
         return None
     try:
-        connection = sqlite3.connect(f"{cache_file.as_uri()}?mode=ro", uri=True)
-    except (sqlite3.Error, OSError, ValueError):
+        connection = sqlite3.connect(cache_file, isolation_level=None, timeout=30)
+    except (sqlite3.Error, OSError):
         return None
     try:
-        row = connection.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
-        if row is not None and row[0] == key:
+        row = connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        if row is not None and row[0] == _format():
             return connection
     except sqlite3.Error:
-        pass  # a corrupt or foreign file: rebuilt below
+        pass  # a corrupt or foreign file: replaced below
     connection.close()
     return None
 
 
-def _write_cache(
-    cache_file: Path, key: str, document: FactsDocument, with_words: bool
-) -> sqlite3.Connection | None:
-    """Write the index next to its final name and rename it in; None when that is impossible."""
+def _new_cache(
+    cache_file: Path, files: Sequence[FactsFile]
+) -> tuple[sqlite3.Connection | None, str | None]:
+    """A store of `files` written beside `cache_file` and renamed over it, and its fault.
+
+    The connection is None when the cache cannot be written. Files that read well are
+    kept even when another has a fault, so fixing it reads only that file again.
+    """
     temp_name: str | None = None
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile  # deferred: only a cache miss writes
+        import tempfile  # deferred: only a new cache needs it
 
-        fd, temp_name = tempfile.mkstemp(prefix=".facts-", suffix=".tmp", dir=cache_file.parent)
+        fd, temp_name = tempfile.mkstemp(prefix=".kb-", suffix=".tmp", dir=cache_file.parent)
         os.close(fd)
-        with contextlib.closing(sqlite3.connect(temp_name)) as connection:
-            _fill(connection, key, document, with_words)
+        with contextlib.closing(sqlite3.connect(temp_name, isolation_level=None)) as connection:
+            # No journal, no syncs: the file is renamed into place only when complete.
+            connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+            fault = _update(connection, files)
         Path(temp_name).replace(cache_file)
         temp_name = None
     except (OSError, sqlite3.Error):
-        return None
+        return None, None
     finally:
         if temp_name is not None:
             with contextlib.suppress(OSError):
                 Path(temp_name).unlink()
-    return _open_cached(cache_file, key)
+    return _open_cache(cache_file), fault
+
+
+def _update(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> str | None:
+    """Bring the store up to date with `files`, reading only those that changed.
+
+    Returns the message of the first fault (a bad file, or a clash across files), if any.
+    """
+    if not _up_to_date(connection, files):  # the usual case costs one read, no lock
+        connection.executescript(_SCHEMA)
+        if connection.execute("SELECT COUNT(*) FROM meta").fetchone() == (0,):
+            connection.execute("INSERT INTO meta VALUES ('format', ?)", (_format(),))
+        # One writer at a time; a second process waits, then finds the work done.
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            fault = _update_files(connection, files)
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        if fault is not None:
+            return fault
+    row = connection.execute("SELECT value FROM meta WHERE key = 'problem'").fetchone()
+    return None if row is None else str(row[0])
+
+
+def _up_to_date(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> bool:
+    """Whether the store holds exactly `files`, each at its place and with its key."""
+    try:
+        stored = connection.execute("SELECT path, key FROM files ORDER BY place").fetchall()
+    except sqlite3.OperationalError:  # no tables yet
+        return False
+    return stored == [(str(file.path), file.key) for file in files]
+
+
+def _update_files(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> str | None:
+    """Replace the rows of changed files; the first fault of a file read, if any."""
+    stored = {
+        path: (place, key)
+        for place, path, key in connection.execute("SELECT place, path, key FROM files")
+    }
+    wanted = {str(file.path): place for place, file in enumerate(files)}
+    changed = [
+        (place, file)
+        for place, file in enumerate(files)
+        if stored.get(str(file.path), (None, None))[1] != file.key
+    ]
+    changed_paths = {str(file.path) for _, file in changed}
+    for path, (old, _) in stored.items():
+        if path not in wanted or path in changed_paths:
+            _delete_file(connection, old)
+    _move(
+        connection,
+        [
+            (old, wanted[path])
+            for path, (old, _) in stored.items()
+            if path in wanted and path not in changed_paths and old != wanted[path]
+        ],
+    )
+    fault: str | None = None
+    for (place, file), (rows, problem) in zip(
+        changed, _read_all([file for _, file in changed]), strict=True
+    ):
+        if rows is None:
+            fault = fault or problem
+            continue  # not recorded in `files`, so it is read again next time
+        connection.execute(
+            "INSERT INTO files VALUES (?, ?, ?, ?)",
+            (place, str(file.path), file.key, len(rows.facts)),
+        )
+        _insert(connection, place, rows)
+    _create_indexes(connection)
+    clash = _merge_vocabularies(connection) or _clashing_ids(connection)
+    if clash is None:
+        connection.execute("DELETE FROM meta WHERE key = 'problem'")
+    else:
+        connection.execute("INSERT OR REPLACE INTO meta VALUES ('problem', ?)", (clash,))
+    drop_search_index(connection)
+    return fault
+
+
+def _create_indexes(connection: sqlite3.Connection) -> None:
+    # One statement at a time: executescript would commit the open transaction first.
+    for statement in _INDEXES.split(";"):
+        if statement.strip():
+            connection.execute(statement)
+
+
+def _delete_file(connection: sqlite3.Connection, place: int) -> None:
+    low, high = place * FILE_STRIDE, (place + 1) * FILE_STRIDE
+    for table in _FILE_TABLES:
+        connection.execute(f"DELETE FROM {table} WHERE pos >= ? AND pos < ?", (low, high))  # noqa: S608 - fixed table names
+    connection.execute("DELETE FROM files WHERE place = ?", (place,))
+
+
+def _move(connection: sqlite3.Connection, moves: Iterable[tuple[int, int]]) -> None:
+    """Give the rows of files that changed place their new positions.
+
+    Rows pass through negative positions so that no move collides with a row not yet moved.
+    """
+    moves = list(moves)
+    if not moves:
+        return
+    for old, new in moves:
+        low, high = old * FILE_STRIDE, (old + 1) * FILE_STRIDE
+        shift = (new - old) * FILE_STRIDE
+        for table in _FILE_TABLES:
+            connection.execute(
+                f"UPDATE {table} SET pos = -(pos + ?) - 1 WHERE pos >= ? AND pos < ?",  # noqa: S608 - fixed table names
+                (shift, low, high),
+            )
+        connection.execute("UPDATE files SET place = -? - 1 WHERE place = ?", (new, old))
+    for table in _FILE_TABLES:
+        connection.execute(f"UPDATE {table} SET pos = -pos - 1 WHERE pos < 0")  # noqa: S608 - fixed table names
+    connection.execute("UPDATE files SET place = -place - 1 WHERE place < 0")
+
+
+def _insert(connection: sqlite3.Connection, place: int, rows: FileRows) -> None:
+    """Rows of the file at `place`; a row's file is known by its position's place."""
+    base = place * FILE_STRIDE
+    connection.executemany(
+        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(base + row[0], *row[1:]) for row in rows.sources],  # type: ignore[operator] # index is an int
+    )
+    connection.executemany(
+        "INSERT INTO file_levels VALUES (?, ?, ?, ?)",
+        [(base + row[0], *row[1:]) for row in rows.levels],  # type: ignore[operator] # index is an int
+    )
+    connection.executemany(
+        "INSERT INTO file_countries VALUES (?, ?, ?)",
+        [(base + row[0], *row[1:]) for row in rows.countries],  # type: ignore[operator] # index is an int
+    )
+    placeholders = ", ".join("?" * (len(FACT_COLUMNS) + 1))
+    connection.executemany(
+        f"INSERT INTO facts VALUES ({placeholders})",  # noqa: S608 - fixed column list
+        [(base + row[0], *row[1:]) for row in rows.facts],  # type: ignore[operator] # index is an int
+    )
+    connection.executemany(
+        "INSERT INTO program_fields VALUES (?, ?)",
+        [(row[1], base + row[0]) for row in rows.program_fields],  # type: ignore[operator] # index is an int
+    )
+
+
+def file_of(connection: sqlite3.Connection, pos: int) -> str:
+    """The facts file a row at `pos` was read from."""
+    row = connection.execute(
+        "SELECT path FROM files WHERE place = ?", (pos // FILE_STRIDE,)
+    ).fetchone()
+    return str(row[0]) if row else ""
+
+
+def _merge_vocabularies(connection: sqlite3.Connection) -> str | None:
+    """Fill `levels` and `countries` from every file's; the message of a clash, if any."""
+    from cqedu.merge import merge_countries, merge_levels
+
+    places = dict(connection.execute("SELECT place, path FROM files"))
+    levels, clash = merge_levels(
+        (places.get(pos // FILE_STRIDE, ""), Level(i, name, split_list(aliases)))
+        for pos, i, name, aliases in connection.execute(
+            "SELECT pos, id, name, aliases FROM file_levels ORDER BY pos"
+        )
+    )
+    countries = merge_countries(
+        Country(name, split_list(aliases))
+        for name, aliases in connection.execute(
+            "SELECT name, aliases FROM file_countries ORDER BY pos"
+        )
+    )
+    connection.execute("DELETE FROM levels")
+    connection.execute("DELETE FROM countries")
+    connection.executemany(
+        "INSERT INTO levels VALUES (?, ?, ?, ?)",
+        [(i, lv.id, lv.name, _join(lv.aliases)) for i, lv in enumerate(levels)],
+    )
+    connection.executemany(
+        "INSERT INTO countries VALUES (?, ?, ?)",
+        [(i, c.name, _join(c.aliases)) for i, c in enumerate(countries)],
+    )
+    return clash
+
+
+def _clashing_ids(connection: sqlite3.Connection) -> str | None:
+    """The message for the first record or source id found in two files, if any."""
+    from cqedu.merge import clash_message
+
+    for what, table in (("source", "sources"), ("record", "facts")):
+        row = connection.execute(
+            f"SELECT id, MIN(pos), MAX(pos) FROM {table} GROUP BY id HAVING COUNT(*) > 1 "  # noqa: S608 - fixed table names
+            "ORDER BY MIN(pos) LIMIT 1"
+        ).fetchone()
+        if row is not None:
+            first, second = file_of(connection, row[1]), file_of(connection, row[2])
+            return clash_message(what, row[0], first, second)
+    return None
+
+
+def drop_search_index(connection: sqlite3.Connection) -> None:
+    """Forget the search index, so the next search builds it from the changed records."""
+    # The index module owns these tables; this is the one place that knows their names here.
+    connection.execute("DROP TABLE IF EXISTS words")
+    connection.execute("DROP TABLE IF EXISTS blobs")
 
 
 def _join(values: Iterable[str]) -> str:
@@ -172,43 +546,6 @@ def _join(values: Iterable[str]) -> str:
 def split_list(value: str | None) -> tuple[str, ...]:
     """A list column back as a tuple."""
     return tuple(value.split(_SEP)) if value else ()
-
-
-def _fill(
-    connection: sqlite3.Connection, key: str, document: FactsDocument, with_words: bool
-) -> None:
-    connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
-    with connection:
-        connection.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
-        connection.executemany(
-            "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                (i, s.id, s.title, s.file, s.date, s.summary, _join(s.sections))
-                for i, s in enumerate(document.sources)
-            ],
-        )
-        connection.executemany(
-            "INSERT INTO levels VALUES (?, ?, ?, ?)",
-            [(i, lv.id, lv.name, _join(lv.aliases)) for i, lv in enumerate(document.levels)],
-        )
-        connection.executemany(
-            "INSERT INTO countries VALUES (?, ?, ?)",
-            [(i, c.name, _join(c.aliases)) for i, c in enumerate(document.countries)],
-        )
-        placeholders = ", ".join("?" * (len(FACT_COLUMNS) + 1))
-        connection.executemany(
-            f"INSERT INTO facts VALUES ({placeholders})",  # noqa: S608 - fixed column list
-            [(pos, *_fact_row(fact)) for pos, fact in enumerate(document.facts)],
-        )
-        connection.executemany(
-            "INSERT INTO program_fields VALUES (?, ?)",
-            [(f, pos) for pos, fact in enumerate(document.facts) for f in fact.fields],
-        )
-        if with_words:
-            from cqedu.index import create_word_index
-
-            create_word_index(connection, document, temp="")
-    connection.executescript(_INDEXES)
 
 
 def _fact_row(fact: Fact) -> tuple[object, ...]:

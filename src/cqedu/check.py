@@ -1,0 +1,117 @@
+"""Checking facts files for people who write them: every problem, one `path:line:column` each."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from cqedu.errors import FactsError
+from cqedu.loader import Problem, check_facts, read_facts_bytes
+from cqedu.merge import clash_message, merge_levels
+from cqedu.model import FactsDocument, Level
+from cqedu.store import facts_files
+
+_LINE_PREFIX = re.compile(r":(\d+)(?::(\d+))?: ")
+
+
+class CheckReport(NamedTuple):
+    """What `check` found."""
+
+    files: int
+    """How many facts files were checked."""
+    faulty_files: int
+    """How many of them have a problem of their own or a clash with another."""
+    problems: tuple[str, ...]
+    """One line per problem, `path:line:column: message`, in file order, clashes last."""
+
+
+class _Checked(NamedTuple):
+    label: str
+    text: str
+    document: FactsDocument | None
+
+
+def check_paths(paths: Sequence[Path]) -> CheckReport:
+    """Check the facts files that `paths` name (folders: their `*.toml` files, sorted).
+
+    FactsError (a usage error) when a path does not exist or a folder has no facts file;
+    every problem inside the files is listed instead, with the problems across files.
+    """
+    lines: list[str] = []
+    faulty: set[str] = set()
+    checked: list[_Checked] = []
+    files = facts_files(paths)
+    for file in files:
+        label = file.label
+        try:
+            data = read_facts_bytes(Path(label))
+        except FactsError as error:
+            lines.append(format_problem(label, Problem(str(error), "", 1, 1)))
+            faulty.add(label)
+            continue
+        document, problems = check_facts(data, label)
+        lines.extend(format_problem(label, problem) for problem in problems)
+        if problems:
+            faulty.add(label)
+        text = data.decode("utf-8", errors="replace")
+        checked.append(_Checked(label, text, document))
+    # A faulty file's valid records still take part: its clashes are worth knowing too.
+    clashes = _clashes([c for c in checked if c.document is not None])
+    lines.extend(line for _, line in clashes)
+    faulty.update(label for label, _ in clashes)
+    return CheckReport(len(files), len(faulty), tuple(lines))
+
+
+def format_problem(label: str, problem: Problem) -> str:
+    """A problem as `path:line:column: message`, whatever position its message carried."""
+    rest = problem.message[len(label) :] if problem.message.startswith(label) else problem.message
+    position = _LINE_PREFIX.match(rest)
+    if position is not None:
+        line, column = int(position[1]), int(position[2] or 1)
+        rest = rest[position.end() :]
+    else:
+        line, column = problem.line or 1, problem.column or 1
+        rest = rest.removeprefix(": ")
+    return f"{label}:{line}:{column}: {rest}"
+
+
+def _clashes(files: Sequence[_Checked]) -> list[tuple[str, str]]:
+    """(file, line) for each id or level that clashes across files, at the later file."""
+    found: list[tuple[str, str]] = []
+    for what in ("source", "record"):
+        first_file: dict[str, str] = {}
+        for checked in files:
+            assert checked.document is not None  # only valid files are compared
+            document = checked.document
+            ids = [s.id for s in document.sources] if what == "source" else document_ids(document)
+            for ident in ids:
+                if ident in first_file:
+                    message = clash_message(what, ident, first_file[ident], checked.label)
+                    found.append((checked.label, _at_id(checked, ident, message)))
+                else:
+                    first_file[ident] = checked.label
+    first_level: dict[str, tuple[str, Level]] = {}
+    for checked in files:
+        assert checked.document is not None
+        for level in checked.document.levels:
+            first = first_level.setdefault(level.id, (checked.label, level))
+            _, clash = merge_levels([first, (checked.label, level)])
+            if clash is not None:
+                found.append((checked.label, _at_id(checked, level.id, clash)))
+    return found
+
+
+def document_ids(document: FactsDocument) -> list[str]:
+    """The record ids of a document, in order."""
+    return [fact.id for fact in document.facts]
+
+
+def _at_id(checked: _Checked, ident: str, message: str) -> str:
+    """`message` placed at the line that declares `id = "ident"` in a file."""
+    pattern = re.compile(r'^[ \t]*id[ \t]*=[ \t]*"' + re.escape(ident) + '"', re.MULTILINE)
+    match = pattern.search(checked.text)
+    line = checked.text.count("\n", 0, match.start()) + 1 if match else 1
+    column = match.start() - checked.text.rfind("\n", 0, match.start()) if match else 1
+    return f"{checked.label}:{line}:{column}: {message}"

@@ -1,0 +1,155 @@
+"""`cqedu check`: every problem of every file, one `path:line:column: message` line each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from cqedu.check import check_paths, format_problem
+from cqedu.cli import app
+from cqedu.errors import FactsError
+from cqedu.loader import Problem, check_facts
+from tests.conftest import MINI_FACTS
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(app, list(args), catch_exceptions=False)
+
+
+def mini_with(*replacements: tuple[str, str]) -> str:
+    text = MINI_FACTS.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text
+        text = text.replace(old, new, 1)
+    return text
+
+
+def line_of(text: str, needle: str, after: str = "") -> int:
+    start = text.index(after) if after else 0
+    return text.count("\n", 0, text.index(needle, start)) + 1
+
+
+def test_several_problems_of_one_file_each_with_its_line(tmp_path: Path) -> None:
+    text = mini_with(
+        ("value = 1234", 'value = "lots"'),
+        ('level = "preschool"', 'level = "kindergarden"'),
+        (
+            'paragraph = 2\n\n[[stats]]\nid = "mini-teachers"',
+            'paragraph = 0\n\n[[stats]]\nid = "mini-teachers"',
+        ),
+        ('name = "Singapore"', 'name = "Singapore"\nflag = "red"'),
+    )
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f'{path}:{line_of(text, "flag")}:1: countries[1] (name "Singapore"): flag: unknown field',
+        f'{path}:{line_of(text, "value = ")}:1: stats[0] (id "mini-schools"): value: expected '
+        'a number, got "lots"',
+        f'{path}:{line_of(text, "kindergarden")}:1: stats[1] (id "mini-preschool-rate"): level: '
+        'unknown level "kindergarden" (did you mean "kindergarten"?); valid levels: preschool, '
+        "primary, system-wide",
+        f'{path}:{line_of(text, "paragraph = 0")}:1: stats[1] (id "mini-preschool-rate"): '
+        "paragraph: expected 1 or more, got 0",
+    ]
+    assert result.stderr == "cqedu: 4 problems in 1 of 1 facts file\n"
+
+
+def test_loading_still_raises_the_first_problem_only(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        mini_with(("value = 1234", 'value = "lots"'), ("paragraph = 2", "paragraph = 0")),
+        encoding="utf-8",
+    )
+    result = run("--facts", str(path), "stats")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f'cqedu: {path}: stats[0] (id "mini-schools"): value: expected a number, got "lots"\n'
+    )
+
+
+def test_valid_files_exit_0(tmp_path: Path) -> None:
+    result = run("check", str(MINI_FACTS))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "cqedu: 1 facts file checked, no problems\n"
+
+
+def test_check_without_paths_checks_the_facts_option(tmp_path: Path) -> None:
+    result = run("--facts", str(MINI_FACTS), "check")
+    assert result.stderr == "cqedu: 1 facts file checked, no problems\n"
+
+
+def test_problems_across_files(tmp_path: Path) -> None:
+    first = tmp_path / "a.toml"
+    first.write_bytes(MINI_FACTS.read_bytes())
+    second_text = mini_with(
+        ('id = "mini"', 'id = "other"'),
+        ('name = "Primary"', 'name = "Primary school"'),
+    )
+    second = tmp_path / "b.toml"
+    second.write_text(second_text, encoding="utf-8")
+    report = check_paths([tmp_path])
+    assert report.files == 2
+    assert report.faulty_files == 1
+    assert report.problems[0] == (
+        f'{second}:{line_of(second_text, "mini-schools")}:1: record id "mini-schools" is used '
+        f"in both {first} and {second}; rename one of them"
+    )
+    assert len(report.problems) == 9  # the eight records, and the level
+    assert report.problems[-1] == (
+        f'{second}:{line_of(second_text, "primary")}:1: level "primary" is named "Primary" in '
+        f'{first} but "Primary school" in {second}; give it one name'
+    )
+
+
+def test_a_syntax_error_at_the_end_still_has_a_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "cut.toml"
+    path.write_text('schema = 1\n[[stats]]\nid = "x"\nname = "unfinished', encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == f"{path}:4:19: invalid TOML: Unterminated string\n"
+
+
+def test_a_file_that_cannot_be_read_is_a_problem_of_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "latin.toml"
+    path.write_bytes(b"schema = 1\n# caf\xe9\n")
+    (problem,) = check_paths([path]).problems
+    assert problem == (f"{path}:2:1: not UTF-8 (byte 0xe9 at offset 16); save the file as UTF-8")
+
+
+def test_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("check", str(tmp_path / "missing.toml"))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"cqedu: {tmp_path / 'missing.toml'}: no such file; pass an existing facts file\n"
+    )
+    with pytest.raises(FactsError):
+        check_paths([tmp_path])  # an empty folder
+
+
+def test_file_level_problems_point_at_their_key_or_the_first_line() -> None:
+    text = 'schema = 2\nnotes = "x"\n'
+    document, problems = check_facts(text.encode(), "f.toml")
+    assert document is not None
+    assert document.facts == ()
+    assert [format_problem("f.toml", p) for p in problems] == [
+        "f.toml:1:1: schema: expected 1, got 2",
+        "f.toml:1:1: sources: missing; add at least one [[sources]] table",
+        "f.toml:1:1: no records; add at least one of [[stats]], [[programs]], [[partners]], "
+        "[[events]], [[people]], [[organizations]], [[concepts]]",
+        'f.toml:2:1: notes: unknown table (did you mean "countries"?)',
+    ]
+
+
+def test_a_problem_keeps_a_position_its_message_gives() -> None:
+    problem = Problem("f.toml:19:6: invalid TOML: Invalid value", "", 19, 6)
+    assert format_problem("f.toml", problem) == "f.toml:19:6: invalid TOML: Invalid value"
+
+
+def test_a_nul_byte_in_a_path_is_a_usage_error() -> None:
+    result = run("check", "x\x00")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "cqedu: 'x\\x00': a path cannot hold a NUL character\n"
