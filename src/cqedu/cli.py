@@ -21,8 +21,10 @@ from cqedu.errors import (
     NoMatchError,
     QueryError,
 )
+from cqedu.fields import FACT_FIELDS
 from cqedu.knowledge import KnowledgeBase, load
-from cqedu.render import HEADED_FORMATS, OutputFormat, RenderOptions, Results, render
+from cqedu.render import HEADED_FORMATS, VIEWS, OutputFormat, RenderOptions, Results, View, render
+from cqedu.selection import HIT_FIELDS, choose_fields, sort_facts, sort_field, sort_programs
 from cqedu.text import escape_controls
 
 EXIT_CODES_HELP = (
@@ -135,9 +137,12 @@ def _complete(values: Callable[[KnowledgeBase], list[str]]) -> Callable[..., lis
 _complete_levels = _complete(lambda kb: [lv.id for lv in kb.levels])
 _complete_countries = _complete(lambda kb: [c.name for c in kb.countries])
 _complete_fields = _complete(lambda kb: kb.program_fields())
+_complete_units = _complete(lambda kb: kb.units())
 _complete_ids = _complete(lambda kb: kb.ids())
 
 # ---------------------------------------------------------------- shared options
+# Short options mean the same on every command: -f format, -F fields, -s sort,
+# -L long, -l level, -u unit, -t subject field, -c country, -k kind, -n limit.
 
 FormatOption = Annotated[
     OutputFormat | None,
@@ -154,6 +159,46 @@ NoHeaderOption = Annotated[
     bool,
     typer.Option("--no-header", help="Leave out the header row (table, tsv and csv only)."),
 ]
+FieldsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        "-F",
+        metavar="LIST",
+        help="Only these fields, in this order, in every format: a comma-separated list "
+        "such as id,as_written,unit (field names are listed in the README).",
+    ),
+]
+SortOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sort",
+        "-s",
+        metavar="FIELD",
+        help="Order by this field: numbers as numbers, text ignoring case, empty values last.",
+    ),
+]
+DescOption = Annotated[bool, typer.Option("--desc", help="With --sort: largest or last first.")]
+LongOption = Annotated[
+    bool,
+    typer.Option("--long", "-L", help="Tables add each record's summary and where it stands."),
+]
+KindOption = Annotated[
+    str | None,
+    typer.Option(
+        "--kind",
+        "-k",
+        metavar="KIND",
+        help="Only records of this kind: stat, program, partner, event, person, "
+        "organization or concept (plurals such as people work too).",
+    ),
+]
+
+
+def _epilog(*examples: str) -> str:
+    """The help's closing lines: exit codes, then real examples (\b keeps Click's hands off)."""
+    shown = "\n".join(f"  {example}" for example in examples)
+    return f"{EXIT_CODES_HELP}\n\n\b\nExamples:\n{shown}"
 
 
 def _version(value: bool) -> None:
@@ -234,27 +279,37 @@ def _output_settings(
     return chosen, options
 
 
-_NO_RESULTS = Results(())
-
-
 def _answer(
     fmt: OutputFormat | None,
     no_header: bool,
+    view: View,
     query: Callable[[], Results],
-    empty: Results = _NO_RESULTS,
 ) -> None:
-    """Run a query and write its results; when nothing matched, only the header (tsv, csv).
-
-    `empty` stands for no results of this command, so the header has its columns.
-    """
+    """Run a query and write its results; when nothing matched, only the header (tsv, csv)."""
     chosen, options = _output_settings(fmt, no_header)
     try:
         results = query()
     except NoMatchError:
         if options.header and chosen in (OutputFormat.TSV, OutputFormat.CSV):
-            _write(render(chosen, empty, options))
+            _write(render(chosen, Results((), view), options))
         raise
     _write(render(chosen, results, options))
+
+
+def _view(command: str, fields: str | None, long: bool = False) -> View:
+    """The command's view with the fields --fields names (checked before any work)."""
+    allowed = HIT_FIELDS if command == "search" else FACT_FIELDS
+    chosen = choose_fields(fields, allowed) if fields is not None else None
+    return VIEWS[command].with_fields(chosen)._replace(long=long)
+
+
+def _sort_order(sort: str | None, desc: bool) -> tuple[str, bool] | None:
+    """The field and direction --sort and --desc ask for, or None to keep the natural order."""
+    if sort is None:
+        if desc:
+            raise QueryError("--desc orders by --sort FIELD; give one, e.g. --sort value --desc")
+        return None
+    return sort_field(sort), desc
 
 
 def _kb(ctx: typer.Context, *, for_search: bool = False) -> KnowledgeBase:
@@ -265,7 +320,17 @@ def _kb(ctx: typer.Context, *, for_search: bool = False) -> KnowledgeBase:
 # ---------------------------------------------------------------- commands
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+STATS_HELP = "Every figure the article gives, with its unit, level and period."
+
+
+@app.command(
+    short_help=STATS_HELP,
+    epilog=_epilog(
+        "cqedu stats --level preschool",
+        "cqedu stats --unit percent --sort value --desc",
+        "cqedu stats -F id,as_written,unit,period -f csv",
+    ),
+)
 def stats(
     ctx: typer.Context,
     level: Annotated[
@@ -279,53 +344,131 @@ def stats(
             "a name or alias (kindergarten, TVET), or a close spelling.",
         ),
     ] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit",
+            "-u",
+            metavar="UNIT",
+            autocompletion=_complete_units,
+            help="Only figures counted in this unit (percent, students, schools, ...).",
+        ),
+    ] = None,
+    sort: SortOption = None,
+    desc: DescOption = False,
+    fields: FieldsOption = None,
+    long: LongOption = False,
     fmt: FormatOption = None,
     no_header: NoHeaderOption = False,
 ) -> None:
-    """Every figure the article gives, with its unit, level and where it stands."""
-    _answer(fmt, no_header, lambda: Results(tuple(_kb(ctx).figures(level))))
+    """Every figure the article gives, with its unit, level and period."""
+    view, order = _view("stats", fields, long), _sort_order(sort, desc)
+
+    def run() -> Results:
+        found = _kb(ctx).figures(level, unit)
+        if order is not None:
+            found = sort_facts(found, order[0], descending=order[1])
+        return Results(tuple(found), view)
+
+    _answer(fmt, no_header, view, run)
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+PROGRAMS_HELP = "Programs and initiatives, each followed by the figures tied to it."
+
+
+@app.command(
+    short_help=PROGRAMS_HELP,
+    epilog=_epilog(
+        "cqedu programs --field robotics",
+        "cqedu programs --sort name",
+        "cqedu programs -F id,name,fields -f json",
+    ),
+)
 def programs(
     ctx: typer.Context,
     field: Annotated[
         str | None,
         typer.Option(
             "--field",
+            "-t",
             metavar="FIELD",
             autocompletion=_complete_fields,
             help="Only programs in this subject field (robotics, medicine, ...).",
         ),
     ] = None,
+    sort: SortOption = None,
+    desc: DescOption = False,
+    fields: FieldsOption = None,
+    long: LongOption = False,
     fmt: FormatOption = None,
     no_header: NoHeaderOption = False,
 ) -> None:
     """Programs and initiatives, each followed by the figures tied to it."""
-    _answer(fmt, no_header, lambda: Results(tuple(_kb(ctx).programs(field))))
+    view, order = _view("programs", fields, long), _sort_order(sort, desc)
+
+    def run() -> Results:
+        found = _kb(ctx).programs(field)
+        if order is not None:
+            found = sort_programs(found, order[0], descending=order[1])
+        return Results(tuple(found), view)
+
+    _answer(fmt, no_header, view, run)
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+PARTNERS_HELP = "Partner institutions, countries and international centres, with their country."
+
+
+@app.command(
+    short_help=PARTNERS_HELP,
+    epilog=_epilog(
+        "cqedu partners",
+        "cqedu partners --country UK",
+        "cqedu partners --sort country -F name,country -f tsv",
+    ),
+)
 def partners(
     ctx: typer.Context,
     country: Annotated[
         str | None,
         typer.Option(
             "--country",
+            "-c",
             metavar="COUNTRY",
             autocompletion=_complete_countries,
             help="Only partners of this country or region: a name, short form "
             "(UK, Britain) or close spelling.",
         ),
     ] = None,
+    sort: SortOption = None,
+    desc: DescOption = False,
+    fields: FieldsOption = None,
+    long: LongOption = False,
     fmt: FormatOption = None,
     no_header: NoHeaderOption = False,
 ) -> None:
-    """Partner institutions, countries and international centres."""
-    _answer(fmt, no_header, lambda: Results(tuple(_kb(ctx).partners(country))))
+    """Partner institutions, countries and international centres, with their country."""
+    view, order = _view("partners", fields, long), _sort_order(sort, desc)
+
+    def run() -> Results:
+        found = _kb(ctx).partners(country)
+        if order is not None:
+            found = sort_facts(found, order[0], descending=order[1])
+        return Results(tuple(found), view)
+
+    _answer(fmt, no_header, view, run)
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+SEARCH_HELP = "Fuzzy search over every record, best match first, with a score (0-100)."
+
+
+@app.command(
+    short_help=SEARCH_HELP,
+    epilog=_epilog(
+        "cqedu search leicester",
+        "cqedu search how many teachers -n 3",
+        "cqedu search vocational --kind stats -F id,as_written,score",
+    ),
+)
 def search(
     ctx: typer.Context,
     query: Annotated[
@@ -336,48 +479,87 @@ def search(
         int,
         typer.Option("--limit", "-n", min=1, max=10_000, help="Most results to show."),
     ] = 10,
+    kind: KindOption = None,
+    fields: FieldsOption = None,
+    long: LongOption = False,
     fmt: FormatOption = None,
     no_header: NoHeaderOption = False,
 ) -> None:
     """Fuzzy search over every record, best match first, with a score (0-100)."""
     text = " ".join(query)
+    view = _view("search", fields, long)
 
     def run() -> Results:
-        hits = _kb(ctx, for_search=True).search(text, limit)
+        hits = _kb(ctx, for_search=True).find(text, limit, kind)
         if not hits:
             raise NoMatchError(f'nothing matches "{text}"; try other or fewer words')
-        return Results(tuple(hit.fact for hit in hits), hits=tuple(hits))
+        return Results(tuple(hit.fact for hit in hits), view, hits=tuple(hits))
 
-    _answer(fmt, no_header, run, empty=Results((), hits=()))
+    _answer(fmt, no_header, view, run)
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+SHOW_HELP = "One record in full, with where in the article it comes from."
+
+
+@app.command(
+    short_help=SHOW_HELP,
+    epilog=_epilog(
+        "cqedu show teachers",
+        "cqedu show preschool-enrollment-rate -f json",
+        "cqedu show teachers -F as_written,section,paragraph -f tsv",
+    ),
+)
 def show(
     ctx: typer.Context,
     record_id: Annotated[
         str,
         typer.Argument(metavar="ID", autocompletion=_complete_ids, help="Id of the record."),
     ],
+    fields: FieldsOption = None,
     fmt: FormatOption = None,
     no_header: NoHeaderOption = False,
 ) -> None:
     """One record in full, with where in the article it comes from."""
-    _answer(fmt, no_header, lambda: Results((_kb(ctx).get(record_id),), detail=True))
+    view = _view("show", fields)
+    _answer(fmt, no_header, view, lambda: Results((_kb(ctx).get(record_id),), view))
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+EXPORT_HELP = "The whole knowledge base; with -f toml, a file that loads as a facts file."
+
+
+@app.command(
+    short_help=EXPORT_HELP,
+    epilog=_epilog(
+        "cqedu export -f toml > my-facts.toml",
+        "cqedu export --kind events -f table",
+        "cqedu export -F id,kind,name --sort name -f csv",
+    ),
+)
 def export(
     ctx: typer.Context,
+    kind: KindOption = None,
+    sort: SortOption = None,
+    desc: DescOption = False,
+    fields: FieldsOption = None,
+    long: LongOption = False,
     fmt: FormatOption = None,
     no_header: NoHeaderOption = False,
 ) -> None:
-    """The whole knowledge base; with -f toml, a file that loads as a facts file."""
+    """The whole knowledge base; with -f toml, a file that loads as a facts file.
+
+    With --kind or --fields, toml output holds only what was chosen.
+    """
+    view, order = _view("export", fields, long), _sort_order(sort, desc)
 
     def run() -> Results:
-        document = _kb(ctx).document()
-        return Results(document.facts, document=document)
+        kb = _kb(ctx)
+        found = kb.records(kind)
+        if order is not None:
+            found = sort_facts(found, order[0], descending=order[1])
+        document = kb.document()._replace(facts=tuple(found))
+        return Results(document.facts, view, document=document)
 
-    _answer(fmt, no_header, run)
+    _answer(fmt, no_header, view, run)
 
 
 def main() -> None:
