@@ -40,6 +40,11 @@ def choose_fields(text: str, allowed: Sequence[str] = FACT_FIELDS) -> tuple[str,
 
 def sort_field(text: str, allowed: Sequence[str] = SORTABLE_FIELDS) -> str:
     """The field --sort names; QueryError naming the fields that can be sorted by."""
+    spec = BY_NAME.get(text.strip().casefold())
+    if spec is not None and spec.is_list:
+        raise QueryError(
+            f'cannot sort by "{spec.name}", a list; fields to sort by: {", ".join(allowed)}'
+        )
     return _field_names(allowed, "fields to sort by").resolve(text)
 
 

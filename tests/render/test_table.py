@@ -84,7 +84,8 @@ def test_search_table_shows_figure_and_level_of_figures(mini_kb: KnowledgeBase) 
     lines = table(results, width=100).splitlines()
     assert lines[0].split() == ["Score", "Kind", "Name,", "id", "Figure", "Level", "Matched"]
     assert lines[2].split() == [
-        "100.0", "stat", "Preschool", "enrollment", "rate", "█████████░", "88.5%", "preschool", "name"
+        "100.0", "stat", "Preschool", "enrollment", "rate",
+        "█████████░", "88.5%", "preschool", "name",
     ]  # fmt: skip
     assert lines[3].split() == ["mini-preschool-rate"]
 
