@@ -156,11 +156,14 @@ def _column(name: str, composite: bool) -> _Column:
     spec = BY_NAME[name]
     numeric = spec.type in ("number", "int")
     header = "Matched" if name == "matched_field" else spec.label
+    # A list of subject fields wraps well; like figures, it leaves the room to names.
+    cap = FIGURE_CAP if composite and name == "fields" else None
     return _Column(
         header,
         _field_cell(name),
         "right" if numeric else "left",
         foldable=composite and name in _FOLDABLE,
+        cap=cap,
     )
 
 
@@ -206,9 +209,14 @@ def _extent(text: str) -> tuple[int, int]:
     return longest_word, max(cell_len(line) for line in lines)
 
 
-def _share(widths: list[int], wants: Sequence[int], spare: int) -> int:
-    """Give each column up to what it wants, smallest needs first; returns what is left."""
-    order = sorted(range(len(widths)), key=lambda i: wants[i] - widths[i])
+#: A column no wider than this at its widest (level, period, country) is served first,
+#: whole, so it stays on one line; wrapping costs least in the long text columns.
+SHORT_COLUMN = 20
+
+
+def _share(widths: list[int], wants: Sequence[int], spare: int, columns: Sequence[int]) -> int:
+    """Give `columns` up to what they want, fairly, smallest needs first; returns what is left."""
+    order = sorted(columns, key=lambda i: wants[i] - widths[i])
     for left, index in zip(range(len(order), 0, -1), order, strict=True):
         give = max(0, min(wants[index] - widths[index], spare // left))
         widths[index] += give
@@ -236,10 +244,16 @@ def _fit(
     if spare < 0:
         return None
     widths = list(mins)
-    # Capped columns first stop at their cap, so the others get their share of the room;
-    # what is left after that lets them grow to their longest line.
-    spare = _share(widths, capped, spare)
-    _share(widths, widest, spare)
+    every = range(len(columns))
+    short = [i for i in every if widest[i] <= SHORT_COLUMN]
+    for index in sorted(short, key=lambda i: widest[i] - mins[i]):
+        give = min(widest[index] - widths[index], spare)
+        widths[index] += give
+        spare -= give
+    # The long columns share the rest: capped ones (figures) stop at their cap first so
+    # names get room; what is left after that lets them grow to their longest line.
+    spare = _share(widths, capped, spare, every)
+    _share(widths, widest, spare, every)
     return widths
 
 
