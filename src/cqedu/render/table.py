@@ -135,10 +135,12 @@ class _Column(NamedTuple):
     """Widest the column grows while others still want room."""
     foldable: bool = False
     """When the table is too narrow, shown as a "header: value" line under the name."""
+    first: bool = False
+    """Served its (capped) width before long columns: figures are what rows compare by."""
 
 
 _COMPOSITE: dict[str, _Column] = {
-    "figure": _Column("Figure", _figure_cell, "right", FIGURE_CAP),
+    "figure": _Column("Figure", _figure_cell, "right", FIGURE_CAP, first=True),
     "name": _Column("Name, id", _name_cell),
     "score": _Column("Score", _score_cell, "right"),
     "level": _Column("Level", _level_cell),
@@ -210,7 +212,7 @@ def _extent(text: str) -> tuple[int, int]:
 
 
 #: A column no wider than this at its widest (level, period, country) is served first,
-#: whole, so it stays on one line; wrapping costs least in the long text columns.
+#: whole, so it stays on one line; wrapping costs least in the long text of names.
 SHORT_COLUMN = 20
 
 
@@ -245,9 +247,9 @@ def _fit(
         return None
     widths = list(mins)
     every = range(len(columns))
-    short = [i for i in every if widest[i] <= SHORT_COLUMN]
-    for index in sorted(short, key=lambda i: widest[i] - mins[i]):
-        give = min(widest[index] - widths[index], spare)
+    short = [i for i in every if widest[i] <= SHORT_COLUMN or columns[i].first]
+    for index in sorted(short, key=lambda i: capped[i] - mins[i]):
+        give = min(capped[index] - widths[index], spare)
         widths[index] += give
         spare -= give
     # The long columns share the rest: capped ones (figures) stop at their cap first so
@@ -367,7 +369,12 @@ def _columns(names: Sequence[str], results: Results) -> list[_Column]:
         # The fields --fields chose, as they are; the id always shows so `show` can follow.
         chosen = names if "id" in names else ("id", *names)
         return [_column(name, composite=False) for name in chosen]
-    return [_column(name, composite=True) for name in names]
+    columns = [_column(name, composite=True) for name in names]
+    if view.layout is Layout.TREE:
+        # In the tree the names carry the structure (which figure is whose): they keep the
+        # room, and the figures share what is left.
+        columns = [column._replace(first=False) for column in columns]
+    return columns
 
 
 def render(results: Results, options: RenderOptions) -> str:
