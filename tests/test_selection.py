@@ -49,12 +49,3 @@ def test_programs_keep_their_figures_when_sorted(mini_kb: KnowledgeBase) -> None
         "mini-robot-club",
         "mini-club-members",
     ]
-
-
-def test_units_kinds_and_filters(mini_kb: KnowledgeBase) -> None:
-    assert mini_kb.units() == ["schools", "percent", "teachers", "pupils", "clubs"]
-    assert [f.id for f in mini_kb.figures(unit="pupil")] == ["mini-club-members"]
-    assert [f.id for f in mini_kb.figures("overall", "teachers")] == ["mini-teachers"]
-    assert mini_kb.resolve_kind("people") == "person"
-    assert [f.id for f in mini_kb.records("partners")] == ["mini-oxbridge", "mini-lion-school"]
-    assert [h.fact.id for h in mini_kb.find("robot club", 1, kind="stat")] == ["mini-club-members"]

@@ -286,5 +286,6 @@ class KnowledgeBase:
             return self.search(query, limit)
         chosen = self.resolve_kind(kind)
         # Search ranks all kinds; ask for every result, then keep the best of this kind.
-        hits = self.search(query, max(limit, len(self.ids())))
+        (total,) = self._db.execute("SELECT COUNT(*) FROM facts").fetchone()
+        hits = self.search(query, max(limit, total))
         return [hit for hit in hits if hit.fact.kind == chosen][:limit]

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from cqedu.console import string_console
 from cqedu.fields import BY_NAME
-from cqedu.model import KIND_TABLES, Fact, SearchHit
+from cqedu.model import TABLE_OF_KIND, Fact, SearchHit
 from cqedu.render import KIND_COLUMNS, OTHER_KIND_COLUMNS, Layout, RenderOptions, Results
 from cqedu.render.rows import Value, hit_value, plain_text
 from cqedu.text import escape_controls, word_spans
@@ -308,12 +308,20 @@ def _print_listing(
 ) -> None:
     """One table of rows; when its words do not fit, the minor columns go under the name,
     and when they still do not fit (or below NARROW_WIDTH), blocks of lines."""
+    made: dict[Callable[[_Row, _Context], Text], list[Text]] = {}
+
+    def cells_of(column: _Column) -> list[Text]:
+        # Each column's cells are made once, whichever layouts are tried.
+        if column.cell not in made:
+            made[column.cell] = [column.cell(row, ctx) for row in rows]
+        return made[column.cell]
+
     if not ctx.chosen:  # a column empty for every record says nothing
-        columns = [c for c in columns if any(c.cell(row, ctx).plain for row in rows)]
+        columns = [c for c in columns if any(cell.plain for cell in cells_of(c))]
     widths = None
     if ctx.options.width >= NARROW_WIDTH:
         for number, shown in enumerate(_narrower(columns)):
-            cells = [[column.cell(row, ctx) for column in shown] for row in rows]
+            cells = [list(row) for row in zip(*map(cells_of, shown), strict=True)]
             widths = _fit(shown, cells, ctx.options.width, ctx.options.header)
             if widths is not None:
                 columns, folded = shown, number > 0
@@ -394,8 +402,7 @@ def render(results: Results, options: RenderOptions) -> str:
         for row in _rows(results):
             kinds.setdefault(row.fact.kind, []).append(row)
         for number, (kind, rows) in enumerate(kinds.items()):
-            table_name = next(table for table, k in KIND_TABLES.items() if k == kind)
-            heading = Text(f"{table_name} ({len(rows)})", style="bold")
+            heading = Text(f"{TABLE_OF_KIND[kind]} ({len(rows)})", style="bold")
             console.print(heading if number == 0 else Text("\n").append_text(heading))
             names = view.fields if view.chosen else KIND_COLUMNS.get(kind, OTHER_KIND_COLUMNS)
             _print_listing(console, _columns(names, results), rows, ctx)
