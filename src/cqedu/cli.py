@@ -319,17 +319,25 @@ def _kb(ctx: typer.Context, *, for_search: bool = False) -> KnowledgeBase:
 
 # ---------------------------------------------------------------- commands
 
+Command = Callable[..., None]
 
-STATS_HELP = "Every figure the article gives, with its unit, level and period."
+
+def _command(*examples: str) -> Callable[[Command], Command]:
+    """Register a command whose help ends with `examples`; its summary is its docstring's
+    first line, given whole (Click would shorten it in the top-level help)."""
+
+    def register(function: Command) -> Command:
+        summary = (function.__doc__ or "").splitlines()[0]
+        registered: Command = app.command(short_help=summary, epilog=_epilog(*examples))(function)
+        return registered
+
+    return register
 
 
-@app.command(
-    short_help=STATS_HELP,
-    epilog=_epilog(
-        "cqedu stats --level preschool",
-        "cqedu stats --unit percent --sort value --desc",
-        "cqedu stats -F id,as_written,unit,period -f csv",
-    ),
+@_command(
+    "cqedu stats --level preschool",
+    "cqedu stats --unit percent --sort value --desc",
+    "cqedu stats -F id,as_written,unit,period -f csv",
 )
 def stats(
     ctx: typer.Context,
@@ -373,16 +381,10 @@ def stats(
     _answer(fmt, no_header, view, run)
 
 
-PROGRAMS_HELP = "Programs and initiatives, each followed by the figures tied to it."
-
-
-@app.command(
-    short_help=PROGRAMS_HELP,
-    epilog=_epilog(
-        "cqedu programs --field robotics",
-        "cqedu programs --sort name",
-        "cqedu programs -F id,name,fields -f json",
-    ),
+@_command(
+    "cqedu programs --field robotics",
+    "cqedu programs --sort name",
+    "cqedu programs -F id,name,fields -f json",
 )
 def programs(
     ctx: typer.Context,
@@ -415,16 +417,10 @@ def programs(
     _answer(fmt, no_header, view, run)
 
 
-PARTNERS_HELP = "Partner institutions, countries and international centres, with their country."
-
-
-@app.command(
-    short_help=PARTNERS_HELP,
-    epilog=_epilog(
-        "cqedu partners",
-        "cqedu partners --country UK",
-        "cqedu partners --sort country -F name,country -f tsv",
-    ),
+@_command(
+    "cqedu partners",
+    "cqedu partners --country UK",
+    "cqedu partners --sort country -F name,country -f tsv",
 )
 def partners(
     ctx: typer.Context,
@@ -458,16 +454,10 @@ def partners(
     _answer(fmt, no_header, view, run)
 
 
-SEARCH_HELP = "Fuzzy search over every record, best match first, with a score (0-100)."
-
-
-@app.command(
-    short_help=SEARCH_HELP,
-    epilog=_epilog(
-        "cqedu search leicester",
-        "cqedu search how many teachers -n 3",
-        "cqedu search vocational --kind stats -F id,as_written,score",
-    ),
+@_command(
+    "cqedu search leicester",
+    "cqedu search how many teachers -n 3",
+    "cqedu search vocational --kind stats -F id,as_written,score",
 )
 def search(
     ctx: typer.Context,
@@ -498,16 +488,10 @@ def search(
     _answer(fmt, no_header, view, run)
 
 
-SHOW_HELP = "One record in full, with where in the article it comes from."
-
-
-@app.command(
-    short_help=SHOW_HELP,
-    epilog=_epilog(
-        "cqedu show teachers",
-        "cqedu show preschool-enrollment-rate -f json",
-        "cqedu show teachers -F as_written,section,paragraph -f tsv",
-    ),
+@_command(
+    "cqedu show teachers",
+    "cqedu show preschool-enrollment-rate -f json",
+    "cqedu show teachers -F as_written,section,paragraph -f tsv",
 )
 def show(
     ctx: typer.Context,
@@ -524,16 +508,10 @@ def show(
     _answer(fmt, no_header, view, lambda: Results((_kb(ctx).get(record_id),), view))
 
 
-EXPORT_HELP = "The whole knowledge base; with -f toml, a file that loads as a facts file."
-
-
-@app.command(
-    short_help=EXPORT_HELP,
-    epilog=_epilog(
-        "cqedu export -f toml > my-facts.toml",
-        "cqedu export --kind events -f table",
-        "cqedu export -F id,kind,name --sort name -f csv",
-    ),
+@_command(
+    "cqedu export -f toml > my-facts.toml",
+    "cqedu export --kind events -f table",
+    "cqedu export -F id,kind,name --sort name -f csv",
 )
 def export(
     ctx: typer.Context,
