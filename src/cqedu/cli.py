@@ -23,8 +23,8 @@ from cqedu.errors import (
 )
 from cqedu.fields import FACT_FIELDS
 from cqedu.knowledge import KnowledgeBase, load
+from cqedu.model import Fact
 from cqedu.render import HEADED_FORMATS, VIEWS, OutputFormat, RenderOptions, Results, View, render
-from cqedu.selection import HIT_FIELDS, choose_fields, sort_facts, sort_field, sort_programs
 from cqedu.text import escape_controls
 
 EXIT_CODES_HELP = (
@@ -298,9 +298,12 @@ def _answer(
 
 def _view(command: str, fields: str | None, long: bool = False) -> View:
     """The command's view with the fields --fields names (checked before any work)."""
+    if fields is None:
+        return VIEWS[command]._replace(long=long)
+    from cqedu.selection import HIT_FIELDS, choose_fields  # deferred: only --fields needs it
+
     allowed = HIT_FIELDS if command == "search" else FACT_FIELDS
-    chosen = choose_fields(fields, allowed) if fields is not None else None
-    return VIEWS[command].with_fields(chosen)._replace(long=long)
+    return VIEWS[command].with_fields(choose_fields(fields, allowed))._replace(long=long)
 
 
 def _sort_order(sort: str | None, desc: bool) -> tuple[str, bool] | None:
@@ -309,7 +312,21 @@ def _sort_order(sort: str | None, desc: bool) -> tuple[str, bool] | None:
         if desc:
             raise QueryError("--desc orders by --sort FIELD; give one, e.g. --sort value --desc")
         return None
+    from cqedu.selection import sort_field  # deferred: only --sort needs it
+
     return sort_field(sort), desc
+
+
+def _sorted(
+    found: list[Fact], order: tuple[str, bool] | None, *, programs: bool = False
+) -> list[Fact]:
+    """Records in the order --sort asks for (programs keep their figures under them)."""
+    if order is None:
+        return found
+    from cqedu.selection import sort_facts, sort_programs
+
+    sort = sort_programs if programs else sort_facts
+    return sort(found, order[0], descending=order[1])
 
 
 def _kb(ctx: typer.Context, *, for_search: bool = False) -> KnowledgeBase:
@@ -373,10 +390,7 @@ def stats(
     view, order = _view("stats", fields, long), _sort_order(sort, desc)
 
     def run() -> Results:
-        found = _kb(ctx).figures(level, unit)
-        if order is not None:
-            found = sort_facts(found, order[0], descending=order[1])
-        return Results(tuple(found), view)
+        return Results(tuple(_sorted(_kb(ctx).figures(level, unit), order)), view)
 
     _answer(fmt, no_header, view, run)
 
@@ -410,9 +424,7 @@ def programs(
 
     def run() -> Results:
         found = _kb(ctx).programs(field)
-        if order is not None:
-            found = sort_programs(found, order[0], descending=order[1])
-        return Results(tuple(found), view)
+        return Results(tuple(_sorted(found, order, programs=True)), view)
 
     _answer(fmt, no_header, view, run)
 
@@ -446,10 +458,7 @@ def partners(
     view, order = _view("partners", fields, long), _sort_order(sort, desc)
 
     def run() -> Results:
-        found = _kb(ctx).partners(country)
-        if order is not None:
-            found = sort_facts(found, order[0], descending=order[1])
-        return Results(tuple(found), view)
+        return Results(tuple(_sorted(_kb(ctx).partners(country), order)), view)
 
     _answer(fmt, no_header, view, run)
 
@@ -531,9 +540,7 @@ def export(
 
     def run() -> Results:
         kb = _kb(ctx)
-        found = kb.records(kind)
-        if order is not None:
-            found = sort_facts(found, order[0], descending=order[1])
+        found = _sorted(kb.records(kind), order)
         document = kb.document()._replace(facts=tuple(found))
         return Results(document.facts, view, document=document)
 

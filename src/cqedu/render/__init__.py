@@ -39,8 +39,8 @@ class RenderOptions(NamedTuple):
     """The output stream cannot encode non-ASCII text; escape or substitute it."""
 
 
-class Layout(StrEnum):
-    """How a table arranges the records of a view."""
+class Layout:
+    """How a table arranges the records of a view (plain strings: an enum costs start-up)."""
 
     ROWS = "rows"
     """One row per record."""
@@ -59,8 +59,8 @@ class View(NamedTuple):
     """The fields of every row, in order (the machine formats' columns and keys)."""
     columns: tuple[str, ...] = ("figure", "name", "level", "period")
     """Table columns: field names or the composite columns of render/table.py."""
-    layout: Layout = Layout.ROWS
-    """How a table arranges the records."""
+    layout: str = Layout.ROWS
+    """How a table arranges the records: one of Layout's values."""
     long: bool = False
     """Tables add each record's summary and provenance."""
     chosen: bool = False

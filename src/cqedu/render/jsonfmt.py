@@ -11,7 +11,7 @@ from cqedu.render.rows import rows
 def render(results: Results, options: RenderOptions) -> str:
     """Results as a JSON array of objects; a one-record view (show) as that one object."""
     found = rows(results)
-    data: object = found[0] if results.view.layout is Layout.RECORD and found else found
+    data: object = found[0] if results.view.layout == Layout.RECORD and found else found
     return json.dumps(data, ensure_ascii=options.ascii_only, indent=2) + "\n"
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from decimal import Decimal
 from operator import attrgetter
 
 from cqedu.fields import FACT_FIELDS
@@ -91,5 +90,7 @@ def number_text(value: int | float) -> str:
         return str(value)
     text = repr(value)
     if "e" in text or "E" in text:
+        from decimal import Decimal  # deferred: only huge or tiny floats need it (start-up)
+
         text = format(Decimal(text), "f")
     return text

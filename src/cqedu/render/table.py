@@ -364,7 +364,7 @@ def _record(results: Results, console: Console, options: RenderOptions) -> None:
 
 def _rows(results: Results) -> list[_Row]:
     hits: Sequence[SearchHit | None] = results.hits or (None,) * len(results.facts)
-    tree = results.view.layout is Layout.TREE
+    tree = results.view.layout == Layout.TREE
     return [
         _Row(fact, hit, tree and fact.kind != "program")
         for fact, hit in zip(results.facts, hits, strict=True)
@@ -378,7 +378,7 @@ def _columns(names: Sequence[str], results: Results) -> list[_Column]:
         chosen = names if "id" in names else ("id", *names)
         return [_column(name, composite=False) for name in chosen]
     columns = [_column(name, composite=True) for name in names]
-    if view.layout is Layout.TREE:
+    if view.layout == Layout.TREE:
         # In the tree the names carry the structure (which figure is whose): they keep the
         # room, and the figures share what is left.
         columns = [column._replace(first=False) for column in columns]
@@ -395,9 +395,9 @@ def render(results: Results, options: RenderOptions) -> str:
         return row.hit.matched_words if row.hit is not None and color else frozenset()
 
     ctx = _Context(options, view.long, view.chosen, matched)
-    if view.layout is Layout.RECORD:
+    if view.layout == Layout.RECORD:
         _record(results, console, options)
-    elif view.layout is Layout.BY_KIND:
+    elif view.layout == Layout.BY_KIND:
         kinds: dict[str, list[_Row]] = {}
         for row in _rows(results):
             kinds.setdefault(row.fact.kind, []).append(row)
