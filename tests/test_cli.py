@@ -15,7 +15,7 @@ from cqedu.fields import FACT_FIELDS
 from cqedu.fields import SEARCH_FIELD_NAMES as SEARCH_FIELDS
 from cqedu.loader import parse_facts
 from cqedu.model import KIND_TABLES
-from tests.conftest import MINI_FACTS, REAL_FACTS
+from tests.conftest import MINI_FACTS
 
 HEADER = "\t".join(FACT_FIELDS)
 
@@ -44,6 +44,27 @@ def test_every_command_has_help(command: str) -> None:
     first = app.registered_commands[COMMANDS.index(command)].callback
     assert first is not None and first.__doc__ is not None
     assert first.__doc__.splitlines()[0] in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_help_ends_with_real_examples_that_run(command: str) -> None:
+    """The examples are the last lines of the help, and each runs on the bundled facts."""
+    lines = [line.strip() for line in run(command, "--help").stdout.rstrip("\n").splitlines()]
+    examples = lines[lines.index("Examples:") + 1 :]
+    assert 2 <= len(examples) <= 3
+    for example in examples:
+        assert example.split()[:2] == ["cqedu", command]
+        result = run(*example.split(">")[0].split()[1:])
+        assert (result.exit_code, result.stderr) == (0, ""), example
+        assert result.stdout.count("\n") >= 2, example
+
+
+def test_top_level_help_shows_every_summary_whole() -> None:
+    text = run("--help").stdout
+    for command in app.registered_commands:
+        assert command.callback is not None and command.callback.__doc__ is not None
+        summary = command.callback.__doc__.splitlines()[0]
+        assert summary in " ".join(text.split()), summary
 
 
 def test_no_arguments_shows_help_and_succeeds() -> None:
@@ -91,24 +112,23 @@ def test_stats_on_the_real_facts_for_preschool() -> None:
 
 
 def test_stats_known_level_without_figures_exits_1_with_header_only() -> None:
-    result = run("stats", "--level", "primary")
+    result = mini("stats", "--level", "primary")
     assert result.exit_code == 1
     assert result.stdout == HEADER + "\n"
     assert result.stderr == 'cqedu: the source gives no figure for level "primary" (Primary)\n'
 
 
 def test_stats_no_match_without_header_prints_nothing() -> None:
-    result = run("stats", "--level", "primary", "--no-header")
+    result = mini("stats", "--level", "primary", "--no-header")
     assert (result.exit_code, result.stdout) == (1, "")
 
 
 def test_stats_unknown_level_exits_2_listing_levels() -> None:
-    result = run("stats", "--level", "postdoc")
+    result = mini("stats", "--level", "postdoc")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
-        'cqedu: unknown level "postdoc"; valid levels: preschool, primary, junior-secondary, '
-        "high-school, higher-education, vocational, special-education, system-wide\n"
+        'cqedu: unknown level "postdoc"; valid levels: preschool, primary, system-wide\n'
     )
 
 
@@ -138,18 +158,11 @@ def test_no_header_with_json_conflicts() -> None:
 
 def test_programs_and_field() -> None:
     assert tsv_ids(mini("programs")) == ["mini-robot-club", "mini-club-members"]
-    result = run("programs", "--field", "robotics")
-    assert result.exit_code == 0, result.output
-    assert tsv_ids(result) == [
-        "sino-foreign-cooperative-programs",
-        "sino-foreign-annual-enrollment",
-    ]
-    medicine = run("programs", "--field", "medicine")
-    assert tsv_ids(medicine) == [
-        "sino-foreign-cooperative-programs",
-        "sino-foreign-annual-enrollment",
-        "leicester-joint-college",
-    ]
+    for field in ("robotics", "computer", "-t", "robotcs"):
+        args = ("programs", "-t", "robotics") if field == "-t" else ("programs", "--field", field)
+        result = mini(*args)
+        assert result.exit_code == 0, result.output
+        assert tsv_ids(result) == ["mini-robot-club", "mini-club-members"]
 
 
 def test_programs_unknown_field() -> None:
@@ -162,46 +175,51 @@ def test_programs_unknown_field() -> None:
 
 @pytest.mark.parametrize("country", ["UK", "United Kingdom", "Britain", "britian", "u.k."])
 def test_partners_country_forms(country: str) -> None:
-    result = run("partners", "--country", country)
+    result = mini("partners", "-c", country)
     assert result.exit_code == 0, result.output
-    assert tsv_ids(result) == ["university-of-leicester"]
+    assert tsv_ids(result) == ["mini-oxbridge"]
 
 
 def test_partners_all_and_unknown_country() -> None:
-    assert tsv_ids(run("partners")) == [
-        "university-of-leicester",
-        "nanyang-technological-university",
-        "russia",
-        "spain",
-        "thailand",
-        "chinese-greek-civilizations-center",
-        "south-asia-poverty-alleviation-center",
-    ]
-    result = run("partners", "--country", "Atlantis")
+    assert tsv_ids(mini("partners")) == ["mini-oxbridge", "mini-lion-school"]
+    result = mini("partners", "--country", "Atlantis")
     assert result.exit_code == 2
-    assert result.stderr.startswith('cqedu: unknown country "Atlantis"')
+    assert result.stderr == (
+        'cqedu: unknown country "Atlantis"; partner countries and regions: '
+        "United Kingdom, Singapore\n"
+    )
 
 
-def test_search_leicester_json_has_score_and_matched_field() -> None:
-    result = run("search", "leicester", "-f", "json")
+def test_search_json_has_score_and_matched_field() -> None:
+    result = mini("search", "robot", "club", "-f", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert [(d["id"], d["score"], d["matched_field"]) for d in data] == [
-        ("university-of-leicester", 100.0, "name"),
-        ("leicester-joint-college", 100.0, "name"),
+        ("mini-robot-club", 100.0, "name"),
+        ("mini-club-members", 100.0, "name"),
+        ("mini-oxbridge", 85.0, "summary"),
     ]
     assert list(data[0]) == [*FACT_FIELDS, *SEARCH_FIELDS]
 
 
 def test_search_joins_words_and_forgives_typos() -> None:
-    result = run("search", "leicster", "-n", "1")
-    assert tsv_ids(result) == ["university-of-leicester"]
-    result = run("search", "how", "many", "teachers", "-n", "1")
-    assert tsv_ids(result) == ["teachers"]
+    result = mini("search", "oxbrige", "-n", "1")
+    assert tsv_ids(result) == ["mini-oxbridge"]
+    result = mini("search", "how", "many", "teachers", "-n", "1")
+    assert tsv_ids(result) == ["mini-teachers"]
+
+
+def test_search_on_the_real_facts_finds_leicester() -> None:
+    result = run("search", "leicester", "-F", "id,score,matched_field")
+    assert result.stdout == (
+        "id\tscore\tmatched_field\n"
+        "university-of-leicester\t100.0\tname\n"
+        "leicester-joint-college\t100.0\tname\n"
+    )
 
 
 def test_search_nothing_found_exits_1() -> None:
-    result = run("search", "zebra", "crossing")
+    result = mini("search", "zebra", "crossing")
     assert result.exit_code == 1
     assert result.stdout == "\t".join((*FACT_FIELDS, *SEARCH_FIELDS)) + "\n"
     assert result.stderr == 'cqedu: nothing matches "zebra crossing"; try other or fewer words\n'
@@ -232,8 +250,8 @@ def test_search_nothing_found_exits_1() -> None:
             "cqedu: error: Missing argument 'QUERY...'.\nTry 'cqedu search --help' for help.\n",
         ),
         (
-            ["stats", "--bogus"],
-            "cqedu: error: No such option: --bogus\nTry 'cqedu stats --help' for help.\n",
+            ["stats", "--xyzzy"],
+            "cqedu: error: No such option: --xyzzy\nTry 'cqedu stats --help' for help.\n",
         ),
         (
             ["statz"],
@@ -243,14 +261,14 @@ def test_search_nothing_found_exits_1() -> None:
     ],
 )
 def test_usage_errors_are_two_plain_lines_and_exit_2(args: list[str], message: str) -> None:
-    result = run(*args)
+    result = mini(*args)
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == message
 
 
 def test_hostile_query_text_is_never_interpreted() -> None:
-    result = run("search", "[bold red]x[/] :smile: %s {0} $(rm) \x1b[31m", "-f", "table")
+    result = mini("search", "[bold red]x[/] :smile: %s {0} $(rm) \x1b[31m", "-f", "table")
     assert result.exit_code == 1
     assert result.stderr == (
         'cqedu: nothing matches "[bold red]x[/] :smile: %s {0} $(rm) \\x1b[31m"; '
@@ -258,31 +276,43 @@ def test_hostile_query_text_is_never_interpreted() -> None:
     )
 
 
-def test_show_one_record_in_full() -> None:
-    result = run("show", "preschool-enrollment-rate", "-f", "json")
+def test_show_json_is_one_object() -> None:
+    result = mini("show", "mini-preschool-rate", "-f", "json")
     assert result.exit_code == 0, result.output
-    (record,) = json.loads(result.stdout)
-    assert (record["as_written"], record["section"], record["paragraph"]) == (
-        "93.5%",
-        "Building a Strong Education System",
-        1,
-    )
-    table = run("show", "teachers", "-f", "table")
-    assert "over 500,000" in table.stdout
-    assert "Building a Strong Education System" in table.stdout
+    record = json.loads(result.stdout)
+    assert list(record) == list(FACT_FIELDS)
+    assert (record["as_written"], record["section"], record["paragraph"]) == ("88.5%", "Schools", 2)
+
+
+def test_show_table_is_field_and_value() -> None:
+    table = mini("show", "mini-teachers", "-f", "table")
+    assert table.stdout.splitlines()[2:] == [
+        "id           mini-teachers",
+        "kind         stat",
+        "name         Teachers",
+        "summary      Teachers in the town, a round figure.",
+        "value        2500000",
+        "unit         teachers",
+        "qualifier    over",
+        "as_written   over 2.5 million",
+        "level        system-wide",
+        "section      Schools",
+        "paragraph    2",
+        "source       mini",
+    ]
 
 
 def test_show_unknown_id_suggests() -> None:
-    result = run("show", "teacher")
+    result = mini("show", "mini-teacher")
     assert result.exit_code == 1
-    assert result.stderr == 'cqedu: no record has id "teacher"; did you mean teachers?\n'
+    assert result.stderr == 'cqedu: no record has id "mini-teacher"; did you mean mini-teachers?\n'
 
 
 def test_export_toml_is_a_facts_file_with_the_same_records(tmp_path: Path) -> None:
-    result = run("export", "-f", "toml")
+    result = mini("export", "-f", "toml")
     assert result.exit_code == 0, result.output
     exported = parse_facts(result.stdout.encode(), "export.toml")
-    assert exported == parse_facts(REAL_FACTS.read_bytes(), "facts.toml")
+    assert exported == parse_facts(MINI_FACTS.read_bytes(), "mini_facts.toml")
     path = tmp_path / "again.toml"
     path.write_text(result.stdout)
     again = run("--facts", str(path), "export", "-f", "toml")
@@ -290,9 +320,9 @@ def test_export_toml_is_a_facts_file_with_the_same_records(tmp_path: Path) -> No
 
 
 def test_export_json_counts_every_record() -> None:
-    data = json.loads(run("export", "-f", "json").stdout)
-    raw = tomllib.loads(REAL_FACTS.read_text())
-    assert len(data) == sum(len(raw[table]) for table in KIND_TABLES) == 67
+    data = json.loads(mini("export", "-f", "json").stdout)
+    raw = tomllib.loads(MINI_FACTS.read_text())
+    assert len(data) == sum(len(raw.get(table, [])) for table in KIND_TABLES) == 8
 
 
 def test_facts_from_the_environment() -> None:
@@ -347,7 +377,7 @@ def test_internal_errors_are_short_and_ask_for_a_report(monkeypatch: pytest.Monk
         raise RuntimeError("boom")
 
     monkeypatch.setattr("cqedu.knowledge.KnowledgeBase.figures", explode)
-    result = run("stats")
+    result = mini("stats")
     assert result.exit_code == 70
     assert result.stderr == (
         "cqedu: internal error: RuntimeError: boom\n"
@@ -360,5 +390,187 @@ def test_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr("cqedu.knowledge.KnowledgeBase.figures", interrupt)
-    result = run("stats")
+    result = mini("stats")
     assert (result.exit_code, result.stderr) == (130, "cqedu: interrupted\n")
+
+
+# ---------------------------------------------------------------- --fields, --unit, --kind, --sort
+
+FIELDS_CASES = {
+    "tsv": "id\tvalue\nmini-schools\t1234\nmini-teachers\t2500000\n",
+    "csv": "id,value\nmini-schools,1234\nmini-teachers,2500000\n",
+    "json": '[\n  {\n    "id": "mini-schools",\n    "value": 1234\n  },\n'
+    '  {\n    "id": "mini-teachers",\n    "value": 2500000\n  }\n]\n',
+    "jsonl": '{"id":"mini-schools","value":1234}\n{"id":"mini-teachers","value":2500000}\n',
+    "toml": 'stats = [\n    { id = "mini-schools", value = 1234 },\n'
+    '    { id = "mini-teachers", value = 2500000 },\n]\n',
+    "table": "Id                Value\n"
+    + "─" * 23
+    + "\nmini-schools       1234\nmini-teachers   2500000\n",
+}
+
+
+@pytest.mark.parametrize("fmt", list(FIELDS_CASES))
+def test_fields_in_every_format(fmt: str) -> None:
+    result = mini("stats", "-l", "overall", "--fields", "id,value", "-f", fmt)
+    assert (result.exit_code, result.stdout) == (0, FIELDS_CASES[fmt])
+
+
+def test_fields_follow_the_order_given_and_each_comes_once() -> None:
+    result = mini("partners", "-F", "country, id,country", "--no-header")
+    assert result.stdout == "United Kingdom\tmini-oxbridge\nSingapore\tmini-lion-school\n"
+
+
+def test_fields_on_programs_show_export_and_search() -> None:
+    assert mini("programs", "-F", "id,fields", "--no-header").stdout == (
+        "mini-robot-club\trobotics; computer science\nmini-club-members\t\n"
+    )
+    shown = json.loads(
+        mini("show", "mini-teachers", "-F", "as_written,paragraph", "-f", "json").stdout
+    )
+    assert shown == {"as_written": "over 2.5 million", "paragraph": 2}
+    assert mini("export", "-F", "kind", "--no-header").stdout.split() == [
+        "stat", "stat", "stat", "stat", "program", "partner", "partner", "event",
+    ]  # fmt: skip
+    assert (
+        mini("search", "oxbridge", "-F", "score,id").stdout == "score\tid\n100.0\tmini-oxbridge\n"
+    )
+
+
+def test_a_close_field_name_is_forgiven() -> None:
+    assert mini("stats", "-l", "preschool", "-F", "ID,vlaue").stdout == (
+        "id\tvalue\nmini-preschool-rate\t88.5\n"
+    )
+
+
+VALID_FIELDS = (
+    "id, kind, name, summary, value, unit, qualifier, as_written, level, period, date, "
+    "date_as_written, inference, country, category, fields, keywords, related, section, "
+    "paragraph, source"
+)
+SORTABLE = VALID_FIELDS.replace(" fields, keywords, related,", "")
+
+
+KINDS = "valid kinds: stat, program, partner, event, person, organization, concept"
+UNITS = "units of figures: schools, percent, teachers, pupils, clubs"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["stats", "-F", "id,colour"],
+            f'unknown field "colour" (did you mean "country"?); valid fields: {VALID_FIELDS}',
+        ),
+        (["stats", "-F", "id,xyz"], f'unknown field "xyz"; valid fields: {VALID_FIELDS}'),
+        (
+            ["stats", "-F", " , "],
+            f"--fields needs a comma-separated list of fields; valid fields: {VALID_FIELDS}",
+        ),
+        (
+            ["show", "mini-schools", "-F", "score"],
+            f'unknown field "score" (did you mean "source"?); valid fields: {VALID_FIELDS}',
+        ),
+        (["stats", "--sort", "xyz"], f'unknown field "xyz"; fields to sort by: {SORTABLE}'),
+        (
+            ["partners", "--sort", "keywords"],
+            f'cannot sort by "keywords", a list; fields to sort by: {SORTABLE}',
+        ),
+        (["export", "--desc"], "--desc orders by --sort FIELD; give one, e.g. --sort value --desc"),
+        (["stats", "--unit", "parsecs"], f'unknown unit "parsecs"; {UNITS}'),
+        (
+            ["search", "club", "--kind", "organisms"],
+            f'unknown kind "organisms" (did you mean "organizations"?); {KINDS}',
+        ),
+        (
+            ["export", "-k", "planets"],
+            f'unknown kind "planets" (did you mean "partners"?); {KINDS}',
+        ),
+    ],
+)
+def test_bad_fields_sort_unit_and_kind_exit_2(args: list[str], message: str) -> None:
+    result = mini(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"cqedu: {message}\n")
+
+
+@pytest.mark.parametrize("unit", ["percent", "Percent", "percnt"])
+def test_stats_unit(unit: str) -> None:
+    assert tsv_ids(mini("stats", "--unit", unit)) == ["mini-preschool-rate"]
+
+
+def test_stats_unit_and_level_with_nothing_in_common_exits_1() -> None:
+    result = mini("stats", "-l", "preschool", "-u", "schools", "--no-header")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        'cqedu: the source gives no figure in "schools" for level "preschool" (Preschool)\n'
+    )
+
+
+def test_sort_numbers_as_numbers_and_desc() -> None:
+    ascending = mini("stats", "--sort", "value", "-F", "id,value", "--no-header").stdout
+    assert ascending == (
+        "mini-robot-club\t3\nmini-club-members\t40\nmini-preschool-rate\t88.5\n"
+        "mini-schools\t1234\nmini-teachers\t2500000\n"
+    )
+    descending = mini("stats", "-s", "value", "--desc", "-F", "id", "--no-header").stdout
+    assert descending.split() == [
+        "mini-teachers", "mini-schools", "mini-preschool-rate",
+        "mini-club-members", "mini-robot-club",
+    ]  # fmt: skip
+
+
+def test_sort_text_ignores_case_and_puts_empty_last() -> None:
+    by_level = mini("stats", "--sort", "level", "-F", "id,level", "--no-header").stdout
+    assert by_level == (
+        "mini-preschool-rate\tpreschool\nmini-schools\tsystem-wide\n"
+        "mini-teachers\tsystem-wide\nmini-club-members\t\nmini-robot-club\t\n"
+    )
+    descending = mini("stats", "--sort", "level", "--desc", "-F", "id", "--no-header").stdout
+    assert descending.split() == [
+        "mini-schools", "mini-teachers", "mini-preschool-rate",
+        "mini-club-members", "mini-robot-club",
+    ]  # fmt: skip
+    by_name = mini("export", "--sort", "name", "-F", "name", "--no-header").stdout.splitlines()
+    assert by_name == sorted(by_name, key=str.casefold)
+
+
+def test_programs_sort_keeps_figures_under_their_program() -> None:
+    assert tsv_ids(mini("programs", "--sort", "name", "--desc")) == [
+        "mini-robot-club",
+        "mini-club-members",
+    ]
+
+
+@pytest.mark.parametrize("kind", ["event", "events", "Events"])
+def test_export_kind(kind: str) -> None:
+    assert tsv_ids(mini("export", "--kind", kind)) == ["mini-open-day"]
+
+
+def test_search_kind_keeps_only_that_kind() -> None:
+    assert tsv_ids(mini("search", "robot", "club", "-k", "stats")) == ["mini-club-members"]
+    assert tsv_ids(mini("search", "robot", "club", "-k", "partner")) == ["mini-oxbridge"]
+
+
+def test_export_kind_without_records_exits_1() -> None:
+    result = mini("export", "-k", "people")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        'cqedu: the facts file has no record of kind "person"\n',
+    )
+
+
+def test_long_tables_add_summary_and_provenance() -> None:
+    result = mini("stats", "-l", "preschool", "--long", "-f", "table")
+    assert result.stdout.splitlines()[2:] == [
+        "█████████░ 88.5%   Preschool enrollment rate  mini-preschool-rate   preschool",
+        "                   Share of small children in preschool.",
+        "                   Schools ¶2",
+    ]
+
+
+def test_partners_table_at_40_columns_keeps_the_country() -> None:
+    result = mini("partners", "-f", "table", env={"COLUMNS": "40"})
+    assert result.stdout == (
+        "Oxbridge College\nmini-oxbridge\n  Country: United Kingdom\n  Category: institution\n\n"
+        "Lion City School\nmini-lion-school\n  Country: Singapore\n  Category: institution\n\n"
+    )

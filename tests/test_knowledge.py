@@ -118,3 +118,12 @@ def test_vocabularies(mini_kb: KnowledgeBase) -> None:
     assert [c.name for c in mini_kb.countries] == ["United Kingdom", "Singapore"]
     assert mini_kb.sources[0].sections == ("Intro", "Schools")
     assert mini_kb.program_fields() == ["robotics", "computer science"]
+
+
+def test_units_kinds_and_filters(mini_kb: KnowledgeBase) -> None:
+    assert mini_kb.units() == ["schools", "percent", "teachers", "pupils", "clubs"]
+    assert [f.id for f in mini_kb.figures(unit="pupil")] == ["mini-club-members"]
+    assert [f.id for f in mini_kb.figures("overall", "teachers")] == ["mini-teachers"]
+    assert mini_kb.resolve_kind("people") == "person"
+    assert [f.id for f in mini_kb.records("partners")] == ["mini-oxbridge", "mini-lion-school"]
+    assert [h.fact.id for h in mini_kb.find("robot club", 1, kind="stat")] == ["mini-club-members"]

@@ -104,7 +104,7 @@ def run_on_terminal(args: list[str], **env: str) -> str:
 def test_a_terminal_gets_a_coloured_table() -> None:
     shown = run_on_terminal(["stats", "--level", "preschool"], TERM="xterm")
     assert "\x1b[" in shown
-    assert "Record" in shown and "93.5%" in shown
+    assert "Name, id" in shown and "93.5%" in shown
     assert "preschool-enrollment-rate" in shown
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import string
+import tomllib
 from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
@@ -190,9 +194,16 @@ def test_toml_export_reads_back_to_equal_records(document: FactsDocument, ascii_
 @given(documents())
 def test_every_format_renders_every_record(document: FactsDocument) -> None:
     kb = cqedu.from_document(document)
-    for fmt in OutputFormat:
-        text = render(fmt, Results(tuple(kb.facts())), RenderOptions(width=120))
-        assert text
+    facts = tuple(kb.facts())
+    count = len(facts)
+    shown = {fmt: render(fmt, Results(facts), RenderOptions(width=120)) for fmt in OutputFormat}
+    assert len(shown[OutputFormat.TSV].splitlines()) == count + 1
+    assert len(json.loads(shown[OutputFormat.JSON])) == count
+    assert len(shown[OutputFormat.JSONL].splitlines()) == count
+    assert sum(len(rows) for rows in tomllib.loads(shown[OutputFormat.TOML]).values()) == count
+    assert len(list(csv.reader(io.StringIO(shown[OutputFormat.CSV])))) == count + 1
+    on_screen = shown[OutputFormat.TABLE].split()
+    assert [fact.id for fact in facts if fact.id not in on_screen] == []
     assert kb.document() == document
 
 

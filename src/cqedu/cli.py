@@ -22,8 +22,10 @@ from cqedu.errors import (
     NoMatchError,
     QueryError,
 )
+from cqedu.fields import FACT_FIELDS
 from cqedu.knowledge import KnowledgeBase, load
-from cqedu.render import HEADED_FORMATS, OutputFormat, RenderOptions, Results, render
+from cqedu.model import Fact
+from cqedu.render import HEADED_FORMATS, VIEWS, OutputFormat, RenderOptions, Results, View, render
 from cqedu.text import escape_controls
 
 EXIT_CODES_HELP = (
@@ -115,10 +117,17 @@ class _State(NamedTuple):
 # ---------------------------------------------------------------- completion
 
 
+def _facts_option(given: list[str] | None) -> tuple[Path, ...]:
+    """The paths --facts gives, else those of $CQEDU_FACTS; empty for the bundled file."""
+    if not given:
+        # Click would split a multiple option's variable on spaces; paths may hold them.
+        given = [part for part in os.environ.get("CQEDU_FACTS", "").split(os.pathsep) if part]
+    return tuple(Path(path) for path in given)
+
+
 def _completion_kb(ctx: typer.Context) -> KnowledgeBase | None:
-    facts = ctx.find_root().params.get("facts")
     try:
-        return load(facts)
+        return load(_facts_option(ctx.find_root().params.get("facts")) or None)
     except CqeduError:
         return None
 
@@ -137,9 +146,12 @@ def _complete(values: Callable[[KnowledgeBase], list[str]]) -> Callable[..., lis
 _complete_levels = _complete(lambda kb: [lv.id for lv in kb.levels])
 _complete_countries = _complete(lambda kb: [c.name for c in kb.countries])
 _complete_fields = _complete(lambda kb: kb.program_fields())
+_complete_units = _complete(lambda kb: kb.units())
 _complete_ids = _complete(lambda kb: kb.ids())
 
 # ---------------------------------------------------------------- shared options
+# Short options mean the same on every command: -f format, -F fields, -s sort,
+# -L long, -l level, -u unit, -t subject field, -c country, -k kind, -n limit.
 
 FormatOption = Annotated[
     OutputFormat | None,
@@ -156,6 +168,57 @@ NoHeaderOption = Annotated[
     bool,
     typer.Option("--no-header", help="Leave out the header row (table, tsv and csv only)."),
 ]
+FieldsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        "-F",
+        metavar="LIST",
+        help="Only these fields, in this order, in every format: a comma-separated list "
+        "such as id,as_written,unit (field names are listed in the README).",
+    ),
+]
+SortOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sort",
+        "-s",
+        metavar="FIELD",
+        help="Order by this field: numbers as numbers, text ignoring case, empty values last.",
+    ),
+]
+DescOption = Annotated[bool, typer.Option("--desc", help="With --sort: largest or last first.")]
+LongOption = Annotated[
+    bool,
+    typer.Option("--long", "-L", help="Tables add each record's summary and where it stands."),
+]
+KindOption = Annotated[
+    str | None,
+    typer.Option(
+        "--kind",
+        "-k",
+        metavar="KIND",
+        help="Only records of this kind: stat, program, partner, event, person, "
+        "organization or concept (plurals such as people work too).",
+    ),
+]
+
+
+SourceOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--source",
+        "-S",
+        metavar="ID",
+        help="Only records of this source (see cqedu sources); repeat it for several.",
+    ),
+]
+
+
+def _epilog(*examples: str, exit_codes: str = EXIT_CODES_HELP) -> str:
+    """The help's closing lines: exit codes, then real examples (\b keeps Click's hands off)."""
+    shown = "\n".join(f"  {example}" for example in examples)
+    return f"{exit_codes}\n\n\b\nExamples:\n{shown}"
 
 
 def _version(value: bool) -> None:
@@ -184,10 +247,7 @@ def _main_options(
     ] = False,
 ) -> None:
     del version
-    if not facts:
-        # Click would split a multiple option's variable on spaces; paths may hold them.
-        facts = [part for part in os.environ.get("CQEDU_FACTS", "").split(os.pathsep) if part]
-    ctx.obj = _State(tuple(Path(path) for path in facts))
+    ctx.obj = _State(_facts_option(facts))
 
 
 # ---------------------------------------------------------------- output
@@ -240,32 +300,63 @@ def _output_settings(
     return chosen, options
 
 
-_NO_RESULTS = Results(())
-
-
 def _answer(
     fmt: OutputFormat | None,
     no_header: bool,
+    view: View,
     query: Callable[[], Results],
-    empty: Results = _NO_RESULTS,
 ) -> None:
-    """Run a query and write its results; when nothing matched, only the header (tsv, csv).
-
-    `empty` stands for no results of this command, so the header has its columns.
-    """
+    """Run a query and write its results; when nothing matched, only the header (tsv, csv)."""
     chosen, options = _output_settings(fmt, no_header)
     try:
         results = query()
     except NoMatchError:
         if options.header and chosen in (OutputFormat.TSV, OutputFormat.CSV):
-            _write(render(chosen, empty, options))
+            _write(render(chosen, Results((), view), options))
         raise
     _write(render(chosen, results, options))
 
 
-def _kb(ctx: typer.Context, *, for_search: bool = False) -> KnowledgeBase:
+def _view(command: str, fields: str | None, long: bool = False) -> View:
+    """The command's view with the fields --fields names (checked before any work)."""
+    if fields is None:
+        return VIEWS[command]._replace(long=long)
+    from cqedu.selection import HIT_FIELDS, choose_fields  # deferred: only --fields needs it
+
+    allowed = HIT_FIELDS if command == "search" else FACT_FIELDS
+    return VIEWS[command].with_fields(choose_fields(fields, allowed))._replace(long=long)
+
+
+def _sort_order(sort: str | None, desc: bool) -> tuple[str, bool] | None:
+    """The field and direction --sort and --desc ask for, or None to keep the natural order."""
+    if sort is None:
+        if desc:
+            raise QueryError("--desc orders by --sort FIELD; give one, e.g. --sort value --desc")
+        return None
+    from cqedu.selection import sort_field  # deferred: only --sort needs it
+
+    return sort_field(sort), desc
+
+
+def _sorted(
+    found: list[Fact], order: tuple[str, bool] | None, *, programs: bool = False
+) -> list[Fact]:
+    """Records in the order --sort asks for (programs keep their figures under them)."""
+    if order is None:
+        return found
+    from cqedu.selection import sort_facts, sort_programs
+
+    sort = sort_programs if programs else sort_facts
+    return sort(found, order[0], descending=order[1])
+
+
+def _kb(
+    ctx: typer.Context, sources: list[str] | None = None, *, for_search: bool = False
+) -> KnowledgeBase:
+    """The knowledge base the app options name, kept to `sources` when --source gives any."""
     state = ctx.find_object(_State)
-    return load(state.facts if state is not None else None, for_search=for_search)
+    kb = load(state.facts if state is not None else None, for_search=for_search)
+    return kb.only_sources(sources) if sources else kb
 
 
 def _facts_paths(ctx: typer.Context) -> tuple[Path, ...]:
@@ -275,8 +366,27 @@ def _facts_paths(ctx: typer.Context) -> tuple[Path, ...]:
 
 # ---------------------------------------------------------------- commands
 
+Command = Callable[..., None]
 
-@app.command(epilog=EXIT_CODES_HELP)
+
+def _command(*examples: str, exit_codes: str = EXIT_CODES_HELP) -> Callable[[Command], Command]:
+    """Register a command whose help ends with `examples`; its summary is its docstring's
+    first line, given whole (Click would shorten it in the top-level help)."""
+
+    def register(function: Command) -> Command:
+        summary = (function.__doc__ or "").splitlines()[0]
+        epilog = _epilog(*examples, exit_codes=exit_codes)
+        registered: Command = app.command(short_help=summary, epilog=epilog)(function)
+        return registered
+
+    return register
+
+
+@_command(
+    "cqedu stats --level preschool",
+    "cqedu stats --unit percent --sort value --desc",
+    "cqedu stats -F id,as_written,unit,period -f csv",
+)
 def stats(
     ctx: typer.Context,
     level: Annotated[
@@ -290,53 +400,108 @@ def stats(
             "a name or alias (kindergarten, TVET), or a close spelling.",
         ),
     ] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit",
+            "-u",
+            metavar="UNIT",
+            autocompletion=_complete_units,
+            help="Only figures counted in this unit (percent, students, schools, ...).",
+        ),
+    ] = None,
+    sort: SortOption = None,
+    desc: DescOption = False,
+    source: SourceOption = None,
+    fields: FieldsOption = None,
+    long: LongOption = False,
     fmt: FormatOption = None,
     no_header: NoHeaderOption = False,
 ) -> None:
-    """Every figure the article gives, with its unit, level and where it stands."""
-    _answer(fmt, no_header, lambda: Results(tuple(_kb(ctx).figures(level))))
+    """Every figure the article gives, with its unit, level and period."""
+    view, order = _view("stats", fields, long), _sort_order(sort, desc)
+
+    def run() -> Results:
+        return Results(tuple(_sorted(_kb(ctx, source).figures(level, unit), order)), view)
+
+    _answer(fmt, no_header, view, run)
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@_command(
+    "cqedu programs --field robotics",
+    "cqedu programs --sort name",
+    "cqedu programs -F id,name,fields -f json",
+)
 def programs(
     ctx: typer.Context,
     field: Annotated[
         str | None,
         typer.Option(
             "--field",
+            "-t",
             metavar="FIELD",
             autocompletion=_complete_fields,
             help="Only programs in this subject field (robotics, medicine, ...).",
         ),
     ] = None,
+    sort: SortOption = None,
+    desc: DescOption = False,
+    source: SourceOption = None,
+    fields: FieldsOption = None,
+    long: LongOption = False,
     fmt: FormatOption = None,
     no_header: NoHeaderOption = False,
 ) -> None:
     """Programs and initiatives, each followed by the figures tied to it."""
-    _answer(fmt, no_header, lambda: Results(tuple(_kb(ctx).programs(field))))
+    view, order = _view("programs", fields, long), _sort_order(sort, desc)
+
+    def run() -> Results:
+        found = _kb(ctx, source).programs(field)
+        return Results(tuple(_sorted(found, order, programs=True)), view)
+
+    _answer(fmt, no_header, view, run)
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@_command(
+    "cqedu partners",
+    "cqedu partners --country UK",
+    "cqedu partners --sort country -F name,country -f tsv",
+)
 def partners(
     ctx: typer.Context,
     country: Annotated[
         str | None,
         typer.Option(
             "--country",
+            "-c",
             metavar="COUNTRY",
             autocompletion=_complete_countries,
             help="Only partners of this country or region: a name, short form "
             "(UK, Britain) or close spelling.",
         ),
     ] = None,
+    sort: SortOption = None,
+    desc: DescOption = False,
+    source: SourceOption = None,
+    fields: FieldsOption = None,
+    long: LongOption = False,
     fmt: FormatOption = None,
     no_header: NoHeaderOption = False,
 ) -> None:
-    """Partner institutions, countries and international centres."""
-    _answer(fmt, no_header, lambda: Results(tuple(_kb(ctx).partners(country))))
+    """Partner institutions, countries and international centres, with their country."""
+    view, order = _view("partners", fields, long), _sort_order(sort, desc)
+
+    def run() -> Results:
+        return Results(tuple(_sorted(_kb(ctx, source).partners(country), order)), view)
+
+    _answer(fmt, no_header, view, run)
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@_command(
+    "cqedu search leicester",
+    "cqedu search how many teachers -n 3",
+    "cqedu search vocational --kind stats -F id,as_written,score",
+)
 def search(
     ctx: typer.Context,
     query: Annotated[
@@ -347,51 +512,82 @@ def search(
         int,
         typer.Option("--limit", "-n", min=1, max=10_000, help="Most results to show."),
     ] = 10,
+    kind: KindOption = None,
+    source: SourceOption = None,
+    fields: FieldsOption = None,
+    long: LongOption = False,
     fmt: FormatOption = None,
     no_header: NoHeaderOption = False,
 ) -> None:
     """Fuzzy search over every record, best match first, with a score (0-100)."""
     text = " ".join(query)
+    view = _view("search", fields, long)
 
     def run() -> Results:
-        hits = _kb(ctx, for_search=True).search(text, limit)
+        hits = _kb(ctx, source, for_search=True).find(text, limit, kind)
         if not hits:
             raise NoMatchError(f'nothing matches "{text}"; try other or fewer words')
-        return Results(tuple(hit.fact for hit in hits), hits=tuple(hits))
+        return Results(tuple(hit.fact for hit in hits), view, hits=tuple(hits))
 
-    _answer(fmt, no_header, run, empty=Results((), hits=()))
+    _answer(fmt, no_header, view, run)
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@_command(
+    "cqedu show teachers",
+    "cqedu show preschool-enrollment-rate -f json",
+    "cqedu show teachers -F as_written,section,paragraph -f tsv",
+)
 def show(
     ctx: typer.Context,
     record_id: Annotated[
         str,
         typer.Argument(metavar="ID", autocompletion=_complete_ids, help="Id of the record."),
     ],
+    fields: FieldsOption = None,
     fmt: FormatOption = None,
     no_header: NoHeaderOption = False,
 ) -> None:
     """One record in full, with where in the article it comes from."""
-    _answer(fmt, no_header, lambda: Results((_kb(ctx).get(record_id),), detail=True))
+    view = _view("show", fields)
+    _answer(fmt, no_header, view, lambda: Results((_kb(ctx).get(record_id),), view))
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@_command(
+    "cqedu export -f toml > my-facts.toml",
+    "cqedu export --kind events -f table",
+    "cqedu export -F id,kind,name --sort name -f csv",
+)
 def export(
     ctx: typer.Context,
+    kind: KindOption = None,
+    sort: SortOption = None,
+    desc: DescOption = False,
+    source: SourceOption = None,
+    fields: FieldsOption = None,
+    long: LongOption = False,
     fmt: FormatOption = None,
     no_header: NoHeaderOption = False,
 ) -> None:
-    """The whole knowledge base; with -f toml, a file that loads as a facts file."""
+    """The whole knowledge base; with -f toml, a file that loads as a facts file.
+
+    With --kind or --fields, toml output holds only what was chosen.
+    """
+    view, order = _view("export", fields, long), _sort_order(sort, desc)
 
     def run() -> Results:
-        document = _kb(ctx).document()
-        return Results(document.facts, document=document)
+        kb = _kb(ctx, source)
+        found = _sorted(kb.records(kind), order)
+        document = kb.document()._replace(facts=tuple(found))
+        return Results(document.facts, view, document=document)
 
-    _answer(fmt, no_header, run)
+    _answer(fmt, no_header, view, run)
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@_command(
+    "cqedu ask how many teachers does Chongqing have",
+    "cqedu ask which countries does Chongqing work with on vocational training",
+    "cqedu ask when was the World Culture Fair -f json",
+)
 def ask(
     ctx: typer.Context,
     question: Annotated[
@@ -412,6 +608,7 @@ def ask(
             "(default otherwise), tsv or csv (the record plus answer), json or jsonl.",
         ),
     ] = None,
+    source: SourceOption = None,
     no_header: NoHeaderOption = False,
 ) -> None:
     """One direct answer to a question, with where the article says it; exit 1 when it is silent."""
@@ -422,14 +619,14 @@ def ask(
     chosen, options = _output_settings(fmt, no_header)
     # In a pipe, by default the answer line alone: ready for a shell variable.
     line_only = fmt is None and chosen is not OutputFormat.TABLE
-    answer = _kb(ctx).ask(" ".join(question))
+    answer = _kb(ctx, source).ask(" ".join(question))
     _write(render_answer(None if line_only else chosen, answer, options))
 
 
 # ---------------------------------------------------------------- sources and check
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@_command("cqedu sources", "cqedu --facts facts.toml --facts more-facts/ sources -f table")
 def sources(
     ctx: typer.Context,
     fmt: FormatOption = None,
@@ -442,7 +639,11 @@ def sources(
     _write(render_sources(chosen, _kb(ctx).source_list(), options))
 
 
-@app.command(epilog="\b\nExit codes: 0 every file is valid; 1 problems found; 2 bad usage.")
+@_command(
+    "cqedu check facts.toml",
+    "cqedu check my-facts/ other.toml",
+    exit_codes="\b\nExit codes: 0 every file is valid; 1 problems found; 2 bad usage.",
+)
 def check(
     ctx: typer.Context,
     paths: Annotated[

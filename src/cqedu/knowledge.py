@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from cqedu.errors import NoMatchError, QueryError
 from cqedu.index import add_word_index, has_word_index
 from cqedu.matching import Vocabulary, suggest
-from cqedu.model import Country, Fact, FactsDocument, Level, SearchHit, Source
+from cqedu.model import KIND_TABLES, Country, Fact, FactsDocument, Level, SearchHit, Source
 from cqedu.store import (
     FACT_COLUMNS,
     FILE_STRIDE,
@@ -216,16 +216,56 @@ class KnowledgeBase:
         """The level `text` names, by id, name, alias, word or close spelling; else QueryError."""
         return self.level_names.resolve(text)
 
-    def figures(self, level: str | None = None) -> list[Fact]:
-        """Every record with a figure, optionally only those of one level (given as typed)."""
-        if level is None:
-            return self._facts("WHERE value IS NOT NULL ORDER BY pos")
-        chosen = self.resolve_level(level)
-        found = self._facts("WHERE value IS NOT NULL AND level = ? ORDER BY pos", (chosen.id,))
+    def units(self) -> list[str]:
+        """Distinct units of the figures, in first-seen order."""
+        rows = self._db.execute(
+            "SELECT unit FROM facts WHERE unit IS NOT NULL GROUP BY unit ORDER BY MIN(pos)"
+        )
+        return [row[0] for row in rows]
+
+    def resolve_unit(self, text: str) -> str:
+        """The unit `text` names ("percent", "students"), forgiving a close spelling."""
+        units = Vocabulary("unit", ((u, u, ()) for u in self.units()), listing="units of figures")
+        return units.resolve(text)
+
+    def figures(self, level: str | None = None, unit: str | None = None) -> list[Fact]:
+        """Every record with a figure, optionally of one level and one unit (given as typed)."""
+        chosen = self.resolve_level(level) if level is not None else None
+        wanted_unit = self.resolve_unit(unit) if unit is not None else None
+        where, params = "WHERE value IS NOT NULL", []
+        if chosen is not None:
+            where, params = f"{where} AND level = ?", [chosen.id]
+        if wanted_unit is not None:
+            where, params = f"{where} AND unit = ?", [*params, wanted_unit]
+        found = self._facts(f"{where} ORDER BY pos", params)
+        if found:
+            return found
+        if chosen is None:  # only a unit was asked, and units come from the figures
+            raise NoMatchError(f'no figure is counted in "{wanted_unit}"')
+        in_unit = f' in "{wanted_unit}"' if wanted_unit is not None else ""
+        raise NoMatchError(
+            f'the source gives no figure{in_unit} for level "{chosen.id}" ({chosen.name})'
+        )
+
+    # ------------------------------------------------------------ kinds
+
+    @cached_property
+    def kind_names(self) -> Vocabulary[str]:
+        """Kinds of record by name and plural (stat/stats, person/people), as --kind takes them."""
+        return Vocabulary("kind", ((kind, kind, (table,)) for table, kind in KIND_TABLES.items()))
+
+    def resolve_kind(self, text: str) -> str:
+        """The kind `text` names: stat, program, ..., a plural, or a close spelling."""
+        return self.kind_names.resolve(text)
+
+    def records(self, kind: str | None = None) -> list[Fact]:
+        """Every record in file order, or those of one kind (given as typed)."""
+        if kind is None:
+            return self.facts()
+        chosen = self.resolve_kind(kind)
+        found = self._facts("WHERE kind = ? ORDER BY pos", (chosen,))
         if not found:
-            raise NoMatchError(
-                f'the source gives no figure for level "{chosen.id}" ({chosen.name})'
-            )
+            raise NoMatchError(f'the facts file has no record of kind "{chosen}"')
         return found
 
     # ------------------------------------------------------------ programs
@@ -333,3 +373,13 @@ class KnowledgeBase:
         from cqedu.ask import ask  # deferred: only questions need the question logic
 
         return ask(self, question)
+
+    def find(self, query: str, limit: int = 10, kind: str | None = None) -> list[SearchHit]:
+        """`search`, optionally only among records of one kind (given as typed)."""
+        if kind is None:
+            return self.search(query, limit)
+        chosen = self.resolve_kind(kind)
+        # Search ranks all kinds; ask for every result, then keep the best of this kind.
+        (total,) = self._db.execute("SELECT COUNT(*) FROM facts").fetchone()
+        hits = self.search(query, max(limit, total))
+        return [hit for hit in hits if hit.fact.kind == chosen][:limit]

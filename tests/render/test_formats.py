@@ -14,15 +14,22 @@ from cqedu.fields import SEARCH_FIELD_NAMES as SEARCH_FIELDS
 from cqedu.knowledge import KnowledgeBase
 from cqedu.loader import parse_facts
 from cqedu.model import Fact
-from cqedu.render import OutputFormat, RenderOptions, Results, render, renderer_for
+from cqedu.render import VIEWS, OutputFormat, RenderOptions, Results, View, render, renderer_for
 from cqedu.render.rows import number_text
 
 PLAIN = RenderOptions()
 
 
-def test_every_format_has_a_renderer() -> None:
-    for fmt in OutputFormat:
-        assert callable(renderer_for(fmt)), fmt
+def test_every_format_has_its_own_renderer() -> None:
+    assert {fmt: renderer_for(fmt).__module__ for fmt in OutputFormat} == {
+        OutputFormat.TABLE: "cqedu.render.table",
+        OutputFormat.TSV: "cqedu.render.tsv",
+        OutputFormat.CSV: "cqedu.render.csvfmt",
+        OutputFormat.JSON: "cqedu.render.jsonfmt",
+        OutputFormat.JSONL: "cqedu.render.jsonfmt",
+        OutputFormat.TOML: "cqedu.render.tomlfmt",
+    }
+    assert renderer_for(OutputFormat.JSONL).__name__ == "render_lines"
 
 
 def test_every_format_renders_every_record(real_kb: KnowledgeBase) -> None:
@@ -71,7 +78,7 @@ def test_tsv_without_header(mini_kb: KnowledgeBase) -> None:
 
 def test_search_results_add_score_and_matched_field(mini_kb: KnowledgeBase) -> None:
     hits = tuple(mini_kb.search("oxbridge"))
-    results = Results(tuple(h.fact for h in hits), hits=hits)
+    results = Results(tuple(h.fact for h in hits), VIEWS["search"], hits=hits)
     header, line = render(OutputFormat.TSV, results, PLAIN).splitlines()
     assert header.split("\t")[-2:] == list(SEARCH_FIELDS)
     assert line.split("\t")[-2:] == ["100.0", "name"]
@@ -129,7 +136,7 @@ def test_toml_ascii_only_stays_loadable(mini_kb: KnowledgeBase) -> None:
 
 def test_toml_of_search_results_groups_by_kind_with_scores(mini_kb: KnowledgeBase) -> None:
     hits = tuple(mini_kb.search("robot club"))
-    results = Results(tuple(h.fact for h in hits), hits=hits)
+    results = Results(tuple(h.fact for h in hits), VIEWS["search"], hits=hits)
     data = tomllib.loads(render(OutputFormat.TOML, results, PLAIN))
     assert [(r["id"], r["score"]) for r in data["programs"]] == [("mini-robot-club", 100.0)]
     assert [r["id"] for r in data["stats"]] == ["mini-club-members"]
@@ -154,3 +161,47 @@ def test_empty_results(fmt: OutputFormat) -> None:
             "json": "[]\n",
         }[fmt]
     )
+
+
+CHOSEN = View().with_fields(("value", "id", "keywords"))
+
+
+def test_chosen_fields_shape_every_machine_format(mini_kb: KnowledgeBase) -> None:
+    results = Results((mini_kb.get("mini-schools"),), CHOSEN)
+    assert (
+        render(OutputFormat.TSV, results, PLAIN)
+        == "value\tid\tkeywords\n1234\tmini-schools\tcampuses\n"
+    )
+    assert (
+        render(OutputFormat.CSV, results, PLAIN)
+        == "value,id,keywords\n1234,mini-schools,campuses\n"
+    )
+    assert json.loads(render(OutputFormat.JSON, results, PLAIN)) == [
+        {"value": 1234, "id": "mini-schools", "keywords": ["campuses"]}
+    ]
+    assert render(OutputFormat.JSONL, results, PLAIN) == (
+        '{"value":1234,"id":"mini-schools","keywords":["campuses"]}\n'
+    )
+    assert tomllib.loads(render(OutputFormat.TOML, results, PLAIN)) == {
+        "stats": [{"value": 1234, "id": "mini-schools", "keywords": ["campuses"]}]
+    }
+
+
+def test_one_chosen_field_is_still_a_row(mini_kb: KnowledgeBase) -> None:
+    results = Results(tuple(mini_kb.figures("overall")), View().with_fields(("as_written",)))
+    assert render(OutputFormat.TSV, results, PLAIN) == "as_written\n1,234\nover 2.5 million\n"
+
+
+def test_search_fields_can_be_chosen(mini_kb: KnowledgeBase) -> None:
+    hits = tuple(mini_kb.search("oxbridge"))
+    view = VIEWS["search"].with_fields(("score", "id", "matched_field"))
+    text = render(OutputFormat.TSV, Results(tuple(h.fact for h in hits), view, hits=hits), PLAIN)
+    assert text == "score\tid\tmatched_field\n100.0\tmini-oxbridge\tname\n"
+
+
+def test_a_record_view_writes_one_json_object(mini_kb: KnowledgeBase) -> None:
+    results = Results((mini_kb.get("mini-teachers"),), VIEWS["show"].with_fields(("id", "value")))
+    assert json.loads(render(OutputFormat.JSON, results, PLAIN)) == {
+        "id": "mini-teachers",
+        "value": 2500000,
+    }

@@ -1,10 +1,12 @@
-"""Rich tables: readable, exact, and never driven by the data they show."""
+"""Rich tables: one design per command, fitted to the width, never driven by their data."""
 
 from __future__ import annotations
 
+import pytest
+
 from cqedu.knowledge import KnowledgeBase
-from cqedu.model import Fact, SearchHit
-from cqedu.render import OutputFormat, RenderOptions, Results, render
+from cqedu.model import Fact
+from cqedu.render import VIEWS, OutputFormat, RenderOptions, Results, View, render
 from cqedu.render.table import bar
 from cqedu.wording import figure_text
 
@@ -15,28 +17,31 @@ def table(results: Results, **options: object) -> str:
     return render(OutputFormat.TABLE, results, RenderOptions(**options))  # type: ignore[arg-type]
 
 
-def test_table_shows_figures_bars_and_provenance(mini_kb: KnowledgeBase) -> None:
-    text = table(Results(tuple(mini_kb.figures("preschool"))), width=100)
-    lines = text.splitlines()
-    assert lines[0].split() == ["Record", "Figure", "Level", "Share"]
-    assert lines[2].split() == ["mini-preschool-rate", "88.5%", "preschool", "█████████░"]
-    assert "stat · Schools ¶2" in text
+def listing(command: str, facts: list[Fact], **view: object) -> Results:
+    return Results(tuple(facts), VIEWS[command]._replace(**view))
+
+
+def test_stats_table_is_one_line_a_record_with_figure_name_id_level(
+    mini_kb: KnowledgeBase,
+) -> None:
+    text = table(listing("stats", mini_kb.figures()), width=100)
+    assert text.splitlines() == [
+        "                   Figure   Name, id                                         Level",
+        "─" * 88,
+        "            1,234 schools   Schools  mini-schools                            system wide",
+        "         █████████░ 88.5%   Preschool enrollment rate  mini-preschool-rate   preschool",
+        "over 2.5 million teachers   Teachers  mini-teachers                          system wide",
+        "          about 40 pupils   Robot club members  mini-club-members",
+        "              three clubs   Robot club  mini-robot-club",
+    ]
     assert ESC not in text
 
 
-def test_figures_are_right_aligned(mini_kb: KnowledgeBase) -> None:
-    text = table(Results(tuple(mini_kb.figures("overall"))), width=100)
-    ends = {
-        line.index("schools") + len("schools")
-        for line in text.splitlines()
-        if "1,234 schools" in line
-    }
-    ends |= {
-        line.index("2.5 million") + len("2.5 million")
-        for line in text.splitlines()
-        if "over 2.5 million" in line
-    }
-    assert len(ends) == 1
+def test_a_column_no_record_fills_is_left_out(mini_kb: KnowledgeBase) -> None:
+    with_period = mini_kb.get("mini-schools")._replace(period="as of 2025")
+    lines = table(listing("stats", [with_period]), width=100).splitlines()
+    assert lines[0].split() == ["Figure", "Name,", "id", "Level", "Period"]
+    assert lines[2].split()[-3:] == ["as", "of", "2025"]
 
 
 def test_bar_and_figure_text() -> None:
@@ -50,49 +55,110 @@ def test_bar_and_figure_text() -> None:
 
 def test_markup_and_emoji_codes_print_as_written(mini_kb: KnowledgeBase) -> None:
     fact = mini_kb.get("mini-schools")._replace(name="[bold red]Loud[/] :smile:")
-    text = table(Results((fact,)), width=100, color=True)
+    text = table(listing("stats", [fact]), width=100, color=True)
     assert "[bold red]Loud[/] :smile:" in text
 
 
 def test_control_characters_are_shown_escaped(mini_kb: KnowledgeBase) -> None:
     fact = mini_kb.get("mini-schools")._replace(name="evil\x1b[2Jname")
-    text = table(Results((fact,)), width=100)
+    text = table(listing("stats", [fact]), width=100)
     assert "evil\\x1b[2Jname" in text
     assert ESC not in text
 
 
-def test_colour_and_highlighting_only_when_asked(mini_kb: KnowledgeBase) -> None:
+def test_search_table_has_score_kind_name_and_matched_field(mini_kb: KnowledgeBase) -> None:
     hits = tuple(mini_kb.search("oxbridge"))
-    results = Results(tuple(h.fact for h in hits), hits=hits)
+    results = Results(tuple(h.fact for h in hits), VIEWS["search"], hits=hits)
+    assert table(results, width=100).splitlines() == [
+        "Score   Kind      Name, id                          Matched",
+        "─" * 59,
+        "100.0   partner   Oxbridge College  mini-oxbridge   name",
+    ]
     coloured = table(results, width=100, color=True)
     assert f"{ESC}[1;30;43mOxbridge{ESC}[0m" in coloured
-    plain = table(results, width=100)
-    assert ESC not in plain
-    assert "100.0" in plain
+
+
+def test_search_table_shows_figure_and_level_of_figures(mini_kb: KnowledgeBase) -> None:
+    hits = tuple(mini_kb.search("preschool rate"))
+    results = Results(tuple(h.fact for h in hits), VIEWS["search"], hits=hits)
+    lines = table(results, width=100).splitlines()
+    assert lines[0].split() == ["Score", "Kind", "Name,", "id", "Figure", "Level", "Matched"]
+    assert lines[2].split() == [
+        "100.0", "stat", "Preschool", "enrollment", "rate",
+        "█████████░", "88.5%", "preschool", "name",
+    ]  # fmt: skip
+    assert lines[3].split() == ["mini-preschool-rate"]
+
+
+def test_partners_table_shows_country_and_category(mini_kb: KnowledgeBase) -> None:
+    assert table(listing("partners", mini_kb.partners()), width=80).splitlines() == [
+        "Name, id                             Country          Category",
+        "─" * 65,
+        "Oxbridge College  mini-oxbridge      United Kingdom   institution",
+        "Lion City School  mini-lion-school   Singapore        institution",
+    ]
+
+
+def test_programs_show_their_figures_under_them(mini_kb: KnowledgeBase) -> None:
+    assert table(listing("programs", mini_kb.programs()), width=100).splitlines() == [
+        "Name, id                                  Fields                                Figure",
+        "─" * 86,
+        "Robot club  mini-robot-club               robotics; computer science       three clubs",
+        "└ Robot club members  mini-club-members                                about 40 pupils",
+    ]
+
+
+def test_long_adds_summary_and_provenance(mini_kb: KnowledgeBase) -> None:
+    text = table(listing("stats", mini_kb.figures("preschool"), long=True), width=100)
+    assert text.splitlines()[2:] == [
+        "█████████░ 88.5%   Preschool enrollment rate  mini-preschool-rate   preschool",
+        "                   Share of small children in preschool.",
+        "                   Schools ¶2",
+    ]
+
+
+def test_chosen_fields_are_the_columns_with_the_id_first(mini_kb: KnowledgeBase) -> None:
+    view = VIEWS["stats"].with_fields(("as_written", "paragraph"))
+    lines = table(Results(tuple(mini_kb.figures("overall")), view), width=80).splitlines()
+    assert lines[0].split() == ["Id", "Figure", "¶"]
+    assert lines[2].split() == ["mini-schools", "1,234", "1"]
+    assert lines[3].split() == ["mini-teachers", "over", "2.5", "million", "2"]
 
 
 def test_narrow_width_writes_blocks_without_loss(mini_kb: KnowledgeBase) -> None:
-    text = table(Results(tuple(mini_kb.figures())), width=20)
-    assert all(len(line) <= 20 for line in text.splitlines())
-    joined = "".join(text.split())
-    for fact in mini_kb.figures():
-        assert fact.id in joined
-        assert "".join((fact.as_written or "").split()) in joined
+    text = table(listing("stats", mini_kb.figures("overall")), width=40)
+    assert text.splitlines() == [
+        "Schools",
+        "mini-schools",
+        "  Figure: 1,234 schools",
+        "  Level: system wide",
+        "",
+        "Teachers",
+        "mini-teachers",
+        "  Figure: over 2.5 million teachers",
+        "  Level: system wide",
+        "",
+    ]
 
 
-def test_wide_width_uses_the_room(mini_kb: KnowledgeBase) -> None:
-    text = table(Results(tuple(mini_kb.figures())), width=500)
-    assert max(len(line) for line in text.splitlines()) == 500
+def test_a_tight_table_folds_minor_columns_under_the_name(mini_kb: KnowledgeBase) -> None:
+    fact = mini_kb.get("mini-teachers")._replace(
+        id="a-very-long-record-id-that-takes-room", period="2021-2025"
+    )
+    text = table(listing("stats", [fact]), width=64)
+    assert text.splitlines()[0].split() == ["Figure", "Name,", "id", "Level"]
+    assert "Period: 2021-2025" in text
+    assert max(len(line) for line in text.splitlines()) <= 64
 
 
 def test_ascii_only_uses_no_box_drawing(mini_kb: KnowledgeBase) -> None:
-    text = table(Results(tuple(mini_kb.figures())), width=100, ascii_only=True)
+    text = table(listing("stats", mini_kb.figures()), width=100, ascii_only=True)
     assert text.isascii()
-    assert "#########-" in text
+    assert "#########- 88.5%" in text
 
 
-def test_detail_view_lists_every_present_field(mini_kb: KnowledgeBase) -> None:
-    text = table(Results((mini_kb.get("mini-open-day"),), detail=True), width=100)
+def test_record_view_lists_every_present_field(mini_kb: KnowledgeBase) -> None:
+    text = table(Results((mini_kb.get("mini-open-day"),), VIEWS["show"]), width=100)
     fields = [
         line.split()[0] for line in text.splitlines()[2:] if line and not line.startswith(" ")
     ]
@@ -111,12 +177,25 @@ def test_detail_view_lists_every_present_field(mini_kb: KnowledgeBase) -> None:
     ]
 
 
+def test_record_view_with_chosen_fields_shows_them_even_empty(mini_kb: KnowledgeBase) -> None:
+    view = VIEWS["show"].with_fields(("value", "period"))
+    text = table(Results((mini_kb.get("mini-schools"),), view), width=60)
+    assert text.splitlines() == ["Field    Value", "─" * 14, "value    1234", "period"]
+
+
+def test_export_is_one_table_per_kind(mini_kb: KnowledgeBase) -> None:
+    text = table(Results(tuple(mini_kb.facts()), VIEWS["export"]), width=100)
+    headings = [line for line in text.splitlines() if line.endswith(")")]
+    assert headings == ["stats (4)", "programs (1)", "partners (2)", "events (1)"]
+    assert "January 2" in text
+
+
 def test_no_header(mini_kb: KnowledgeBase) -> None:
-    text = table(Results(tuple(mini_kb.figures())), width=100, header=False)
-    assert "Record" not in text
+    text = table(listing("stats", mini_kb.figures()), width=100, header=False)
+    assert text.splitlines()[0].split()[:3] == ["1,234", "schools", "Schools"]
 
 
-def test_search_table_has_scores(mini_kb: KnowledgeBase) -> None:
-    hits: tuple[SearchHit, ...] = tuple(mini_kb.search("robot"))
-    text = table(Results(tuple(h.fact for h in hits), hits=hits), width=100)
-    assert text.splitlines()[0].split()[0] == "Score"
+@pytest.mark.parametrize("width", [20, 500])
+def test_extreme_widths_never_overflow(mini_kb: KnowledgeBase, width: int) -> None:
+    text = table(Results(tuple(mini_kb.figures()), View()), width=width)
+    assert max(len(line) for line in text.splitlines()) <= width

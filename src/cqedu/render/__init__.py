@@ -7,6 +7,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import NamedTuple
 
+from cqedu.fields import FACT_FIELDS, SEARCH_FIELD_NAMES
 from cqedu.model import Fact, FactsDocument, SearchHit
 
 
@@ -38,17 +39,76 @@ class RenderOptions(NamedTuple):
     """The output stream cannot encode non-ASCII text; escape or substitute it."""
 
 
+class Layout:
+    """How a table arranges the records of a view (plain strings: an enum costs start-up)."""
+
+    ROWS = "rows"
+    """One row per record."""
+    TREE = "tree"
+    """Programs, each with the figures tied to it indented under it."""
+    RECORD = "record"
+    """One record as field / value lines; machine formats write one object, not a list."""
+    BY_KIND = "by-kind"
+    """One table per kind of record."""
+
+
+class View(NamedTuple):
+    """What a command shows: the fields of each row, and how a table lays them out."""
+
+    fields: tuple[str, ...] = FACT_FIELDS
+    """The fields of every row, in order (the machine formats' columns and keys)."""
+    columns: tuple[str, ...] = ("figure", "name", "level", "period")
+    """Table columns: field names or the composite columns of render/table.py."""
+    layout: str = Layout.ROWS
+    """How a table arranges the records: one of Layout's values."""
+    long: bool = False
+    """Tables add each record's summary and provenance."""
+    chosen: bool = False
+    """`fields` were chosen by --fields: tables show those fields as columns."""
+
+    def with_fields(self, fields: tuple[str, ...] | None) -> View:
+        """This view with the fields --fields chose, or unchanged when none were."""
+        if fields is None:
+            return self
+        return self._replace(fields=fields, chosen=True)
+
+
+#: Each listing command's view. The table columns answer the command's question; the
+#: machine formats write every field unless --fields chooses.
+VIEWS: dict[str, View] = {
+    "stats": View(columns=("figure", "name", "level", "period")),
+    "programs": View(columns=("name", "fields", "figure", "level", "period"), layout=Layout.TREE),
+    "partners": View(columns=("name", "country", "category", "level")),
+    "search": View(
+        fields=FACT_FIELDS + SEARCH_FIELD_NAMES,
+        columns=("score", "kind", "name", "figure", "level", "matched_field"),
+    ),
+    "show": View(columns=(), layout=Layout.RECORD),
+    "export": View(layout=Layout.BY_KIND),
+}
+
+#: Table columns of each kind of record in an export (one table per kind).
+KIND_COLUMNS: dict[str, tuple[str, ...]] = {
+    "stat": VIEWS["stats"].columns,
+    "program": ("name", "fields", "figure", "level", "period"),
+    "partner": VIEWS["partners"].columns,
+    "event": ("date_as_written", "name", "level"),
+}
+#: Table columns of the kinds KIND_COLUMNS does not name.
+OTHER_KIND_COLUMNS: tuple[str, ...] = ("name", "summary")
+
+
 class Results(NamedTuple):
     """What a command found, ready to render."""
 
     facts: tuple[Fact, ...]
     """The records, in the order to show them."""
+    view: View = View()
+    """The fields and layout the command chose."""
     hits: tuple[SearchHit, ...] | None = None
-    """Search hits parallel to `facts`, or None when the command is not a search."""
+    """Search hits parallel to `facts` (their score and matched field), or None."""
     document: FactsDocument | None = None
-    """The whole knowledge base, when the command exports it."""
-    detail: bool = False
-    """One record shown in full (the show command)."""
+    """The whole knowledge base (sources, levels, countries), when a command exports it."""
 
 
 Renderer = Callable[[Results, RenderOptions], str]

@@ -1,12 +1,11 @@
-"""Records as flat rows of named fields, the shape every machine format writes."""
+"""Records as flat rows of the view's fields: the one row builder every format uses."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from decimal import Decimal
+from collections.abc import Callable, Iterator
 from operator import attrgetter
 
-from cqedu.fields import FACT_FIELDS, SEARCH_FIELD_NAMES
+from cqedu.fields import FACT_FIELDS
 from cqedu.model import Fact, SearchHit
 from cqedu.render import Results
 
@@ -14,21 +13,39 @@ Value = str | int | float | list[str] | tuple[str, ...] | None
 Row = dict[str, Value]
 
 
-_fact_values = attrgetter(*FACT_FIELDS)
+def _fact_getter(fields: tuple[str, ...]) -> Callable[[Fact], tuple[Value, ...]]:
+    """A function giving a record's values of `fields`, always as a tuple."""
+    if len(fields) == 1:
+        one = attrgetter(fields[0])
+        return lambda fact: (one(fact),)
+    getter: Callable[[Fact], tuple[Value, ...]] = attrgetter(*fields)
+    return getter
+
+
+def hit_value(hit: SearchHit, name: str) -> Value:
+    """One field of a search hit: the record's own, or score / matched_field."""
+    if name == "score":
+        return hit.score
+    if name == "matched_field":
+        return hit.matched_field
+    value: Value = getattr(hit.fact, name)
+    return value
 
 
 def values(results: Results) -> Iterator[tuple[Value, ...]]:
-    """Each result as a tuple of values in `columns` order; lists stay tuples (fast path)."""
+    """Each result as a tuple of the view's field values; lists stay tuples (fast path)."""
+    fields = results.view.fields
     if results.hits is not None:
         for hit in results.hits:
-            yield (*_fact_values(hit.fact), hit.score, hit.matched_field)
+            yield tuple(hit_value(hit, name) for name in fields)
     else:
+        get = _fact_getter(fields)
         for fact in results.facts:
-            yield _fact_values(fact)
+            yield get(fact)
 
 
 def fact_row(fact: Fact) -> Row:
-    """One record as a row; absent values are None, lists stay lists."""
+    """One record as a row of every field; absent values are None, lists stay lists."""
     row: Row = {}
     for name in FACT_FIELDS:
         value = getattr(fact, name)
@@ -36,21 +53,21 @@ def fact_row(fact: Fact) -> Row:
     return row
 
 
-def hit_row(hit: SearchHit) -> Row:
-    """One search hit as a row: the record's fields, then score and matched_field."""
-    return fact_row(hit.fact) | {"score": hit.score, "matched_field": hit.matched_field}
-
-
 def columns(results: Results) -> tuple[str, ...]:
-    """The column names of these results."""
-    return FACT_FIELDS + SEARCH_FIELD_NAMES if results.hits is not None else FACT_FIELDS
+    """The column names of these results: the view's fields."""
+    return results.view.fields
 
 
 def rows(results: Results) -> list[Row]:
-    """Every result as a row."""
-    if results.hits is not None:
-        return [hit_row(hit) for hit in results.hits]
-    return [fact_row(fact) for fact in results.facts]
+    """Every result as a row of the view's fields, in their order; lists as lists."""
+    fields = results.view.fields
+    return [
+        {
+            name: list(value) if isinstance(value, tuple) else value
+            for name, value in zip(fields, row, strict=True)
+        }
+        for row in values(results)
+    ]
 
 
 LIST_SEPARATOR = "; "
@@ -73,5 +90,7 @@ def number_text(value: int | float) -> str:
         return str(value)
     text = repr(value)
     if "e" in text or "E" in text:
+        from decimal import Decimal  # deferred: only huge or tiny floats need it (start-up)
+
         text = format(Decimal(text), "f")
     return text

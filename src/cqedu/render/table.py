@@ -1,27 +1,38 @@
-"""Rich tables for people: figures right-aligned, percentages drawn as bars."""
+"""Rich tables for people: one design per command, fitted so no word is ever split.
+
+Each column's narrowest width is its longest word and its widest its longest line; the
+columns share the terminal's width from there, and when even the narrowest widths do
+not fit, every record becomes a block of lines with the same information.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich import box
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
 from cqedu.console import string_console
-from cqedu.fields import FACT_FIELDS
-from cqedu.model import Fact, SearchHit
-from cqedu.render import RenderOptions, Results
-from cqedu.render.rows import fact_row, plain_text
+from cqedu.fields import BY_NAME
+from cqedu.model import TABLE_OF_KIND, Fact, SearchHit
+from cqedu.render import KIND_COLUMNS, OTHER_KIND_COLUMNS, Layout, RenderOptions, Results
+from cqedu.render.rows import Value, hit_value, plain_text
 from cqedu.text import escape_controls, word_spans
 from cqedu.wording import figure_text, where
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import Console, JustifyMethod
 
-#: Below this width a table cannot fit; each record is written as a block instead.
+#: Below this width a table is never tried; each record is written as a block instead.
 NARROW_WIDTH = 60
 BAR_CELLS = 10
+#: Columns between two table columns: padding, divider, padding.
+COLUMN_GAP = 3
+#: A figure column grows no wider than this, so names keep the room.
+FIGURE_CAP = 24
 _HIGHLIGHT = "bold black on yellow"
 
 
@@ -47,107 +58,359 @@ def bar(fact: Fact, ascii_only: bool) -> str:
     return full * filled + empty * (BAR_CELLS - filled)
 
 
-def _record_cell(fact: Fact, matched: frozenset[str], ascii_only: bool) -> Text:
-    """Id, name, summary and provenance of a record, one above the other."""
-    dot = "-" if ascii_only else "\u00b7"
-    cell = _text(fact.id, "cyan")
-    cell.append("\n")
-    cell.append_text(_highlighted(fact.name, matched, "bold"))
-    cell.append("\n")
-    cell.append_text(_highlighted(fact.summary, matched))
-    cell.append("\n")
-    cell.append_text(_text(f"{fact.kind} {dot} {where(fact, ascii_only)}", "dim"))
+class _Row(NamedTuple):
+    """One record to show, with what its cells need."""
+
+    fact: Fact
+    hit: SearchHit | None
+    child: bool
+    """A figure shown under its program (the tree layout)."""
+
+
+class _Context(NamedTuple):
+    """What every cell of one table needs to know."""
+
+    options: RenderOptions
+    long: bool
+    chosen: bool
+    """The columns are the fields --fields chose: keep them all."""
+    matched: Callable[[_Row], frozenset[str]]
+
+
+# ---------------------------------------------------------------- cells
+
+
+def _figure_cell(row: _Row, ctx: _Context) -> Text:
+    shown = bar(row.fact, ctx.options.ascii_only)
+    cell = Text(shown + " ", style="green") if shown else Text()
+    cell.append_text(_text(figure_text(row.fact), "bold"))
     return cell
 
 
-def _table(options: RenderOptions, leading: int = 0) -> Table:
-    return Table(
+def _name_cell(row: _Row, ctx: _Context) -> Text:
+    """Name then id (dim) on one line when they fit; --long adds summary and provenance."""
+    fact = row.fact
+    matched = ctx.matched(row)
+    cell = Text()
+    if row.child:
+        cell.append("`- " if ctx.options.ascii_only else "\u2514 ", style="dim")
+    cell.append_text(_highlighted(fact.name, matched, "bold"))
+    cell.append("  ")
+    cell.append_text(_text(fact.id, "dim cyan"))
+    if ctx.long:
+        cell.append("\n")
+        cell.append_text(_highlighted(fact.summary, matched))
+        cell.append("\n")
+        cell.append_text(_text(where(fact, ctx.options.ascii_only), "dim"))
+    return cell
+
+
+def _level_cell(row: _Row, ctx: _Context) -> Text:
+    """The level id with spaces for hyphens, so a narrow column wraps between its words."""
+    del ctx
+    return _text((row.fact.level or "").replace("-", " "))
+
+
+def _score_cell(row: _Row, ctx: _Context) -> Text:
+    del ctx
+    return Text(f"{row.hit.score:.1f}" if row.hit is not None else "")
+
+
+def _field_cell(name: str) -> Callable[[_Row, _Context], Text]:
+    def cell(row: _Row, ctx: _Context) -> Text:
+        del ctx
+        value: Value = (
+            hit_value(row.hit, name) if row.hit is not None else getattr(row.fact, name, None)
+        )
+        return _text(plain_text(value), "dim" if name == "id" else "")
+
+    return cell
+
+
+class _Column(NamedTuple):
+    header: str
+    cell: Callable[[_Row, _Context], Text]
+    justify: JustifyMethod = "left"
+    cap: int | None = None
+    """Widest the column grows while others still want room."""
+    foldable: bool = False
+    """When the table is too narrow, shown as a "header: value" line under the name."""
+    first: bool = False
+    """Served its (capped) width before long columns: figures are what rows compare by."""
+
+
+_COMPOSITE: dict[str, _Column] = {
+    "figure": _Column("Figure", _figure_cell, "right", FIGURE_CAP, first=True),
+    "name": _Column("Name, id", _name_cell),
+    "score": _Column("Score", _score_cell, "right"),
+    "level": _Column("Level", _level_cell),
+}
+
+
+#: Columns a narrow table folds under the name first: they help least to compare rows.
+_FOLDABLE = frozenset({"fields", "period", "kind", "matched_field", "category", "summary"})
+
+
+def _column(name: str, composite: bool) -> _Column:
+    """A table column: a composite one of a command's design, or one field as it is."""
+    if composite and name in _COMPOSITE:
+        return _COMPOSITE[name]
+    spec = BY_NAME[name]
+    numeric = spec.type in ("number", "int")
+    header = "Matched" if name == "matched_field" else spec.label
+    # A list of subject fields wraps well; like figures, it leaves the room to names.
+    cap = FIGURE_CAP if composite and name == "fields" else None
+    return _Column(
+        header,
+        _field_cell(name),
+        "right" if numeric else "left",
+        foldable=composite and name in _FOLDABLE,
+        cap=cap,
+    )
+
+
+def _folded(columns: Sequence[_Column], fold: frozenset[str]) -> list[_Column]:
+    """The columns with those headed in `fold` moved into the name cell, as labelled lines."""
+    folded = [column for column in columns if column.header in fold]
+
+    def name_and_more(row: _Row, ctx: _Context) -> Text:
+        cell = _name_cell(row, ctx)
+        for column in folded:
+            value = column.cell(row, ctx)
+            if value.plain.strip():
+                cell.append(f"\n{column.header}: ", style="dim")
+                cell.append_text(value)
+        return cell
+
+    return [
+        column._replace(cell=name_and_more) if column.cell is _name_cell else column
+        for column in columns
+        if column.header not in fold
+    ]
+
+
+def _narrower(columns: Sequence[_Column]) -> list[list[_Column]]:
+    """The layouts to try, widest first: all columns, then minor ones folded one by one."""
+    tries = [list(columns)]
+    if any(column.cell is _name_cell for column in columns):
+        fold: frozenset[str] = frozenset()
+        for column in columns:
+            if column.foldable:
+                fold |= {column.header}
+                tries.append(_folded(columns, fold))
+    return tries
+
+
+# ---------------------------------------------------------------- fitting
+
+
+def _extent(text: str) -> tuple[int, int]:
+    """(longest word, longest line) of a cell, in terminal cells."""
+    lines = text.split("\n")
+    longest_word = max((cell_len(word) for line in lines for word in line.split()), default=0)
+    return longest_word, max(cell_len(line) for line in lines)
+
+
+#: A column no wider than this at its widest (level, period, country) is served first,
+#: whole, so it stays on one line; wrapping costs least in the long text of names.
+SHORT_COLUMN = 20
+
+
+def _share(widths: list[int], wants: Sequence[int], spare: int, columns: Sequence[int]) -> int:
+    """Give `columns` up to what they want, fairly, smallest needs first; returns what is left."""
+    order = sorted(columns, key=lambda i: wants[i] - widths[i])
+    for left, index in zip(range(len(order), 0, -1), order, strict=True):
+        give = max(0, min(wants[index] - widths[index], spare // left))
+        widths[index] += give
+        spare -= give
+    return spare
+
+
+def _fit(
+    columns: Sequence[_Column], cells: list[list[Text]], width: int, header: bool
+) -> list[int] | None:
+    """Column widths that fit `width` with every word whole, or None when none do."""
+    mins: list[int] = []
+    capped: list[int] = []
+    widest: list[int] = []
+    for index, column in enumerate(columns):
+        extents = [_extent(row[index].plain) for row in cells]
+        if header:
+            extents.append(_extent(column.header))
+        narrowest = max(1, *(e[0] for e in extents))
+        longest = max(1, *(e[1] for e in extents))
+        mins.append(narrowest)
+        widest.append(longest)
+        capped.append(longest if column.cap is None else max(narrowest, min(longest, column.cap)))
+    spare = width - COLUMN_GAP * (len(columns) - 1) - sum(mins)
+    if spare < 0:
+        return None
+    widths = list(mins)
+    every = range(len(columns))
+    short = [i for i in every if widest[i] <= SHORT_COLUMN or columns[i].first]
+    for index in sorted(short, key=lambda i: capped[i] - mins[i]):
+        give = min(capped[index] - widths[index], spare)
+        widths[index] += give
+        spare -= give
+    # The long columns share the rest: capped ones (figures) stop at their cap first so
+    # names get room; what is left after that lets them grow to their longest line.
+    spare = _share(widths, capped, spare, every)
+    _share(widths, widest, spare, every)
+    return widths
+
+
+def _table(
+    columns: Sequence[_Column], widths: Sequence[int], options: RenderOptions, leading: int
+) -> Table:
+    table = Table(
+        leading=leading,
         box=box.ASCII if options.ascii_only else box.SIMPLE_HEAD,
         show_header=options.header,
         show_edge=False,
         header_style="bold",
         pad_edge=False,
-        leading=leading,
     )
-
-
-def _wide(results: Results, options: RenderOptions) -> Table:
-    percent = any(f.unit == "percent" for f in results.facts)
-    table = _table(options, leading=1)
-    table.expand = True
-    if results.hits is not None:
-        table.add_column("Score", justify="right", no_wrap=True)
-    table.add_column("Record", overflow="fold", ratio=4, min_width=16)
-    table.add_column("Figure", justify="right", overflow="fold", ratio=1, min_width=8)
-    table.add_column("Level", overflow="fold", ratio=1, min_width=9)
-    if percent:
-        table.add_column("Share", no_wrap=True, min_width=BAR_CELLS)
-    hits: tuple[SearchHit | None, ...] = results.hits or (None,) * len(results.facts)
-    for fact, hit in zip(results.facts, hits, strict=True):
-        matched = hit.matched_words if hit is not None and options.color else frozenset()
-        cells: list[RenderableType] = []
-        if hit is not None:
-            cells.append(Text(f"{hit.score:.1f}"))
-        cells.append(_record_cell(fact, matched, options.ascii_only))
-        cells.append(_text(figure_text(fact), "bold"))
-        # Spaces, not hyphens, so a narrow column wraps between words.
-        cells.append(_text((fact.level or "").replace("-", " ")))
-        if percent:
-            cells.append(Text(bar(fact, options.ascii_only), style="green"))
-        table.add_row(*cells)
+    for column, width in zip(columns, widths, strict=True):
+        table.add_column(column.header, justify=column.justify, width=width, overflow="fold")
     return table
 
 
-def _block(fact: Fact, hit: SearchHit | None, options: RenderOptions) -> RenderableType:
-    """One record as a block of lines, for terminals too narrow for a table."""
-    from rich.console import Group
-    from rich.padding import Padding
+def _block(columns: Sequence[_Column], rows: Sequence[_Row], ctx: _Context) -> list[Text]:
+    """Each record as lines: name, id, then every other column as "header: value"."""
+    blocks: list[Text] = []
+    for row in rows:
+        fact = row.fact
+        block = Text()
+        if row.child:
+            block.append("`- " if ctx.options.ascii_only else "\u2514 ", style="dim")
+        block.append_text(_highlighted(fact.name, ctx.matched(row), "bold"))
+        block.append("\n")
+        block.append_text(_text(fact.id, "cyan"))
+        for column in columns:
+            if column.cell is _name_cell:
+                continue
+            value = column.cell(row, ctx)
+            if value.plain.strip():
+                block.append(f"\n  {column.header}: ", style="dim")
+                block.append_text(value)
+        if ctx.long:
+            block.append("\n  ")
+            block.append_text(_highlighted(fact.summary, ctx.matched(row)))
+            block.append("\n  ")
+            block.append_text(_text(where(fact, ctx.options.ascii_only), "dim"))
+        block.append("\n")
+        blocks.append(block)
+    return blocks
 
-    matched = hit.matched_words if hit is not None and options.color else frozenset()
-    head = _text(fact.id, "bold cyan")
-    if hit is not None:
-        head.append(f"  score {hit.score:.1f}")
-    body = _highlighted(fact.name, matched, "bold")
-    figure = figure_text(fact)
-    if figure:
-        body.append("\n")
-        body.append_text(_text(figure, "bold"))
-        shown = bar(fact, options.ascii_only)
-        if shown:
-            body.append(" " + shown, style="green")
-    if fact.level:
-        body.append("\nlevel: ")
-        body.append_text(_text(fact.level))
-    body.append("\n")
-    body.append_text(_text(where(fact, options.ascii_only), "dim"))
-    return Group(head, Padding(body, (0, 0, 1, 2)))
+
+def _print_listing(
+    console: Console, columns: Sequence[_Column], rows: Sequence[_Row], ctx: _Context
+) -> None:
+    """One table of rows; when its words do not fit, the minor columns go under the name,
+    and when they still do not fit (or below NARROW_WIDTH), blocks of lines."""
+    made: dict[Callable[[_Row, _Context], Text], list[Text]] = {}
+
+    def cells_of(column: _Column) -> list[Text]:
+        # Each column's cells are made once, whichever layouts are tried.
+        if column.cell not in made:
+            made[column.cell] = [column.cell(row, ctx) for row in rows]
+        return made[column.cell]
+
+    if not ctx.chosen:  # a column empty for every record says nothing
+        columns = [c for c in columns if any(cell.plain for cell in cells_of(c))]
+    widths = None
+    if ctx.options.width >= NARROW_WIDTH:
+        for number, shown in enumerate(_narrower(columns)):
+            cells = [list(row) for row in zip(*map(cells_of, shown), strict=True)]
+            widths = _fit(shown, cells, ctx.options.width, ctx.options.header)
+            if widths is not None:
+                columns, folded = shown, number > 0
+                break
+    if widths is None:
+        for block in _block(columns, rows, ctx):
+            console.print(block)
+        return
+    # Folded lines make rows taller; a blank line keeps one record apart from the next.
+    table = _table(columns, widths, ctx.options, leading=1 if folded else 0)
+    for row_cells in cells:
+        table.add_row(*row_cells)
+    console.print(table)
 
 
-def _detail(fact: Fact, options: RenderOptions) -> Table:
-    table = _table(options)
+# ---------------------------------------------------------------- layouts
+
+
+def _record(results: Results, console: Console, options: RenderOptions) -> None:
+    """One record as field / value lines: every field it has, or those --fields chose."""
+    table = Table(
+        box=box.ASCII if options.ascii_only else box.SIMPLE_HEAD,
+        show_header=options.header,
+        show_edge=False,
+        header_style="bold",
+        pad_edge=False,
+    )
     table.add_column("Field", style="cyan", no_wrap=True)
     table.add_column("Value", overflow="fold")
-    row = fact_row(fact)
-    for name in FACT_FIELDS:
-        value = row[name]
-        if value is None or value == []:
-            continue
-        shown = plain_text(value)
-        table.add_row(name, _text(shown))
-    if fact.unit == "percent":
-        table.add_row("share", Text(bar(fact, options.ascii_only), style="green"))
-    return table
+    view = results.view
+    for fact in results.facts:
+        for name in view.fields:
+            value = plain_text(getattr(fact, name))
+            if value or view.chosen:
+                table.add_row(name, _text(value))
+        if fact.unit == "percent" and not view.chosen:
+            table.add_row("share", Text(bar(fact, options.ascii_only), style="green"))
+    console.print(table)
+
+
+def _rows(results: Results) -> list[_Row]:
+    hits: Sequence[SearchHit | None] = results.hits or (None,) * len(results.facts)
+    tree = results.view.layout == Layout.TREE
+    return [
+        _Row(fact, hit, tree and fact.kind != "program")
+        for fact, hit in zip(results.facts, hits, strict=True)
+    ]
+
+
+def _columns(names: Sequence[str], results: Results) -> list[_Column]:
+    view = results.view
+    if view.chosen:
+        # The fields --fields chose, as they are; the id always shows so `show` can follow.
+        chosen = names if "id" in names else ("id", *names)
+        return [_column(name, composite=False) for name in chosen]
+    columns = [_column(name, composite=True) for name in names]
+    if view.layout == Layout.TREE:
+        # In the tree the names carry the structure (which figure is whose): they keep the
+        # room, and the figures share what is left.
+        columns = [column._replace(first=False) for column in columns]
+    return columns
 
 
 def render(results: Results, options: RenderOptions) -> str:
-    """Results as a Rich table (or blocks of lines when the width is too small)."""
+    """Results as the table of their view (or blocks of lines when the width is too small)."""
     console, buffer = string_console(options.width, options.color)
-    if results.detail and len(results.facts) == 1:
-        console.print(_detail(results.facts[0], options))
-    elif options.width < NARROW_WIDTH:
-        hits: tuple[SearchHit | None, ...] = results.hits or (None,) * len(results.facts)
-        for fact, hit in zip(results.facts, hits, strict=True):
-            console.print(_block(fact, hit, options))
+    view = results.view
+    color = options.color
+
+    def matched(row: _Row) -> frozenset[str]:
+        return row.hit.matched_words if row.hit is not None and color else frozenset()
+
+    ctx = _Context(options, view.long, view.chosen, matched)
+    if view.layout == Layout.RECORD:
+        _record(results, console, options)
+    elif view.layout == Layout.BY_KIND:
+        kinds: dict[str, list[_Row]] = {}
+        for row in _rows(results):
+            kinds.setdefault(row.fact.kind, []).append(row)
+        for number, (kind, rows) in enumerate(kinds.items()):
+            heading = Text(f"{TABLE_OF_KIND[kind]} ({len(rows)})", style="bold")
+            console.print(heading if number == 0 else Text("\n").append_text(heading))
+            names = view.fields if view.chosen else KIND_COLUMNS.get(kind, OTHER_KIND_COLUMNS)
+            _print_listing(console, _columns(names, results), rows, ctx)
     else:
-        console.print(_wide(results, options))
-    return buffer.getvalue()
+        names = view.fields if view.chosen else view.columns
+        _print_listing(console, _columns(names, results), _rows(results), ctx)
+    text = buffer.getvalue()
+    if options.color:
+        return text
+    # Padding of the last column is noise when pasted; coloured lines end in style codes.
+    return "".join(line.rstrip(" ") + "\n" for line in text.splitlines())

@@ -59,12 +59,16 @@ def _escape_non_ascii(text: str) -> str:
 
 
 def render(results: Results, options: RenderOptions) -> str:
-    """Results as TOML: a whole facts file for an export, else arrays of records by kind."""
-    if results.document is not None:
+    """Results as TOML: a whole facts file for an export, else arrays of records by kind.
+
+    An export with --fields writes only those fields, so it is not a facts file.
+    """
+    if results.document is not None and not results.view.chosen:
         tables = document_tables(results.document)
     else:
         tables = {}
-        keys = tuple(name for name in rows(results)[0] if name != "kind") if results.facts else ()
+        # The array a record stands in already says its kind.
+        keys = tuple(name for name in results.view.fields if name != "kind")
         for fact, row in zip(results.facts, rows(results), strict=True):
             tables.setdefault(TABLE_OF_KIND[fact.kind], []).append(_compact(row, keys))
     text = tomli_w.dumps(tables)
