@@ -306,3 +306,47 @@ def test_many_files_are_read_in_parallel_processes(
     kb = cqedu.load(folder, cache=False)
     assert calls == [2]
     assert len(kb.facts()) == 16
+
+
+# ---------------------------------------------------------------- --source on the command line
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["stats", "--level", "preschool"], ["other-preschool-rate"]),
+        (["programs"], ["other-robot-club", "other-club-members"]),
+        (["partners", "--country", "UK"], ["other-oxbridge"]),
+        (["search", "oxbridge"], ["other-oxbridge"]),
+        (["export", "--kind", "events"], ["other-open-day"]),
+    ],
+)
+def test_source_keeps_that_source_in_every_query_command(
+    folder: Path, args: list[str], expected: list[str]
+) -> None:
+    result = run("--facts", str(folder), *args, "--source", "other", "-F", "id", "--no-header")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == expected
+
+
+def test_source_may_be_repeated(folder: Path) -> None:
+    result = run(
+        "--facts", str(folder), "search", "oxbridge", "-S", "mini", "-S", "other", "-F", "id"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == ["id", "mini-oxbridge", "other-oxbridge"]
+
+
+def test_ask_keeps_the_source_too(folder: Path) -> None:
+    result = run(
+        "--facts", str(folder), "ask", "how many teachers", "--source", "other", "-f", "tsv"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1].split("\t")[0] == "other-teachers"
+
+
+def test_an_unknown_source_on_the_command_line_exits_2(folder: Path) -> None:
+    result = run("--facts", str(folder), "stats", "--source", "elsewhere")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == 'cqedu: unknown source "elsewhere"; known sources: mini, other\n'
