@@ -1,171 +1,388 @@
-"""The search index of a knowledge base: built from its records, read by search."""
+"""The search index of a knowledge base: built in SQL from its record tables, read by search."""
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
-from array import array
+from collections.abc import Collection, Iterator
+from functools import cache
 from pathlib import Path
+from typing import Any, NamedTuple
 
-from cqedu.model import Fact, FactsDocument
+from cqedu.fields import SEARCH_WEIGHTS
+from cqedu.model import KIND_TABLES
 from cqedu.text import normalise_phrase, words
 
-#: How much a word found in each field counts in search, highest first: a word
-#: takes the first field it is found in. A field's code is its place here.
-FIELD_WEIGHTS: dict[str, float] = {
-    "name": 1.0,
-    "keywords": 1.0,
-    "as_written": 1.0,
-    "country": 1.0,
-    "fields": 0.95,
-    "id": 0.9,  # ids echo names, but may carry words the name does not
-    "level": 0.9,
-    "category": 0.9,
-    "unit": 0.9,
-    "date": 0.9,
-    "kind": 0.85,
-    "period": 0.85,
-    "summary": 0.85,
-    "section": 0.6,
-}
-FIELD_NAMES: tuple[str, ...] = tuple(FIELD_WEIGHTS)
-_CODE = {name: code for code, name in enumerate(FIELD_NAMES)}
-
-#: Words are keyed as themselves; exact phrases (ids, names, keywords) behind this
-#: prefix, which sorts before every word, so one table serves both lookups.
-PHRASE_PREFIX = "\x1f"
-
-# The search index, built only when a search needs it (see add_word_index).
-_WORD_TABLES = (
-    "CREATE {temp} TABLE blobs (name TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID",
-    "CREATE {temp} TABLE words (word TEXT PRIMARY KEY, postings BLOB) WITHOUT ROWID",
+#: Words of natural phrasing that say nothing about which record is meant: dropped from
+#: queries, and not counted in a name's length (shorter names win ties).
+STOPWORDS = frozenset(
+    (
+        "a an the of in on at for to with and or by from about into how many much what which"
+        " who whom whose where when why is are was were be been being do does did has have had"
+        " there their its it this that these those number count total me show tell give list"
+        " find i we you any some all city cq s"
+    ).split()
 )
 
+#: Searched fields under the field they are reported as: a value's digits are found as
+#: the figure as written, a date as written as the date.
+_REPORTED_AS = {"value": "as_written", "date_as_written": "date"}
 
-def has_word_index(connection: sqlite3.Connection) -> bool:
-    """Whether the search index has been built."""
+#: The index's columns, one per field search reports. A word takes the first column it is
+#: found in that has the highest weight, so this order breaks ties between equal weights.
+COLUMNS: tuple[str, ...] = (
+    "name",
+    "keywords",
+    "as_written",
+    "country",
+    "fields",
+    "id",
+    "level",
+    "category",
+    "unit",
+    "date",
+    "kind",
+    "period",
+    "summary",
+    "section",
+)
+#: How much a query word found in each column counts (from the field registry).
+WEIGHTS: dict[str, float] = {column: SEARCH_WEIGHTS[column] for column in COLUMNS}
+
+FTS5_MISSING_NOTE = "this Python's SQLite has no FTS5; search uses a slower index built in Python"
+
+# Every table the index is made of; `search_records` is created last, so it marks a
+# finished index.
+_TABLES = ("search_instance", "search_vocab", "search_text", "search_phrases", "search_records")
+
+# The text of each column, as normalised words; WHERE is added for one record's columns.
+# Shared texts (levels with their names and aliases, countries with theirs, kinds with the
+# name of their table, so that "people" finds persons) are joined in here.
+_KIND_WORDS = " ".join(
+    f"WHEN '{kind}' THEN '{kind} {table}'" for table, kind in KIND_TABLES.items()
+)
+_COLUMN_SQL = {
+    "name": "cqedu_words(f.name)",
+    "keywords": "cqedu_words(f.keywords)",
+    "as_written": "cqedu_words(f.as_written, f.value)",
+    "country": "cqedu_shared_words(coalesce(c.name || char(31) || c.aliases, f.country))",
+    "fields": "cqedu_shared_words(f.fields)",
+    "id": "cqedu_words(f.id)",
+    "level": "cqedu_shared_words(coalesce(l.id || char(31) || l.name || char(31) || l.aliases,"
+    " f.level))",
+    "category": "cqedu_shared_words(f.category)",
+    "unit": "cqedu_shared_words(f.unit)",
+    "date": "cqedu_words(f.date, f.date_as_written)",
+    "kind": f"CASE f.kind {_KIND_WORDS} ELSE f.kind END",
+    "period": "cqedu_shared_words(f.period)",
+    "summary": "cqedu_words(f.summary)",
+    "section": "cqedu_shared_words(f.section)",
+}
+_ROWS_SQL = (
+    f"SELECT f.pos, {', '.join(_COLUMN_SQL[c] for c in COLUMNS)} FROM facts AS f"  # noqa: S608 - fixed SQL
+    " LEFT JOIN levels AS l ON l.id = f.level"
+    " LEFT JOIN countries AS c ON c.name = f.country"
+)
+
+_WEIGHTS_SQL = ", ".join(f"('{column}', {weight!r})" for column, weight in WEIGHTS.items())
+# Per record, the sum over query words of each word's best weighted match. `search_query`
+# holds (term, query word number, 0-100 score) for every index word a query word matches.
+_SCORES_SQL = f"""
+WITH weights(col, weight) AS (VALUES {_WEIGHTS_SQL}),
+per_word AS (
+    SELECT i.doc AS doc, MAX(q.score * w.weight) AS best
+    FROM temp.search_query AS q
+    JOIN {{schema}}search_instance AS i ON i.term = q.term
+    JOIN weights AS w ON w.col = i.col
+    GROUP BY i.doc, q.word
+)
+SELECT p.doc, SUM(p.best), coalesce(r.name_length, 0),
+       (SELECT MAX(strength) FROM {{schema}}search_phrases AS e
+        WHERE e.phrase = :phrase AND e.pos = p.doc)
+FROM per_word AS p
+JOIN facts AS f ON f.pos = p.doc
+LEFT JOIN {{schema}}search_records AS r ON r.pos = p.doc
+{{where}}
+GROUP BY p.doc
+HAVING SUM(p.best) >= :floor
+"""  # noqa: S608 - fixed SQL; values are bound
+
+
+class Candidate(NamedTuple):
+    """A record the query's words reach, with what ranking needs."""
+
+    pos: int
+    """Position of the record in the facts table."""
+    total: float
+    """Sum over the query's words of each word's best weighted 0-100 match."""
+    name_length: int
+    """Words in the record's name that are not stopwords (shorter names win ties)."""
+    exact: int
+    """2 when the query is the record's id or name, 1 when one of its keywords, else 0."""
+
+
+@cache
+def fts5_available() -> bool:
+    """Whether this Python's sqlite3 has FTS5 (CPython's usual builds do)."""
+    with contextlib.closing(sqlite3.connect(":memory:")) as probe:
+        try:
+            probe.execute("CREATE VIRTUAL TABLE probe USING fts5(text)")
+        except sqlite3.OperationalError:
+            return False
+    return True
+
+
+def _schema_of(connection: sqlite3.Connection) -> str | None:
+    """'main' or 'temp', whichever holds a finished index; None when there is none."""
     found = connection.execute(
-        "SELECT 1 FROM sqlite_master WHERE name = 'words' UNION ALL "
-        "SELECT 1 FROM sqlite_temp_master WHERE name = 'words'"
-    )
-    return found.fetchone() is not None
+        "SELECT 'main' FROM sqlite_master WHERE name = 'search_records' UNION ALL "
+        "SELECT 'temp' FROM sqlite_temp_master WHERE name = 'search_records'"
+    ).fetchone()
+    return None if found is None else str(found[0])
 
 
-def add_word_index(
-    connection: sqlite3.Connection, cache_file: Path | None, document: FactsDocument
-) -> None:
-    """Build the search index: into the cache file when it can be written, else in memory."""
+def is_built(connection: sqlite3.Connection) -> bool:
+    """Whether the search index has been built."""
+    return _schema_of(connection) is not None
+
+
+def drop(connection: sqlite3.Connection) -> None:
+    """Remove the search index (call whenever records change); the next search rebuilds it.
+
+    Costs a few DROP TABLE statements. An index in a read-only cache file is left alone:
+    its records cannot have changed either.
+    """
+    _add_functions(connection)
+    for schema in ("temp", "main"):
+        present = {
+            row[0]
+            for row in connection.execute(
+                f"SELECT name FROM {schema}.sqlite_master WHERE name IN "  # noqa: S608 - fixed names
+                f"({', '.join('?' * len(_TABLES))})",
+                _TABLES,
+            )
+        }
+        for table in _TABLES:
+            if table in present:
+                try:
+                    connection.execute(f"DROP TABLE {schema}.{table}")
+                except sqlite3.OperationalError:
+                    if schema == "temp":
+                        raise
+                    break  # a read-only cache file
+    connection.commit()
+
+
+def build(connection: sqlite3.Connection, cache_file: Path | None = None) -> list[str]:
+    """Build the search index: into the cache file when it can be written, else in memory.
+
+    Returns notes for the user (when FTS5 is missing and a slower index was built).
+    """
     if cache_file is not None:
         try:
             with contextlib.closing(sqlite3.connect(cache_file, timeout=30)) as writer:
                 writer.execute("BEGIN IMMEDIATE")  # one builder at a time
-                if not has_word_index(writer):
-                    create_word_index(writer, document, temp="")
+                if not is_built(writer):
+                    create(writer)
                 writer.commit()
-            if has_word_index(connection):
-                return
+            if is_built(connection):
+                return _notes()
         except (OSError, sqlite3.Error):
             pass  # read-only or broken cache: keep the index in memory for this run
-    create_word_index(connection, document, temp="TEMP")
+    create(connection, temp=True)
+    return _notes()
 
 
-def create_word_index(connection: sqlite3.Connection, document: FactsDocument, temp: str) -> None:
-    """Create the search tables (in the TEMP schema when `temp` says so) and fill them."""
-    for statement in _WORD_TABLES:
-        connection.execute(statement.format(temp=temp))
-    _fill_word_index(connection, document)
+def _notes() -> list[str]:
+    return [] if fts5_available() else [FTS5_MISSING_NOTE]
 
 
-def _fill_word_index(connection: sqlite3.Connection, document: FactsDocument) -> None:
-    """Postings per word and per exact phrase, each packed as position * 256 + code.
+def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
+    """Create the search tables (in the TEMP schema when `temp`) from the record tables.
 
-    The code is the field's place in FIELD_NAMES for words, the strength (2 for an id or
-    name, 1 for a keyword) for phrases. Positions must stay below 2**24, which the
-    loader's 256 MiB file limit (well under a million records) guarantees.
+    The records' fields go into an FTS5 table, one column per reported field, as the
+    normalised words search compares; `fts5vocab` tables then give its vocabulary and
+    which records and columns hold each word. Without FTS5, a plain table holds the same
+    (term, record, column) rows. Name lengths and exact phrases go into small tables.
     """
-    from cqedu.search import STOPWORDS
+    _add_functions(connection)
+    schema = "temp." if temp else ""
+    if fts5_available():
+        # Words arrive normalised and space-separated; the ascii tokenizer keeps any
+        # non-ASCII letter and, with "." as a token character, decimals such as 93.5.
+        connection.execute(
+            f"CREATE VIRTUAL TABLE {schema}search_text USING fts5({', '.join(COLUMNS)}, "
+            "content='', detail=column, tokenize=\"ascii tokenchars '.'\")"
+        )
+        connection.execute(
+            f"INSERT INTO {schema}search_text (rowid, {', '.join(COLUMNS)}) {_ROWS_SQL}"
+        )
+        # A vocabulary table names the schema of its FTS5 table only when it is in TEMP.
+        target = "temp, " if temp else ""
+        for name, kind in (("search_vocab", "row"), ("search_instance", "instance")):
+            connection.execute(
+                f"CREATE VIRTUAL TABLE {schema}{name} USING fts5vocab({target}search_text, {kind})"
+            )
+    else:
+        connection.execute(
+            f"CREATE TABLE {schema}search_instance (term TEXT, doc INTEGER, col TEXT, "
+            "PRIMARY KEY (term, doc, col)) WITHOUT ROWID"
+        )
+        connection.executemany(
+            f"INSERT OR IGNORE INTO {schema}search_instance VALUES (?, ?, ?)",  # noqa: S608 - fixed names
+            _instances(connection.execute(_ROWS_SQL).fetchall()),
+        )
+        connection.execute(
+            f"CREATE VIEW {schema}search_vocab AS SELECT DISTINCT term FROM search_instance"  # noqa: S608 - fixed names
+        )
+    connection.execute(
+        f"CREATE TABLE {schema}search_phrases (phrase TEXT, pos INTEGER, strength INTEGER)"
+    )
+    connection.execute(
+        f"CREATE TABLE {schema}search_records (pos INTEGER PRIMARY KEY, name_length INTEGER)"
+    )
+    records = connection.execute("SELECT pos, id, name, keywords FROM facts").fetchall()
+    connection.executemany(
+        f"INSERT INTO {schema}search_phrases VALUES (?, ?, ?)",  # noqa: S608 - fixed names
+        _phrases(records),
+    )
+    connection.executemany(
+        f"INSERT INTO {schema}search_records VALUES (?, ?)",  # noqa: S608 - fixed names
+        ((pos, _name_length(name)) for pos, _id, name, _keywords in records),
+    )
+    index_schema = "temp." if temp else ""
+    connection.execute(
+        f"CREATE INDEX {index_schema}search_phrases_phrase ON search_phrases (phrase, pos)"
+    )
 
-    shared = _SharedWords(document)
-    postings: dict[str, list[int]] = {}
-    name_lengths = array("H")
-    for pos, fact in enumerate(document.facts):
-        base = pos << 8
-        name_words = words(fact.name)
-        for word, code in _record_words(fact, name_words, shared).items():
-            found = postings.get(word)
-            if found is None:
-                postings[word] = [base | code]
-            else:
-                found.append(base | code)
-        name_lengths.append(min(len([w for w in name_words if w not in STOPWORDS]), 0xFFFF))
+
+def _instances(rows: list[tuple[Any, ...]]) -> Iterator[tuple[str, int, str]]:
+    """(word, record, column) rows of every record, for the index without FTS5."""
+    for pos, *texts in rows:
+        for column, text in zip(COLUMNS, texts, strict=True):
+            if text:
+                for word in text.split():
+                    yield word, pos, column
+
+
+def _phrases(records: list[tuple[int, str, str, str | None]]) -> Iterator[tuple[str, int, int]]:
+    """(phrase, record, strength) for every record's exact id, name and keywords."""
+    for pos, id_, name, keywords in records:
         # An exact id or name outranks an exact keyword, which outranks the rest.
-        strengths = {normalise_phrase(k): 1 for k in fact.keywords}
-        strengths[" ".join(words(fact.id))] = 2
-        strengths[" ".join(name_words)] = 2
+        strengths = dict.fromkeys(
+            (normalise_phrase(k) for k in keywords.split("\x1f")) if keywords else (), 1
+        )
+        strengths[normalise_phrase(id_)] = 2
+        strengths[normalise_phrase(name)] = 2
         for phrase, strength in strengths.items():
             if phrase:
-                postings.setdefault(PHRASE_PREFIX + phrase, []).append(base | strength)
-    connection.executemany(
-        "INSERT INTO words VALUES (?, ?)",
-        ((word, array("I", packed).tobytes()) for word, packed in postings.items()),
-    )
-    connection.execute("INSERT INTO blobs VALUES ('name_lengths', ?)", (name_lengths.tobytes(),))
+                yield phrase, pos, strength
 
 
-class _SharedWords:
-    """Words of texts many records share (levels, countries, units, ...), split once."""
+def _name_length(name: str) -> int:
+    return len([word for word in words(name) if word not in STOPWORDS])
 
-    def __init__(self, document: FactsDocument) -> None:
-        self.levels = {
-            lv.id: [w for text in (lv.id, lv.name, *lv.aliases) for w in words(text)]
-            for lv in document.levels
-        }
-        self.countries = {
-            c.name: [w for text in (c.name, *c.aliases) for w in words(text)]
-            for c in document.countries
-        }
-        self._memo: dict[str, list[str]] = {}
 
-    def of(self, text: str) -> list[str]:
-        found = self._memo.get(text)
-        if found is None:
-            found = self._memo[text] = words(text)
+def _text_words(*texts: object) -> str | None:
+    """The normalised words of some column values (None skipped), space-separated."""
+    found: list[str] = []
+    for text in texts:
+        if isinstance(text, float):
+            found.extend(words(repr(text)))  # the digits Python prints, as search always used
+        elif text is not None:
+            found.extend(words(str(text)))
+    return " ".join(found) if found else None
+
+
+def _add_functions(connection: sqlite3.Connection) -> None:
+    """The SQL functions the index's statements call, on this connection."""
+    shared: dict[str, str | None] = {}
+
+    def shared_words(text: str | None) -> str | None:
+        # Levels, units, sections, ... repeat over many records: split each text once.
+        if text is None:
+            return None
+        found = shared.get(text, "")
+        if found == "":
+            found = shared[text] = _text_words(text)
         return found
 
-
-def _record_words(fact: Fact, name_words: list[str], shared: _SharedWords) -> dict[str, int]:
-    """Each word of a record with the code of the best field it is found in."""
-    found: list[tuple[str, list[str]]] = [("name", name_words)]
-    found.extend(("keywords", words(keyword)) for keyword in fact.keywords)
-    if fact.as_written:
-        found.append(("as_written", words(fact.as_written)))
-    if fact.value is not None:
-        found.append(("as_written", words(repr(fact.value))))
-    if fact.country:
-        found.append(("country", shared.countries.get(fact.country) or shared.of(fact.country)))
-    found.extend(("fields", shared.of(field)) for field in fact.fields)
-    found.append(("id", words(fact.id)))
-    if fact.level:
-        found.append(("level", shared.levels.get(fact.level) or shared.of(fact.level)))
-    for column, field in _SHARED_COLUMNS:
-        text = getattr(fact, column)
-        if text:
-            found.append((field, shared.of(text)))
-    found.append(("summary", words(fact.summary)))
-    found.append(("section", shared.of(fact.section)))
-    # Best field first in `found`; applying them worst first lets the best overwrite.
-    best: dict[str, int] = {}
-    for field, field_words in reversed(found):
-        best.update(dict.fromkeys(field_words, _CODE[field]))
-    return best
+    connection.create_function("cqedu_words", -1, _text_words, deterministic=True)
+    connection.create_function("cqedu_shared_words", 1, shared_words, deterministic=True)
 
 
-# Columns whose texts repeat across records, in weight order, with their search field.
-_SHARED_COLUMNS = (
-    ("category", "category"),
-    ("unit", "unit"),
-    ("date", "date"),
-    ("date_as_written", "date"),
-    ("kind", "kind"),
-    ("period", "period"),
-)
+class Vocabulary(NamedTuple):
+    """The words of an index, with the schema versions they were read at."""
+
+    stamp: tuple[int, int]
+    """The main and temp schema versions: any build or drop changes one of them."""
+    words: list[str]
+    """Every word of the index, sorted in code point order (as bisect needs)."""
+
+
+def _stamp(connection: sqlite3.Connection) -> tuple[int, int]:
+    # The query table first, so that creating it does not change the stamp later.
+    connection.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS search_query (term TEXT, word INTEGER, score REAL)"
+    )
+    main = connection.execute("PRAGMA main.schema_version").fetchone()[0]
+    temp = connection.execute("PRAGMA temp.schema_version").fetchone()[0]
+    return int(main), int(temp)
+
+
+def vocabulary(connection: sqlite3.Connection, previous: Vocabulary | None = None) -> Vocabulary:
+    """Every word of the index; `previous` is reused while no index was built or dropped.
+
+    Reading the vocabulary is most of a repeated search's time on a large knowledge base.
+    """
+    stamp = _stamp(connection)
+    if previous is not None and previous.stamp == stamp:
+        return previous
+    schema = f"{_schema_of(connection)}."
+    rows = connection.execute(f"SELECT term FROM {schema}search_vocab ORDER BY term")  # noqa: S608 - fixed names
+    return Vocabulary(stamp, [row[0] for row in rows])
+
+
+def query(
+    connection: sqlite3.Connection,
+    matches: list[dict[str, float]],
+    phrase: str,
+    floor: float,
+    sources: Collection[str] | None = None,
+) -> list[Candidate]:
+    """Records holding words that the query's words match, with what ranking needs.
+
+    `matches` has, per query word, the index words it matches with their 0-100 scores;
+    `phrase` is the whole query normalised (for exact ids, names and keywords); only
+    records whose `total` reaches `floor` and whose source is in `sources` (when given)
+    are returned, in no particular order.
+    """
+    schema = f"{_schema_of(connection)}."
+    _stamp(connection)
+    connection.execute("DELETE FROM temp.search_query")
+    connection.executemany(
+        "INSERT INTO temp.search_query VALUES (?, ?, ?)",
+        [
+            (term, word, score)
+            for word, found in enumerate(matches)
+            for term, score in found.items()
+        ],
+    )
+    params: dict[str, object] = {"phrase": phrase, "floor": floor}
+    where = ""
+    if sources is not None:
+        names = [f":source{i}" for i in range(len(sources))]
+        where = f"WHERE f.source IN ({', '.join(names)})"
+        params.update({name[1:]: source for name, source in zip(names, sources, strict=True)})
+    rows = connection.execute(_SCORES_SQL.format(schema=schema, where=where), params)
+    return [Candidate(pos, total, length, exact or 0) for pos, total, length, exact in rows]
+
+
+def record_words(connection: sqlite3.Connection, pos: int) -> dict[str, list[str]]:
+    """The words of each column of one record, as the index holds them."""
+    _add_functions(connection)
+    row = connection.execute(f"{_ROWS_SQL} WHERE f.pos = ?", (pos,)).fetchone()
+    return {
+        column: (text.split() if text else [])
+        for column, text in zip(COLUMNS, row[1:], strict=True)
+    }

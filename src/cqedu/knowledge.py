@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from cqedu import index
 from cqedu.errors import NoMatchError, QueryError
-from cqedu.index import add_word_index, has_word_index
 from cqedu.matching import Vocabulary, suggest
 from cqedu.model import Country, Fact, FactsDocument, Level, SearchHit, Source
 from cqedu.store import (
@@ -20,6 +20,9 @@ from cqedu.store import (
     open_index,
     split_list,
 )
+
+if TYPE_CHECKING:
+    from cqedu.search import SearchOutcome
 
 _SELECT = f"SELECT {', '.join(FACT_COLUMNS)} FROM facts"  # noqa: S608 - fixed column names
 ID_SUGGEST_SCORE = 75.0
@@ -70,6 +73,7 @@ class KnowledgeBase:
     ) -> None:
         self._db = connection
         self._cache_file = cache_file
+        self._vocabulary: index.Vocabulary | None = None  # reused by repeated searches
         self.path = path
         """The facts file this knowledge base was read from, if any."""
 
@@ -226,16 +230,31 @@ class KnowledgeBase:
 
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
         """Records matching a free-text query, best first; an empty list when none do."""
+        return self.search_outcome(query, limit).hits
+
+    def search_outcome(
+        self, query: str, limit: int = 10, sources: Collection[str] | None = None
+    ) -> SearchOutcome:
+        """A search's results with what to tell the user: ignored words, how many more.
+
+        `sources` keeps only the records of those source ids (before the limit). Words of
+        the query that match nothing anywhere are left out rather than sinking the others.
+        `cqedu.search.outcome_lines` words the rest for stderr.
+        """
         if limit < 1:
             raise QueryError(f"limit must be 1 or more, got {limit}")
         from cqedu import search as _search  # deferred: only search needs it
 
         tokens = _search.query_words(query)  # refuse a bad query before building anything
-        if not has_word_index(self._db):
-            add_word_index(self._db, self._cache_file, self.document())
-        ranked = _search.rank(self._db, query, tokens, limit)
+        notes: list[str] = []
+        if not index.is_built(self._db):
+            notes = index.build(self._db, self._cache_file)
+        ranking, self._vocabulary = _search.rank(
+            self._db, query, tokens, limit, sources=sources, vocabulary=self._vocabulary
+        )
         hits: list[SearchHit] = []
-        for item in ranked:
+        for item in ranking.positions:
             fact = self._facts("WHERE pos = ?", (item.pos,))[0]
             hits.append(SearchHit(fact, item.score, item.field, item.words))
-        return hits
+        more = ranking.total - len(hits)
+        return _search.SearchOutcome(hits, ranking.ignored, more, tuple(notes))

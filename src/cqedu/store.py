@@ -205,9 +205,9 @@ def _fill(
             [(f, pos) for pos, fact in enumerate(document.facts) for f in fact.fields],
         )
         if with_words:
-            from cqedu.index import create_word_index
+            from cqedu import index
 
-            create_word_index(connection, document, temp="")
+            index.create(connection)  # from the tables just filled
     connection.executescript(_INDEXES)
 
 
