@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -28,9 +28,8 @@ STOPWORDS = frozenset(
 #: the figure as written, a date as written as the date.
 _REPORTED_AS = {"value": "as_written", "date_as_written": "date"}
 
-#: The index's columns, one per field search reports. A word takes the first column it is
-#: found in that has the highest weight, so this order breaks ties between equal weights.
-COLUMNS: tuple[str, ...] = (
+# The fields search reports, in the order that breaks ties between equal weights.
+_REPORTED = (
     "name",
     "keywords",
     "as_written",
@@ -46,6 +45,9 @@ COLUMNS: tuple[str, ...] = (
     "summary",
     "section",
 )
+#: The index's columns, one per field search reports, best weight first: a word of a
+#: record is indexed only under the first column that holds it, as it scores best there.
+COLUMNS: tuple[str, ...] = tuple(sorted(_REPORTED, key=lambda column: -SEARCH_WEIGHTS[column]))
 #: How much a query word found in each column counts (from the field registry).
 WEIGHTS: dict[str, float] = {column: SEARCH_WEIGHTS[column] for column in COLUMNS}
 
@@ -84,41 +86,55 @@ _ROWS_SQL = (
     " LEFT JOIN countries AS c ON c.name = f.country"
 )
 
-_WEIGHTS_SQL = ", ".join(f"('{column}', {weight!r})" for column, weight in WEIGHTS.items())
-# Per record, the sum over query words of each word's best weighted match. `search_query`
-# holds (term, query word number, 0-100 score) for every index word a query word matches.
-_SCORES_SQL = f"""
-WITH weights(col, weight) AS (VALUES {_WEIGHTS_SQL}),
-per_word AS (
-    SELECT i.doc AS doc, MAX(q.score * w.weight) AS best
-    FROM temp.search_query AS q
-    JOIN {{schema}}search_instance AS i ON i.term = q.term
-    JOIN weights AS w ON w.col = i.col
-    GROUP BY i.doc, q.word
+# A CASE, not a join: a joined table of weights would be scanned outside the index.
+_WEIGHT_SQL = " ".join(f"WHEN '{column}' THEN {weight!r}" for column, weight in WEIGHTS.items())
+# A record's score, its total / :words rounded to one decimal as Python's round() does:
+# in SQL unless the tenths fall within a hair of a half, where only Python is sure.
+_TENTHS = "(total * 10.0 / :words)"
+_SCORE_SQL = (
+    f"CASE WHEN abs({_TENTHS} - CAST({_TENTHS} AS INTEGER) - 0.5) > 1e-9"
+    f" THEN CAST({_TENTHS} + 0.5 AS INTEGER) / 10.0"
+    " ELSE cqedu_score(total, :words) END"
 )
-SELECT p.doc, SUM(p.best), coalesce(r.name_length, 0),
-       (SELECT MAX(strength) FROM {{schema}}search_phrases AS e
-        WHERE e.phrase = :phrase AND e.pos = p.doc)
-FROM per_word AS p
-JOIN facts AS f ON f.pos = p.doc
-LEFT JOIN {{schema}}search_records AS r ON r.pos = p.doc
-{{where}}
-GROUP BY p.doc
-HAVING SUM(p.best) >= :floor
-"""  # noqa: S608 - fixed SQL; values are bound
+
+# The best records for a query. `search_query` holds (term, query word number, 0-100 score)
+# for every index word a query word matches. A record's total is, summed over the query's
+# words, each word's best match times the weight of the column it is in (one GROUP BY:
+# a MAX per query word); its score the total's mean, rounded. Then the tie rules: exact
+# id or name, exact keyword, shorter name, file order. CROSS JOIN keeps the matched terms
+# outside, so the index is read by term rather than scanned whole.
+_RANK_SQL = """
+WITH totals AS (
+    SELECT i.doc AS doc, {total} AS total
+    FROM temp.search_query AS q
+    CROSS JOIN {schema}search_instance AS i ON i.term = q.term
+    GROUP BY i.doc HAVING total >= :floor
+),
+scored AS (SELECT doc, {score} AS score FROM totals),
+exact AS (
+    SELECT pos, MAX(strength) AS strength FROM {schema}search_phrases
+    WHERE phrase = :phrase GROUP BY pos
+)
+SELECT s.doc, s.score, COUNT(*) OVER () AS found
+FROM scored AS s {sources}
+LEFT JOIN {schema}search_records AS r ON r.pos = s.doc
+LEFT JOIN exact AS e ON e.pos = s.doc
+WHERE s.score >= :cutoff
+ORDER BY s.score DESC, coalesce(e.strength, 0) DESC, r.name_length, s.doc
+LIMIT :limit
+"""
+_WORD_BEST_SQL = (
+    f"coalesce(MAX(CASE q.word WHEN {{word}} THEN q.score * CASE i.col {_WEIGHT_SQL} END END), 0)"
+)
 
 
-class Candidate(NamedTuple):
-    """A record the query's words reach, with what ranking needs."""
+class Ranked(NamedTuple):
+    """The best records for a query's matched words."""
 
-    pos: int
-    """Position of the record in the facts table."""
-    total: float
-    """Sum over the query's words of each word's best weighted 0-100 match."""
-    name_length: int
-    """Words in the record's name that are not stopwords (shorter names win ties)."""
-    exact: int
-    """2 when the query is the record's id or name, 1 when one of its keywords, else 0."""
+    scores: list[tuple[int, float]]
+    """(position in the facts table, 0-100 score) of the best records, best first."""
+    found: int
+    """How many records reach the cutoff, shown or not."""
 
 
 @cache
@@ -214,8 +230,10 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
             f"CREATE VIRTUAL TABLE {schema}search_text USING fts5({', '.join(COLUMNS)}, "
             "content='', detail=column, tokenize=\"ascii tokenchars '.'\")"
         )
-        connection.execute(
-            f"INSERT INTO {schema}search_text (rowid, {', '.join(COLUMNS)}) {_ROWS_SQL}"
+        marks = ", ".join("?" * (len(COLUMNS) + 1))
+        connection.executemany(
+            f"INSERT INTO {schema}search_text (rowid, {', '.join(COLUMNS)}) VALUES ({marks})",  # noqa: S608 - fixed names
+            _best_columns(connection.execute(_ROWS_SQL)),
         )
         # A vocabulary table names the schema of its FTS5 table only when it is in TEMP.
         target = "temp, " if temp else ""
@@ -230,7 +248,7 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
         )
         connection.executemany(
             f"INSERT OR IGNORE INTO {schema}search_instance VALUES (?, ?, ?)",  # noqa: S608 - fixed names
-            _instances(connection.execute(_ROWS_SQL).fetchall()),
+            _instances(_best_columns(connection.execute(_ROWS_SQL))),
         )
         connection.execute(
             f"CREATE VIEW {schema}search_vocab AS SELECT DISTINCT term FROM search_instance"  # noqa: S608 - fixed names
@@ -256,7 +274,26 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
     )
 
 
-def _instances(rows: list[tuple[Any, ...]]) -> Iterator[tuple[str, int, str]]:
+def _best_columns(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+    """Each record's column texts, each word kept only in the first (best) column holding it.
+
+    A word scores by its best column alone, so the others would only make the index bigger
+    and every search over it slower.
+    """
+    for pos, *texts in rows:
+        seen: set[str] = set()
+        kept: list[str | None] = []
+        for text in texts:
+            if not text:
+                kept.append(None)
+                continue
+            new = [word for word in dict.fromkeys(text.split()) if word not in seen]
+            seen.update(new)
+            kept.append(" ".join(new) if new else None)
+        yield (pos, *kept)
+
+
+def _instances(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[str, int, str]]:
     """(word, record, column) rows of every record, for the index without FTS5."""
     for pos, *texts in rows:
         for column, text in zip(COLUMNS, texts, strict=True):
@@ -294,6 +331,11 @@ def _text_words(*texts: object) -> str | None:
     return " ".join(found) if found else None
 
 
+def _score(total: float, count: int) -> float:
+    """A record's 0-100 score: the mean of its query words' best matches, to one decimal."""
+    return round(total / count, 1)
+
+
 def _add_functions(connection: sqlite3.Connection) -> None:
     """The SQL functions the index's statements call, on this connection."""
     shared: dict[str, str | None] = {}
@@ -308,6 +350,7 @@ def _add_functions(connection: sqlite3.Connection) -> None:
         return found
 
     connection.create_function("cqedu_words", -1, _text_words, deterministic=True)
+    connection.create_function("cqedu_score", 2, _score, deterministic=True)
     connection.create_function("cqedu_shared_words", 1, shared_words, deterministic=True)
 
 
@@ -347,18 +390,22 @@ def query(
     connection: sqlite3.Connection,
     matches: list[dict[str, float]],
     phrase: str,
-    floor: float,
+    *,
+    limit: int,
+    cutoff: float,
     sources: Collection[str] | None = None,
-) -> list[Candidate]:
-    """Records holding words that the query's words match, with what ranking needs.
+) -> Ranked:
+    """The best `limit` records whose words the query's words match.
 
-    `matches` has, per query word, the index words it matches with their 0-100 scores;
-    `phrase` is the whole query normalised (for exact ids, names and keywords); only
-    records whose `total` reaches `floor` and whose source is in `sources` (when given)
-    are returned, in no particular order.
+    `matches` has, per query word, the index words it matches with their 0-100 scores.
+    A record scores the mean over query words of each one's best match times its column's
+    weight, rounded to one decimal; records below `cutoff` are left out, and so are those
+    whose source is not in `sources` (when given). `phrase` is the whole query normalised:
+    a record whose id, name or keyword it is wins a tie.
     """
     schema = f"{_schema_of(connection)}."
     _stamp(connection)
+    _add_functions(connection)
     connection.execute("DELETE FROM temp.search_query")
     connection.executemany(
         "INSERT INTO temp.search_query VALUES (?, ?, ?)",
@@ -368,14 +415,26 @@ def query(
             for term, score in found.items()
         ],
     )
-    params: dict[str, object] = {"phrase": phrase, "floor": floor}
-    where = ""
+    count = len(matches)
+    params: dict[str, object] = {
+        "words": count,
+        "floor": (cutoff - 0.1) * count,  # a little below: the rounded score decides
+        "phrase": phrase,
+        "cutoff": cutoff,
+        "limit": limit,
+    }
+    sources_sql = ""
     if sources is not None:
-        names = [f":source{i}" for i in range(len(sources))]
-        where = f"WHERE f.source IN ({', '.join(names)})"
-        params.update({name[1:]: source for name, source in zip(names, sources, strict=True)})
-    rows = connection.execute(_SCORES_SQL.format(schema=schema, where=where), params)
-    return [Candidate(pos, total, length, exact or 0) for pos, total, length, exact in rows]
+        names = [f"source{number}" for number in range(len(sources))]
+        marks = ", ".join(f":{name}" for name in names)
+        sources_sql = f"JOIN facts AS f ON f.pos = s.doc AND f.source IN ({marks})"
+        params.update(zip(names, sources, strict=True))
+    total = " + ".join(_WORD_BEST_SQL.format(word=word) for word in range(count))
+    sql = _RANK_SQL.format(total=total, score=_SCORE_SQL, schema=schema, sources=sources_sql)
+    picked = connection.execute(sql, params).fetchall()
+    scores = [(pos, score) for pos, score, _found in picked]
+    found = picked[0][2] if picked else 0
+    return Ranked(scores, found)
 
 
 def record_words(connection: sqlite3.Connection, pos: int) -> dict[str, list[str]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import heapq
 import sqlite3
 from collections.abc import Collection
 from typing import NamedTuple
@@ -139,21 +138,12 @@ def rank(
     kept = [matches for matches in per_token if matches]
     if not kept:
         return Ranking([], ignored, 0), vocabulary
-    count = len(kept)
-    # A little below the cutoff: scores are rounded, and rounding is decided below.
-    floor = (RESULT_CUTOFF - 0.1) * count
-    candidates = index.query(connection, kept, normalise_phrase(query), floor, sources)
-    keys = []
-    for candidate in candidates:
-        score = round(candidate.total / count, 1)
-        if score >= RESULT_CUTOFF:
-            keys.append((-score, -candidate.exact, candidate.name_length, candidate.pos))
-    # An exact id or name first, then an exact keyword, then the shorter name, then file order.
-    best = heapq.nsmallest(limit, keys)
-    positions = [
-        _explain(connection, kept, pos, -neg_score) for neg_score, _exact, _length, pos in best
-    ]
-    return Ranking(positions, ignored, len(keys)), vocabulary
+    phrase = normalise_phrase(query)
+    ranked = index.query(
+        connection, kept, phrase, limit=limit, cutoff=RESULT_CUTOFF, sources=sources
+    )
+    positions = [_explain(connection, kept, pos, score) for pos, score in ranked.scores]
+    return Ranking(positions, ignored, ranked.found), vocabulary
 
 
 def _explain(
