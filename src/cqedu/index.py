@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from cqedu.fields import SEARCH_WEIGHTS
-from cqedu.model import KIND_TABLES
+from cqedu.model import TABLE_OF_KIND
 from cqedu.text import normalise_phrase, words
 
 #: Words of natural phrasing that say nothing about which record is meant: dropped from
@@ -45,8 +45,7 @@ _REPORTED = (
     "summary",
     "section",
 )
-#: The index's columns, one per field search reports, best weight first: a word of a
-#: record is indexed only under the first column that holds it, as it scores best there.
+#: The index's columns, one per field search reports, best weight first.
 COLUMNS: tuple[str, ...] = tuple(sorted(_REPORTED, key=lambda column: -SEARCH_WEIGHTS[column]))
 #: How much a query word found in each column counts (from the field registry).
 WEIGHTS: dict[str, float] = {column: SEARCH_WEIGHTS[column] for column in COLUMNS}
@@ -57,34 +56,18 @@ FTS5_MISSING_NOTE = "this Python's SQLite has no FTS5; search uses a slower inde
 # finished index.
 _TABLES = ("search_instance", "search_vocab", "search_text", "search_phrases", "search_records")
 
-# The text of each column, as normalised words; WHERE is added for one record's columns.
-# Shared texts (levels with their names and aliases, countries with theirs, kinds with the
-# name of their table, so that "people" finds persons) are joined in here.
-_KIND_WORDS = " ".join(
-    f"WHEN '{kind}' THEN '{kind} {table}'" for table, kind in KIND_TABLES.items()
-)
-_COLUMN_SQL = {
-    "name": "cqedu_words(f.name)",
-    "keywords": "cqedu_words(f.keywords)",
-    "as_written": "cqedu_words(f.as_written, f.value)",
-    "country": "cqedu_shared_words(coalesce(c.name || char(31) || c.aliases, f.country))",
-    "fields": "cqedu_shared_words(f.fields)",
-    "id": "cqedu_words(f.id)",
-    "level": "cqedu_shared_words(coalesce(l.id || char(31) || l.name || char(31) || l.aliases,"
-    " f.level))",
-    "category": "cqedu_shared_words(f.category)",
-    "unit": "cqedu_shared_words(f.unit)",
-    "date": "cqedu_words(f.date, f.date_as_written)",
-    "kind": f"CASE f.kind {_KIND_WORDS} ELSE f.kind END",
-    "period": "cqedu_shared_words(f.period)",
-    "summary": "cqedu_words(f.summary)",
-    "section": "cqedu_shared_words(f.section)",
-}
-_ROWS_SQL = (
-    f"SELECT f.pos, {', '.join(_COLUMN_SQL[c] for c in COLUMNS)} FROM facts AS f"  # noqa: S608 - fixed SQL
-    " LEFT JOIN levels AS l ON l.id = f.level"
-    " LEFT JOIN countries AS c ON c.name = f.country"
-)
+# What the index's columns are made of, read from the record tables: levels come with
+# their names and aliases, countries with theirs (list columns keep their separator,
+# which `text.words` splits on).
+_SOURCE_SQL = """
+SELECT f.pos, f.name, f.keywords, f.as_written, f.value,
+       coalesce(c.name || char(31) || c.aliases, f.country), f.fields, f.id,
+       coalesce(l.id || char(31) || l.name || char(31) || l.aliases, f.level),
+       f.category, f.unit, f.date, f.date_as_written, f.kind, f.period, f.summary, f.section
+FROM facts AS f
+LEFT JOIN levels AS l ON l.id = f.level
+LEFT JOIN countries AS c ON c.name = f.country
+"""
 
 # A CASE, not a join: a joined table of weights would be scanned outside the index.
 _WEIGHT_SQL = " ".join(f"WHEN '{column}' THEN {weight!r}" for column, weight in WEIGHTS.items())
@@ -168,7 +151,6 @@ def drop(connection: sqlite3.Connection) -> None:
     Costs a few DROP TABLE statements. An index in a read-only cache file is left alone:
     its records cannot have changed either.
     """
-    _add_functions(connection)
     for schema in ("temp", "main"):
         present = {
             row[0]
@@ -221,8 +203,19 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
     which records and columns hold each word. Without FTS5, a plain table holds the same
     (term, record, column) rows. Name lengths and exact phrases go into small tables.
     """
-    _add_functions(connection)
     schema = "temp." if temp else ""
+    columns = _Columns()
+    phrases: list[tuple[str, int, int]] = []
+    name_lengths: list[tuple[int, int]] = []
+
+    def texts() -> Iterator[tuple[object, ...]]:
+        """Each record's column texts; its exact phrases and name length on the side."""
+        for row in connection.execute(_SOURCE_SQL):
+            found = columns.of(row)
+            phrases.extend(_phrases(row))
+            name_lengths.append((row[0], len([w for w in found[0] if w not in STOPWORDS])))
+            yield (row[0], *_best_column_texts(found))
+
     if fts5_available():
         # Words arrive normalised and space-separated; the ascii tokenizer keeps any
         # non-ASCII letter and, with "." as a token character, decimals such as 93.5.
@@ -233,7 +226,7 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
         marks = ", ".join("?" * (len(COLUMNS) + 1))
         connection.executemany(
             f"INSERT INTO {schema}search_text (rowid, {', '.join(COLUMNS)}) VALUES ({marks})",  # noqa: S608 - fixed names
-            _best_columns(connection.execute(_ROWS_SQL)),
+            texts(),
         )
         # A vocabulary table names the schema of its FTS5 table only when it is in TEMP.
         target = "temp, " if temp else ""
@@ -248,7 +241,13 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
         )
         connection.executemany(
             f"INSERT OR IGNORE INTO {schema}search_instance VALUES (?, ?, ?)",  # noqa: S608 - fixed names
-            _instances(_best_columns(connection.execute(_ROWS_SQL))),
+            (
+                (word, pos, column)
+                for pos, *column_texts in list(texts())
+                for column, text in zip(COLUMNS, column_texts, strict=True)
+                if isinstance(text, str)
+                for word in text.split()
+            ),
         )
         connection.execute(
             f"CREATE VIEW {schema}search_vocab AS SELECT DISTINCT term FROM search_instance"  # noqa: S608 - fixed names
@@ -259,76 +258,92 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
     connection.execute(
         f"CREATE TABLE {schema}search_records (pos INTEGER PRIMARY KEY, name_length INTEGER)"
     )
-    records = connection.execute("SELECT pos, id, name, keywords FROM facts").fetchall()
     connection.executemany(
         f"INSERT INTO {schema}search_phrases VALUES (?, ?, ?)",  # noqa: S608 - fixed names
-        _phrases(records),
+        phrases,
     )
     connection.executemany(
         f"INSERT INTO {schema}search_records VALUES (?, ?)",  # noqa: S608 - fixed names
-        ((pos, _name_length(name)) for pos, _id, name, _keywords in records),
+        name_lengths,
     )
-    index_schema = "temp." if temp else ""
     connection.execute(
-        f"CREATE INDEX {index_schema}search_phrases_phrase ON search_phrases (phrase, pos)"
+        f"CREATE INDEX {schema}search_phrases_phrase ON search_phrases (phrase, pos)"
     )
 
 
-def _best_columns(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
-    """Each record's column texts, each word kept only in the first (best) column holding it.
+def _best_column_texts(columns: tuple[list[str], ...]) -> list[str | None]:
+    """Each column's words as text, a word kept only in the first (best) column holding it.
 
-    A word scores by its best column alone, so the others would only make the index bigger
+    A word scores by its best column alone: the others would only make the index bigger
     and every search over it slower.
     """
-    for pos, *texts in rows:
-        seen: set[str] = set()
-        kept: list[str | None] = []
-        for text in texts:
-            if not text:
-                kept.append(None)
-                continue
-            new = [word for word in dict.fromkeys(text.split()) if word not in seen]
-            seen.update(new)
-            kept.append(" ".join(new) if new else None)
-        yield (pos, *kept)
+    seen: set[str] = set()
+    texts: list[str | None] = []
+    for column_words in columns:
+        kept = [word for word in column_words if word not in seen]
+        seen.update(kept)
+        texts.append(" ".join(kept) or None)
+    return texts
 
 
-def _instances(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[str, int, str]]:
-    """(word, record, column) rows of every record, for the index without FTS5."""
-    for pos, *texts in rows:
-        for column, text in zip(COLUMNS, texts, strict=True):
-            if text:
-                for word in text.split():
-                    yield word, pos, column
+class _Columns:
+    """The words of each index column of a record, from a row of _SOURCE_SQL."""
+
+    def __init__(self) -> None:
+        # Levels, countries, units, sections, ... repeat over many records: split once.
+        self._shared: dict[str, list[str]] = {}
+
+    def _shared_words(self, text: str | None) -> list[str]:
+        if not text:
+            return []
+        found = self._shared.get(text)
+        if found is None:
+            found = self._shared[text] = words(text)
+        return found
+
+    def of(self, row: tuple[Any, ...]) -> tuple[list[str], ...]:
+        """The words of each column, in COLUMNS order (the name's first)."""
+        (_pos, name, keywords, as_written, value, country, fields, id_, level) = row[:9]
+        (category, unit, date, date_as_written, kind, period, summary, section) = row[9:]
+        shared = self._shared_words
+        figure = words(as_written) if as_written else []
+        if value is not None:
+            figure += words(repr(value))  # the digits Python prints, as search always used
+        dates = words(date) if date else []
+        if date_as_written:
+            dates += words(date_as_written)
+        found = {
+            "name": words(name),
+            "keywords": words(keywords) if keywords else [],
+            "as_written": figure,
+            "country": shared(country),
+            "fields": shared(fields),
+            "id": words(id_),
+            "level": shared(level),
+            "category": shared(category),
+            "unit": shared(unit),
+            "date": dates,
+            # A kind comes with the name of its table, so that "people" finds persons.
+            "kind": shared(f"{kind} {TABLE_OF_KIND.get(kind, '')}"),
+            "period": shared(period),
+            "summary": words(summary),
+            "section": shared(section),
+        }
+        return tuple(found[column] for column in COLUMNS)
 
 
-def _phrases(records: list[tuple[int, str, str, str | None]]) -> Iterator[tuple[str, int, int]]:
-    """(phrase, record, strength) for every record's exact id, name and keywords."""
-    for pos, id_, name, keywords in records:
-        # An exact id or name outranks an exact keyword, which outranks the rest.
-        strengths = dict.fromkeys(
-            (normalise_phrase(k) for k in keywords.split("\x1f")) if keywords else (), 1
-        )
-        strengths[normalise_phrase(id_)] = 2
-        strengths[normalise_phrase(name)] = 2
-        for phrase, strength in strengths.items():
-            if phrase:
-                yield phrase, pos, strength
-
-
-def _name_length(name: str) -> int:
-    return len([word for word in words(name) if word not in STOPWORDS])
-
-
-def _text_words(*texts: object) -> str | None:
-    """The normalised words of some column values (None skipped), space-separated."""
-    found: list[str] = []
-    for text in texts:
-        if isinstance(text, float):
-            found.extend(words(repr(text)))  # the digits Python prints, as search always used
-        elif text is not None:
-            found.extend(words(str(text)))
-    return " ".join(found) if found else None
+def _phrases(row: tuple[Any, ...]) -> Iterator[tuple[str, int, int]]:
+    """(phrase, record, strength) for a record's exact id, name and keywords."""
+    pos, name, keywords, id_ = row[0], row[1], row[2], row[7]
+    # An exact id or name outranks an exact keyword, which outranks the rest.
+    strengths = dict.fromkeys(
+        (normalise_phrase(k) for k in keywords.split("\x1f")) if keywords else (), 1
+    )
+    strengths[normalise_phrase(id_)] = 2
+    strengths[normalise_phrase(name)] = 2
+    for phrase, strength in strengths.items():
+        if phrase:
+            yield phrase, pos, strength
 
 
 def _score(total: float, count: int) -> float:
@@ -338,20 +353,7 @@ def _score(total: float, count: int) -> float:
 
 def _add_functions(connection: sqlite3.Connection) -> None:
     """The SQL functions the index's statements call, on this connection."""
-    shared: dict[str, str | None] = {}
-
-    def shared_words(text: str | None) -> str | None:
-        # Levels, units, sections, ... repeat over many records: split each text once.
-        if text is None:
-            return None
-        found = shared.get(text, "")
-        if found == "":
-            found = shared[text] = _text_words(text)
-        return found
-
-    connection.create_function("cqedu_words", -1, _text_words, deterministic=True)
     connection.create_function("cqedu_score", 2, _score, deterministic=True)
-    connection.create_function("cqedu_shared_words", 1, shared_words, deterministic=True)
 
 
 class Vocabulary(NamedTuple):
@@ -439,9 +441,5 @@ def query(
 
 def record_words(connection: sqlite3.Connection, pos: int) -> dict[str, list[str]]:
     """The words of each column of one record, as the index holds them."""
-    _add_functions(connection)
-    row = connection.execute(f"{_ROWS_SQL} WHERE f.pos = ?", (pos,)).fetchone()
-    return {
-        column: (text.split() if text else [])
-        for column, text in zip(COLUMNS, row[1:], strict=True)
-    }
+    row = connection.execute(f"{_SOURCE_SQL} WHERE f.pos = ?", (pos,)).fetchone()
+    return dict(zip(COLUMNS, _Columns().of(row), strict=True))
