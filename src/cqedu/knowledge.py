@@ -238,7 +238,9 @@ class KnowledgeBase:
         """A search's results with what to tell the user: ignored words, how many more.
 
         `sources` keeps only the records of those source ids (before the limit). Words of
-        the query that match nothing anywhere are left out rather than sinking the others.
+        the query that match nothing anywhere are left out rather than sinking the others;
+        when no record matches all the words, the one whose absence leaves the fewest
+        results is set aside.
         `cqedu.search.outcome_lines` words the rest for stderr.
         """
         if limit < 1:
@@ -257,4 +259,4 @@ class KnowledgeBase:
             fact = self._facts("WHERE pos = ?", (item.pos,))[0]
             hits.append(SearchHit(fact, item.score, item.field, item.words))
         more = ranking.total - len(hits)
-        return _search.SearchOutcome(hits, ranking.ignored, more, tuple(notes))
+        return _search.SearchOutcome(hits, ranking.ignored, ranking.set_aside, more, tuple(notes))

@@ -45,6 +45,8 @@ class Ranking(NamedTuple):
     """The best records, best first, at most the limit asked for."""
     ignored: tuple[str, ...]
     """Query words that match no word of the index, left out of the scores."""
+    set_aside: tuple[str, ...]
+    """Query words left out because no record matches them together with the others."""
     total: int
     """How many records reach the result cutoff, shown or not."""
 
@@ -56,6 +58,8 @@ class SearchOutcome(NamedTuple):
     """The results, best first."""
     ignored_words: tuple[str, ...]
     """Query words that match nothing anywhere, so the others were searched without them."""
+    set_aside: tuple[str, ...]
+    """Query words no record matches together with the others, so they were left out."""
     more: int
     """How many more records match than the limit let through."""
     notes: tuple[str, ...]
@@ -69,12 +73,16 @@ def outcome_lines(outcome: SearchOutcome) -> list[str]:
         quoted = ", ".join(f'"{word}"' for word in outcome.ignored_words)
         verb = "it matches" if len(outcome.ignored_words) == 1 else "they match"
         lines.append(f"ignored {quoted}: {verb} nothing")
+    if outcome.set_aside:
+        quoted = ", ".join(f'"{word}"' for word in outcome.set_aside)
+        pronoun = "it" if len(outcome.set_aside) == 1 else "them"
+        lines.append(f"ignored {quoted}: no record matches {pronoun} with the other words")
     if outcome.more:
-        shown = len(outcome.hits)
-        results = "result" if outcome.more == 1 else "results"
-        lines.append(
-            f"{outcome.more} more {results}; show them with --limit {shown + outcome.more}"
-        )
+        total = len(outcome.hits) + outcome.more
+        if outcome.more == 1:
+            lines.append(f"1 more result; show it with --limit {total}")
+        else:
+            lines.append(f"{outcome.more} more results; show them with --limit {total}")
     lines.extend(outcome.notes)
     return lines
 
@@ -137,13 +145,29 @@ def rank(
     ignored = tuple(token for token, matches in zip(tokens, per_token, strict=True) if not matches)
     kept = [matches for matches in per_token if matches]
     if not kept:
-        return Ranking([], ignored, 0), vocabulary
+        return Ranking([], ignored, (), 0), vocabulary
     phrase = normalise_phrase(query)
     ranked = index.query(
         connection, kept, phrase, limit=limit, cutoff=RESULT_CUTOFF, sources=sources
     )
+    set_aside: tuple[str, ...] = ()
+    if not ranked.scores and len(kept) > 1:
+        # No record has all the words: leave one out, keeping the most specific ones
+        # (those that leave the fewest results), then the best top score.
+        found_tokens = [t for t, matches in zip(tokens, per_token, strict=True) if matches]
+        tries = []
+        for left_out in range(len(kept)):
+            others = kept[:left_out] + kept[left_out + 1 :]
+            tried = index.query(
+                connection, others, phrase, limit=limit, cutoff=RESULT_CUTOFF, sources=sources
+            )
+            if tried.scores:
+                tries.append((tried.found, -tried.scores[0][1], left_out, tried, others))
+        if tries:
+            _found, _top, left_out, ranked, kept = min(tries, key=lambda t: t[:3])
+            set_aside = (found_tokens[left_out],)
     positions = [_explain(connection, kept, pos, score) for pos, score in ranked.scores]
-    return Ranking(positions, ignored, ranked.found), vocabulary
+    return Ranking(positions, ignored, set_aside, ranked.found), vocabulary
 
 
 def _explain(
