@@ -144,14 +144,14 @@ def rank(
     per_token = [_word_matches(token, vocabulary.words) for token in tokens]
     ignored = tuple(token for token, matches in zip(tokens, per_token, strict=True) if not matches)
     kept = [matches for matches in per_token if matches]
-    if not kept:
-        return Ranking([], ignored, (), 0), vocabulary
+    if not _enough(len(kept), len(tokens)):
+        return Ranking([], (), (), 0), vocabulary
     phrase = normalise_phrase(query)
     ranked = index.query(
         connection, kept, phrase, limit=limit, cutoff=RESULT_CUTOFF, sources=sources
     )
     set_aside: tuple[str, ...] = ()
-    if not ranked.scores and len(kept) > 1:
+    if not ranked.scores and _enough(len(kept) - 1, len(tokens)):
         # No record has all the words: leave one out, keeping the most specific ones
         # (those that leave the fewest results), then the best top score.
         found_tokens = [t for t, matches in zip(tokens, per_token, strict=True) if matches]
@@ -168,6 +168,15 @@ def rank(
             set_aside = (found_tokens[left_out],)
     positions = [_explain(connection, kept, pos, score) for pos, score in ranked.scores]
     return Ranking(positions, ignored, set_aside, ranked.found), vocabulary
+
+
+def _enough(counted: int, words: int) -> bool:
+    """Whether a search may go ahead on `counted` of the query's `words`: half at least.
+
+    Forgiving a word or two must not turn a query that is mostly unknown (or junk) into
+    the records that one stray word happens to resemble.
+    """
+    return counted > 0 and counted * 2 >= words
 
 
 def _explain(
