@@ -10,6 +10,8 @@ import pytest
 import cqedu
 from cqedu import index, store
 from cqedu.knowledge import KnowledgeBase
+from cqedu.model import TABLE_OF_KIND
+from cqedu.text import words
 from tests.conftest import MINI_FACTS
 
 
@@ -134,3 +136,44 @@ def test_without_fts5_search_finds_the_same_and_says_so_once(
         kinds = dict(connection.execute("SELECT name, type FROM sqlite_master"))
     assert kinds["search_instance"] == "table"
     assert kinds["search_vocab"] == "view"
+
+
+def python_words(kb: KnowledgeBase) -> set[str]:
+    """Every word search should know, split by text.words from the records themselves."""
+    levels = {lv.id: (lv.id, lv.name, *lv.aliases) for lv in kb.levels}
+    countries = {c.name: (c.name, *c.aliases) for c in kb.countries}
+    found: set[str] = set()
+    for fact in kb.facts():
+        texts = [fact.name, fact.id, fact.summary, fact.section, fact.kind, *fact.keywords]
+        texts += [*fact.fields, *levels.get(fact.level or "", (fact.level or "",))]
+        texts += [*countries.get(fact.country or "", (fact.country or "",))]
+        texts += [fact.as_written or "", fact.category or "", fact.unit or "", fact.period or ""]
+        texts += [fact.date or "", fact.date_as_written or ""]
+        if fact.value is not None:
+            texts.append(repr(fact.value))
+        for text in texts:
+            found.update(words(text))
+    return found | set(TABLE_OF_KIND.values())
+
+
+def test_the_index_splits_words_exactly_as_search_does(real_kb: KnowledgeBase) -> None:
+    real_kb.search("leicester")
+    vocabulary = index.vocabulary(real_kb._db).words  # the index's own words are tested
+    assert vocabulary == sorted(vocabulary)
+    assert set(vocabulary) == python_words(real_kb)
+
+
+def test_digits_and_non_ascii_letters_are_words_as_search_splits_them() -> None:
+    document = cqedu.load(MINI_FACTS, cache=False).document()
+    tricky = document.facts[0]._replace(
+        name="Straße Café 14th", as_written="1,234.5 ÉCOLES", value=1234.5, keywords=()
+    )
+    kb = cqedu.from_document(document._replace(facts=(tricky, *document.facts[1:])))
+    assert [(h.fact.id, h.matched_field) for h in kb.search("strasse café 14 th", 1)] == [
+        ("mini-schools", "name")
+    ]
+    held = index.record_words(kb._db, 0)  # the index's own words are tested
+    assert held["name"] == ["strasse", "café", "14", "th"]
+    assert held["as_written"] == ["1234.5", "écoles", "1234.5"]
+    assert {"strasse", "café", "1234.5", "écoles"} <= set(index.vocabulary(kb._db).words)
+    assert "straße" not in index.vocabulary(kb._db).words
