@@ -177,3 +177,27 @@ def test_digits_and_non_ascii_letters_are_words_as_search_splits_them() -> None:
     assert held["as_written"] == ["1234.5", "écoles", "1234.5"]
     assert {"strasse", "café", "1234.5", "écoles"} <= set(index.vocabulary(kb._db).words)
     assert "straße" not in index.vocabulary(kb._db).words
+
+
+def test_without_fts5_a_cached_fts5_index_is_passed_over(
+    facts_copy: Path, isolated_environment: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cqedu.load(facts_copy, for_search=True)  # an FTS5 index in the cache file
+    monkeypatch.setattr(index, "fts5_available", lambda: False)
+    kb = cqedu.load(facts_copy)
+    outcome = kb.search_outcome("oxbridge")
+    assert [h.fact.id for h in outcome.hits] == ["mini-oxbridge"]
+    assert outcome.notes == (index.FTS5_MISSING_NOTE,)
+
+
+def test_drop_removes_the_index_built_without_fts5(
+    facts_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index, "fts5_available", lambda: False)
+    connection, _ = store.open_index(facts_copy, None)
+    kb = KnowledgeBase(connection, facts_copy)
+    assert search_ids(kb, "oxbridge") == ["mini-oxbridge"]
+    index.drop(connection)
+    left = connection.execute("SELECT name FROM sqlite_temp_master WHERE name LIKE 'search%'")
+    assert [row[0] for row in left] == ["search_query"]  # the query's scratch table only
+    assert search_ids(kb, "oxbridge") == ["mini-oxbridge"]

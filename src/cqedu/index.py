@@ -132,43 +132,50 @@ def fts5_available() -> bool:
 
 
 def _schema_of(connection: sqlite3.Connection) -> str | None:
-    """'main' or 'temp', whichever holds a finished index; None when there is none."""
-    found = connection.execute(
-        "SELECT 'main' FROM sqlite_master WHERE name = 'search_records' UNION ALL "
-        "SELECT 'temp' FROM sqlite_temp_master WHERE name = 'search_records'"
-    ).fetchone()
-    return None if found is None else str(found[0])
+    """'main' or 'temp', whichever holds a usable finished index; None when there is none.
+
+    An FTS5 index (say in a cache file written by another Python) is unusable without FTS5.
+    """
+    for schema in ("main", "temp"):
+        tables = {
+            row[0]
+            for row in connection.execute(
+                f"SELECT name FROM {schema}.sqlite_master "  # noqa: S608 - fixed names
+                "WHERE name IN ('search_records', 'search_text')"
+            )
+        }
+        if "search_records" in tables and ("search_text" not in tables or fts5_available()):
+            return schema
+    return None
 
 
 def is_built(connection: sqlite3.Connection) -> bool:
-    """Whether the search index has been built."""
+    """Whether a search index this Python can read has been built."""
     return _schema_of(connection) is not None
 
 
 def drop(connection: sqlite3.Connection) -> None:
     """Remove the search index (call whenever records change); the next search rebuilds it.
 
-    Costs a few DROP TABLE statements. An index in a read-only cache file is left alone:
-    its records cannot have changed either.
+    Costs a few DROP statements, in the caller's transaction (nothing is committed here).
+    An index in a read-only cache file is left alone: its records cannot change either.
     """
     for schema in ("temp", "main"):
-        present = {
-            row[0]
-            for row in connection.execute(
-                f"SELECT name FROM {schema}.sqlite_master WHERE name IN "  # noqa: S608 - fixed names
+        present = dict(
+            connection.execute(
+                f"SELECT name, type FROM {schema}.sqlite_master WHERE name IN "  # noqa: S608 - fixed names
                 f"({', '.join('?' * len(_TABLES))})",
                 _TABLES,
-            )
-        }
-        for table in _TABLES:
-            if table in present:
+            ).fetchall()
+        )
+        for name in _TABLES:  # the vocabulary tables before the FTS5 table they read
+            if name in present:
                 try:
-                    connection.execute(f"DROP TABLE {schema}.{table}")
+                    connection.execute(f"DROP {present[name].upper()} {schema}.{name}")
                 except sqlite3.OperationalError:
                     if schema == "temp":
                         raise
                     break  # a read-only cache file
-    connection.commit()
 
 
 def build(connection: sqlite3.Connection, cache_file: Path | None = None) -> list[str]:
