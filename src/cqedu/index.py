@@ -47,6 +47,9 @@ _REPORTED = (
 )
 #: The index's columns, one per field search reports, best weight first.
 COLUMNS: tuple[str, ...] = tuple(sorted(_REPORTED, key=lambda column: -SEARCH_WEIGHTS[column]))
+# Where the name and the id are among the columns; whether no weight reorders them.
+_NAME, _ID = COLUMNS.index("name"), COLUMNS.index("id")
+_IN_REPORTED_ORDER = COLUMNS == _REPORTED
 #: How much a query word found in each column counts (from the field registry).
 WEIGHTS: dict[str, float] = {column: SEARCH_WEIGHTS[column] for column in COLUMNS}
 
@@ -219,8 +222,9 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
         """Each record's column texts; its exact phrases and name length on the side."""
         for row in connection.execute(_SOURCE_SQL):
             found = columns.of(row)
-            phrases.extend(_phrases(row))
-            name_lengths.append((row[0], len([w for w in found[0] if w not in STOPWORDS])))
+            name_words, id_words = found[_NAME], found[_ID]
+            phrases.extend(_phrases(row[0], name_words, id_words, row[2]))
+            name_lengths.append((row[0], len([w for w in name_words if w not in STOPWORDS])))
             yield (row[0], *_best_column_texts(found))
 
     if fts5_available():
@@ -287,9 +291,15 @@ def _best_column_texts(columns: tuple[list[str], ...]) -> list[str | None]:
     seen: set[str] = set()
     texts: list[str | None] = []
     for column_words in columns:
-        kept = [word for word in column_words if word not in seen]
-        seen.update(kept)
-        texts.append(" ".join(kept) or None)
+        if not column_words:
+            texts.append(None)
+        elif seen.isdisjoint(column_words):  # the usual case, and the quick one
+            seen.update(column_words)
+            texts.append(" ".join(column_words))
+        else:
+            kept = [word for word in column_words if word not in seen]
+            seen.update(kept)
+            texts.append(" ".join(kept) or None)
     return texts
 
 
@@ -298,18 +308,23 @@ class _Columns:
 
     def __init__(self) -> None:
         # Levels, countries, units, sections, ... repeat over many records: split once.
-        self._shared: dict[str, list[str]] = {}
+        self._shared: dict[object, list[str]] = {None: [], "": []}
 
     def _shared_words(self, text: str | None) -> list[str]:
-        if not text:
-            return []
         found = self._shared.get(text)
         if found is None:
-            found = self._shared[text] = words(text)
+            found = self._shared[text] = words(text or "")
+        return found
+
+    def _kind_words(self, kind: str) -> list[str]:
+        # A kind comes with the name of its table, so that "people" finds persons.
+        found = self._shared.get(("kind", kind))
+        if found is None:
+            found = self._shared[("kind", kind)] = [kind, TABLE_OF_KIND.get(kind, kind)]
         return found
 
     def of(self, row: tuple[Any, ...]) -> tuple[list[str], ...]:
-        """The words of each column, in COLUMNS order (the name's first)."""
+        """The words of each column, in COLUMNS order."""
         (_pos, name, keywords, as_written, value, country, fields, id_, level) = row[:9]
         (category, unit, date, date_as_written, kind, period, summary, section) = row[9:]
         shared = self._shared_words
@@ -319,35 +334,37 @@ class _Columns:
         dates = words(date) if date else []
         if date_as_written:
             dates += words(date_as_written)
-        found = {
-            "name": words(name),
-            "keywords": words(keywords) if keywords else [],
-            "as_written": figure,
-            "country": shared(country),
-            "fields": shared(fields),
-            "id": words(id_),
-            "level": shared(level),
-            "category": shared(category),
-            "unit": shared(unit),
-            "date": dates,
-            # A kind comes with the name of its table, so that "people" finds persons.
-            "kind": shared(f"{kind} {TABLE_OF_KIND.get(kind, '')}"),
-            "period": shared(period),
-            "summary": words(summary),
-            "section": shared(section),
-        }
-        return tuple(found[column] for column in COLUMNS)
+        in_reported_order = (
+            words(name),
+            words(keywords) if keywords else [],
+            figure,
+            shared(country),
+            shared(fields),
+            words(id_),
+            shared(level),
+            shared(category),
+            shared(unit),
+            dates,
+            self._kind_words(kind),
+            shared(period),
+            words(summary),
+            shared(section),
+        )
+        if _IN_REPORTED_ORDER:
+            return in_reported_order
+        return tuple(in_reported_order[_REPORTED.index(column)] for column in COLUMNS)
 
 
-def _phrases(row: tuple[Any, ...]) -> Iterator[tuple[str, int, int]]:
+def _phrases(
+    pos: int, name_words: list[str], id_words: list[str], keywords: str | None
+) -> Iterator[tuple[str, int, int]]:
     """(phrase, record, strength) for a record's exact id, name and keywords."""
-    pos, name, keywords, id_ = row[0], row[1], row[2], row[7]
     # An exact id or name outranks an exact keyword, which outranks the rest.
     strengths = dict.fromkeys(
         (normalise_phrase(k) for k in keywords.split("\x1f")) if keywords else (), 1
     )
-    strengths[normalise_phrase(id_)] = 2
-    strengths[normalise_phrase(name)] = 2
+    strengths[" ".join(id_words)] = 2
+    strengths[" ".join(name_words)] = 2
     for phrase, strength in strengths.items():
         if phrase:
             yield phrase, pos, strength
