@@ -201,3 +201,12 @@ def test_drop_removes_the_index_built_without_fts5(
     left = connection.execute("SELECT name FROM sqlite_temp_master WHERE name LIKE 'search%'")
     assert [row[0] for row in left] == ["search_query"]  # the query's scratch table only
     assert search_ids(kb, "oxbridge") == ["mini-oxbridge"]
+
+
+def test_values_and_dates_as_written_report_as_their_fields(mini_kb: KnowledgeBase) -> None:
+    assert [(h.fact.id, h.score, h.matched_field) for h in mini_kb.search("2500000")] == [
+        ("mini-teachers", 100.0, "as_written")
+    ]
+    assert [(h.fact.id, h.score, h.matched_field) for h in mini_kb.search("january")] == [
+        ("mini-open-day", 90.0, "date")
+    ]

@@ -1,4 +1,4 @@
-"""The search index of a knowledge base: built in SQL from its record tables, read by search."""
+"""The search index of a knowledge base: an SQLite FTS5 table built from its record tables."""
 
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ STOPWORDS = frozenset(
     ).split()
 )
 
-#: Searched fields under the field they are reported as: a value's digits are found as
-#: the figure as written, a date as written as the date.
+# Searched fields indexed under the field they are reported as: a value's digits are
+# found as the figure as written, a date as written as the date.
 _REPORTED_AS = {"value": "as_written", "date_as_written": "date"}
 
 # The fields search reports, in the order that breaks ties between equal weights.
@@ -45,13 +45,21 @@ _REPORTED = (
     "summary",
     "section",
 )
+#: How much a query word found in each column counts: the field registry's weight, the
+#: highest of the fields indexed together in one column.
+WEIGHTS: dict[str, float] = {
+    column: max(
+        weight
+        for field, weight in SEARCH_WEIGHTS.items()
+        if _REPORTED_AS.get(field, field) == column
+    )
+    for column in _REPORTED
+}
 #: The index's columns, one per field search reports, best weight first.
-COLUMNS: tuple[str, ...] = tuple(sorted(_REPORTED, key=lambda column: -SEARCH_WEIGHTS[column]))
+COLUMNS: tuple[str, ...] = tuple(sorted(_REPORTED, key=lambda column: -WEIGHTS[column]))
 # Where the name and the id are among the columns; whether no weight reorders them.
 _NAME, _ID = COLUMNS.index("name"), COLUMNS.index("id")
 _IN_REPORTED_ORDER = COLUMNS == _REPORTED
-#: How much a query word found in each column counts (from the field registry).
-WEIGHTS: dict[str, float] = {column: SEARCH_WEIGHTS[column] for column in COLUMNS}
 
 FTS5_MISSING_NOTE = "this Python's SQLite has no FTS5; search uses a slower index built in Python"
 
@@ -109,6 +117,7 @@ WHERE s.score >= :cutoff
 ORDER BY s.score DESC, coalesce(e.strength, 0) DESC, r.name_length, s.doc
 LIMIT :limit
 """
+# One query word's best weighted match in a record (0 when the record has none).
 _WORD_BEST_SQL = (
     f"coalesce(MAX(CASE q.word WHEN {{word}} THEN q.score * CASE i.col {_WEIGHT_SQL} END END), 0)"
 )
