@@ -65,7 +65,14 @@ FTS5_MISSING_NOTE = "this Python's SQLite has no FTS5; search uses a slower inde
 
 # Every table the index is made of; `search_records` is created last, so it marks a
 # finished index.
-_TABLES = ("search_instance", "search_vocab", "search_text", "search_phrases", "search_records")
+_TABLES = (
+    "search_instance",
+    "search_vocab",
+    "search_text",
+    "search_words",
+    "search_phrases",
+    "search_records",
+)
 
 # What the index's columns are made of, read from the record tables: levels come with
 # their names and aliases, countries with theirs (list columns keep their separator,
@@ -272,6 +279,12 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
         connection.execute(
             f"CREATE VIEW {schema}search_vocab AS SELECT DISTINCT term FROM search_instance"  # noqa: S608 - fixed names
         )
+    # The vocabulary, copied once: fts5vocab's row table counts every word's records as it
+    # goes, which costs a large index a good part of a second per search.
+    connection.execute(f"CREATE TABLE {schema}search_words (term TEXT PRIMARY KEY) WITHOUT ROWID")
+    connection.execute(
+        f"INSERT INTO {schema}search_words SELECT term FROM {schema}search_vocab"  # noqa: S608 - fixed names
+    )
     connection.execute(
         f"CREATE TABLE {schema}search_phrases (phrase TEXT, pos INTEGER, strength INTEGER)"
     )
@@ -390,12 +403,16 @@ def _add_functions(connection: sqlite3.Connection) -> None:
 
 
 class Vocabulary(NamedTuple):
-    """The words of an index, with the schema versions they were read at."""
+    """The words of an index that typos and prefixes can match, with when they were read."""
 
     stamp: tuple[int, int]
     """The main and temp schema versions: any build or drop changes one of them."""
     words: list[str]
-    """Every word of the index, sorted in code point order (as bisect needs)."""
+    """The index's words but numbers, sorted in code point order (as bisect needs).
+
+    Numbers match only exactly (see `has_word`), and a word of letters is never close to
+    one: leaving them out halves a large synthetic index's vocabulary.
+    """
 
 
 def _stamp(connection: sqlite3.Connection) -> tuple[int, int]:
@@ -409,16 +426,27 @@ def _stamp(connection: sqlite3.Connection) -> tuple[int, int]:
 
 
 def vocabulary(connection: sqlite3.Connection, previous: Vocabulary | None = None) -> Vocabulary:
-    """Every word of the index; `previous` is reused while no index was built or dropped.
-
-    Reading the vocabulary is most of a repeated search's time on a large knowledge base.
-    """
+    """The index's words but numbers; `previous` is reused while no index was built or dropped."""
     stamp = _stamp(connection)
     if previous is not None and previous.stamp == stamp:
         return previous
     schema = f"{_schema_of(connection)}."
-    rows = connection.execute(f"SELECT term FROM {schema}search_vocab ORDER BY term")  # noqa: S608 - fixed names
+    # Words that start with a digit are numbers: `text.words` splits "14th" in two.
+    rows = connection.execute(
+        f"SELECT term FROM {schema}search_words WHERE term < '0' UNION ALL "  # noqa: S608 - fixed names
+        f"SELECT term FROM {schema}search_words WHERE term >= ':'"
+    )
     return Vocabulary(stamp, [row[0] for row in rows])
+
+
+def has_word(connection: sqlite3.Connection, word: str) -> bool:
+    """Whether the index holds this word (numbers included)."""
+    schema = f"{_schema_of(connection)}."
+    found = connection.execute(
+        f"SELECT 1 FROM {schema}search_words WHERE term = ?",  # noqa: S608 - fixed names
+        (word,),
+    )
+    return found.fetchone() is not None
 
 
 def query(

@@ -141,7 +141,13 @@ def rank(
     Also returns the index's vocabulary, to be passed back as `vocabulary` next time.
     """
     vocabulary = index.vocabulary(connection, vocabulary)
-    per_token = [_word_matches(token, vocabulary.words) for token in tokens]
+    per_token = [
+        _word_matches(token, vocabulary.words)
+        if not any(ch.isdigit() for ch in token)
+        # Numbers match exactly or not at all, and are not in the vocabulary list.
+        else ({token: 100.0} if index.has_word(connection, token) else {})
+        for token in tokens
+    ]
     ignored = tuple(token for token, matches in zip(tokens, per_token, strict=True) if not matches)
     kept = [matches for matches in per_token if matches]
     if not _enough(len(kept), len(tokens)):
