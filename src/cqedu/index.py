@@ -197,11 +197,8 @@ def drop(connection: sqlite3.Connection) -> None:
                     break  # a read-only cache file
 
 
-def build(connection: sqlite3.Connection, cache_file: Path | None = None) -> list[str]:
-    """Build the search index: into the cache file when it can be written, else in memory.
-
-    Returns notes for the user (when FTS5 is missing and a slower index was built).
-    """
+def build(connection: sqlite3.Connection, cache_file: Path | None = None) -> None:
+    """Build the search index: into the cache file when it can be written, else in memory."""
     if cache_file is not None:
         try:
             with contextlib.closing(sqlite3.connect(cache_file, timeout=30)) as writer:
@@ -210,15 +207,22 @@ def build(connection: sqlite3.Connection, cache_file: Path | None = None) -> lis
                     create(writer)
                 writer.commit()
             if is_built(connection):
-                return _notes()
+                return
         except (OSError, sqlite3.Error):
             pass  # read-only or broken cache: keep the index in memory for this run
     create(connection, temp=True)
-    return _notes()
 
 
-def _notes() -> list[str]:
-    return [] if fts5_available() else [FTS5_MISSING_NOTE]
+# Notes already given in this process: each is said once.
+_given: set[str] = set()
+
+
+def notes() -> list[str]:
+    """What the user should hear about the search index, each note once per process."""
+    if fts5_available() or FTS5_MISSING_NOTE in _given:
+        return []
+    _given.add(FTS5_MISSING_NOTE)
+    return [FTS5_MISSING_NOTE]
 
 
 def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:

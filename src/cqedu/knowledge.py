@@ -248,9 +248,9 @@ class KnowledgeBase:
         from cqedu import search as _search  # deferred: only search needs it
 
         tokens = _search.query_words(query)  # refuse a bad query before building anything
-        notes: list[str] = []
         if not index.is_built(self._db):
-            notes = index.build(self._db, self._cache_file)
+            index.build(self._db, self._cache_file)
+        notes = index.notes()
         ranking, self._vocabulary = _search.rank(
             self._db, query, tokens, limit, sources=sources, vocabulary=self._vocabulary
         )
