@@ -19,7 +19,7 @@ from cqedu.fields import LIST_FIELDS
 from cqedu.model import Fact, FactsDocument
 
 #: Bump when the tables below change, so old caches are rebuilt.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 _SEP = "\x1f"  # joins list fields; the loader refuses control characters in values
 
 #: Columns of the facts table: Fact's fields in order, so a row rebuilds a Fact.
