@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import cqedu
-from cqedu import index, loader, store
+from cqedu import loader, store
 from cqedu.errors import FactsError
 from tests.conftest import MINI_FACTS
 
@@ -133,40 +133,3 @@ def test_the_cache_holds_no_executable_format(facts_copy: Path, isolated_environ
     cqedu.load(facts_copy)
     (cache,) = cache_files(isolated_environment)
     assert cache.read_bytes().startswith(b"SQLite format 3\x00")
-
-
-def has_words(cache: Path) -> bool:
-    with sqlite3.connect(cache) as connection:
-        return index.has_word_index(connection)
-
-
-def test_the_search_index_is_built_by_the_first_search_and_kept(
-    facts_copy: Path, isolated_environment: Path
-) -> None:
-    kb = cqedu.load(facts_copy)
-    (cache,) = cache_files(isolated_environment)
-    assert not has_words(cache)
-    assert [h.fact.id for h in kb.search("oxbridge")] == ["mini-oxbridge"]
-    assert has_words(cache)
-    again = cqedu.load(facts_copy)
-    assert [h.fact.id for h in again.search("oxbridge")] == ["mini-oxbridge"]
-
-
-def test_loading_for_search_builds_both_indexes_at_once(
-    facts_copy: Path, isolated_environment: Path
-) -> None:
-    cqedu.load(facts_copy, for_search=True)
-    (cache,) = cache_files(isolated_environment)
-    assert has_words(cache)
-
-
-def test_an_unwritable_cache_file_keeps_the_search_index_in_memory(
-    facts_copy: Path, tmp_path: Path
-) -> None:
-    connection, _ = store.open_store([facts_copy], None)
-    document = cqedu.KnowledgeBase(connection, facts_copy).document()
-    folder = tmp_path / "folder"
-    folder.mkdir()
-    index.add_word_index(connection, folder, document)  # a folder is not a database
-    assert index.has_word_index(connection)
-    assert list(folder.iterdir()) == []

@@ -499,7 +499,7 @@ def partners(
 
 @_command(
     "cqedu search leicester",
-    "cqedu search how many teachers -n 3",
+    "cqedu search how many teachers -n 5",
     "cqedu search vocational --kind stats -F id,as_written,score",
 )
 def search(
@@ -510,6 +510,7 @@ def search(
     ],
     limit: Annotated[
         int,
+        # max is search.MAX_LIMIT, written out: importing search here would slow every command.
         typer.Option("--limit", "-n", min=1, max=10_000, help="Most results to show."),
     ] = 10,
     kind: KindOption = None,
@@ -524,10 +525,15 @@ def search(
     view = _view("search", fields, long)
 
     def run() -> Results:
-        hits = _kb(ctx, source, for_search=True).find(text, limit, kind)
-        if not hits:
+        from cqedu.search import outcome_lines
+
+        outcome = _kb(ctx, source, for_search=True).search_outcome(text, limit, kind=kind)
+        for line in outcome_lines(outcome):
+            _stderr(f"cqedu: {line}")
+        if not outcome.hits:
             raise NoMatchError(f'nothing matches "{text}"; try other or fewer words')
-        return Results(tuple(hit.fact for hit in hits), view, hits=tuple(hits))
+        hits = tuple(outcome.hits)
+        return Results(tuple(hit.fact for hit in hits), view, hits=hits)
 
     _answer(fmt, no_header, view, run)
 

@@ -1,171 +1,513 @@
-"""The search index of a knowledge base: built from its records, read by search."""
+"""The search index of a knowledge base: an SQLite FTS5 table built from its record tables."""
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
-from array import array
+from collections.abc import Collection, Iterator
+from functools import cache
 from pathlib import Path
+from typing import Any, NamedTuple
 
-from cqedu.model import Fact, FactsDocument
+from cqedu.fields import SEARCH_WEIGHTS
+from cqedu.model import TABLE_OF_KIND
 from cqedu.text import normalise_phrase, words
 
-#: How much a word found in each field counts in search, highest first: a word
-#: takes the first field it is found in. A field's code is its place here.
-FIELD_WEIGHTS: dict[str, float] = {
-    "name": 1.0,
-    "keywords": 1.0,
-    "as_written": 1.0,
-    "country": 1.0,
-    "fields": 0.95,
-    "id": 0.9,  # ids echo names, but may carry words the name does not
-    "level": 0.9,
-    "category": 0.9,
-    "unit": 0.9,
-    "date": 0.9,
-    "kind": 0.85,
-    "period": 0.85,
-    "summary": 0.85,
-    "section": 0.6,
+#: Words of natural phrasing that say nothing about which record is meant: dropped from
+#: queries, and not counted in a name's length (shorter names win ties).
+STOPWORDS = frozenset(
+    (
+        "a an the of in on at for to with and or by from about into how many much what which"
+        " who whom whose where when why is are was were be been being do does did has have had"
+        " there their its it this that these those number count total me show tell give list"
+        " find i we you any some all city cq s"
+    ).split()
+)
+
+# Searched fields indexed under the field they are reported as: a value's digits are
+# found as the figure as written, a date as written as the date.
+_REPORTED_AS = {"value": "as_written", "date_as_written": "date"}
+
+# The fields search reports, in the order that breaks ties between equal weights.
+_REPORTED = (
+    "name",
+    "keywords",
+    "as_written",
+    "country",
+    "fields",
+    "id",
+    "level",
+    "category",
+    "unit",
+    "date",
+    "kind",
+    "period",
+    "summary",
+    "section",
+)
+#: How much a query word found in each column counts: the field registry's weight, the
+#: highest of the fields indexed together in one column.
+WEIGHTS: dict[str, float] = {
+    column: max(
+        weight
+        for field, weight in SEARCH_WEIGHTS.items()
+        if _REPORTED_AS.get(field, field) == column
+    )
+    for column in _REPORTED
 }
-FIELD_NAMES: tuple[str, ...] = tuple(FIELD_WEIGHTS)
-_CODE = {name: code for code, name in enumerate(FIELD_NAMES)}
+#: The index's columns, one per field search reports, best weight first.
+COLUMNS: tuple[str, ...] = tuple(sorted(_REPORTED, key=lambda column: -WEIGHTS[column]))
+# Where the name and the id are among the columns; whether no weight reorders them.
+_NAME, _ID = COLUMNS.index("name"), COLUMNS.index("id")
+_IN_REPORTED_ORDER = COLUMNS == _REPORTED
 
-#: Words are keyed as themselves; exact phrases (ids, names, keywords) behind this
-#: prefix, which sorts before every word, so one table serves both lookups.
-PHRASE_PREFIX = "\x1f"
+FTS5_MISSING_NOTE = "this Python's SQLite has no FTS5; search uses a slower index built in Python"
 
-# The search index, built only when a search needs it (see add_word_index).
-_WORD_TABLES = (
-    "CREATE {temp} TABLE blobs (name TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID",
-    "CREATE {temp} TABLE words (word TEXT PRIMARY KEY, postings BLOB) WITHOUT ROWID",
+# Every table the index is made of; `search_records` is created last, so it marks a
+# finished index.
+_TABLES = (
+    "search_instance",
+    "search_vocab",
+    "search_text",
+    "search_words",
+    "search_phrases",
+    "search_records",
+)
+
+# What the index's columns are made of, read from the record tables: levels come with
+# their names and aliases, countries with theirs (list columns keep their separator,
+# which `text.words` splits on).
+_SOURCE_SQL = """
+SELECT f.pos, f.name, f.keywords, f.as_written, f.value,
+       coalesce(c.name || char(31) || c.aliases, f.country), f.fields, f.id,
+       coalesce(l.id || char(31) || l.name || char(31) || l.aliases, f.level),
+       f.category, f.unit, f.date, f.date_as_written, f.kind, f.period, f.summary, f.section
+FROM facts AS f
+LEFT JOIN levels AS l ON l.id = f.level
+LEFT JOIN countries AS c ON c.name = f.country
+"""
+
+# A CASE, not a join: a joined table of weights would be scanned outside the index.
+_WEIGHT_SQL = " ".join(f"WHEN '{column}' THEN {weight!r}" for column, weight in WEIGHTS.items())
+# A record's score, its total / :words rounded to one decimal as Python's round() does:
+# in SQL unless the tenths fall within a hair of a half, where only Python is sure.
+_TENTHS = "(total * 10.0 / :words)"
+_SCORE_SQL = (
+    f"CASE WHEN abs({_TENTHS} - CAST({_TENTHS} AS INTEGER) - 0.5) > 1e-9"
+    f" THEN CAST({_TENTHS} + 0.5 AS INTEGER) / 10.0"
+    " ELSE cqedu_score(total, :words) END"
+)
+
+# The best records for a query. `search_query` holds (term, query word number, 0-100 score)
+# for every index word a query word matches. A record's total is, summed over the query's
+# words, each word's best match times the weight of the column it is in (one GROUP BY:
+# a MAX per query word); its score the total's mean, rounded. Then the tie rules: exact
+# id or name, exact keyword, shorter name, file order. CROSS JOIN keeps the matched terms
+# outside, so the index is read by term rather than scanned whole.
+_RANK_SQL = """
+WITH totals AS (
+    SELECT i.doc AS doc, {total} AS total
+    FROM temp.search_query AS q
+    CROSS JOIN {schema}search_instance AS i ON i.term = q.term
+    GROUP BY i.doc HAVING total >= :floor
+),
+scored AS (SELECT doc, {score} AS score FROM totals),
+exact AS (
+    SELECT pos, MAX(strength) AS strength FROM {schema}search_phrases
+    WHERE phrase = :phrase GROUP BY pos
+)
+SELECT s.doc, s.score, COUNT(*) OVER () AS found
+FROM scored AS s {sources}
+LEFT JOIN {schema}search_records AS r ON r.pos = s.doc
+LEFT JOIN exact AS e ON e.pos = s.doc
+WHERE s.score >= :cutoff
+ORDER BY s.score DESC, coalesce(e.strength, 0) DESC, r.name_length, s.doc
+LIMIT :limit
+"""
+# One query word's best weighted match in a record (0 when the record has none).
+_WORD_BEST_SQL = (
+    f"coalesce(MAX(CASE q.word WHEN {{word}} THEN q.score * CASE i.col {_WEIGHT_SQL} END END), 0)"
 )
 
 
-def has_word_index(connection: sqlite3.Connection) -> bool:
-    """Whether the search index has been built."""
-    found = connection.execute(
-        "SELECT 1 FROM sqlite_master WHERE name = 'words' UNION ALL "
-        "SELECT 1 FROM sqlite_temp_master WHERE name = 'words'"
-    )
-    return found.fetchone() is not None
+class Ranked(NamedTuple):
+    """The best records for a query's matched words."""
+
+    scores: list[tuple[int, float]]
+    """(position in the facts table, 0-100 score) of the best records, best first."""
+    found: int
+    """How many records reach the cutoff, shown or not."""
 
 
-def add_word_index(
-    connection: sqlite3.Connection, cache_file: Path | None, document: FactsDocument
-) -> None:
+@cache
+def fts5_available() -> bool:
+    """Whether this Python's sqlite3 has FTS5 (CPython's usual builds do)."""
+    with contextlib.closing(sqlite3.connect(":memory:")) as probe:
+        try:
+            probe.execute("CREATE VIRTUAL TABLE probe USING fts5(text)")
+        except sqlite3.OperationalError:
+            return False
+    return True
+
+
+def _schema_of(connection: sqlite3.Connection) -> str | None:
+    """'main' or 'temp', whichever holds a usable finished index; None when there is none.
+
+    An FTS5 index (say in a cache file written by another Python) is unusable without FTS5.
+    """
+    for schema in ("main", "temp"):
+        tables = {
+            row[0]
+            for row in connection.execute(
+                f"SELECT name FROM {schema}.sqlite_master "  # noqa: S608 - fixed names
+                "WHERE name IN ('search_records', 'search_text')"
+            )
+        }
+        if "search_records" in tables and ("search_text" not in tables or fts5_available()):
+            return schema
+    return None
+
+
+def is_built(connection: sqlite3.Connection) -> bool:
+    """Whether a search index this Python can read has been built."""
+    return _schema_of(connection) is not None
+
+
+def drop(connection: sqlite3.Connection) -> None:
+    """Remove the search index (call whenever records change); the next search rebuilds it.
+
+    Costs a few DROP statements, in the caller's transaction (nothing is committed here).
+    An index in a read-only cache file is left alone: its records cannot change either.
+    """
+    for schema in ("temp", "main"):
+        present = dict(
+            connection.execute(
+                f"SELECT name, type FROM {schema}.sqlite_master WHERE name IN "  # noqa: S608 - fixed names
+                f"({', '.join('?' * len(_TABLES))})",
+                _TABLES,
+            ).fetchall()
+        )
+        for name in _TABLES:  # the vocabulary tables before the FTS5 table they read
+            if name in present:
+                try:
+                    connection.execute(f"DROP {present[name].upper()} {schema}.{name}")
+                except sqlite3.OperationalError:
+                    if schema == "temp":
+                        raise
+                    break  # a read-only cache file
+
+
+def build(connection: sqlite3.Connection, cache_file: Path | None = None) -> None:
     """Build the search index: into the cache file when it can be written, else in memory."""
     if cache_file is not None:
         try:
             with contextlib.closing(sqlite3.connect(cache_file, timeout=30)) as writer:
                 writer.execute("BEGIN IMMEDIATE")  # one builder at a time
-                if not has_word_index(writer):
-                    create_word_index(writer, document, temp="")
+                if not is_built(writer):
+                    create(writer)
                 writer.commit()
-            if has_word_index(connection):
+            if is_built(connection):
                 return
         except (OSError, sqlite3.Error):
             pass  # read-only or broken cache: keep the index in memory for this run
-    create_word_index(connection, document, temp="TEMP")
+    create(connection, temp=True)
 
 
-def create_word_index(connection: sqlite3.Connection, document: FactsDocument, temp: str) -> None:
-    """Create the search tables (in the TEMP schema when `temp` says so) and fill them."""
-    for statement in _WORD_TABLES:
-        connection.execute(statement.format(temp=temp))
-    _fill_word_index(connection, document)
+# Notes already given in this process: each is said once.
+_given: set[str] = set()
 
 
-def _fill_word_index(connection: sqlite3.Connection, document: FactsDocument) -> None:
-    """Postings per word and per exact phrase, each packed as position * 256 + code.
+def notes() -> list[str]:
+    """What the user should hear about the search index, each note once per process."""
+    if fts5_available() or FTS5_MISSING_NOTE in _given:
+        return []
+    _given.add(FTS5_MISSING_NOTE)
+    return [FTS5_MISSING_NOTE]
 
-    The code is the field's place in FIELD_NAMES for words, the strength (2 for an id or
-    name, 1 for a keyword) for phrases. Positions must stay below 2**24, which the
-    loader's 256 MiB file limit (well under a million records) guarantees.
+
+def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
+    """Create the search tables (in the TEMP schema when `temp`) from the record tables.
+
+    The records' fields go into an FTS5 table, one column per reported field, as the
+    normalised words search compares; `fts5vocab` tables then give its vocabulary and
+    which records and columns hold each word. Without FTS5, a plain table holds the same
+    (term, record, column) rows. Name lengths and exact phrases go into small tables.
     """
-    from cqedu.search import STOPWORDS
+    schema = "temp." if temp else ""
+    columns = _Columns()
+    phrases: list[tuple[str, int, int]] = []
+    name_lengths: list[tuple[int, int]] = []
 
-    shared = _SharedWords(document)
-    postings: dict[str, list[int]] = {}
-    name_lengths = array("H")
-    for pos, fact in enumerate(document.facts):
-        base = pos << 8
-        name_words = words(fact.name)
-        for word, code in _record_words(fact, name_words, shared).items():
-            found = postings.get(word)
-            if found is None:
-                postings[word] = [base | code]
-            else:
-                found.append(base | code)
-        name_lengths.append(min(len([w for w in name_words if w not in STOPWORDS]), 0xFFFF))
-        # An exact id or name outranks an exact keyword, which outranks the rest.
-        strengths = {normalise_phrase(k): 1 for k in fact.keywords}
-        strengths[" ".join(words(fact.id))] = 2
-        strengths[" ".join(name_words)] = 2
-        for phrase, strength in strengths.items():
-            if phrase:
-                postings.setdefault(PHRASE_PREFIX + phrase, []).append(base | strength)
-    connection.executemany(
-        "INSERT INTO words VALUES (?, ?)",
-        ((word, array("I", packed).tobytes()) for word, packed in postings.items()),
+    def texts() -> Iterator[tuple[object, ...]]:
+        """Each record's column texts; its exact phrases and name length on the side."""
+        for row in connection.execute(_SOURCE_SQL):
+            found = columns.of(row)
+            name_words, id_words = found[_NAME], found[_ID]
+            phrases.extend(_phrases(row[0], name_words, id_words, row[2]))
+            name_lengths.append((row[0], len([w for w in name_words if w not in STOPWORDS])))
+            yield (row[0], *_best_column_texts(found))
+
+    if fts5_available():
+        # Words arrive normalised and space-separated; the ascii tokenizer keeps any
+        # non-ASCII letter and, with "." as a token character, decimals such as 93.5.
+        connection.execute(
+            f"CREATE VIRTUAL TABLE {schema}search_text USING fts5({', '.join(COLUMNS)}, "
+            "content='', detail=column, tokenize=\"ascii tokenchars '.'\")"
+        )
+        marks = ", ".join("?" * (len(COLUMNS) + 1))
+        connection.executemany(
+            f"INSERT INTO {schema}search_text (rowid, {', '.join(COLUMNS)}) VALUES ({marks})",  # noqa: S608 - fixed names
+            texts(),
+        )
+        # A vocabulary table names the schema of its FTS5 table only when it is in TEMP.
+        target = "temp, " if temp else ""
+        for name, kind in (("search_vocab", "row"), ("search_instance", "instance")):
+            connection.execute(
+                f"CREATE VIRTUAL TABLE {schema}{name} USING fts5vocab({target}search_text, {kind})"
+            )
+    else:
+        connection.execute(
+            f"CREATE TABLE {schema}search_instance (term TEXT, doc INTEGER, col TEXT, "
+            "PRIMARY KEY (term, doc, col)) WITHOUT ROWID"
+        )
+        connection.executemany(
+            f"INSERT OR IGNORE INTO {schema}search_instance VALUES (?, ?, ?)",  # noqa: S608 - fixed names
+            (
+                (word, pos, column)
+                for pos, *column_texts in list(texts())
+                for column, text in zip(COLUMNS, column_texts, strict=True)
+                if isinstance(text, str)
+                for word in text.split()
+            ),
+        )
+        connection.execute(
+            f"CREATE VIEW {schema}search_vocab AS SELECT DISTINCT term FROM search_instance"  # noqa: S608 - fixed names
+        )
+    # The vocabulary, copied once: fts5vocab's row table counts every word's records as it
+    # goes, which costs a large index a good part of a second per search.
+    connection.execute(f"CREATE TABLE {schema}search_words (term TEXT PRIMARY KEY) WITHOUT ROWID")
+    connection.execute(
+        f"INSERT INTO {schema}search_words SELECT term FROM {schema}search_vocab"  # noqa: S608 - fixed names
     )
-    connection.execute("INSERT INTO blobs VALUES ('name_lengths', ?)", (name_lengths.tobytes(),))
+    connection.execute(
+        f"CREATE TABLE {schema}search_phrases (phrase TEXT, pos INTEGER, strength INTEGER)"
+    )
+    connection.execute(
+        f"CREATE TABLE {schema}search_records (pos INTEGER PRIMARY KEY, name_length INTEGER)"
+    )
+    connection.executemany(
+        f"INSERT INTO {schema}search_phrases VALUES (?, ?, ?)",  # noqa: S608 - fixed names
+        phrases,
+    )
+    connection.executemany(
+        f"INSERT INTO {schema}search_records VALUES (?, ?)",  # noqa: S608 - fixed names
+        name_lengths,
+    )
+    connection.execute(
+        f"CREATE INDEX {schema}search_phrases_phrase ON search_phrases (phrase, pos)"
+    )
 
 
-class _SharedWords:
-    """Words of texts many records share (levels, countries, units, ...), split once."""
+def _best_column_texts(columns: tuple[list[str], ...]) -> list[str | None]:
+    """Each column's words as text, a word kept only in the first (best) column holding it.
 
-    def __init__(self, document: FactsDocument) -> None:
-        self.levels = {
-            lv.id: [w for text in (lv.id, lv.name, *lv.aliases) for w in words(text)]
-            for lv in document.levels
-        }
-        self.countries = {
-            c.name: [w for text in (c.name, *c.aliases) for w in words(text)]
-            for c in document.countries
-        }
-        self._memo: dict[str, list[str]] = {}
+    A word scores by its best column alone: the others would only make the index bigger
+    and every search over it slower.
+    """
+    seen: set[str] = set()
+    texts: list[str | None] = []
+    for column_words in columns:
+        if not column_words:
+            texts.append(None)
+        elif seen.isdisjoint(column_words):  # the usual case, and the quick one
+            seen.update(column_words)
+            texts.append(" ".join(column_words))
+        else:
+            kept = [word for word in column_words if word not in seen]
+            seen.update(kept)
+            texts.append(" ".join(kept) or None)
+    return texts
 
-    def of(self, text: str) -> list[str]:
-        found = self._memo.get(text)
+
+class _Columns:
+    """The words of each index column of a record, from a row of _SOURCE_SQL."""
+
+    def __init__(self) -> None:
+        # Levels, countries, units, sections, ... repeat over many records: split once.
+        self._shared: dict[object, list[str]] = {None: [], "": []}
+
+    def _shared_words(self, text: str | None) -> list[str]:
+        found = self._shared.get(text)
         if found is None:
-            found = self._memo[text] = words(text)
+            found = self._shared[text] = words(text or "")
         return found
 
+    def _kind_words(self, kind: str) -> list[str]:
+        # A kind comes with the name of its table, so that "people" finds persons.
+        found = self._shared.get(("kind", kind))
+        if found is None:
+            found = self._shared[("kind", kind)] = [kind, TABLE_OF_KIND.get(kind, kind)]
+        return found
 
-def _record_words(fact: Fact, name_words: list[str], shared: _SharedWords) -> dict[str, int]:
-    """Each word of a record with the code of the best field it is found in."""
-    found: list[tuple[str, list[str]]] = [("name", name_words)]
-    found.extend(("keywords", words(keyword)) for keyword in fact.keywords)
-    if fact.as_written:
-        found.append(("as_written", words(fact.as_written)))
-    if fact.value is not None:
-        found.append(("as_written", words(repr(fact.value))))
-    if fact.country:
-        found.append(("country", shared.countries.get(fact.country) or shared.of(fact.country)))
-    found.extend(("fields", shared.of(field)) for field in fact.fields)
-    found.append(("id", words(fact.id)))
-    if fact.level:
-        found.append(("level", shared.levels.get(fact.level) or shared.of(fact.level)))
-    for column, field in _SHARED_COLUMNS:
-        text = getattr(fact, column)
-        if text:
-            found.append((field, shared.of(text)))
-    found.append(("summary", words(fact.summary)))
-    found.append(("section", shared.of(fact.section)))
-    # Best field first in `found`; applying them worst first lets the best overwrite.
-    best: dict[str, int] = {}
-    for field, field_words in reversed(found):
-        best.update(dict.fromkeys(field_words, _CODE[field]))
-    return best
+    def of(self, row: tuple[Any, ...]) -> tuple[list[str], ...]:
+        """The words of each column, in COLUMNS order."""
+        (_pos, name, keywords, as_written, value, country, fields, id_, level) = row[:9]
+        (category, unit, date, date_as_written, kind, period, summary, section) = row[9:]
+        shared = self._shared_words
+        figure = words(as_written) if as_written else []
+        if value is not None:
+            figure += words(repr(value))  # the digits Python prints, as search always used
+        dates = words(date) if date else []
+        if date_as_written:
+            dates += words(date_as_written)
+        in_reported_order = (
+            words(name),
+            words(keywords) if keywords else [],
+            figure,
+            shared(country),
+            shared(fields),
+            words(id_),
+            shared(level),
+            shared(category),
+            shared(unit),
+            dates,
+            self._kind_words(kind),
+            shared(period),
+            words(summary),
+            shared(section),
+        )
+        if _IN_REPORTED_ORDER:
+            return in_reported_order
+        return tuple(in_reported_order[_REPORTED.index(column)] for column in COLUMNS)
 
 
-# Columns whose texts repeat across records, in weight order, with their search field.
-_SHARED_COLUMNS = (
-    ("category", "category"),
-    ("unit", "unit"),
-    ("date", "date"),
-    ("date_as_written", "date"),
-    ("kind", "kind"),
-    ("period", "period"),
-)
+def _phrases(
+    pos: int, name_words: list[str], id_words: list[str], keywords: str | None
+) -> Iterator[tuple[str, int, int]]:
+    """(phrase, record, strength) for a record's exact id, name and keywords."""
+    # An exact id or name outranks an exact keyword, which outranks the rest.
+    strengths = dict.fromkeys(
+        (normalise_phrase(k) for k in keywords.split("\x1f")) if keywords else (), 1
+    )
+    strengths[" ".join(id_words)] = 2
+    strengths[" ".join(name_words)] = 2
+    for phrase, strength in strengths.items():
+        if phrase:
+            yield phrase, pos, strength
+
+
+def _score(total: float, count: int) -> float:
+    """A record's 0-100 score: the mean of its query words' best matches, to one decimal."""
+    return round(total / count, 1)
+
+
+def _add_functions(connection: sqlite3.Connection) -> None:
+    """The SQL functions the index's statements call, on this connection."""
+    connection.create_function("cqedu_score", 2, _score, deterministic=True)
+
+
+class Vocabulary(NamedTuple):
+    """The words of an index that typos and prefixes can match, with when they were read."""
+
+    stamp: tuple[int, int]
+    """The main and temp schema versions: any build or drop changes one of them."""
+    words: list[str]
+    """The index's words but numbers, sorted in code point order (as bisect needs).
+
+    Numbers match only exactly (see `has_word`), and a word of letters is never close to
+    one: leaving them out halves a large synthetic index's vocabulary.
+    """
+
+
+def _stamp(connection: sqlite3.Connection) -> tuple[int, int]:
+    # The query table first, so that creating it does not change the stamp later.
+    connection.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS search_query (term TEXT, word INTEGER, score REAL)"
+    )
+    main = connection.execute("PRAGMA main.schema_version").fetchone()[0]
+    temp = connection.execute("PRAGMA temp.schema_version").fetchone()[0]
+    return int(main), int(temp)
+
+
+def vocabulary(connection: sqlite3.Connection, previous: Vocabulary | None = None) -> Vocabulary:
+    """The index's words but numbers; `previous` is reused while no index was built or dropped."""
+    stamp = _stamp(connection)
+    if previous is not None and previous.stamp == stamp:
+        return previous
+    schema = f"{_schema_of(connection)}."
+    # Words that start with a digit are numbers: `text.words` splits "14th" in two.
+    rows = connection.execute(
+        f"SELECT term FROM {schema}search_words WHERE term < '0' UNION ALL "  # noqa: S608 - fixed names
+        f"SELECT term FROM {schema}search_words WHERE term >= ':'"
+    )
+    return Vocabulary(stamp, [row[0] for row in rows])
+
+
+def has_word(connection: sqlite3.Connection, word: str) -> bool:
+    """Whether the index holds this word (numbers included)."""
+    schema = f"{_schema_of(connection)}."
+    found = connection.execute(
+        f"SELECT 1 FROM {schema}search_words WHERE term = ?",  # noqa: S608 - fixed names
+        (word,),
+    )
+    return found.fetchone() is not None
+
+
+def query(
+    connection: sqlite3.Connection,
+    matches: list[dict[str, float]],
+    phrase: str,
+    *,
+    limit: int,
+    cutoff: float,
+    sources: Collection[str] | None = None,
+    kinds: Collection[str] | None = None,
+) -> Ranked:
+    """The best `limit` records whose words the query's words match.
+
+    `matches` has, per query word, the index words it matches with their 0-100 scores.
+    A record scores the mean over query words of each one's best match times its column's
+    weight, rounded to one decimal; records below `cutoff` are left out, and so are those
+    whose source is not in `sources` or whose kind is not in `kinds` (when given).
+    `phrase` is the whole query normalised: a record whose id, name or keyword it is wins
+    a tie.
+    """
+    schema = f"{_schema_of(connection)}."
+    _stamp(connection)
+    _add_functions(connection)
+    connection.execute("DELETE FROM temp.search_query")
+    connection.executemany(
+        "INSERT INTO temp.search_query VALUES (?, ?, ?)",
+        [
+            (term, word, score)
+            for word, found in enumerate(matches)
+            for term, score in found.items()
+        ],
+    )
+    count = len(matches)
+    params: dict[str, object] = {
+        "words": count,
+        "floor": (cutoff - 0.1) * count,  # a little below: the rounded score decides
+        "phrase": phrase,
+        "cutoff": cutoff,
+        "limit": limit,
+    }
+    kept: list[str] = []
+    for column, allowed in (("source", sources), ("kind", kinds)):
+        if allowed is not None:
+            names = [f"{column}{number}" for number in range(len(allowed))]
+            kept.append(f"f.{column} IN ({', '.join(f':{name}' for name in names)})")
+            params.update(zip(names, allowed, strict=True))
+    sources_sql = f"JOIN facts AS f ON f.pos = s.doc AND {' AND '.join(kept)}" if kept else ""
+    total = " + ".join(_WORD_BEST_SQL.format(word=word) for word in range(count))
+    sql = _RANK_SQL.format(total=total, score=_SCORE_SQL, schema=schema, sources=sources_sql)
+    picked = connection.execute(sql, params).fetchall()
+    scores = [(pos, score) for pos, score, _found in picked]
+    found = picked[0][2] if picked else 0
+    return Ranked(scores, found)
+
+
+def record_words(connection: sqlite3.Connection, pos: int) -> dict[str, list[str]]:
+    """The words of each column of one record, as the index holds them."""
+    row = connection.execute(f"{_SOURCE_SQL} WHERE f.pos = ?", (pos,)).fetchone()
+    return dict(zip(COLUMNS, _Columns().of(row), strict=True))

@@ -9,8 +9,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from cqedu import index
 from cqedu.errors import NoMatchError, QueryError
-from cqedu.index import add_word_index, has_word_index
 from cqedu.matching import Vocabulary, suggest
 from cqedu.model import KIND_TABLES, Country, Fact, FactsDocument, Level, SearchHit, Source
 from cqedu.store import (
@@ -24,6 +24,7 @@ from cqedu.store import (
 
 if TYPE_CHECKING:
     from cqedu.ask import Answer
+    from cqedu.search import SearchOutcome
 
 _SELECT = f"SELECT {', '.join(FACT_COLUMNS)} FROM facts"  # noqa: S608 - fixed column names
 ID_SUGGEST_SCORE = 75.0
@@ -63,8 +64,8 @@ def load(
     connection, cache_file = open_store(facts_paths, cache_dir)
     kb = KnowledgeBase(connection, facts_paths[0] if len(facts_paths) == 1 else None, cache_file)
     kb.paths = tuple(facts_paths)
-    if for_search and cache_file is not None and not has_word_index(connection):
-        add_word_index(connection, cache_file, kb.document())
+    if for_search and cache_file is not None and not index.is_built(connection):
+        index.build(connection, cache_file)
     return kb
 
 
@@ -98,6 +99,7 @@ class KnowledgeBase:
     ) -> None:
         self._db = connection
         self._cache_file = cache_file
+        self._vocabulary: index.Vocabulary | None = None  # reused by repeated searches
         self.path = path
         """The facts file this knowledge base was read from, if it was one file."""
         self.paths: tuple[Path, ...] = (path,) if path is not None else ()
@@ -335,32 +337,44 @@ class KnowledgeBase:
 
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
         """Records matching a free-text query, best first; an empty list when none do."""
+        return self.search_outcome(query, limit).hits
+
+    def search_outcome(
+        self, query: str, limit: int = 10, *, kind: str | None = None
+    ) -> SearchOutcome:
+        """A search's results with what to tell the user: ignored words, how many more.
+
+        Only records of the kept sources (`only_sources`) and of `kind` (given as typed, as
+        `--kind` takes it) count, before the limit. Words of
+        the query that match nothing anywhere are left out rather than sinking the others;
+        when no record matches all the words, the one whose absence leaves the fewest
+        results is set aside.
+        `cqedu.search.outcome_lines` words the rest for stderr.
+        """
         if limit < 1:
             raise QueryError(f"limit must be 1 or more, got {limit}")
         from cqedu import search as _search  # deferred: only search needs it
 
         tokens = _search.query_words(query)  # refuse a bad query before building anything
-        if not has_word_index(self._db):
-            everything = KnowledgeBase(self._db, self.path, self._cache_file)
-            add_word_index(self._db, self._cache_file, everything.document())
-        # Until the index's query takes the kept sources itself, rank all and keep theirs.
-        wanted = (
-            limit
-            if self.only is None
-            else self._db.execute("SELECT COUNT(*) FROM facts").fetchone()[0]
+        kinds = None if kind is None else (self.resolve_kind(kind),)
+        if not index.is_built(self._db):
+            index.build(self._db, self._cache_file)
+        notes = index.notes()
+        ranking, self._vocabulary = _search.rank(
+            self._db,
+            query,
+            tokens,
+            limit,
+            sources=self.only,
+            kinds=kinds,
+            vocabulary=self._vocabulary,
         )
         hits: list[SearchHit] = []
-        for item in _search.rank(self._db, query, tokens, wanted):
-            # This index numbers records 0, 1, 2, ... in file order, not by their `pos`.
-            (pos,) = self._db.execute(
-                "SELECT pos FROM facts ORDER BY pos LIMIT 1 OFFSET ?", (item.pos,)
-            ).fetchone()
-            found = self._facts("WHERE pos = ?", (pos,))
-            if found:
-                hits.append(SearchHit(found[0], item.score, item.field, item.words))
-            if len(hits) == limit:
-                break
-        return hits
+        for item in ranking.positions:
+            fact = self._facts("WHERE pos = ?", (item.pos,))[0]
+            hits.append(SearchHit(fact, item.score, item.field, item.words))
+        more = ranking.total - len(hits)
+        return _search.SearchOutcome(hits, ranking.ignored, ranking.set_aside, more, tuple(notes))
 
     # ------------------------------------------------------------ questions
 
@@ -376,10 +390,4 @@ class KnowledgeBase:
 
     def find(self, query: str, limit: int = 10, kind: str | None = None) -> list[SearchHit]:
         """`search`, optionally only among records of one kind (given as typed)."""
-        if kind is None:
-            return self.search(query, limit)
-        chosen = self.resolve_kind(kind)
-        # Search ranks all kinds; ask for every result, then keep the best of this kind.
-        (total,) = self._db.execute("SELECT COUNT(*) FROM facts").fetchone()
-        hits = self.search(query, max(limit, total))
-        return [hit for hit in hits if hit.fact.kind == chosen][:limit]
+        return self.search_outcome(query, limit, kind=kind).hits

@@ -1,16 +1,21 @@
-"""Typo-tolerant ranked search over the word index of a knowledge base."""
+"""Typo-tolerant ranked search: query words, their matches in the index, ranking, outcome."""
 
 from __future__ import annotations
 
 import bisect
 import sqlite3
-from array import array
+from collections.abc import Collection
 from typing import NamedTuple
 
+from cqedu import index
 from cqedu.errors import QueryError
+from cqedu.index import STOPWORDS
+from cqedu.model import SearchHit
 from cqedu.text import normalise_phrase, words
 
 MAX_QUERY_CHARS = 500
+#: The most results one search shows (`--limit`); `export` writes everything.
+MAX_LIMIT = 10_000
 MAX_QUERY_WORDS = 16
 #: A query word matches an index word at this rapidfuzz ratio (0-100) or above.
 WORD_CUTOFF = 75.0
@@ -21,28 +26,69 @@ MATCHES_PER_WORD = 40
 #: A record scoring below this (0-100) is not a result.
 RESULT_CUTOFF = 60.0
 
-#: Words of natural phrasing that say nothing about which record is meant.
-STOPWORDS = frozenset(
-    (
-        "a an the of in on at for to with and or by from about into how many much what which"
-        " who whom whose where when why is are was were be been being do does did has have had"
-        " there their its it this that these those number count total me show tell give list"
-        " find i we you any some all chongqing city cq s"
-    ).split()
-)
-
 
 class RankedPosition(NamedTuple):
     """One ranked result before its record is read."""
 
     pos: int
-    """Position of the record in the index."""
+    """Position of the record in the facts table."""
     score: float
     """Match quality, 0-100."""
     field: str
     """The field whose word matched best."""
     words: frozenset[str]
     """The record's words that the query matched, for highlighting."""
+
+
+class Ranking(NamedTuple):
+    """The best records for a query, and what the caller should know about it."""
+
+    positions: list[RankedPosition]
+    """The best records, best first, at most the limit asked for."""
+    ignored: tuple[str, ...]
+    """Query words that match no word of the index, left out of the scores."""
+    set_aside: tuple[str, ...]
+    """Query words left out because no record matches them together with the others."""
+    total: int
+    """How many records reach the result cutoff, shown or not."""
+
+
+class SearchOutcome(NamedTuple):
+    """A search's results, with what the user should be told beside them."""
+
+    hits: list[SearchHit]
+    """The results, best first."""
+    ignored_words: tuple[str, ...]
+    """Query words that match nothing anywhere, so the others were searched without them."""
+    set_aside: tuple[str, ...]
+    """Query words no record matches together with the others, so they were left out."""
+    more: int
+    """How many more records match than the limit let through."""
+    notes: tuple[str, ...]
+    """Other things to tell the user once (such as a missing FTS5)."""
+
+
+def outcome_lines(outcome: SearchOutcome) -> list[str]:
+    """What to tell the user on stderr beside the results, one line each."""
+    lines: list[str] = []
+    if outcome.ignored_words:
+        quoted = ", ".join(f'"{word}"' for word in outcome.ignored_words)
+        verb = "it matches" if len(outcome.ignored_words) == 1 else "they match"
+        lines.append(f"ignored {quoted}: {verb} nothing")
+    if outcome.set_aside:
+        quoted = ", ".join(f'"{word}"' for word in outcome.set_aside)
+        pronoun = "it" if len(outcome.set_aside) == 1 else "them"
+        lines.append(f"ignored {quoted}: no record matches {pronoun} with the other words")
+    if outcome.more:
+        total = len(outcome.hits) + outcome.more
+        if outcome.more == 1:
+            lines.append(f"1 more result; show it with --limit {total}")
+        elif total > MAX_LIMIT:
+            lines.append(f"{outcome.more} more results; show {MAX_LIMIT} with --limit {MAX_LIMIT}")
+        else:
+            lines.append(f"{outcome.more} more results; show them with --limit {total}")
+    lines.extend(outcome.notes)
+    return lines
 
 
 def query_words(query: str) -> list[str]:
@@ -85,76 +131,90 @@ def _word_matches(token: str, vocab: list[str]) -> dict[str, float]:
     return matches
 
 
-def _postings(connection: sqlite3.Connection, keys: list[str]) -> dict[str, array[int]]:
-    """Packed postings (position * 256 + code) of index words and phrases."""
-    found: dict[str, array[int]] = {}
-    for offset in range(0, len(keys), 500):
-        chunk = keys[offset : offset + 500]
-        marks = ", ".join("?" * len(chunk))
-        for word, blob in connection.execute(
-            f"SELECT word, postings FROM words WHERE word IN ({marks})",  # noqa: S608 - placeholders only
-            chunk,
-        ):
-            packed = array("I")
-            packed.frombytes(blob)
-            found[word] = packed
-    return found
-
-
 def rank(
-    connection: sqlite3.Connection, query: str, tokens: list[str], limit: int
-) -> list[RankedPosition]:
-    """The best `limit` records for a query whose words (`query_words`) are `tokens`."""
-    from cqedu.index import FIELD_NAMES, FIELD_WEIGHTS, PHRASE_PREFIX
+    connection: sqlite3.Connection,
+    query: str,
+    tokens: list[str],
+    limit: int,
+    *,
+    sources: Collection[str] | None = None,
+    kinds: Collection[str] | None = None,
+    vocabulary: index.Vocabulary | None = None,
+) -> tuple[Ranking, index.Vocabulary]:
+    """The best `limit` records for a query whose words (`query_words`) are `tokens`.
 
-    vocab = [
-        row[0]
-        for row in connection.execute("SELECT word FROM words WHERE word >= ' ' ORDER BY word")
+    Also returns the index's vocabulary, to be passed back as `vocabulary` next time.
+    """
+    vocabulary = index.vocabulary(connection, vocabulary)
+    per_token = [
+        _word_matches(token, vocabulary.words)
+        if not any(ch.isdigit() for ch in token)
+        # Numbers match exactly or not at all, and are not in the vocabulary list.
+        else ({token: 100.0} if index.has_word(connection, token) else {})
+        for token in tokens
     ]
-    per_token = [_word_matches(token, vocab) for token in tokens]
-    matched = sorted({word for matches in per_token for word in matches})
-    if not matched:
-        return []
-    phrase = PHRASE_PREFIX + normalise_phrase(query)
-    postings = _postings(connection, [*matched, phrase])
-    weights = [FIELD_WEIGHTS[name] for name in FIELD_NAMES]
+    ignored = tuple(token for token, matches in zip(tokens, per_token, strict=True) if not matches)
+    kept = [matches for matches in per_token if matches]
+    if not _enough(len(kept), len(tokens)):
+        return Ranking([], (), (), 0), vocabulary
+    phrase = normalise_phrase(query)
+    ranked = index.query(
+        connection, kept, phrase, limit=limit, cutoff=RESULT_CUTOFF, sources=sources, kinds=kinds
+    )
+    set_aside: tuple[str, ...] = ()
+    if not ranked.scores and _enough(len(kept) - 1, len(tokens)):
+        # No record has all the words: leave one out, keeping the most specific ones
+        # (those that leave the fewest results), then the best top score.
+        found_tokens = [t for t, matches in zip(tokens, per_token, strict=True) if matches]
+        tries = []
+        for left_out in range(len(kept)):
+            others = kept[:left_out] + kept[left_out + 1 :]
+            tried = index.query(
+                connection,
+                others,
+                phrase,
+                limit=limit,
+                cutoff=RESULT_CUTOFF,
+                sources=sources,
+                kinds=kinds,
+            )
+            if tried.scores:
+                tries.append((tried.found, -tried.scores[0][1], left_out, tried, others))
+        if tries:
+            _found, _top, left_out, ranked, kept = min(tries, key=lambda t: t[:3])
+            set_aside = (found_tokens[left_out],)
+    positions = [_explain(connection, kept, pos, score) for pos, score in ranked.scores]
+    return Ranking(positions, ignored, set_aside, ranked.found), vocabulary
 
-    count = len(tokens)
-    # Per record: for each query word, the best weighted score, its field code and word.
-    best: dict[int, list[float]] = {}
-    best_code: dict[int, list[int]] = {}
-    best_word: dict[int, list[str]] = {}
-    for index, matches in enumerate(per_token):
-        for word, score in matches.items():
-            for packed in postings.get(word, ()):
-                pos = packed >> 8
-                code = packed & 0xFF
-                value = score * weights[code]
-                scores = best.get(pos)
-                if scores is None:
-                    scores = best[pos] = [0.0] * count
-                    best_code[pos] = [0] * count
-                    best_word[pos] = [""] * count
-                if value > scores[index]:
-                    scores[index] = value
-                    best_code[pos][index] = code
-                    best_word[pos][index] = word
 
-    exact = {packed >> 8: packed & 0xFF for packed in postings.get(phrase, ())}
-    lengths = array("H")
-    row = connection.execute("SELECT data FROM blobs WHERE name = 'name_lengths'").fetchone()
-    lengths.frombytes(row[0])
-    ranked: list[tuple[float, int, int, int]] = []
-    for pos, scores in best.items():
-        score = round(sum(scores) / count, 1)
-        if score >= RESULT_CUTOFF:
-            ranked.append((-score, -exact.get(pos, 0), lengths[pos], pos))
-    ranked.sort()
-    results: list[RankedPosition] = []
-    for neg_score, _, _, pos in ranked[:limit]:
-        scores = best[pos]
-        top = max(range(count), key=scores.__getitem__)
-        field = FIELD_NAMES[best_code[pos][top]]
-        words = frozenset(w for w, s in zip(best_word[pos], scores, strict=True) if s > 0)
-        results.append(RankedPosition(pos, -neg_score, field, words))
-    return results
+def _enough(counted: int, words: int) -> bool:
+    """Whether a search may go ahead on `counted` of the query's `words`: half at least.
+
+    Forgiving a word or two must not turn a query that is mostly unknown (or junk) into
+    the records that one stray word happens to resemble.
+    """
+    return counted > 0 and counted * 2 >= words
+
+
+def _explain(
+    connection: sqlite3.Connection, kept: list[dict[str, float]], pos: int, score: float
+) -> RankedPosition:
+    """Which field and words of a ranked record the query matched best."""
+    column_of: dict[str, str] = {}
+    for column, column_words in index.record_words(connection, pos).items():
+        for word in column_words:
+            column_of.setdefault(word, column)  # columns come best first
+    scores = [0.0] * len(kept)
+    fields = [""] * len(kept)
+    matched = [""] * len(kept)
+    for number, matches in enumerate(kept):
+        for word, word_score in matches.items():
+            holder = column_of.get(word)
+            if holder is None:
+                continue
+            value = word_score * index.WEIGHTS[holder]
+            if value > scores[number]:
+                scores[number], fields[number], matched[number] = value, holder, word
+    top = max(range(len(kept)), key=scores.__getitem__)
+    found = frozenset(word for word, value in zip(matched, scores, strict=True) if value > 0)
+    return RankedPosition(pos, score, fields[top], found)

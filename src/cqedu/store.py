@@ -534,9 +534,9 @@ def _clashing_ids(connection: sqlite3.Connection) -> str | None:
 
 def drop_search_index(connection: sqlite3.Connection) -> None:
     """Forget the search index, so the next search builds it from the changed records."""
-    # The index module owns these tables; this is the one place that knows their names here.
-    connection.execute("DROP TABLE IF EXISTS words")
-    connection.execute("DROP TABLE IF EXISTS blobs")
+    from cqedu import index  # deferred: only a change of records needs it
+
+    index.drop(connection)
 
 
 def _join(values: Iterable[str]) -> str:
