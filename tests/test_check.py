@@ -94,14 +94,14 @@ def test_problems_across_files(tmp_path: Path) -> None:
     report = check_paths([tmp_path])
     assert report.files == 2
     assert report.faulty_files == 1
+    assert len(report.problems) == 9  # the level, and the eight records, in line order
     assert report.problems[0] == (
-        f'{second}:{line_of(second_text, "mini-schools")}:1: record id "mini-schools" is used '
-        f"in both {first} and {second}; rename one of them"
-    )
-    assert len(report.problems) == 9  # the eight records, and the level
-    assert report.problems[-1] == (
         f'{second}:{line_of(second_text, "primary")}:1: level "primary" is named "Primary" in '
         f'{first} but "Primary school" in {second}; give it one name'
+    )
+    assert report.problems[1] == (
+        f'{second}:{line_of(second_text, "mini-schools")}:1: record id "mini-schools" is used '
+        f"in both {first} and {second}; rename one of them"
     )
 
 

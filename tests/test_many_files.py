@@ -203,9 +203,13 @@ def test_sources_in_every_format(folder: Path) -> None:
     )
     toml = run(*base, "toml").stdout
     assert toml.startswith('[[sources]]\nid = "mini"\ntitle = "Mini test source"\n')
-    table = run(*base, "table").stdout.splitlines()
+    wide = folder / "b.toml"
+    table = run(*base, "table", env={"COLUMNS": str(len(str(wide)) + 60)}).stdout.splitlines()
     assert table[0].split() == ["Source", "Title", "Date", "Records", "Facts", "file"]
-    assert table[2].split()[:3] == ["mini", "Mini", "test"]
+    assert table[3].split() == ["other", "Mini", "test", "source", "2025-01-02", "8", str(wide)]
+    # Too narrow for the path beside a title: each source as a block, nothing cut.
+    blocks = run(*base, "table", env={"COLUMNS": str(len(str(wide)) + 10)}).stdout.splitlines()
+    assert blocks[4:7] == ["other  8 records, 2025-01-02", "  Mini test source", f"  {wide}"]
 
 
 # ---------------------------------------------------------------- keeping some sources

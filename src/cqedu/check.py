@@ -59,6 +59,8 @@ def check_paths(paths: Sequence[Path]) -> CheckReport:
         checked.append(_Checked(label, text, document))
     # A faulty file's valid records still take part: its clashes are worth knowing too.
     clashes = _clashes([c for c in checked if c.document is not None])
+    order = {c.label: index for index, c in enumerate(checked)}
+    clashes.sort(key=lambda clash: (order[clash[0]], _line_number(clash)))
     lines.extend(line for _, line in clashes)
     faulty.update(label for label, _ in clashes)
     return CheckReport(len(files), len(faulty), tuple(lines))
@@ -101,6 +103,12 @@ def _clashes(files: Sequence[_Checked]) -> list[tuple[str, str]]:
             if clash is not None:
                 found.append((checked.label, _at_id(checked, level.id, clash)))
     return found
+
+
+def _line_number(clash: tuple[str, str]) -> int:
+    """The line a clash is reported at (its text starts `path:line:column: `)."""
+    label, text = clash
+    return int(text[len(label) + 1 :].split(":", 1)[0])
 
 
 def document_ids(document: FactsDocument) -> list[str]:

@@ -16,6 +16,8 @@ SOURCE_COLUMNS: tuple[str, ...] = ("id", "title", "date", "records", "facts_file
 _HEADERS = ("Source", "Title", "Date", "Records", "Facts file")
 
 SourceRow = dict[str, str | int]
+#: Below this many columns for the title, each source is written as a block of lines.
+_MIN_TITLE_WIDTH = 16
 
 
 def source_rows(sources: Sequence[SourceInfo]) -> list[SourceRow]:
@@ -69,26 +71,49 @@ def _delimited(fmt: OutputFormat, rows: list[SourceRow], options: RenderOptions)
 
 
 def _table(rows: list[SourceRow], options: RenderOptions) -> str:
-    from rich import box
-    from rich.table import Table
+    import textwrap
+
     from rich.text import Text
 
     from cqedu.console import string_console
 
-    table = Table(
-        box=box.ASCII if options.ascii_only else box.SIMPLE_HEAD,
-        show_header=options.header,
-        show_edge=False,
-        header_style="bold",
-        pad_edge=False,
-        expand=True,
-    )
-    for header in _HEADERS:
-        table.add_column(
-            header, overflow="fold", justify="right" if header == "Records" else "left"
-        )
-    for row in rows:
-        table.add_row(*(Text(escape_controls(str(row[column]))) for column in SOURCE_COLUMNS))
+    cells = [[escape_controls(str(row[column])) for column in SOURCE_COLUMNS] for row in rows]
+    # Ids, dates, counts and paths are shown whole; the title takes what is left and wraps
+    # between words. When too little is left, blocks of lines say the same.
+    widths = [
+        max([len(header), *(len(line[index]) for line in cells)])
+        for index, header in enumerate(_HEADERS)
+    ]
+    gap = "  "
+    title_width = options.width - len(gap) * (len(_HEADERS) - 1) - sum(widths) + widths[1]
     console, buffer = string_console(options.width, options.color)
-    console.print(table)
+    if title_width < min(widths[1], _MIN_TITLE_WIDTH):
+        for line in cells:
+            block = Text(line[0], style="bold cyan")
+            block.append(f"  {line[3]} records, {line[2]}")
+            for text in (line[1], line[4]):
+                for part in textwrap.wrap(text, max(options.width - 2, 1), break_on_hyphens=False):
+                    block.append("\n  " + part, style="dim" if text is line[4] else "")
+            console.print(block, overflow="fold")
+            console.print()
+        return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+    widths[1] = min(widths[1], title_width)
+
+    def fitted(values: list[str], style: str = "") -> None:
+        titles = textwrap.wrap(values[1], widths[1], break_on_hyphens=False) or [""]
+        for number, title in enumerate(titles):
+            shown = values if number == 0 else ["", title, "", "", ""]
+            parts = [
+                value.rjust(width) if index == 3 else value.ljust(width)
+                for index, (value, width) in enumerate(zip(shown, widths, strict=True))
+            ]
+            parts[1] = title.ljust(widths[1])
+            console.print(Text(gap.join(parts).rstrip(), style=style))
+
+    if options.header:
+        fitted(list(_HEADERS), "bold")
+        rule = "-" if options.ascii_only else "\u2500"
+        console.print(rule * (sum(widths) + len(gap) * (len(_HEADERS) - 1)))
+    for line in cells:
+        fitted(line)
     return buffer.getvalue()
