@@ -40,6 +40,11 @@ BUNDLED = [
      "floor_search.py", ["search", "leicester", "-f", "json"]),
     ("stats -f table", ["stats", "-f", "table"],
      "floor_table.py", ["stats", "-f", "table"]),
+    # ask is held to the search floor: a question costs a fuzzy match over the records.
+    ("ask how many teachers -f json", ["ask", "how", "many", "teachers", "-f", "json"],
+     "floor_search.py", ["search", "how", "many", "teachers", "-f", "json"]),
+    ("ask kindergarden enrolment rate", ["ask", "kindergarden", "enrolment", "rate"],
+     "floor_search.py", ["search", "kindergarden", "enrolment", "rate", "-f", "json"]),
 ]  # fmt: skip
 SCALE_COMMANDS = [
     ("search", ["search", "synthetic", "schools"]),
@@ -260,6 +265,40 @@ def accuracy() -> bool:
     return top3 / total >= 0.95
 
 
+def ask_accuracy() -> bool:
+    """Share of the labelled questions `ask` answers right; no unanswerable one answered."""
+    import cqedu
+
+    items = tomllib.loads((REPO / "tests" / "data" / "questions.toml").read_text())["questions"]
+    kb = cqedu.load(REPO / "facts.toml", cache=False)
+    right = 0
+    answered_wrongly: list[str] = []
+    misses: list[str] = []
+    for item in items:
+        try:
+            answer = kb.ask(item["question"])
+        except cqedu.NoMatchError as error:
+            ok = "refuse" in item and item["refuse"] in str(error)
+            got = f"refused: {error}"
+        else:
+            if "refuse" in item:
+                answered_wrongly.append(f"{item['question']!r} -> {answer.text}")
+            ids = [f.id for f in answer.named]
+            ok = ids == item["named"] if "named" in item else ids[0] == item.get("expect")
+            got = answer.text
+        right += ok
+        if not ok:
+            misses.append(f"{item['question']!r} -> {got}")
+    total = len(items)
+    refusals = sum("refuse" in item for item in items)
+    print(f"\n## ask on {total} labelled questions ({refusals} the article cannot answer)\n")
+    print(f"answered right: {right}/{total} = {right / total:.1%} (target >= 95%)")
+    print(f"unanswerable questions answered: {len(answered_wrongly)} (target 0)")
+    for miss in misses:
+        print(f"  miss: {miss}")
+    return right / total >= 0.95 and not answered_wrongly
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="few rounds, up to 10,000 records")
@@ -290,6 +329,7 @@ def main() -> None:
             scale_benchmark(sizes, 3 if args.quick else 5, env, work),
             folder_benchmark(files, 3 if args.quick else 5, env, work),
             accuracy(),
+            ask_accuracy(),
         ]
     measured = [result for result in results if result is not None]
     print(f"\nall measured targets met: {all(measured)}", end="")
