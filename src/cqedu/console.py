@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 if TYPE_CHECKING:
@@ -50,8 +50,28 @@ def stream_traits(stream: TextIO) -> StreamTraits:
         ascii_only = False
     except (UnicodeEncodeError, LookupError):
         ascii_only = True
-    width = shutil.get_terminal_size(fallback=(80, 24)).columns
-    return StreamTraits(_is_terminal(stream), wants_color(stream), max(width, 1), ascii_only)
+    return StreamTraits(_is_terminal(stream), wants_color(stream), terminal_width(), ascii_only)
+
+
+def terminal_width(environ: Mapping[str, str] = os.environ) -> int:
+    """$COLUMNS, else the width of the terminal on stdout, stderr or stdin, else 80.
+
+    A table piped into `less` or `head` still fits the terminal the user is looking at.
+    """
+    try:
+        columns = int(environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    for descriptor in (1, 2, 0):
+        try:
+            columns = os.get_terminal_size(descriptor).columns
+        except (OSError, ValueError):
+            continue
+        if columns > 0:
+            return columns
+    return 80
 
 
 def string_console(width: int, color: bool) -> tuple[Console, io.StringIO]:
