@@ -62,6 +62,8 @@ _FILLER = frozenset(
         " mentioned attend attends attended attending produce produces produced send sends"
     ).split()
 )
+# Words that ask about a photo: its credit is no record, so no related person answers.
+_PHOTO_WORDS = frozenset({"photo", "photos", "photograph", "photographed", "picture", "pictures"})
 # "year" names a period only after these ("each year"); alone it may be asked about.
 _PER_YEAR_WORDS = frozenset({"annual", "annually", "yearly"})
 _PER_YEAR_LEADS = frozenset({"each", "every", "per", "a"})
@@ -728,6 +730,14 @@ class _Question:
         fitting = [c for c in ranked if _fits(shape.kind, c.fact)]
         if shape.general and not fitting:
             fitting = ranked
+        if not fitting and shape.kind == WHO and not _PHOTO_WORDS & set(self.tokens):
+            # "who taught children to play Go": the event covers the question, and the
+            # person it names among its related records is the answer. Not for "who took
+            # the photo": photographers are credited in captions, never records.
+            tied = [self.kb.get(i) for i in ranked[0].fact.related]  # ids the loader checked
+            people = [f for f in tied if f.kind == "person"]
+            if people:
+                return self.made(WHO, people[:1], [ranked[0].fact, *people[1:]])
         if not fitting:
             raise NoMatchError(
                 f"the article gives {_NOT_GIVEN[shape.kind]} for {ranked[0].fact.name}"
