@@ -168,7 +168,10 @@ def test_no_question_at_all_is_a_usage_error(facts: Path) -> None:
 def test_toml_is_not_an_answer_format(facts: Path) -> None:
     result = ask(facts, "how many teachers", "-f", "toml")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == "cqedu: ask writes table, tsv, csv, json or jsonl, not toml\n"
+    assert result.stderr == (
+        "cqedu: error: Invalid value for '--format' / '-f': 'toml' is not one of 'table', "
+        "'tsv', 'csv', 'json', 'jsonl'.\nTry 'cqedu ask --help' for help.\n"
+    )
 
 
 def test_no_header_with_json_is_a_usage_error(facts: Path) -> None:

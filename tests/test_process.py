@@ -52,12 +52,28 @@ def test_the_console_script_is_installed() -> None:
         "cqedu export -f toml | true",
         "cqedu search leicester | true",
         "cqedu search school -n 100 -f jsonl | head -1",
+        "cqedu --help | true",
+        "cqedu stats --help | head -1",
     ],
 )
 def test_a_reader_that_stops_early_ends_the_run_quietly(pipeline: str) -> None:
     result = shell(pipeline)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
+
+
+def test_a_reader_that_stops_early_keeps_the_commands_own_exit_code(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text(MINI_FACTS.read_text().replace("value = 1234", 'value = "1234"'))
+    result = shell(f"cqedu check {broken} | true")
+    assert result.returncode == 1
+    assert result.stderr == "cqedu: 1 problem in 1 of 1 facts file\n"
+
+
+def test_output_that_cannot_be_written_is_exit_74_not_a_bug() -> None:
+    result = shell("cqedu stats > /dev/full")
+    assert result.returncode == 74
+    assert result.stderr == "cqedu: cannot write the output: No space left on device\n"
 
 
 def test_head_gets_the_first_line() -> None:

@@ -20,16 +20,28 @@ from cqedu.errors import (
     EXIT_USAGE,
     CqeduError,
     NoMatchError,
+    OutputError,
     QueryError,
 )
 from cqedu.fields import FACT_FIELDS
 from cqedu.knowledge import KnowledgeBase, load
 from cqedu.model import Fact
-from cqedu.render import HEADED_FORMATS, VIEWS, OutputFormat, RenderOptions, Results, View, render
+from cqedu.render import (
+    HEADED_FORMATS,
+    VIEWS,
+    AnswerFormat,
+    OutputFormat,
+    RenderOptions,
+    Results,
+    View,
+    render,
+)
 from cqedu.text import escape_controls
 
+# \b keeps Click from rewrapping, so each line is kept under 80 columns by hand.
 EXIT_CODES_HELP = (
-    "\b\nExit codes: 0 results printed; 1 nothing matched; 2 bad usage or unusable facts file."
+    "\b\nExit codes: 0 results printed; 1 nothing matched; 2 bad usage or unusable\n"
+    "facts file; 70 internal error; 74 output not writable; 130 interrupted."
 )
 
 
@@ -55,6 +67,7 @@ class CqeduGroup(TyperGroup):
         **extra: Any,
     ) -> NoReturn:
         del standalone_mode  # errors are always handled here, also under CliRunner
+        stdout = sys.stdout
         try:
             code = super().main(
                 args=args,
@@ -74,6 +87,13 @@ class CqeduGroup(TyperGroup):
             code = EXIT_INTERRUPTED
         except KeyboardInterrupt:
             code = EXIT_INTERRUPTED
+        except SystemExit:
+            if sys.stdout is stdout:
+                raise
+            # Click wraps stdout and exits 1 when the reader of its help goes away (`--help
+            # | head -1`); like every other output, that ends quietly with 0.
+            _silence_stdout()
+            code = EXIT_OK
         except Exception as error:
             _stderr(f"cqedu: internal error: {type(error).__name__}: {error}")
             _stderr("cqedu: this is a bug; please report it with the command you ran")
@@ -264,7 +284,12 @@ def _silence_stdout() -> None:
 
 
 def _write(text: str) -> None:
-    """Write results to stdout in its encoding; a closed pipe ends the run quietly."""
+    """Write results to stdout in its encoding.
+
+    A reader that stops early (`| head -1`) is no error: what is left goes nowhere and the
+    command ends with its own exit code (`check` still exits 1 for problems found). Any
+    other failure to write is an OutputError (exit 74), not a bug.
+    """
     stream = sys.stdout
     encoding = getattr(stream, "encoding", None) or "utf-8"
     data = text.encode(encoding, errors="backslashreplace")
@@ -279,7 +304,8 @@ def _write(text: str) -> None:
             buffer.flush()
     except BrokenPipeError:
         _silence_stdout()
-        raise typer.Exit(EXIT_OK) from None
+    except OSError as error:
+        raise OutputError(f"cannot write the output: {error.strerror or error}") from None
 
 
 def _output_settings(
@@ -604,7 +630,7 @@ def ask(
         ),
     ],
     fmt: Annotated[
-        OutputFormat | None,
+        AnswerFormat | None,
         typer.Option(
             "--format",
             "-f",
@@ -618,11 +644,9 @@ def ask(
     no_header: NoHeaderOption = False,
 ) -> None:
     """One direct answer to a question, with where the article says it; exit 1 when it is silent."""
-    from cqedu.render.answer import ANSWER_FORMATS, render_answer
+    from cqedu.render.answer import render_answer
 
-    if fmt is not None and fmt not in ANSWER_FORMATS:
-        raise QueryError(f"ask writes table, tsv, csv, json or jsonl, not {fmt.value}")
-    chosen, options = _output_settings(fmt, no_header)
+    chosen, options = _output_settings(None if fmt is None else OutputFormat(fmt), no_header)
     # In a pipe, by default the answer line alone: ready for a shell variable.
     line_only = fmt is None and chosen is not OutputFormat.TABLE
     answer = _kb(ctx, source).ask(" ".join(question))

@@ -6,6 +6,7 @@ EXIT_OK = 0
 EXIT_NO_MATCH = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
+EXIT_OUTPUT = 74  # sysexits' EX_IOERR: the results could not be written
 EXIT_INTERRUPTED = 130
 
 
@@ -27,3 +28,9 @@ class NoMatchError(CqeduError):
     """The query was valid but nothing in the knowledge base matched it."""
 
     exit_code = EXIT_NO_MATCH
+
+
+class OutputError(CqeduError):
+    """The results could not be written (a full disk, a device error): not a bug."""
+
+    exit_code = EXIT_OUTPUT

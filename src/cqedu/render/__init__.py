@@ -22,6 +22,16 @@ class OutputFormat(StrEnum):
     TOML = "toml"
 
 
+class AnswerFormat(StrEnum):
+    """The formats `ask` can write: one answer has no TOML form."""
+
+    TABLE = "table"
+    TSV = "tsv"
+    CSV = "csv"
+    JSON = "json"
+    JSONL = "jsonl"
+
+
 #: Formats that have a header row that --no-header can drop.
 HEADED_FORMATS = frozenset({OutputFormat.TABLE, OutputFormat.TSV, OutputFormat.CSV})
 

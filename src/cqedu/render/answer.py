@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cqedu.render import OutputFormat, RenderOptions
+from cqedu.render import AnswerFormat, OutputFormat, RenderOptions
 from cqedu.wording import COUNTRIES, DATE, FIGURE, PLACES, answer_line, figure_text
 
 if TYPE_CHECKING:
@@ -16,9 +16,7 @@ if TYPE_CHECKING:
 #: The column `-f tsv` and `-f csv` add after the record's own.
 ANSWER_COLUMN = "answer"
 #: Formats an answer can be written in (the record and its answer line).
-ANSWER_FORMATS = frozenset(
-    {OutputFormat.TABLE, OutputFormat.TSV, OutputFormat.CSV, OutputFormat.JSON, OutputFormat.JSONL}
-)
+ANSWER_FORMATS = frozenset(OutputFormat(fmt) for fmt in AnswerFormat)
 
 
 def answer_text(answer: Answer, ascii_only: bool = False) -> str:
