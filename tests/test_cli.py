@@ -169,7 +169,8 @@ def test_programs_unknown_field() -> None:
     result = mini("programs", "--field", "poetry")
     assert result.exit_code == 2
     assert result.stderr == (
-        'cqedu: unknown field "poetry"; fields of programs: robotics, computer science\n'
+        'cqedu: unknown subject field "poetry"; subject fields of programs: robotics, '
+        "computer science\n"
     )
 
 
@@ -416,9 +417,15 @@ def test_fields_in_every_format(fmt: str) -> None:
     assert (result.exit_code, result.stdout) == (0, FIELDS_CASES[fmt])
 
 
-def test_fields_follow_the_order_given_and_each_comes_once() -> None:
-    result = mini("partners", "-F", "country, id,country", "--no-header")
+def test_fields_follow_the_order_given() -> None:
+    result = mini("partners", "-F", "country, id", "--no-header")
     assert result.stdout == "United Kingdom\tmini-oxbridge\nSingapore\tmini-lion-school\n"
+
+
+def test_a_field_named_twice_is_refused() -> None:
+    result = mini("partners", "-F", "country,id,COUNTRY")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == 'cqedu: --fields names "country" twice; name each field once\n'
 
 
 def test_fields_on_programs_show_export_and_search() -> None:
@@ -437,10 +444,16 @@ def test_fields_on_programs_show_export_and_search() -> None:
     )
 
 
-def test_a_close_field_name_is_forgiven() -> None:
-    assert mini("stats", "-l", "preschool", "-F", "ID,vlaue").stdout == (
-        "id\tvalue\nmini-preschool-rate\t88.5\n"
+def test_field_names_fold_case_but_a_misspelling_is_refused_not_guessed() -> None:
+    assert mini("stats", "-l", "preschool", "-F", "ID,as-written").stdout == (
+        "id\tas_written\nmini-preschool-rate\t88.5%\n"
     )
+    result = mini("stats", "-F", "id,vlaue")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith('cqedu: unknown field "vlaue" (did you mean "value"?); ')
+    result = mini("stats", "--sort", "valeu")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith('cqedu: unknown field "valeu" (did you mean "value"?); ')
 
 
 VALID_FIELDS = (

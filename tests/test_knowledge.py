@@ -64,7 +64,7 @@ def test_unknown_field(mini_kb: KnowledgeBase) -> None:
     with pytest.raises(QueryError) as caught:
         mini_kb.programs("poetry")
     assert str(caught.value) == (
-        'unknown field "poetry"; fields of programs: robotics, computer science'
+        'unknown subject field "poetry"; subject fields of programs: robotics, computer science'
     )
 
 

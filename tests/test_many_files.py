@@ -226,6 +226,11 @@ def test_only_sources_keeps_their_records_in_every_query(folder: Path) -> None:
     assert [info.source.id for info in kb.source_list()] == ["other"]
 
 
+def test_get_finds_any_record_whatever_sources_are_kept(folder: Path) -> None:
+    kb = cqedu.load(folder).only_sources(["other"])
+    assert kb.get("mini-schools").source == "mini"
+
+
 def test_an_unknown_source_lists_the_known_ones(folder: Path) -> None:
     with pytest.raises(QueryError) as caught:
         cqedu.load(folder).only_sources(["mini", "elsewhere"])

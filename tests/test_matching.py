@@ -93,3 +93,14 @@ def test_suggestions_and_did_you_mean() -> None:
     assert suggest("", names) == []
     assert did_you_mean("Singa", names) == ' (did you mean "Singapore"?)'
     assert did_you_mean("zzzz", names) == ""
+
+
+def test_exact_resolution_refuses_close_spellings() -> None:
+    assert LEVELS.resolve("Higher Education", exact=True) == "higher-education"
+    with pytest.raises(QueryError, match=r'^unknown level "kindergarden" \(did you mean'):
+        LEVELS.resolve("kindergarden", exact=True)
+
+
+def test_a_close_spelling_in_resolve_all_means_all_the_name_it_spells_means() -> None:
+    fields = Vocabulary("field", [(f, f, ()) for f in ("medicine", "clinical medicine", "art")])
+    assert fields.resolve_all("medecine") == ["medicine", "clinical medicine"]

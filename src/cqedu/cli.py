@@ -195,7 +195,8 @@ FieldsOption = Annotated[
         "-F",
         metavar="LIST",
         help="Only these fields, in this order, in every format: a comma-separated list "
-        "such as id,as_written,unit (field names are listed in the README).",
+        f"such as id,as_written,unit. Fields: {', '.join(FACT_FIELDS)} (search adds score "
+        "and matched_field).",
     ),
 ]
 SortOption = Annotated[
@@ -537,7 +538,7 @@ def search(
     limit: Annotated[
         int,
         # max is search.MAX_LIMIT, written out: importing search here would slow every command.
-        typer.Option("--limit", "-n", min=1, max=10_000, help="Most results to show."),
+        typer.Option("--limit", "-n", min=1, max=10_000, metavar="N", help="Most results to show."),
     ] = 10,
     kind: KindOption = None,
     source: SourceOption = None,

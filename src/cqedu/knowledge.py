@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from cqedu.ask import Answer
     from cqedu.search import SearchOutcome
 
-_SELECT = f"SELECT {', '.join(FACT_COLUMNS)} FROM facts"  # noqa: S608 - fixed column names
+_COLUMNS = ", ".join(FACT_COLUMNS)
+_SELECT = f"SELECT {_COLUMNS} FROM facts"  # noqa: S608 - fixed column names
 ID_SUGGEST_SCORE = 75.0
 
 
@@ -176,10 +177,13 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------ records
 
-    def _facts(self, where: str = "", params: Iterable[object] = ()) -> list[Fact]:
-        """Records of a WHERE clause (with ORDER BY), only of the kept sources."""
+    def _facts(
+        self, where: str = "", params: Iterable[object] = (), *, kept_only: bool = True
+    ) -> list[Fact]:
+        """Records of a WHERE clause (with ORDER BY), only of the kept sources unless not
+        `kept_only`."""
         params = tuple(params)
-        if self.only is not None:
+        if self.only is not None and kept_only:
             marks = ", ".join("?" * len(self.only))
             kept = f"source IN ({marks})"
             if where.startswith("WHERE "):
@@ -199,7 +203,7 @@ class KnowledgeBase:
 
     def get(self, fact_id: str) -> Fact:
         """The record with this id; NoMatchError with suggestions when there is none."""
-        found = self._facts("WHERE id = ?", (fact_id.strip(),))
+        found = self._facts("WHERE id = ?", (fact_id.strip(),), kept_only=False)
         if found:
             return found[0]
         # Ids share prefixes and words, so only near-misses are worth offering.
@@ -275,7 +279,9 @@ class KnowledgeBase:
     def resolve_fields(self, text: str) -> list[str]:
         """Program fields `text` names: every field it stands in as words, else a close one."""
         fields = Vocabulary(
-            "field", ((f, f, ()) for f in self.program_fields()), listing="fields of programs"
+            "subject field",
+            ((f, f, ()) for f in self.program_fields()),
+            listing="subject fields of programs",
         )
         return fields.resolve_all(text)
 
@@ -369,10 +375,20 @@ class KnowledgeBase:
             kinds=kinds,
             vocabulary=self._vocabulary,
         )
-        hits: list[SearchHit] = []
-        for item in ranking.positions:
-            fact = self._facts("WHERE pos = ?", (item.pos,))[0]
-            hits.append(SearchHit(fact, item.score, item.field, item.words))
+        wanted = [item.pos for item in ranking.positions]
+        found: dict[int, Fact] = {}
+        for offset in range(0, len(wanted), 500):  # SQLite limits the parameters of a query
+            chunk = wanted[offset : offset + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT pos, {_COLUMNS} FROM facts WHERE pos IN ({marks})",  # noqa: S608 - placeholders only
+                chunk,
+            )
+            found.update((row[0], _fact(row[1:])) for row in rows)
+        hits = [
+            SearchHit(found[item.pos], item.score, item.field, item.words)
+            for item in ranking.positions
+        ]
         more = ranking.total - len(hits)
         return _search.SearchOutcome(hits, ranking.ignored, ranking.set_aside, more, tuple(notes))
 

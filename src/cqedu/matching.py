@@ -102,9 +102,15 @@ class Vocabulary(Generic[T]):
                     best[index] = Candidate(self._values[index], name, float(score))
         return sorted(best.values(), key=lambda c: -c.score)
 
-    def resolve(self, text: str) -> T:
-        """The one value `text` names; QueryError when it names none or several."""
+    def resolve(self, text: str, *, exact: bool = False) -> T:
+        """The one value `text` names; QueryError when it names none or several.
+
+        `exact` takes only a name as declared (folding case and punctuation): for names a
+        script types, where a guess would be worse than an error.
+        """
         found = self.candidates(text)
+        if exact:
+            found = [c for c in found if c.score == EXACT_SCORE]
         if not found:
             declared = [name for _, name in self._names.values()]
             raise QueryError(
@@ -113,18 +119,28 @@ class Vocabulary(Generic[T]):
             )
         top = [c for c in found if c.score == found[0].score]
         if len(top) > 1:
-            options = " or ".join(self.canonical[self._values.index(c.value)] for c in top)
+            options = " or ".join(self._canonical_of(c) for c in top)
             raise QueryError(
                 f'{self.what} "{text}" could mean {options}; type one of them (or more of its name)'
             )
         return top[0].value
 
     def resolve_all(self, text: str) -> list[T]:
-        """Every value `text` may mean, best first; QueryError (as `resolve`) when none."""
+        """Every value `text` may mean, best first; QueryError (as `resolve`) when none.
+
+        A close spelling counts as the name it spells: "medecine" means what "medicine"
+        means, "clinical medicine" included.
+        """
         found = self.candidates(text)
         if not found:
             self.resolve(text)  # raises the unknown-name error
+        if found[0].score < WORD_SCORE:  # only close spellings: take the closest as typed
+            found = self.candidates(found[0].name)
         return [c.value for c in found]
+
+    def _canonical_of(self, candidate: Candidate[T]) -> str:
+        """The canonical name of the value a candidate stands for."""
+        return self.canonical[self._names[normalise_phrase(candidate.name)][0]]
 
 
 def suggest(

@@ -1,7 +1,8 @@
 """Choosing fields and ordering records for a listing: what --fields and --sort name.
 
-Field names are resolved like every other typed name (matching.Vocabulary): exactly,
-or by a close spelling, else a QueryError listing the valid fields with a did-you-mean.
+Field names are resolved by matching.Vocabulary, exactly (case and `-` for `_` aside):
+scripts type them, and a guessed column is worse than an error listing the valid fields
+with a did-you-mean.
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ HIT_FIELDS: tuple[str, ...] = FACT_FIELDS + SEARCH_FIELD_NAMES
 
 
 def _field_names(allowed: Sequence[str], listing: str) -> Vocabulary[str]:
+    """The field names a script may type, for `--fields` or `--sort`."""
     return Vocabulary("field", ((name, name, ()) for name in allowed), listing=listing)
 
 
 def choose_fields(text: str, allowed: Sequence[str] = FACT_FIELDS) -> tuple[str, ...]:
     """The fields a comma-separated --fields list names, in its order, each once.
 
-    QueryError for an empty list or a name that is not one of `allowed`.
+    QueryError for an empty list, a name that is not one of `allowed`, or a name given twice.
     """
     names = [part.strip() for part in text.split(",") if part.strip()]
     if not names:
@@ -35,7 +37,11 @@ def choose_fields(text: str, allowed: Sequence[str] = FACT_FIELDS) -> tuple[str,
             f"--fields needs a comma-separated list of fields; valid fields: {', '.join(allowed)}"
         )
     vocabulary = _field_names(allowed, "valid fields")
-    return tuple(dict.fromkeys(vocabulary.resolve(name) for name in names))
+    chosen = [vocabulary.resolve(name, exact=True) for name in names]
+    twice = next((name for index, name in enumerate(chosen) if name in chosen[:index]), None)
+    if twice is not None:
+        raise QueryError(f'--fields names "{twice}" twice; name each field once')
+    return tuple(chosen)
 
 
 def sort_field(text: str, allowed: Sequence[str] = SORTABLE_FIELDS) -> str:
@@ -45,7 +51,7 @@ def sort_field(text: str, allowed: Sequence[str] = SORTABLE_FIELDS) -> str:
         raise QueryError(
             f'cannot sort by "{spec.name}", a list; fields to sort by: {", ".join(allowed)}'
         )
-    return _field_names(allowed, "fields to sort by").resolve(text)
+    return _field_names(allowed, "fields to sort by").resolve(text, exact=True)
 
 
 def _sort_key(field: str) -> Callable[[Fact], tuple[bool, object]]:
