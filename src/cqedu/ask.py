@@ -53,12 +53,12 @@ _FILLER = frozenset(
         " takes took taken work works working worked offer offers offered provide provides"
         " provided happen happened happens held hold holds place places exist exists one ones"
         " kind sort type level levels stage stages number numbers count total totals amount"
-        " figure figures value size big large high rate rates share shares percentage percent"
+        " figure figures value size big large rate rates share shares percentage percent"
         " percentages proportion proportions fraction ratio annual annually yearly each every"
         " per year years highest lowest most least largest smallest biggest greatest fewest"
         " maximum minimum max min mean means meant called call known describe explain define"
         " definition like some any all other another whole overall date day month come comes"
-        " came go goes went enter enters entered build builds built part mention mentions"
+        " came enter enters entered build builds built part mention mentions"
         " mentioned attend attends attended attending produce produces produced send sends"
     ).split()
 )
@@ -632,7 +632,9 @@ class _Question:
 
     def level_silence(self) -> NoMatchError:
         """The article has no such figure for the level the question names."""
-        what = f"{self.topic} figure" if self.topic else "figure"
+        # One word reads as a noun ("no enrollment figure"); several are quoted as typed.
+        topic = f'"{self.topic}"' if " " in self.topic else self.topic
+        what = f"{topic} figure" if topic else "figure"
         if self.shape.per_year:
             what = f"per-year {what}"
         names = " or ".join(lv.name.casefold() for lv in self.levels)
