@@ -330,9 +330,12 @@ def _print_listing(
         for block in _block(columns, rows, ctx):
             console.print(block)
         return
-    # Folded lines make rows taller; a blank line keeps one record apart from the next.
-    table = _table(columns, widths, ctx.options, leading=1 if folded else 0)
-    for row_cells in cells:
+    table = _table(columns, widths, ctx.options, leading=0)
+    for number, (row, row_cells) in enumerate(zip(rows, cells, strict=True)):
+        # Folded lines make rows taller: a blank line keeps one record apart from the next,
+        # but never a program from the figures tied to it.
+        if folded and number and not row.child:
+            table.add_row(*(Text() for _ in columns))
         table.add_row(*row_cells)
     console.print(table)
 
