@@ -15,7 +15,7 @@ from cqedu import store
 from cqedu.cli import app
 from cqedu.errors import FactsError, QueryError
 from cqedu.fields import FACT_FIELDS
-from tests.conftest import MINI_FACTS
+from tests.conftest import MINI_FACTS, REAL_FACTS
 
 
 def second_file_text() -> str:
@@ -359,3 +359,9 @@ def test_an_unknown_source_on_the_command_line_exits_2(folder: Path) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == 'cqedu: unknown source "elsewhere"; known sources: mini, other\n'
+
+
+def test_ask_names_the_places_every_source_covers(folder: Path) -> None:
+    result = run("--facts", str(folder), "--facts", str(REAL_FACTS), "ask", "teachers in Shanghai")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "cqedu: the sources cover Mini and Chongqing, not Shanghai\n"

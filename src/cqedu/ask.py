@@ -464,13 +464,16 @@ def _places(kb: KnowledgeBase) -> dict[str, str]:
 
 
 def _covered_place(kb: KnowledgeBase) -> str:
-    """The place the sources are about: the first capitalised word of the first title
-    that is not a filler word ("Chongqing" in "Chongqing education over ...")."""
-    title = kb.sources[0].title if kb.sources else ""
-    for start, end, norm in word_spans(title):
-        if title[start].isupper() and norm not in _FILLER:
-            return title[start:end]
-    return "its own subject"
+    """The places the sources are about, each the first capitalised word of a source's
+    title that is not a filler word ("Chongqing" in "Chongqing education over ...")."""
+    places: list[str] = []
+    for source in kb.sources:
+        title = source.title
+        for start, end, norm in word_spans(title):
+            if title[start].isupper() and norm not in _FILLER:
+                places.append(title[start:end])
+                break
+    return " and ".join(dict.fromkeys(places)) or "its own subject"
 
 
 def _fits(kind: str, fact: Fact) -> bool:
@@ -628,7 +631,8 @@ class _Question:
     def elsewhere(self, places: dict[int, str]) -> NoMatchError:
         """The question is about another place than the one the article covers."""
         named = " or ".join(dict.fromkeys(places[i] for i in sorted(places)))
-        return NoMatchError(f"the article covers {self.home}, not {named}")
+        covers = "the article covers" if len(self.kb.sources) == 1 else "the sources cover"
+        return NoMatchError(f"{covers} {self.home}, not {named}")
 
     def level_silence(self) -> NoMatchError:
         """The article has no such figure for the level the question names."""
