@@ -58,6 +58,26 @@ def test_several_problems_of_one_file_each_with_its_line(tmp_path: Path) -> None
     assert result.stderr == "cqedu: 4 problems in 1 of 1 facts file\n"
 
 
+def test_a_faulty_source_or_record_hides_no_other_problem(tmp_path: Path) -> None:
+    text = mini_with(
+        ('date = "2025-01-02"', 'date = "2025-13-45"'),
+        ("value = 1234", 'value = "1234"'),
+        ('id = "mini-teachers"', 'id = "mini-schools"'),
+    )
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    report = check_paths([path])
+    second = line_of(text, 'id = "mini-schools"', after='value = "1234"')
+    assert report.problems == (
+        f'{path}:{line_of(text, "2025-13-45")}:1: sources[0] (id "mini"): date: expected a date '
+        'as "YYYY-MM-DD", got "2025-13-45"',
+        f'{path}:{line_of(text, "value = ")}:1: stats[0] (id "mini-schools"): value: expected '
+        'a number, got "1234"',
+        f'{path}:{second}:1: stats[2] (id "mini-schools"): id: "mini-schools" is already used '
+        'by stats[0] (id "mini-schools")',
+    )
+
+
 def test_loading_still_raises_the_first_problem_only(tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
     path.write_text(

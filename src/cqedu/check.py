@@ -89,11 +89,12 @@ def _clashes(files: Sequence[_Checked]) -> list[tuple[str, str]]:
             document = checked.document
             ids = [s.id for s in document.sources] if what == "source" else document_ids(document)
             for ident in ids:
-                if ident in first_file:
+                # An id used twice in one file is that file's own problem, reported with it.
+                if first_file.get(ident, checked.label) != checked.label:
                     message = clash_message(what, ident, first_file[ident], checked.label)
                     found.append((checked.label, _at_id(checked, ident, message)))
                 else:
-                    first_file[ident] = checked.label
+                    first_file.setdefault(ident, checked.label)
     first_level: dict[str, tuple[str, Level]] = {}
     for checked in files:
         assert checked.document is not None

@@ -271,6 +271,20 @@ class _Validator:
         sources = self._each(self._tables_or_none(raw, "sources", True), self._source)
         levels = self._each(self._tables_or_none(raw, "levels"), self._level)
         countries = self._each(self._tables_or_none(raw, "countries"), self._country)
+        if self.collect:
+            # A faulty [[sources]] table whose id and sections read still places records:
+            # they are checked against it rather than left unchecked.
+            valid = {source.id for source in sources}
+            for item in raw.get("sources", ()) if isinstance(raw.get("sources"), list) else ():
+                ident, sections = item.get("id"), item.get("sections")
+                if (
+                    isinstance(item, dict)
+                    and isinstance(ident, str)
+                    and ident not in valid
+                    and isinstance(sections, list)
+                    and all(isinstance(section, str) for section in sections)
+                ):
+                    sources.append(Source(ident, "", "", "", "", tuple(sections)))
         self.sources = tuple(self._unique("sources", sources, lambda s: s.id))
         self.levels = tuple(self._unique("levels", levels, lambda lv: lv.id))
         self.countries = tuple(self._unique("countries", countries, lambda c: c.name))
@@ -296,6 +310,18 @@ class _Validator:
                 (where, kind, record) for where, record in self._tables_or_none(raw, table)
             )
         self._raw_ids = {r["id"] for _, _, r in record_tables if isinstance(r.get("id"), str)}
+        if self.collect:  # a record reused id is worth knowing even when a record is faulty
+            first_use: dict[str, str] = {}
+            for where, _, record in record_tables:
+                ident = record.get("id")
+                if isinstance(ident, str) and ident in first_use:
+                    self.report(
+                        self.fail(
+                            f"{where}: id", f'"{ident}" is already used by {first_use[ident]}'
+                        )
+                    )
+                elif isinstance(ident, str):
+                    first_use[ident] = where
         placed: list[tuple[str, Fact]] = []
         if self.sources:  # without a valid source every record would only repeat that fault
             for where, kind, record in record_tables:
@@ -604,6 +630,8 @@ class _Validator:
         positions: dict[str, str] = {}
         for where, fact in placed:
             if fact.id in positions:
+                if self.collect:  # reported from the raw ids already, faulty records included
+                    continue
                 self.report(
                     self.fail(
                         f"{where}: id", f'"{fact.id}" is already used by {positions[fact.id]}'
