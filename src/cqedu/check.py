@@ -28,9 +28,16 @@ class CheckReport(NamedTuple):
 
 
 class _Checked(NamedTuple):
+    """One file as `check` read it."""
+
     label: str
+    """The path as given."""
     text: str
+    """Its text, to find the line of an id."""
     document: FactsDocument | None
+    """What passed validation."""
+    record_ids: tuple[str, ...]
+    """Every record id it gives, faulty records included."""
 
 
 def check_paths(paths: Sequence[Path]) -> CheckReport:
@@ -51,12 +58,12 @@ def check_paths(paths: Sequence[Path]) -> CheckReport:
             lines.append(format_problem(label, Problem(str(error), "", 1, 1)))
             faulty.add(label)
             continue
-        document, problems = check_facts(data, label)
+        document, problems, record_ids = check_facts(data, label)
         lines.extend(format_problem(label, problem) for problem in problems)
         if problems:
             faulty.add(label)
         text = data.decode("utf-8", errors="replace")
-        checked.append(_Checked(label, text, document))
+        checked.append(_Checked(label, text, document, record_ids))
     # A faulty file's valid records still take part: its clashes are worth knowing too.
     clashes = _clashes([c for c in checked if c.document is not None])
     order = {c.label: index for index, c in enumerate(checked)}
@@ -87,7 +94,7 @@ def _clashes(files: Sequence[_Checked]) -> list[tuple[str, str]]:
         for checked in files:
             assert checked.document is not None  # only valid files are compared
             document = checked.document
-            ids = [s.id for s in document.sources] if what == "source" else document_ids(document)
+            ids = [s.id for s in document.sources] if what == "source" else checked.record_ids
             for ident in ids:
                 # An id used twice in one file is that file's own problem, reported with it.
                 if first_file.get(ident, checked.label) != checked.label:
@@ -110,11 +117,6 @@ def _line_number(clash: tuple[str, str]) -> int:
     """The line a clash is reported at (its text starts `path:line:column: `)."""
     label, text = clash
     return int(text[len(label) + 1 :].split(":", 1)[0])
-
-
-def document_ids(document: FactsDocument) -> list[str]:
-    """The record ids of a document, in order."""
-    return [fact.id for fact in document.facts]
 
 
 def _at_id(checked: _Checked, ident: str, message: str) -> str:

@@ -96,25 +96,35 @@ def read_facts(path: Path) -> FactsDocument:
     return parse_facts(read_facts_bytes(path), str(path))
 
 
-def check_facts(data: bytes, label: str) -> tuple[FactsDocument | None, list[Problem]]:
+class CheckedFacts(NamedTuple):
+    """What `check_facts` found in one facts file."""
+
+    document: FactsDocument | None
+    """What passed (the records without a fault), or None when the text did not parse."""
+    problems: list[Problem]
+    """Every problem, in line order."""
+    record_ids: tuple[str, ...]
+    """Every record id the file gives, faulty records included, for clashes across files."""
+
+
+def check_facts(data: bytes, label: str) -> CheckedFacts:
     """Every problem of facts-file bytes, each located at a line and column where it can be.
 
-    Unlike `parse_facts`, carries on after a fault. The document holds what passed (the
-    records without a fault), or is None when the text could not be parsed at all.
+    Unlike `parse_facts`, carries on after a fault.
     """
     try:
         text = _facts_text(data, label)
         raw = _parse_toml(text, label)
     except _LocatedError as fault:
-        return None, [fault.problem]
+        return CheckedFacts(None, [fault.problem], ())
     except FactsError as error:
-        return None, [Problem(str(error), "", 1, 1)]
+        return CheckedFacts(None, [Problem(str(error), "", 1, 1)], ())
     validator = _Validator(label, collect=True)
     document = validator.document(raw)
     locator = _Locator(text)
     located = [locator.locate(problem) for problem in validator.problems]
     problems = sorted(located, key=lambda problem: (problem.line, problem.column))
-    return document, problems
+    return CheckedFacts(document, problems, tuple(dict.fromkeys(validator.record_ids)))
 
 
 def read_facts_bytes(path: Path) -> bytes:
@@ -216,6 +226,7 @@ class _Validator:
         self._level_names: dict[str, str] = {}
         self._country_names: dict[str, str] = {}
         self._raw_ids: set[str] = set()
+        self.record_ids: list[str] = []
 
     def fail(self, where: str, problem: str) -> _LocatedError:
         message = f"{self.label}: {where}: {problem}" if where else f"{self.label}: {problem}"
@@ -309,7 +320,8 @@ class _Validator:
             record_tables.extend(
                 (where, kind, record) for where, record in self._tables_or_none(raw, table)
             )
-        self._raw_ids = {r["id"] for _, _, r in record_tables if isinstance(r.get("id"), str)}
+        self.record_ids = [r["id"] for _, _, r in record_tables if isinstance(r.get("id"), str)]
+        self._raw_ids = set(self.record_ids)
         if self.collect:  # a record reused id is worth knowing even when a record is faulty
             first_use: dict[str, str] = {}
             for where, _, record in record_tables:
