@@ -92,7 +92,11 @@ def test_get_and_unknown_id_with_suggestions(mini_kb: KnowledgeBase) -> None:
     assert str(caught.value) == 'no record has id "mini-open-dy"; did you mean mini-open-day?'
     with pytest.raises(NoMatchError) as caught:
         mini_kb.get("zzz")
-    assert str(caught.value) == 'no record has id "zzz"; list ids with: cqedu export'
+    assert str(caught.value) == 'no record has id "zzz"; list ids with: cqedu export -F id'
+    assert mini_kb.get(" MINI-Open-Day ").id == "mini-open-day"
+    with pytest.raises(QueryError) as empty:
+        mini_kb.get("  ")
+    assert str(empty.value) == "empty id; give a record id (list them with: cqedu export -F id)"
 
 
 def test_document_round_trips_through_from_document(mini_kb: KnowledgeBase) -> None:

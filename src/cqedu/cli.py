@@ -104,7 +104,9 @@ class CqeduGroup(TyperGroup):
 
 
 def _usage_error(error: typer.TyperException) -> int:
+    """Click's usage error as `cqedu: error: ...` plus its hint; bare `cqedu` shows help."""
     ctx = getattr(error, "ctx", None)
+    # By name: Typer vendors Click and exports no NoArgsIsHelpError of its own to import.
     if type(error).__name__ == "NoArgsIsHelpError" and ctx is not None:
         _write(ctx.get_help() + "\n")
         return EXIT_OK
@@ -130,11 +132,13 @@ app = typer.Typer(
 
 
 class _State(NamedTuple):
+    """What the app's own options say, for the commands."""
+
     facts: tuple[Path, ...]
     """Facts files and folders to read; empty for the bundled file."""
 
 
-# ---------------------------------------------------------------- completion
+# ---------------------------------------------------------------- facts paths and completion
 
 
 def _facts_option(given: list[str] | None) -> tuple[Path, ...]:

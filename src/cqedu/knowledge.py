@@ -202,13 +202,20 @@ class KnowledgeBase:
         return FactsDocument(self.sources, self.levels, self.countries, tuple(self.facts()))
 
     def get(self, fact_id: str) -> Fact:
-        """The record with this id; NoMatchError with suggestions when there is none."""
-        found = self._facts("WHERE id = ?", (fact_id.strip(),), kept_only=False)
+        """The record with this id (ids are lowercase slugs, so case is forgiven);
+        QueryError for an empty id, NoMatchError with suggestions when there is none."""
+        if not fact_id.strip():
+            raise QueryError("empty id; give a record id (list them with: cqedu export -F id)")
+        found = self._facts("WHERE id = ?", (fact_id.strip().lower(),), kept_only=False)
         if found:
             return found[0]
         # Ids share prefixes and words, so only near-misses are worth offering.
         close = suggest(fact_id, self.ids(), cutoff=ID_SUGGEST_SCORE)
-        hint = f"; did you mean {', '.join(close)}?" if close else "; list ids with: cqedu export"
+        hint = (
+            f"; did you mean {', '.join(close)}?"
+            if close
+            else "; list ids with: cqedu export -F id"
+        )
         raise NoMatchError(f'no record has id "{fact_id}"{hint}')
 
     # ------------------------------------------------------------ figures
