@@ -92,3 +92,12 @@ def test_at_most_two_lines_a_record_at_120_columns(real_kb: KnowledgeBase, comma
     results = results_of(real_kb, command)
     body = [line for line in shown(real_kb, command, 120).splitlines()[2:] if line.strip()]
     assert len(body) <= 2 * len(results.facts)
+
+
+@pytest.mark.parametrize("width", [80, 100, 120])
+def test_stats_keep_each_figure_as_written_on_one_line(real_kb: KnowledgeBase, width: int) -> None:
+    """ "more than 70%" is one figure: its qualifier never stands apart from its number."""
+    lines = shown(real_kb, "stats", width).splitlines()
+    for fact in real_kb.figures():
+        assert fact.as_written is not None
+        assert any(fact.as_written in line for line in lines), fact.as_written

@@ -137,10 +137,19 @@ class _Column(NamedTuple):
     """When the table is too narrow, shown as a "header: value" line under the name."""
     first: bool = False
     """Served its (capped) width before long columns: figures are what rows compare by."""
+    whole: Callable[[_Row], str] | None = None
+    """Text of a cell that must stay on one line (a figure as written: "more than 70%")."""
 
 
 _COMPOSITE: dict[str, _Column] = {
-    "figure": _Column("Figure", _figure_cell, "right", FIGURE_CAP, first=True),
+    "figure": _Column(
+        "Figure",
+        _figure_cell,
+        "right",
+        FIGURE_CAP,
+        first=True,
+        whole=lambda row: row.fact.as_written or "",
+    ),
     "name": _Column("Name, id", _name_cell),
     "score": _Column("Score", _score_cell, "right"),
     "level": _Column("Level", _level_cell),
@@ -227,9 +236,14 @@ def _share(widths: list[int], wants: Sequence[int], spare: int, columns: Sequenc
 
 
 def _fit(
-    columns: Sequence[_Column], cells: list[list[Text]], width: int, header: bool
+    columns: Sequence[_Column],
+    cells: list[list[Text]],
+    width: int,
+    header: bool,
+    wholes: Sequence[int],
 ) -> list[int] | None:
-    """Column widths that fit `width` with every word whole, or None when none do."""
+    """Column widths that fit `width` with every word whole (and each column's `wholes`
+    widest text that must stay on one line), or None when none do."""
     mins: list[int] = []
     capped: list[int] = []
     widest: list[int] = []
@@ -237,7 +251,7 @@ def _fit(
         extents = [_extent(row[index].plain) for row in cells]
         if header:
             extents.append(_extent(column.header))
-        narrowest = max(1, *(e[0] for e in extents))
+        narrowest = max(1, wholes[index], *(e[0] for e in extents))
         longest = max(1, *(e[1] for e in extents))
         mins.append(narrowest)
         widest.append(longest)
@@ -322,7 +336,11 @@ def _print_listing(
     if ctx.options.width >= NARROW_WIDTH:
         for number, shown in enumerate(_narrower(columns)):
             cells = [list(row) for row in zip(*map(cells_of, shown), strict=True)]
-            widths = _fit(shown, cells, ctx.options.width, ctx.options.header)
+            wholes = [
+                max((cell_len(c.whole(row)) for row in rows), default=0) if c.whole else 0
+                for c in shown
+            ]
+            widths = _fit(shown, cells, ctx.options.width, ctx.options.header, wholes)
             if widths is not None:
                 columns, folded = shown, number > 0
                 break
@@ -383,8 +401,8 @@ def _columns(names: Sequence[str], results: Results) -> list[_Column]:
     columns = [_column(name, composite=True) for name in names]
     if view.layout == Layout.TREE:
         # In the tree the names carry the structure (which figure is whose): they keep the
-        # room, and the figures share what is left.
-        columns = [column._replace(first=False) for column in columns]
+        # room, and the figures share what is left (wrapping between their words if need be).
+        columns = [column._replace(first=False, whole=None) for column in columns]
     return columns
 
 
