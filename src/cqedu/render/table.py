@@ -87,6 +87,15 @@ def _figure_cell(row: _Row, ctx: _Context) -> Text:
     return cell
 
 
+def _figure_fitted(row: _Row, cell: Text, width: int) -> Text:
+    """The figure cell with its bar on a line of its own when the bar would otherwise
+    push part of the figure as written ("more than 70%") onto the next line."""
+    written = row.fact.as_written or ""
+    if not bar(row.fact, False) or BAR_CELLS + 1 + cell_len(written) <= width:
+        return cell
+    return Text("\n").join([cell[:BAR_CELLS], cell[BAR_CELLS + 1 :]])
+
+
 def _name_cell(row: _Row, ctx: _Context) -> Text:
     """Name then id (dim) on one line when they fit; --long adds summary and provenance."""
     fact = row.fact
@@ -139,6 +148,8 @@ class _Column(NamedTuple):
     """Served its (capped) width before long columns: figures are what rows compare by."""
     whole: Callable[[_Row], str] | None = None
     """Text of a cell that must stay on one line (a figure as written: "more than 70%")."""
+    fitted: Callable[[_Row, Text, int], Text] | None = None
+    """Remakes a cell once the column's width is known."""
 
 
 _COMPOSITE: dict[str, _Column] = {
@@ -149,6 +160,7 @@ _COMPOSITE: dict[str, _Column] = {
         FIGURE_CAP,
         first=True,
         whole=lambda row: row.fact.as_written or "",
+        fitted=_figure_fitted,
     ),
     "name": _Column("Name, id", _name_cell),
     "score": _Column("Score", _score_cell, "right"),
@@ -348,6 +360,10 @@ def _print_listing(
         for block in _block(columns, rows, ctx):
             console.print(block)
         return
+    for index, column in enumerate(columns):
+        if column.fitted is not None:
+            for row, row_cells in zip(rows, cells, strict=True):
+                row_cells[index] = column.fitted(row, row_cells[index], widths[index])
     table = _table(columns, widths, ctx.options, leading=0)
     for number, (row, row_cells) in enumerate(zip(rows, cells, strict=True)):
         # Folded lines make rows taller: a blank line keeps one record apart from the next,
@@ -402,7 +418,7 @@ def _columns(names: Sequence[str], results: Results) -> list[_Column]:
     if view.layout == Layout.TREE:
         # In the tree the names carry the structure (which figure is whose): they keep the
         # room, and the figures share what is left (wrapping between their words if need be).
-        columns = [column._replace(first=False, whole=None) for column in columns]
+        columns = [column._replace(first=False, whole=None, fitted=None) for column in columns]
     return columns
 
 
