@@ -587,3 +587,12 @@ def test_partners_table_at_40_columns_keeps_the_country() -> None:
         "Oxbridge College\nmini-oxbridge\n  Country: United Kingdom\n  Category: institution\n\n"
         "Lion City School\nmini-lion-school\n  Country: Singapore\n  Category: institution\n\n"
     )
+
+
+def test_nothing_found_among_a_kind_names_the_kind() -> None:
+    result = mini("search", "teachers", "--kind", "peple", "--no-header")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert (
+        result.stderr
+        == 'cqedu: nothing among people matches "teachers"; try other or fewer words\n'
+    )

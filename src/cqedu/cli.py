@@ -25,7 +25,7 @@ from cqedu.errors import (
 )
 from cqedu.fields import FACT_FIELDS
 from cqedu.knowledge import KnowledgeBase, load
-from cqedu.model import Fact
+from cqedu.model import TABLE_OF_KIND, Fact
 from cqedu.render import (
     HEADED_FORMATS,
     VIEWS,
@@ -558,11 +558,13 @@ def search(
     def run() -> Results:
         from cqedu.search import outcome_lines
 
-        outcome = _kb(ctx, source, for_search=True).search_outcome(text, limit, kind=kind)
+        kb = _kb(ctx, source, for_search=True)
+        outcome = kb.search_outcome(text, limit, kind=kind)
         for line in outcome_lines(outcome):
             _stderr(f"cqedu: {line}")
         if not outcome.hits:
-            raise NoMatchError(f'nothing matches "{text}"; try other or fewer words')
+            among = f" among {TABLE_OF_KIND[kb.resolve_kind(kind)]}" if kind is not None else ""
+            raise NoMatchError(f'nothing{among} matches "{text}"; try other or fewer words')
         hits = tuple(outcome.hits)
         return Results(tuple(hit.fact for hit in hits), view, hits=hits)
 

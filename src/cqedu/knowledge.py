@@ -63,8 +63,8 @@ def load(
     facts_paths = given or [bundled_facts_path()]
     cache_dir = default_cache_dir() if cache else None
     connection, cache_file = open_store(facts_paths, cache_dir)
-    kb = KnowledgeBase(connection, facts_paths[0] if len(facts_paths) == 1 else None, cache_file)
-    kb.paths = tuple(facts_paths)
+    single = facts_paths[0] if len(facts_paths) == 1 else None
+    kb = KnowledgeBase(connection, single, cache_file, paths=facts_paths)
     if for_search and cache_file is not None and not index.is_built(connection):
         index.build(connection, cache_file)
     return kb
@@ -93,19 +93,25 @@ def _fact(row: tuple[Any, ...]) -> Fact:
 
 
 class KnowledgeBase:
-    """Queries over one validated facts file."""
+    """Queries over the validated records of one or more facts files (`load`)."""
 
     def __init__(
-        self, connection: sqlite3.Connection, path: Path | None, cache_file: Path | None = None
+        self,
+        connection: sqlite3.Connection,
+        path: Path | None,
+        cache_file: Path | None = None,
+        *,
+        paths: Sequence[Path] = (),
+        only: frozenset[str] | None = None,
     ) -> None:
         self._db = connection
         self._cache_file = cache_file
         self._vocabulary: index.Vocabulary | None = None  # reused by repeated searches
         self.path = path
         """The facts file this knowledge base was read from, if it was one file."""
-        self.paths: tuple[Path, ...] = (path,) if path is not None else ()
+        self.paths: tuple[Path, ...] = tuple(paths) or ((path,) if path is not None else ())
         """The files and folders this knowledge base was read from, as given."""
-        self.only: frozenset[str] | None = None
+        self.only = only
         """Ids of the sources whose records queries keep, or None for all."""
 
     def only_sources(self, ids: Iterable[str]) -> KnowledgeBase:
@@ -121,10 +127,7 @@ class KnowledgeBase:
         wanted = frozenset(known.resolve(text) for text in ids)
         if not wanted:
             return self
-        view = KnowledgeBase(self._db, self.path, self._cache_file)
-        view.paths = self.paths
-        view.only = wanted
-        return view
+        return KnowledgeBase(self._db, self.path, self._cache_file, paths=self.paths, only=wanted)
 
     def close(self) -> None:
         """Release the index."""
