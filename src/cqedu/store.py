@@ -22,10 +22,11 @@ from typing import NamedTuple
 from cqedu._version import __version__
 from cqedu.errors import FactsError
 from cqedu.fields import LIST_FIELDS
+from cqedu.index import OWN_COLUMNS, record_words_rows
 from cqedu.model import Country, Fact, FactsDocument, Level
 
 #: Bump when the tables below change, so old caches are rebuilt.
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 _SEP = "\x1f"  # joins list fields; the loader refuses control characters in values
 
 #: Records of the file at place `n` (in the order files are given) have positions
@@ -53,6 +54,9 @@ CREATE TABLE IF NOT EXISTS levels (pos INTEGER PRIMARY KEY, id TEXT, name TEXT, 
 CREATE TABLE IF NOT EXISTS countries (pos INTEGER PRIMARY KEY, name TEXT, aliases TEXT);
 CREATE TABLE IF NOT EXISTS facts (pos INTEGER PRIMARY KEY, {", ".join(FACT_COLUMNS)});
 CREATE TABLE IF NOT EXISTS program_fields (field TEXT, pos INTEGER);
+CREATE TABLE IF NOT EXISTS fact_words (pos INTEGER PRIMARY KEY, name_length INTEGER,
+                                       {", ".join(OWN_COLUMNS)});
+CREATE TABLE IF NOT EXISTS fact_phrases (pos INTEGER, phrase TEXT, strength INTEGER);
 """
 # Indexes are made after the first rows are in: much faster than growing them row by row.
 _INDEXES = """
@@ -62,9 +66,18 @@ CREATE INDEX IF NOT EXISTS facts_level ON facts (level);
 CREATE INDEX IF NOT EXISTS facts_source ON facts (source);
 CREATE INDEX IF NOT EXISTS program_fields_field ON program_fields (field);
 CREATE INDEX IF NOT EXISTS program_fields_pos ON program_fields (pos);
+CREATE INDEX IF NOT EXISTS fact_phrases_pos ON fact_phrases (pos);
 """
 #: Tables whose rows belong to one facts file, by position.
-_FILE_TABLES = ("sources", "file_levels", "file_countries", "facts", "program_fields")
+_FILE_TABLES = (
+    "sources",
+    "file_levels",
+    "file_countries",
+    "facts",
+    "program_fields",
+    "fact_words",
+    "fact_phrases",
+)
 
 #: Counts facts files parsed in this process (tests observe the cache with it).
 parse_count = 0
@@ -86,6 +99,10 @@ class FileRows(NamedTuple):
     """(index, *FACT_COLUMNS)."""
     program_fields: list[tuple[object, ...]]
     """(index, field) for each subject field of each record."""
+    words: list[tuple[object, ...]]
+    """(index, name length, *words of index.OWN_COLUMNS): what the search index needs."""
+    phrases: list[tuple[object, ...]]
+    """(index, phrase, strength) for each record's exact id, name and keywords."""
 
 
 class FactsFile(NamedTuple):
@@ -177,7 +194,12 @@ def read_rows(path: str) -> tuple[FileRows | None, str | None]:
 
 
 def document_rows(document: FactsDocument) -> FileRows:
-    """The rows of a validated document."""
+    """The rows of a validated document, with the words its records add to the search index.
+
+    The words are split here, in the worker that read the file, so that building the
+    index later is only SQL.
+    """
+    words, phrases = record_words_rows(document.facts)
     return FileRows(
         [
             (i, s.id, s.title, s.file, s.date, s.summary, _join(s.sections))
@@ -187,6 +209,8 @@ def document_rows(document: FactsDocument) -> FileRows:
         [(i, c.name, _join(c.aliases)) for i, c in enumerate(document.countries)],
         [(i, *_fact_row(fact)) for i, fact in enumerate(document.facts)],
         [(i, field) for i, fact in enumerate(document.facts) for field in fact.fields],
+        words,
+        phrases,
     )
 
 
@@ -476,6 +500,15 @@ def _insert(connection: sqlite3.Connection, place: int, rows: FileRows) -> None:
     connection.executemany(
         "INSERT INTO program_fields VALUES (?, ?)",
         [(row[1], base + row[0]) for row in rows.program_fields],  # type: ignore[operator] # index is an int
+    )
+    word_marks = ", ".join("?" * (len(OWN_COLUMNS) + 2))
+    connection.executemany(
+        f"INSERT INTO fact_words VALUES ({word_marks})",  # noqa: S608 - fixed column list
+        [(base + row[0], *row[1:]) for row in rows.words],  # type: ignore[operator] # index is an int
+    )
+    connection.executemany(
+        "INSERT INTO fact_phrases VALUES (?, ?, ?)",
+        [(base + row[0], *row[1:]) for row in rows.phrases],  # type: ignore[operator] # index is an int
     )
 
 
