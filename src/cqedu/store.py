@@ -15,13 +15,12 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from cqedu._version import __version__
 from cqedu.errors import FactsError
-from cqedu.fields import LIST_FIELDS
 from cqedu.index import OWN_COLUMNS, record_words_rows
 from cqedu.model import Country, Fact, FactsDocument, Level
 
@@ -214,14 +213,18 @@ def document_rows(document: FactsDocument) -> FileRows:
     )
 
 
-def _read_all(files: Sequence[FactsFile]) -> list[tuple[FileRows | None, str | None]]:
-    """Rows of each file, in order; many files are read by a process per core."""
+def _read_all(files: Sequence[FactsFile]) -> Iterator[tuple[FileRows | None, str | None]]:
+    """Rows of each file, in order; many files are read by a process per core.
+
+    Rows come as each file is read, so the caller stores one file while the next are read.
+    """
     global parse_count  # noqa: PLW0603 - a process-wide counter is what tests observe
     parse_count += len(files)
     names = [file.label for file in files]
     workers = min(os.cpu_count() or 1, len(files))
     if workers < 2 or sum(file.size for file in files) < PARALLEL_BYTES:
-        return [read_rows(name) for name in names]
+        yield from (read_rows(name) for name in names)
+        return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -230,10 +233,20 @@ def _read_all(files: Sequence[FactsFile]) -> list[tuple[FileRows | None, str | N
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, len(names) // (workers * 8))
     try:
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return list(pool.map(read_rows, names, chunksize=chunk))
+        pool = ProcessPoolExecutor(workers, mp_context=context)
+        results = pool.map(read_rows, names, chunksize=chunk)
     except (OSError, RuntimeError):  # no processes allowed here: read them one by one
-        return [read_rows(name) for name in names]
+        yield from (read_rows(name) for name in names)
+        return
+    done = 0
+    try:
+        for result in results:
+            yield result
+            done += 1
+    except (OSError, RuntimeError):  # the pool broke: read the rest here
+        yield from (read_rows(name) for name in names[done:])
+    finally:
+        pool.shutdown(cancel_futures=True)  # also when the caller stops early
 
 
 # ---------------------------------------------------------------- the store
@@ -582,8 +595,7 @@ def split_list(value: str | None) -> tuple[str, ...]:
 
 
 def _fact_row(fact: Fact) -> tuple[object, ...]:
-    values: list[object] = []
-    for column in FACT_COLUMNS:
-        value = getattr(fact, column)
-        values.append(_join(value) if column in LIST_FIELDS else value)
-    return tuple(values)
+    # Fact's three list fields come last (FACT_COLUMNS follow Fact's fields): this runs
+    # for every record read, so no lookup per column.
+    *scalars, fields, keywords, related = fact
+    return (*scalars, _join(fields), _join(keywords), _join(related))
