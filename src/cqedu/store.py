@@ -17,6 +17,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from stat import S_ISREG
 from typing import NamedTuple
 
 from cqedu._version import __version__
@@ -145,14 +146,7 @@ def facts_files(paths: Sequence[Path]) -> list[FactsFile]:
     for path in paths:
         if "\0" in str(path):
             raise FactsError(f"{str(path)!r}: a path cannot hold a NUL character")
-        for file in _expand(path):
-            try:
-                resolved = file.resolve()
-                stat = resolved.stat()
-            except OSError as error:
-                from cqedu.loader import unreadable
-
-                raise unreadable(file, error) from None
+        for file, resolved, stat in _expand(path):
             if resolved in seen:
                 continue
             seen.add(resolved)
@@ -161,18 +155,41 @@ def facts_files(paths: Sequence[Path]) -> list[FactsFile]:
     return found
 
 
-def _expand(path: Path) -> list[Path]:
+def _expand(path: Path) -> list[tuple[Path, Path, os.stat_result]]:
+    """(file as named, resolved file, its status) for a file, or for each facts file of a folder."""
     if not path.is_dir():
-        return [path]  # a missing or unreadable file is reported when it is stat'ed
+        # A missing or unreadable file is reported here.
+        try:
+            resolved = path.resolve()
+            return [(path, resolved, resolved.stat())]
+        except OSError as error:
+            from cqedu.loader import unreadable
+
+            raise unreadable(path, error) from None
     try:
-        files = sorted(p for p in path.iterdir() if p.suffix == ".toml" and p.is_file())
+        folder = path.resolve()
+        files: list[tuple[Path, Path, os.stat_result]] = []
+        # One scandir: a folder of thousands of files is listed and stat'ed on every run.
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if not entry.name.endswith(".toml") or len(entry.name) <= len(".toml"):
+                    continue  # as Path.suffix: ".toml" alone is a hidden file without one
+                try:
+                    stat = entry.stat()  # follows a symbolic link, as is_file() does
+                except OSError:
+                    continue  # a broken link is not a file
+                if not S_ISREG(stat.st_mode):
+                    continue
+                # Only a symbolic link needs resolving; any other entry is in `folder`.
+                resolved = Path(entry.path).resolve() if entry.is_symlink() else folder / entry.name
+                files.append((path / entry.name, resolved, stat))
     except OSError as error:
         from cqedu.loader import unreadable
 
         raise unreadable(path, error) from None
     if not files:
         raise FactsError(f"{path}: folder has no .toml files; pass a facts file or its folder")
-    return files
+    return sorted(files, key=lambda found: found[0].name)
 
 
 # ---------------------------------------------------------------- reading files
@@ -538,16 +555,20 @@ def _merge_vocabularies(connection: sqlite3.Connection) -> str | None:
     from cqedu.merge import merge_countries, merge_levels
 
     places = dict(connection.execute("SELECT place, path FROM files"))
+    # Files repeat the same declarations: each distinct one is merged once, where it first
+    # appears, which merges to the same vocabularies and finds the same first clash.
     levels, clash = merge_levels(
         (places.get(pos // FILE_STRIDE, ""), Level(i, name, split_list(aliases)))
         for pos, i, name, aliases in connection.execute(
-            "SELECT pos, id, name, aliases FROM file_levels ORDER BY pos"
+            "SELECT MIN(pos) AS first, id, name, aliases FROM file_levels "
+            "GROUP BY id, name, aliases ORDER BY first"
         )
     )
     countries = merge_countries(
         Country(name, split_list(aliases))
-        for name, aliases in connection.execute(
-            "SELECT name, aliases FROM file_countries ORDER BY pos"
+        for _, name, aliases in connection.execute(
+            "SELECT MIN(pos) AS first, name, aliases FROM file_countries "
+            "GROUP BY name, aliases ORDER BY first"
         )
     )
     connection.execute("DELETE FROM levels")
