@@ -14,16 +14,20 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from stat import S_ISREG
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from cqedu._version import __version__
 from cqedu.errors import FactsError
 from cqedu.index import OWN_COLUMNS, record_words_rows
-from cqedu.model import Country, Fact, FactsDocument, Level
+from cqedu.model import KIND_TABLES, KINDS, Country, Fact, FactsDocument, Level
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 #: Bump when the tables below change, so old caches are rebuilt.
 INDEX_FORMAT = 6
@@ -35,6 +39,16 @@ _SEP = "\x1f"  # joins list fields; the loader refuses control characters in val
 FILE_STRIDE = 1 << 24
 #: Reading this many bytes or more of changed files uses every core.
 PARALLEL_BYTES = 1024 * 1024
+#: A file this large is read in parts, one per core, when it can be split safely.
+SPLIT_BYTES = 4 * 1024 * 1024
+#: Fewer records than this per part are not worth splitting a file for.
+PART_RECORDS = 16
+
+# A line that starts a table; and one that starts a record table ([[stats]], ...).
+_TABLE_LINE = re.compile(r"^[ \t]*\[", re.MULTILINE)
+_RECORD_LINE = re.compile(
+    rf"[ \t]*\[\[[ \t]*(?:{'|'.join(KIND_TABLES)})[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?"
+)
 
 #: Columns of the facts table: Fact's fields in order, so a row rebuilds a Fact.
 FACT_COLUMNS: tuple[str, ...] = Fact._fields
@@ -231,15 +245,20 @@ def document_rows(document: FactsDocument) -> FileRows:
 
 
 def _read_all(files: Sequence[FactsFile]) -> Iterator[tuple[FileRows | None, str | None]]:
-    """Rows of each file, in order; many files are read by a process per core.
+    """Rows of each file, in order; many files, or a large one, are read on every core.
 
     Rows come as each file is read, so the caller stores one file while the next are read.
     """
     global parse_count  # noqa: PLW0603 - a process-wide counter is what tests observe
     parse_count += len(files)
     names = [file.label for file in files]
-    workers = min(os.cpu_count() or 1, len(files))
-    if workers < 2 or sum(file.size for file in files) < PARALLEL_BYTES:
+    cores = os.cpu_count() or 1
+    large = any(file.size >= SPLIT_BYTES for file in files)
+    if (
+        cores < 2
+        or sum(file.size for file in files) < PARALLEL_BYTES
+        or (len(files) < 2 and not large)
+    ):
         yield from (read_rows(name) for name in names)
         return
     import multiprocessing
@@ -248,22 +267,126 @@ def _read_all(files: Sequence[FactsFile]) -> Iterator[tuple[FileRows | None, str
     # fork starts workers in milliseconds with cqedu already imported; elsewhere the default.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, len(names) // (workers * 8))
+    small = [file.label for file in files if file.size < SPLIT_BYTES]
+    done = 0
     try:
-        pool = ProcessPoolExecutor(workers, mp_context=context)
-        results = pool.map(read_rows, names, chunksize=chunk)
+        pool = ProcessPoolExecutor(cores, mp_context=context)
     except (OSError, RuntimeError):  # no processes allowed here: read them one by one
         yield from (read_rows(name) for name in names)
         return
-    done = 0
     try:
-        for result in results:
-            yield result
+        chunk = max(1, len(small) // (cores * 8))
+        read_small = pool.map(read_rows, small, chunksize=chunk)
+        for file in files:
+            if file.size >= SPLIT_BYTES:
+                yield _read_in_parts(file.label, pool, cores)
+            else:
+                yield next(read_small)
             done += 1
     except (OSError, RuntimeError):  # the pool broke: read the rest here
         yield from (read_rows(name) for name in names[done:])
     finally:
         pool.shutdown(cancel_futures=True)  # also when the caller stops early
+
+
+def split_facts_text(text: str, parts: int) -> list[str] | None:
+    """A facts text as about `parts` facts texts, each its head and a run of its records.
+
+    The head is everything before the first record table: schema, sources, levels and
+    countries. None when the text cannot be split safely: a multi-line string (where a
+    line may look like a table), a table other than a record table after the first
+    record, or too few records to be worth it.
+    """
+    if '"""' in text or "'''" in text:
+        return None
+    starts: list[int] = []
+    for match in _TABLE_LINE.finditer(text):
+        end = text.find("\n", match.start())
+        if _RECORD_LINE.fullmatch(text, match.start(), len(text) if end < 0 else end):
+            starts.append(match.start())
+        elif starts:
+            return None
+    if len(starts) < parts * PART_RECORDS:
+        return None
+    from bisect import bisect_left
+    from itertools import pairwise
+
+    first = starts[0]
+    step = (len(text) - first) / parts
+    bounds = [first]
+    for number in range(1, parts):
+        at = bisect_left(starts, first + number * step)
+        if at < len(starts) and starts[at] > bounds[-1]:
+            bounds.append(starts[at])
+    bounds.append(len(text))
+    head = text[:first]
+    return [head + text[low:high] for low, high in pairwise(bounds)]
+
+
+def read_part(label: str, text: str) -> tuple[FileRows, list[int]] | None:
+    """Rows of a part of a facts file, and each record's table (its place in KINDS).
+
+    None at the part's first fault: the caller then reads the whole file for the message.
+    Runs in worker processes.
+    """
+    from cqedu.loader import parse_facts_part
+
+    try:
+        document = parse_facts_part(text, label)
+    except FactsError:
+        return None
+    kinds = {kind: place for place, kind in enumerate(KINDS)}
+    return document_rows(document), [kinds[fact.kind] for fact in document.facts]
+
+
+def _read_in_parts(label: str, pool: Executor, parts: int) -> tuple[FileRows | None, str | None]:
+    """Rows of one large facts file, its parts parsed and validated in `pool` at once.
+
+    The parts' records are put back in the file's order (by table, then as written) and
+    the checks across parts (unique ids, `related` ids that exist) done here. A file that
+    cannot be split, or that has any fault, is read whole, for its exact first message.
+    """
+    from cqedu.loader import facts_text, read_facts_bytes
+
+    try:
+        texts = split_facts_text(facts_text(read_facts_bytes(Path(label)), label), parts)
+    except FactsError as error:
+        return None, str(error)
+    if texts is None:
+        return read_rows(label)
+    read = list(pool.map(read_part, [label] * len(texts), texts))
+    found = [part for part in read if part is not None]
+    if len(found) < len(read):
+        return read_rows(label)
+    order = sorted(
+        (table, number, index)
+        for number, (_, tables) in enumerate(found)
+        for index, table in enumerate(tables)
+    )
+    places: list[list[int]] = [[0] * len(tables) for _, tables in found]
+    for place, (_, number, index) in enumerate(order):
+        places[number][index] = place
+
+    def merged(field: int) -> list[tuple[object, ...]]:
+        rows: list[tuple[object, ...]] = [
+            (places[number][int(row[0])], *row[1:])  # type: ignore[call-overload] # an int
+            for number, (part, _) in enumerate(found)
+            for row in part[field]
+        ]
+        rows.sort(key=lambda row: row[0])  # type: ignore[arg-type,return-value] # int index
+        return rows
+
+    head = found[0][0]
+    rows = FileRows(head.sources, head.levels, head.countries, *map(merged, range(3, 7)))
+    ids = {row[1] for row in rows.facts}
+    related = FACT_COLUMNS.index("related") + 1
+    if len(ids) < len(rows.facts) or any(
+        other not in ids
+        for row in rows.facts
+        for other in split_list(row[related])  # type: ignore[arg-type] # a str column
+    ):
+        return read_rows(label)
+    return rows, None
 
 
 # ---------------------------------------------------------------- the store
