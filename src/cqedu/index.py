@@ -301,8 +301,14 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
     connection.execute(
         f"CREATE TABLE {schema}search_records (pos INTEGER PRIMARY KEY, name_length INTEGER)"
     )
+    # The same rows as one list of (phrase, record, strength) would give: a record's name
+    # and id phrases (once when they are the same), and its other keyword phrases.
     connection.execute(
-        f"INSERT INTO {schema}search_phrases SELECT phrase, pos, strength FROM fact_phrases"  # noqa: S608 - fixed names
+        f"INSERT INTO {schema}search_phrases "  # noqa: S608 - fixed names
+        "SELECT name_phrase, pos, 2 FROM fact_words WHERE name_phrase != '' UNION ALL "
+        "SELECT id_phrase, pos, 2 FROM fact_words "
+        "WHERE id_phrase != '' AND id_phrase != name_phrase UNION ALL "
+        "SELECT phrase, pos, strength FROM fact_phrases"
     )
     connection.execute(
         f"INSERT INTO {schema}search_records SELECT pos, name_length FROM fact_words"  # noqa: S608 - fixed names
@@ -352,9 +358,11 @@ def record_words_rows(
 ) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
     """What the search index needs of each record, split where its file is read.
 
-    Returns (index, name length, *the words of each of OWN_COLUMNS as text) per record, a
-    word kept only in the first own column holding it, and (index, phrase, strength) for
-    each record's exact id, name and keywords. Positions are indexes in `facts`.
+    Returns (index, name length, name phrase, id phrase, *the words of each of OWN_COLUMNS
+    as text) per record, a word kept only in the first own column holding it; and
+    (index, phrase, 1) for each exact keyword phrase that is not the record's name or id
+    phrase (those rank higher, and come from the first list). Positions are indexes in
+    `facts`. A phrase is "" when its text has no words.
     """
     columns = _Columns()
     own = [COLUMNS.index(column) for column in OWN_COLUMNS]
@@ -384,12 +392,15 @@ def record_words_rows(
             )
         )
         name_words = found[_NAME]
+        name_phrase, id_phrase = " ".join(name_words), " ".join(found[_ID])
         phrases.extend(
             (number, phrase, strength)
             for phrase, _, strength in _phrases(number, name_words, found[_ID], fact.keywords)
+            if strength == 1
         )
         name_length = len([w for w in name_words if w not in STOPWORDS])
-        rows.append((number, name_length, *_best_column_texts(tuple(found[i] for i in own))))
+        texts = _best_column_texts(tuple(found[i] for i in own))
+        rows.append((number, name_length, name_phrase, id_phrase, *texts))
     return rows, phrases
 
 

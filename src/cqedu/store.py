@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
 #: Bump when the tables below change, so old caches are rebuilt.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 _SEP = "\x1f"  # joins list fields; the loader refuses control characters in values
 
 #: Records of the file at place `n` (in the order files are given) have positions
@@ -69,6 +69,7 @@ CREATE TABLE IF NOT EXISTS countries (pos INTEGER PRIMARY KEY, name TEXT, aliase
 CREATE TABLE IF NOT EXISTS facts (pos INTEGER PRIMARY KEY, {", ".join(FACT_COLUMNS)});
 CREATE TABLE IF NOT EXISTS program_fields (field TEXT, pos INTEGER);
 CREATE TABLE IF NOT EXISTS fact_words (pos INTEGER PRIMARY KEY, name_length INTEGER,
+                                       name_phrase TEXT, id_phrase TEXT,
                                        {", ".join(OWN_COLUMNS)});
 CREATE TABLE IF NOT EXISTS fact_phrases (pos INTEGER, phrase TEXT, strength INTEGER);
 """
@@ -114,9 +115,9 @@ class FileRows(NamedTuple):
     program_fields: list[tuple[object, ...]]
     """(index, field) for each subject field of each record."""
     words: list[tuple[object, ...]]
-    """(index, name length, *words of index.OWN_COLUMNS): what the search index needs."""
+    """(index, name length, name phrase, id phrase, *words of index.OWN_COLUMNS)."""
     phrases: list[tuple[object, ...]]
-    """(index, phrase, strength) for each record's exact id, name and keywords."""
+    """(index, phrase, strength) for each record's exact keywords but its name and id."""
 
 
 class FactsFile(NamedTuple):
@@ -654,7 +655,7 @@ def _insert(connection: sqlite3.Connection, place: int, rows: FileRows) -> None:
         "INSERT INTO program_fields VALUES (?, ?)",
         [(row[1], base + row[0]) for row in rows.program_fields],  # type: ignore[operator] # index is an int
     )
-    word_marks = ", ".join("?" * (len(OWN_COLUMNS) + 2))
+    word_marks = ", ".join("?" * (len(OWN_COLUMNS) + 4))
     connection.executemany(
         f"INSERT INTO fact_words VALUES ({word_marks})",  # noqa: S608 - fixed column list
         [(base + row[0], *row[1:]) for row in rows.words],  # type: ignore[operator] # index is an int
