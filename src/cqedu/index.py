@@ -130,9 +130,13 @@ FROM scored AS s {sources}
 LEFT JOIN {schema}search_records AS r ON r.pos = s.doc
 LEFT JOIN exact AS e ON e.pos = s.doc
 WHERE s.score >= :cutoff
-ORDER BY s.score DESC, coalesce(e.strength, 0) DESC, r.name_length, s.doc
+ORDER BY s.score DESC, {exact} DESC, r.name_length, s.doc
 LIMIT :limit
 """
+# How exactly the query's phrase names a record: 2 for its id or name, 1 for one of its
+# keywords (found in `exact`), else 0.
+_EXACT_SQL = """(CASE WHEN :phrase != '' AND (r.name_phrase = :phrase OR r.id_phrase = :phrase)
+    THEN 2 ELSE coalesce(e.strength, 0) END)"""
 # One query word's best weighted match in a record (0 when the record has none).
 _WORD_BEST_SQL = (
     f"coalesce(MAX(CASE q.word WHEN {{word}} THEN q.score * CASE i.col {_WEIGHT_SQL} END END), 0)"
@@ -241,7 +245,8 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
     table, one column per reported field, with the words of their level and country from
     the merged vocabularies; `fts5vocab` tables then give its vocabulary and which records
     and columns hold each word. Without FTS5, a plain table holds the same (term, record,
-    column) rows. Name lengths and exact phrases are copied into small tables. All of it
+    column) rows. Keyword phrases are copied into a small indexed table, name lengths and
+    name and id phrases into another, one row per record. All of it
     is done by SQLite statements: no record passes through Python.
     """
     schema = "temp." if temp else ""
@@ -295,26 +300,23 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
     connection.execute(
         f"INSERT INTO {schema}search_words SELECT term FROM {schema}search_vocab"  # noqa: S608 - fixed names
     )
+    # Keyword phrases, indexed; name and id phrases are in `search_records`, one row each.
     connection.execute(
         f"CREATE TABLE {schema}search_phrases (phrase TEXT, pos INTEGER, strength INTEGER)"
     )
     connection.execute(
-        f"CREATE TABLE {schema}search_records (pos INTEGER PRIMARY KEY, name_length INTEGER)"
-    )
-    # The same rows as one list of (phrase, record, strength) would give: a record's name
-    # and id phrases (once when they are the same), and its other keyword phrases.
-    connection.execute(
-        f"INSERT INTO {schema}search_phrases "  # noqa: S608 - fixed names
-        "SELECT name_phrase, pos, 2 FROM fact_words WHERE name_phrase != '' UNION ALL "
-        "SELECT id_phrase, pos, 2 FROM fact_words "
-        "WHERE id_phrase != '' AND id_phrase != name_phrase UNION ALL "
-        "SELECT phrase, pos, strength FROM fact_phrases"
-    )
-    connection.execute(
-        f"INSERT INTO {schema}search_records SELECT pos, name_length FROM fact_words"  # noqa: S608 - fixed names
+        f"INSERT INTO {schema}search_phrases SELECT phrase, pos, strength FROM fact_phrases"  # noqa: S608 - fixed names
     )
     connection.execute(
         f"CREATE INDEX {schema}search_phrases_phrase ON search_phrases (phrase, pos)"
+    )
+    connection.execute(
+        f"CREATE TABLE {schema}search_records (pos INTEGER PRIMARY KEY, name_length INTEGER, "
+        "name_phrase TEXT, id_phrase TEXT)"
+    )
+    connection.execute(
+        f"INSERT INTO {schema}search_records "  # noqa: S608 - fixed names
+        "SELECT pos, name_length, name_phrase, id_phrase FROM fact_words"
     )
 
 
@@ -594,7 +596,9 @@ def query(
             params.update(zip(names, allowed, strict=True))
     sources_sql = f"JOIN facts AS f ON f.pos = s.doc AND {' AND '.join(kept)}" if kept else ""
     total = " + ".join(_WORD_BEST_SQL.format(word=word) for word in range(count))
-    sql = _RANK_SQL.format(total=total, score=_SCORE_SQL, schema=schema, sources=sources_sql)
+    sql = _RANK_SQL.format(
+        total=total, score=_SCORE_SQL, schema=schema, sources=sources_sql, exact=_EXACT_SQL
+    )
     picked = connection.execute(sql, params).fetchall()
     scores = [(pos, score) for pos, score, _found in picked]
     found = picked[0][2] if picked else 0
