@@ -134,6 +134,25 @@ def test_drop_empties_a_cache_file_index(facts_copy: Path, isolated_environment:
     assert built_in(cache)
 
 
+def test_a_cache_file_index_is_renamed_away_by_drop_and_dropped_by_the_next_build(
+    facts_copy: Path, isolated_environment: Path
+) -> None:
+    cqedu.load(facts_copy, for_search=True)
+    cache = only_cache_file(isolated_environment)
+    stale = "SELECT name FROM sqlite_master WHERE name LIKE 'stale%' ORDER BY name"
+    with sqlite3.connect(cache) as connection:
+        index.drop(connection)
+        renamed = [row[0] for row in connection.execute(stale)]
+        index.drop(connection)  # nothing left to drop: the renamed tables stay as they are
+        assert [row[0] for row in connection.execute(stale)] == renamed
+    assert "stale_search_text" in renamed
+    assert "stale_search_records" in renamed
+    cqedu.load(facts_copy, for_search=True)
+    with sqlite3.connect(cache) as connection:
+        assert connection.execute(stale).fetchall() == []
+        assert index.is_built(connection)
+
+
 def test_columns_hold_normalised_words_with_shared_texts_joined_in(
     mini_kb: KnowledgeBase,
 ) -> None:

@@ -186,28 +186,67 @@ def is_built(connection: sqlite3.Connection) -> bool:
     return _schema_of(connection) is not None
 
 
+#: What the tables of a dropped index in a cache file are renamed to (see `drop`).
+_STALE = "stale_"
+
+
 def drop(connection: sqlite3.Connection) -> None:
     """Remove the search index (call whenever records change); the next search rebuilds it.
 
-    Costs a few DROP statements, in the caller's transaction (nothing is committed here).
-    An index in a read-only cache file is left alone: its records cannot change either.
+    Costs a few DROP or RENAME statements, in the caller's transaction (nothing is
+    committed here). In a cache file the tables holding rows are renamed out of the way
+    rather than dropped, so an edit does not wait for a large index's pages to be freed:
+    the next build drops them. An index in a read-only cache file is left alone: its
+    records cannot change either.
     """
     for schema in ("temp", "main"):
-        present = dict(
-            connection.execute(
-                f"SELECT name, type FROM {schema}.sqlite_master WHERE name IN "  # noqa: S608 - fixed names
-                f"({', '.join('?' * len(_TABLES))})",
-                _TABLES,
-            ).fetchall()
-        )
+        present = {
+            name: (kind, sql or "")
+            for name, kind, sql in connection.execute(
+                f"SELECT name, type, sql FROM {schema}.sqlite_master WHERE name IN "  # noqa: S608 - fixed names
+                f"({', '.join('?' * (2 * len(_TABLES)))})",
+                (*_TABLES, *(_STALE + name for name in _TABLES)),
+            )
+        }
+        # Renamed only while no older renamed tables are in the way.
+        rename = schema == "main" and not any(_STALE + name in present for name in _TABLES)
+        if rename and "search_phrases" in present:
+            # An index keeps its name through a rename; this small one goes now.
+            try:
+                connection.execute("DROP INDEX IF EXISTS main.search_phrases_phrase")
+            except sqlite3.OperationalError:
+                break  # a read-only cache file
         for name in _TABLES:  # the vocabulary tables before the FTS5 table they read
-            if name in present:
-                try:
-                    connection.execute(f"DROP {present[name].upper()} {schema}.{name}")
-                except sqlite3.OperationalError:
-                    if schema == "temp":
-                        raise
-                    break  # a read-only cache file
+            if name not in present:
+                continue
+            kind, sql = present[name]
+            holds_rows = kind == "table" and (
+                name == "search_text" or not sql.upper().startswith("CREATE VIRTUAL")
+            )
+            try:
+                if rename and holds_rows:
+                    connection.execute(f"ALTER TABLE main.{name} RENAME TO {_STALE}{name}")
+                else:
+                    connection.execute(f"DROP {kind.upper()} {schema}.{name}")
+            except sqlite3.OperationalError:
+                if schema == "temp":
+                    raise
+                break  # a read-only cache file
+
+
+def _drop_stale(connection: sqlite3.Connection) -> None:
+    """Drop the tables of an index that `drop` renamed out of the way."""
+    stale = {
+        row[0]
+        for row in connection.execute(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name IN "  # noqa: S608 - fixed names
+            f"({', '.join('?' * len(_TABLES))})",
+            tuple(_STALE + name for name in _TABLES),
+        )
+    }
+    for name in _TABLES:
+        if _STALE + name in stale:
+            connection.execute(f"DROP TABLE main.{_STALE}{name}")
 
 
 def build(connection: sqlite3.Connection, cache_file: Path | None = None) -> None:
@@ -250,6 +289,8 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
     is done by SQLite statements: no record passes through Python.
     """
     schema = "temp." if temp else ""
+    if not temp:
+        _drop_stale(connection)
     _shared_words(connection)
     column_sql = ", ".join(
         f"{column[0]}.words" if column in SHARED_COLUMNS else f"w.{column}" for column in COLUMNS
