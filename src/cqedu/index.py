@@ -285,8 +285,8 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
     the merged vocabularies; `fts5vocab` tables then give its vocabulary and which records
     and columns hold each word. Without FTS5, a plain table holds the same (term, record,
     column) rows. Keyword phrases are copied into a small indexed table, name lengths and
-    name and id phrases into another, one row per record. All of it
-    is done by SQLite statements: no record passes through Python.
+    name and id phrases into another, one row per record. All of it is done by SQLite
+    statements: no record passes through Python.
     """
     schema = "temp." if temp else ""
     if not temp:

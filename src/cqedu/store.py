@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -23,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from cqedu._version import __version__
 from cqedu.errors import FactsError
-from cqedu.index import OWN_COLUMNS, record_words_rows
+from cqedu.index import OWN_COLUMNS, drop, record_words_rows
 from cqedu.model import KIND_TABLES, KINDS, Country, Fact, FactsDocument, Level
 
 if TYPE_CHECKING:
@@ -44,11 +43,10 @@ SPLIT_BYTES = 4 * 1024 * 1024
 #: Fewer records than this per part are not worth splitting a file for.
 PART_RECORDS = 16
 
-# A line that starts a table; and one that starts a record table ([[stats]], ...).
-_TABLE_LINE = re.compile(r"^[ \t]*\[", re.MULTILINE)
-_RECORD_LINE = re.compile(
-    rf"[ \t]*\[\[[ \t]*(?:{'|'.join(KIND_TABLES)})[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?"
-)
+# A line that starts a table; and one that starts a record table ([[stats]], ...). Compiled
+# when a large file is split, not at start-up.
+_TABLE_LINE = r"^[ \t]*\["
+_RECORD_LINE = rf"[ \t]*\[\[[ \t]*(?:{'|'.join(KIND_TABLES)})[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?"
 
 #: Columns of the facts table: Fact's fields in order, so a row rebuilds a Fact.
 FACT_COLUMNS: tuple[str, ...] = Fact._fields
@@ -300,10 +298,13 @@ def split_facts_text(text: str, parts: int) -> list[str] | None:
     """
     if '"""' in text or "'''" in text:
         return None
+    import re
+
+    record_line = re.compile(_RECORD_LINE)
     starts: list[int] = []
-    for match in _TABLE_LINE.finditer(text):
+    for match in re.finditer(_TABLE_LINE, text, re.MULTILINE):
         end = text.find("\n", match.start())
-        if _RECORD_LINE.fullmatch(text, match.start(), len(text) if end < 0 else end):
+        if record_line.fullmatch(text, match.start(), len(text) if end < 0 else end):
             starts.append(match.start())
         elif starts:
             return None
@@ -725,9 +726,7 @@ def _clashing_ids(connection: sqlite3.Connection) -> str | None:
 
 def drop_search_index(connection: sqlite3.Connection) -> None:
     """Forget the search index, so the next search builds it from the changed records."""
-    from cqedu import index  # deferred: only a change of records needs it
-
-    index.drop(connection)
+    drop(connection)
 
 
 def _join(values: Iterable[str]) -> str:
