@@ -68,18 +68,54 @@ def test_an_unwritable_cache_file_keeps_the_search_index_in_memory(
     assert search_ids(kb, "oxbrige") == ["mini-oxbridge"]
 
 
-def test_the_index_is_built_from_the_tables_not_from_python_records(facts_copy: Path) -> None:
+def test_the_index_is_built_from_the_stored_words_not_from_python_records(
+    facts_copy: Path,
+) -> None:
     connection, _ = store.open_store([facts_copy], None)
-    connection.execute("UPDATE facts SET name = 'Gryphon Academy' WHERE id = 'mini-oxbridge'")
+    connection.execute(
+        "UPDATE fact_words SET name = 'gryphon academy' "
+        "WHERE pos = (SELECT pos FROM facts WHERE id = 'mini-oxbridge')"
+    )
     kb = KnowledgeBase(connection, facts_copy)
     assert search_ids(kb, "gryphon") == ["mini-oxbridge"]
+
+
+def test_a_records_level_words_come_from_the_merged_levels(facts_copy: Path) -> None:
+    connection, _ = store.open_store([facts_copy], None)
+    connection.execute(
+        "UPDATE levels SET aliases = 'kindergarten' || char(31) || 'nursery' WHERE id = 'preschool'"
+    )
+    kb = KnowledgeBase(connection, facts_copy)
+    preschool = [fact.id for fact in kb.facts() if fact.level == "preschool"]
+    assert preschool
+    assert sorted(search_ids(kb, "nursery", 50)) == sorted(preschool)
+
+
+def test_the_words_split_when_a_file_is_read_are_those_the_index_reports(
+    facts_copy: Path,
+) -> None:
+    connection, _ = store.open_store([facts_copy], None)
+    stored = connection.execute(
+        f"SELECT pos, {', '.join(index.OWN_COLUMNS)} FROM fact_words ORDER BY pos"  # noqa: S608 - fixed column names
+    ).fetchall()
+    assert len(stored) == connection.execute("SELECT COUNT(*) FROM facts").fetchone()[0]
+    for pos, *texts in stored:
+        reported = index.record_words(connection, pos)
+        seen: set[str] = set()
+        for column, text in zip(index.OWN_COLUMNS, texts, strict=True):
+            expected = [word for word in reported[column] if word not in seen]
+            seen.update(reported[column])
+            assert (text or "").split() == expected
 
 
 def test_drop_makes_the_next_search_see_changed_records(facts_copy: Path) -> None:
     connection, _ = store.open_store([facts_copy], None)
     kb = KnowledgeBase(connection, facts_copy)
     assert search_ids(kb, "gryphon") == []
-    connection.execute("UPDATE facts SET name = 'Gryphon Academy' WHERE id = 'mini-oxbridge'")
+    connection.execute(
+        "UPDATE fact_words SET name = 'gryphon academy' "
+        "WHERE pos = (SELECT pos FROM facts WHERE id = 'mini-oxbridge')"
+    )
     index.drop(connection)
     assert not index.is_built(connection)
     assert search_ids(kb, "gryphon") == ["mini-oxbridge"]
@@ -96,6 +132,25 @@ def test_drop_empties_a_cache_file_index(facts_copy: Path, isolated_environment:
     assert tables == []
     assert search_ids(cqedu.load(facts_copy), "oxbridge") == ["mini-oxbridge"]
     assert built_in(cache)
+
+
+def test_a_cache_file_index_is_renamed_away_by_drop_and_dropped_by_the_next_build(
+    facts_copy: Path, isolated_environment: Path
+) -> None:
+    cqedu.load(facts_copy, for_search=True)
+    cache = only_cache_file(isolated_environment)
+    stale = "SELECT name FROM sqlite_master WHERE name LIKE 'stale%' ORDER BY name"
+    with sqlite3.connect(cache) as connection:
+        index.drop(connection)
+        renamed = [row[0] for row in connection.execute(stale)]
+        index.drop(connection)  # nothing left to drop: the renamed tables stay as they are
+        assert [row[0] for row in connection.execute(stale)] == renamed
+    assert "stale_search_text" in renamed
+    assert "stale_search_records" in renamed
+    cqedu.load(facts_copy, for_search=True)
+    with sqlite3.connect(cache) as connection:
+        assert connection.execute(stale).fetchall() == []
+        assert index.is_built(connection)
 
 
 def test_columns_hold_normalised_words_with_shared_texts_joined_in(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -133,3 +135,82 @@ def test_the_cache_holds_no_executable_format(facts_copy: Path, isolated_environ
     cqedu.load(facts_copy)
     (cache,) = cache_files(isolated_environment)
     assert cache.read_bytes().startswith(b"SQLite format 3\x00")
+
+
+# ---------------------------------------------------------------- a large file in parts
+
+
+@pytest.fixture
+def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Split even the mini file: one record per part is enough."""
+    monkeypatch.setattr(store, "PART_RECORDS", 1)
+
+
+def test_a_facts_text_splits_into_parts_that_each_carry_its_head(small_parts: None) -> None:
+    text = MINI_FACTS.read_text(encoding="utf-8")
+    parts = store.split_facts_text(text, 3)
+    assert parts is not None
+    first = text.index("[[stats]]")
+    head = text[:first]
+    assert len(parts) == 3
+    assert all(part.startswith(head + "[[") for part in parts)
+    assert "".join(part[len(head) :] for part in parts) == text[first:]
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        (lambda text: text.replace('summary = "', 'summary = """', 1), "multi-line string"),
+        (lambda text: text + '\n[[countries]]\nname = "Peru"\n', "a vocabulary after records"),
+        (lambda text: text + "\n[stats.extra]\n", "a sub-table"),
+    ],
+)
+def test_a_facts_text_that_cannot_be_split_safely_is_not(
+    change: Callable[[str], str], why: str, small_parts: None
+) -> None:
+    assert store.split_facts_text(change(MINI_FACTS.read_text(encoding="utf-8")), 2) is None, why
+
+
+def test_a_file_read_in_parts_gives_the_rows_of_a_whole_read(small_parts: None) -> None:
+    # Four parts: records of one table in several parts, `related` ids in other parts.
+    with ThreadPoolExecutor(2) as pool:
+        in_parts = store._read_in_parts(str(MINI_FACTS), pool, 4)
+    assert in_parts == store.read_rows(str(MINI_FACTS))
+    rows, fault = in_parts
+    assert fault is None
+    assert rows is not None
+    assert [row[1] for row in rows.facts][:4] == [
+        "mini-schools",
+        "mini-preschool-rate",
+        "mini-teachers",
+        "mini-club-members",  # a stat written after a program: stats come first
+    ]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda text: text.replace("paragraph = 2", "paragraph = 0", 1),  # a fault in a part
+        lambda text: text.replace('id = "mini-oxbridge"', 'id = "mini-schools"', 1),  # ids clash
+        lambda text: text.replace('"mini-robot-club"]', '"mini-nowhere"]', 1),  # related
+    ],
+)
+def test_a_fault_in_a_file_read_in_parts_is_reported_as_a_whole_read_reports_it(
+    change: Callable[[str], str], tmp_path: Path, small_parts: None
+) -> None:
+    path = tmp_path / "facts.toml"
+    path.write_text(change(MINI_FACTS.read_text(encoding="utf-8")), encoding="utf-8")
+    with ThreadPoolExecutor(2) as pool:
+        rows, fault = store._read_in_parts(str(path), pool, 4)
+    assert rows is None
+    assert fault is not None
+    assert (rows, fault) == store.read_rows(str(path))
+
+
+def test_loading_a_large_file_in_parts_loads_its_records(
+    facts_copy: Path, small_parts: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = cqedu.load(facts_copy, cache=False).facts()
+    monkeypatch.setattr(store, "SPLIT_BYTES", 1)
+    monkeypatch.setattr(store, "PARALLEL_BYTES", 1)
+    assert cqedu.load(facts_copy, cache=False).facts() == whole

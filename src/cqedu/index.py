@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from cqedu.fields import SEARCH_WEIGHTS
-from cqedu.model import TABLE_OF_KIND
+from cqedu.model import TABLE_OF_KIND, Fact
 from cqedu.text import normalise_phrase, words
 
 #: Words of natural phrasing that say nothing about which record is meant: dropped from
@@ -61,6 +61,8 @@ COLUMNS: tuple[str, ...] = tuple(sorted(_REPORTED, key=lambda column: -WEIGHTS[c
 _NAME, _ID = COLUMNS.index("name"), COLUMNS.index("id")
 _IN_REPORTED_ORDER = COLUMNS == _REPORTED
 
+_LIST_SEP = "\x1f"  # how the store joins list fields, a separator `text.words` splits on
+
 FTS5_MISSING_NOTE = "this Python's SQLite has no FTS5; search uses a slower index built in Python"
 
 # Every table the index is made of; `search_records` is created last, so it marks a
@@ -86,6 +88,13 @@ FROM facts AS f
 LEFT JOIN levels AS l ON l.id = f.level
 LEFT JOIN countries AS c ON c.name = f.country
 """
+
+#: The index columns whose words depend on the merged vocabularies (a level comes with its
+#: name and aliases, which several files may declare); every other column's words are
+#: split per record when its file is read (see `record_words_rows`) and kept in the store.
+SHARED_COLUMNS = ("country", "level")
+#: The columns split per record, in COLUMNS order.
+OWN_COLUMNS: tuple[str, ...] = tuple(c for c in COLUMNS if c not in SHARED_COLUMNS)
 
 # A CASE, not a join: a joined table of weights would be scanned outside the index.
 _WEIGHT_SQL = " ".join(f"WHEN '{column}' THEN {weight!r}" for column, weight in WEIGHTS.items())
@@ -121,9 +130,13 @@ FROM scored AS s {sources}
 LEFT JOIN {schema}search_records AS r ON r.pos = s.doc
 LEFT JOIN exact AS e ON e.pos = s.doc
 WHERE s.score >= :cutoff
-ORDER BY s.score DESC, coalesce(e.strength, 0) DESC, r.name_length, s.doc
+ORDER BY s.score DESC, {exact} DESC, r.name_length, s.doc
 LIMIT :limit
 """
+# How exactly the query's phrase names a record: 2 for its id or name, 1 for one of its
+# keywords (found in `exact`), else 0.
+_EXACT_SQL = """(CASE WHEN :phrase != '' AND (r.name_phrase = :phrase OR r.id_phrase = :phrase)
+    THEN 2 ELSE coalesce(e.strength, 0) END)"""
 # One query word's best weighted match in a record (0 when the record has none).
 _WORD_BEST_SQL = (
     f"coalesce(MAX(CASE q.word WHEN {{word}} THEN q.score * CASE i.col {_WEIGHT_SQL} END END), 0)"
@@ -173,28 +186,67 @@ def is_built(connection: sqlite3.Connection) -> bool:
     return _schema_of(connection) is not None
 
 
+#: What the tables of a dropped index in a cache file are renamed to (see `drop`).
+_STALE = "stale_"
+
+
 def drop(connection: sqlite3.Connection) -> None:
     """Remove the search index (call whenever records change); the next search rebuilds it.
 
-    Costs a few DROP statements, in the caller's transaction (nothing is committed here).
-    An index in a read-only cache file is left alone: its records cannot change either.
+    Costs a few DROP or RENAME statements, in the caller's transaction (nothing is
+    committed here). In a cache file the tables holding rows are renamed out of the way
+    rather than dropped, so an edit does not wait for a large index's pages to be freed:
+    the next build drops them. An index in a read-only cache file is left alone: its
+    records cannot change either.
     """
     for schema in ("temp", "main"):
-        present = dict(
-            connection.execute(
-                f"SELECT name, type FROM {schema}.sqlite_master WHERE name IN "  # noqa: S608 - fixed names
-                f"({', '.join('?' * len(_TABLES))})",
-                _TABLES,
-            ).fetchall()
-        )
+        present = {
+            name: (kind, sql or "")
+            for name, kind, sql in connection.execute(
+                f"SELECT name, type, sql FROM {schema}.sqlite_master WHERE name IN "  # noqa: S608 - fixed names
+                f"({', '.join('?' * (2 * len(_TABLES)))})",
+                (*_TABLES, *(_STALE + name for name in _TABLES)),
+            )
+        }
+        # Renamed only while no older renamed tables are in the way.
+        rename = schema == "main" and not any(_STALE + name in present for name in _TABLES)
+        if rename and "search_phrases" in present:
+            # An index keeps its name through a rename; this small one goes now.
+            try:
+                connection.execute("DROP INDEX IF EXISTS main.search_phrases_phrase")
+            except sqlite3.OperationalError:
+                break  # a read-only cache file
         for name in _TABLES:  # the vocabulary tables before the FTS5 table they read
-            if name in present:
-                try:
-                    connection.execute(f"DROP {present[name].upper()} {schema}.{name}")
-                except sqlite3.OperationalError:
-                    if schema == "temp":
-                        raise
-                    break  # a read-only cache file
+            if name not in present:
+                continue
+            kind, sql = present[name]
+            holds_rows = kind == "table" and (
+                name == "search_text" or not sql.upper().startswith("CREATE VIRTUAL")
+            )
+            try:
+                if rename and holds_rows:
+                    connection.execute(f"ALTER TABLE main.{name} RENAME TO {_STALE}{name}")
+                else:
+                    connection.execute(f"DROP {kind.upper()} {schema}.{name}")
+            except sqlite3.OperationalError:
+                if schema == "temp":
+                    raise
+                break  # a read-only cache file
+
+
+def _drop_stale(connection: sqlite3.Connection) -> None:
+    """Drop the tables of an index that `drop` renamed out of the way."""
+    stale = {
+        row[0]
+        for row in connection.execute(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name IN "  # noqa: S608 - fixed names
+            f"({', '.join('?' * len(_TABLES))})",
+            tuple(_STALE + name for name in _TABLES),
+        )
+    }
+    for name in _TABLES:
+        if _STALE + name in stale:
+            connection.execute(f"DROP TABLE main.{_STALE}{name}")
 
 
 def build(connection: sqlite3.Connection, cache_file: Path | None = None) -> None:
@@ -228,25 +280,26 @@ def notes() -> list[str]:
 def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
     """Create the search tables (in the TEMP schema when `temp`) from the record tables.
 
-    The records' fields go into an FTS5 table, one column per reported field, as the
-    normalised words search compares; `fts5vocab` tables then give its vocabulary and
-    which records and columns hold each word. Without FTS5, a plain table holds the same
-    (term, record, column) rows. Name lengths and exact phrases go into small tables.
+    The records' words, split when their files were read (`fact_words`), go into an FTS5
+    table, one column per reported field, with the words of their level and country from
+    the merged vocabularies; `fts5vocab` tables then give its vocabulary and which records
+    and columns hold each word. Without FTS5, a plain table holds the same (term, record,
+    column) rows. Keyword phrases are copied into a small indexed table, name lengths and
+    name and id phrases into another, one row per record. All of it is done by SQLite
+    statements: no record passes through Python.
     """
     schema = "temp." if temp else ""
-    columns = _Columns()
-    phrases: list[tuple[str, int, int]] = []
-    name_lengths: list[tuple[int, int]] = []
-
-    def texts() -> Iterator[tuple[object, ...]]:
-        """Each record's column texts; its exact phrases and name length on the side."""
-        for row in connection.execute(_SOURCE_SQL):
-            found = columns.of(row)
-            name_words, id_words = found[_NAME], found[_ID]
-            phrases.extend(_phrases(row[0], name_words, id_words, row[2]))
-            name_lengths.append((row[0], len([w for w in name_words if w not in STOPWORDS])))
-            yield (row[0], *_best_column_texts(found))
-
+    if not temp:
+        _drop_stale(connection)
+    _shared_words(connection)
+    column_sql = ", ".join(
+        f"{column[0]}.words" if column in SHARED_COLUMNS else f"w.{column}" for column in COLUMNS
+    )
+    texts_sql = (
+        f"SELECT w.pos, {column_sql} FROM fact_words AS w JOIN facts AS f ON f.pos = w.pos "  # noqa: S608 - fixed names
+        "LEFT JOIN temp.search_shared AS l ON l.kind = 'level' AND l.value = f.level "
+        "LEFT JOIN temp.search_shared AS c ON c.kind = 'country' AND c.value = f.country"
+    )
     if fts5_available():
         # Words arrive normalised and space-separated; the ascii tokenizer keeps any
         # non-ASCII letter and, with "." as a token character, decimals such as 93.5.
@@ -254,10 +307,8 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
             f"CREATE VIRTUAL TABLE {schema}search_text USING fts5({', '.join(COLUMNS)}, "
             "content='', detail=column, tokenize=\"ascii tokenchars '.'\")"
         )
-        marks = ", ".join("?" * (len(COLUMNS) + 1))
-        connection.executemany(
-            f"INSERT INTO {schema}search_text (rowid, {', '.join(COLUMNS)}) VALUES ({marks})",  # noqa: S608 - fixed names
-            texts(),
+        connection.execute(
+            f"INSERT INTO {schema}search_text (rowid, {', '.join(COLUMNS)}) {texts_sql}"
         )
         # A vocabulary table names the schema of its FTS5 table only when it is in TEMP.
         target = "temp, " if temp else ""
@@ -274,7 +325,7 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
             f"INSERT OR IGNORE INTO {schema}search_instance VALUES (?, ?, ?)",  # noqa: S608 - fixed names
             (
                 (word, pos, column)
-                for pos, *column_texts in list(texts())
+                for pos, *column_texts in connection.execute(texts_sql).fetchall()
                 for column, text in zip(COLUMNS, column_texts, strict=True)
                 if isinstance(text, str)
                 for word in text.split()
@@ -283,29 +334,117 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
         connection.execute(
             f"CREATE VIEW {schema}search_vocab AS SELECT DISTINCT term FROM search_instance"  # noqa: S608 - fixed names
         )
+    connection.execute("DROP TABLE temp.search_shared")
     # The vocabulary, copied once: fts5vocab's row table counts every word's records as it
     # goes, which costs a large index a good part of a second per search.
     connection.execute(f"CREATE TABLE {schema}search_words (term TEXT PRIMARY KEY) WITHOUT ROWID")
     connection.execute(
         f"INSERT INTO {schema}search_words SELECT term FROM {schema}search_vocab"  # noqa: S608 - fixed names
     )
+    # Keyword phrases, indexed; name and id phrases are in `search_records`, one row each.
     connection.execute(
         f"CREATE TABLE {schema}search_phrases (phrase TEXT, pos INTEGER, strength INTEGER)"
     )
     connection.execute(
-        f"CREATE TABLE {schema}search_records (pos INTEGER PRIMARY KEY, name_length INTEGER)"
-    )
-    connection.executemany(
-        f"INSERT INTO {schema}search_phrases VALUES (?, ?, ?)",  # noqa: S608 - fixed names
-        phrases,
-    )
-    connection.executemany(
-        f"INSERT INTO {schema}search_records VALUES (?, ?)",  # noqa: S608 - fixed names
-        name_lengths,
+        f"INSERT INTO {schema}search_phrases SELECT phrase, pos, strength FROM fact_phrases"  # noqa: S608 - fixed names
     )
     connection.execute(
         f"CREATE INDEX {schema}search_phrases_phrase ON search_phrases (phrase, pos)"
     )
+    connection.execute(
+        f"CREATE TABLE {schema}search_records (pos INTEGER PRIMARY KEY, name_length INTEGER, "
+        "name_phrase TEXT, id_phrase TEXT)"
+    )
+    connection.execute(
+        f"INSERT INTO {schema}search_records "  # noqa: S608 - fixed names
+        "SELECT pos, name_length, name_phrase, id_phrase FROM fact_words"
+    )
+
+
+def _shared_words(connection: sqlite3.Connection) -> None:
+    """A temporary table of the words of each level and country the records name.
+
+    A level's words are its id, name and aliases, a country's its name and aliases, as
+    merged from every file; a name no vocabulary declares stands for itself.
+    """
+    connection.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS search_shared (kind TEXT, value TEXT, words TEXT, "
+        "PRIMARY KEY (kind, value))"
+    )
+    connection.execute("DELETE FROM temp.search_shared")
+    found = [
+        ("level", value, words(f"{value}{_LIST_SEP}{name}{_LIST_SEP}{aliases}"))
+        if name is not None
+        else ("level", value, words(value))
+        for value, name, aliases in connection.execute(
+            "SELECT DISTINCT f.level, l.name, l.aliases FROM facts AS f "
+            "LEFT JOIN levels AS l ON l.id = f.level WHERE f.level IS NOT NULL"
+        )
+    ]
+    found += [
+        ("country", value, words(f"{value}{_LIST_SEP}{aliases}"))
+        if aliases is not None
+        else ("country", value, words(value))
+        for value, aliases in connection.execute(
+            "SELECT DISTINCT f.country, c.aliases FROM facts AS f "
+            "LEFT JOIN countries AS c ON c.name = f.country WHERE f.country IS NOT NULL"
+        )
+    ]
+    connection.executemany(
+        "INSERT INTO temp.search_shared VALUES (?, ?, ?)",
+        [(kind, value, " ".join(found_words) or None) for kind, value, found_words in found],
+    )
+
+
+def record_words_rows(
+    facts: Sequence[Fact],
+) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """What the search index needs of each record, split where its file is read.
+
+    Returns (index, name length, name phrase, id phrase, *the words of each of OWN_COLUMNS
+    as text) per record, a word kept only in the first own column holding it; and
+    (index, phrase, 1) for each exact keyword phrase that is not the record's name or id
+    phrase (those rank higher, and come from the first list). Positions are indexes in
+    `facts`. A phrase is "" when its text has no words.
+    """
+    columns = _Columns()
+    own = [COLUMNS.index(column) for column in OWN_COLUMNS]
+    rows: list[tuple[object, ...]] = []
+    phrases: list[tuple[object, ...]] = []
+    join = _LIST_SEP.join
+    for number, fact in enumerate(facts):
+        found = columns.of(
+            (
+                number,
+                fact.name,
+                join(fact.keywords),
+                fact.as_written,
+                fact.value,
+                None,  # country: a shared column
+                join(fact.fields),
+                fact.id,
+                None,  # level: a shared column
+                fact.category,
+                fact.unit,
+                fact.date,
+                fact.date_as_written,
+                fact.kind,
+                fact.period,
+                fact.summary,
+                fact.section,
+            )
+        )
+        name_words = found[_NAME]
+        name_phrase, id_phrase = " ".join(name_words), " ".join(found[_ID])
+        phrases.extend(
+            (number, phrase, strength)
+            for phrase, _, strength in _phrases(number, name_words, found[_ID], fact.keywords)
+            if strength == 1
+        )
+        name_length = len([w for w in name_words if w not in STOPWORDS])
+        texts = _best_column_texts(tuple(found[i] for i in own))
+        rows.append((number, name_length, name_phrase, id_phrase, *texts))
+    return rows, phrases
 
 
 def _best_column_texts(columns: tuple[list[str], ...]) -> list[str | None]:
@@ -382,13 +521,11 @@ class _Columns:
 
 
 def _phrases(
-    pos: int, name_words: list[str], id_words: list[str], keywords: str | None
+    pos: int, name_words: list[str], id_words: list[str], keywords: Sequence[str]
 ) -> Iterator[tuple[str, int, int]]:
     """(phrase, record, strength) for a record's exact id, name and keywords."""
     # An exact id or name outranks an exact keyword, which outranks the rest.
-    strengths = dict.fromkeys(
-        (normalise_phrase(k) for k in keywords.split("\x1f")) if keywords else (), 1
-    )
+    strengths = dict.fromkeys((normalise_phrase(k) for k in keywords), 1)
     strengths[" ".join(id_words)] = 2
     strengths[" ".join(name_words)] = 2
     for phrase, strength in strengths.items():
@@ -500,7 +637,9 @@ def query(
             params.update(zip(names, allowed, strict=True))
     sources_sql = f"JOIN facts AS f ON f.pos = s.doc AND {' AND '.join(kept)}" if kept else ""
     total = " + ".join(_WORD_BEST_SQL.format(word=word) for word in range(count))
-    sql = _RANK_SQL.format(total=total, score=_SCORE_SQL, schema=schema, sources=sources_sql)
+    sql = _RANK_SQL.format(
+        total=total, score=_SCORE_SQL, schema=schema, sources=sources_sql, exact=_EXACT_SQL
+    )
     picked = connection.execute(sql, params).fetchall()
     scores = [(pos, score) for pos, score, _found in picked]
     found = picked[0][2] if picked else 0

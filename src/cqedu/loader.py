@@ -181,6 +181,24 @@ def parse_facts(data: bytes, label: str) -> FactsDocument:
     return _Validator(label).document(_parse_toml(_facts_text(data, label), label))
 
 
+def parse_facts_part(text: str, label: str) -> FactsDocument:
+    """Validate a part of a facts file: its head (schema, sources, levels, countries) and
+    some of its records. Raises the first fault.
+
+    Whether a record's `related` ids exist is left to the caller, who sees every part;
+    the table indexes in messages count within the part, so a caller that meets a fault
+    reads the whole file with `parse_facts` for the message.
+    """
+    validator = _Validator(label)
+    validator.related_elsewhere = True
+    return validator.document(_parse_toml(text, label))
+
+
+def facts_text(data: bytes, label: str) -> str:
+    """Facts text from bytes, refusing what `parse_facts` refuses before parsing."""
+    return _facts_text(data, label)
+
+
 def _facts_text(data: bytes, label: str) -> str:
     text = decode_facts(data, label)
     if not text.strip():
@@ -227,6 +245,8 @@ class _Validator:
         self._country_names: dict[str, str] = {}
         self._raw_ids: set[str] = set()
         self.record_ids: list[str] = []
+        self.related_elsewhere = False
+        """Leave to the caller whether `related` ids exist (they may be in another part)."""
 
     def fail(self, where: str, problem: str) -> _LocatedError:
         message = f"{self.label}: {where}: {problem}" if where else f"{self.label}: {problem}"
@@ -657,7 +677,11 @@ class _Validator:
                     self.report(
                         self.fail(f"{where}: related[{index}]", "a record cannot relate to itself")
                     )
-                elif other not in positions and other not in self._raw_ids:
+                elif (
+                    other not in positions
+                    and other not in self._raw_ids
+                    and not self.related_elsewhere
+                ):
                     # (an id of a faulty record is not reported again here)
                     self.report(
                         self.fail(

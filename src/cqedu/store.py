@@ -15,17 +15,21 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from stat import S_ISREG
+from typing import TYPE_CHECKING, NamedTuple
 
 from cqedu._version import __version__
 from cqedu.errors import FactsError
-from cqedu.fields import LIST_FIELDS
-from cqedu.model import Country, Fact, FactsDocument, Level
+from cqedu.index import OWN_COLUMNS, drop, record_words_rows
+from cqedu.model import KIND_TABLES, KINDS, Country, Fact, FactsDocument, Level
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 #: Bump when the tables below change, so old caches are rebuilt.
-INDEX_FORMAT = 5
+INDEX_FORMAT = 9
 _SEP = "\x1f"  # joins list fields; the loader refuses control characters in values
 
 #: Records of the file at place `n` (in the order files are given) have positions
@@ -34,6 +38,15 @@ _SEP = "\x1f"  # joins list fields; the loader refuses control characters in val
 FILE_STRIDE = 1 << 24
 #: Reading this many bytes or more of changed files uses every core.
 PARALLEL_BYTES = 1024 * 1024
+#: A file this large is read in parts, one per core, when it can be split safely.
+SPLIT_BYTES = 4 * 1024 * 1024
+#: Fewer records than this per part are not worth splitting a file for.
+PART_RECORDS = 16
+
+# A line that starts a table; and one that starts a record table ([[stats]], ...). Compiled
+# when a large file is split, not at start-up.
+_TABLE_LINE = r"^[ \t]*\["
+_RECORD_LINE = rf"[ \t]*\[\[[ \t]*(?:{'|'.join(KIND_TABLES)})[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?"
 
 #: Columns of the facts table: Fact's fields in order, so a row rebuilds a Fact.
 FACT_COLUMNS: tuple[str, ...] = Fact._fields
@@ -53,6 +66,10 @@ CREATE TABLE IF NOT EXISTS levels (pos INTEGER PRIMARY KEY, id TEXT, name TEXT, 
 CREATE TABLE IF NOT EXISTS countries (pos INTEGER PRIMARY KEY, name TEXT, aliases TEXT);
 CREATE TABLE IF NOT EXISTS facts (pos INTEGER PRIMARY KEY, {", ".join(FACT_COLUMNS)});
 CREATE TABLE IF NOT EXISTS program_fields (field TEXT, pos INTEGER);
+CREATE TABLE IF NOT EXISTS fact_words (pos INTEGER PRIMARY KEY, name_length INTEGER,
+                                       name_phrase TEXT, id_phrase TEXT,
+                                       {", ".join(OWN_COLUMNS)});
+CREATE TABLE IF NOT EXISTS fact_phrases (pos INTEGER, phrase TEXT, strength INTEGER);
 """
 # Indexes are made after the first rows are in: much faster than growing them row by row.
 _INDEXES = """
@@ -62,9 +79,18 @@ CREATE INDEX IF NOT EXISTS facts_level ON facts (level);
 CREATE INDEX IF NOT EXISTS facts_source ON facts (source);
 CREATE INDEX IF NOT EXISTS program_fields_field ON program_fields (field);
 CREATE INDEX IF NOT EXISTS program_fields_pos ON program_fields (pos);
+CREATE INDEX IF NOT EXISTS fact_phrases_pos ON fact_phrases (pos);
 """
 #: Tables whose rows belong to one facts file, by position.
-_FILE_TABLES = ("sources", "file_levels", "file_countries", "facts", "program_fields")
+_FILE_TABLES = (
+    "sources",
+    "file_levels",
+    "file_countries",
+    "facts",
+    "program_fields",
+    "fact_words",
+    "fact_phrases",
+)
 
 #: Counts facts files parsed in this process (tests observe the cache with it).
 parse_count = 0
@@ -86,6 +112,10 @@ class FileRows(NamedTuple):
     """(index, *FACT_COLUMNS)."""
     program_fields: list[tuple[object, ...]]
     """(index, field) for each subject field of each record."""
+    words: list[tuple[object, ...]]
+    """(index, name length, name phrase, id phrase, *words of index.OWN_COLUMNS)."""
+    phrases: list[tuple[object, ...]]
+    """(index, phrase, strength) for each record's exact keywords but its name and id."""
 
 
 class FactsFile(NamedTuple):
@@ -129,14 +159,7 @@ def facts_files(paths: Sequence[Path]) -> list[FactsFile]:
     for path in paths:
         if "\0" in str(path):
             raise FactsError(f"{str(path)!r}: a path cannot hold a NUL character")
-        for file in _expand(path):
-            try:
-                resolved = file.resolve()
-                stat = resolved.stat()
-            except OSError as error:
-                from cqedu.loader import unreadable
-
-                raise unreadable(file, error) from None
+        for file, resolved, stat in _expand(path):
             if resolved in seen:
                 continue
             seen.add(resolved)
@@ -145,18 +168,41 @@ def facts_files(paths: Sequence[Path]) -> list[FactsFile]:
     return found
 
 
-def _expand(path: Path) -> list[Path]:
+def _expand(path: Path) -> list[tuple[Path, Path, os.stat_result]]:
+    """(file as named, resolved file, its status) for a file, or for each facts file of a folder."""
     if not path.is_dir():
-        return [path]  # a missing or unreadable file is reported when it is stat'ed
+        # A missing or unreadable file is reported here.
+        try:
+            resolved = path.resolve()
+            return [(path, resolved, resolved.stat())]
+        except OSError as error:
+            from cqedu.loader import unreadable
+
+            raise unreadable(path, error) from None
     try:
-        files = sorted(p for p in path.iterdir() if p.suffix == ".toml" and p.is_file())
+        folder = path.resolve()
+        files: list[tuple[Path, Path, os.stat_result]] = []
+        # One scandir: a folder of thousands of files is listed and stat'ed on every run.
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if not entry.name.endswith(".toml") or len(entry.name) <= len(".toml"):
+                    continue  # as Path.suffix: ".toml" alone is a hidden file without one
+                try:
+                    stat = entry.stat()  # follows a symbolic link, as is_file() does
+                except OSError:
+                    continue  # a broken link is not a file
+                if not S_ISREG(stat.st_mode):
+                    continue
+                # Only a symbolic link needs resolving; any other entry is in `folder`.
+                resolved = Path(entry.path).resolve() if entry.is_symlink() else folder / entry.name
+                files.append((path / entry.name, resolved, stat))
     except OSError as error:
         from cqedu.loader import unreadable
 
         raise unreadable(path, error) from None
     if not files:
         raise FactsError(f"{path}: folder has no .toml files; pass a facts file or its folder")
-    return files
+    return sorted(files, key=lambda found: found[0].name)
 
 
 # ---------------------------------------------------------------- reading files
@@ -177,7 +223,12 @@ def read_rows(path: str) -> tuple[FileRows | None, str | None]:
 
 
 def document_rows(document: FactsDocument) -> FileRows:
-    """The rows of a validated document."""
+    """The rows of a validated document, with the words its records add to the search index.
+
+    The words are split here, in the worker that read the file, so that building the
+    index later is only SQL.
+    """
+    words, phrases = record_words_rows(document.facts)
     return FileRows(
         [
             (i, s.id, s.title, s.file, s.date, s.summary, _join(s.sections))
@@ -187,29 +238,157 @@ def document_rows(document: FactsDocument) -> FileRows:
         [(i, c.name, _join(c.aliases)) for i, c in enumerate(document.countries)],
         [(i, *_fact_row(fact)) for i, fact in enumerate(document.facts)],
         [(i, field) for i, fact in enumerate(document.facts) for field in fact.fields],
+        words,
+        phrases,
     )
 
 
-def _read_all(files: Sequence[FactsFile]) -> list[tuple[FileRows | None, str | None]]:
-    """Rows of each file, in order; many files are read by a process per core."""
+def _read_all(files: Sequence[FactsFile]) -> Iterator[tuple[FileRows | None, str | None]]:
+    """Rows of each file, in order; many files, or a large one, are read on every core.
+
+    Rows come as each file is read, so the caller stores one file while the next are read.
+    """
     global parse_count  # noqa: PLW0603 - a process-wide counter is what tests observe
     parse_count += len(files)
     names = [file.label for file in files]
-    workers = min(os.cpu_count() or 1, len(files))
-    if workers < 2 or sum(file.size for file in files) < PARALLEL_BYTES:
-        return [read_rows(name) for name in names]
+    cores = os.cpu_count() or 1
+    large = any(file.size >= SPLIT_BYTES for file in files)
+    if (
+        cores < 2
+        or sum(file.size for file in files) < PARALLEL_BYTES
+        or (len(files) < 2 and not large)
+    ):
+        yield from (read_rows(name) for name in names)
+        return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # fork starts workers in milliseconds with cqedu already imported; elsewhere the default.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, len(names) // (workers * 8))
+    small = [file.label for file in files if file.size < SPLIT_BYTES]
+    done = 0
     try:
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return list(pool.map(read_rows, names, chunksize=chunk))
+        pool = ProcessPoolExecutor(cores, mp_context=context)
     except (OSError, RuntimeError):  # no processes allowed here: read them one by one
-        return [read_rows(name) for name in names]
+        yield from (read_rows(name) for name in names)
+        return
+    try:
+        chunk = max(1, len(small) // (cores * 8))
+        read_small = pool.map(read_rows, small, chunksize=chunk)
+        for file in files:
+            if file.size >= SPLIT_BYTES:
+                yield _read_in_parts(file.label, pool, cores)
+            else:
+                yield next(read_small)
+            done += 1
+    except (OSError, RuntimeError):  # the pool broke: read the rest here
+        yield from (read_rows(name) for name in names[done:])
+    finally:
+        pool.shutdown(cancel_futures=True)  # also when the caller stops early
+
+
+def split_facts_text(text: str, parts: int) -> list[str] | None:
+    """A facts text as about `parts` facts texts, each its head and a run of its records.
+
+    The head is everything before the first record table: schema, sources, levels and
+    countries. None when the text cannot be split safely: a multi-line string (where a
+    line may look like a table), a table other than a record table after the first
+    record, or too few records to be worth it.
+    """
+    if '"""' in text or "'''" in text:
+        return None
+    import re
+
+    record_line = re.compile(_RECORD_LINE)
+    starts: list[int] = []
+    for match in re.finditer(_TABLE_LINE, text, re.MULTILINE):
+        end = text.find("\n", match.start())
+        if record_line.fullmatch(text, match.start(), len(text) if end < 0 else end):
+            starts.append(match.start())
+        elif starts:
+            return None
+    if len(starts) < parts * PART_RECORDS:
+        return None
+    from bisect import bisect_left
+    from itertools import pairwise
+
+    first = starts[0]
+    step = (len(text) - first) / parts
+    bounds = [first]
+    for number in range(1, parts):
+        at = bisect_left(starts, first + number * step)
+        if at < len(starts) and starts[at] > bounds[-1]:
+            bounds.append(starts[at])
+    bounds.append(len(text))
+    head = text[:first]
+    return [head + text[low:high] for low, high in pairwise(bounds)]
+
+
+def read_part(label: str, text: str) -> tuple[FileRows, list[int]] | None:
+    """Rows of a part of a facts file, and each record's table (its place in KINDS).
+
+    None at the part's first fault: the caller then reads the whole file for the message.
+    Runs in worker processes.
+    """
+    from cqedu.loader import parse_facts_part
+
+    try:
+        document = parse_facts_part(text, label)
+    except FactsError:
+        return None
+    kinds = {kind: place for place, kind in enumerate(KINDS)}
+    return document_rows(document), [kinds[fact.kind] for fact in document.facts]
+
+
+def _read_in_parts(label: str, pool: Executor, parts: int) -> tuple[FileRows | None, str | None]:
+    """Rows of one large facts file, its parts parsed and validated in `pool` at once.
+
+    The parts' records are put back in the file's order (by table, then as written) and
+    the checks across parts (unique ids, `related` ids that exist) done here. A file that
+    cannot be split, or that has any fault, is read whole, for its exact first message.
+    """
+    from cqedu.loader import facts_text, read_facts_bytes
+
+    try:
+        texts = split_facts_text(facts_text(read_facts_bytes(Path(label)), label), parts)
+    except FactsError as error:
+        return None, str(error)
+    if texts is None:
+        return read_rows(label)
+    read = list(pool.map(read_part, [label] * len(texts), texts))
+    found = [part for part in read if part is not None]
+    if len(found) < len(read):
+        return read_rows(label)
+    order = sorted(
+        (table, number, index)
+        for number, (_, tables) in enumerate(found)
+        for index, table in enumerate(tables)
+    )
+    places: list[list[int]] = [[0] * len(tables) for _, tables in found]
+    for place, (_, number, index) in enumerate(order):
+        places[number][index] = place
+
+    def merged(field: int) -> list[tuple[object, ...]]:
+        rows: list[tuple[object, ...]] = [
+            (places[number][int(row[0])], *row[1:])  # type: ignore[call-overload] # an int
+            for number, (part, _) in enumerate(found)
+            for row in part[field]
+        ]
+        rows.sort(key=lambda row: row[0])  # type: ignore[arg-type,return-value] # int index
+        return rows
+
+    head = found[0][0]
+    rows = FileRows(head.sources, head.levels, head.countries, *map(merged, range(3, 7)))
+    ids = {row[1] for row in rows.facts}
+    related = FACT_COLUMNS.index("related") + 1
+    if len(ids) < len(rows.facts) or any(
+        other not in ids
+        for row in rows.facts
+        for other in split_list(row[related])  # type: ignore[arg-type] # a str column
+    ):
+        return read_rows(label)
+    return rows, None
 
 
 # ---------------------------------------------------------------- the store
@@ -477,6 +656,15 @@ def _insert(connection: sqlite3.Connection, place: int, rows: FileRows) -> None:
         "INSERT INTO program_fields VALUES (?, ?)",
         [(row[1], base + row[0]) for row in rows.program_fields],  # type: ignore[operator] # index is an int
     )
+    word_marks = ", ".join("?" * (len(OWN_COLUMNS) + 4))
+    connection.executemany(
+        f"INSERT INTO fact_words VALUES ({word_marks})",  # noqa: S608 - fixed column list
+        [(base + row[0], *row[1:]) for row in rows.words],  # type: ignore[operator] # index is an int
+    )
+    connection.executemany(
+        "INSERT INTO fact_phrases VALUES (?, ?, ?)",
+        [(base + row[0], *row[1:]) for row in rows.phrases],  # type: ignore[operator] # index is an int
+    )
 
 
 def file_of(connection: sqlite3.Connection, pos: int) -> str:
@@ -492,16 +680,20 @@ def _merge_vocabularies(connection: sqlite3.Connection) -> str | None:
     from cqedu.merge import merge_countries, merge_levels
 
     places = dict(connection.execute("SELECT place, path FROM files"))
+    # Files repeat the same declarations: each distinct one is merged once, where it first
+    # appears, which merges to the same vocabularies and finds the same first clash.
     levels, clash = merge_levels(
         (places.get(pos // FILE_STRIDE, ""), Level(i, name, split_list(aliases)))
         for pos, i, name, aliases in connection.execute(
-            "SELECT pos, id, name, aliases FROM file_levels ORDER BY pos"
+            "SELECT MIN(pos) AS first, id, name, aliases FROM file_levels "
+            "GROUP BY id, name, aliases ORDER BY first"
         )
     )
     countries = merge_countries(
         Country(name, split_list(aliases))
-        for name, aliases in connection.execute(
-            "SELECT name, aliases FROM file_countries ORDER BY pos"
+        for _, name, aliases in connection.execute(
+            "SELECT MIN(pos) AS first, name, aliases FROM file_countries "
+            "GROUP BY name, aliases ORDER BY first"
         )
     )
     connection.execute("DELETE FROM levels")
@@ -534,9 +726,7 @@ def _clashing_ids(connection: sqlite3.Connection) -> str | None:
 
 def drop_search_index(connection: sqlite3.Connection) -> None:
     """Forget the search index, so the next search builds it from the changed records."""
-    from cqedu import index  # deferred: only a change of records needs it
-
-    index.drop(connection)
+    drop(connection)
 
 
 def _join(values: Iterable[str]) -> str:
@@ -549,8 +739,7 @@ def split_list(value: str | None) -> tuple[str, ...]:
 
 
 def _fact_row(fact: Fact) -> tuple[object, ...]:
-    values: list[object] = []
-    for column in FACT_COLUMNS:
-        value = getattr(fact, column)
-        values.append(_join(value) if column in LIST_FIELDS else value)
-    return tuple(values)
+    # Fact's three list fields come last (FACT_COLUMNS follow Fact's fields): this runs
+    # for every record read, so no lookup per column.
+    *scalars, fields, keywords, related = fact
+    return (*scalars, _join(fields), _join(keywords), _join(related))
