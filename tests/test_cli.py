@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from cqedu import __version__
-from cqedu.cli import app
+from cqedu.cli import _invoked_command, app
 from cqedu.fields import FACT_FIELDS
 from cqedu.fields import SEARCH_FIELD_NAMES as SEARCH_FIELDS
 from cqedu.loader import parse_facts
@@ -596,3 +596,19 @@ def test_nothing_found_among_a_kind_names_the_kind() -> None:
         result.stderr
         == 'cqedu: nothing among people matches "teachers"; try other or fewer words\n'
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["stats", "-l", "preschool"], "stats"),
+        (["--facts", "stats", "ask", "how", "many"], "ask"),
+        (["--facts=my.toml", "search", "x"], "search"),
+        (["--version"], None),
+        (["--help"], None),
+        (["statz"], None),
+        ([], None),
+    ],
+)
+def test_a_run_builds_only_the_command_it_runs(args: list[str], expected: str | None) -> None:
+    assert _invoked_command(args) == expected
