@@ -58,7 +58,7 @@ _FILLER = frozenset(
         " per year years highest lowest most least largest smallest biggest greatest fewest"
         " maximum minimum max min mean means meant called call known describe explain define"
         " definition like some any all other another whole overall date day month come comes"
-        " came enter enters entered build builds built part mention mentions"
+        " came go goes went enter enters entered build builds built part mention mentions"
         " mentioned attend attends attended attending produce produces produced send sends"
     ).split()
 )
@@ -213,6 +213,16 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)] + replacement
     return word
+
+
+#: Filler words that name something when capitalised inside a question: "the Go champion"
+#: asks about the game, "do scholars go abroad" only moves.
+_CAPITALISED_NAMES = frozenset({"go"})
+
+
+def _named(word: _Word, position: int) -> bool:
+    """Whether a filler word is typed as a name ("Go", not at the start)."""
+    return position > 0 and word.norm in _CAPITALISED_NAMES and word.typed[:1].isupper()
 
 
 def _check(question: str) -> list[_Word]:
@@ -540,7 +550,7 @@ class _Question:
         self.subject = [
             i
             for i, w in enumerate(self.typed)
-            if i not in self.shape.consumed and w.norm not in ignore
+            if i not in self.shape.consumed and (w.norm not in ignore or _named(w, i))
         ]
         self.facts = _records(kb, " ".join(self.typed[i].typed for i in self.subject))
         self.matcher = _Matcher(kb, self.facts)
