@@ -9,7 +9,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from cqedu import index
 from cqedu.errors import NoMatchError, QueryError
 from cqedu.matching import Vocabulary, suggest
 from cqedu.model import KIND_TABLES, Country, Fact, FactsDocument, Level, SearchHit, Source
@@ -23,6 +22,7 @@ from cqedu.store import (
 )
 
 if TYPE_CHECKING:
+    from cqedu import index
     from cqedu.ask import Answer
     from cqedu.search import SearchOutcome
 
@@ -65,8 +65,11 @@ def load(
     connection, cache_file = open_store(facts_paths, cache_dir)
     single = facts_paths[0] if len(facts_paths) == 1 else None
     kb = KnowledgeBase(connection, single, cache_file, paths=facts_paths)
-    if for_search and cache_file is not None and not index.is_built(connection):
-        index.build(connection, cache_file)
+    if for_search and cache_file is not None:
+        from cqedu import index  # deferred: a query served from the cache never needs it
+
+        if not index.is_built(connection):
+            index.build(connection, cache_file)
     return kb
 
 
@@ -369,7 +372,8 @@ class KnowledgeBase:
         """
         if limit < 1:
             raise QueryError(f"limit must be 1 or more, got {limit}")
-        from cqedu import search as _search  # deferred: only search needs it
+        from cqedu import index
+        from cqedu import search as _search  # deferred: only search needs them
 
         tokens = _search.query_words(query)  # refuse a bad query before building anything
         kinds = None if kind is None else (self.resolve_kind(kind),)

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from cqedu._version import __version__
 from cqedu.errors import FactsError
-from cqedu.index import OWN_COLUMNS, drop, record_words_rows
 from cqedu.model import KIND_TABLES, KINDS, Country, Fact, FactsDocument, Level
 
 if TYPE_CHECKING:
@@ -51,9 +50,15 @@ _RECORD_LINE = rf"[ \t]*\[\[[ \t]*(?:{'|'.join(KIND_TABLES)})[ \t]*\]\][ \t]*(?:
 #: Columns of the facts table: Fact's fields in order, so a row rebuilds a Fact.
 FACT_COLUMNS: tuple[str, ...] = Fact._fields
 
+
 # Tables per facts file are keyed by pos (file place * FILE_STRIDE + index); `levels` and
 # `countries` hold the merged vocabularies every query reads.
-_SCHEMA = f"""
+def _schema() -> str:
+    """The tables of a store (the search index's word columns come from cqedu.index, which
+    a query served from the cache never imports)."""
+    from cqedu.index import OWN_COLUMNS
+
+    return f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (place INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,
                                   key TEXT NOT NULL, records INTEGER NOT NULL);
@@ -71,6 +76,8 @@ CREATE TABLE IF NOT EXISTS fact_words (pos INTEGER PRIMARY KEY, name_length INTE
                                        {", ".join(OWN_COLUMNS)});
 CREATE TABLE IF NOT EXISTS fact_phrases (pos INTEGER, phrase TEXT, strength INTEGER);
 """
+
+
 # Indexes are made after the first rows are in: much faster than growing them row by row.
 _INDEXES = """
 CREATE INDEX IF NOT EXISTS facts_id ON facts (id);
@@ -228,6 +235,8 @@ def document_rows(document: FactsDocument) -> FileRows:
     The words are split here, in the worker that read the file, so that building the
     index later is only SQL.
     """
+    from cqedu.index import record_words_rows
+
     words, phrases = record_words_rows(document.facts)
     return FileRows(
         [
@@ -434,7 +443,7 @@ def open_store(
 def build_memory_index(document: FactsDocument) -> sqlite3.Connection:
     """A store in memory for a document that is already validated."""
     memory = sqlite3.connect(":memory:", isolation_level=None)
-    memory.executescript(_SCHEMA)
+    memory.executescript(_schema())
     memory.execute("INSERT INTO meta VALUES ('format', ?)", (_format(),))
     memory.execute("INSERT INTO files VALUES (0, '', '', ?)", (len(document.facts),))
     _insert(memory, 0, document_rows(document))
@@ -524,7 +533,7 @@ def _update(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> str |
     Returns the message of the first fault (a bad file, or a clash across files), if any.
     """
     if not _up_to_date(connection, files):  # the usual case costs one read, no lock
-        connection.executescript(_SCHEMA)
+        connection.executescript(_schema())
         if connection.execute("SELECT COUNT(*) FROM meta").fetchone() == (0,):
             connection.execute("INSERT INTO meta VALUES ('format', ?)", (_format(),))
         # One writer at a time; a second process waits, then finds the work done.
@@ -656,6 +665,8 @@ def _insert(connection: sqlite3.Connection, place: int, rows: FileRows) -> None:
         "INSERT INTO program_fields VALUES (?, ?)",
         [(row[1], base + row[0]) for row in rows.program_fields],  # type: ignore[operator] # index is an int
     )
+    from cqedu.index import OWN_COLUMNS
+
     word_marks = ", ".join("?" * (len(OWN_COLUMNS) + 4))
     connection.executemany(
         f"INSERT INTO fact_words VALUES ({word_marks})",  # noqa: S608 - fixed column list
@@ -726,6 +737,8 @@ def _clashing_ids(connection: sqlite3.Connection) -> str | None:
 
 def drop_search_index(connection: sqlite3.Connection) -> None:
     """Forget the search index, so the next search builds it from the changed records."""
+    from cqedu.index import drop
+
     drop(connection)
 
 
