@@ -644,37 +644,24 @@ def _move(connection: sqlite3.Connection, moves: Iterable[tuple[int, int]]) -> N
 def _insert(connection: sqlite3.Connection, place: int, rows: FileRows) -> None:
     """Rows of the file at `place`; a row's file is known by its position's place."""
     base = place * FILE_STRIDE
-    connection.executemany(
-        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(base + row[0], *row[1:]) for row in rows.sources],  # type: ignore[operator] # index is an int
+    tables = (
+        ("sources", rows.sources),
+        ("file_levels", rows.levels),
+        ("file_countries", rows.countries),
+        ("facts", rows.facts),
+        ("fact_words", rows.words),
+        ("fact_phrases", rows.phrases),
     )
-    connection.executemany(
-        "INSERT INTO file_levels VALUES (?, ?, ?, ?)",
-        [(base + row[0], *row[1:]) for row in rows.levels],  # type: ignore[operator] # index is an int
-    )
-    connection.executemany(
-        "INSERT INTO file_countries VALUES (?, ?, ?)",
-        [(base + row[0], *row[1:]) for row in rows.countries],  # type: ignore[operator] # index is an int
-    )
-    placeholders = ", ".join("?" * (len(FACT_COLUMNS) + 1))
-    connection.executemany(
-        f"INSERT INTO facts VALUES ({placeholders})",  # noqa: S608 - fixed column list
-        [(base + row[0], *row[1:]) for row in rows.facts],  # type: ignore[operator] # index is an int
-    )
+    for table, table_rows in tables:
+        if table_rows:
+            marks = ", ".join("?" * len(table_rows[0]))
+            connection.executemany(
+                f"INSERT INTO {table} VALUES ({marks})",  # noqa: S608 - fixed table names
+                [(base + row[0], *row[1:]) for row in table_rows],  # type: ignore[operator] # a row starts with its index, an int
+            )
     connection.executemany(
         "INSERT INTO program_fields VALUES (?, ?)",
-        [(row[1], base + row[0]) for row in rows.program_fields],  # type: ignore[operator] # index is an int
-    )
-    from cqedu.index import OWN_COLUMNS
-
-    word_marks = ", ".join("?" * (len(OWN_COLUMNS) + 4))
-    connection.executemany(
-        f"INSERT INTO fact_words VALUES ({word_marks})",  # noqa: S608 - fixed column list
-        [(base + row[0], *row[1:]) for row in rows.words],  # type: ignore[operator] # index is an int
-    )
-    connection.executemany(
-        "INSERT INTO fact_phrases VALUES (?, ?, ?)",
-        [(base + row[0], *row[1:]) for row in rows.phrases],  # type: ignore[operator] # index is an int
+        [(row[1], base + row[0]) for row in rows.program_fields],  # type: ignore[operator] # a row starts with its index, an int
     )
 
 
