@@ -364,11 +364,10 @@ class KnowledgeBase:
         """A search's results with what to tell the user: ignored words, how many more.
 
         Only records of the kept sources (`only_sources`) and of `kind` (given as typed, as
-        `--kind` takes it) count, before the limit. Words of
-        the query that match nothing anywhere are left out rather than sinking the others;
-        when no record matches all the words, the one whose absence leaves the fewest
-        results is set aside.
-        `cqedu.search.outcome_lines` words the rest for stderr.
+        `--kind` takes it) count, before the limit. Words of the query that match nothing
+        anywhere are left out rather than sinking the others; when no record matches all
+        the words, the one whose absence leaves the fewest results is set aside.
+        `cqedu.search.outcome_lines` words what to tell the user on stderr.
         """
         if limit < 1:
             raise QueryError(f"limit must be 1 or more, got {limit}")
