@@ -129,6 +129,8 @@ def test_default_cache_dir_follows_the_environment(monkeypatch: pytest.MonkeyPat
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", "/home/someone")
     assert store.default_cache_dir() == Path("/home/someone/.cache/cqedu")
+    monkeypatch.delenv("HOME")
+    assert store.default_cache_dir() is None  # not the password database's home
 
 
 def test_the_cache_holds_no_executable_format(facts_copy: Path, isolated_environment: Path) -> None:

@@ -143,8 +143,12 @@ def default_cache_dir() -> Path | None:
     configured = os.environ.get("CQEDU_CACHE_DIR")
     if configured:
         return Path(configured)
-    home = os.path.expanduser("~")  # noqa: PTH111 - unlike Path.home(), it does not raise
-    if home.startswith("~") or not Path(home).is_absolute():
+    # On POSIX a process without $HOME (a service, a sandbox) gets no cache rather than one
+    # in the password database's home, which may belong to someone else's session.
+    home = (
+        os.environ.get("HOME", "") if os.name == "posix" else os.path.expanduser("~")  # noqa: PTH111 - unlike Path.home(), it does not raise
+    )
+    if not home or home.startswith("~") or not Path(home).is_absolute():
         return None  # no home folder known: store in memory rather than beside the user's files
     from platformdirs import user_cache_dir  # deferred: only when no folder is configured
 
