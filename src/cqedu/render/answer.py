@@ -52,27 +52,18 @@ def headline(answer: Answer) -> str:
 
 
 def _delimited(answer: Answer, options: RenderOptions, csv_format: bool) -> str:
+    """The record's columns and the answer line, as one CSV or TSV row."""
     from cqedu.fields import FACT_FIELDS
     from cqedu.render.rows import fact_row, plain_text
 
-    values = [*(fact_row(answer.record)[name] for name in FACT_FIELDS)]
-    cells = [plain_text(v) for v in values] + [answer_text(answer, options.ascii_only)]
-    names = [*FACT_FIELDS, ANSWER_COLUMN]
     if csv_format:
-        import csv
-        import io
-
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        if options.header:
-            writer.writerow(names)
-        writer.writerow(cells)
-        return buffer.getvalue()
-    from cqedu.render.tsv import cell
-
-    lines = ["\t".join(names)] if options.header else []
-    lines.append("\t".join(map(cell, cells)))
-    return "".join(line + "\n" for line in lines)
+        from cqedu.render.csvfmt import write
+    else:
+        from cqedu.render.tsv import write
+    row = fact_row(answer.record)
+    cells = [plain_text(row[name]) for name in FACT_FIELDS]
+    cells.append(answer_text(answer, options.ascii_only))
+    return write([*FACT_FIELDS, ANSWER_COLUMN] if options.header else None, [cells])
 
 
 def _view(answer: Answer, options: RenderOptions) -> str:

@@ -56,18 +56,13 @@ def render_sources(fmt: OutputFormat, sources: Sequence[SourceInfo], options: Re
 
 
 def _delimited(fmt: OutputFormat, rows: list[SourceRow], options: RenderOptions) -> str:
-    lines = [list(SOURCE_COLUMNS)] if options.header else []
-    lines.extend([str(row[column]) for column in SOURCE_COLUMNS] for row in rows)
+    """The sources as TSV or CSV rows."""
     if fmt is OutputFormat.TSV:
-        from cqedu.render.tsv import cell
-
-        return "".join("\t".join(cell(value) for value in line) + "\n" for line in lines)
-    import csv
-    import io
-
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(lines)
-    return buffer.getvalue()
+        from cqedu.render.tsv import write
+    else:
+        from cqedu.render.csvfmt import write
+    cells = ([str(row[column]) for column in SOURCE_COLUMNS] for row in rows)
+    return write(SOURCE_COLUMNS if options.header else None, cells)
 
 
 def _table(rows: list[SourceRow], options: RenderOptions) -> str:

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from cqedu.render import RenderOptions, Results
-from cqedu.render.rows import Value, columns, plain_text, values
+from cqedu.render.rows import columns, plain_text, values
 
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def cell(value: Value) -> str:
-    """One value as a TSV cell: its plain text with tabs, newlines and backslashes escaped."""
-    return plain_text(value).translate(_ESCAPES)
+def write(header: Sequence[str] | None, rows: Iterable[Iterable[str]]) -> str:
+    """Rows of plain-text cells as TSV, after the header when there is one."""
+    lines = ["\t".join(header)] if header is not None else []
+    lines.extend("\t".join(text.translate(_ESCAPES) for text in row) for row in rows)
+    return "".join(line + "\n" for line in lines)
 
 
 def render(results: Results, options: RenderOptions) -> str:
     """Results as TSV."""
-    lines = ["\t".join(columns(results))] if options.header else []
-    lines.extend("\t".join(map(cell, row)) for row in values(results))
-    return "".join(line + "\n" for line in lines)
+    header = columns(results) if options.header else None
+    return write(header, (map(plain_text, row) for row in values(results)))
