@@ -1,4 +1,4 @@
-"""Questions answered from the records (cqedu.ask), the answer wording, and the labelled set."""
+"""Questions answered from the records (cqedu.ask.question), the answer wording, and the labelled set."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cqedu.ask import Answer, stem
-from cqedu.errors import NoMatchError, QueryError
+from cqedu.ask.question import Answer, stem
+from cqedu.core.errors import NoMatchError, QueryError
+from cqedu.facts.loader import parse_facts
 from cqedu.knowledge import KnowledgeBase, from_document
-from cqedu.loader import parse_facts
-from cqedu.wording import FIGURE, answer_line, figure_answer, provenance
+from cqedu.query.wording import FIGURE, answer_line, figure_answer, provenance
 from tests.conftest import MINI_FACTS
 
 QUESTIONS = Path(__file__).parent / "data" / "questions.toml"
@@ -437,5 +437,5 @@ def test_a_large_knowledge_base_answers_from_search_hits_alike(
             return f"refused: {error}"
 
     scanned = outcome()
-    monkeypatch.setattr("cqedu.ask.SCAN_LIMIT", 0)  # as if the file had many records
+    monkeypatch.setattr("cqedu.ask.question.SCAN_LIMIT", 0)  # as if the file had many records
     assert outcome() == scanned

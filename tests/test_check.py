@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from cqedu.check import check_paths, format_problem
 from cqedu.cli import app
-from cqedu.errors import FactsError
-from cqedu.loader import Problem, check_facts
+from cqedu.core.errors import FactsError
+from cqedu.facts.check import check_paths, format_problem
+from cqedu.facts.loader import Problem, check_facts
 from tests.conftest import MINI_FACTS
 
 

@@ -11,10 +11,10 @@ from typer.testing import CliRunner, Result
 
 from cqedu import __version__
 from cqedu.cli import _invoked_command, app
-from cqedu.fields import FACT_FIELDS
-from cqedu.fields import SEARCH_FIELD_NAMES as SEARCH_FIELDS
-from cqedu.loader import parse_facts
-from cqedu.model import KIND_TABLES
+from cqedu.facts.fields import FACT_FIELDS
+from cqedu.facts.fields import SEARCH_FIELD_NAMES as SEARCH_FIELDS
+from cqedu.facts.loader import parse_facts
+from cqedu.facts.model import KIND_TABLES
 from tests.conftest import MINI_FACTS
 
 HEADER = "\t".join(FACT_FIELDS)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from cqedu.cli import app
-from cqedu.fields import FACT_FIELDS
+from cqedu.facts.fields import FACT_FIELDS
 from tests.conftest import MINI_FACTS, REPO, subprocess_env
 from tests.test_ask import EXTRA_RECORDS
 

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from cqedu import console
+from cqedu.render import console
 
 
 def test_columns_in_the_environment_wins() -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cqedu.figures import parse_figure, same_number
+from cqedu.facts.figures import parse_figure, same_number
+from cqedu.facts.model import Fact
 from cqedu.knowledge import KnowledgeBase
-from cqedu.model import Fact
 
 # Every figure the article prints: (id, as_written, value, unit, qualifier, level,
 # section number (0 = the untitled opening), paragraph within the section).

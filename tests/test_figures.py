@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from cqedu.figures import Figure, parse_figure, same_number
+from cqedu.facts.figures import Figure, parse_figure, same_number
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 import cqedu
-from cqedu import index, store
+from cqedu.core.text import words
+from cqedu.facts.model import TABLE_OF_KIND
 from cqedu.knowledge import KnowledgeBase
-from cqedu.model import TABLE_OF_KIND
-from cqedu.text import words
+from cqedu.store import cache as store
+from cqedu.store import index
 from tests.conftest import MINI_FACTS
 
 

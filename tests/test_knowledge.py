@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import cqedu
-from cqedu.errors import NoMatchError, QueryError
+from cqedu.core.errors import NoMatchError, QueryError
 from cqedu.knowledge import KnowledgeBase
 from tests.conftest import MINI_FACTS, REAL_FACTS
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cqedu.errors import FactsError
-from cqedu.loader import MAX_FILE_BYTES, parse_facts, read_facts, read_open_facts
+from cqedu.core.errors import FactsError
+from cqedu.facts.loader import MAX_FILE_BYTES, parse_facts, read_facts, read_open_facts
 from tests.conftest import MINI_FACTS
 
 HEADER = """schema = 1

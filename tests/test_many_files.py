@@ -11,10 +11,10 @@ import pytest
 from typer.testing import CliRunner, Result
 
 import cqedu
-from cqedu import store
 from cqedu.cli import app
-from cqedu.errors import FactsError, QueryError
-from cqedu.fields import FACT_FIELDS
+from cqedu.core.errors import FactsError, QueryError
+from cqedu.facts.fields import FACT_FIELDS
+from cqedu.store import cache as store
 from tests.conftest import MINI_FACTS, REAL_FACTS
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cqedu.errors import QueryError
-from cqedu.matching import (
+from cqedu.core.errors import QueryError
+from cqedu.core.matching import (
     EXACT_SCORE,
     START_SCORE,
     WORD_SCORE,

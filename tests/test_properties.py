@@ -15,10 +15,10 @@ from typer.testing import CliRunner
 
 import cqedu
 from cqedu.cli import app
-from cqedu.errors import FactsError
+from cqedu.core.errors import FactsError
+from cqedu.facts.loader import parse_facts
+from cqedu.facts.model import KIND_TABLES, Country, Fact, FactsDocument, Level, Source
 from cqedu.knowledge import KnowledgeBase
-from cqedu.loader import parse_facts
-from cqedu.model import KIND_TABLES, Country, Fact, FactsDocument, Level, Source
 from cqedu.render import OutputFormat, RenderOptions, Results, render
 from cqedu.render.rows import number_text
 from tests.conftest import MINI_FACTS
@@ -210,7 +210,7 @@ def test_every_format_renders_every_record(document: FactsDocument) -> None:
 @PROPERTY_SETTINGS
 @given(documents())
 def test_as_written_always_agrees_with_value(document: FactsDocument) -> None:
-    from cqedu.figures import parse_figure, same_number
+    from cqedu.facts.figures import parse_figure, same_number
 
     for fact in document.facts:
         if fact.as_written is not None and fact.value is not None:

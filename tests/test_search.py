@@ -7,9 +7,9 @@ import tomllib
 import pytest
 
 import cqedu
-from cqedu.errors import QueryError
+from cqedu.core.errors import QueryError
 from cqedu.knowledge import KnowledgeBase, from_document
-from cqedu.search import SearchOutcome, outcome_lines, query_words
+from cqedu.query.search import SearchOutcome, outcome_lines, query_words
 from tests.conftest import MINI_FACTS, TESTS
 
 LABELLED = tomllib.loads((TESTS / "data" / "labelled_queries.toml").read_text())["queries"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from cqedu.errors import QueryError
+from cqedu.core.errors import QueryError
+from cqedu.facts.model import Fact
 from cqedu.knowledge import KnowledgeBase
-from cqedu.model import Fact
-from cqedu.selection import HIT_FIELDS, choose_fields, sort_facts, sort_field, sort_programs
+from cqedu.query.selection import HIT_FIELDS, choose_fields, sort_facts, sort_field, sort_programs
 
 
 def fact(fact_id: str, **fields: object) -> Fact:

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 import cqedu
-from cqedu import loader, store
-from cqedu.errors import FactsError
+from cqedu.core.errors import FactsError
+from cqedu.facts import loader
+from cqedu.store import cache as store
 from tests.conftest import MINI_FACTS
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from cqedu._version import __version__
-from cqedu.errors import CqeduError, FactsError, NoMatchError, QueryError
+from cqedu.core.errors import CqeduError, FactsError, NoMatchError, QueryError
+from cqedu.facts.model import Country, Fact, FactsDocument, Level, SearchHit, Source
 from cqedu.knowledge import KnowledgeBase, bundled_facts_path, from_document, load
-from cqedu.model import Country, Fact, FactsDocument, Level, SearchHit, Source
 
 __all__ = [
     "Country",

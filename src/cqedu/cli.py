@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from cqedu import __version__
-from cqedu.errors import (
+from cqedu.core.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_NO_MATCH,
@@ -23,9 +23,10 @@ from cqedu.errors import (
     OutputError,
     QueryError,
 )
-from cqedu.fields import FACT_FIELDS
+from cqedu.core.text import escape_controls
+from cqedu.facts.fields import FACT_FIELDS
+from cqedu.facts.model import TABLE_OF_KIND, Fact
 from cqedu.knowledge import KnowledgeBase, load
-from cqedu.model import TABLE_OF_KIND, Fact
 from cqedu.render import (
     HEADED_FORMATS,
     VIEWS,
@@ -36,7 +37,6 @@ from cqedu.render import (
     View,
     render,
 )
-from cqedu.text import escape_controls
 
 # \b keeps Click from rewrapping, so each line is kept under 80 columns by hand.
 EXIT_CODES_HELP = (
@@ -316,7 +316,7 @@ def _write(text: str) -> None:
 def _output_settings(
     fmt: OutputFormat | None, no_header: bool
 ) -> tuple[OutputFormat, RenderOptions]:
-    from cqedu.console import stream_traits
+    from cqedu.render.console import stream_traits
 
     traits = stream_traits(sys.stdout)
     chosen = fmt or (OutputFormat.TABLE if traits.is_terminal else OutputFormat.TSV)
@@ -352,7 +352,7 @@ def _view(command: str, fields: str | None, long: bool = False) -> View:
     """The command's view with the fields --fields names (checked before any work)."""
     if fields is None:
         return VIEWS[command]._replace(long=long)
-    from cqedu.selection import HIT_FIELDS, choose_fields  # deferred: only --fields needs it
+    from cqedu.query.selection import HIT_FIELDS, choose_fields  # deferred: only --fields needs it
 
     allowed = HIT_FIELDS if command == "search" else FACT_FIELDS
     return VIEWS[command].with_fields(choose_fields(fields, allowed))._replace(long=long)
@@ -364,7 +364,7 @@ def _sort_order(sort: str | None, desc: bool) -> tuple[str, bool] | None:
         if desc:
             raise QueryError("--desc orders by --sort FIELD; give one, e.g. --sort value --desc")
         return None
-    from cqedu.selection import sort_field  # deferred: only --sort needs it
+    from cqedu.query.selection import sort_field  # deferred: only --sort needs it
 
     return sort_field(sort), desc
 
@@ -375,7 +375,7 @@ def _sorted(
     """Records in the order --sort asks for (programs keep their figures under them)."""
     if order is None:
         return found
-    from cqedu.selection import sort_facts, sort_programs
+    from cqedu.query.selection import sort_facts, sort_programs
 
     sort = sort_programs if programs else sort_facts
     return sort(found, order[0], descending=order[1])
@@ -556,7 +556,7 @@ def search(
     view = _view("search", fields, long)
 
     def run() -> Results:
-        from cqedu.search import outcome_lines
+        from cqedu.query.search import outcome_lines
 
         kb = _kb(ctx, source, for_search=True)
         outcome = kb.search_outcome(text, limit, kind=kind)
@@ -693,7 +693,7 @@ def check(
     ] = None,
 ) -> None:
     """Check facts files: every problem, one line each as path:line:column: message."""
-    from cqedu.check import check_paths
+    from cqedu.facts.check import check_paths
     from cqedu.knowledge import bundled_facts_path
 
     given = tuple(Path(path) for path in paths or ())

@@ -9,10 +9,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from cqedu.errors import NoMatchError, QueryError
-from cqedu.matching import Vocabulary, suggest
-from cqedu.model import KIND_TABLES, Country, Fact, FactsDocument, Level, SearchHit, Source
-from cqedu.store import (
+from cqedu.core.errors import NoMatchError, QueryError
+from cqedu.core.matching import Vocabulary, suggest
+from cqedu.facts.model import KIND_TABLES, Country, Fact, FactsDocument, Level, SearchHit, Source
+from cqedu.store.cache import (
     FACT_COLUMNS,
     FILE_STRIDE,
     build_memory_index,
@@ -22,9 +22,9 @@ from cqedu.store import (
 )
 
 if TYPE_CHECKING:
-    from cqedu import index
-    from cqedu.ask import Answer
-    from cqedu.search import SearchOutcome
+    from cqedu.ask.question import Answer
+    from cqedu.query.search import SearchOutcome
+    from cqedu.store import index
 
 _COLUMNS = ", ".join(FACT_COLUMNS)
 _SELECT = f"SELECT {_COLUMNS} FROM facts"  # noqa: S608 - fixed column names
@@ -66,7 +66,7 @@ def load(
     single = facts_paths[0] if len(facts_paths) == 1 else None
     kb = KnowledgeBase(connection, single, cache_file, paths=facts_paths)
     if for_search and cache_file is not None:
-        from cqedu import index  # deferred: a query served from the cache never needs it
+        from cqedu.store import index  # deferred: a query served from the cache never needs it
 
         if not index.is_built(connection):
             index.build(connection, cache_file)
@@ -367,12 +367,12 @@ class KnowledgeBase:
         `--kind` takes it) count, before the limit. Words of the query that match nothing
         anywhere are left out rather than sinking the others; when no record matches all
         the words, the one whose absence leaves the fewest results is set aside.
-        `cqedu.search.outcome_lines` words what to tell the user on stderr.
+        `cqedu.query.search.outcome_lines` words what to tell the user on stderr.
         """
         if limit < 1:
             raise QueryError(f"limit must be 1 or more, got {limit}")
-        from cqedu import index
-        from cqedu import search as _search  # deferred: only search needs them
+        from cqedu.query import search as _search  # deferred: only search needs them
+        from cqedu.store import index
 
         tokens = _search.query_words(query)  # refuse a bad query before building anything
         kinds = None if kind is None else (self.resolve_kind(kind),)
@@ -408,12 +408,12 @@ class KnowledgeBase:
     # ------------------------------------------------------------ questions
 
     def ask(self, question: str) -> Answer:
-        """The direct answer to a question in plain English (see `cqedu.ask`).
+        """The direct answer to a question in plain English (see `cqedu.ask.question`).
 
         QueryError for an empty or wordless question; NoMatchError, saying what the
         article does not give, when no record answers it.
         """
-        from cqedu.ask import ask  # deferred: only questions need the question logic
+        from cqedu.ask.question import ask  # deferred: only questions need the question logic
 
         return ask(self, question)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cqedu.fields import FACT_FIELDS
+from cqedu.facts.fields import FACT_FIELDS
 from cqedu.knowledge import KnowledgeBase
 from cqedu.render import OutputFormat, RenderOptions
 from cqedu.render.answer import answer_object, answer_text, headline, render_answer

@@ -9,11 +9,11 @@ import tomllib
 
 import pytest
 
-from cqedu.fields import FACT_FIELDS
-from cqedu.fields import SEARCH_FIELD_NAMES as SEARCH_FIELDS
+from cqedu.facts.fields import FACT_FIELDS
+from cqedu.facts.fields import SEARCH_FIELD_NAMES as SEARCH_FIELDS
+from cqedu.facts.loader import parse_facts
+from cqedu.facts.model import Fact
 from cqedu.knowledge import KnowledgeBase
-from cqedu.loader import parse_facts
-from cqedu.model import Fact
 from cqedu.render import VIEWS, OutputFormat, RenderOptions, Results, View, render, renderer_for
 from cqedu.render.rows import number_text
 

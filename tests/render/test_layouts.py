@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from cqedu.facts.model import Fact
 from cqedu.knowledge import KnowledgeBase
-from cqedu.model import Fact
+from cqedu.query.wording import figure_text
 from cqedu.render import VIEWS, OutputFormat, RenderOptions, Results, render
-from cqedu.wording import figure_text
 
 WIDTHS = [40, 80, 100, 120]
 COMMANDS = ["stats", "programs", "partners", "search", "export"]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from cqedu.facts.model import Fact
 from cqedu.knowledge import KnowledgeBase
-from cqedu.model import Fact
+from cqedu.query.wording import figure_text
 from cqedu.render import VIEWS, OutputFormat, RenderOptions, Results, View, render
 from cqedu.render.table import bar
-from cqedu.wording import figure_text
 
 ESC = "\x1b"
 

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import NamedTuple
 
-from cqedu.fields import FACT_FIELDS, SEARCH_FIELD_NAMES
-from cqedu.model import Fact, FactsDocument, SearchHit
+from cqedu.facts.fields import FACT_FIELDS, SEARCH_FIELD_NAMES
+from cqedu.facts.model import Fact, FactsDocument, SearchHit
 
 
 class OutputFormat(StrEnum):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cqedu.query.wording import COUNTRIES, DATE, FIGURE, PLACES, answer_line, figure_text
 from cqedu.render import AnswerFormat, OutputFormat, RenderOptions
-from cqedu.wording import COUNTRIES, DATE, FIGURE, PLACES, answer_line, figure_text
 
 if TYPE_CHECKING:
-    from cqedu.ask import Answer
+    from cqedu.ask.question import Answer
 
 # cqedu.render.rows (and the decimal module behind it) is imported only by the formats
 # that write records: the answer line alone, a pipe's default, does without.
@@ -53,7 +53,7 @@ def headline(answer: Answer) -> str:
 
 def _delimited(answer: Answer, options: RenderOptions, csv_format: bool) -> str:
     """The record's columns and the answer line, as one CSV or TSV row."""
-    from cqedu.fields import FACT_FIELDS
+    from cqedu.facts.fields import FACT_FIELDS
     from cqedu.render.rows import fact_row, plain_text
 
     if csv_format:
@@ -71,8 +71,8 @@ def _view(answer: Answer, options: RenderOptions) -> str:
     from rich.table import Table
     from rich.text import Text
 
-    from cqedu.console import string_console
-    from cqedu.text import escape_controls
+    from cqedu.core.text import escape_controls
+    from cqedu.render.console import string_console
 
     console, buffer = string_console(options.width, options.color)
     console.print(Text(escape_controls(headline(answer)), style="bold green"))

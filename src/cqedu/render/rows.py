@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from operator import attrgetter
 
-from cqedu.fields import FACT_FIELDS
-from cqedu.model import Fact, SearchHit
+from cqedu.facts.fields import FACT_FIELDS
+from cqedu.facts.model import Fact, SearchHit
 from cqedu.render import Results
 
 Value = str | int | float | list[str] | tuple[str, ...] | None

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from cqedu.core.text import escape_controls
 from cqedu.render import OutputFormat, RenderOptions
-from cqedu.text import escape_controls
 
 if TYPE_CHECKING:
     from cqedu.knowledge import SourceInfo
@@ -70,7 +70,7 @@ def _table(rows: list[SourceRow], options: RenderOptions) -> str:
 
     from rich.text import Text
 
-    from cqedu.console import string_console
+    from cqedu.render.console import string_console
 
     cells = [[escape_controls(str(row[column])) for column in SOURCE_COLUMNS] for row in rows]
     # Ids, dates, counts and paths are shown whole; the title takes what is left and wraps

@@ -15,13 +15,13 @@ from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
-from cqedu.console import string_console
-from cqedu.fields import BY_NAME
-from cqedu.model import TABLE_OF_KIND, Fact, SearchHit
+from cqedu.core.text import escape_controls, word_spans
+from cqedu.facts.fields import BY_NAME
+from cqedu.facts.model import TABLE_OF_KIND, Fact, SearchHit
+from cqedu.query.wording import figure_text, where
 from cqedu.render import KIND_COLUMNS, OTHER_KIND_COLUMNS, Layout, RenderOptions, Results
+from cqedu.render.console import string_console
 from cqedu.render.rows import Value, hit_value, plain_text
-from cqedu.text import escape_controls, word_spans
-from cqedu.wording import figure_text, where
 
 if TYPE_CHECKING:
     from rich.console import Console, JustifyMethod

@@ -7,9 +7,9 @@ from typing import Any
 
 import tomli_w
 
-from cqedu.fields import FILE_FIELDS
-from cqedu.loader import SCHEMA_VERSION
-from cqedu.model import TABLE_OF_KIND, FactsDocument
+from cqedu.facts.fields import FILE_FIELDS
+from cqedu.facts.loader import SCHEMA_VERSION
+from cqedu.facts.model import TABLE_OF_KIND, FactsDocument
 from cqedu.render import RenderOptions, Results
 from cqedu.render.rows import Row, fact_row, rows
 

@@ -9,9 +9,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from cqedu.fields import SEARCH_WEIGHTS
-from cqedu.model import TABLE_OF_KIND, Fact
-from cqedu.text import normalise_phrase, words
+from cqedu.core.text import normalise_phrase, words
+from cqedu.facts.fields import SEARCH_WEIGHTS
+from cqedu.facts.model import TABLE_OF_KIND, Fact
 
 #: Words of natural phrasing that say nothing about which record is meant: dropped from
 #: queries, and not counted in a name's length (shorter names win ties).

@@ -9,11 +9,13 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from cqedu.errors import FactsError
-from cqedu.fields import FIELDS
-from cqedu.figures import parse_figure, same_number
-from cqedu.matching import did_you_mean
-from cqedu.model import (
+from cqedu.core.errors import FactsError
+from cqedu.core.matching import did_you_mean
+from cqedu.core.text import CONTROL_CHARACTERS as _CONTROL
+from cqedu.core.text import normalise_phrase
+from cqedu.facts.fields import FIELDS
+from cqedu.facts.figures import parse_figure, same_number
+from cqedu.facts.model import (
     KIND_TABLES,
     PARTNER_CATEGORIES,
     Country,
@@ -22,8 +24,6 @@ from cqedu.model import (
     Level,
     Source,
 )
-from cqedu.text import CONTROL_CHARACTERS as _CONTROL
-from cqedu.text import normalise_phrase
 
 SCHEMA_VERSION = 1
 #: Far above any real facts file (130,000 records is about 60 MB), low enough to

@@ -16,11 +16,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from cqedu.errors import NoMatchError, QueryError
-from cqedu.matching import EXACT_SCORE, WORD_SCORE
-from cqedu.model import Fact, Level
-from cqedu.text import normalise_phrase, word_spans, words
-from cqedu.wording import COUNTRIES, DATE, FIGURE, PLACES, SUMMARY, WHO, answer_line
+from cqedu.core.errors import NoMatchError, QueryError
+from cqedu.core.matching import EXACT_SCORE, WORD_SCORE
+from cqedu.core.text import normalise_phrase, word_spans, words
+from cqedu.facts.model import Fact, Level
+from cqedu.query.wording import COUNTRIES, DATE, FIGURE, PLACES, SUMMARY, WHO, answer_line
 
 if TYPE_CHECKING:
     from cqedu.knowledge import KnowledgeBase

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from cqedu.model import Country, Level
+from cqedu.facts.model import Country, Level
 
 
 def clash_message(what: str, ident: str, first: str, second: str) -> str:

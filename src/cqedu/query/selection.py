@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from cqedu.errors import QueryError
-from cqedu.fields import BY_NAME, FACT_FIELDS, SEARCH_FIELD_NAMES, SORTABLE_FIELDS
-from cqedu.matching import Vocabulary
-from cqedu.model import Fact
+from cqedu.core.errors import QueryError
+from cqedu.core.matching import Vocabulary
+from cqedu.facts.fields import BY_NAME, FACT_FIELDS, SEARCH_FIELD_NAMES, SORTABLE_FIELDS
+from cqedu.facts.model import Fact
 
 T = TypeVar("T")
 

@@ -7,11 +7,11 @@ import sqlite3
 from collections.abc import Collection
 from typing import NamedTuple
 
-from cqedu import index
-from cqedu.errors import QueryError
-from cqedu.index import STOPWORDS
-from cqedu.model import SearchHit
-from cqedu.text import normalise_phrase, words
+from cqedu.core.errors import QueryError
+from cqedu.core.text import normalise_phrase, words
+from cqedu.facts.model import SearchHit
+from cqedu.store import index
+from cqedu.store.index import STOPWORDS
 
 MAX_QUERY_CHARS = 500
 #: The most results one search shows (`--limit`); `export` writes everything.

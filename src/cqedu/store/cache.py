@@ -21,8 +21,8 @@ from stat import S_ISREG
 from typing import TYPE_CHECKING, NamedTuple
 
 from cqedu._version import __version__
-from cqedu.errors import FactsError
-from cqedu.model import KIND_TABLES, KINDS, Country, Fact, FactsDocument, Level
+from cqedu.core.errors import FactsError
+from cqedu.facts.model import KIND_TABLES, KINDS, Country, Fact, FactsDocument, Level
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -54,9 +54,9 @@ FACT_COLUMNS: tuple[str, ...] = Fact._fields
 # Tables per facts file are keyed by pos (file place * FILE_STRIDE + index); `levels` and
 # `countries` hold the merged vocabularies every query reads.
 def _schema() -> str:
-    """The tables of a store (the search index's word columns come from cqedu.index, which
+    """The tables of a store (the search index's word columns come from cqedu.store.index, which
     a query served from the cache never imports)."""
-    from cqedu.index import OWN_COLUMNS
+    from cqedu.store.index import OWN_COLUMNS
 
     return f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -187,7 +187,7 @@ def _expand(path: Path) -> list[tuple[Path, Path, os.stat_result]]:
             resolved = path.resolve()
             return [(path, resolved, resolved.stat())]
         except OSError as error:
-            from cqedu.loader import unreadable
+            from cqedu.facts.loader import unreadable
 
             raise unreadable(path, error) from None
     try:
@@ -208,7 +208,7 @@ def _expand(path: Path) -> list[tuple[Path, Path, os.stat_result]]:
                 resolved = Path(entry.path).resolve() if entry.is_symlink() else folder / entry.name
                 files.append((path / entry.name, resolved, stat))
     except OSError as error:
-        from cqedu.loader import unreadable
+        from cqedu.facts.loader import unreadable
 
         raise unreadable(path, error) from None
     if not files:
@@ -224,7 +224,7 @@ def read_rows(path: str) -> tuple[FileRows | None, str | None]:
 
     Runs in worker processes, so it takes and returns only plain, picklable values.
     """
-    from cqedu.loader import parse_facts, read_facts_bytes
+    from cqedu.facts.loader import parse_facts, read_facts_bytes
 
     try:
         document = parse_facts(read_facts_bytes(Path(path)), path)
@@ -239,7 +239,7 @@ def document_rows(document: FactsDocument) -> FileRows:
     The words are split here, in the worker that read the file, so that building the
     index later is only SQL.
     """
-    from cqedu.index import record_words_rows
+    from cqedu.store.index import record_words_rows
 
     words, phrases = record_words_rows(document.facts)
     return FileRows(
@@ -344,7 +344,7 @@ def read_part(label: str, text: str) -> tuple[FileRows, list[int]] | None:
     None at the part's first fault: the caller then reads the whole file for the message.
     Runs in worker processes.
     """
-    from cqedu.loader import parse_facts_part
+    from cqedu.facts.loader import parse_facts_part
 
     try:
         document = parse_facts_part(text, label)
@@ -361,7 +361,7 @@ def _read_in_parts(label: str, pool: Executor, parts: int) -> tuple[FileRows | N
     the checks across parts (unique ids, `related` ids that exist) done here. A file that
     cannot be split, or that has any fault, is read whole, for its exact first message.
     """
-    from cqedu.loader import facts_text, read_facts_bytes
+    from cqedu.facts.loader import facts_text, read_facts_bytes
 
     try:
         texts = split_facts_text(facts_text(read_facts_bytes(Path(label)), label), parts)
@@ -679,7 +679,7 @@ def file_of(connection: sqlite3.Connection, pos: int) -> str:
 
 def _merge_vocabularies(connection: sqlite3.Connection) -> str | None:
     """Fill `levels` and `countries` from every file's; the message of a clash, if any."""
-    from cqedu.merge import merge_countries, merge_levels
+    from cqedu.facts.merge import merge_countries, merge_levels
 
     places = dict(connection.execute("SELECT place, path FROM files"))
     # Files repeat the same declarations: each distinct one is merged once, where it first
@@ -713,7 +713,7 @@ def _merge_vocabularies(connection: sqlite3.Connection) -> str | None:
 
 def _clashing_ids(connection: sqlite3.Connection) -> str | None:
     """The message for the first record or source id found in two files, if any."""
-    from cqedu.merge import clash_message
+    from cqedu.facts.merge import clash_message
 
     for what, table in (("source", "sources"), ("record", "facts")):
         row = connection.execute(
@@ -728,7 +728,7 @@ def _clashing_ids(connection: sqlite3.Connection) -> str | None:
 
 def drop_search_index(connection: sqlite3.Connection) -> None:
     """Forget the search index, so the next search builds it from the changed records."""
-    from cqedu.index import drop
+    from cqedu.store.index import drop
 
     drop(connection)
 

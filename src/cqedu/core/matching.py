@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Generic, NamedTuple, TypeVar
 
-from cqedu.errors import QueryError
-from cqedu.text import normalise_phrase
+from cqedu.core.errors import QueryError
+from cqedu.core.text import normalise_phrase
 
 T = TypeVar("T")
 

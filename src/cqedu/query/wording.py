@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cqedu.model import Fact
-from cqedu.text import normalise_phrase
+from cqedu.core.text import normalise_phrase
+from cqedu.facts.model import Fact
 
 
 def figure_text(fact: Fact) -> str:

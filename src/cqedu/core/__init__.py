@@ -1,0 +1,1 @@
+"""The bottom layer: errors, text normalisation and the resolver of typed names, used by every layer."""
