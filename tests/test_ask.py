@@ -1,4 +1,4 @@
-"""Questions answered from the records (cqedu.ask.question), the answer wording, and the labelled set."""
+"""Questions answered from the records (cqedu.ask), the answer wording, the labelled set."""
 
 from __future__ import annotations
 

@@ -1,1 +1,1 @@
-"""The bottom layer: errors, text normalisation and the resolver of typed names, used by every layer."""
+"""The bottom layer: errors, text normalisation and the resolver of typed names."""

@@ -1,1 +1,1 @@
-"""The facts file format: records, the field registry, figures, reading, validating, merging, checking."""
+"""The facts file format: records, field registry, figures, reading, merging, checking."""

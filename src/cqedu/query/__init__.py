@@ -1,1 +1,1 @@
-"""Queries over the store: ranked search, field selection and ordering, and records described in words."""
+"""The query layer: ranked search, field selection and ordering, records in words."""

@@ -1,1 +1,1 @@
-"""The SQLite knowledge base: its tables, the cache of read facts files, and the FTS5 search index."""
+"""The SQLite knowledge base: its tables, the cache of facts files, the FTS5 index."""
