@@ -316,6 +316,7 @@ def _write(text: str) -> None:
 def _output_settings(
     fmt: OutputFormat | None, no_header: bool
 ) -> tuple[OutputFormat, RenderOptions]:
+    # deferred for start-up: only the command that uses it imports it
     from cqedu.render.console import stream_traits
 
     traits = stream_traits(sys.stdout)
@@ -375,6 +376,7 @@ def _sorted(
     """Records in the order --sort asks for (programs keep their figures under them)."""
     if order is None:
         return found
+    # deferred for start-up: only the command that uses it imports it
     from cqedu.query.selection import sort_facts, sort_programs
 
     sort = sort_programs if programs else sort_facts
@@ -556,6 +558,7 @@ def search(
     view = _view("search", fields, long)
 
     def run() -> Results:
+        # deferred for start-up: only the command that uses it imports it
         from cqedu.query.search import outcome_lines
 
         kb = _kb(ctx, source, for_search=True)
@@ -651,6 +654,7 @@ def ask(
     no_header: NoHeaderOption = False,
 ) -> None:
     """One direct answer to a question, with where the article says it; exit 1 when it is silent."""
+    # deferred for start-up: only the command that uses it imports it
     from cqedu.render.answer import render_answer
 
     chosen, options = _output_settings(None if fmt is None else OutputFormat(fmt), no_header)
@@ -670,6 +674,7 @@ def sources(
     no_header: NoHeaderOption = False,
 ) -> None:
     """Every source: its id, title, date, the facts file it was read from, and its records."""
+    # deferred for start-up: only the command that uses it imports it
     from cqedu.render.sources import render_sources
 
     chosen, options = _output_settings(fmt, no_header)
@@ -693,6 +698,7 @@ def check(
     ] = None,
 ) -> None:
     """Check facts files: every problem, one line each as path:line:column: message."""
+    # deferred for start-up: only the command that uses it imports it
     from cqedu.facts.check import check_paths
     from cqedu.knowledge import bundled_facts_path
 

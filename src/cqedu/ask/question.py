@@ -14,16 +14,35 @@ or period without that figure.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple, Protocol
 
 from cqedu.core.errors import NoMatchError, QueryError
-from cqedu.core.matching import EXACT_SCORE, WORD_SCORE
+from cqedu.core.matching import EXACT_SCORE, WORD_SCORE, Vocabulary
 from cqedu.core.text import normalise_phrase, word_spans, words
-from cqedu.facts.model import Fact, Level
+from cqedu.facts.model import Country, Fact, Level, SearchHit, Source
 from cqedu.query.wording import COUNTRIES, DATE, FIGURE, PLACES, SUMMARY, WHO, answer_line
 
-if TYPE_CHECKING:
-    from cqedu.knowledge import KnowledgeBase
+
+class KnowledgeBase(Protocol):
+    """What a question is answered from: the records and vocabularies of a knowledge base.
+
+    `cqedu.knowledge.KnowledgeBase` is one; the question logic never imports it, so the
+    public API sits above this layer and calls down into it.
+    """
+
+    @property
+    def sources(self) -> tuple[Source, ...]: ...
+    @property
+    def levels(self) -> tuple[Level, ...]: ...
+    @property
+    def countries(self) -> tuple[Country, ...]: ...
+    @property
+    def level_names(self) -> Vocabulary[Level]: ...
+    def ids(self) -> list[str]: ...
+    def facts(self) -> list[Fact]: ...
+    def get(self, fact_id: str) -> Fact: ...
+    def search(self, query: str, limit: int = 10) -> list[SearchHit]: ...
+
 
 MAX_QUESTION_CHARS = 500
 #: Related records an answer offers, and records a refusal suggests.
@@ -344,6 +363,7 @@ class _Matcher:
 
     def _starting(self, prefix: str) -> list[str]:
         """Record words that begin with `prefix`, from the sorted vocabulary."""
+        # deferred for start-up
         from bisect import bisect_left
 
         found: list[str] = []

@@ -150,6 +150,7 @@ def suggest(
     wanted = normalise_phrase(text)
     if not wanted or not names:
         return []
+    # deferred for start-up: rapidfuzz only when a name is not exact
     from rapidfuzz import fuzz, process
 
     by_norm: dict[str, str] = {}

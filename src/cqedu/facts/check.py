@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from cqedu.core.errors import FactsError
+from cqedu.facts.files import facts_files
 from cqedu.facts.loader import Problem, check_facts, read_facts_bytes
 from cqedu.facts.merge import clash_message, merge_levels
 from cqedu.facts.model import FactsDocument, Level
-from cqedu.store.cache import facts_files
 
 _LINE_PREFIX = re.compile(r":(\d+)(?::(\d+))?: ")
 

@@ -15,6 +15,7 @@ from cqedu.core.text import CONTROL_CHARACTERS as _CONTROL
 from cqedu.core.text import normalise_phrase
 from cqedu.facts.fields import FIELDS
 from cqedu.facts.figures import parse_figure, same_number
+from cqedu.facts.files import unreadable
 from cqedu.facts.model import (
     KIND_TABLES,
     PARTNER_CATEGORIES,
@@ -134,17 +135,6 @@ def read_facts_bytes(path: Path) -> bytes:
             return read_open_facts(handle.read, str(path))
     except OSError as error:
         raise unreadable(path, error) from None
-
-
-def unreadable(path: Path, error: OSError) -> FactsError:
-    """The FactsError for a facts file the operating system would not let us read."""
-    if isinstance(error, FileNotFoundError):
-        return FactsError(f"{path}: no such file; pass an existing facts file")
-    if isinstance(error, IsADirectoryError):
-        return FactsError(f"{path}: is a directory; pass a facts file (.toml)")
-    if isinstance(error, PermissionError):
-        return FactsError(f"{path}: permission denied; make the file readable")
-    return FactsError(f"{path}: cannot read: {error.strerror or error}")
 
 
 def read_open_facts(read: Callable[[int], bytes], label: str) -> bytes:

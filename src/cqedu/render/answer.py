@@ -26,6 +26,7 @@ def answer_text(answer: Answer, ascii_only: bool = False) -> str:
 
 def answer_object(answer: Answer) -> dict[str, object]:
     """The answer as JSON writes it: question, answer line, record and related records."""
+    # deferred for start-up: only the format asked for is imported
     from cqedu.render.rows import Row, fact_row
 
     related: list[Row] = [fact_row(fact) for fact in answer.related]
@@ -53,12 +54,15 @@ def headline(answer: Answer) -> str:
 
 def _delimited(answer: Answer, options: RenderOptions, csv_format: bool) -> str:
     """The record's columns and the answer line, as one CSV or TSV row."""
+    # deferred for start-up: only the format asked for is imported
     from cqedu.facts.fields import FACT_FIELDS
     from cqedu.render.rows import fact_row, plain_text
 
     if csv_format:
+        # deferred for start-up: only the format asked for is imported
         from cqedu.render.csvfmt import write
     else:
+        # deferred for start-up: only the format asked for is imported
         from cqedu.render.tsv import write
     row = fact_row(answer.record)
     cells = [plain_text(row[name]) for name in FACT_FIELDS]
@@ -68,9 +72,11 @@ def _delimited(answer: Answer, options: RenderOptions, csv_format: bool) -> str:
 
 def _view(answer: Answer, options: RenderOptions) -> str:
     """The terminal view: the headline in bold, the answer line, up to three related."""
+    # deferred for start-up: only the format asked for is imported
     from rich.table import Table
     from rich.text import Text
 
+    # deferred for start-up: only the format asked for is imported
     from cqedu.core.text import escape_controls
     from cqedu.render.console import string_console
 
@@ -105,6 +111,7 @@ def render_answer(fmt: OutputFormat | None, answer: Answer, options: RenderOptio
         return _view(answer, options)
     if fmt in (OutputFormat.TSV, OutputFormat.CSV):
         return _delimited(answer, options, csv_format=fmt is OutputFormat.CSV)
+    # deferred for start-up: only the format asked for is imported
     import json
 
     if fmt is OutputFormat.JSONL:

@@ -79,6 +79,7 @@ def string_console(width: int, color: bool) -> tuple[Console, io.StringIO]:
 
     Markup, emoji codes and automatic highlighting are off: data is shown as written.
     """
+    # deferred for start-up: Rich only when a console is built
     from rich.console import Console
 
     buffer = io.StringIO()

@@ -42,9 +42,11 @@ def render_sources(fmt: OutputFormat, sources: Sequence[SourceInfo], options: Re
     if fmt in (OutputFormat.TSV, OutputFormat.CSV):
         return _delimited(fmt, rows, options)
     if fmt is OutputFormat.TOML:
+        # deferred for start-up: only the format asked for is imported
         import tomli_w
 
         return tomli_w.dumps({"sources": rows})
+    # deferred for start-up: only the format asked for is imported
     import json
 
     if fmt is OutputFormat.JSON:
@@ -58,18 +60,23 @@ def render_sources(fmt: OutputFormat, sources: Sequence[SourceInfo], options: Re
 def _delimited(fmt: OutputFormat, rows: list[SourceRow], options: RenderOptions) -> str:
     """The sources as TSV or CSV rows."""
     if fmt is OutputFormat.TSV:
+        # deferred for start-up: only the format asked for is imported
         from cqedu.render.tsv import write
     else:
+        # deferred for start-up: only the format asked for is imported
         from cqedu.render.csvfmt import write
     cells = ([str(row[column]) for column in SOURCE_COLUMNS] for row in rows)
     return write(SOURCE_COLUMNS if options.header else None, cells)
 
 
 def _table(rows: list[SourceRow], options: RenderOptions) -> str:
+    # deferred for start-up: only the format asked for is imported
     import textwrap
 
+    # deferred for start-up: only the format asked for is imported
     from rich.text import Text
 
+    # deferred for start-up: only the format asked for is imported
     from cqedu.render.console import string_console
 
     cells = [[escape_controls(str(row[column])) for column in SOURCE_COLUMNS] for row in rows]

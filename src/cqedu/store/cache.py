@@ -17,11 +17,11 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from stat import S_ISREG
 from typing import TYPE_CHECKING, NamedTuple
 
 from cqedu._version import __version__
 from cqedu.core.errors import FactsError
+from cqedu.facts.files import FactsFile, facts_files
 from cqedu.facts.model import KIND_TABLES, KINDS, Country, Fact, FactsDocument, Level
 
 if TYPE_CHECKING:
@@ -56,6 +56,7 @@ FACT_COLUMNS: tuple[str, ...] = Fact._fields
 def _schema() -> str:
     """The tables of a store (the search index's word columns come from cqedu.store.index, which
     a query served from the cache never imports)."""
+    # deferred for start-up: a query served from the cache never builds the search index
     from cqedu.store.index import OWN_COLUMNS
 
     return f"""
@@ -125,19 +126,6 @@ class FileRows(NamedTuple):
     """(index, phrase, strength) for each record's exact keywords but its name and id."""
 
 
-class FactsFile(NamedTuple):
-    """A facts file to read, as found on disk."""
-
-    path: Path
-    """The resolved path: what the cache knows the file by."""
-    label: str
-    """The path as given (or its folder as given, and its name): what messages show."""
-    key: str
-    """Size, modification time, inode and cqedu version: a change means read it again."""
-    size: int
-    """Size in bytes."""
-
-
 def default_cache_dir() -> Path | None:
     """$CQEDU_CACHE_DIR, else the platform's user cache folder; None without a usable home."""
     configured = os.environ.get("CQEDU_CACHE_DIR")
@@ -156,66 +144,6 @@ def default_cache_dir() -> Path | None:
     return found if found.is_absolute() else None
 
 
-# ---------------------------------------------------------------- finding the files
-
-
-def facts_files(paths: Sequence[Path]) -> list[FactsFile]:
-    """The facts files that `paths` name, in order: a folder stands for its `*.toml` files.
-
-    A folder's files are taken in sorted order; its subfolders are not read. A file
-    named twice (directly and through its folder) counts once, at its first place.
-    """
-    found: list[FactsFile] = []
-    seen: set[Path] = set()
-    for path in paths:
-        if "\0" in str(path):
-            raise FactsError(f"{str(path)!r}: a path cannot hold a NUL character")
-        for file, resolved, stat in _expand(path):
-            if resolved in seen:
-                continue
-            seen.add(resolved)
-            key = f"{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ino}|{__version__}|{INDEX_FORMAT}"
-            found.append(FactsFile(resolved, str(file), key, stat.st_size))
-    return found
-
-
-def _expand(path: Path) -> list[tuple[Path, Path, os.stat_result]]:
-    """(file as named, resolved file, its status) for a file, or for each facts file of a folder."""
-    if not path.is_dir():
-        # A missing or unreadable file is reported here.
-        try:
-            resolved = path.resolve()
-            return [(path, resolved, resolved.stat())]
-        except OSError as error:
-            from cqedu.facts.loader import unreadable
-
-            raise unreadable(path, error) from None
-    try:
-        folder = path.resolve()
-        files: list[tuple[Path, Path, os.stat_result]] = []
-        # One scandir: a folder of thousands of files is listed and stat'ed on every run.
-        with os.scandir(path) as entries:
-            for entry in entries:
-                if not entry.name.endswith(".toml") or len(entry.name) <= len(".toml"):
-                    continue  # as Path.suffix: ".toml" alone is a hidden file without one
-                try:
-                    stat = entry.stat()  # follows a symbolic link, as is_file() does
-                except OSError:
-                    continue  # a broken link is not a file
-                if not S_ISREG(stat.st_mode):
-                    continue
-                # Only a symbolic link needs resolving; any other entry is in `folder`.
-                resolved = Path(entry.path).resolve() if entry.is_symlink() else folder / entry.name
-                files.append((path / entry.name, resolved, stat))
-    except OSError as error:
-        from cqedu.facts.loader import unreadable
-
-        raise unreadable(path, error) from None
-    if not files:
-        raise FactsError(f"{path}: folder has no .toml files; pass a facts file or its folder")
-    return sorted(files, key=lambda found: found[0].name)
-
-
 # ---------------------------------------------------------------- reading files
 
 
@@ -224,6 +152,7 @@ def read_rows(path: str) -> tuple[FileRows | None, str | None]:
 
     Runs in worker processes, so it takes and returns only plain, picklable values.
     """
+    # deferred for start-up: a query served from the cache never reads TOML
     from cqedu.facts.loader import parse_facts, read_facts_bytes
 
     try:
@@ -239,6 +168,7 @@ def document_rows(document: FactsDocument) -> FileRows:
     The words are split here, in the worker that read the file, so that building the
     index later is only SQL.
     """
+    # deferred for start-up: a query served from the cache never builds the search index
     from cqedu.store.index import record_words_rows
 
     words, phrases = record_words_rows(document.facts)
@@ -273,6 +203,7 @@ def _read_all(files: Sequence[FactsFile]) -> Iterator[tuple[FileRows | None, str
     ):
         yield from (read_rows(name) for name in names)
         return
+    # deferred for start-up: worker processes only for first runs over many files
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -311,6 +242,7 @@ def split_facts_text(text: str, parts: int) -> list[str] | None:
     """
     if '"""' in text or "'''" in text:
         return None
+    # deferred for start-up: only when a large file is split into parts
     import re
 
     record_line = re.compile(_RECORD_LINE)
@@ -323,6 +255,7 @@ def split_facts_text(text: str, parts: int) -> list[str] | None:
             return None
     if len(starts) < parts * PART_RECORDS:
         return None
+    # deferred for start-up: only when a large file is split into parts
     from bisect import bisect_left
     from itertools import pairwise
 
@@ -344,6 +277,7 @@ def read_part(label: str, text: str) -> tuple[FileRows, list[int]] | None:
     None at the part's first fault: the caller then reads the whole file for the message.
     Runs in worker processes.
     """
+    # deferred for start-up: a query served from the cache never reads TOML
     from cqedu.facts.loader import parse_facts_part
 
     try:
@@ -361,6 +295,7 @@ def _read_in_parts(label: str, pool: Executor, parts: int) -> tuple[FileRows | N
     the checks across parts (unique ids, `related` ids that exist) done here. A file that
     cannot be split, or that has any fault, is read whole, for its exact first message.
     """
+    # deferred for start-up: a query served from the cache never reads TOML
     from cqedu.facts.loader import facts_text, read_facts_bytes
 
     try:
@@ -679,6 +614,7 @@ def file_of(connection: sqlite3.Connection, pos: int) -> str:
 
 def _merge_vocabularies(connection: sqlite3.Connection) -> str | None:
     """Fill `levels` and `countries` from every file's; the message of a clash, if any."""
+    # deferred for start-up: merging only after files were read
     from cqedu.facts.merge import merge_countries, merge_levels
 
     places = dict(connection.execute("SELECT place, path FROM files"))
@@ -713,6 +649,7 @@ def _merge_vocabularies(connection: sqlite3.Connection) -> str | None:
 
 def _clashing_ids(connection: sqlite3.Connection) -> str | None:
     """The message for the first record or source id found in two files, if any."""
+    # deferred for start-up: merging only after files were read
     from cqedu.facts.merge import clash_message
 
     for what, table in (("source", "sources"), ("record", "facts")):
@@ -728,6 +665,7 @@ def _clashing_ids(connection: sqlite3.Connection) -> str | None:
 
 def drop_search_index(connection: sqlite3.Connection) -> None:
     """Forget the search index, so the next search builds it from the changed records."""
+    # deferred for start-up: a query served from the cache never builds the search index
     from cqedu.store.index import drop
 
     drop(connection)
