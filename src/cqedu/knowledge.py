@@ -5,29 +5,31 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterable, Sequence
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING
 
 from cqedu.core.errors import NoMatchError, QueryError
 from cqedu.core.matching import Vocabulary, suggest
-from cqedu.facts.model import KIND_TABLES, Country, Fact, FactsDocument, Level, SearchHit, Source
-from cqedu.store.cache import (
-    FACT_COLUMNS,
-    FILE_STRIDE,
-    build_memory_index,
-    default_cache_dir,
-    open_store,
-    split_list,
-)
+from cqedu.facts.model import Country, Fact, FactsDocument, Level, SearchHit, Source
+from cqedu.query import listing
+from cqedu.query.names import Names
+from cqedu.store.cache import build_memory_index, default_cache_dir, open_store
+from cqedu.store.records import Records, SourceInfo
 
 if TYPE_CHECKING:
     from cqedu.ask.question import Answer
     from cqedu.query.search import SearchOutcome
     from cqedu.store import index
 
-_COLUMNS = ", ".join(FACT_COLUMNS)
-_SELECT = f"SELECT {_COLUMNS} FROM facts"  # noqa: S608 - fixed column names
+__all__ = [
+    "FactsPaths",
+    "KnowledgeBase",
+    "SourceInfo",
+    "bundled_facts_path",
+    "from_document",
+    "load",
+]
+
 ID_SUGGEST_SCORE = 75.0
 
 
@@ -78,25 +80,13 @@ def from_document(document: FactsDocument) -> KnowledgeBase:
     return KnowledgeBase(build_memory_index(document), None)
 
 
-class SourceInfo(NamedTuple):
-    """One source of a knowledge base, as `cqedu sources` lists it."""
-
-    source: Source
-    """The source itself."""
-    facts_file: str
-    """The facts file it was read from ("" for a knowledge base built in memory)."""
-    records: int
-    """How many records cite it."""
-
-
-def _fact(row: tuple[Any, ...]) -> Fact:
-    # FACT_COLUMNS follow Fact's field order, the three list columns last.
-    *scalars, fields, keywords, related = row
-    return Fact(*scalars, split_list(fields), split_list(keywords), split_list(related))  # type: ignore[call-arg] # the 18 scalar columns
-
-
 class KnowledgeBase:
-    """Queries over the validated records of one or more facts files (`load`)."""
+    """The public query API over the validated records of one or more facts files (`load`).
+
+    A facade: records are read by `cqedu.store.records.Records`, typed names resolved by
+    `cqedu.query.names.Names`, listings built by `cqedu.query.listing`, searches ranked by
+    `cqedu.query.search`, questions answered by `cqedu.ask`.
+    """
 
     def __init__(
         self,
@@ -109,6 +99,9 @@ class KnowledgeBase:
     ) -> None:
         self._db = connection
         self._cache_file = cache_file
+        self._records = Records(connection, only)
+        self.names = Names(self._records)
+        """The resolvers of typed levels, units, kinds, subject fields and countries."""
         self._vocabulary: index.Vocabulary | None = None  # reused by repeated searches
         self.path = path
         """The facts file this knowledge base was read from, if it was one file."""
@@ -133,75 +126,60 @@ class KnowledgeBase:
         return KnowledgeBase(self._db, self.path, self._cache_file, paths=self.paths, only=wanted)
 
     def close(self) -> None:
-        """Release the index."""
+        """Release the store."""
         self._db.close()
 
     # ------------------------------------------------------------ vocabularies
 
-    @cached_property
+    @property
     def sources(self) -> tuple[Source, ...]:
         """The articles the facts come from (all of them, whatever `only` keeps)."""
-        return tuple(info.source for info in self.source_list(kept_only=False))
+        return self._records.sources
 
     def source_list(self, *, kept_only: bool = True) -> list[SourceInfo]:
         """Each source with its facts file and number of records, in file order."""
-        counts = dict(self._db.execute("SELECT source, COUNT(*) FROM facts GROUP BY source"))
-        places = dict(self._db.execute("SELECT place, path FROM files"))
-        rows = self._db.execute(
-            "SELECT pos, id, title, file, date, summary, sections FROM sources ORDER BY pos"
-        )
-        return [
-            SourceInfo(
-                Source(id_, title, file, date, summary, split_list(sections)),
-                places.get(pos // FILE_STRIDE, ""),
-                counts.get(id_, 0),
-            )
-            for pos, id_, title, file, date, summary, sections in rows
-            if not kept_only or self.only is None or id_ in self.only
-        ]
+        return self._records.source_list(kept_only=kept_only)
 
-    @cached_property
+    @property
     def levels(self) -> tuple[Level, ...]:
         """Every known education level, with or without figures."""
-        rows = self._db.execute("SELECT id, name, aliases FROM levels ORDER BY pos")
-        return tuple(Level(i, name, split_list(aliases)) for i, name, aliases in rows)
+        return self._records.levels
 
-    @cached_property
+    @property
     def countries(self) -> tuple[Country, ...]:
         """Every known partner country or region."""
-        rows = self._db.execute("SELECT name, aliases FROM countries ORDER BY pos")
-        return tuple(Country(name, split_list(aliases)) for name, aliases in rows)
+        return self._records.countries
 
     def program_fields(self) -> list[str]:
         """Distinct subject fields of programs, in first-seen order."""
-        rows = self._db.execute("SELECT field FROM program_fields ORDER BY pos, rowid")
-        return list(dict.fromkeys(row[0] for row in rows))
+        return self._records.program_fields()
+
+    def units(self) -> list[str]:
+        """Distinct units of the figures, in first-seen order."""
+        return self._records.units()
 
     def ids(self) -> list[str]:
         """Every record id, in file order."""
-        return [row[0] for row in self._db.execute("SELECT id FROM facts ORDER BY pos")]
+        return self._records.ids()
+
+    @property
+    def level_names(self) -> Vocabulary[Level]:
+        """Levels by id, name and alias, as `--level` and questions take them."""
+        return self.names.levels
+
+    def resolve_level(self, text: str) -> Level:
+        """The level `text` names, by id, name, alias, word or close spelling; else QueryError."""
+        return self.names.levels.resolve(text)
+
+    def resolve_kind(self, text: str) -> str:
+        """The kind `text` names: stat, program, ..., a plural, or a close spelling."""
+        return self.names.kinds.resolve(text)
 
     # ------------------------------------------------------------ records
 
-    def _facts(
-        self, where: str = "", params: Iterable[object] = (), *, kept_only: bool = True
-    ) -> list[Fact]:
-        """Records of a WHERE clause (with ORDER BY), only of the kept sources unless not
-        `kept_only`."""
-        params = tuple(params)
-        if self.only is not None and kept_only:
-            marks = ", ".join("?" * len(self.only))
-            kept = f"source IN ({marks})"
-            if where.startswith("WHERE "):
-                where = f"WHERE {kept} AND {where[6:]}"
-            else:
-                where = f"WHERE {kept} {where}"
-            params = (*sorted(self.only), *params)
-        return [_fact(row) for row in self._db.execute(f"{_SELECT} {where}", params)]
-
     def facts(self) -> list[Fact]:
-        """Every record, in file order."""
-        return self._facts("ORDER BY pos")
+        """Every record of the kept sources, in file order."""
+        return self._records.facts("ORDER BY pos")
 
     def document(self) -> FactsDocument:
         """The whole knowledge base as a FactsDocument (what export writes)."""
@@ -212,7 +190,7 @@ class KnowledgeBase:
         QueryError for an empty id, NoMatchError with suggestions when there is none."""
         if not fact_id.strip():
             raise QueryError("empty id; give a record id (list them with: cqedu export -F id)")
-        found = self._facts("WHERE id = ?", (fact_id.strip().lower(),), kept_only=False)
+        found = self._records.facts("WHERE id = ?", (fact_id.strip().lower(),), kept_only=False)
         if found:
             return found[0]
         # Ids share prefixes and words, so only near-misses are worth offering.
@@ -224,139 +202,33 @@ class KnowledgeBase:
         )
         raise NoMatchError(f'no record has id "{fact_id}"{hint}')
 
-    # ------------------------------------------------------------ figures
-
-    @cached_property
-    def level_names(self) -> Vocabulary[Level]:
-        """Levels by id, name and alias, as `--level` and questions take them."""
-        return Vocabulary("level", ((lv, lv.id, (lv.name, *lv.aliases)) for lv in self.levels))
-
-    def resolve_level(self, text: str) -> Level:
-        """The level `text` names, by id, name, alias, word or close spelling; else QueryError."""
-        return self.level_names.resolve(text)
-
-    def units(self) -> list[str]:
-        """Distinct units of the figures, in first-seen order."""
-        rows = self._db.execute(
-            "SELECT unit FROM facts WHERE unit IS NOT NULL GROUP BY unit ORDER BY MIN(pos)"
-        )
-        return [row[0] for row in rows]
-
-    def resolve_unit(self, text: str) -> str:
-        """The unit `text` names ("percent", "students"), forgiving a close spelling."""
-        units = Vocabulary("unit", ((u, u, ()) for u in self.units()), listing="units of figures")
-        return units.resolve(text)
-
     def figures(self, level: str | None = None, unit: str | None = None) -> list[Fact]:
         """Every record with a figure, optionally of one level and one unit (given as typed)."""
-        chosen = self.resolve_level(level) if level is not None else None
-        wanted_unit = self.resolve_unit(unit) if unit is not None else None
-        where, params = "WHERE value IS NOT NULL", []
-        if chosen is not None:
-            where, params = f"{where} AND level = ?", [chosen.id]
-        if wanted_unit is not None:
-            where, params = f"{where} AND unit = ?", [*params, wanted_unit]
-        found = self._facts(f"{where} ORDER BY pos", params)
-        if found:
-            return found
-        if chosen is None:  # only a unit was asked, and units come from the figures
-            raise NoMatchError(f'no figure is counted in "{wanted_unit}"')
-        in_unit = f' in "{wanted_unit}"' if wanted_unit is not None else ""
-        raise NoMatchError(
-            f'the source gives no figure{in_unit} for level "{chosen.id}" ({chosen.name})'
-        )
-
-    # ------------------------------------------------------------ kinds
-
-    @cached_property
-    def kind_names(self) -> Vocabulary[str]:
-        """Kinds of record by name and plural (stat/stats, person/people), as --kind takes them."""
-        return Vocabulary("kind", ((kind, kind, (table,)) for table, kind in KIND_TABLES.items()))
-
-    def resolve_kind(self, text: str) -> str:
-        """The kind `text` names: stat, program, ..., a plural, or a close spelling."""
-        return self.kind_names.resolve(text)
+        return listing.figures(self._records, self.names, level, unit)
 
     def records(self, kind: str | None = None) -> list[Fact]:
         """Every record in file order, or those of one kind (given as typed)."""
         if kind is None:
             return self.facts()
-        chosen = self.resolve_kind(kind)
-        found = self._facts("WHERE kind = ? ORDER BY pos", (chosen,))
-        if not found:
-            raise NoMatchError(f'the facts file has no record of kind "{chosen}"')
-        return found
-
-    # ------------------------------------------------------------ programs
-
-    def resolve_fields(self, text: str) -> list[str]:
-        """Program fields `text` names: every field it stands in as words, else a close one."""
-        fields = Vocabulary(
-            "subject field",
-            ((f, f, ()) for f in self.program_fields()),
-            listing="subject fields of programs",
-        )
-        return fields.resolve_all(text)
+        return listing.of_kind(self._records, self.names, kind)
 
     def programs(self, field: str | None = None) -> list[Fact]:
         """Programs (optionally of one field), each followed by the figures tied to it."""
-        if field is None:
-            programs = self._facts("WHERE kind = 'program' ORDER BY pos")
-        else:
-            wanted = self.resolve_fields(field)
-            marks = ", ".join("?" * len(wanted))
-            programs = self._facts(
-                f"WHERE pos IN (SELECT pos FROM program_fields WHERE field IN ({marks})) "  # noqa: S608 - placeholders only
-                "ORDER BY pos",
-                wanted,
-            )
-        figures = {f.id: f for f in self._facts("WHERE value IS NOT NULL AND kind != 'program'")}
-        tied: dict[str, list[Fact]] = {}
-        for figure in figures.values():
-            for other in figure.related:
-                tied.setdefault(other, []).append(figure)
-        result: list[Fact] = []
-        shown: set[str] = set()
-        for program in programs:
-            result.append(program)
-            shown.add(program.id)
-            extra = [figures[i] for i in program.related if i in figures] + tied.get(program.id, [])
-            for figure in extra:
-                if figure.id not in shown:
-                    result.append(figure)
-                    shown.add(figure.id)
-        return result
-
-    # ------------------------------------------------------------ partners
-
-    @cached_property
-    def country_names(self) -> Vocabulary[Country]:
-        """Countries and regions by name and alias, as `--country` and questions take them."""
-        return Vocabulary(
-            "country",
-            ((c, c.name, c.aliases) for c in self.countries),
-            listing="partner countries and regions",
-        )
-
-    def resolve_country(self, text: str) -> Country:
-        """The country or region `text` names, by name, alias, word or close spelling."""
-        return self.country_names.resolve(text)
+        return listing.programs(self._records, self.names, field)
 
     def partners(self, country: str | None = None) -> list[Fact]:
         """Partner institutions, countries and centres, optionally of one country."""
-        if country is None:
-            return self._facts("WHERE kind = 'partner' ORDER BY pos")
-        chosen = self.resolve_country(country)
-        found = self._facts("WHERE kind = 'partner' AND country = ? ORDER BY pos", (chosen.name,))
-        if not found:
-            raise NoMatchError(f"the source names no partner in {chosen.name}")
-        return found
+        return listing.partners(self._records, self.names, country)
 
-    # ------------------------------------------------------------ search
+    # ------------------------------------------------------------ search and questions
 
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
         """Records matching a free-text query, best first; an empty list when none do."""
         return self.search_outcome(query, limit).hits
+
+    def find(self, query: str, limit: int = 10, kind: str | None = None) -> list[SearchHit]:
+        """`search`, optionally only among records of one kind (given as typed)."""
+        return self.search_outcome(query, limit, kind=kind).hits
 
     def search_outcome(
         self, query: str, limit: int = 10, *, kind: str | None = None
@@ -369,43 +241,14 @@ class KnowledgeBase:
         the words, the one whose absence leaves the fewest results is set aside.
         `cqedu.query.search.outcome_lines` words what to tell the user on stderr.
         """
-        if limit < 1:
-            raise QueryError(f"limit must be 1 or more, got {limit}")
-        from cqedu.query import search as _search  # deferred: only search needs them
-        from cqedu.store import index
+        # deferred for start-up: only a search needs the ranking and the index
+        from cqedu.query.search import search_records
 
-        tokens = _search.query_words(query)  # refuse a bad query before building anything
         kinds = None if kind is None else (self.resolve_kind(kind),)
-        if not index.is_built(self._db):
-            index.build(self._db, self._cache_file)
-        notes = index.notes()
-        ranking, self._vocabulary = _search.rank(
-            self._db,
-            query,
-            tokens,
-            limit,
-            sources=self.only,
-            kinds=kinds,
-            vocabulary=self._vocabulary,
+        outcome, self._vocabulary = search_records(
+            self._records, self._cache_file, query, limit, kinds=kinds, vocabulary=self._vocabulary
         )
-        wanted = [item.pos for item in ranking.positions]
-        found: dict[int, Fact] = {}
-        for offset in range(0, len(wanted), 500):  # SQLite limits the parameters of a query
-            chunk = wanted[offset : offset + 500]
-            marks = ", ".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT pos, {_COLUMNS} FROM facts WHERE pos IN ({marks})",  # noqa: S608 - placeholders only
-                chunk,
-            )
-            found.update((row[0], _fact(row[1:])) for row in rows)
-        hits = [
-            SearchHit(found[item.pos], item.score, item.field, item.words)
-            for item in ranking.positions
-        ]
-        more = ranking.total - len(hits)
-        return _search.SearchOutcome(hits, ranking.ignored, ranking.set_aside, more, tuple(notes))
-
-    # ------------------------------------------------------------ questions
+        return outcome
 
     def ask(self, question: str) -> Answer:
         """The direct answer to a question in plain English (see `cqedu.ask.question`).
@@ -416,7 +259,3 @@ class KnowledgeBase:
         from cqedu.ask.question import ask  # deferred: only questions need the question logic
 
         return ask(self, question)
-
-    def find(self, query: str, limit: int = 10, kind: str | None = None) -> list[SearchHit]:
-        """`search`, optionally only among records of one kind (given as typed)."""
-        return self.search_outcome(query, limit, kind=kind).hits

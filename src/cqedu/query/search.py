@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import sqlite3
 from collections.abc import Collection
+from pathlib import Path
 from typing import NamedTuple
 
 from cqedu.core.errors import QueryError
@@ -12,6 +13,7 @@ from cqedu.core.text import normalise_phrase, words
 from cqedu.facts.model import SearchHit
 from cqedu.store import index
 from cqedu.store.index import STOPWORDS
+from cqedu.store.records import Records
 
 MAX_QUERY_CHARS = 500
 #: The most results one search shows (`--limit`); `export` writes everything.
@@ -66,6 +68,45 @@ class SearchOutcome(NamedTuple):
     """How many more records match than the limit let through."""
     notes: tuple[str, ...]
     """Other things to tell the user once (such as a missing FTS5)."""
+
+
+def search_records(
+    records: Records,
+    cache_file: Path | None,
+    query: str,
+    limit: int,
+    *,
+    kinds: Collection[str] | None = None,
+    vocabulary: index.Vocabulary | None = None,
+) -> tuple[SearchOutcome, index.Vocabulary]:
+    """Search the records of a store, building its index first if need be.
+
+    Returns the outcome and the index vocabulary, which a later search of the same store
+    may pass back as `vocabulary` to skip reading it again. QueryError for a limit below
+    1 or an empty, too long or wordless query.
+    """
+    if limit < 1:
+        raise QueryError(f"limit must be 1 or more, got {limit}")
+    tokens = query_words(query)  # refuse a bad query before building anything
+    if not index.is_built(records.db):
+        index.build(records.db, cache_file)
+    notes = index.notes()
+    ranking, vocabulary = rank(
+        records.db,
+        query,
+        tokens,
+        limit,
+        sources=records.only,
+        kinds=kinds,
+        vocabulary=vocabulary,
+    )
+    found = records.at_positions([item.pos for item in ranking.positions])
+    hits = [
+        SearchHit(found[item.pos], item.score, item.field, item.words) for item in ranking.positions
+    ]
+    more = ranking.total - len(hits)
+    outcome = SearchOutcome(hits, ranking.ignored, ranking.set_aside, more, tuple(notes))
+    return outcome, vocabulary
 
 
 def outcome_lines(outcome: SearchOutcome) -> list[str]:

@@ -9,7 +9,7 @@ from cqedu.core.text import escape_controls
 from cqedu.render import OutputFormat, RenderOptions
 
 if TYPE_CHECKING:
-    from cqedu.knowledge import SourceInfo
+    from cqedu.store.records import SourceInfo
 
 #: Columns of every format, in order.
 SOURCE_COLUMNS: tuple[str, ...] = ("id", "title", "date", "records", "facts_file")

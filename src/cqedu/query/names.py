@@ -1,0 +1,57 @@
+"""The names people type for levels, units, kinds, subject fields and countries, resolved."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from cqedu.core.matching import Vocabulary
+from cqedu.facts.model import KIND_TABLES, Country, Level
+from cqedu.store.records import Records
+
+
+class Names:
+    """Resolvers over one knowledge base's vocabularies, as the options and questions take them.
+
+    Every `resolve_*` takes text as typed (an id, name, alias, a word of a name, or a close
+    spelling) and raises QueryError with the valid choices when it names none or several.
+    """
+
+    def __init__(self, records: Records) -> None:
+        self._records = records
+
+    @cached_property
+    def levels(self) -> Vocabulary[Level]:
+        """Levels by id, name and alias, as `--level` and questions take them."""
+        return Vocabulary(
+            "level", ((lv, lv.id, (lv.name, *lv.aliases)) for lv in self._records.levels)
+        )
+
+    @cached_property
+    def kinds(self) -> Vocabulary[str]:
+        """Kinds of record by name and plural (stat/stats, person/people), as --kind takes them."""
+        return Vocabulary("kind", ((kind, kind, (table,)) for table, kind in KIND_TABLES.items()))
+
+    @cached_property
+    def countries(self) -> Vocabulary[Country]:
+        """Countries and regions by name and alias, as `--country` and questions take them."""
+        return Vocabulary(
+            "country",
+            ((c, c.name, c.aliases) for c in self._records.countries),
+            listing="partner countries and regions",
+        )
+
+    def unit(self, text: str) -> str:
+        """The unit `text` names ("percent", "students"), forgiving a close spelling."""
+        units = Vocabulary(
+            "unit", ((u, u, ()) for u in self._records.units()), listing="units of figures"
+        )
+        return units.resolve(text)
+
+    def fields(self, text: str) -> list[str]:
+        """Program fields `text` names: every field it stands in as words, else a close one."""
+        fields = Vocabulary(
+            "subject field",
+            ((f, f, ()) for f in self._records.program_fields()),
+            listing="subject fields of programs",
+        )
+        return fields.resolve_all(text)
