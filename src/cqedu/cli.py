@@ -724,8 +724,8 @@ def check(
         _write("".join(line + "\n" for line in report.problems + report.warnings))
     if report.skipped:
         _stderr(
-            f"cqedu: figures not verified against their article: {', '.join(report.skipped)} "
-            "not found next to the facts file; give its folder with --articles DIR"
+            f"cqedu: figures not verified against the article: {', '.join(report.skipped)} "
+            "not found beside the facts file; give its folder with --articles DIR"
         )
     files = f"{report.files} facts file{'s' if report.files != 1 else ''}"
     warned = len(report.warnings)

@@ -25,7 +25,7 @@ class ArticleCheck(NamedTuple):
     warnings: tuple[str, ...]
     """`path:line:column: warning: message` for each figure of an article no record holds."""
     skipped: tuple[str, ...]
-    """The article files that were not found, as "FILE (for PATH)"."""
+    """The article files (as sources name them) that were not found."""
     verified: int
     """How many as_written and date_as_written stand where their records cite them."""
 
@@ -52,7 +52,7 @@ def check_against_articles(
     for source in document.sources:
         path = find_article(source, Path(label), articles)
         if path is None:
-            skipped.append(f"{source.file} (for {label})")
+            skipped.append(source.file)
             continue
         try:
             article = read_article(path.read_bytes().decode("utf-8"))

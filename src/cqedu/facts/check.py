@@ -31,7 +31,7 @@ class CheckReport(NamedTuple):
     """`path:line:column: warning: message`: drafted tables not reviewed yet, figures of
     an article that no record holds. They do not make a file faulty."""
     skipped: tuple[str, ...] = ()
-    """Article files not found, as "FILE (for PATH)": their figures were not verified."""
+    """Article files not found (each once): their figures were not verified."""
     verified: int = 0
     """How many as_written (and date_as_written) were found where their records cite them."""
 
@@ -85,7 +85,7 @@ def check_paths(paths: Sequence[Path], articles: Path | None = None) -> CheckRep
             lines.extend(against.problems)
             faulty.update(label for _ in against.problems[:1])
             warnings.extend(against.warnings)
-            skipped.extend(against.skipped)
+            skipped.extend(f for f in against.skipped if f not in skipped)
             verified += against.verified
     # A faulty file's valid records still take part: its clashes are worth knowing too.
     clashes = _clashes([c for c in checked if c.document is not None])

@@ -117,7 +117,8 @@ def _event(
     record["date_as_written"] = written
     if iso is not None and not (match["year"] or match["year2"]):
         record["inference"] = (
-            f"The year {year} is not printed with the date; it is the latest year printed with a date in the article."
+            f"The year {year} is not printed with the date; it is the latest year"
+            " printed with a date in the article."
         )
         review.append("inference")
     record |= {"section": paragraph.section, "paragraph": paragraph.number}
