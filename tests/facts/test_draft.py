@@ -180,8 +180,8 @@ def test_draft_then_check_passes_with_every_figure_verified(tmp_path: Path) -> N
     )
     lines = checked.stdout.splitlines()
     assert lines[0] == (
-        f'{facts}:9:1: warning: sources "marlow-libraries" is not reviewed yet: title, summary, '
-        'date (year inferred) (delete the "# REVIEW:" line once done)'
+        f'{facts}:9:1: warning: sources "marlow-libraries" not reviewed yet: title, summary, '
+        "date (year inferred)"
     )
     reviewed = "\n".join(
         line for line in drafted.stdout.splitlines() if not line.startswith("# REVIEW:")
@@ -272,3 +272,45 @@ def test_draft_refuses_what_it_cannot_read(tmp_path: Path) -> None:
         2,
         f"cqedu: {tmp_path / 'latin1.txt'}: not UTF-8 text; save the article as UTF-8\n",
     )
+
+
+def as_web_page(name: str) -> str:
+    """One of our articles as a news site would serve it: menus, a figure per caption,
+    a sidebar of other stories and a footer around the article."""
+    lines = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    sections = {s for f in labels(name) for s in [f.section]} - {"Opening"}
+    body = "".join(
+        f"<h2>{line}</h2>"
+        if line in sections
+        else f'<figure><img src="p.jpg"><figcaption>{line}</figcaption></figure>'
+        if "(Photo/" in line
+        else f"<p>{line}</p>"
+        for line in lines
+    )
+    return (
+        "<html><head><title>Regional news</title></head><body>"
+        '<nav><a href="/">Home</a> <a href="/city">City</a></nav>'
+        f"<article><h1>Our headline</h1>{body}</article>"
+        '<aside><h3>Most read</h3><ul><li><a href="/x">Budget of $3 billion set for '
+        "2026</a></li></ul></aside><footer>Copyright 2025. 24 Harbour Street.</footer>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("a1", DraftMeasures(32, 32, 32, 0)), ("a2", DraftMeasures(29, 29, 29, 0))],
+)
+def test_a_web_page_is_drafted_as_its_article(
+    tmp_path: Path, name: str, expected: DraftMeasures
+) -> None:
+    page = tmp_path / f"{name}.html"
+    page.write_text(as_web_page(name), encoding="utf-8")
+    drafted = draft_file(page)
+    assert measure_draft(drafted, labels(name)) == expected
+    assert tomllib.loads(drafted)["sources"][0]["title"] == "Our headline"
+    facts = tmp_path / f"{name}.toml"
+    facts.write_text(drafted, encoding="utf-8")
+    checked = run("check", str(facts))
+    assert checked.exit_code == 0
+    assert "verified in the article" in checked.stderr

@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from cqedu.core.errors import QueryError
 from cqedu.facts.draft.find import find_figures
+from cqedu.facts.draft.html import article_markup
 from cqedu.facts.draft.text import ArticleText, Paragraph, read_article
 from cqedu.facts.model import Fact, FactsDocument, Source
 
@@ -55,10 +57,10 @@ def check_against_articles(
             skipped.append(source.file)
             continue
         try:
-            article = read_article(path.read_bytes().decode("utf-8"))
-        except (OSError, UnicodeDecodeError) as error:
-            line, column = _position(text, r"file", _table_span(text, "sources", source.id))
-            problems.append(f"{label}:{line}:{column}: cannot read the article {path}: {error}")
+            article = read_article(article_markup(path))
+        except QueryError as error:
+            line, column = _position(text, "file", _table_span(text, "sources", source.id))
+            problems.append(f"{label}:{line}:{column}: {error}")
             continue
         facts = [f for f in document.facts if f.source == source.id]
         held = _held_spans(facts, article)

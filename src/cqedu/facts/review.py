@@ -12,7 +12,8 @@ _MARK = re.compile(rf"^[ \t]*{re.escape(REVIEW_MARK)}[ \t]*(.*?)[ \t]*$", re.MUL
 
 
 def review_warnings(label: str, text: str) -> tuple[str, ...]:
-    """`path:line:column: warning: ...` for every `# REVIEW:` line left in `text`."""
+    """`path:line:column: warning: stats "id" not reviewed yet: name, unit` for every
+    `# REVIEW:` line left in `text` (a person deletes the line once the table is right)."""
     warnings: list[str] = []
     for mark in _MARK.finditer(text):
         line = text.count("\n", 0, mark.start()) + 1
@@ -25,8 +26,5 @@ def review_warnings(label: str, text: str) -> tuple[str, ...]:
         what = f"{tables[-1][1]} " if tables else ""
         what += f'"{ident[1]}"' if ident else "this table"
         left = f": {mark[1]}" if mark[1] else ""
-        warnings.append(
-            f"{label}:{line}:{column}: warning: {what} is not reviewed yet{left} "
-            f'(delete the "{REVIEW_MARK}" line once done)'
-        )
+        warnings.append(f"{label}:{line}:{column}: warning: {what} not reviewed yet{left}")
     return tuple(warnings)

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from cqedu.core.errors import QueryError
+from cqedu.facts.draft.html import article_markup
 from cqedu.facts.draft.text import read_article
 from cqedu.facts.draft.write import draft_facts
 
@@ -15,9 +16,10 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def draft_file(path: Path, source_id: str | None = None, date: str | None = None) -> str:
-    """The drafted facts file (TOML text) for the article at `path` (plain text or Markdown).
+    """The drafted facts file (TOML text) for the article at `path`: plain text, Markdown, or
+    a web page (with the `html` extra).
 
-    QueryError (exit 2) when the file cannot be read, is not UTF-8 text, holds no
+    QueryError (exit 2) when the file cannot be read (see `article_markup`), holds no
     paragraph, or `source_id` / `date` are not a slug / "YYYY-MM-DD".
     """
     if source_id is not None and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", source_id):
@@ -26,16 +28,7 @@ def draft_file(path: Path, source_id: str | None = None, date: str | None = None
         )
     if date is not None and not _ISO_DATE.fullmatch(date):
         raise QueryError(f'--date "{date}" is not a date: write it as YYYY-MM-DD')
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise QueryError(f"{path}: no such article file") from None
-    except IsADirectoryError:
-        raise QueryError(f"{path}: is a folder; give one article file") from None
-    except UnicodeDecodeError:
-        raise QueryError(f"{path}: not UTF-8 text; save the article as UTF-8") from None
-    except OSError as error:
-        raise QueryError(f"{path}: cannot read the article: {error.strerror}") from None
+    text = article_markup(path)
     article = read_article(text)
     if not article.paragraphs:
         raise QueryError(f"{path}: no paragraph of text to draft from")
