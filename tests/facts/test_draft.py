@@ -314,3 +314,17 @@ def test_a_web_page_is_drafted_as_its_article(
     checked = run("check", str(facts))
     assert checked.exit_code == 0
     assert "verified in the article" in checked.stderr
+
+
+def test_the_readme_walkthrough_shows_what_draft_and_check_print(tmp_path: Path) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    walkthrough = readme[readme.index("## Adding an article") :]
+    shown = walkthrough.split("$ cqedu check ferries.toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "ferries.md").write_bytes(
+        (Path(__file__).parents[2] / "docs" / "examples" / "ferries.md").read_bytes()
+    )
+    drafted = run("draft", str(tmp_path / "ferries.md"))
+    (tmp_path / "ferries.toml").write_text(drafted.stdout, encoding="utf-8")
+    checked = run("check", str(tmp_path / "ferries.toml"))
+    printed = checked.stdout.replace(f"{tmp_path}/", "") + checked.stderr
+    assert printed == shown

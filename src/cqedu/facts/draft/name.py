@@ -15,6 +15,8 @@ _STOP = frozenset(
     now last next this every all over under about into through during while when where
     so such also just only still including among between against""".split()
 )
+#: Common verbs and time words a proposed name should not be made of.
+_NOT_NAMES = frozenset("fell rose grew went said says year years month months week weeks".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _PERIODS = re.compile(
     r"(?P<range>\b(?:18|19|20)\d\d\s*[-\u2013]\s*(?:18|19|20)\d\d\b)"
@@ -103,18 +105,35 @@ def _sentence_around(text: str, found: Found) -> tuple[str, str]:
 
 
 def name_of(text: str, found: Found, unit: str) -> str:
-    """A short proposed name: the counted noun, or for a percentage what it is a share of."""
+    """A short proposed name: the counted noun; for a percentage what it is a share of
+    ("60% of new members": "Share of new members"), or the change or rate it gives."""
     if unit != "percent":
         return unit[0].upper() + unit[1:]
     after = text[found.end :]
-    share = re.match(r"\s+of\s+((?:[\w'\u2019-]+\s*){1,4})", after)
+    share = re.match(r"\s+of\s+((?:[\w'\u2019-]+[ \t]*){1,4})", after)
     if share is not None:
-        words = [w for w in share[1].split() if w not in _STOP][:3]
+        words = []
+        for word in share[1].split():
+            if word in _STOP and words:
+                break
+            if word not in _STOP and word not in _NOT_NAMES:
+                words.append(word)
         if words:
-            return "Share of " + " ".join(words)
+            return "Share of " + " ".join(words[:3])
     before = _sentence_around(text, found)[0]
-    nouns = [w for w in _WORD.findall(before) if w.islower() and w not in _STOP and len(w) > 3]
-    return "Share: " + " ".join(nouns[-2:]) if nouns else "Share"
+    nouns = [
+        w
+        for w in _WORD.findall(before)
+        if w.islower()
+        and w not in _STOP
+        and w not in _NOT_NAMES
+        and len(w) > 3
+        and not w.endswith(("ed", "ing", "ly"))
+    ]
+    change = re.search(r"\b(?:up|down|rose|fell|grew|dropped|increased|decreased|by)\s+$", before)
+    if change is not None and nouns:
+        return f"Change in {nouns[-1]}"
+    return f"Rate: {' '.join(nouns[-2:])}" if nouns else "Percentage"
 
 
 def slugify(text: str) -> str:
