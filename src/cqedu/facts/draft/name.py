@@ -112,7 +112,7 @@ def name_of(text: str, found: Found, unit: str) -> str:
     after = text[found.end :]
     share = re.match(r"\s+of\s+((?:[\w'\u2019-]+[ \t]*){1,4})", after)
     if share is not None:
-        words = []
+        words: list[str] = []
         for word in share[1].split():
             if word in _STOP and words:
                 break
