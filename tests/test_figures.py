@@ -103,3 +103,49 @@ def test_a_third_is_stored_to_two_decimals_and_kept_exact_as_a_fraction() -> Non
     assert figure is not None and figure.fraction == Fraction(1, 3)
     assert same_number(figure.value, 33.33)
     assert not same_number(figure.value, 33.3)
+
+
+def _mini_rate(value: str, qualifier: str | None, as_written: str) -> str:
+    from tests.conftest import MINI_FACTS
+
+    text = MINI_FACTS.read_text(encoding="utf-8")
+    figure = f'value = {value}\nunit = "percent"\n'
+    figure += f'qualifier = "{qualifier}"\n' if qualifier else ""
+    return text.replace(
+        'value = 88.5\nunit = "percent"\nas_written = "88.5%"',
+        f'{figure}as_written = "{as_written}"',
+        1,
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "as_written"),
+    [
+        ("46", None, "46 percent"),
+        ("46", None, "46 per cent"),
+        ("33.33", None, "a third"),
+        ("50", "nearly", "nearly half"),
+        ("20", None, "one in five"),
+        ("66.67", None, "two-thirds"),
+    ],
+)
+def test_the_loader_accepts_figures_as_news_prints_them(
+    value: str, qualifier: str | None, as_written: str
+) -> None:
+    from cqedu.facts.loader import check_facts
+
+    text = _mini_rate(value, qualifier, as_written)
+    assert as_written in text
+    document, problems, _ = check_facts(text.encode(), "mini.toml")
+    assert problems == []
+    assert document is not None
+
+
+def test_the_loader_refuses_a_third_stored_to_one_decimal() -> None:
+    from cqedu.facts.loader import check_facts
+
+    _, problems, _ = check_facts(_mini_rate("33.3", None, "a third").encode(), "mini.toml")
+    assert [p.message for p in problems] == [
+        'mini.toml: stats[1] (id "mini-preschool-rate"): as_written: "a third" reads as 33.33, '
+        "but value is 33.3"
+    ]
