@@ -328,3 +328,36 @@ def test_the_readme_walkthrough_shows_what_draft_and_check_print(tmp_path: Path)
     checked = run("check", str(tmp_path / "ferries.toml"))
     printed = checked.stdout.replace(f"{tmp_path}/", "") + checked.stderr
     assert printed == shown
+
+
+def test_check_says_when_an_as_written_is_nowhere_or_its_heading_is_not_the_articles(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a1.txt").write_bytes((ARTICLES / "a1.txt").read_bytes())
+    facts = tmp_path / "small.toml"
+    facts.write_text(
+        SMALL.replace("PARAGRAPH", "1")
+        .replace('as_written = "612"', 'as_written = "613"')
+        .replace("value = 612", "value = 613")
+        .replace('"Funding and Next Steps"]', '"Funding and Next Steps", "Money"]', 1)
+        + SMALL[SMALL.index("[[stats]]") :]
+        .replace('"staff"', '"staff-2"')
+        .replace('section = "Funding and Next Steps"', 'section = "Money"')
+        .replace("PARAGRAPH", "1"),
+        encoding="utf-8",
+    )
+    result = run("check", str(facts))
+    assert result.stdout.splitlines()[:2] == [
+        f'{facts}:17:1: as_written "613" is not in paragraph 1 of "Funding and Next Steps" '
+        "(it is nowhere in the article)",
+        f'{facts}:26:1: as_written "612" is not in paragraph 1 of "Money" (the article has no '
+        'such heading; it is in paragraph 1 of "Funding and Next Steps")',
+    ]
+
+
+def test_a_plain_text_headline_is_the_title() -> None:
+    article = read_article("Ferries Carry More Riders\nPortwick - Boats carried 4 million.\n")
+    assert (article.title, article.sections) == ("Ferries Carry More Riders", ("Opening",))
+    assert article.paragraphs == (
+        Paragraph("Opening", 1, "Portwick - Boats carried 4 million.", 2),
+    )
