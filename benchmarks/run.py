@@ -299,6 +299,43 @@ def ask_accuracy() -> bool:
     return right / total >= 0.95 and not answered_wrongly
 
 
+def draft_accuracy(articles: Path) -> bool | None:
+    """How many figures `cqedu draft` finds right in the labelled test articles and, when
+    `articles` holds it, in the bundled article (whose figures are those of facts.toml)."""
+    from cqedu.facts.draft import draft_file
+    from cqedu.facts.draft.measure import Labelled, measure_draft
+
+    print("\n## draft: figures found with the right value, as_written, section and paragraph\n")
+    print("article | figures | found | drafted | not figures")
+    print("---|---|---|---|---")
+    folder = REPO / "tests" / "data" / "articles"
+    for name in ("a1", "a2", "a3", "a4"):
+        labels = tomllib.loads((folder / f"{name}.figures.toml").read_text())["figures"]
+        m = measure_draft(
+            draft_file(folder / f"{name}.txt"),
+            [Labelled(f["as_written"], f["value"], f["section"], f["paragraph"]) for f in labels],
+        )
+        print(f"{name} | {m.labelled} | {m.found} ({m.found_share:.1%}) | {m.drafted} | "
+              f"{m.not_figures} ({m.not_figure_share:.1%})")  # fmt: skip
+    facts = tomllib.loads((REPO / "facts.toml").read_text())
+    source = facts["sources"][0]
+    article = articles / source["file"]
+    if not article.is_file():
+        print(f"\nbundled article: not measured ({article} not found)")
+        return None
+    records = [r for table in facts.values() if isinstance(table, list) for r in table]
+    labelled = [
+        Labelled(r["as_written"], r["value"], r["section"], r["paragraph"])
+        for r in records
+        if "as_written" in r
+    ]
+    m = measure_draft(draft_file(article), labelled)
+    print(f"bundled | {m.labelled} | {m.found} ({m.found_share:.1%}) | {m.drafted} | "
+          f"{m.not_figures} ({m.not_figure_share:.1%})")  # fmt: skip
+    print("\ntargets: found >= 95%, not figures <= 10% (bundled article)")
+    return m.found_share >= 0.95 and m.not_figure_share <= 0.10
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="few rounds, up to 10,000 records")
@@ -306,7 +343,17 @@ def main() -> None:
     parser.add_argument(
         "--files", type=int, default=None, help="facts files in the folder (default 2,000)"
     )
+    parser.add_argument(
+        "--articles",
+        type=Path,
+        default=REPO.parent / "shared" / "source",
+        help="folder holding the bundled article (default ../shared/source)",
+    )
+    parser.add_argument("--only-draft", action="store_true", help="only the draft measures")
     args = parser.parse_args()
+    if args.only_draft:
+        draft_accuracy(args.articles)
+        return
     files = args.files or (100 if args.quick else 2_000)
     rounds = args.rounds or (5 if args.quick else 21)
     sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 130_000]
@@ -330,6 +377,7 @@ def main() -> None:
             folder_benchmark(files, 3 if args.quick else 5, env, work),
             accuracy(),
             ask_accuracy(),
+            draft_accuracy(args.articles),
         ]
     measured = [result for result in results if result is not None]
     print(f"\nall measured targets met: {all(measured)}", end="")

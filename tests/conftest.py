@@ -14,6 +14,11 @@ from cqedu.knowledge import KnowledgeBase
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
 MINI_FACTS = TESTS / "data" / "mini_facts.toml"
+#: What `check` says once when the mini file's article (mini.txt) is nowhere to be found.
+SKIPPED_NOTE = (
+    "cqedu: figures not verified against the article: mini.txt not found beside the facts"
+    " file; give its folder with --articles DIR\n"
+)
 REAL_FACTS = REPO / "facts.toml"
 
 # Variables that change how cqedu or Rich writes; each test starts without them.

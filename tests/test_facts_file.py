@@ -94,7 +94,7 @@ ARTICLE_FIGURES: list[tuple[str, str, float, str, str | None, str | None, int, i
     ("double-first-class-universities", "Two", 2, "universities", None, "higher-education", 3, 2),
     ("double-first-class-disciplines", "five", 5, "disciplines", None, "higher-education", 3, 2),
     ("esi-top-subjects", "83", 83, "subjects", None, "higher-education", 3, 2),
-    ("esi-top-threshold", "1%", 1, "percent", None, "higher-education", 3, 2),
+    ("esi-top-threshold", "top 1%", 1, "percent", "top", "higher-education", 3, 2),
     ("basic-research-share", "about 90%", 90, "percent", "about", "higher-education", 3, 4),
     ("enterprises-benefited", "over 3,300", 3300, "enterprises", "over", "higher-education", 3, 4),
 ]

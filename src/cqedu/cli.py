@@ -684,7 +684,9 @@ def sources(
 @_command(
     "cqedu check facts.toml",
     "cqedu check my-facts/ other.toml",
-    exit_codes="\b\nExit codes: 0 every file is valid; 1 problems found; 2 bad usage.",
+    "cqedu check --articles ../articles new.toml",
+    exit_codes="\b\nExit codes: 0 every file is valid (warnings aside); 1 problems found;\n"
+    "2 bad usage.",
 )
 def check(
     ctx: typer.Context,
@@ -696,26 +698,74 @@ def check(
             "else the bundled file).",
         ),
     ] = None,
+    articles: Annotated[
+        str | None,
+        typer.Option(
+            "--articles",
+            metavar="DIR",
+            help="Folder of the article files the sources name (default: next to each "
+            "facts file); their figures are verified against the text.",
+        ),
+    ] = None,
 ) -> None:
     """Check facts files: every problem, one line each as path:line:column: message."""
     # deferred for start-up: only the command that uses it imports it
     from cqedu.facts.check import check_paths
     from cqedu.knowledge import bundled_facts_path
 
+    if articles is not None and not Path(articles).is_dir():
+        raise QueryError(f"--articles {articles}: no such folder")
     given = tuple(Path(path) for path in paths or ())
-    report = check_paths(given or _facts_paths(ctx) or (bundled_facts_path(),))
-    if report.problems:
-        _write("".join(line + "\n" for line in report.problems))
+    report = check_paths(
+        given or _facts_paths(ctx) or (bundled_facts_path(),),
+        None if articles is None else Path(articles),
+    )
+    if report.problems or report.warnings:
+        _write("".join(line + "\n" for line in report.problems + report.warnings))
+    if report.skipped:
+        _stderr(
+            f"cqedu: figures not verified against the article: {', '.join(report.skipped)} "
+            "not found beside the facts file; give its folder with --articles DIR"
+        )
     files = f"{report.files} facts file{'s' if report.files != 1 else ''}"
+    warned = len(report.warnings)
+    warnings = f" ({warned} warning{'s' if warned != 1 else ''})" if warned else ""
     if not report.problems:
-        _stderr(f"cqedu: {files} checked, no problems")
+        shown = f"; {report.verified} verified in the article" if report.verified else ""
+        _stderr(f"cqedu: {files} checked, no problems{shown}{warnings}")
         return
     problems = len(report.problems)
     _stderr(
         f"cqedu: {problems} problem{'s' if problems != 1 else ''} in {report.faulty_files} "
-        f"of {files}"
+        f"of {files}{warnings}"
     )
     raise typer.Exit(EXIT_NO_MATCH)
+
+
+@_command(
+    "cqedu draft article.txt > new.toml",
+    "cqedu draft article.md --id bj-schools-2025 --date 2025-06-05 > bj.toml",
+    exit_codes="\b\nExit codes: 0 drafted; 2 bad usage or unreadable article; 74 output\n"
+    "not writable.",
+)
+def draft(
+    article: Annotated[
+        str,  # a string: Typer's Path type fails on a NUL byte
+        typer.Argument(metavar="ARTICLE", help="The article: plain text or Markdown, UTF-8."),
+    ],
+    source_id: Annotated[
+        str | None, typer.Option("--id", help="The source id (default: from the title).")
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="The source date, YYYY-MM-DD (default: read from the lead)."),
+    ] = None,
+) -> None:
+    """Draft a facts file from an article: one stat per figure, to review, then check."""
+    # deferred for start-up: only the command that uses it imports it
+    from cqedu.facts.draft import draft_file
+
+    _write(draft_file(Path(article), source_id, date))
 
 
 def _invoked_command(args: Sequence[str]) -> str | None:

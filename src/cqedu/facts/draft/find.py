@@ -1,0 +1,100 @@
+"""Finding the figures of a paragraph, and telling them from years, dates, times, addresses,
+periods and names that merely contain a number."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from cqedu.facts.figures import FIGURE_PATTERN, Figure, figure_of
+
+#: FIGURE_PATTERN where a figure may stand in running text: not inside a word, not the second
+#: half of "2021-2025" or "10:30", and not followed by a letter ("14th") or a digit.
+FIGURE_IN_TEXT = re.compile(
+    r"(?<![\w$£€¥.,:/\u2013-])(?:" + FIGURE_PATTERN.pattern + r")(?![\w%]|[.,]\d)",
+    FIGURE_PATTERN.flags,
+)
+
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+_MONTH = "|".join(MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?\s+$")
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b")
+_TIME_AFTER = re.compile(r"^(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hours?\s+GMT)", re.I)
+_STREET = r"Street|St|Road|Rd|Lane|Avenue|Ave|Boulevard|Blvd|Way|Drive|Square|Place|Court|Row"
+_ADDRESS_AFTER = re.compile(rf"^\s+(?:[A-Z][\w'\u2019-]*\s+){{1,3}}(?:{_STREET})\b")
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:past|last|next|coming|previous|first|recent)\s+(?:few\s+)?$", re.I
+)
+_PERIOD_AFTER = re.compile(r"^\s+(?:years?|months?|weeks?|decades?|days?)\b", re.I)
+_PRONOUN_ONE_AFTER = re.compile(r"^\s+(?:of|another|by|or)\b|^\s*[,.;:!?)]|^$", re.I)
+_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|the|this|that|each|every|any|which|such)\s+$", re.I)
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[.!?][\"\u201d\u2019)]\s+)[\"\u201c\u2018(]?$")
+_ORDINAL_BEFORE = re.compile(r"\b(?:first|second|last|other)\s+$", re.I)
+
+
+class Found(NamedTuple):
+    """A number in a paragraph: a figure, or what else it is."""
+
+    start: int
+    end: int
+    text: str
+    """Exactly as printed: "Nearly half", "$48.5 million"."""
+    figure: Figure
+    kind: str
+    """"figure", or why not: "year", "date", "time", "address", "period", "name", "pronoun"."""
+
+
+def find_numbers(text: str) -> Iterator[Found]:
+    """Every match of the figure grammar in `text`, each told figure or not."""
+    for match in FIGURE_IN_TEXT.finditer(text):
+        figure = figure_of(match)
+        if figure is None:
+            continue
+        yield Found(match.start(), match.end(), match[0], figure, _kind(text, match, figure))
+
+
+def find_figures(text: str) -> list[Found]:
+    """The figures of `text`, in order (years, dates and the like left out)."""
+    return [found for found in find_numbers(text) if found.kind == "figure"]
+
+
+def _kind(text: str, match: re.Match[str], figure: Figure) -> str:  # noqa: PLR0911 - one return per kind of non-figure reads best
+    before, after = text[: match.start()], text[match.end() :]
+    written = match[0]
+    bare = (
+        figure.qualifier is None
+        and not figure.percent
+        and figure.currency is None
+        and match["scale"] is None
+    )
+    number = match["number"]
+    if bare and number is not None and number.isdigit():
+        if len(number) == 4 and 1800 <= int(number) <= 2100:
+            return "year"
+        if int(number) <= 31 and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
+            return "date"
+        if _TIME_AFTER.match(after) or after.startswith(":"):
+            return "time"
+        if _ADDRESS_AFTER.match(after):
+            return "address"
+        if before.rstrip().endswith(("No.", "no.", "#", "Room", "Gate", "Route", "Line")):
+            return "name"
+    if bare and _PERIOD_BEFORE.search(before) and _PERIOD_AFTER.match(after):
+        return "period"
+    if written[0].isalpha():
+        first_word = re.split(r"[\s-]", written)[0]
+        capital = first_word[0].isupper()
+        if capital and not _SENTENCE_START.search(before):
+            return "name"  # "Five Educations in One", a capitalised word inside a sentence
+        if capital and re.match(r"^-[A-Z]", after):
+            return "name"  # "Five-Year Plan"
+        if written.lower() == "one" and (
+            _PRONOUN_ONE_AFTER.match(after) or _PRONOUN_ONE_BEFORE.search(before)
+        ):
+            return "pronoun"
+        if written.lower() == "half" and (_ORDINAL_BEFORE.search(before) or after[:1] == "-"):
+            return "period"
+    return "figure"

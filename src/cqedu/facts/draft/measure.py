@@ -1,0 +1,67 @@
+"""How well a draft finds an article's figures, against a list of them made by hand.
+
+Used by the tests (on articles with labelled figures) and by the benchmarks (on the bundled
+article, whose figures are those of facts.toml).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import NamedTuple
+
+from cqedu.facts.figures import same_number
+
+
+class Labelled(NamedTuple):
+    """A figure as a person marked it: as printed, its value, and where it stands."""
+
+    as_written: str
+    value: int | float
+    section: str
+    paragraph: int
+
+
+class DraftMeasures(NamedTuple):
+    """What a draft got right."""
+
+    labelled: int
+    """Figures marked by hand."""
+    found: int
+    """Of them, drafted with the same as_written, section, paragraph and value."""
+    drafted: int
+    """Stats in the draft."""
+    not_figures: int
+    """Drafted stats that match no labelled figure (a year, a date, a name, ...)."""
+
+    @property
+    def found_share(self) -> float:
+        """found / labelled (1.0 when nothing was labelled)."""
+        return self.found / self.labelled if self.labelled else 1.0
+
+    @property
+    def not_figure_share(self) -> float:
+        """not_figures / drafted (0.0 for an empty draft)."""
+        return self.not_figures / self.drafted if self.drafted else 0.0
+
+
+def measure_draft(draft_toml: str, labelled: Iterable[Labelled]) -> DraftMeasures:
+    """Compare the stats of a drafted facts file with the figures marked by hand; each
+    drafted stat answers for one labelled figure at most."""
+    stats = tomllib.loads(draft_toml).get("stats", [])
+    left = [(s["as_written"], s["section"], s["paragraph"], s["value"]) for s in stats]
+    labels = list(labelled)
+    found = 0
+    for label in labels:
+        for index, (written, section, paragraph, value) in enumerate(left):
+            place = (written, section, paragraph) == label[:1] + label[2:]
+            if place and same_number(Decimal(repr(value)), label.value):
+                found += 1
+                del left[index]
+                break
+    placed = {(label.as_written, label.section, label.paragraph) for label in labels}
+    strays = sum(
+        1 for written, section, paragraph, _ in left if (written, section, paragraph) not in placed
+    )
+    return DraftMeasures(len(labels), found, len(stats), strays)
