@@ -234,10 +234,10 @@ def test_digits_and_non_ascii_letters_are_words_as_search_splits_them() -> None:
         ("mini-schools", "name")
     ]
     held = index.record_words(kb._db, 0)  # the index's own words are tested
-    assert held["name"] == ["strasse", "café", "14", "th"]
-    assert held["as_written"] == ["1234.5", "écoles", "1234.5"]
-    assert {"strasse", "café", "écoles"} <= set(index.vocabulary(kb._db).words)
-    assert "straße" not in index.vocabulary(kb._db).words
+    assert held["name"] == ["strasse", "cafe", "14", "th"]  # accents folded for matching
+    assert held["as_written"] == ["1234.5", "ecoles", "1234.5"]
+    assert {"strasse", "cafe", "ecoles"} <= set(index.vocabulary(kb._db).words)
+    assert {"straße", "café"}.isdisjoint(index.vocabulary(kb._db).words)
     assert index.has_word(kb._db, "1234.5")
 
 

@@ -1,39 +1,166 @@
-"""Splitting text into normalised words, shared by search, matching and highlighting."""
+"""The one place text becomes words: folding, splitting and stemming, for data and queries alike.
+
+Search, `ask`, the resolvers (`matching`), the loader's name comparisons and the search
+index all go through `words` (and the index and search through `terms`), so a name in a
+facts file and a query typed in another form of the same text meet:
+
+- `fold`: NFKC (full-width letters, ligatures, compatibility characters), case folding
+  (Greek final sigma, German sharp s, Turkish dotted and dotless i), accents and other
+  combining diacritics removed, invisible format characters (zero-width joiners, soft
+  hyphens) dropped. Names still print as written: only the matching form is folded.
+- `words`: a folded text's words; a run of an unspaced script (Chinese, Japanese kana,
+  Korean hangul, Thai, ...) becomes its overlapping two-character pieces, so that a word
+  inside a name is found ("大学" in "重庆医科大学").
+- `terms`: the words stemmed (Snowball English, via PyStemmer), as the search index holds
+  them, so that "enrolments" meets "enrollment".
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 # A figure with thousands separators ("9,177") is one word; so is a decimal ("93.5").
 #: Characters that would drive a terminal or break a line: C0, DEL, C1, line separators.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _GROUPED_DIGITS = re.compile(r"\d,\d")
-_WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W_]+", re.UNICODE)
+
+#: Scripts written without spaces between words, as character ranges: Thai, Lao, Myanmar,
+#: Khmer, Hangul jamo, kana, CJK ideographs (and their extensions), Hangul syllables.
+UNSPACED = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff"
+    "\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff"
+    "\U00020000-\U0003ffff"
+)
+# Combining diacritics (accents, breves, cedillas, the Turkish dot) that folding removes.
+_DIACRITICS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+# Invisible format characters that join or hyphenate inside a word: soft hyphen, Arabic
+# letter mark, zero-width space / non-joiner / joiner, marks of direction, word joiner and
+# invisible operators, byte order mark.
+_INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
+_DROP = re.compile(f"[{_DIACRITICS}{_INVISIBLE}]")
+# Letters with no decomposition that readers treat as a base letter with a mark.
+_BASE_LETTERS = str.maketrans(
+    {
+        "\u0131": "i",  # Turkish dotless i
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "ł": "l",
+        "ħ": "h",
+        "ŧ": "t",
+        "æ": "ae",
+        "œ": "oe",
+    }
+)
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A word of a folded text: a number, a run of an unspaced script, or letters and digits.
+_WORD = re.compile(f"{_NUMBER}|[{UNSPACED}]+|[^\\W_{UNSPACED}]+", re.UNICODE)
+# A word of unfolded text, for spans: marks and invisible characters stay inside it.
+_RAW_WORD = re.compile(
+    f"{_NUMBER}|[{UNSPACED}{_INVISIBLE}]+|(?:[^\\W_{UNSPACED}][{_DIACRITICS}{_INVISIBLE}]*)+",
+    re.UNICODE,
+)
+_UNSPACED_RUN = re.compile(f"[{UNSPACED}]")
+
+
+def fold(text: str) -> str:
+    """The form text is matched in: "São" -> "sao"; full-width "LEICESTER" -> "leicester".
+
+    NFKC, case folding, combining diacritics and invisible format characters removed,
+    recomposed (NFC, which keeps Hangul syllables whole). ASCII text is only case folded.
+    """
+    if text.isascii():
+        return text.casefold()
+    import unicodedata  # deferred for start-up: ASCII text (every cached query) needs none
+
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = _DROP.sub("", unicodedata.normalize("NFD", folded)).translate(_BASE_LETTERS)
+    return unicodedata.normalize("NFC", folded)
 
 
 def normalise_word(word: str) -> str:
-    """Fold case and drop thousands separators: "9,177" -> "9177", "Leicester" -> "leicester"."""
-    return word.casefold().replace(",", "")
+    """Fold and drop thousands separators: "9,177" -> "9177", "São" -> "sao"."""
+    return fold(word).replace(",", "")
+
+
+def _pieces(run: str) -> list[str]:
+    """A run of an unspaced script as its overlapping two-character pieces ("重庆大学" ->
+    "重庆", "庆大", "大学"); a single character stands alone."""
+    if len(run) < 3:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
 def words(text: str) -> list[str]:
-    """The normalised words of a text, in order."""
-    found = _WORD.findall(text.casefold())  # one pass: this runs for every indexed text
+    """The folded words of a text, in order (see the module's notes)."""
+    if text.isascii():  # the quick path: this runs for every indexed text
+        found = _WORD.findall(text.casefold())
+    else:
+        found = []
+        for word in _WORD.findall(fold(text)):
+            if _UNSPACED_RUN.match(word):
+                found.extend(_pieces(word))
+            else:
+                found.append(word)
     if "," in text and _GROUPED_DIGITS.search(text):
         return [word.replace(",", "") for word in found]
     return found
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, normalised word) for each word of a text, for highlighting."""
-    for match in _WORD.finditer(text):
-        yield match.start(), match.end(), normalise_word(match.group())
+    """(start, end, folded word) for each word of a text, as `words` gives them.
+
+    The spans are in `text` as written; pieces of an unspaced run overlap.
+    """
+    if text.isascii():
+        for match in _WORD.finditer(text):
+            yield match.start(), match.end(), match.group().casefold().replace(",", "")
+        return
+    for match in _RAW_WORD.finditer(text):
+        raw, start = match.group(), match.start()
+        if _UNSPACED_RUN.match(raw) and len(raw) > 2:
+            for offset in range(len(raw) - 1):
+                yield start + offset, start + offset + 2, fold(raw[offset : offset + 2])
+            continue
+        for word in words(raw):  # folding may part a word ("½" -> "1", "2")
+            yield start, match.end(), word
 
 
 def normalise_phrase(text: str) -> str:
     """A name or query as its words: "Preschool-enrollment rate!" -> "preschool enrollment rate"."""
     return " ".join(words(text))
+
+
+# Stems already found, and the stemmer: PyStemmer's English (Porter 2) Snowball stemmer.
+_stems: dict[str, str] = {}
+_stemmer: list[Any] = []
+
+
+def stem(word: str) -> str:
+    """The Snowball English stem of a folded word: "universities" -> "universiti".
+
+    Words holding a digit or a letter outside a-z (numbers, other scripts) are their own
+    stem. Imports the stemmer on first use (about 3 ms).
+    """
+    found = _stems.get(word)
+    if found is None:
+        if word.isascii() and word.isalpha():
+            if not _stemmer:
+                import Stemmer  # deferred for start-up: only the index and search stem
+
+                _stemmer.append(Stemmer.Stemmer("english"))
+            found = _stemmer[0].stemWord(word)
+        else:
+            found = word
+        _stems[word] = found
+    return found
+
+
+def terms(text: str) -> list[str]:
+    """The stemmed words of a text, as the search index holds them."""
+    return [stem(word) for word in words(text)]
 
 
 def escape_controls(text: str) -> str:

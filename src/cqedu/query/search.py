@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from cqedu.core.errors import QueryError
-from cqedu.core.text import normalise_phrase, words
+from cqedu.core.text import normalise_phrase, stem, words
 from cqedu.facts.model import SearchHit
 from cqedu.store import index
 from cqedu.store.index import STOPWORDS
@@ -23,6 +23,9 @@ MAX_QUERY_WORDS = 16
 WORD_CUTOFF = 75.0
 #: A query word that starts an index word ("leic" -> "leicester") scores this.
 PREFIX_SCORE = 90.0
+#: A query word with the stem of an index word ("enrolments", "enrollment") scores this:
+#: below the word as written, so that the exact form wins a tie.
+STEM_SCORE = 95.0
 #: Fuzzy matches kept per query word, best first; bounds the work on huge indexes.
 MATCHES_PER_WORD = 40
 #: A record scoring below this (0-100) is not a result.
@@ -133,14 +136,22 @@ def outcome_lines(outcome: SearchOutcome) -> list[str]:
 
 
 def query_words(query: str) -> list[str]:
-    """The words of a query that search uses, or a QueryError if there are none."""
+    """The words of a query that search uses, folded (`text.words`), one per stem.
+
+    Stopwords are left out unless nothing else is left. QueryError if there are none.
+    """
     if not query.strip():
         raise QueryError("empty query; give a word or phrase to search for")
     if len(query) > MAX_QUERY_CHARS:
         raise QueryError(
             f"query is too long ({len(query)} characters); use at most {MAX_QUERY_CHARS}"
         )
-    found = list(dict.fromkeys(words(query)))
+    stems: set[str] = set()
+    found = []
+    for word in words(query):  # one word per stem: "university universities" is one
+        if stem(word) not in stems:
+            stems.add(stem(word))
+            found.append(word)
     if not found:
         raise QueryError("query has no letters or digits; give a word or phrase to search for")
     meaningful = [w for w in found if w not in STOPWORDS]
@@ -150,12 +161,19 @@ def query_words(query: str) -> list[str]:
     return chosen
 
 
-def _word_matches(token: str, vocab: list[str]) -> dict[str, float]:
-    """Index words that match one query word, with their 0-100 scores."""
-    matches: dict[str, float] = {}
+def _word_matches(token: str, vocab: list[str], same_stem: list[str]) -> dict[str, float]:
+    """Index words that match one query word, with their 0-100 scores.
+
+    `same_stem` are the index words that share the query word's stem.
+    """
+    matches: dict[str, float] = dict.fromkeys(same_stem, STEM_SCORE)
     start = bisect.bisect_left(vocab, token)
     if start < len(vocab) and vocab[start] == token:
         matches[token] = 100.0
+    word_stem = stem(token)
+    at = bisect.bisect_left(vocab, word_stem)
+    if word_stem != token and at < len(vocab) and vocab[at] == word_stem:
+        matches[word_stem] = STEM_SCORE  # the stem is a word itself: "enrol"
     if any(ch.isdigit() for ch in token) or len(token) < 3:
         return matches  # numbers and tiny words match exactly or not at all
     for word in vocab[start:]:
@@ -188,7 +206,7 @@ def rank(
     """
     vocabulary = index.vocabulary(connection, vocabulary)
     per_token = [
-        _word_matches(token, vocabulary.words)
+        _word_matches(token, vocabulary.words, index.same_stem(connection, stem(token)))
         if not any(ch.isdigit() for ch in token)
         # Numbers match exactly or not at all, and are not in the vocabulary list.
         else ({token: 100.0} if index.has_word(connection, token) else {})

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from cqedu.core.text import normalise_phrase, words
+from cqedu.core.text import normalise_phrase, stem, words
 from cqedu.facts.fields import SEARCH_WEIGHTS
 from cqedu.facts.model import TABLE_OF_KIND, Fact
 
@@ -73,6 +73,7 @@ _TABLES = (
     "search_text",
     "search_words",
     "search_phrases",
+    "search_stems",
     "search_records",
 )
 
@@ -285,8 +286,9 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
     the merged vocabularies; `fts5vocab` tables then give its vocabulary and which records
     and columns hold each word. Without FTS5, a plain table holds the same (term, record,
     column) rows. Keyword phrases are copied into a small indexed table, name lengths and
-    name and id phrases into another, one row per record. All of it is done by SQLite
-    statements: no record passes through Python.
+    name and id phrases into another, one row per record; the vocabulary's words under
+    their stems into a third. All of it but the stems is done by SQLite statements: no
+    record passes through Python, only the distinct words.
     """
     schema = "temp." if temp else ""
     if not temp:
@@ -340,6 +342,22 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
     connection.execute(f"CREATE TABLE {schema}search_words (term TEXT PRIMARY KEY) WITHOUT ROWID")
     connection.execute(
         f"INSERT INTO {schema}search_words SELECT term FROM {schema}search_vocab"  # noqa: S608 - fixed names
+    )
+    # Each word whose stem differs from it, under its stem, so that a query word meets
+    # the words of its stem ("enrolments" -> "enrol" -> enrollment, enrolment).
+    connection.execute(
+        f"CREATE TABLE {schema}search_stems (stem TEXT, term TEXT, PRIMARY KEY (stem, term)) "
+        "WITHOUT ROWID"
+    )
+    connection.executemany(
+        f"INSERT INTO {schema}search_stems VALUES (?, ?)",  # noqa: S608 - fixed names
+        [
+            (found, term)
+            for (term,) in connection.execute(
+                f"SELECT term FROM {schema}search_words WHERE term >= ':'"  # noqa: S608 - fixed names
+            )
+            if (found := stem(term)) != term
+        ],
     )
     # Keyword phrases, indexed; name and id phrases are in `search_records`, one row each.
     connection.execute(
@@ -578,6 +596,16 @@ def vocabulary(connection: sqlite3.Connection, previous: Vocabulary | None = Non
         f"SELECT term FROM {schema}search_words WHERE term >= ':'"
     )
     return Vocabulary(stamp, [row[0] for row in rows])
+
+
+def same_stem(connection: sqlite3.Connection, word_stem: str) -> list[str]:
+    """The index's words whose stem is `word_stem` (from `text.stem`), but the stem itself."""
+    schema = f"{_schema_of(connection)}."
+    found = connection.execute(
+        f"SELECT term FROM {schema}search_stems WHERE stem = ?",  # noqa: S608 - fixed names
+        (word_stem,),
+    )
+    return [row[0] for row in found]
 
 
 def has_word(connection: sqlite3.Connection, word: str) -> bool:
