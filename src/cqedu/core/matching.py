@@ -25,6 +25,10 @@ T = TypeVar("T")
 
 #: A typed name this close to a known one (rapidfuzz ratio, 0-100) is taken as it.
 ACCEPT_SCORE = 80.0
+#: A typed name shorter than this is taken only as written; one this long or longer is
+#: also taken for any name one edit away from it (a letter left out, added, replaced, or
+#: two swapped), however low its ratio.
+MIN_EDIT_LENGTH = 3
 #: Names this close are offered as "did you mean".
 SUGGEST_SCORE = 55.0
 #: Scores of the ways a name can match, best first.
@@ -72,10 +76,13 @@ class Vocabulary(Generic[T]):
             self.canonical.append(canonical)
             for name in (canonical, *others):
                 self._names.setdefault(normalise_phrase(name), (index, name))
+        # The names each word stands in, so that a word finds its names without a scan.
+        self._by_word: dict[str, list[str]] = {}
+        for norm in self._names:
+            for word in dict.fromkeys(norm.split()):
+                self._by_word.setdefault(word, []).append(norm)
         # What a close spelling may spell: every name, and every word of a name.
-        self._spellable = list(
-            dict.fromkeys([*self._names, *(w for norm in self._names for w in norm.split())])
-        )
+        self._spellable = list(dict.fromkeys([*self._names, *self._by_word]))
 
     def __len__(self) -> int:
         return len(self._values)
@@ -93,17 +100,37 @@ class Vocabulary(Generic[T]):
         exact = self._exact_or_words(wanted)
         if exact:
             return exact
-        from rapidfuzz import fuzz, process  # deferred: exact matches need no fuzzy matching
-
         best: dict[int, Candidate[T]] = {}
-        for spelled, score, _ in process.extract(
-            wanted, self._spellable, scorer=fuzz.ratio, score_cutoff=ACCEPT_SCORE, limit=None
-        ):
+        for spelled, score in self._close_spellings(wanted, one_edit_only=False):
             for found in self._exact_or_words(spelled):
                 index = self._index_of(found.name)
                 if index not in best:
-                    best[index] = found._replace(score=float(score), spelled=spelled)
+                    best[index] = found._replace(score=score, spelled=spelled)
         return sorted(best.values(), key=lambda c: -c.score)
+
+    def _close_spellings(self, wanted: str, *, one_edit_only: bool) -> list[tuple[str, float]]:
+        """Names and words of names `wanted` may be a misspelling of, with their ratios.
+
+        Those at ACCEPT_SCORE or closer (unless `one_edit_only`), and those one edit
+        away (a letter left out, added, replaced, or two swapped) whatever their ratio:
+        "sian" may be "siam" as well as "asian", and must not be taken for one alone.
+        """
+        if len(wanted) < MIN_EDIT_LENGTH:
+            return []  # two letters are a code ("he", "uk"): one letter off is another code
+        from rapidfuzz import fuzz, process  # deferred: exact matches need no fuzzy matching
+        from rapidfuzz.distance import OSA
+
+        close: dict[str, float] = {}
+        if not one_edit_only:
+            for spelled, score, _ in process.extract(
+                wanted, self._spellable, scorer=fuzz.ratio, score_cutoff=ACCEPT_SCORE, limit=None
+            ):
+                close[spelled] = float(score)
+        for spelled, _, _ in process.extract(
+            wanted, self._spellable, scorer=OSA.distance, score_cutoff=1, limit=None
+        ):
+            close.setdefault(spelled, float(fuzz.ratio(wanted, spelled)))
+        return sorted(close.items(), key=lambda item: -item[1])
 
     def _exact_or_words(self, wanted: str) -> list[Candidate[T]]:
         """Values a normalised name or word names exactly, begins or stands in, best first."""
@@ -111,8 +138,11 @@ class Vocabulary(Generic[T]):
         found = self._names.get(wanted)
         if found is not None:
             best[found[0]] = Candidate(self._values[found[0]], found[1], EXACT_SCORE)
+        if len(wanted) < 2:
+            return list(best.values())  # a letter alone begins too much ("u" of "U.K.")
         padded = f" {wanted} "
-        for norm, (index, name) in self._names.items():
+        for norm in self._by_word.get(wanted.split(" ", 1)[0], ()):
+            index, name = self._names[norm]
             if norm.startswith(wanted + " "):
                 score = START_SCORE
             elif padded in f" {norm} ":
@@ -127,13 +157,20 @@ class Vocabulary(Generic[T]):
         return self._names[normalise_phrase(name)][0]
 
     def _meant(self, text: str) -> list[Candidate[T]]:
-        """What `text` stands for, best first: a close spelling counts as every name and
-        word it spells (each scored as that name or word would be)."""
-        found = self.candidates(text)
-        if not found or not found[0].spelled:
-            return found
-        best: dict[int, Candidate[T]] = {}
-        for spelled in dict.fromkeys(c.spelled for c in found):
+        """What `text` stands for, best first, each value scored as the name it matches.
+
+        An exact name stands for itself alone. Otherwise the names the words begin or
+        stand in, and every name or word it may be a misspelling of (one edit away, or
+        close when nothing else matched), each as that name or word would match: so a
+        typo of a name never stands for less than the name does.
+        """
+        wanted = normalise_phrase(text)
+        if not wanted:
+            return []
+        best = {self._index_of(c.name): c for c in self._exact_or_words(wanted)}
+        if any(c.score == EXACT_SCORE for c in best.values()):
+            return sorted(best.values(), key=lambda c: -c.score)
+        for spelled, _ in self._close_spellings(wanted, one_edit_only=bool(best)):
             for candidate in self._exact_or_words(spelled):
                 index = self._index_of(candidate.name)
                 if index not in best or candidate.score > best[index].score:
@@ -146,9 +183,8 @@ class Vocabulary(Generic[T]):
         `exact` takes only a name as declared (folding case and punctuation): for names a
         script types, where a guess would be worse than an error.
         """
-        found = self.candidates(text)
         if exact:
-            found = [c for c in found if c.score == EXACT_SCORE and not c.spelled]
+            found = [c for c in self.candidates(text) if c.score == EXACT_SCORE]
         else:
             found = self._meant(text)
         if not found:
