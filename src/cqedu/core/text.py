@@ -17,8 +17,10 @@ facts file and a query typed in another form of the same text meet:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 # A figure with thousands separators ("9,177") is one word; so is a decimal ("93.5").
@@ -26,20 +28,33 @@ from typing import Any
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _GROUPED_DIGITS = re.compile(r"\d,\d")
 
-#: Scripts written without spaces between words, as character ranges: Thai, Lao, Myanmar,
-#: Khmer, Hangul jamo, kana, CJK ideographs (and their extensions), Hangul syllables.
+#: Scripts written without spaces between words, as (first, last) code points: Thai, Lao,
+#: Myanmar, Hangul jamo, Khmer, CJK radicals, kana, bopomofo, CJK ideographs (and their
+#: extensions), Hangul syllables, CJK compatibility ideographs.
 UNSPACED = (
-    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff"
-    "\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff"
-    "\U00020000-\U0003ffff"
+    (0x0E00, 0x0EFF),
+    (0x1000, 0x109F),
+    (0x1100, 0x11FF),
+    (0x1780, 0x17FF),
+    (0x2E80, 0x2FDF),
+    (0x3040, 0x31FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xA960, 0xA97F),
+    (0xAC00, 0xD7FF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x3FFFF),
 )
+# Blocks whose vowel signs and other marks are combining characters, kept inside a word
+# (Devanagari to Sinhala, Thai, Lao, Myanmar, Khmer). Kept small: a regular expression
+# compiles in time proportional to the code points its classes cover.
+_MARKED = "\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 # Combining diacritics (accents, breves, cedillas, the Turkish dot) that folding removes.
 _DIACRITICS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 # Invisible format characters that join or hyphenate inside a word: soft hyphen, Arabic
 # letter mark, zero-width space / non-joiner / joiner, marks of direction, word joiner and
 # invisible operators, byte order mark.
 _INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
-_DROP = re.compile(f"[{_DIACRITICS}{_INVISIBLE}]")
 # Letters with no decomposition that readers treat as a base letter with a mark.
 _BASE_LETTERS = str.maketrans(
     {
@@ -55,14 +70,36 @@ _BASE_LETTERS = str.maketrans(
     }
 )
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# A word of a folded text: a number, a run of an unspaced script, or letters and digits.
-_WORD = re.compile(f"{_NUMBER}|[{UNSPACED}]+|[^\\W_{UNSPACED}]+", re.UNICODE)
-# A word of unfolded text, for spans: marks and invisible characters stay inside it.
-_RAW_WORD = re.compile(
-    f"{_NUMBER}|[{UNSPACED}{_INVISIBLE}]+|(?:[^\\W_{UNSPACED}][{_DIACRITICS}{_INVISIBLE}]*)+",
-    re.UNICODE,
-)
-_UNSPACED_RUN = re.compile(f"[{UNSPACED}]")
+# A word of ASCII text: a number, or letters and digits.
+_WORD = re.compile(f"{_NUMBER}|[^\\W_]+")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The expressions for text beyond ASCII: a folded word, a word as written (marks and
+    invisible characters inside it, for spans), what folding drops. Compiled on first use:
+    ASCII text (every cached query) never needs them."""
+    return (
+        re.compile(f"{_NUMBER}|(?:[^\\W_]|[{_MARKED}])+"),
+        re.compile(f"{_NUMBER}|(?:[^\\W_]|[{_MARKED}{_DIACRITICS}{_INVISIBLE}])+"),
+        re.compile(f"[{_DIACRITICS}{_INVISIBLE}]"),
+    )
+
+
+def _unspaced(char: str) -> bool:
+    code = ord(char)
+    return code >= 0x0E00 and any(first <= code <= last for first, last in UNSPACED)
+
+
+def _split_unspaced(word: str) -> list[str]:
+    """A folded word with its runs of unspaced scripts cut into two-character pieces."""
+    if not any(map(_unspaced, word)):
+        return [word]
+    found: list[str] = []
+    for unspaced, run in itertools.groupby(word, key=_unspaced):
+        part = "".join(run)
+        found.extend(_pieces(part) if unspaced else [part])
+    return found
 
 
 def fold(text: str) -> str:
@@ -76,7 +113,8 @@ def fold(text: str) -> str:
     import unicodedata  # deferred for start-up: ASCII text (every cached query) needs none
 
     folded = unicodedata.normalize("NFKC", text).casefold()
-    folded = _DROP.sub("", unicodedata.normalize("NFD", folded)).translate(_BASE_LETTERS)
+    folded = _patterns()[2].sub("", unicodedata.normalize("NFD", folded))
+    folded = folded.translate(_BASE_LETTERS)
     return unicodedata.normalize("NFC", folded)
 
 
@@ -99,11 +137,8 @@ def words(text: str) -> list[str]:
         found = _WORD.findall(text.casefold())
     else:
         found = []
-        for word in _WORD.findall(fold(text)):
-            if _UNSPACED_RUN.match(word):
-                found.extend(_pieces(word))
-            else:
-                found.append(word)
+        for word in _patterns()[0].findall(fold(text)):
+            found.extend(_split_unspaced(word))
     if "," in text and _GROUPED_DIGITS.search(text):
         return [word.replace(",", "") for word in found]
     return found
@@ -118,14 +153,21 @@ def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
         for match in _WORD.finditer(text):
             yield match.start(), match.end(), match.group().casefold().replace(",", "")
         return
-    for match in _RAW_WORD.finditer(text):
+    for match in _patterns()[1].finditer(text):
         raw, start = match.group(), match.start()
-        if _UNSPACED_RUN.match(raw) and len(raw) > 2:
-            for offset in range(len(raw) - 1):
-                yield start + offset, start + offset + 2, fold(raw[offset : offset + 2])
+        if not any(map(_unspaced, raw)):
+            for word in words(raw):  # folding may part a word ("½" -> "1", "2")
+                yield start, match.end(), word
             continue
-        for word in words(raw):  # folding may part a word ("½" -> "1", "2")
-            yield start, match.end(), word
+        for unspaced, run in itertools.groupby(enumerate(raw), key=lambda item: _unspaced(item[1])):
+            chars = list(run)
+            first, last = start + chars[0][0], start + chars[-1][0] + 1
+            if unspaced and len(chars) > 2:
+                for offset in range(first, last - 1):
+                    yield offset, offset + 2, fold(text[offset : offset + 2])
+            else:
+                for word in words(text[first:last]):
+                    yield first, last, word
 
 
 def normalise_phrase(text: str) -> str:
