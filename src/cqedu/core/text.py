@@ -86,19 +86,36 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
 
 
-def _unspaced(char: str) -> bool:
-    code = ord(char)
-    return code >= 0x0E00 and any(first <= code <= last for first, last in UNSPACED)
+# Whether each character met so far is of an unspaced script: a text uses few of them.
+_unspaced_chars: dict[str, bool] = {}
+
+
+def _unspaced_flags(word: str) -> list[bool]:
+    """Whether each character of a word is of an unspaced script."""
+    flags = list(map(_unspaced_chars.get, word))  # looked up at C speed
+    if None in flags:
+        for char in word:
+            code = ord(char)
+            _unspaced_chars[char] = any(first <= code <= last for first, last in UNSPACED)
+        flags = list(map(_unspaced_chars.get, word))
+    return flags  # type: ignore[return-value]  # every character is known now
 
 
 def _split_unspaced(word: str) -> list[str]:
     """A folded word with its runs of unspaced scripts cut into two-character pieces."""
-    if not any(map(_unspaced, word)):
+    if max(word) < "\u0e00":
+        return [word]
+    flags = _unspaced_flags(word)
+    if all(flags):
+        return _pieces(word)
+    if not any(flags):
         return [word]
     found: list[str] = []
-    for unspaced, run in itertools.groupby(word, key=_unspaced):
-        part = "".join(run)
-        found.extend(_pieces(part) if unspaced else [part])
+    start = 0
+    for unspaced, run in itertools.groupby(flags):
+        end = start + len(list(run))
+        found.extend(_pieces(word[start:end]) if unspaced else [word[start:end]])
+        start = end
     return found
 
 
@@ -155,19 +172,17 @@ def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
         return
     for match in _patterns()[1].finditer(text):
         raw, start = match.group(), match.start()
-        if not any(map(_unspaced, raw)):
-            for word in words(raw):  # folding may part a word ("½" -> "1", "2")
-                yield start, match.end(), word
-            continue
-        for unspaced, run in itertools.groupby(enumerate(raw), key=lambda item: _unspaced(item[1])):
-            chars = list(run)
-            first, last = start + chars[0][0], start + chars[-1][0] + 1
-            if unspaced and len(chars) > 2:
+        flags = _unspaced_flags(raw) if max(raw) >= "\u0e00" else [False]
+        first = start
+        for unspaced, run in itertools.groupby(flags):
+            last = first + len(list(run)) if len(flags) > 1 or unspaced else match.end()
+            if unspaced and last - first > 2:
                 for offset in range(first, last - 1):
                     yield offset, offset + 2, fold(text[offset : offset + 2])
             else:
-                for word in words(text[first:last]):
+                for word in words(text[first:last]):  # folding may part a word ("½": 1, 2)
                     yield first, last, word
+            first = last
 
 
 def normalise_phrase(text: str) -> str:
