@@ -7,6 +7,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cqedu.core.text import fold, normalise_phrase, stem, terms, word_spans, words
 
@@ -98,3 +100,33 @@ def test_stem_meets_the_forms_of_one_word() -> None:
     others = ["93.5", "14th", "大学", "москва"]
     assert [stem(w) for w in others] == others
     assert terms("Enrolments of Universities") == ["enrol", "of", "universiti"]
+
+
+# Letters, marks, digits, spaces and punctuation of many scripts, in any Unicode form.
+_TEXT = st.text(
+    st.characters(
+        categories=("L", "M", "N", "Zs", "Pc", "Pd", "Po", "Cf"),
+        exclude_characters="\x00",
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT, st.sampled_from(["NFC", "NFD", "NFKC", "NFKD"]))
+def test_every_unicode_form_of_a_text_has_the_same_words(text: str, form: str) -> None:
+    assert words(unicodedata.normalize(form, text)) == words(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_folding_is_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_spans_give_the_words_and_point_into_the_text(text: str) -> None:
+    spans = list(word_spans(text))
+    assert [word for _, _, word in spans] == words(text)
+    assert all(0 <= start < end <= len(text) for start, end, _ in spans)

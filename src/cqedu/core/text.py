@@ -76,13 +76,13 @@ _WORD = re.compile(f"{_NUMBER}|[^\\W_]+")
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The expressions for text beyond ASCII: a folded word, a word as written (marks and
-    invisible characters inside it, for spans), what folding drops. Compiled on first use:
+    """The expressions for text beyond ASCII: a folded word, what folding drops, and a
+    character with the marks folding drops after it (for spans). Compiled on first use:
     ASCII text (every cached query) never needs them."""
     return (
         re.compile(f"{_NUMBER}|(?:[^\\W_]|[{_MARKED}])+"),
-        re.compile(f"{_NUMBER}|(?:[^\\W_]|[{_MARKED}{_DIACRITICS}{_INVISIBLE}])+"),
         re.compile(f"[{_DIACRITICS}{_INVISIBLE}]"),
+        re.compile(f".[{_DIACRITICS}{_INVISIBLE}]*", re.DOTALL),
     )
 
 
@@ -114,7 +114,9 @@ def _split_unspaced(word: str) -> list[str]:
     start = 0
     for unspaced, run in itertools.groupby(flags):
         end = start + len(list(run))
-        found.extend(_pieces(word[start:end]) if unspaced else [word[start:end]])
+        part = word[start:end]
+        # the rest is split as a word of its own would be: "0a" is a number and a word
+        found.extend(_pieces(part) if unspaced else _patterns()[0].findall(part))
         start = end
     return found
 
@@ -130,7 +132,7 @@ def fold(text: str) -> str:
     import unicodedata  # deferred for start-up: ASCII text (every cached query) needs none
 
     folded = unicodedata.normalize("NFKC", text).casefold()
-    folded = _patterns()[2].sub("", unicodedata.normalize("NFD", folded))
+    folded = _patterns()[1].sub("", unicodedata.normalize("NFD", folded))
     folded = folded.translate(_BASE_LETTERS)
     return unicodedata.normalize("NFC", folded)
 
@@ -156,6 +158,7 @@ def words(text: str) -> list[str]:
         found = []
         for word in _patterns()[0].findall(fold(text)):
             found.extend(_split_unspaced(word))
+        return [word.replace(",", "") for word in found]  # folding may make commas
     if "," in text and _GROUPED_DIGITS.search(text):
         return [word.replace(",", "") for word in found]
     return found
@@ -164,25 +167,48 @@ def words(text: str) -> list[str]:
 def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, folded word) for each word of a text, as `words` gives them.
 
-    The spans are in `text` as written; pieces of an unspaced run overlap.
+    The spans are in `text` as written; pieces of an unspaced run overlap. A word that
+    folding made of several characters (a ligature, "½") spans all of them.
     """
     if text.isascii():
         for match in _WORD.finditer(text):
             yield match.start(), match.end(), match.group().casefold().replace(",", "")
         return
-    for match in _patterns()[1].finditer(text):
-        raw, start = match.group(), match.start()
-        flags = _unspaced_flags(raw) if max(raw) >= "\u0e00" else [False]
-        first = start
-        for unspaced, run in itertools.groupby(flags):
-            last = first + len(list(run)) if len(flags) > 1 or unspaced else match.end()
-            if unspaced and last - first > 2:
-                for offset in range(first, last - 1):
-                    yield offset, offset + 2, fold(text[offset : offset + 2])
+    # Fold each character with the marks that follow it, remembering where it came from.
+    parts: list[str] = []
+    origin: list[tuple[int, int]] = []
+    for match in _patterns()[2].finditer(text):
+        part = fold(match.group())
+        parts.append(part)
+        origin.extend([match.span()] * len(part))
+    folded = "".join(parts)
+    if folded != fold(text):  # folding joined characters (Hangul jamo): the text is the span
+        for word in words(text):
+            yield 0, len(text), word
+        return
+    for start, end, word in _folded_word_spans(folded):
+        yield origin[start][0], origin[end - 1][1], word
+
+
+def _folded_word_spans(folded: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) of each word of a folded text beyond ASCII, as `words` splits it."""
+    expression = _patterns()[0]
+    for match in expression.finditer(folded):
+        word, start = match.group(), match.start()
+        if max(word) < "\u0e00":
+            yield start, match.end(), word.replace(",", "")
+            continue
+        for unspaced, run in itertools.groupby(_unspaced_flags(word)):
+            end = start + len(list(run))
+            if not unspaced:
+                for part in expression.finditer(folded, start, end):
+                    yield part.start(), part.end(), part.group().replace(",", "")
+            elif end - start < 3:
+                yield start, end, folded[start:end]
             else:
-                for word in words(text[first:last]):  # folding may part a word ("½": 1, 2)
-                    yield first, last, word
-            first = last
+                for offset in range(start, end - 1):
+                    yield offset, offset + 2, folded[offset : offset + 2]
+            start = end
 
 
 def normalise_phrase(text: str) -> str:
