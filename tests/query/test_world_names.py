@@ -103,3 +103,8 @@ def test_the_loader_compares_names_folded_and_stores_them_as_declared(
 def test_ask_folds_accents_as_search_does(world: KnowledgeBase) -> None:
     answer = world.ask("where is Universidade de Sao Paulo")
     assert answer.text == "Universidade de São Paulo (São Paulo; Intro ¶2)"
+
+
+def test_left_out_words_are_named_as_typed(world: KnowledgeBase) -> None:
+    assert world.search_outcome("Doğu Zqxvé").ignored_words == ("Zqxvé",)
+    assert world.search_outcome("Doğu Leicester").set_aside == ("Doğu",)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from cqedu.core.errors import QueryError
-from cqedu.core.text import normalise_phrase, stem, words
+from cqedu.core.text import normalise_phrase, stem, word_spans, words
 from cqedu.facts.model import SearchHit
 from cqedu.store import index
 from cqedu.store.index import STOPWORDS
@@ -108,7 +108,13 @@ def search_records(
         SearchHit(found[item.pos], item.score, item.field, item.words) for item in ranking.positions
     ]
     more = ranking.total - len(hits)
-    outcome = SearchOutcome(hits, ranking.ignored, ranking.set_aside, more, tuple(notes))
+    # Left-out words are named as typed ("Doğu", not its folded "dogu").
+    typed: dict[str, str] = {}
+    for start, end, word in word_spans(query):
+        typed.setdefault(word, query[start:end])
+    ignored = tuple(typed.get(word, word) for word in ranking.ignored)
+    set_aside = tuple(typed.get(word, word) for word in ranking.set_aside)
+    outcome = SearchOutcome(hits, ignored, set_aside, more, tuple(notes))
     return outcome, vocabulary
 
 
