@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 import cqedu
 from cqedu.knowledge import KnowledgeBase
-from cqedu.query.search import STEM_SCORE, query_words
+from cqedu.query.search import STEM_SCORE
 from cqedu.store import index
-from tests.conftest import MINI_FACTS
+from tests.conftest import MINI_FACTS, subprocess_env
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +60,22 @@ def test_the_index_keeps_words_as_written_and_their_stems_beside_them(
     assert index.same_stem(stemmed._db, "zzz") == []
 
 
-def test_a_query_keeps_one_word_per_stem() -> None:
-    assert query_words("university universities Graduates graduate") == [
-        "university",
-        "graduates",
-    ]
+def test_a_search_of_words_the_index_holds_does_not_load_the_stemmer(tmp_path: Path) -> None:
+    code = (
+        "import sys, cqedu; kb = cqedu.load(sys.argv[1], for_search=True); "
+        "first = [h.fact.id for h in kb.search('robot club')]; "
+        "before = 'Stemmer' in sys.modules; "
+        "second = [h.fact.id for h in kb.search('robots clubbing')]; "
+        "print(first[0], before, second[0], 'Stemmer' in sys.modules)"
+    )
+    env = subprocess_env(CQEDU_CACHE_DIR=str(tmp_path))
+    for _ in range(2):  # the first run builds the index (stemming its words) in the cache
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(MINI_FACTS)],
+            check=True,
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+    # words the index holds take their stems from it; "clubbing" needs the stemmer
+    assert done.stdout.split() == ["mini-robot-club", "False", "mini-robot-club", "True"]

@@ -142,7 +142,7 @@ def outcome_lines(outcome: SearchOutcome) -> list[str]:
 
 
 def query_words(query: str) -> list[str]:
-    """The words of a query that search uses, folded (`text.words`), one per stem.
+    """The words of a query that search uses, folded (`text.words`), each once.
 
     Stopwords are left out unless nothing else is left. QueryError if there are none.
     """
@@ -152,12 +152,7 @@ def query_words(query: str) -> list[str]:
         raise QueryError(
             f"query is too long ({len(query)} characters); use at most {MAX_QUERY_CHARS}"
         )
-    stems: set[str] = set()
-    found = []
-    for word in words(query):  # one word per stem: "university universities" is one
-        if stem(word) not in stems:
-            stems.add(stem(word))
-            found.append(word)
+    found = list(dict.fromkeys(words(query)))
     if not found:
         raise QueryError("query has no letters or digits; give a word or phrase to search for")
     meaningful = [w for w in found if w not in STOPWORDS]
@@ -167,16 +162,26 @@ def query_words(query: str) -> list[str]:
     return chosen
 
 
-def _word_matches(token: str, vocab: list[str], same_stem: list[str]) -> dict[str, float]:
+def _stem_of(connection: sqlite3.Connection, token: str, vocab: list[str]) -> str:
+    """A query word's stem: from the index when it holds the word, so that a search whose
+    words are all in the index never loads the stemmer (start-up time)."""
+    at = bisect.bisect_left(vocab, token)
+    if at < len(vocab) and vocab[at] == token:
+        return index.stem_of(connection, token)
+    return stem(token)
+
+
+def _word_matches(
+    token: str, vocab: list[str], word_stem: str, same_stem: list[str]
+) -> dict[str, float]:
     """Index words that match one query word, with their 0-100 scores.
 
-    `same_stem` are the index words that share the query word's stem.
+    `same_stem` are the index words that share the query word's stem, `word_stem`.
     """
     matches: dict[str, float] = dict.fromkeys(same_stem, STEM_SCORE)
     start = bisect.bisect_left(vocab, token)
     if start < len(vocab) and vocab[start] == token:
         matches[token] = 100.0
-    word_stem = stem(token)
     at = bisect.bisect_left(vocab, word_stem)
     if word_stem != token and at < len(vocab) and vocab[at] == word_stem:
         matches[word_stem] = STEM_SCORE  # the stem is a word itself: "enrol"
@@ -212,10 +217,15 @@ def rank(
     """
     vocabulary = index.vocabulary(connection, vocabulary)
     per_token = [
-        _word_matches(token, vocabulary.words, index.same_stem(connection, stem(token)))
-        if not any(ch.isdigit() for ch in token)
         # Numbers match exactly or not at all, and are not in the vocabulary list.
-        else ({token: 100.0} if index.has_word(connection, token) else {})
+        ({token: 100.0} if index.has_word(connection, token) else {})
+        if any(ch.isdigit() for ch in token)
+        else _word_matches(
+            token,
+            vocabulary.words,
+            word_stem := _stem_of(connection, token, vocabulary.words),
+            index.same_stem(connection, word_stem),
+        )
         for token in tokens
     ]
     ignored = tuple(token for token, matches in zip(tokens, per_token, strict=True) if not matches)

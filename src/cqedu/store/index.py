@@ -211,10 +211,11 @@ def drop(connection: sqlite3.Connection) -> None:
         }
         # Renamed only while no older renamed tables are in the way.
         rename = schema == "main" and not any(_STALE + name in present for name in _TABLES)
-        if rename and "search_phrases" in present:
-            # An index keeps its name through a rename; this small one goes now.
+        if rename and ("search_phrases" in present or "search_stems" in present):
+            # An index keeps its name through a rename; these small ones go now.
             try:
                 connection.execute("DROP INDEX IF EXISTS main.search_phrases_phrase")
+                connection.execute("DROP INDEX IF EXISTS main.search_stems_stem")
             except sqlite3.OperationalError:
                 break  # a read-only cache file
         for name in _TABLES:  # the vocabulary tables before the FTS5 table they read
@@ -346,19 +347,19 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
     # Each word whose stem differs from it, under its stem, so that a query word meets
     # the words of its stem ("enrolments" -> "enrol" -> enrollment, enrolment).
     connection.execute(
-        f"CREATE TABLE {schema}search_stems (stem TEXT, term TEXT, PRIMARY KEY (stem, term)) "
-        "WITHOUT ROWID"
+        f"CREATE TABLE {schema}search_stems (term TEXT PRIMARY KEY, stem TEXT) WITHOUT ROWID"
     )
     connection.executemany(
         f"INSERT INTO {schema}search_stems VALUES (?, ?)",  # noqa: S608 - fixed names
         [
-            (found, term)
+            (term, found)
             for (term,) in connection.execute(
                 f"SELECT term FROM {schema}search_words WHERE term >= ':'"  # noqa: S608 - fixed names
             )
             if (found := stem(term)) != term
         ],
     )
+    connection.execute(f"CREATE INDEX {schema}search_stems_stem ON search_stems (stem)")
     # Keyword phrases, indexed; name and id phrases are in `search_records`, one row each.
     connection.execute(
         f"CREATE TABLE {schema}search_phrases (phrase TEXT, pos INTEGER, strength INTEGER)"
@@ -596,6 +597,16 @@ def vocabulary(connection: sqlite3.Connection, previous: Vocabulary | None = Non
         f"SELECT term FROM {schema}search_words WHERE term >= ':'"
     )
     return Vocabulary(stamp, [row[0] for row in rows])
+
+
+def stem_of(connection: sqlite3.Connection, word: str) -> str:
+    """The stem of a word the index holds (as `text.stem` gives it), without stemming."""
+    schema = f"{_schema_of(connection)}."
+    found = connection.execute(
+        f"SELECT stem FROM {schema}search_stems WHERE term = ?",  # noqa: S608 - fixed names
+        (word,),
+    ).fetchone()
+    return word if found is None else str(found[0])
 
 
 def same_stem(connection: sqlite3.Connection, word_stem: str) -> list[str]:
