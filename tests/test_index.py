@@ -179,9 +179,13 @@ def ranked(kb: KnowledgeBase, query: str) -> list[tuple[str, float, str]]:
 def test_without_fts5_search_finds_the_same_and_says_so_once(
     facts_copy: Path, isolated_environment: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    queries = ("oxbrige", "school", "1,234", "robot club members", "stats", "britain")
+    queries = ("oxbrige", "school", "schools", "1,234", "robot club members", "stats", "britain")
     with_fts5 = {query: ranked(cqedu.load(MINI_FACTS, cache=False), query) for query in queries}
     assert with_fts5["oxbrige"] == [("mini-oxbridge", 93.3, "name")]
+    assert with_fts5["schools"][:2] == [  # "school" meets "schools" by its stem, both ways
+        ("mini-schools", 100.0, "name"),
+        ("mini-lion-school", 95.0, "name"),
+    ]
     monkeypatch.setattr(index, "fts5_available", lambda: False)
     monkeypatch.setattr(index, "_given", set())  # as in a new process
     kb = cqedu.load(facts_copy, for_search=True)  # built while loading, still said
@@ -194,6 +198,7 @@ def test_without_fts5_search_finds_the_same_and_says_so_once(
         kinds = dict(connection.execute("SELECT name, type FROM sqlite_master"))
     assert kinds["search_instance"] == "table"
     assert kinds["search_vocab"] == "view"
+    assert kinds["search_stems"] == "table"
 
 
 def python_words(kb: KnowledgeBase) -> set[str]:
