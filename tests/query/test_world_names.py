@@ -71,6 +71,9 @@ def test_a_word_inside_an_unspaced_name_is_found(world: KnowledgeBase) -> None:
     # the exact name first; the other lacks one of its pieces ("庆大")
     assert found(world, "重庆大学") == [("cqu", 100.0), ("cqmu", 66.7)]
     assert found(world, "医科") == [("cqmu", 100.0)]
+    # one character finds the names whose pieces it begins, below a whole piece
+    assert found(world, "大") == [("cqu", 90.0), ("utokyo", 90.0), ("cqmu", 90.0)]
+    assert found(world, "医") == [("cqmu", 90.0)]
     assert found(world, "東京") == [("utokyo", 100.0)]
     assert found(world, "대학") == [("snu", 100.0)]
     assert found(world, "มหาวิทยาลัย") == [("chula", 100.0)]

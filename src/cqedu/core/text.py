@@ -101,6 +101,11 @@ def _unspaced_flags(word: str) -> list[bool]:
     return flags  # type: ignore[return-value]  # every character is known now
 
 
+def is_unspaced(word: str) -> bool:
+    """Whether every character of a folded word is of an unspaced script (see `UNSPACED`)."""
+    return bool(word) and max(word) >= "\u0e00" and all(_unspaced_flags(word))
+
+
 def _split_unspaced(word: str) -> list[str]:
     """A folded word with its runs of unspaced scripts cut into two-character pieces."""
     if max(word) < "\u0e00":

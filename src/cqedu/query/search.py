@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from cqedu.core.errors import QueryError
-from cqedu.core.text import normalise_phrase, stem, word_spans, words
+from cqedu.core.text import is_unspaced, normalise_phrase, stem, word_spans, words
 from cqedu.facts.model import SearchHit
 from cqedu.store import index
 from cqedu.store.index import STOPWORDS
@@ -185,6 +185,12 @@ def _word_matches(
     at = bisect.bisect_left(vocab, word_stem)
     if word_stem != token and at < len(vocab) and vocab[at] == word_stem:
         matches[word_stem] = STEM_SCORE  # the stem is a word itself: "enrol"
+    if len(token) == 1 and is_unspaced(token):
+        # One character of Chinese, kana, ...: the pieces of names it begins ("大" -> "大学").
+        for word in vocab[start : start + MATCHES_PER_WORD]:
+            if not word.startswith(token):
+                break
+            matches.setdefault(word, PREFIX_SCORE)
     if any(ch.isdigit() for ch in token) or len(token) < 3:
         return matches  # numbers and tiny words match exactly or not at all
     for word in vocab[start:]:
