@@ -1,10 +1,16 @@
 """The one resolver of names people type (levels, countries, fields, units, kinds, ...).
 
 A typed name is matched against a vocabulary of known values, each with its names:
-exactly (after folding case and punctuation), then as whole words of a name ("high" is
-the start of "high school"; "secondary" is a word of two levels), then by a close
-spelling. `candidates` returns every match scored, so a caller can weigh them (as `ask`
-does); `resolve` takes the one answer or raises a QueryError that says what to type.
+exactly (after folding case, accents, width and punctuation: `text.words`), then as whole
+words of a name ("high" is the start of "high school"; "secondary" is a word of two
+levels), then by a close spelling of a name or of a word of one. `candidates` returns
+every match scored, so a caller can weigh them (as `ask` does); `resolve` takes the one
+answer or raises a QueryError that says what to type.
+
+A close spelling stands for everything the names and words it may spell stand for, never
+for less: "medcine" means what "medicine" means ("clinical medicine" included), and a
+spelling as close to two values as to one is refused as ambiguous rather than guessed.
+So a forgiving filter never gives fewer results for a typo than for the word.
 """
 
 from __future__ import annotations
@@ -19,6 +25,10 @@ T = TypeVar("T")
 
 #: A typed name this close to a known one (rapidfuzz ratio, 0-100) is taken as it.
 ACCEPT_SCORE = 80.0
+#: A typed name shorter than this is taken only as written; one this long or longer is
+#: also taken for any name one edit away from it (a letter left out, added, replaced, or
+#: two swapped), however low its ratio.
+MIN_EDIT_LENGTH = 3
 #: Names this close are offered as "did you mean".
 SUGGEST_SCORE = 55.0
 #: Scores of the ways a name can match, best first.
@@ -36,6 +46,8 @@ class Candidate(NamedTuple, Generic[T]):
     """The name of it that matched (an id, name or alias)."""
     score: float
     """How well: EXACT_SCORE, START_SCORE, WORD_SCORE, or a fuzzy ratio of ACCEPT_SCORE+."""
+    spelled: str = ""
+    """For a close spelling, the known name or word (normalised) it spells; else ""."""
 
 
 class Vocabulary(Generic[T]):
@@ -64,6 +76,13 @@ class Vocabulary(Generic[T]):
             self.canonical.append(canonical)
             for name in (canonical, *others):
                 self._names.setdefault(normalise_phrase(name), (index, name))
+        # The names each word stands in, so that a word finds its names without a scan.
+        self._by_word: dict[str, list[str]] = {}
+        for norm in self._names:
+            for word in dict.fromkeys(norm.split()):
+                self._by_word.setdefault(word, []).append(norm)
+        # What a close spelling may spell: every name, and every word of a name.
+        self._spellable = list(dict.fromkeys([*self._names, *self._by_word]))
 
     def __len__(self) -> int:
         return len(self._values)
@@ -72,17 +91,58 @@ class Vocabulary(Generic[T]):
         """Every value `text` may mean, best first, one per value; empty when none.
 
         An exact name comes first, then names the words begin or stand in; close
-        spellings only when nothing matched so far.
+        spellings (of a name, or of a word of one: `spelled` says which) only when nothing
+        matched so far, scored by their closeness.
         """
         wanted = normalise_phrase(text)
         if not wanted:
             return []
+        exact = self._exact_or_words(wanted)
+        if exact:
+            return exact
+        best: dict[int, Candidate[T]] = {}
+        for spelled, score in self._close_spellings(wanted, one_edit_only=False):
+            for found in self._exact_or_words(spelled):
+                index = self._index_of(found.name)
+                if index not in best:
+                    best[index] = found._replace(score=score, spelled=spelled)
+        return sorted(best.values(), key=lambda c: -c.score)
+
+    def _close_spellings(self, wanted: str, *, one_edit_only: bool) -> list[tuple[str, float]]:
+        """Names and words of names `wanted` may be a misspelling of, with their ratios.
+
+        Those at ACCEPT_SCORE or closer (unless `one_edit_only`), and those one edit
+        away (a letter left out, added, replaced, or two swapped) whatever their ratio:
+        "sian" may be "siam" as well as "asian", and must not be taken for one alone.
+        """
+        if len(wanted) < MIN_EDIT_LENGTH:
+            return []  # two letters are a code ("he", "uk"): one letter off is another code
+        from rapidfuzz import fuzz, process  # deferred: exact matches need no fuzzy matching
+        from rapidfuzz.distance import OSA
+
+        close: dict[str, float] = {}
+        if not one_edit_only:
+            for spelled, score, _ in process.extract(
+                wanted, self._spellable, scorer=fuzz.ratio, score_cutoff=ACCEPT_SCORE, limit=None
+            ):
+                close[spelled] = float(score)
+        for spelled, _, _ in process.extract(
+            wanted, self._spellable, scorer=OSA.distance, score_cutoff=1, limit=None
+        ):
+            close.setdefault(spelled, float(fuzz.ratio(wanted, spelled)))
+        return sorted(close.items(), key=lambda item: -item[1])
+
+    def _exact_or_words(self, wanted: str) -> list[Candidate[T]]:
+        """Values a normalised name or word names exactly, begins or stands in, best first."""
         best: dict[int, Candidate[T]] = {}
         found = self._names.get(wanted)
         if found is not None:
             best[found[0]] = Candidate(self._values[found[0]], found[1], EXACT_SCORE)
+        if len(wanted) < 2:
+            return list(best.values())  # a letter alone begins too much ("u" of "U.K.")
         padded = f" {wanted} "
-        for norm, (index, name) in self._names.items():
+        for norm in self._by_word.get(wanted.split(" ", 1)[0], ()):
+            index, name = self._names[norm]
             if norm.startswith(wanted + " "):
                 score = START_SCORE
             elif padded in f" {norm} ":
@@ -91,15 +151,30 @@ class Vocabulary(Generic[T]):
                 continue
             if index not in best or score > best[index].score:
                 best[index] = Candidate(self._values[index], name, score)
-        if not best:
-            from rapidfuzz import fuzz, process  # deferred: exact matches need no fuzzy matching
+        return sorted(best.values(), key=lambda c: -c.score)
 
-            for norm, score, _ in process.extract(
-                wanted, list(self._names), scorer=fuzz.ratio, score_cutoff=ACCEPT_SCORE, limit=None
-            ):
-                index, name = self._names[norm]
-                if index not in best:
-                    best[index] = Candidate(self._values[index], name, float(score))
+    def _index_of(self, name: str) -> int:
+        return self._names[normalise_phrase(name)][0]
+
+    def _meant(self, text: str) -> list[Candidate[T]]:
+        """What `text` stands for, best first, each value scored as the name it matches.
+
+        An exact name stands for itself alone. Otherwise the names the words begin or
+        stand in, and every name or word it may be a misspelling of (one edit away, or
+        close when nothing else matched), each as that name or word would match: so a
+        typo of a name never stands for less than the name does.
+        """
+        wanted = normalise_phrase(text)
+        if not wanted:
+            return []
+        best = {self._index_of(c.name): c for c in self._exact_or_words(wanted)}
+        if any(c.score == EXACT_SCORE for c in best.values()):
+            return sorted(best.values(), key=lambda c: -c.score)
+        for spelled, _ in self._close_spellings(wanted, one_edit_only=bool(best)):
+            for candidate in self._exact_or_words(spelled):
+                index = self._index_of(candidate.name)
+                if index not in best or candidate.score > best[index].score:
+                    best[index] = candidate
         return sorted(best.values(), key=lambda c: -c.score)
 
     def resolve(self, text: str, *, exact: bool = False) -> T:
@@ -108,9 +183,10 @@ class Vocabulary(Generic[T]):
         `exact` takes only a name as declared (folding case and punctuation): for names a
         script types, where a guess would be worse than an error.
         """
-        found = self.candidates(text)
         if exact:
-            found = [c for c in found if c.score == EXACT_SCORE]
+            found = [c for c in self.candidates(text) if c.score == EXACT_SCORE]
+        else:
+            found = self._meant(text)
         if not found:
             declared = [name for _, name in self._names.values()]
             raise QueryError(
@@ -128,19 +204,17 @@ class Vocabulary(Generic[T]):
     def resolve_all(self, text: str) -> list[T]:
         """Every value `text` may mean, best first; QueryError (as `resolve`) when none.
 
-        A close spelling counts as the name it spells: "medecine" means what "medicine"
-        means, "clinical medicine" included.
+        A close spelling counts as every name and word it spells: "medcine" means what
+        "medicine" means, "clinical medicine" included, so a typo never finds less.
         """
-        found = self.candidates(text)
+        found = self._meant(text)
         if not found:
             self.resolve(text)  # raises the unknown-name error
-        if found[0].score < WORD_SCORE:  # only close spellings: take the closest as typed
-            found = self.candidates(found[0].name)
         return [c.value for c in found]
 
     def _canonical_of(self, candidate: Candidate[T]) -> str:
         """The canonical name of the value a candidate stands for."""
-        return self.canonical[self._names[normalise_phrase(candidate.name)][0]]
+        return self.canonical[self._index_of(candidate.name)]
 
 
 def suggest(

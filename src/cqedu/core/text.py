@@ -1,39 +1,254 @@
-"""Splitting text into normalised words, shared by search, matching and highlighting."""
+"""The one place text becomes words: folding, splitting and stemming, for data and queries alike.
+
+Search, `ask`, the resolvers (`matching`), the loader's name comparisons and the search
+index all go through `words` (and the index and search through `terms`), so a name in a
+facts file and a query typed in another form of the same text meet:
+
+- `fold`: NFKC (full-width letters, ligatures, compatibility characters), case folding
+  (Greek final sigma, German sharp s, Turkish dotted and dotless i), accents and other
+  combining diacritics removed, invisible format characters (zero-width joiners, soft
+  hyphens) dropped. Names still print as written: only the matching form is folded.
+- `words`: a folded text's words; a run of an unspaced script (Chinese, Japanese kana,
+  Korean hangul, Thai, ...) becomes its overlapping two-character pieces, so that a word
+  inside a name is found ("大学" in "重庆医科大学").
+- `terms`: the words stemmed (Snowball English, via PyStemmer), as the search index holds
+  them, so that "enrolments" meets "enrollment".
+"""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
+from functools import cache
+from typing import Any
 
 # A figure with thousands separators ("9,177") is one word; so is a decimal ("93.5").
 #: Characters that would drive a terminal or break a line: C0, DEL, C1, line separators.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _GROUPED_DIGITS = re.compile(r"\d,\d")
-_WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W_]+", re.UNICODE)
+
+#: Scripts written without spaces between words, as (first, last) code points: Thai, Lao,
+#: Myanmar, Hangul jamo, Khmer, CJK radicals, kana, bopomofo, CJK ideographs (and their
+#: extensions), Hangul syllables, CJK compatibility ideographs.
+UNSPACED = (
+    (0x0E00, 0x0EFF),
+    (0x1000, 0x109F),
+    (0x1100, 0x11FF),
+    (0x1780, 0x17FF),
+    (0x2E80, 0x2FDF),
+    (0x3040, 0x31FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xA960, 0xA97F),
+    (0xAC00, 0xD7FF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x3FFFF),
+)
+# Blocks whose vowel signs and other marks are combining characters, kept inside a word
+# (Devanagari to Sinhala, Thai, Lao, Myanmar, Khmer). Kept small: a regular expression
+# compiles in time proportional to the code points its classes cover.
+_MARKED = "\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+# Combining diacritics (accents, breves, cedillas, the Turkish dot) that folding removes.
+_DIACRITICS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+# Invisible format characters that join or hyphenate inside a word: soft hyphen, Arabic
+# letter mark, zero-width space / non-joiner / joiner, marks of direction, word joiner and
+# invisible operators, byte order mark.
+_INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
+# Letters with no decomposition that readers treat as a base letter with a mark.
+_BASE_LETTERS = str.maketrans(
+    {
+        "\u0131": "i",  # Turkish dotless i
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "ł": "l",
+        "ħ": "h",
+        "ŧ": "t",
+        "æ": "ae",
+        "œ": "oe",
+    }
+)
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A word of ASCII text: a number, or letters and digits.
+_WORD = re.compile(f"{_NUMBER}|[^\\W_]+")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The expressions for text beyond ASCII: a folded word, what folding drops, and a
+    character with the marks folding drops after it (for spans). Compiled on first use:
+    ASCII text (every cached query) never needs them."""
+    return (
+        re.compile(f"{_NUMBER}|(?:[^\\W_]|[{_MARKED}])+"),
+        re.compile(f"[{_DIACRITICS}{_INVISIBLE}]"),
+        re.compile(f".[{_DIACRITICS}{_INVISIBLE}]*", re.DOTALL),
+    )
+
+
+# Whether each character met so far is of an unspaced script: a text uses few of them.
+_unspaced_chars: dict[str, bool] = {}
+
+
+def _unspaced_flags(word: str) -> list[bool]:
+    """Whether each character of a word is of an unspaced script."""
+    flags = list(map(_unspaced_chars.get, word))  # looked up at C speed
+    if None in flags:
+        for char in word:
+            code = ord(char)
+            _unspaced_chars[char] = any(first <= code <= last for first, last in UNSPACED)
+        flags = list(map(_unspaced_chars.get, word))
+    return flags  # type: ignore[return-value]  # every character is known now
+
+
+def is_unspaced(word: str) -> bool:
+    """Whether every character of a folded word is of an unspaced script (see `UNSPACED`)."""
+    return bool(word) and max(word) >= "\u0e00" and all(_unspaced_flags(word))
+
+
+def _split_unspaced(word: str) -> list[str]:
+    """A folded word with its runs of unspaced scripts cut into two-character pieces."""
+    if max(word) < "\u0e00":
+        return [word]
+    flags = _unspaced_flags(word)
+    if all(flags):
+        return _pieces(word)
+    if not any(flags):
+        return [word]
+    found: list[str] = []
+    start = 0
+    for unspaced, run in itertools.groupby(flags):
+        end = start + len(list(run))
+        part = word[start:end]
+        # the rest is split as a word of its own would be: "0a" is a number and a word
+        found.extend(_pieces(part) if unspaced else _patterns()[0].findall(part))
+        start = end
+    return found
+
+
+def fold(text: str) -> str:
+    """The form text is matched in: "São" -> "sao"; full-width "LEICESTER" -> "leicester".
+
+    NFKC, case folding, combining diacritics and invisible format characters removed,
+    recomposed (NFC, which keeps Hangul syllables whole). ASCII text is only case folded.
+    """
+    if text.isascii():
+        return text.casefold()
+    import unicodedata  # deferred for start-up: ASCII text (every cached query) needs none
+
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = _patterns()[1].sub("", unicodedata.normalize("NFD", folded))
+    folded = folded.translate(_BASE_LETTERS)
+    return unicodedata.normalize("NFC", folded)
 
 
 def normalise_word(word: str) -> str:
-    """Fold case and drop thousands separators: "9,177" -> "9177", "Leicester" -> "leicester"."""
-    return word.casefold().replace(",", "")
+    """Fold and drop thousands separators: "9,177" -> "9177", "São" -> "sao"."""
+    return fold(word).replace(",", "")
+
+
+def _pieces(run: str) -> list[str]:
+    """A run of an unspaced script as its overlapping two-character pieces ("重庆大学" ->
+    "重庆", "庆大", "大学"); a single character stands alone."""
+    if len(run) < 3:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
 def words(text: str) -> list[str]:
-    """The normalised words of a text, in order."""
-    found = _WORD.findall(text.casefold())  # one pass: this runs for every indexed text
+    """The folded words of a text, in order (see the module's notes)."""
+    if text.isascii():  # the quick path: this runs for every indexed text
+        found = _WORD.findall(text.casefold())
+    else:
+        found = []
+        for word in _patterns()[0].findall(fold(text)):
+            found.extend(_split_unspaced(word))
+        return [word.replace(",", "") for word in found]  # folding may make commas
     if "," in text and _GROUPED_DIGITS.search(text):
         return [word.replace(",", "") for word in found]
     return found
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, normalised word) for each word of a text, for highlighting."""
-    for match in _WORD.finditer(text):
-        yield match.start(), match.end(), normalise_word(match.group())
+    """(start, end, folded word) for each word of a text, as `words` gives them.
+
+    The spans are in `text` as written; pieces of an unspaced run overlap. A word that
+    folding made of several characters (a ligature, "½") spans all of them.
+    """
+    if text.isascii():
+        for match in _WORD.finditer(text):
+            yield match.start(), match.end(), match.group().casefold().replace(",", "")
+        return
+    # Fold each character with the marks that follow it, remembering where it came from.
+    parts: list[str] = []
+    origin: list[tuple[int, int]] = []
+    for match in _patterns()[2].finditer(text):
+        part = fold(match.group())
+        parts.append(part)
+        origin.extend([match.span()] * len(part))
+    folded = "".join(parts)
+    if folded != fold(text):  # folding joined characters (Hangul jamo): the text is the span
+        for word in words(text):
+            yield 0, len(text), word
+        return
+    for start, end, word in _folded_word_spans(folded):
+        yield origin[start][0], origin[end - 1][1], word
+
+
+def _folded_word_spans(folded: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) of each word of a folded text beyond ASCII, as `words` splits it."""
+    expression = _patterns()[0]
+    for match in expression.finditer(folded):
+        word, start = match.group(), match.start()
+        if max(word) < "\u0e00":
+            yield start, match.end(), word.replace(",", "")
+            continue
+        for unspaced, run in itertools.groupby(_unspaced_flags(word)):
+            end = start + len(list(run))
+            if not unspaced:
+                for part in expression.finditer(folded, start, end):
+                    yield part.start(), part.end(), part.group().replace(",", "")
+            elif end - start < 3:
+                yield start, end, folded[start:end]
+            else:
+                for offset in range(start, end - 1):
+                    yield offset, offset + 2, folded[offset : offset + 2]
+            start = end
 
 
 def normalise_phrase(text: str) -> str:
     """A name or query as its words: "Preschool-enrollment rate!" -> "preschool enrollment rate"."""
     return " ".join(words(text))
+
+
+# Stems already found, and the stemmer: PyStemmer's English (Porter 2) Snowball stemmer.
+_stems: dict[str, str] = {}
+_stemmer: list[Any] = []
+
+
+def stem(word: str) -> str:
+    """The Snowball English stem of a folded word: "universities" -> "universiti".
+
+    Words holding a digit or a letter outside a-z (numbers, other scripts) are their own
+    stem. Imports the stemmer on first use (about 3 ms).
+    """
+    found = _stems.get(word)
+    if found is None:
+        if word.isascii() and word.isalpha():
+            if not _stemmer:
+                import Stemmer  # deferred for start-up: only the index and search stem
+
+                _stemmer.append(Stemmer.Stemmer("english"))
+            found = _stemmer[0].stemWord(word)
+        else:
+            found = word
+        _stems[word] = found
+    return found
+
+
+def terms(text: str) -> list[str]:
+    """The stemmed words of a text, as the search index holds them."""
+    return [stem(word) for word in words(text)]
 
 
 def escape_controls(text: str) -> str:

@@ -40,18 +40,27 @@ class Names:
             listing="partner countries and regions",
         )
 
-    def unit(self, text: str) -> str:
-        """The unit `text` names ("percent", "students"), forgiving a close spelling."""
-        units = Vocabulary(
+    @cached_property
+    def units(self) -> Vocabulary[str]:
+        """Units of figures ("percent", "students"), as `--unit` takes them."""
+        return Vocabulary(
             "unit", ((u, u, ()) for u in self._records.units()), listing="units of figures"
         )
-        return units.resolve(text)
 
-    def fields(self, text: str) -> list[str]:
-        """Program fields `text` names: every field it stands in as words, else a close one."""
-        fields = Vocabulary(
+    @cached_property
+    def program_fields(self) -> Vocabulary[str]:
+        """Subject fields of programs, as `--field` takes them."""
+        return Vocabulary(
             "subject field",
             ((f, f, ()) for f in self._records.program_fields()),
             listing="subject fields of programs",
         )
-        return fields.resolve_all(text)
+
+    def unit(self, text: str) -> str:
+        """The unit `text` names ("percent", "students"), forgiving a close spelling."""
+        return self.units.resolve(text)
+
+    def fields(self, text: str) -> list[str]:
+        """Program fields `text` names: every field it stands in as words, else every field
+        its close spelling may mean (never fewer than the word it spells)."""
+        return self.program_fields.resolve_all(text)

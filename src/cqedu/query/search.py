@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from cqedu.core.errors import QueryError
-from cqedu.core.text import normalise_phrase, words
+from cqedu.core.text import is_unspaced, normalise_phrase, stem, word_spans, words
 from cqedu.facts.model import SearchHit
 from cqedu.store import index
 from cqedu.store.index import STOPWORDS
@@ -23,6 +23,9 @@ MAX_QUERY_WORDS = 16
 WORD_CUTOFF = 75.0
 #: A query word that starts an index word ("leic" -> "leicester") scores this.
 PREFIX_SCORE = 90.0
+#: A query word with the stem of an index word ("enrolments", "enrollment") scores this:
+#: below the word as written, so that the exact form wins a tie.
+STEM_SCORE = 95.0
 #: Fuzzy matches kept per query word, best first; bounds the work on huge indexes.
 MATCHES_PER_WORD = 40
 #: A record scoring below this (0-100) is not a result.
@@ -105,7 +108,13 @@ def search_records(
         SearchHit(found[item.pos], item.score, item.field, item.words) for item in ranking.positions
     ]
     more = ranking.total - len(hits)
-    outcome = SearchOutcome(hits, ranking.ignored, ranking.set_aside, more, tuple(notes))
+    # Left-out words are named as typed ("Doğu", not its folded "dogu").
+    typed: dict[str, str] = {}
+    for start, end, word in word_spans(query):
+        typed.setdefault(word, query[start:end])
+    ignored = tuple(typed.get(word, word) for word in ranking.ignored)
+    set_aside = tuple(typed.get(word, word) for word in ranking.set_aside)
+    outcome = SearchOutcome(hits, ignored, set_aside, more, tuple(notes))
     return outcome, vocabulary
 
 
@@ -133,7 +142,10 @@ def outcome_lines(outcome: SearchOutcome) -> list[str]:
 
 
 def query_words(query: str) -> list[str]:
-    """The words of a query that search uses, or a QueryError if there are none."""
+    """The words of a query that search uses, folded (`text.words`), each once.
+
+    Stopwords are left out unless nothing else is left. QueryError if there are none.
+    """
     if not query.strip():
         raise QueryError("empty query; give a word or phrase to search for")
     if len(query) > MAX_QUERY_CHARS:
@@ -150,12 +162,35 @@ def query_words(query: str) -> list[str]:
     return chosen
 
 
-def _word_matches(token: str, vocab: list[str]) -> dict[str, float]:
-    """Index words that match one query word, with their 0-100 scores."""
-    matches: dict[str, float] = {}
+def _stem_of(connection: sqlite3.Connection, token: str, vocab: list[str]) -> str:
+    """A query word's stem: from the index when it holds the word, so that a search whose
+    words are all in the index never loads the stemmer (start-up time)."""
+    at = bisect.bisect_left(vocab, token)
+    if at < len(vocab) and vocab[at] == token:
+        return index.stem_of(connection, token)
+    return stem(token)
+
+
+def _word_matches(
+    token: str, vocab: list[str], word_stem: str, same_stem: list[str]
+) -> dict[str, float]:
+    """Index words that match one query word, with their 0-100 scores.
+
+    `same_stem` are the index words that share the query word's stem, `word_stem`.
+    """
+    matches: dict[str, float] = dict.fromkeys(same_stem, STEM_SCORE)
     start = bisect.bisect_left(vocab, token)
     if start < len(vocab) and vocab[start] == token:
         matches[token] = 100.0
+    at = bisect.bisect_left(vocab, word_stem)
+    if word_stem != token and at < len(vocab) and vocab[at] == word_stem:
+        matches[word_stem] = STEM_SCORE  # the stem is a word itself: "enrol"
+    if len(token) == 1 and is_unspaced(token):
+        # One character of Chinese, kana, ...: the pieces of names it begins ("大" -> "大学").
+        for word in vocab[start : start + MATCHES_PER_WORD]:
+            if not word.startswith(token):
+                break
+            matches.setdefault(word, PREFIX_SCORE)
     if any(ch.isdigit() for ch in token) or len(token) < 3:
         return matches  # numbers and tiny words match exactly or not at all
     for word in vocab[start:]:
@@ -188,10 +223,15 @@ def rank(
     """
     vocabulary = index.vocabulary(connection, vocabulary)
     per_token = [
-        _word_matches(token, vocabulary.words)
-        if not any(ch.isdigit() for ch in token)
         # Numbers match exactly or not at all, and are not in the vocabulary list.
-        else ({token: 100.0} if index.has_word(connection, token) else {})
+        ({token: 100.0} if index.has_word(connection, token) else {})
+        if any(ch.isdigit() for ch in token)
+        else _word_matches(
+            token,
+            vocabulary.words,
+            word_stem := _stem_of(connection, token, vocabulary.words),
+            index.same_stem(connection, word_stem),
+        )
         for token in tokens
     ]
     ignored = tuple(token for token, matches in zip(tokens, per_token, strict=True) if not matches)

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from cqedu.core.text import normalise_phrase, words
+from cqedu.core.text import normalise_phrase, stem, words
 from cqedu.facts.fields import SEARCH_WEIGHTS
 from cqedu.facts.model import TABLE_OF_KIND, Fact
 
@@ -73,6 +73,7 @@ _TABLES = (
     "search_text",
     "search_words",
     "search_phrases",
+    "search_stems",
     "search_records",
 )
 
@@ -210,10 +211,11 @@ def drop(connection: sqlite3.Connection) -> None:
         }
         # Renamed only while no older renamed tables are in the way.
         rename = schema == "main" and not any(_STALE + name in present for name in _TABLES)
-        if rename and "search_phrases" in present:
-            # An index keeps its name through a rename; this small one goes now.
+        if rename and ("search_phrases" in present or "search_stems" in present):
+            # An index keeps its name through a rename; these small ones go now.
             try:
                 connection.execute("DROP INDEX IF EXISTS main.search_phrases_phrase")
+                connection.execute("DROP INDEX IF EXISTS main.search_stems_stem")
             except sqlite3.OperationalError:
                 break  # a read-only cache file
         for name in _TABLES:  # the vocabulary tables before the FTS5 table they read
@@ -285,8 +287,9 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
     the merged vocabularies; `fts5vocab` tables then give its vocabulary and which records
     and columns hold each word. Without FTS5, a plain table holds the same (term, record,
     column) rows. Keyword phrases are copied into a small indexed table, name lengths and
-    name and id phrases into another, one row per record. All of it is done by SQLite
-    statements: no record passes through Python.
+    name and id phrases into another, one row per record; the vocabulary's words under
+    their stems into a third. All of it but the stems is done by SQLite statements: no
+    record passes through Python, only the distinct words.
     """
     schema = "temp." if temp else ""
     if not temp:
@@ -341,6 +344,22 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
     connection.execute(
         f"INSERT INTO {schema}search_words SELECT term FROM {schema}search_vocab"  # noqa: S608 - fixed names
     )
+    # Each word whose stem differs from it, under its stem, so that a query word meets
+    # the words of its stem ("enrolments" -> "enrol" -> enrollment, enrolment).
+    connection.execute(
+        f"CREATE TABLE {schema}search_stems (term TEXT PRIMARY KEY, stem TEXT) WITHOUT ROWID"
+    )
+    connection.executemany(
+        f"INSERT INTO {schema}search_stems VALUES (?, ?)",  # noqa: S608 - fixed names
+        [
+            (term, found)
+            for (term,) in connection.execute(
+                f"SELECT term FROM {schema}search_words WHERE term >= ':'"  # noqa: S608 - fixed names
+            )
+            if (found := stem(term)) != term
+        ],
+    )
+    connection.execute(f"CREATE INDEX {schema}search_stems_stem ON search_stems (stem)")
     # Keyword phrases, indexed; name and id phrases are in `search_records`, one row each.
     connection.execute(
         f"CREATE TABLE {schema}search_phrases (phrase TEXT, pos INTEGER, strength INTEGER)"
@@ -578,6 +597,26 @@ def vocabulary(connection: sqlite3.Connection, previous: Vocabulary | None = Non
         f"SELECT term FROM {schema}search_words WHERE term >= ':'"
     )
     return Vocabulary(stamp, [row[0] for row in rows])
+
+
+def stem_of(connection: sqlite3.Connection, word: str) -> str:
+    """The stem of a word the index holds (as `text.stem` gives it), without stemming."""
+    schema = f"{_schema_of(connection)}."
+    found = connection.execute(
+        f"SELECT stem FROM {schema}search_stems WHERE term = ?",  # noqa: S608 - fixed names
+        (word,),
+    ).fetchone()
+    return word if found is None else str(found[0])
+
+
+def same_stem(connection: sqlite3.Connection, word_stem: str) -> list[str]:
+    """The index's words whose stem is `word_stem` (from `text.stem`), but the stem itself."""
+    schema = f"{_schema_of(connection)}."
+    found = connection.execute(
+        f"SELECT term FROM {schema}search_stems WHERE stem = ?",  # noqa: S608 - fixed names
+        (word_stem,),
+    )
+    return [row[0] for row in found]
 
 
 def has_word(connection: sqlite3.Connection, word: str) -> bool:
