@@ -67,6 +67,7 @@ class CqeduGroup(TyperGroup):
         **extra: Any,
     ) -> NoReturn:
         del standalone_mode  # errors are always handled here, also under CliRunner
+        _use_quoting_completion(args)
         stdout = sys.stdout
         try:
             code = super().main(
@@ -101,6 +102,22 @@ class CqeduGroup(TyperGroup):
         if code == EXIT_INTERRUPTED:
             _stderr("cqedu: interrupted")
         sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _use_quoting_completion(args: Sequence[str] | None) -> None:
+    """Bash completion that quotes what it inserts, when completing or writing the script.
+
+    Typer registers its own completion classes when it builds the command, just before
+    this runs, so cqedu's are registered here.
+    """
+    given = sys.argv[1:] if args is None else args
+    if os.environ.get("_CQEDU_COMPLETE") or any(
+        arg.startswith(("--show-completion", "--install-completion")) for arg in given
+    ):
+        # deferred for start-up: only completion needs the shell's quoting
+        from cqedu import completion
+
+        completion.install()
 
 
 def _usage_error(error: typer.TyperException) -> int:
