@@ -345,6 +345,7 @@ def _output_settings(
         color=traits.color and chosen is OutputFormat.TABLE,
         width=traits.width,
         ascii_only=traits.ascii_only,
+        encoding=traits.encoding,
     )
     return chosen, options
 
