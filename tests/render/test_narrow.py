@@ -11,6 +11,7 @@ import pytest
 
 from cqedu.knowledge import KnowledgeBase
 from cqedu.render import VIEWS, OutputFormat, RenderOptions, Results, render
+from cqedu.render.sources import render_sources
 from tests.render.test_layouts import COMMANDS, results_of, shown
 
 
@@ -126,8 +127,6 @@ def test_an_event_without_a_date_shows_an_empty_marker(real_kb: KnowledgeBase) -
 
 
 def test_a_source_block_wraps_with_a_hanging_indent(real_kb: KnowledgeBase) -> None:
-    from cqedu.render.sources import render_sources  # noqa: PLC0415 - only this test needs it
-
     text = render_sources(OutputFormat.TABLE, real_kb.source_list(), RenderOptions(width=40))
     assert text.splitlines()[:5] == [
         "cq-education-2025  67 records,",
