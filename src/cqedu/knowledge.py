@@ -92,7 +92,7 @@ class SourceInfo(NamedTuple):
 def _fact(row: tuple[Any, ...]) -> Fact:
     # FACT_COLUMNS follow Fact's field order, the three list columns last.
     *scalars, fields, keywords, related = row
-    return Fact(*scalars, split_list(fields), split_list(keywords), split_list(related))  # type: ignore[call-arg] # the 18 scalar columns
+    return Fact(*scalars, split_list(fields), split_list(keywords), split_list(related))  # type: ignore[call-arg] # the 19 scalar columns
 
 
 class KnowledgeBase:

@@ -51,8 +51,9 @@ def _highlighted(value: str, matched: frozenset[str], encoding: str, style: str 
 
 
 def bar(fact: Fact, ascii_only: bool) -> str:
-    """A ten-cell bar for a percentage, so levels compare at a glance."""
-    if fact.unit != "percent" or fact.value is None:
+    """A ten-cell bar for a share of a whole, so levels compare at a glance; none for any
+    other figure, a rank band ("top 1%") included."""
+    if not fact.is_share or fact.value is None:
         return ""
     filled = max(0, min(BAR_CELLS, round(float(fact.value) / 100 * BAR_CELLS)))
     full, empty = ("#", "-") if ascii_only else ("\u2588", "\u2591")
@@ -497,7 +498,7 @@ def _record(results: Results, console: Console, options: RenderOptions) -> None:
             value = plain_text(getattr(fact, name))
             if value or view.chosen:
                 table.add_row(name, _text(value, options.encoding))
-        if fact.unit == "percent" and not view.chosen:
+        if fact.is_share and not view.chosen:
             table.add_row("share", Text(bar(fact, options.ascii_only), style="green"))
     console.print(table)
 
