@@ -107,6 +107,13 @@ def test_replacement_is_what_readline_puts_in_place_of_its_text(
     assert replacement(word, value) == inserted
 
 
+#: Texts that each quoting context must hold, whatever Hypothesis draws besides.
+TRICKY_TEXTS = [
+    "Bang!Island", "!", "a!=b", "it's", '"q"', "$HOME", "${x}", "`x`", "\\", "a\nb", "tab\t",
+    "~user", "#x", "*", "[a]", "a b", "", " ", "x;y|z&w", "(c)", "<>", "重庆 São", "\u2028",
+]  # fmt: skip
+
+
 @settings(max_examples=1, deadline=None)
 @given(
     st.lists(
@@ -119,11 +126,12 @@ def test_replacement_is_what_readline_puts_in_place_of_its_text(
 )
 def test_bash_reads_every_quoted_text_back_as_it_was(texts: list[str]) -> None:
     """Each text, quoted for each opening quote, is one argument to bash, unchanged."""
+    texts = [*TRICKY_TEXTS, *texts]
     words = [
         opening + quote(text, opening) + opening for text in texts for opening in ("", '"', "'")
     ]
-    # history expansion is what an interactive shell adds; -H turns it on here too
-    script = "set -H\nprintf '%s\\0' " + " ".join(w if w else "''" for w in words) + "\n"
+    # History expansion ("!") is what an interactive shell adds; turned on here too.
+    script = "set -o history -H\nprintf '%s\\0' " + " ".join(w if w else "''" for w in words) + "\n"
     done = subprocess.run(
         ["bash", "--norc", "--noprofile"],
         input=script.encode(),
@@ -137,6 +145,16 @@ def test_bash_reads_every_quoted_text_back_as_it_was(texts: list[str]) -> None:
 # ---------------------------------------------------------------- the script
 
 
+def _bash_script() -> str:
+    """The script cqedu's bash completion is, for the program named cqedu."""
+    names = {
+        "complete_func": "_cqedu_completion",
+        "autocomplete_var": "_CQEDU_COMPLETE",
+        "prog_name": "cqedu",
+    }
+    return (BASH_SCRIPT % names).strip()
+
+
 def test_show_completion_writes_the_quoting_bash_script() -> None:
     done = subprocess.run(
         [str(CQEDU), "--show-completion", "bash"],
@@ -145,15 +163,20 @@ def test_show_completion_writes_the_quoting_bash_script() -> None:
         env=subprocess_env(_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION="1"),
         check=False,
     )
-    expected = (
-        BASH_SCRIPT
-        % {
-            "complete_func": "_cqedu_completion",
-            "autocomplete_var": "_CQEDU_COMPLETE",
-            "prog_name": "cqedu",
-        }
-    ).strip()
-    assert (done.stdout, done.returncode) == (expected + "\n", 0)
+    assert (done.stdout, done.returncode) == (_bash_script() + "\n", 0)
+
+
+def test_install_completion_writes_the_quoting_bash_script(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [str(CQEDU), "--install-completion", "bash"],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(HOME=str(tmp_path), _TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION="1"),
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    installed = (tmp_path / ".bash_completions" / "cqedu.sh").read_text()
+    assert installed == _bash_script()
 
 
 def _complete(line: str, **env: str) -> list[str]:
