@@ -196,6 +196,9 @@ def test_completion_of_units_ids_and_levels() -> None:
     assert _complete("cqedu stats --unit inst", **real) == ["institutions\\ and\\ programs"]
     assert _complete("cqedu stats --unit 'countries a", **real) == ["countries and regions"]
     assert _complete("cqedu stats -l pre", **real) == ["preschool"]
+    assert _complete("cqedu stats -l PRE", **real) == ["preschool"]
+    assert _complete("cqedu partners --country=uni", **real) == ["United\\ Kingdom"]
+    assert _complete("cqedu partners --coun", **real) == ["--country"]
     assert _complete("cqedu show esi-top-t", **real) == ["esi-top-threshold"]
     assert _complete("cqedu programs -t clin", **real) == ["clinical\\ medicine"]
 
@@ -306,6 +309,11 @@ def bash(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Terminal]:
 
 REAL_CASES = [
     # typed before TAB, the line bash ran, what it printed
+    (
+        "cqedu partners -f tsv -F id,country --country uni",
+        "cqedu partners -f tsv -F id,country --country United\\ Kingdom",
+        "id\tcountry\nuniversity-of-leicester\tUnited Kingdom\n",
+    ),
     (
         "cqedu partners -f tsv -F id,country --country Uni",
         "cqedu partners -f tsv -F id,country --country United\\ Kingdom",

@@ -11,6 +11,7 @@ escaped for that context. Only this module knows how the shell quotes; cli.py in
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import NamedTuple
 
 from typer import _completion_shared
@@ -182,9 +183,30 @@ class QuotingBashComplete(BashComplete):
     def complete(self) -> str:
         """One line per value, each quoted to replace readline's text."""
         args, word = self._word_and_args()
-        items: list[CompletionItem] = self.get_completions(args, word.value)
+        items: list[CompletionItem] = _any_case(self.get_completions, args, word.value)
         shown = (replacement(word, str(item.value)) for item in items)
         return "\n".join(text for text in shown if text is not None)
+
+
+def _any_case(
+    completions: Callable[[list[str], str], list[CompletionItem]], args: list[str], typed: str
+) -> list[CompletionItem]:
+    """The completions of `typed`, whatever its case (`uni` gives "United Kingdom").
+
+    Typer keeps only values that start with the typed text exactly, so a value is asked
+    for with nothing typed and matched here ignoring case; option names as typed.
+    """
+    option, equals, value = typed.partition("=")
+    if typed.startswith("-") and not equals:
+        return completions(args, typed)
+    if not typed.startswith("-"):
+        option, equals, value = "", "", typed
+    wanted = value.casefold()
+    return [
+        item
+        for item in completions(args, option + equals)
+        if str(item.value).casefold().startswith(wanted)
+    ]
 
 
 class QuotingZshComplete(ZshComplete):
