@@ -199,6 +199,7 @@ def test_completion_of_units_ids_and_levels() -> None:
     assert _complete("cqedu stats -l PRE", **real) == ["preschool"]
     assert _complete("cqedu partners --country=uni", **real) == ["United\\ Kingdom"]
     assert _complete("cqedu partners --coun", **real) == ["--country"]
+    assert _complete("cqedu stats --source cq", **real) == ["cq-education-2025"]
     assert _complete("cqedu show esi-top-t", **real) == ["esi-top-threshold"]
     assert _complete("cqedu programs -t clin", **real) == ["clinical\\ medicine"]
 

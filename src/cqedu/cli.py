@@ -189,6 +189,7 @@ _complete_countries = _complete(lambda kb: [c.name for c in kb.countries])
 _complete_fields = _complete(lambda kb: kb.program_fields())
 _complete_units = _complete(lambda kb: kb.units())
 _complete_ids = _complete(lambda kb: kb.ids())
+_complete_sources = _complete(lambda kb: [info.source.id for info in kb.source_list()])
 
 # ---------------------------------------------------------------- shared options
 # Short options mean the same on every command: -f format, -F fields, -s sort,
@@ -252,6 +253,7 @@ SourceOption = Annotated[
         "--source",
         "-S",
         metavar="ID",
+        autocompletion=_complete_sources,
         help="Only records of this source (see cqedu sources); repeat it for several.",
     ),
 ]
