@@ -459,7 +459,7 @@ def test_field_names_fold_case_but_a_misspelling_is_refused_not_guessed() -> Non
 VALID_FIELDS = (
     "id, kind, name, summary, value, unit, qualifier, as_written, level, period, date, "
     "date_as_written, inference, country, category, fields, keywords, related, section, "
-    "paragraph, source"
+    "paragraph, source, measure"
 )
 SORTABLE = VALID_FIELDS.replace(" fields, keywords, related,", "")
 

@@ -67,6 +67,7 @@ class CqeduGroup(TyperGroup):
         **extra: Any,
     ) -> NoReturn:
         del standalone_mode  # errors are always handled here, also under CliRunner
+        _use_quoting_completion(args)
         stdout = sys.stdout
         try:
             code = super().main(
@@ -101,6 +102,22 @@ class CqeduGroup(TyperGroup):
         if code == EXIT_INTERRUPTED:
             _stderr("cqedu: interrupted")
         sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _use_quoting_completion(args: Sequence[str] | None) -> None:
+    """Bash completion that quotes what it inserts, when completing or writing the script.
+
+    Typer registers its own completion classes when it builds the command, just before
+    this runs, so cqedu's are registered here.
+    """
+    given = sys.argv[1:] if args is None else args
+    if os.environ.get("_CQEDU_COMPLETE") or any(
+        arg.startswith(("--show-completion", "--install-completion")) for arg in given
+    ):
+        # deferred for start-up: only completion needs the shell's quoting
+        from cqedu import completion
+
+        completion.install()
 
 
 def _usage_error(error: typer.TyperException) -> int:
@@ -172,6 +189,7 @@ _complete_countries = _complete(lambda kb: [c.name for c in kb.countries])
 _complete_fields = _complete(lambda kb: kb.program_fields())
 _complete_units = _complete(lambda kb: kb.units())
 _complete_ids = _complete(lambda kb: kb.ids())
+_complete_sources = _complete(lambda kb: [info.source.id for info in kb.source_list()])
 
 # ---------------------------------------------------------------- shared options
 # Short options mean the same on every command: -f format, -F fields, -s sort,
@@ -235,6 +253,7 @@ SourceOption = Annotated[
         "--source",
         "-S",
         metavar="ID",
+        autocompletion=_complete_sources,
         help="Only records of this source (see cqedu sources); repeat it for several.",
     ),
 ]
@@ -328,6 +347,7 @@ def _output_settings(
         color=traits.color and chosen is OutputFormat.TABLE,
         width=traits.width,
         ascii_only=traits.ascii_only,
+        encoding=traits.encoding,
     )
     return chosen, options
 

@@ -82,6 +82,9 @@ FIELDS: tuple[FieldSpec, ...] = (
     _spec("section", "str", "Section", "article section heading", required=True, weight=0.6),
     _spec("paragraph", "int", "\u00b6", "paragraph within the section, from 1", required=True),
     _spec("source", "str", "Source", "id of the source article"),
+    # Last, so the columns before it keep their places for scripts that cut by position.
+    _spec("measure", "str", "Measure",
+          "what a figure is: share (of a whole, drawn as a bar), rank (top 1%) or count"),
 )  # fmt: skip
 
 #: Fields search results add after the record's own.

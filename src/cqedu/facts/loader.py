@@ -18,6 +18,7 @@ from cqedu.facts.figures import parse_figure, same_number
 from cqedu.facts.files import unreadable
 from cqedu.facts.model import (
     KIND_TABLES,
+    MEASURES,
     PARTNER_CATEGORIES,
     Country,
     Fact,
@@ -533,6 +534,7 @@ class _Validator:
             inference=v.get("inference"),
             country=v.get("country"),
             category=v.get("category"),
+            measure=v.get("measure"),
             fields=v.get("fields", ()),
             keywords=v.get("keywords", ()),
             related=v.get("related", ()),
@@ -608,6 +610,14 @@ class _Validator:
             )
         if "qualifier" in v and "value" not in v:
             raise self.fail(f"{where}: qualifier", "given without a value")
+        if "measure" in v:
+            if "value" not in v:
+                raise self.fail(f"{where}: measure", "given without a value")
+            if v["measure"] not in MEASURES:
+                raise self.fail(
+                    f"{where}: measure",
+                    f'expected one of {", ".join(MEASURES)}, got "{v["measure"]}"',
+                )
         if not present:
             return
         figure = parse_figure(v["as_written"])

@@ -24,6 +24,8 @@ TABLE_OF_KIND: dict[str, str] = {kind: table for table, kind in KIND_TABLES.item
 
 #: The kinds of partner a partner record may be.
 PARTNER_CATEGORIES: tuple[str, ...] = ("institution", "country", "centre")
+#: What a figure is (a facts file's `measure`): only a share is drawn as a share bar.
+MEASURES: tuple[str, ...] = ("share", "rank", "count")
 
 
 class Source(NamedTuple):
@@ -102,6 +104,11 @@ class Fact(NamedTuple):
     """Name of the Country or region the record is tied to."""
     category: str | None = None
     """For partners: one of PARTNER_CATEGORIES."""
+    measure: str | None = None
+    """What the figure is, one of MEASURES: "share" (a part of a whole, 93.5% of children),
+    "rank" (a place or band in a ranking, top 1%) or "count"; None when the file does not
+    say (a percentage is then taken as a share). Before the list fields: the store keeps
+    those last."""
     fields: tuple[str, ...] = ()
     """Subject fields of a program, e.g. ("robotics",)."""
     keywords: tuple[str, ...] = ()
@@ -113,6 +120,14 @@ class Fact(NamedTuple):
     def has_figure(self) -> bool:
         """Whether the record carries a figure."""
         return self.value is not None
+
+    @property
+    def is_share(self) -> bool:
+        """Whether the figure is a share of a whole in percent, which views may draw as a
+        bar: said by `measure`, else taken from the unit (a percentage)."""
+        if self.value is None or self.unit != "percent":
+            return False
+        return self.measure in (None, "share")
 
 
 class FactsDocument(NamedTuple):

@@ -47,6 +47,8 @@ class RenderOptions(NamedTuple):
     """Columns available to a table."""
     ascii_only: bool = False
     """The output stream cannot encode non-ASCII text; escape or substitute it."""
+    encoding: str = "utf-8"
+    """The output stream's encoding: tables escape what it cannot hold before measuring."""
 
 
 class Layout:

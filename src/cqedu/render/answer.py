@@ -77,8 +77,11 @@ def _view(answer: Answer, options: RenderOptions) -> str:
     from rich.text import Text
 
     # deferred for start-up: only the format asked for is imported
-    from cqedu.core.text import escape_controls
-    from cqedu.render.console import string_console
+    from cqedu.render.console import string_console, writable
+
+    def escape_controls(text: str) -> str:
+        # Measured as the stream will show it: escaped where its encoding cannot hold it.
+        return writable(text, options.encoding)
 
     console, buffer = string_console(options.width, options.color)
     console.print(Text(escape_controls(headline(answer)), style="bold green"))

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
+from cqedu.core.text import escape_controls
+
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
+
+#: Encodings that hold every character (codecs' names): nothing to escape.
+_UNICODE_ENCODINGS = frozenset({"utf-8", "utf-16", "utf-32", "utf-8-sig", "gb18030"})
 
 
 class StreamTraits(NamedTuple):
@@ -22,6 +29,8 @@ class StreamTraits(NamedTuple):
     """Columns available."""
     ascii_only: bool
     """The stream's encoding cannot write non-ASCII text."""
+    encoding: str = "utf-8"
+    """The stream's encoding (Python's name for it)."""
 
 
 def _is_terminal(stream: TextIO) -> bool:
@@ -50,7 +59,26 @@ def stream_traits(stream: TextIO) -> StreamTraits:
         ascii_only = False
     except (UnicodeEncodeError, LookupError):
         ascii_only = True
-    return StreamTraits(_is_terminal(stream), wants_color(stream), terminal_width(), ascii_only)
+    try:
+        encoding = codecs.lookup(encoding).name
+    except LookupError:  # a name Python does not know: only ASCII is safe
+        encoding = "ascii"
+    return StreamTraits(
+        _is_terminal(stream), wants_color(stream), terminal_width(), ascii_only, encoding
+    )
+
+
+def writable(text: str, encoding: str) -> str:
+    """`text` as a stream in `encoding` will show it: control characters and what the
+    encoding cannot hold escaped ("\\x1b", "\\u91cd"). Tables measure this, not the text,
+    so an escaped name takes the columns it is given."""
+    text = escape_controls(text)
+    if encoding in _UNICODE_ENCODINGS:
+        return text
+    try:
+        return text.encode(encoding, errors="backslashreplace").decode(encoding)
+    except LookupError:  # an encoding Python does not know: ASCII is safe
+        return text.encode("ascii", errors="backslashreplace").decode("ascii")
 
 
 def terminal_width(environ: Mapping[str, str] = os.environ) -> int:
@@ -96,3 +124,45 @@ def string_console(width: int, color: bool) -> tuple[Console, io.StringIO]:
         soft_wrap=False,
     )
     return console, buffer
+
+
+def hanging(text: Text, width: int, hang: int) -> Text:
+    """`text` (one line, no newline) wrapped between words to `width` cells, every line
+    after the first indented by `hang` spaces so it reads as part of the same value.
+
+    A word wider than a line is folded; the first line keeps its own leading spaces.
+    """
+    # deferred for start-up: Rich only when a table is drawn
+    import re
+
+    from rich.cells import cell_len
+
+    plain = text.plain
+    if cell_len(plain) <= width:
+        return text
+    hang = max(0, min(hang, width - 1))
+    spans: list[tuple[int, int]] = []
+    start, end, room = 0, -1, width
+    for match in re.finditer(r"\S+", plain):
+        word_start, word_end = match.span()
+        if end >= 0 and cell_len(plain[start:word_end]) <= room:
+            end = word_end
+            continue
+        if end >= 0:
+            spans.append((start, end))
+            start, room = word_start, width - hang
+        while cell_len(plain[start:word_end]) > room:  # fold a word wider than the line
+            cut = start + 1
+            while cut < word_end and cell_len(plain[start : cut + 1]) <= room:
+                cut += 1
+            spans.append((start, cut))
+            start, room = cut, width - hang
+        end = word_end
+    if end >= 0:
+        spans.append((start, end))
+    lines = [text[first:last] for first, last in spans]
+    out = lines[0]
+    for line in lines[1:]:
+        out.append("\n" + " " * hang)
+        out.append_text(line)
+    return out

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from cqedu.core.text import escape_controls
 from cqedu.render import OutputFormat, RenderOptions
 
 if TYPE_CHECKING:
@@ -71,46 +70,57 @@ def _delimited(fmt: OutputFormat, rows: list[SourceRow], options: RenderOptions)
 
 def _table(rows: list[SourceRow], options: RenderOptions) -> str:
     # deferred for start-up: only the format asked for is imported
-    import textwrap
-
-    # deferred for start-up: only the format asked for is imported
+    from rich.cells import cell_len
     from rich.text import Text
 
     # deferred for start-up: only the format asked for is imported
-    from cqedu.render.console import string_console
+    from cqedu.render.console import hanging, string_console, writable
 
-    cells = [[escape_controls(str(row[column])) for column in SOURCE_COLUMNS] for row in rows]
+    # Cells are measured as the stream will show them (escaped where it cannot encode).
+    cells = [
+        [writable(str(row[column]), options.encoding) for column in SOURCE_COLUMNS] for row in rows
+    ]
     # Ids, dates, counts and paths are shown whole; the title takes what is left and wraps
     # between words. When too little is left, blocks of lines say the same.
     widths = [
-        max([len(header), *(len(line[index]) for line in cells)])
+        max([cell_len(header), *(cell_len(line[index]) for line in cells)])
         for index, header in enumerate(_HEADERS)
     ]
     gap = "  "
     title_width = options.width - len(gap) * (len(_HEADERS) - 1) - sum(widths) + widths[1]
     console, buffer = string_console(options.width, options.color)
+
+    def wrapped(text: str, width: int) -> list[str]:
+        lines = Text(text).wrap(console, max(width, 1), overflow="fold")
+        return [line.plain.rstrip() for line in lines] or [""]
+
     if title_width < min(widths[1], _MIN_TITLE_WIDTH):
+        # A line too long for the width wraps with a hanging indent, deeper than the block's
+        # own lines, so it never reads as the next source.
         for line in cells:
-            block = Text(line[0], style="bold cyan")
-            block.append(f"  {line[3]} records, {line[2]}")
-            for text in (line[1], line[4]):
-                for part in textwrap.wrap(text, max(options.width - 2, 1), break_on_hyphens=False):
-                    block.append("\n  " + part, style="dim" if text is line[4] else "")
-            console.print(block, overflow="fold")
+            head = Text(line[0], style="bold cyan").append(f"  {line[3]} records, {line[2]}")
+            console.print(hanging(head, options.width, 4))
+            console.print(hanging(Text("  " + line[1]), options.width, 6))
+            console.print(hanging(Text("  " + line[4], style="dim"), options.width, 6))
             console.print()
         return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
     widths[1] = min(widths[1], title_width)
 
+    def pad(value: str, width: int, right: bool = False) -> str:
+        space = " " * max(0, width - cell_len(value))
+        return space + value if right else value + space
+
     def fitted(values: list[str], style: str = "") -> None:
-        titles = textwrap.wrap(values[1], widths[1], break_on_hyphens=False) or [""]
-        for number, title in enumerate(titles):
+        for number, title in enumerate(wrapped(values[1], widths[1])):
             shown = values if number == 0 else ["", title, "", "", ""]
             parts = [
-                value.rjust(width) if index == 3 else value.ljust(width)
+                pad(value, width, right=index == 3)
                 for index, (value, width) in enumerate(zip(shown, widths, strict=True))
             ]
-            parts[1] = title.ljust(widths[1])
-            console.print(Text(gap.join(parts).rstrip(), style=style))
+            parts[1] = pad(title, widths[1])
+            console.print(
+                Text(gap.join(parts).rstrip(), style=style), overflow="ignore", crop=False
+            )
 
     if options.header:
         fitted(list(_HEADERS), "bold")

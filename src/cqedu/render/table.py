@@ -15,12 +15,12 @@ from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
-from cqedu.core.text import escape_controls, word_spans
+from cqedu.core.text import word_spans
 from cqedu.facts.fields import BY_NAME
 from cqedu.facts.model import TABLE_OF_KIND, Fact, SearchHit
 from cqedu.query.wording import figure_text, where
 from cqedu.render import KIND_COLUMNS, OTHER_KIND_COLUMNS, Layout, RenderOptions, Results
-from cqedu.render.console import string_console
+from cqedu.render.console import hanging, string_console, writable
 from cqedu.render.rows import Value, hit_value, plain_text
 
 if TYPE_CHECKING:
@@ -36,12 +36,13 @@ FIGURE_CAP = 24
 _HIGHLIGHT = "bold black on yellow"
 
 
-def _text(value: str, style: str = "") -> Text:
-    return Text(escape_controls(value), style=style)
+def _text(value: str, encoding: str, style: str = "") -> Text:
+    """A cell's text as the stream will show it (escaped), so it is measured as shown."""
+    return Text(writable(value, encoding), style=style)
 
 
-def _highlighted(value: str, matched: frozenset[str], style: str = "") -> Text:
-    text = _text(value, style)
+def _highlighted(value: str, matched: frozenset[str], encoding: str, style: str = "") -> Text:
+    text = _text(value, encoding, style)
     if matched and text.plain == value:  # spans are only valid when nothing was escaped
         for start, end, word in word_spans(value):
             if word in matched:
@@ -50,8 +51,9 @@ def _highlighted(value: str, matched: frozenset[str], style: str = "") -> Text:
 
 
 def bar(fact: Fact, ascii_only: bool) -> str:
-    """A ten-cell bar for a percentage, so levels compare at a glance."""
-    if fact.unit != "percent" or fact.value is None:
+    """A ten-cell bar for a share of a whole, so levels compare at a glance; none for any
+    other figure, a rank band ("top 1%") included."""
+    if not fact.is_share or fact.value is None:
         return ""
     filled = max(0, min(BAR_CELLS, round(float(fact.value) / 100 * BAR_CELLS)))
     full, empty = ("#", "-") if ascii_only else ("\u2588", "\u2591")
@@ -83,17 +85,36 @@ class _Context(NamedTuple):
 def _figure_cell(row: _Row, ctx: _Context) -> Text:
     shown = bar(row.fact, ctx.options.ascii_only)
     cell = Text(shown + " ", style="green") if shown else Text()
-    cell.append_text(_text(figure_text(row.fact), "bold"))
+    cell.append_text(_text(figure_text(row.fact), ctx.options.encoding, "bold"))
     return cell
 
 
 def _figure_fitted(row: _Row, cell: Text, width: int) -> Text:
     """The figure cell with its bar on a line of its own when the bar would otherwise
     push part of the figure as written ("more than 70%") onto the next line."""
-    written = row.fact.as_written or ""
-    if not bar(row.fact, False) or BAR_CELLS + 1 + cell_len(written) <= width:
+    if not bar(row.fact, False) or cell_len(cell.plain) <= width:
         return cell
     return Text("\n").join([cell[:BAR_CELLS], cell[BAR_CELLS + 1 :]])
+
+
+def _child_mark(ascii_only: bool) -> str:
+    return "`- " if ascii_only else "\u2514 "
+
+
+#: How far the lines of a name cell after its first are indented when minor columns are
+#: folded under it: only a record's first line starts at the column's edge, so a record
+#: never reads as part of the one above (and needs no blank line to keep it apart).
+NAME_HANG = 2
+
+
+def _child_hang(row: _Row, ctx: _Context) -> int:
+    """A figure under its program keeps every line under its text, right of the mark."""
+    return len(_child_mark(ctx.options.ascii_only)) if row.child else 0
+
+
+def _folded_hang(row: _Row, ctx: _Context) -> int:
+    """In a name cell with folded lines, every line after the first is indented."""
+    return _child_hang(row, ctx) or NAME_HANG
 
 
 def _name_cell(row: _Row, ctx: _Context) -> Text:
@@ -102,22 +123,22 @@ def _name_cell(row: _Row, ctx: _Context) -> Text:
     matched = ctx.matched(row)
     cell = Text()
     if row.child:
-        cell.append("`- " if ctx.options.ascii_only else "\u2514 ", style="dim")
-    cell.append_text(_highlighted(fact.name, matched, "bold"))
+        cell.append(_child_mark(ctx.options.ascii_only), style="dim")
+    encoding = ctx.options.encoding
+    cell.append_text(_highlighted(fact.name, matched, encoding, "bold"))
     cell.append("  ")
-    cell.append_text(_text(fact.id, "dim cyan"))
+    cell.append_text(_text(fact.id, encoding, "dim cyan"))
     if ctx.long:
         cell.append("\n")
-        cell.append_text(_highlighted(fact.summary, matched))
+        cell.append_text(_highlighted(fact.summary, matched, encoding))
         cell.append("\n")
-        cell.append_text(_text(where(fact, ctx.options.ascii_only), "dim"))
+        cell.append_text(_text(where(fact, ctx.options.ascii_only), encoding, "dim"))
     return cell
 
 
 def _level_cell(row: _Row, ctx: _Context) -> Text:
     """The level id with spaces for hyphens, so a narrow column wraps between its words."""
-    del ctx
-    return _text((row.fact.level or "").replace("-", " "))
+    return _text((row.fact.level or "").replace("-", " "), ctx.options.encoding)
 
 
 def _score_cell(row: _Row, ctx: _Context) -> Text:
@@ -127,11 +148,10 @@ def _score_cell(row: _Row, ctx: _Context) -> Text:
 
 def _field_cell(name: str) -> Callable[[_Row, _Context], Text]:
     def cell(row: _Row, ctx: _Context) -> Text:
-        del ctx
         value: Value = (
             hit_value(row.hit, name) if row.hit is not None else getattr(row.fact, name, None)
         )
-        return _text(plain_text(value), "dim" if name == "id" else "")
+        return _text(plain_text(value), ctx.options.encoding, "dim" if name == "id" else "")
 
     return cell
 
@@ -150,6 +170,9 @@ class _Column(NamedTuple):
     """Text of a cell that must stay on one line (a figure as written: "more than 70%")."""
     fitted: Callable[[_Row, Text, int], Text] | None = None
     """Remakes a cell once the column's width is known."""
+    hang: Callable[[_Row, _Context], int] | None = None
+    """How far a row's cell indents its lines after the first (a figure under its program
+    keeps its lines under its text, not under the tree mark); the cell is re-wrapped so."""
 
 
 _COMPOSITE: dict[str, _Column] = {
@@ -162,7 +185,7 @@ _COMPOSITE: dict[str, _Column] = {
         whole=lambda row: row.fact.as_written or "",
         fitted=_figure_fitted,
     ),
-    "name": _Column("Name, id", _name_cell),
+    "name": _Column("Name, id", _name_cell, hang=_child_hang),
     "score": _Column("Score", _score_cell, "right"),
     "level": _Column("Level", _level_cell),
 }
@@ -204,7 +227,9 @@ def _folded(columns: Sequence[_Column], fold: frozenset[str]) -> list[_Column]:
         return cell
 
     return [
-        column._replace(cell=name_and_more) if column.cell is _name_cell else column
+        column._replace(cell=name_and_more, hang=_folded_hang)
+        if column.cell is _name_cell
+        else column
         for column in columns
         if column.header not in fold
     ]
@@ -225,11 +250,15 @@ def _narrower(columns: Sequence[_Column]) -> list[list[_Column]]:
 # ---------------------------------------------------------------- fitting
 
 
-def _extent(text: str) -> tuple[int, int]:
-    """(longest word, longest line) of a cell, in terminal cells."""
+def _extent(text: str, hang: int = 0) -> tuple[int, int]:
+    """(longest word, longest line) of a cell, in terminal cells, when its lines after the
+    first are indented by `hang` (a word may land on any of them: all count indented)."""
     lines = text.split("\n")
-    longest_word = max((cell_len(word) for line in lines for word in line.split()), default=0)
-    return longest_word, max(cell_len(line) for line in lines)
+    words = [cell_len(word) for line in lines for word in line.split()]
+    first = text[: len(text) - len(text.lstrip())] + (lines[0].split() or [""])[0]
+    longest_word = max([cell_len(first), *(width + hang for width in words[1:])], default=0)
+    widths = [cell_len(line) + (hang if number else 0) for number, line in enumerate(lines)]
+    return longest_word, max(widths)
 
 
 #: A column no wider than this at its widest (level, period, country) is served first,
@@ -247,24 +276,40 @@ def _share(widths: list[int], wants: Sequence[int], spare: int, columns: Sequenc
     return spare
 
 
+class _Needs(NamedTuple):
+    """What the cells of one layout need, besides their words."""
+
+    wholes: Sequence[int]
+    """Per column: the widest text that must stay on one line (a figure as written)."""
+    hangs: Sequence[Sequence[int]]
+    """Per column, per row: the indent of the cell's lines after the first."""
+    short_whole: bool
+    """Short columns (levels, periods) keep every value on one line."""
+
+
 def _fit(
     columns: Sequence[_Column],
     cells: list[list[Text]],
     width: int,
     header: bool,
-    wholes: Sequence[int],
+    needs: _Needs,
 ) -> list[int] | None:
-    """Column widths that fit `width` with every word whole (and each column's `wholes`
-    widest text that must stay on one line), or None when none do."""
+    """Column widths that fit `width` with every word whole (and what `needs` asks), or
+    None when none do."""
     mins: list[int] = []
     capped: list[int] = []
     widest: list[int] = []
     for index, column in enumerate(columns):
-        extents = [_extent(row[index].plain) for row in cells]
+        extents = [
+            _extent(row[index].plain, hang)
+            for row, hang in zip(cells, needs.hangs[index], strict=True)
+        ]
         if header:
             extents.append(_extent(column.header))
-        narrowest = max(1, wholes[index], *(e[0] for e in extents))
+        narrowest = max(1, needs.wholes[index], *(e[0] for e in extents))
         longest = max(1, *(e[1] for e in extents))
+        if needs.short_whole and longest <= SHORT_COLUMN and not column.first:
+            narrowest = longest  # "as of 2025", "system wide": whole
         mins.append(narrowest)
         widest.append(longest)
         capped.append(longest if column.cap is None else max(narrowest, min(longest, column.cap)))
@@ -301,32 +346,76 @@ def _table(
     return table
 
 
+#: How much deeper a wrapped line of a block goes than the line it continues: deeper
+#: than a field's "  Label:" lines, so it never reads as a new field or a new record.
+BLOCK_HANG = 4
+
+
 def _block(columns: Sequence[_Column], rows: Sequence[_Row], ctx: _Context) -> list[Text]:
-    """Each record as lines: name, id, then every other column as "header: value"."""
+    """Each record as lines: name, id, then every other column as "header: value"; a line
+    too long for the width wraps with a hanging indent."""
+    width = ctx.options.width
+    encoding = ctx.options.encoding
     blocks: list[Text] = []
     for row in rows:
         fact = row.fact
-        block = Text()
+        name = Text()
         if row.child:
-            block.append("`- " if ctx.options.ascii_only else "\u2514 ", style="dim")
-        block.append_text(_highlighted(fact.name, ctx.matched(row), "bold"))
-        block.append("\n")
-        block.append_text(_text(fact.id, "cyan"))
+            name.append(_child_mark(ctx.options.ascii_only), style="dim")
+        name.append_text(_highlighted(fact.name, ctx.matched(row), encoding, "bold"))
+        lines = [name, _text(fact.id, encoding, "cyan")]
         for column in columns:
             if column.cell is _name_cell:
                 continue
             value = column.cell(row, ctx)
             if value.plain.strip():
-                block.append(f"\n  {column.header}: ", style="dim")
-                block.append_text(value)
+                lines.append(Text(f"  {column.header}: ", style="dim").append_text(value))
         if ctx.long:
-            block.append("\n  ")
-            block.append_text(_highlighted(fact.summary, ctx.matched(row)))
-            block.append("\n  ")
-            block.append_text(_text(where(fact, ctx.options.ascii_only), "dim"))
-        block.append("\n")
+            lines.append(
+                Text("  ").append_text(_highlighted(fact.summary, ctx.matched(row), encoding))
+            )
+            lines.append(
+                Text("  ").append_text(_text(where(fact, ctx.options.ascii_only), encoding, "dim"))
+            )
+        block = Text()
+        for line in lines:
+            # A cell of several lines (a figure's bar, then its text) keeps its own breaks.
+            for part in line.split("\n"):
+                indent = len(part.plain) - len(part.plain.lstrip(" "))
+                block.append_text(hanging(part, width, indent + BLOCK_HANG))
+                block.append("\n")
         blocks.append(block)
     return blocks
+
+
+def _empty(ctx: _Context) -> Text:
+    """What an empty leading cell shows."""
+    return Text("-" if ctx.options.ascii_only else "\u2014", style="dim")
+
+
+def _wholes(columns: Sequence[_Column], rows: Sequence[_Row], ctx: _Context) -> list[int]:
+    """Per column, the widest text of its cells that must stay on one line, as written."""
+    enc = ctx.options.encoding
+    return [
+        max((cell_len(writable(c.whole(row), enc)) for row in rows), default=0) if c.whole else 0
+        for c in columns
+    ]
+
+
+def _hangs(columns: Sequence[_Column], rows: Sequence[_Row], ctx: _Context) -> list[list[int]]:
+    """Per column, per row, the indent of a cell's lines after its first."""
+    return [[c.hang(row, ctx) if c.hang else 0 for row in rows] for c in columns]
+
+
+def _hung(cell: Text, width: int, hang: int) -> Text:
+    """A cell's lines re-wrapped to `width`, each after the first indented by `hang`."""
+    parts = cell.split("\n", allow_blank=True)
+    out = hanging(parts[0], width, hang)
+    for part in parts[1:]:
+        # A folded "Period: ..." line starts under the text; its own wrapped lines go deeper.
+        out.append("\n")
+        out.append_text(hanging(Text(" " * hang).append_text(part), width, hang + NAME_HANG))
+    return out
 
 
 def _print_listing(
@@ -344,34 +433,49 @@ def _print_listing(
 
     if not ctx.chosen:  # a column empty for every record says nothing
         columns = [c for c in columns if any(cell.plain for cell in cells_of(c))]
-    widths = None
-    if ctx.options.width >= NARROW_WIDTH:
-        for number, shown in enumerate(_narrower(columns)):
-            cells = [list(row) for row in zip(*map(cells_of, shown), strict=True)]
-            wholes = [
-                max((cell_len(c.whole(row)) for row in rows), default=0) if c.whole else 0
-                for c in shown
-            ]
-            widths = _fit(shown, cells, ctx.options.width, ctx.options.header, wholes)
-            if widths is not None:
-                columns, folded = shown, number > 0
-                break
-    if widths is None:
+    if columns:
+        lead = columns[0].cell
+        # A record whose first cell is empty would read as more lines of the record above
+        # (an event without a date): the cell says it is empty.
+        made[lead] = [cell if cell.plain else _empty(ctx) for cell in cells_of(columns[0])]
+    fitted = (
+        _fitted_layout(columns, rows, ctx, cells_of) if ctx.options.width >= NARROW_WIDTH else None
+    )
+    if fitted is None:
         for block in _block(columns, rows, ctx):
             console.print(block)
         return
+    columns, widths, cells = fitted
     for index, column in enumerate(columns):
-        if column.fitted is not None:
-            for row, row_cells in zip(rows, cells, strict=True):
+        for row, row_cells in zip(rows, cells, strict=True):
+            if column.fitted is not None:
                 row_cells[index] = column.fitted(row, row_cells[index], widths[index])
+            hang = column.hang(row, ctx) if column.hang is not None else 0
+            if hang:
+                row_cells[index] = _hung(row_cells[index], widths[index], hang)
     table = _table(columns, widths, ctx.options, leading=0)
-    for number, (row, row_cells) in enumerate(zip(rows, cells, strict=True)):
-        # Folded lines make rows taller: a blank line keeps one record apart from the next,
-        # but never a program from the figures tied to it.
-        if folded and number and not row.child:
-            table.add_row(*(Text() for _ in columns))
+    for row_cells in cells:
         table.add_row(*row_cells)
     console.print(table)
+
+
+def _fitted_layout(
+    columns: Sequence[_Column],
+    rows: Sequence[_Row],
+    ctx: _Context,
+    cells_of: Callable[[_Column], list[Text]],
+) -> tuple[list[_Column], list[int], list[list[Text]]] | None:
+    """The columns, their widths and the rows' cells of the first layout that fits, or
+    None. Short values stay whole in every layout tried first (minor columns fold under
+    the name rather than break "as of 2025"); only when none fits may they break."""
+    tries = _narrower(columns)
+    for short_whole, shown in [(True, t) for t in tries] + [(False, t) for t in tries]:
+        cells = [list(row) for row in zip(*map(cells_of, shown), strict=True)]
+        needs = _Needs(_wholes(shown, rows, ctx), _hangs(shown, rows, ctx), short_whole)
+        widths = _fit(shown, cells, ctx.options.width, ctx.options.header, needs)
+        if widths is not None:
+            return shown, widths, cells
+    return None
 
 
 # ---------------------------------------------------------------- layouts
@@ -393,8 +497,8 @@ def _record(results: Results, console: Console, options: RenderOptions) -> None:
         for name in view.fields:
             value = plain_text(getattr(fact, name))
             if value or view.chosen:
-                table.add_row(name, _text(value))
-        if fact.unit == "percent" and not view.chosen:
+                table.add_row(name, _text(value, options.encoding))
+        if fact.is_share and not view.chosen:
             table.add_row("share", Text(bar(fact, options.ascii_only), style="green"))
     console.print(table)
 

@@ -28,7 +28,7 @@ class SourceInfo(NamedTuple):
 def fact_of_row(row: tuple[Any, ...]) -> Fact:
     """The Fact of a row of FACT_COLUMNS (the three list columns last, joined)."""
     *scalars, fields, keywords, related = row
-    return Fact(*scalars, split_list(fields), split_list(keywords), split_list(related))  # type: ignore[call-arg] # the 18 scalar columns
+    return Fact(*scalars, split_list(fields), split_list(keywords), split_list(related))  # type: ignore[call-arg] # the 19 scalar columns
 
 
 class Records:

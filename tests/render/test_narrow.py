@@ -1,0 +1,137 @@
+"""Narrow tables read as records (issue 15, item 12): a wrapped line never looks like a new
+record or field, short values stay whole while anything else can give, and a record with
+an empty first cell never reads as part of the one above.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cqedu.knowledge import KnowledgeBase
+from cqedu.render import VIEWS, OutputFormat, RenderOptions, Results, render
+from cqedu.render.sources import render_sources
+from tests.render.test_layouts import COMMANDS, results_of, shown
+
+
+def events(kb: KnowledgeBase, width: int, ascii_only: bool = False) -> list[str]:
+    results = Results(tuple(kb.records("events")), VIEWS["export"])
+    options = RenderOptions(width=width, ascii_only=ascii_only)
+    return render(OutputFormat.TABLE, results, options).splitlines()
+
+
+def test_a_wrapped_line_of_a_block_keeps_a_hanging_indent(real_kb: KnowledgeBase) -> None:
+    lines = shown(real_kb, "stats", 40).splitlines()
+    start = lines.index("Countries and regions in education")
+    assert lines[start : start + 6] == [
+        "Countries and regions in education",
+        "    cooperation",
+        "cooperation-countries-and-regions",
+        "  Figure: more than 70 countries and",
+        "      regions",
+        "  Period: 2025",
+    ]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_block_line_is_a_name_id_field_or_indented_deeper(
+    real_kb: KnowledgeBase, command: str
+) -> None:
+    """At 40 columns a line at column 0 starts a record (name, then id), one at 2 is a
+    field ("  Level: ..."); any other line is a continuation, at 4 or deeper."""
+    text = shown(real_kb, command, 40)
+    facts = results_of(real_kb, command).facts
+    names = {fact.name for fact in facts}
+    ids = {fact.id for fact in facts}
+    for block in text.split("\n\n"):
+        # An export's headings ("stats (32)") stand apart from the records.
+        lines = [
+            line
+            for line in block.splitlines()
+            if line and not re.fullmatch(r"[a-z]+ \(\d+\)", line)
+        ]
+        for line in lines:
+            indent = len(line) - len(line.lstrip(" "))
+            if indent == 2:
+                assert re.match(r"  [A-Z][A-Za-z ,]*: ", line), line
+            else:
+                assert indent == 0 or indent >= 4, line
+        if lines:
+            starts = [line for line in lines if not line.startswith(" ")]
+            assert len(starts) == 2, starts  # the name's first line and the id
+            assert any(name.startswith(starts[0].removeprefix("└ ")) for name in names)
+            assert any(i.startswith(starts[1]) for i in ids)  # an id wider than 40 folds
+
+
+def test_figures_under_a_program_keep_their_lines_under_their_text(
+    real_kb: KnowledgeBase,
+) -> None:
+    lines = shown(real_kb, "programs", 80).splitlines()
+    start = lines.index("Educational openness initiative")
+    assert lines[start : start + 7] == [
+        "Educational openness initiative",
+        "  openness-initiative",
+        "  Period: 2025",
+        "└ Countries and regions in education             more than 70",
+        "  cooperation                                   countries and",
+        "  cooperation-countries-and-regions                   regions",
+        "  Period: 2025",
+    ]
+
+
+@pytest.mark.parametrize("width", [80, 100, 120])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_short_values_are_never_broken(real_kb: KnowledgeBase, command: str, width: int) -> None:
+    """A level, period or country is read whole on one line ("as of 2025", not "as of" over
+    "2025"), whether in its column or folded under the name."""
+    lines = shown(real_kb, command, width).splitlines()
+    for fact in results_of(real_kb, command).facts:
+        period = fact.period if command != "search" and fact.kind in ("stat", "program") else None
+        country = fact.country if fact.kind == "partner" else None
+        for value in ((fact.level or "").replace("-", " "), period, country):
+            if value:
+                assert any(value in line for line in lines), (fact.id, value)
+
+
+def test_stats_at_80_columns_fold_the_period_rather_than_break_it(
+    real_kb: KnowledgeBase,
+) -> None:
+    lines = shown(real_kb, "stats", 80).splitlines()
+    assert lines[:5] == [
+        "              Figure   Name, id                                Level",
+        "─" * 80,
+        "            12 goals   Core goals of the 14th Five-Year Plan   system wide",
+        "                         met  core-goals-met",
+        "                         Period: 2021-2025",
+    ]
+
+
+def test_an_event_without_a_date_shows_an_empty_marker(real_kb: KnowledgeBase) -> None:
+    assert events(real_kb, 80) == [
+        "events (5)",
+        "Date as written      Name, id                                            Level",
+        "─" * 80,
+        "October 20           Press conference on education progress",
+        "                     press-conference",
+        "December 6, 2024     World Culture Fair  world-culture-fair",
+        "—                    Southwest University presentations",
+        "                     southwest-university-presentations",
+        "October 13           Go lesson by Li Xuanhao  go-lesson                  primary",
+        "September 18, 2025   Changan Digital Intelligence Factory",
+        "                     changan-factory-photo",
+    ]
+    assert events(real_kb, 80, ascii_only=True)[6] == (
+        "-                  | Southwest University presentations                |"
+    )
+
+
+def test_a_source_block_wraps_with_a_hanging_indent(real_kb: KnowledgeBase) -> None:
+    text = render_sources(OutputFormat.TABLE, real_kb.source_list(), RenderOptions(width=40))
+    assert text.splitlines()[:5] == [
+        "cq-education-2025  67 records,",
+        "    2025-10-20",
+        "  Chongqing education over the 14th",
+        "      Five-Year Plan (press conference",
+        "      report)",
+    ]
