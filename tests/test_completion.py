@@ -354,7 +354,7 @@ REAL_CASES = [
     (
         "cqedu show -f tsv -F id,as_written esi-top-t",
         "cqedu show -f tsv -F id,as_written esi-top-threshold",
-        "id\tas_written\nesi-top-threshold\t1%\n",
+        "id\tas_written\nesi-top-threshold\ttop 1%\n",
     ),
 ]
 
