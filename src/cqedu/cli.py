@@ -2,6 +2,7 @@
 
 # No `from __future__ import annotations` here: Typer would have to evaluate every
 # annotation string on each run, a few milliseconds of start-up.
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -25,6 +26,7 @@ from cqedu.core.errors import (
 )
 from cqedu.core.text import escape_controls
 from cqedu.facts.fields import FACT_FIELDS
+from cqedu.facts.files import display_path
 from cqedu.facts.model import TABLE_OF_KIND, Fact
 from cqedu.knowledge import KnowledgeBase, load
 from cqedu.render import (
@@ -46,12 +48,61 @@ EXIT_CODES_HELP = (
 
 
 def _stderr(message: str) -> None:
-    """One message line on stderr, with control characters made visible."""
+    """One message line on stderr, with control characters and the bytes of a path that
+    are not UTF-8 made visible."""
+    stream = sys.stderr
+    if stream is None:  # started without stderr: nothing left to tell
+        return
     try:
-        sys.stderr.write(escape_controls(message) + "\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):  # stderr closed too: nothing left to tell
+        stream.write(escape_controls(display_path(message)) + "\n")
+        stream.flush()
+    except (OSError, ValueError):  # stderr closed or not writable: nothing left to tell
         pass
+
+
+class _ClosedStdout(io.TextIOBase):
+    """Stands for a stdout the process was started without (`>&-`, some cron jobs and
+    daemons): output written to it is an OutputError (exit 74); writing nothing is fine,
+    so a run that has nothing to print (no match, `check` without problems) is unaffected."""
+
+    encoding = "utf-8"
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:
+        if text:
+            raise OutputError("cannot write the output: stdout is closed")
+        return 0
+
+
+def _guard_standard_streams() -> None:
+    """Make a process started with stdin, stdout or stderr closed safe to run.
+
+    A closed descriptor is held open on the null device, so no file cqedu opens later (a
+    facts file, a worker's pipe) takes its number and receives writes meant for a
+    standard stream. Python leaves such a stream None: a closed stdout becomes
+    _ClosedStdout, so output is refused with exit 74, while a closed stdin (never read)
+    and stderr (`_stderr` skips it) stay None.
+    """
+    for descriptor, name in enumerate(("stdin", "stdout", "stderr")):
+        if getattr(sys, name) is not None:
+            continue
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            try:
+                null = os.open(os.devnull, os.O_RDWR)
+                if null != descriptor:
+                    os.dup2(null, descriptor)
+                    os.close(null)
+            except OSError:  # no null device: the number stays free, cqedu still runs
+                pass
+        if name == "stdout":
+            sys.stdout = _ClosedStdout()
 
 
 class CqeduGroup(TyperGroup):
@@ -67,6 +118,7 @@ class CqeduGroup(TyperGroup):
         **extra: Any,
     ) -> NoReturn:
         del standalone_mode  # errors are always handled here, also under CliRunner
+        _guard_standard_streams()
         stdout = sys.stdout
         try:
             code = super().main(
@@ -142,10 +194,33 @@ class _State(NamedTuple):
 
 
 def _facts_option(given: list[str] | None) -> tuple[Path, ...]:
-    """The paths --facts gives, else those of $CQEDU_FACTS; empty for the bundled file."""
-    if not given:
-        # Click would split a multiple option's variable on spaces; paths may hold them.
-        given = [part for part in os.environ.get("CQEDU_FACTS", "").split(os.pathsep) if part]
+    """The paths --facts gives, else those of $CQEDU_FACTS; empty for the bundled file.
+
+    QueryError for an empty path: Path("") is the current folder, which nobody means.
+    An empty or unset $CQEDU_FACTS stands for the bundled file, as an empty
+    $CQEDU_CACHE_DIR for the default folder; an empty entry in it is refused.
+    """
+    if given:
+        return _paths(given, "--facts")
+    variable = os.environ.get("CQEDU_FACTS", "")
+    if not variable:
+        return ()
+    # Click would split a multiple option's variable on spaces; paths may hold them.
+    parts = variable.split(os.pathsep)
+    if "" in parts:
+        raise QueryError(
+            f"CQEDU_FACTS holds an empty path ({display_path(repr(variable))}); separate "
+            f"its paths with one {os.pathsep!r} and leave none empty"
+        )
+    return tuple(Path(part) for part in parts)
+
+
+def _paths(given: Sequence[str], what: str) -> tuple[Path, ...]:
+    """`given` as paths; QueryError naming `what` when one of them is empty."""
+    if "" in given:
+        raise QueryError(
+            f"{what}: a path is empty; give a facts file or folder (. for the current folder)"
+        )
     return tuple(Path(path) for path in given)
 
 
@@ -337,16 +412,24 @@ def _answer(
     no_header: bool,
     view: View,
     query: Callable[[], Results],
+    nothing: str = "nothing matches",
 ) -> None:
-    """Run a query and write its results; when nothing matched, only the header (tsv, csv)."""
+    """Run a query and write its results.
+
+    One rule for every command and format: a query that finds nothing writes nothing to
+    stdout (no header, no `[]`) and ends in NoMatchError (exit 1), whose message (or
+    `nothing`, when the query itself returned no records) goes to stderr.
+    """
     chosen, options = _output_settings(fmt, no_header)
-    try:
-        results = query()
-    except NoMatchError:
-        if options.header and chosen in (OutputFormat.TSV, OutputFormat.CSV):
-            _write(render(chosen, Results((), view), options))
-        raise
+    results = query()
+    if not results.facts:
+        raise NoMatchError(nothing)
     _write(render(chosen, results, options))
+
+
+def _chosen(source: list[str] | None) -> str:
+    """How a message names the facts a query looked in."""
+    return "the chosen sources" if source else "the facts"
 
 
 def _view(command: str, fields: str | None, long: bool = False) -> View:
@@ -457,7 +540,7 @@ def stats(
     def run() -> Results:
         return Results(tuple(_sorted(_kb(ctx, source).figures(level, unit), order)), view)
 
-    _answer(fmt, no_header, view, run)
+    _answer(fmt, no_header, view, run, f"{_chosen(source)} hold no figure")
 
 
 @_command(
@@ -492,7 +575,7 @@ def programs(
         found = _kb(ctx, source).programs(field)
         return Results(tuple(_sorted(found, order, programs=True)), view)
 
-    _answer(fmt, no_header, view, run)
+    _answer(fmt, no_header, view, run, f"{_chosen(source)} hold no program")
 
 
 @_command(
@@ -527,7 +610,7 @@ def partners(
     def run() -> Results:
         return Results(tuple(_sorted(_kb(ctx, source).partners(country), order)), view)
 
-    _answer(fmt, no_header, view, run)
+    _answer(fmt, no_header, view, run, f"{_chosen(source)} name no partner")
 
 
 @_command(
@@ -622,7 +705,7 @@ def export(
         document = kb.document()._replace(facts=tuple(found))
         return Results(document.facts, view, document=document)
 
-    _answer(fmt, no_header, view, run)
+    _answer(fmt, no_header, view, run, f"{_chosen(source)} hold no record")
 
 
 @_command(
@@ -702,10 +785,10 @@ def check(
     from cqedu.facts.check import check_paths
     from cqedu.knowledge import bundled_facts_path
 
-    given = tuple(Path(path) for path in paths or ())
+    given = _paths(paths or (), "check")
     report = check_paths(given or _facts_paths(ctx) or (bundled_facts_path(),))
     if report.problems:
-        _write("".join(line + "\n" for line in report.problems))
+        _write("".join(display_path(line) + "\n" for line in report.problems))
     files = f"{report.files} facts file{'s' if report.files != 1 else ''}"
     if not report.problems:
         _stderr(f"cqedu: {files} checked, no problems")

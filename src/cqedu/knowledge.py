@@ -257,8 +257,8 @@ class KnowledgeBase:
         if wanted_unit is not None:
             where, params = f"{where} AND unit = ?", [*params, wanted_unit]
         found = self._facts(f"{where} ORDER BY pos", params)
-        if found:
-            return found
+        if found or (chosen is None and wanted_unit is None):
+            return found  # nothing asked for, nothing found: an empty list, as programs()
         if chosen is None:  # only a unit was asked, and units come from the figures
             raise NoMatchError(f'no figure is counted in "{wanted_unit}"')
         in_unit = f' in "{wanted_unit}"' if wanted_unit is not None else ""

@@ -1,8 +1,15 @@
-"""Finding the facts files that paths name: a file, or a folder's `*.toml` files, as stat'ed."""
+"""Finding the facts files that paths name: a file, or a folder's `*.toml` files, as stat'ed.
+
+Paths are bytes on POSIX: a name that is not UTF-8 arrives here as a str holding surrogate
+escapes (os.fsdecode's `\\udcXX`). Such a str opens the file as it is; `path_bytes` gives
+the bytes to store and `display_path` the text to print.
+"""
 
 from __future__ import annotations
 
 import os
+import re
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from stat import S_ISREG
@@ -10,19 +17,51 @@ from typing import NamedTuple
 
 from cqedu.core.errors import FactsError
 
+#: A file whose status changed less than this long before it was listed may still change
+#: within the same timestamp tick (a second on ext3 and HFS+, two on FAT, a clock tick on
+#: ext4): its timestamps cannot vouch for its content until this much time has passed.
+RACY_NS = 3_000_000_000
+
+# os.fsdecode turns each byte that is not UTF-8 into one of these (PEP 383).
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
 
 class FactsFile(NamedTuple):
-    """A facts file to read, as found on disk."""
+    """A facts file to read, as found on disk, with the status the cache keys it by."""
 
     path: Path
     """The resolved path: what the cache knows the file by."""
     label: str
     """The path as given (or its folder as given, and its name): what messages show."""
-    key: str
-    """Size, modification time and inode: a change means read it again (the cache
-    adds cqedu's version and its own format to the whole store)."""
     size: int
-    """Size in bytes."""
+    """Size in bytes: the only part of the status that proves the content changed."""
+    mtime: int
+    """Modification time in nanoseconds (tar -x, rsync -t and cp -p set it back)."""
+    ctime: int
+    """Status change time in nanoseconds: the kernel sets it on every change, and nothing
+    sets it back, so a file rewritten in place to the same size and mtime shows here."""
+    inode: int
+    """Inode number (a file replaced by renaming another over it shows here)."""
+    racy: bool
+    """Changed within RACY_NS of being listed (or dated in the future): a later change
+    may leave the same status, so the cache also keeps and checks its content's hash."""
+
+
+def path_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The path as the file system's bytes (any name a file system allows), for storing."""
+    return os.fsencode(path)
+
+
+def display_path(text: str | os.PathLike[str]) -> str:
+    """A path (or a message naming one) as text every stream can print.
+
+    Each byte of the name that is not UTF-8 is shown as `\\xNN`, as GNU ls does:
+    `caf\\xe9.toml` for "café.toml" written in Latin-1.
+    """
+    shown = os.fspath(text)
+    if not _UNDECODABLE.search(shown):
+        return shown
+    return _UNDECODABLE.sub(lambda match: f"\\x{ord(match.group()) - 0xDC00:02x}", shown)
 
 
 def facts_files(paths: Sequence[Path]) -> list[FactsFile]:
@@ -30,9 +69,13 @@ def facts_files(paths: Sequence[Path]) -> list[FactsFile]:
 
     A folder's files are taken in sorted order; its subfolders are not read. A file
     named twice (directly and through its folder) counts once, at its first place.
+    FactsError for an empty path, one holding NUL, a missing or unreadable file, or a
+    folder without facts files.
     """
     found: list[FactsFile] = []
     seen: set[Path] = set()
+    # Taken before any file is stat'ed: a file changed after this reads as racy.
+    racy_after = time.time_ns() - RACY_NS
     for path in paths:
         if "\0" in str(path):
             raise FactsError(f"{str(path)!r}: a path cannot hold a NUL character")
@@ -40,8 +83,18 @@ def facts_files(paths: Sequence[Path]) -> list[FactsFile]:
             if resolved in seen:
                 continue
             seen.add(resolved)
-            key = f"{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ino}"
-            found.append(FactsFile(resolved, str(file), key, stat.st_size))
+            racy = stat.st_ctime_ns >= racy_after or stat.st_mtime_ns >= racy_after
+            found.append(
+                FactsFile(
+                    resolved,
+                    str(file),
+                    stat.st_size,
+                    stat.st_mtime_ns,
+                    stat.st_ctime_ns,
+                    stat.st_ino,
+                    racy,
+                )
+            )
     return found
 
 
