@@ -1,0 +1,144 @@
+"""Issue 15, item 5: a process started with stdin, stdout or stderr closed (cron, daemons,
+CI runners, `>&-`). Output that cannot be written is exit 74 with the reason on stderr
+(when stderr is open), never 70; a stream a run does not need does not matter.
+
+Real processes, as a user's shell starts them (PYTHONUNBUFFERED unset).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cqedu import __version__
+from cqedu.cli import app
+from tests.conftest import REAL_FACTS, REPO, subprocess_env
+
+#: One run of each command that prints results, as the tests start it.
+PRINTING: dict[str, list[str]] = {
+    "stats": ["stats", "--level", "preschool"],
+    "programs": ["programs", "--field", "robotics"],
+    "partners": ["partners", "-f", "table"],
+    "search": ["search", "leicester", "-f", "json"],
+    "show": ["show", "teachers"],
+    "export": ["export", "--kind", "events", "-f", "toml"],
+    "ask": ["ask", "how", "many", "teachers"],
+    "sources": ["sources", "-f", "csv"],
+    "check": ["check", str(REAL_FACTS), str(REAL_FACTS.with_name("pyproject.toml"))],
+    "--version": ["--version"],
+    "--help": ["--help"],
+    "stats --help": ["stats", "--help"],
+}
+#: Runs that print nothing on stdout: a valid facts file checked, and a query that finds nothing.
+SILENT: dict[str, tuple[list[str], int, str]] = {
+    "check": (
+        ["check", str(REAL_FACTS)],
+        0,
+        "cqedu: 1 facts file checked, no problems\n",
+    ),
+    "no match": (
+        ["stats", "--level", "primary"],
+        1,
+        'cqedu: the source gives no figure for level "primary" (Primary)\n',
+    ),
+}
+CLOSED_STDOUT = "cqedu: cannot write the output: stdout is closed\n"
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache for the module's runs: the streams are the subject, not the first load."""
+    return tmp_path_factory.mktemp("stream-cache")
+
+
+def cqedu(args: list[str], redirections: str, cache: Path) -> subprocess.CompletedProcess[bytes]:
+    """cqedu run by bash with `redirections` (such as `>&-`) applied to it alone."""
+    return subprocess.run(
+        ["bash", "-c", f'"$@" {redirections}', "bash", sys.executable, "-m", "cqedu", *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        env=subprocess_env(CQEDU_CACHE_DIR=str(cache), COLUMNS="80"),
+        timeout=60,
+        check=False,
+        cwd=REPO,
+    )
+
+
+def test_every_command_is_tried() -> None:
+    names = {command.callback.__name__ for command in app.registered_commands if command.callback}
+    assert names <= set(PRINTING), f"add the new commands to PRINTING: {names - set(PRINTING)}"
+
+
+@pytest.mark.parametrize("name", PRINTING)
+def test_each_stream_closed_alone_and_together(name: str, cache: Path) -> None:
+    args = PRINTING[name]
+    expected = cqedu(args, "", cache)
+    assert expected.returncode == (1 if name == "check" else 0)  # pyproject.toml is no facts file
+    assert expected.stdout
+    # Streams the run does not need: the same output and exit code.
+    for redirections in ("0<&-", "2>&-"):
+        result = cqedu(args, redirections, cache)
+        assert (result.returncode, result.stdout) == (expected.returncode, expected.stdout)
+        if redirections == "0<&-":
+            assert result.stderr == expected.stderr
+    # No stdout: exit 74, and the reason on stderr while there is one.
+    result = cqedu(args, ">&-", cache)
+    assert (result.returncode, result.stdout, result.stderr.decode()) == (74, b"", CLOSED_STDOUT)
+    result = cqedu(args, ">&- 2>&- 0<&-", cache)
+    assert (result.returncode, result.stdout, result.stderr) == (74, b"", b"")
+
+
+@pytest.mark.parametrize("name", SILENT)
+@pytest.mark.parametrize("redirections", [">&- 0<&-", ">&- 2>&- 0<&-"])
+def test_a_run_with_nothing_to_print_keeps_its_exit_code(
+    name: str, redirections: str, cache: Path
+) -> None:
+    args, code, message = SILENT[name]
+    result = cqedu(args, redirections, cache)
+    expected_stderr = b"" if "2>&-" in redirections else message.encode()
+    assert (result.returncode, result.stdout, result.stderr) == (code, b"", expected_stderr)
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["stats", "--level", "postdoc"], 2),
+        (["show", "teacher"], 1),
+        (["--facts", "/nonexistent/facts.toml", "stats"], 2),
+        (["stats", "--limit", "3"], 2),
+    ],
+)
+def test_errors_keep_their_exit_code_with_stderr_closed(
+    args: list[str], code: int, cache: Path
+) -> None:
+    for redirections in ("2>&-", "2>&- >&- 0<&-"):
+        result = cqedu(args, redirections, cache)
+        assert (result.returncode, result.stdout) == (code, b""), redirections
+
+
+def test_a_stdout_open_for_reading_only_is_exit_74(cache: Path) -> None:
+    result = cqedu(["stats"], "1</dev/null", cache)
+    assert (result.returncode, result.stdout) == (74, b"")
+    assert result.stderr == b"cqedu: cannot write the output: Bad file descriptor\n"
+
+
+def test_a_stderr_open_for_reading_only_changes_nothing(cache: Path) -> None:
+    result = cqedu(["--version"], "2</dev/null", cache)
+    assert (result.returncode, result.stdout) == (0, f"cqedu {__version__}\n".encode())
+
+
+def test_a_first_run_with_streams_closed_leaves_a_sound_cache(tmp_path: Path) -> None:
+    """Files opened while a standard descriptor is closed would take its number; a
+    stray write to that stream must never land in a facts file's cache."""
+    facts = tmp_path / "facts.toml"
+    facts.write_bytes(REAL_FACTS.read_bytes())
+    args = ["--facts", str(facts), "search", "leicester", "-F", "id"]
+    closed = cqedu(args, ">&- 2>&- 0<&-", tmp_path / "cache")
+    assert closed.returncode == 74
+    result = cqedu(args, "", tmp_path / "cache")
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout == b"id\nuniversity-of-leicester\nleicester-joint-college\n"
+    assert facts.read_bytes() == REAL_FACTS.read_bytes()
