@@ -119,10 +119,29 @@ def test_errors_keep_their_exit_code_with_stderr_closed(
         assert (result.returncode, result.stdout) == (code, b""), redirections
 
 
-def test_a_stdout_open_for_reading_only_is_exit_74(cache: Path) -> None:
-    result = cqedu(["stats"], "1</dev/null", cache)
+@pytest.mark.parametrize(
+    "args",
+    [[], ["--help"], ["stats", "--help"], ["--show-completion", "bash"], ["stats"]],
+    ids=["bare cqedu (help)", "--help", "stats --help", "--show-completion", "stats"],
+)
+@pytest.mark.parametrize(
+    ("redirections", "reason"),
+    [
+        (">&-", "stdout is closed"),
+        ("> /dev/full", "No space left on device"),
+        ("1</dev/null", "Bad file descriptor"),
+    ],
+)
+def test_output_written_by_click_or_by_cqedu_fails_the_same_way(
+    args: list[str], redirections: str, reason: str, cache: Path
+) -> None:
+    """Help and completion scripts are written by Click, results by cqedu: either way a
+    stdout that cannot take them is exit 74 with the reason, never 70 or a traceback."""
+    if "/dev/full" in redirections and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    result = cqedu(args, redirections, cache)
     assert (result.returncode, result.stdout) == (74, b"")
-    assert result.stderr == b"cqedu: cannot write the output: Bad file descriptor\n"
+    assert result.stderr.decode() == f"cqedu: cannot write the output: {reason}\n"
 
 
 def test_a_stderr_open_for_reading_only_changes_nothing(cache: Path) -> None:

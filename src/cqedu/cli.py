@@ -18,6 +18,7 @@ from cqedu.core.errors import (
     EXIT_INTERRUPTED,
     EXIT_NO_MATCH,
     EXIT_OK,
+    EXIT_OUTPUT,
     EXIT_USAGE,
     CqeduError,
     NoMatchError,
@@ -130,10 +131,12 @@ class CqeduGroup(TyperGroup):
                 **extra,
             )
         except CqeduError as error:
-            _stderr(f"cqedu: {error}")
-            code = error.exit_code
+            code = _report(error)
         except typer.TyperException as error:  # Click's usage errors, vendored by Typer
-            code = _usage_error(error)
+            try:
+                code = _usage_error(error)
+            except OutputError as failed:  # the help of a bare `cqedu` could not be written
+                code = _report(failed)
         except typer.Abort:
             _stderr("cqedu: aborted")
             code = EXIT_INTERRUPTED
@@ -146,13 +149,49 @@ class CqeduGroup(TyperGroup):
             # | head -1`); like every other output, that ends quietly with 0.
             _silence_stdout()
             code = EXIT_OK
+        except OSError as error:
+            # Our own output raises OutputError; Click writes its help itself (echo).
+            code = _unwritten_output(error) if _raised_by_echo(error) else _internal_error(error)
         except Exception as error:
-            _stderr(f"cqedu: internal error: {type(error).__name__}: {error}")
-            _stderr("cqedu: this is a bug; please report it with the command you ran")
-            code = EXIT_INTERNAL
+            code = _internal_error(error)
         if code == EXIT_INTERRUPTED:
             _stderr("cqedu: interrupted")
         sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _report(error: CqeduError) -> int:
+    """The error's message on stderr, and its exit code."""
+    _stderr(f"cqedu: {error}")
+    if isinstance(error, OutputError):
+        _silence_stdout()  # what is still buffered must not fail again at exit
+    return error.exit_code
+
+
+def _internal_error(error: Exception) -> int:
+    _stderr(f"cqedu: internal error: {type(error).__name__}: {error}")
+    _stderr("cqedu: this is a bug; please report it with the command you ran")
+    return EXIT_INTERNAL
+
+
+def _raised_by_echo(error: BaseException) -> bool:
+    """Whether `error` was raised while Click's echo wrote (help to a full disk, or to a
+    stdout open only for reading)."""
+    trace = error.__traceback__
+    while trace is not None:
+        frame = trace.tb_frame
+        if frame.f_code.co_name == "echo" and str(frame.f_globals.get("__name__")).endswith(
+            "click.utils"
+        ):
+            return True
+        trace = trace.tb_next
+    return False
+
+
+def _unwritten_output(error: OSError) -> int:
+    """Exit 74 for output that could not be written, with nothing left pending for exit."""
+    _stderr(f"cqedu: cannot write the output: {error.strerror or error}")
+    _silence_stdout()
+    return EXIT_OUTPUT
 
 
 def _usage_error(error: typer.TyperException) -> int:
