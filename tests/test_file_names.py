@@ -21,6 +21,7 @@ import cqedu
 from cqedu.cli import app
 from cqedu.core.errors import FactsError
 from cqedu.facts.files import display_path, path_bytes
+from cqedu.store import cache as store
 from tests.conftest import MINI_FACTS, subprocess_env
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX names are bytes")
@@ -144,6 +145,32 @@ def test_check_lists_problems_under_the_name(cafe: Path) -> None:
         f'{shown(cafe)}:38:1: stats[0] (id "mini-schools"): value: expected a number, got "1234"\n'
     )
     assert result.stderr == "cqedu: 1 problem in 1 of 1 facts file\n"
+
+
+def test_a_name_with_a_newline_keeps_check_to_one_line_per_problem(tmp_path: Path) -> None:
+    path = tmp_path / "new\nline.toml"
+    path.write_bytes(MINI_FACTS.read_bytes().replace(b"value = 1234", b'value = "1234"'))
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f'{tmp_path}/new\\x0aline.toml:38:1: stats[0] (id "mini-schools"): value: '
+        'expected a number, got "1234"\n'
+    )
+
+
+def test_files_read_by_worker_processes_keep_their_names(
+    cafe: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = cafe.with_name(os.fsdecode(b"\xff.toml"))
+    text = MINI_FACTS.read_text(encoding="utf-8")
+    other.write_text(text.replace('id = "mini"', 'id = "other"').replace('"mini-', '"other-'))
+    monkeypatch.setattr(store, "PARALLEL_BYTES", 0)  # read them in worker processes
+    kb = cqedu.load(cafe.parent)
+    assert [(s.source.id, s.facts_file) for s in kb.source_list()] == [
+        ("mini", shown(cafe.resolve())),
+        ("other", shown(cafe.resolve()).replace("caf\\xe9", "\\xff")),
+    ]
+    kb.close()
 
 
 def test_a_clash_names_both_files(cafe: Path) -> None:

@@ -827,7 +827,8 @@ def check(
     given = _paths(paths or (), "check")
     report = check_paths(given or _facts_paths(ctx) or (bundled_facts_path(),))
     if report.problems:
-        _write("".join(display_path(line) + "\n" for line in report.problems))
+        # One line per problem, whatever a file's name holds (a newline, bytes not UTF-8).
+        _write("".join(escape_controls(display_path(line)) + "\n" for line in report.problems))
     files = f"{report.files} facts file{'s' if report.files != 1 else ''}"
     if not report.problems:
         _stderr(f"cqedu: {files} checked, no problems")

@@ -39,7 +39,8 @@ class FactsFile(NamedTuple):
     """Modification time in nanoseconds (tar -x, rsync -t and cp -p set it back)."""
     ctime: int
     """Status change time in nanoseconds: the kernel sets it on every change, and nothing
-    sets it back, so a file rewritten in place to the same size and mtime shows here."""
+    sets it back, so a file rewritten in place to the same size and mtime shows here.
+    (On Windows it is the creation time; there only `racy` guards such a rewrite.)"""
     inode: int
     """Inode number (a file replaced by renaming another over it shows here)."""
     racy: bool
