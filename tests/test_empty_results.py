@@ -67,8 +67,8 @@ def test_an_empty_entry_in_cqedu_facts_is_refused(variable: str) -> None:
     result = run("stats", env={"CQEDU_FACTS": variable})
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        f"cqedu: CQEDU_FACTS holds an empty path ({variable!r}); separate its paths with "
-        f"one {os.pathsep!r} and leave none empty\n"
+        f'cqedu: CQEDU_FACTS holds an empty path ("{variable}"); separate its paths with '
+        f'one "{os.pathsep}" and leave none empty\n'
     )
 
 

@@ -248,8 +248,8 @@ def _facts_option(given: list[str] | None) -> tuple[Path, ...]:
     parts = variable.split(os.pathsep)
     if "" in parts:
         raise QueryError(
-            f"CQEDU_FACTS holds an empty path ({display_path(repr(variable))}); separate "
-            f"its paths with one {os.pathsep!r} and leave none empty"
+            f'CQEDU_FACTS holds an empty path ("{variable}"); separate its paths with one '
+            f'"{os.pathsep}" and leave none empty'
         )
     return tuple(Path(part) for part in parts)
 
@@ -459,6 +459,7 @@ def _answer(
     stdout (no header, no `[]`) and ends in NoMatchError (exit 1), whose message (or
     `nothing`, when the query itself returned no records) goes to stderr.
     """
+    del view  # kept in the call so every command reads alike; results carry their view
     chosen, options = _output_settings(fmt, no_header)
     results = query()
     if not results.facts:
