@@ -50,6 +50,9 @@ PART_RECORDS = 16
 _TABLE_LINE = r"^[ \t]*\["
 _RECORD_LINE = rf"[ \t]*\[\[[ \t]*(?:{'|'.join(KIND_TABLES)})[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?"
 
+#: The hash that knows a facts file's content when its status cannot (see _changed_files).
+_DIGEST = "sha256"
+
 #: Columns of the facts table: Fact's fields in order, so a row rebuilds a Fact.
 FACT_COLUMNS: tuple[str, ...] = Fact._fields
 
@@ -181,7 +184,7 @@ def content_digest(data: bytes) -> bytes:
     # check a file's content need it
     import hashlib
 
-    return hashlib.sha256(data).digest()
+    return hashlib.new(_DIGEST, data).digest()
 
 
 def document_rows(document: FactsDocument) -> FileRows:
@@ -579,10 +582,15 @@ def _changed_files(
 
 
 def _file_digest(path: Path) -> bytes | None:
-    """The content_digest of the file at `path`; None when it cannot be read (it is then
-    read again, and its fault reported)."""
+    """The content_digest of the file at `path`, read in blocks (a large file is never held
+    whole); None when it cannot be read (it is then read again, and its fault reported)."""
+    # deferred for start-up: hashlib loads OpenSSL (about 10 ms); only runs that check a
+    # file's content need it
+    import hashlib
+
     try:
-        return content_digest(path.read_bytes())
+        with path.open("rb") as file:
+            return hashlib.file_digest(file, _DIGEST).digest()
     except OSError:
         return None
 
