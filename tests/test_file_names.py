@@ -137,6 +137,28 @@ def test_a_broken_file_is_named_in_the_message(cafe: Path) -> None:
     )
 
 
+def test_the_api_raises_messages_that_can_be_printed(cafe: Path, tmp_path: Path) -> None:
+    cafe.write_bytes(MINI_FACTS.read_bytes().replace(b"value = 1234", b'value = "1234"'))
+    with pytest.raises(FactsError) as caught:
+        cqedu.load(cafe.parent)
+    assert str(caught.value) == (
+        f'{shown(cafe)}: stats[0] (id "mini-schools"): value: expected a number, got "1234"'
+    )
+    gone = named(tmp_path, b"gone\xe9.toml")
+    with pytest.raises(FactsError) as caught:
+        cqedu.load(gone)
+    assert (
+        str(caught.value) == f"{tmp_path}/gone\\xe9.toml: no such file; pass an existing facts file"
+    )
+    empty = named(tmp_path, b"empty\xe9")
+    empty.mkdir()
+    with pytest.raises(FactsError) as caught:
+        cqedu.load(empty)
+    assert str(caught.value) == (
+        f"{tmp_path}/empty\\xe9: folder has no .toml files; pass a facts file or its folder"
+    )
+
+
 def test_check_lists_problems_under_the_name(cafe: Path) -> None:
     cafe.write_bytes(MINI_FACTS.read_bytes().replace(b"value = 1234", b'value = "1234"'))
     result = run("check", str(cafe.parent))

@@ -128,16 +128,19 @@ def _expand(path: Path) -> list[tuple[Path, Path, os.stat_result]]:
     except OSError as error:
         raise unreadable(path, error) from None
     if not files:
-        raise FactsError(f"{path}: folder has no .toml files; pass a facts file or its folder")
+        raise FactsError(
+            f"{display_path(path)}: folder has no .toml files; pass a facts file or its folder"
+        )
     return sorted(files, key=lambda found: found[0].name)
 
 
 def unreadable(path: Path, error: OSError) -> FactsError:
     """The FactsError for a facts file the operating system would not let us read."""
+    shown = display_path(path)
     if isinstance(error, FileNotFoundError):
-        return FactsError(f"{path}: no such file; pass an existing facts file")
+        return FactsError(f"{shown}: no such file; pass an existing facts file")
     if isinstance(error, IsADirectoryError):
-        return FactsError(f"{path}: is a directory; pass a facts file (.toml)")
+        return FactsError(f"{shown}: is a directory; pass a facts file (.toml)")
     if isinstance(error, PermissionError):
-        return FactsError(f"{path}: permission denied; make the file readable")
-    return FactsError(f"{path}: cannot read: {error.strerror or error}")
+        return FactsError(f"{shown}: permission denied; make the file readable")
+    return FactsError(f"{shown}: cannot read: {error.strerror or error}")

@@ -387,7 +387,8 @@ def open_store(
     Reads only the files that changed since the cache was written. With no usable cache
     folder (`cache_dir` None, unwritable, or no home) the store is built in memory and no
     file is returned. Raises FactsError for the first fault of the first bad file, or for
-    records, sources or levels that clash across files.
+    records, sources or levels that clash across files; its message shows a path's bytes
+    that are not UTF-8 as `\\xNN` (files.display_path), so it can always be printed.
     """
     files = facts_files(paths)
     if cache_dir is not None:
@@ -406,13 +407,13 @@ def open_store(
         if connection is not None:
             if fault is not None:
                 connection.close()
-                raise FactsError(fault)
+                raise FactsError(display_path(fault))
             return connection, cache_file
     memory = sqlite3.connect(":memory:", isolation_level=None)
     memory.execute("PRAGMA journal_mode = OFF")
     fault = _update(memory, files)
     if fault is not None:
-        raise FactsError(fault)
+        raise FactsError(display_path(fault))
     return memory, None
 
 
