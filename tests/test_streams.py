@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -75,20 +76,28 @@ def test_every_command_is_tried() -> None:
 @pytest.mark.parametrize("name", PRINTING)
 def test_each_stream_closed_alone_and_together(name: str, cache: Path) -> None:
     args = PRINTING[name]
-    expected = cqedu(args, "", cache)
+    # Independent processes: run side by side, compared with the run with every stream open.
+    with ThreadPoolExecutor(3) as pool:
+        expected, no_stdin, no_stderr, no_stdout, none = pool.map(
+            lambda redirections: cqedu(args, redirections, cache),
+            ["", "0<&-", "2>&-", ">&-", ">&- 2>&- 0<&-"],
+        )
     assert expected.returncode == (1 if name == "check" else 0)  # pyproject.toml is no facts file
     assert expected.stdout
     # Streams the run does not need: the same output and exit code.
-    for redirections in ("0<&-", "2>&-"):
-        result = cqedu(args, redirections, cache)
-        assert (result.returncode, result.stdout) == (expected.returncode, expected.stdout)
-        if redirections == "0<&-":
-            assert result.stderr == expected.stderr
+    assert (no_stdin.returncode, no_stdin.stdout, no_stdin.stderr) == (
+        expected.returncode,
+        expected.stdout,
+        expected.stderr,
+    )
+    assert (no_stderr.returncode, no_stderr.stdout) == (expected.returncode, expected.stdout)
     # No stdout: exit 74, and the reason on stderr while there is one.
-    result = cqedu(args, ">&-", cache)
-    assert (result.returncode, result.stdout, result.stderr.decode()) == (74, b"", CLOSED_STDOUT)
-    result = cqedu(args, ">&- 2>&- 0<&-", cache)
-    assert (result.returncode, result.stdout, result.stderr) == (74, b"", b"")
+    assert (no_stdout.returncode, no_stdout.stdout, no_stdout.stderr.decode()) == (
+        74,
+        b"",
+        CLOSED_STDOUT,
+    )
+    assert (none.returncode, none.stdout, none.stderr) == (74, b"", b"")
 
 
 @pytest.mark.parametrize("name", SILENT)
