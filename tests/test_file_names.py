@@ -242,3 +242,17 @@ def test_a_real_process_given_the_bytes(cafe: Path, encoding: str) -> None:
     )
     assert (broken.returncode, broken.stdout) == (1, b"")
     assert broken.stderr.startswith(b'cqedu: no record has id "nothing-here"')
+
+
+def test_arguments_in_bytes_that_are_not_utf8_are_never_a_crash() -> None:
+    """Text arguments (an id, a query, a level) can hold such bytes too: no record matches
+    them, and the messages show them as \\xNN."""
+    typed = os.fsdecode(b"teach\xe9rs")
+    result = run("show", typed)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith('cqedu: no record has id "teach\\xe9rs"')
+    result = run("stats", "--level", typed)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith('cqedu: unknown level "teach\\xe9rs"; valid levels: ')
+    result = run("ask", typed)
+    assert (result.exit_code, result.stdout) == (1, "")

@@ -714,7 +714,10 @@ def show(
 ) -> None:
     """One record in full, with where in the article it comes from."""
     view = _view("show", fields)
-    _answer(fmt, no_header, view, lambda: Results((_kb(ctx).get(record_id),), view))
+    # An id typed in bytes that are not UTF-8 names no record (ids are UTF-8 text), and
+    # SQLite takes no such string: looked up as printed, it is an unknown id (exit 1).
+    wanted = display_path(record_id)
+    _answer(fmt, no_header, view, lambda: Results((_kb(ctx).get(wanted),), view))
 
 
 @_command(
