@@ -11,10 +11,13 @@ import os
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 import cqedu
@@ -256,3 +259,29 @@ def test_arguments_in_bytes_that_are_not_utf8_are_never_a_crash() -> None:
     assert result.stderr.startswith('cqedu: unknown level "teach\\xe9rs"; valid levels: ')
     result = run("ask", typed)
     assert (result.exit_code, result.stdout) == (1, "")
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    name=st.binary(min_size=1, max_size=60).filter(
+        lambda name: b"/" not in name and b"\0" not in name
+    )
+)
+def test_any_name_a_file_system_allows(tmp_path: Path, name: bytes) -> None:
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    path = named(folder, name + b".toml")
+    try:
+        path.write_bytes(MINI_FACTS.read_bytes())
+    except OSError:
+        return  # a name this file system refuses
+    expected = display_path(path.resolve())
+    expected.encode("utf-8")  # printable whatever the name
+    for _ in range(2):  # read, then served by the cache
+        kb = cqedu.load(folder)
+        assert [info.facts_file for info in kb.source_list()] == [expected]
+        kb.close()
+    result = run("--facts", str(folder), "sources", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)[0]["facts_file"] == expected

@@ -8,11 +8,14 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import cqedu
 from cqedu.facts import files as listing
@@ -305,3 +308,63 @@ def test_the_stored_digest_is_the_hash_of_the_bytes_read(
         len(ISSUE_FACTS),
         hashlib.sha256(ISSUE_FACTS.encode()).digest(),
     )
+
+
+# ---------------------------------------------------------------- any sequence of edits
+
+#: Ways to change a file: (name, does it change the content).
+CHANGES = ["rewrite, mtime set back", "rewrite", "rename over", "chmod", "touch -d"]
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    steps=st.lists(
+        st.tuples(st.integers(1000, 9999), st.sampled_from(CHANGES), st.booleans()),
+        min_size=1,
+        max_size=6,
+    ),
+    racy=st.booleans(),
+)
+def test_any_sequence_of_edits_loads_the_files_content(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    steps: list[tuple[int, str, bool]],
+    racy: bool,
+) -> None:
+    """Whatever way a file is changed, and whether its status is trusted (an old file) or
+    not (a file changed moments ago), a load gives what the file holds now."""
+    with monkeypatch.context() as patched:
+        if not racy:
+            never_racy(patched)
+        folder = Path(tempfile.mkdtemp(dir=tmp_path))
+        patched.setenv("CQEDU_CACHE_DIR", str(folder / "cache"))
+        path = folder / "facts.toml"
+        path.write_text(ISSUE_FACTS, encoding="utf-8")
+        os.utime(path, ns=(0, 1_748_779_200_000_000_000))
+        value = 1234
+        assert figures(path) == [("schools", 1234, "1,234")]
+        for new, change, load in steps:
+            if not racy:
+                wait_for_a_new_ctime(path)  # an old file: its next change gets a new ctime
+            stat = path.stat()
+            text = ISSUE_FACTS.replace("1234", str(new)).replace("1,234", f"{new:,}")
+            if change.startswith("rewrite"):
+                rewrite_in_place(path, text)
+                value = new
+                if change == "rewrite, mtime set back":
+                    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+            elif change == "rename over":
+                path.with_name("new").write_text(text, encoding="utf-8")
+                path.with_name("new").replace(path)
+                value = new
+            elif change == "chmod":
+                path.chmod(0o600 if stat.st_mode & 0o044 else 0o644)
+            else:
+                os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - 10**9))
+            if load:
+                assert figures(path) == [("schools", value, f"{value:,}")]
+        assert figures(path) == [("schools", value, f"{value:,}")]
