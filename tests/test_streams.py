@@ -7,8 +7,11 @@ Real processes, as a user's shell starts them (PYTHONUNBUFFERED unset).
 
 from __future__ import annotations
 
+import fcntl
+import os
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -170,3 +173,31 @@ def test_a_first_run_with_streams_closed_leaves_a_sound_cache(tmp_path: Path) ->
     assert (result.returncode, result.stderr) == (0, b"")
     assert result.stdout == b"id\nuniversity-of-leicester\nleicester-joint-college\n"
     assert facts.read_bytes() == REAL_FACTS.read_bytes()
+
+
+@pytest.mark.skipif(not hasattr(fcntl, "F_SETPIPE_SZ"), reason="needs Linux pipe sizes")
+@pytest.mark.parametrize("args", [["export", "-f", "json"], ["export", "-f", "table", "-L"]])
+def test_a_non_blocking_stdout_gets_every_byte(args: list[str], cache: Path) -> None:
+    """A parent may hand over a non-blocking pipe: once it is full, the rest of the
+    output waits for the reader instead of ending in exit 74 with most of it lost."""
+    expected = cqedu(args, "", cache)
+    reader, writer = os.pipe()
+    fcntl.fcntl(writer, fcntl.F_SETPIPE_SZ, 4096)  # full long before the output ends
+    os.set_blocking(writer, False)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cqedu", *args],
+        stdout=writer,
+        stderr=subprocess.PIPE,
+        env=subprocess_env(CQEDU_CACHE_DIR=str(cache), COLUMNS="80"),
+        cwd=REPO,
+    )
+    os.close(writer)
+    time.sleep(0.5)  # a slow reader: the pipe fills and the writer meets EAGAIN
+    received = b""
+    while chunk := os.read(reader, 65536):
+        received += chunk
+    os.close(reader)
+    assert process.wait(60) == 0
+    assert process.stderr is not None
+    assert (received, process.stderr.read()) == (expected.stdout, b"")
+    assert len(received) > 4096 * 4

@@ -406,8 +406,9 @@ def _write(text: str) -> None:
     """Write results to stdout in its encoding.
 
     A reader that stops early (`| head -1`) is no error: what is left goes nowhere and the
-    command ends with its own exit code (`check` still exits 1 for problems found). Any
-    other failure to write is an OutputError (exit 74), not a bug.
+    command ends with its own exit code (`check` still exits 1 for problems found). A
+    stdout left non-blocking by the process that started us is waited for, not given up
+    on. Any other failure to write is an OutputError (exit 74), not a bug.
     """
     stream = sys.stdout
     encoding = getattr(stream, "encoding", None) or "utf-8"
@@ -417,14 +418,38 @@ def _write(text: str) -> None:
         if buffer is None:
             stream.write(data.decode(encoding))
             stream.flush()
-        else:
-            stream.flush()
+            return
+        stream.flush()
+        try:
+            descriptor = buffer.fileno()
+        except (OSError, ValueError, AttributeError):  # no descriptor (as under CliRunner)
             buffer.write(data)
             buffer.flush()
+            return
+        buffer.flush()
+        _write_all(descriptor, data)
     except BrokenPipeError:
         _silence_stdout()
     except OSError as error:
         raise OutputError(f"cannot write the output: {error.strerror or error}") from None
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    """Write every byte of `data` to `descriptor`, waiting while it would block.
+
+    A parent (a Node.js process, some CI runners) may hand us a non-blocking pipe: a
+    write then stops at the pipe's 64 KiB with EAGAIN, and the rest must wait for the
+    reader, not be lost.
+    """
+    view = memoryview(data)
+    while view:
+        try:
+            view = view[os.write(descriptor, view) :]
+        except BlockingIOError:
+            # deferred for start-up: only a non-blocking stdout needs it
+            import select
+
+            select.select([], [descriptor], [])
 
 
 def _output_settings(
