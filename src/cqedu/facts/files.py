@@ -8,7 +8,6 @@ the bytes to store and `display_path` the text to print.
 from __future__ import annotations
 
 import os
-import re
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,9 +20,6 @@ from cqedu.core.errors import FactsError
 #: within the same timestamp tick (a second on ext3 and HFS+, two on FAT, a clock tick on
 #: ext4): its timestamps cannot vouch for its content until this much time has passed.
 RACY_NS = 3_000_000_000
-
-# os.fsdecode turns each byte that is not UTF-8 into one of these (PEP 383).
-_UNDECODABLE = re.compile("[\udc80-\udcff]")
 
 
 class FactsFile(NamedTuple):
@@ -60,9 +56,17 @@ def display_path(text: str | os.PathLike[str]) -> str:
     `caf\\xe9.toml` for "café.toml" written in Latin-1.
     """
     shown = os.fspath(text)
-    if not _UNDECODABLE.search(shown):
-        return shown
-    return _UNDECODABLE.sub(lambda match: f"\\x{ord(match.group()) - 0xDC00:02x}", shown)
+    try:
+        shown.encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    else:
+        return shown  # the usual case: nothing to escape
+    try:
+        # The escapes back to their bytes, and those bytes, not UTF-8, as \xNN.
+        return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # another lone surrogate, which no file name decodes to
+        return shown.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def facts_files(paths: Sequence[Path]) -> list[FactsFile]:

@@ -544,15 +544,9 @@ def _up_to_date(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> b
     ]
 
 
-class _Stored(NamedTuple):
-    """A facts file as the store last read or checked it."""
-
-    place: int
-    size: int
-    status: tuple[int, int, int]
-    """Modification time, status-change time and inode."""
-    digest: bytes
-    racy: int
+#: A facts file as the store last read or checked it: (place, size, (mtime, ctime, inode),
+#: digest, racy). A plain tuple: a NamedTuple class costs start-up on every run.
+_Stored = tuple[int, int, tuple[int, int, int], bytes, int]
 
 
 def _changed_files(
@@ -571,11 +565,11 @@ def _changed_files(
     same: list[FactsFile] = []
     for place, file in enumerate(files):
         old = stored.get(path_bytes(file.path))
-        if old is None or old.size != file.size:
+        if old is None or old[1] != file.size:
             changed.append((place, file))
-        elif old.status == (file.mtime, file.ctime, file.inode) and not old.racy:
+        elif old[2] == (file.mtime, file.ctime, file.inode) and not old[4]:
             continue
-        elif _file_digest(file.path) == old.digest:
+        elif _file_digest(file.path) == old[3]:
             same.append(file)
         else:
             changed.append((place, file))
@@ -599,7 +593,7 @@ def _file_digest(path: Path) -> bytes | None:
 def _update_files(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> str | None:
     """Replace the rows of changed files; the first fault of a file read, if any."""
     stored = {
-        name: _Stored(place, size, (mtime, ctime, inode), digest, racy)
+        name: (place, size, (mtime, ctime, inode), digest, racy)
         for place, name, size, mtime, ctime, inode, digest, racy in connection.execute(
             "SELECT place, name, size, mtime, ctime, inode, digest, racy FROM files"
         )
@@ -612,15 +606,15 @@ def _update_files(connection: sqlite3.Connection, files: Sequence[FactsFile]) ->
     wanted = {path_bytes(file.path): place for place, file in enumerate(files)}
     changed_names = {path_bytes(file.path) for _, file in changed}
     moves = [
-        (old.place, wanted[name])
+        (old[0], wanted[name])
         for name, old in stored.items()
-        if name in wanted and name not in changed_names and old.place != wanted[name]
+        if name in wanted and name not in changed_names and old[0] != wanted[name]
     ]
     if not changed and not moves and len(stored) == len(files):
         return None  # the same files with the same content: rows, indexes and search stand
     for name, old in stored.items():
         if name not in wanted or name in changed_names:
-            _delete_file(connection, old.place)
+            _delete_file(connection, old[0])
     _move(connection, moves)
     fault: str | None = None
     for (place, file), (rows, problem) in zip(
