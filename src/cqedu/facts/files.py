@@ -8,6 +8,7 @@ the bytes to store and `display_path` the text to print.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,6 +23,10 @@ from cqedu.core.errors import FactsError
 RACY_NS = 3_000_000_000
 
 
+# What os.fsencode uses: surrogateescape on POSIX gives back the bytes os.fsdecode escaped.
+_FS_ENCODING, _FS_ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
+
+
 class FactsFile(NamedTuple):
     """A facts file to read, as found on disk, with the status the cache keys it by."""
 
@@ -31,22 +36,24 @@ class FactsFile(NamedTuple):
     """The path as given (or its folder as given, and its name): what messages show."""
     size: int
     """Size in bytes: the only part of the status that proves the content changed."""
-    mtime: int
-    """Modification time in nanoseconds (tar -x, rsync -t and cp -p set it back)."""
-    ctime: int
-    """Status change time in nanoseconds: the kernel sets it on every change, and nothing
-    sets it back, so a file rewritten in place to the same size and mtime shows here.
-    (On Windows it is the creation time; there only `racy` guards such a rewrite.)"""
-    inode: int
-    """Inode number (a file replaced by renaming another over it shows here)."""
+    stamp: str
+    """Size, modification time, status-change time (ns) and inode, as "size mtime ctime
+    inode": the same stamp and not racy proves the content unchanged. tar -x, rsync -t and
+    cp -p set the mtime back, but the kernel sets the ctime on every change and nothing
+    sets it back, so a file rewritten in place to the same size and mtime shows here. (On
+    Windows st_ctime is the creation time; there only `racy` guards such a rewrite.)"""
     racy: bool
     """Changed within RACY_NS of being listed (or dated in the future): a later change
-    may leave the same status, so the cache also keeps and checks its content's hash."""
+    may leave the same stamp, so the cache checks its content's hash instead."""
 
 
-def path_bytes(path: str | os.PathLike[str]) -> bytes:
-    """The path as the file system's bytes (any name a file system allows), for storing."""
-    return os.fsencode(path)
+def path_bytes(path: str | Path) -> bytes:
+    """The path as the file system's bytes (any name a file system allows), for storing.
+
+    os.fsencode in fewer calls (str of a Path is its fspath): every run encodes the path
+    of every facts file.
+    """
+    return str(path).encode(_FS_ENCODING, _FS_ERRORS)
 
 
 def display_path(text: str | os.PathLike[str]) -> str:
@@ -74,8 +81,8 @@ def facts_files(paths: Sequence[Path]) -> list[FactsFile]:
 
     A folder's files are taken in sorted order; its subfolders are not read. A file
     named twice (directly and through its folder) counts once, at its first place.
-    FactsError for an empty path, one holding NUL, a missing or unreadable file, or a
-    folder without facts files.
+    FactsError for a path holding NUL, a missing or unreadable file, or a folder without
+    facts files.
     """
     found: list[FactsFile] = []
     seen: set[Path] = set()
@@ -88,18 +95,10 @@ def facts_files(paths: Sequence[Path]) -> list[FactsFile]:
             if resolved in seen:
                 continue
             seen.add(resolved)
-            racy = stat.st_ctime_ns >= racy_after or stat.st_mtime_ns >= racy_after
-            found.append(
-                FactsFile(
-                    resolved,
-                    str(file),
-                    stat.st_size,
-                    stat.st_mtime_ns,
-                    stat.st_ctime_ns,
-                    stat.st_ino,
-                    racy,
-                )
-            )
+            size, mtime, ctime = stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
+            stamp = f"{size} {mtime} {ctime} {stat.st_ino}"
+            racy = ctime >= racy_after or mtime >= racy_after
+            found.append(FactsFile(resolved, str(file), size, stamp, racy))
     return found
 
 

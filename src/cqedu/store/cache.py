@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
 #: Bump when the tables below change, so old caches are rebuilt.
-INDEX_FORMAT = 10
+INDEX_FORMAT = 11
 _SEP = "\x1f"  # joins list fields; the loader refuses control characters in values
 
 #: Records of the file at place `n` (in the order files are given) have positions
@@ -60,8 +60,9 @@ FACT_COLUMNS: tuple[str, ...] = Fact._fields
 # Tables per facts file are keyed by pos (file place * FILE_STRIDE + index); `levels` and
 # `countries` hold the merged vocabularies every query reads. In `files`, `name` is the
 # resolved path's bytes (what a file is known by), `path` the text messages show
-# (files.display_path), `digest` the hash of the content read, and `racy` says the file
-# had changed too recently for its status to vouch for its content.
+# (files.display_path), `stamp` its FactsFile.stamp, empty for a racy file (one that had
+# changed too recently for its status to vouch for its content), and `digest` the hash
+# of the content read.
 def _schema() -> str:
     """The tables of a store (the search index's word columns come from cqedu.store.index, which
     a query served from the cache never imports)."""
@@ -72,9 +73,8 @@ def _schema() -> str:
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (place INTEGER PRIMARY KEY, name BLOB NOT NULL UNIQUE,
                                   path TEXT NOT NULL, size INTEGER NOT NULL,
-                                  mtime INTEGER NOT NULL, ctime INTEGER NOT NULL,
-                                  inode INTEGER NOT NULL, digest BLOB NOT NULL,
-                                  racy INTEGER NOT NULL, records INTEGER NOT NULL);
+                                  stamp TEXT NOT NULL, digest BLOB NOT NULL,
+                                  records INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS sources (pos INTEGER PRIMARY KEY, id TEXT, title TEXT, file TEXT,
                                     date TEXT, summary TEXT, sections TEXT);
 CREATE TABLE IF NOT EXISTS file_levels (pos INTEGER PRIMARY KEY, id TEXT, name TEXT,
@@ -422,9 +422,7 @@ def build_memory_index(document: FactsDocument) -> sqlite3.Connection:
     memory = sqlite3.connect(":memory:", isolation_level=None)
     memory.executescript(_schema())
     memory.execute("INSERT INTO meta VALUES ('format', ?)", (_format(),))
-    memory.execute(
-        "INSERT INTO files VALUES (0, x'', '', 0, 0, 0, 0, x'', 0, ?)", (len(document.facts),)
-    )
+    memory.execute("INSERT INTO files VALUES (0, x'', '', 0, '', x'', ?)", (len(document.facts),))
     _insert(memory, 0, document_rows(document))
     _merge_vocabularies(memory)
     _create_indexes(memory)
@@ -531,35 +529,36 @@ def _update(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> str |
 
 
 def _up_to_date(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> bool:
-    """Whether the store holds exactly `files`, each at its place with the same status, and
-    none racy (those are hashed first, in `_update_files`)."""
+    """Whether the store holds exactly `files`, each at its place with the same stamp (a
+    racy file's stored stamp is empty, so it is hashed first, in `_update_files`)."""
     try:
-        stored = connection.execute(
-            "SELECT name, size, mtime, ctime, inode, racy FROM files ORDER BY place"
-        ).fetchall()
+        stored = connection.execute("SELECT name, stamp FROM files ORDER BY place").fetchall()
     except sqlite3.OperationalError:  # no tables yet
         return False
-    return stored == [
-        (path_bytes(file.path), file.size, file.mtime, file.ctime, file.inode, 0) for file in files
-    ]
+    # Two columns and no call per file but the path's: this runs for every file, every run.
+    return stored == [(path_bytes(file.path), file.stamp) for file in files]
 
 
-#: A facts file as the store last read or checked it: (place, size, (mtime, ctime, inode),
-#: digest, racy). A plain tuple: a NamedTuple class costs start-up on every run.
-_Stored = tuple[int, int, tuple[int, int, int], bytes, int]
+def _stored_stamp(file: FactsFile) -> str:
+    """The stamp to store: none for a racy file, whose stamp cannot vouch for it."""
+    return "" if file.racy else file.stamp
+
+
+#: A facts file as the store last read or checked it: (place, size, stamp, digest).
+_Stored = tuple[int, int, str, bytes]
 
 
 def _changed_files(
     stored: dict[bytes, _Stored], files: Sequence[FactsFile]
 ) -> tuple[list[tuple[int, FactsFile]], list[FactsFile]]:
     """The files to read again (with their places), and those whose content is as stored
-    although their status is not (or is racy), so only their status is updated.
+    although their stamp is not (or was racy), so only their stamp is updated.
 
-    A different size proves a change. Same size, same status and not racy proves none:
-    whatever writes a file sets its ctime, which nothing sets back, and a racy file (one
-    that changed within a timestamp tick of being read) is never trusted on its status.
-    Anything else (tar -x, rsync -t or cp -p putting the mtime back, a second edit within
-    one tick, a touch, chmod or a new inode) is settled by the content's hash.
+    A different size proves a change. The same stamp, stored when the file was not racy,
+    proves none: whatever writes a file sets its ctime, which nothing sets back, and a
+    racy file (one that changed within a timestamp tick of being read) is stored without
+    a stamp. Anything else (tar -x, rsync -t or cp -p putting the mtime back, a second
+    edit within one tick, a touch, chmod or a new inode) is settled by the content's hash.
     """
     changed: list[tuple[int, FactsFile]] = []
     same: list[FactsFile] = []
@@ -567,7 +566,7 @@ def _changed_files(
         old = stored.get(path_bytes(file.path))
         if old is None or old[1] != file.size:
             changed.append((place, file))
-        elif old[2] == (file.mtime, file.ctime, file.inode) and not old[4]:
+        elif old[2] == file.stamp:
             continue
         elif _file_digest(file.path) == old[3]:
             same.append(file)
@@ -593,15 +592,15 @@ def _file_digest(path: Path) -> bytes | None:
 def _update_files(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> str | None:
     """Replace the rows of changed files; the first fault of a file read, if any."""
     stored = {
-        name: (place, size, (mtime, ctime, inode), digest, racy)
-        for place, name, size, mtime, ctime, inode, digest, racy in connection.execute(
-            "SELECT place, name, size, mtime, ctime, inode, digest, racy FROM files"
+        name: (place, size, stamp, digest)
+        for place, name, size, stamp, digest in connection.execute(
+            "SELECT place, name, size, stamp, digest FROM files"
         )
     }
     changed, same = _changed_files(stored, files)
     connection.executemany(
-        "UPDATE files SET mtime = ?, ctime = ?, inode = ?, racy = ? WHERE name = ?",
-        [(f.mtime, f.ctime, f.inode, f.racy, path_bytes(f.path)) for f in same],
+        "UPDATE files SET stamp = ? WHERE name = ?",
+        [(_stored_stamp(file), path_bytes(file.path)) for file in same],
     )
     wanted = {path_bytes(file.path): place for place, file in enumerate(files)}
     changed_names = {path_bytes(file.path) for _, file in changed}
@@ -624,17 +623,14 @@ def _update_files(connection: sqlite3.Connection, files: Sequence[FactsFile]) ->
             fault = fault or problem
             continue  # not recorded in `files`, so it is read again next time
         connection.execute(
-            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 place,
                 path_bytes(file.path),
                 display_path(file.path),
                 file.size,
-                file.mtime,
-                file.ctime,
-                file.inode,
+                _stored_stamp(file),
                 rows.digest,
-                file.racy,
                 len(rows.facts),
             ),
         )
