@@ -2,6 +2,7 @@
 
 # No `from __future__ import annotations` here: Typer would have to evaluate every
 # annotation string on each run, a few milliseconds of start-up.
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -17,6 +18,7 @@ from cqedu.core.errors import (
     EXIT_INTERRUPTED,
     EXIT_NO_MATCH,
     EXIT_OK,
+    EXIT_OUTPUT,
     EXIT_USAGE,
     CqeduError,
     NoMatchError,
@@ -25,6 +27,7 @@ from cqedu.core.errors import (
 )
 from cqedu.core.text import escape_controls
 from cqedu.facts.fields import FACT_FIELDS
+from cqedu.facts.files import display_path
 from cqedu.facts.model import TABLE_OF_KIND, Fact
 from cqedu.knowledge import KnowledgeBase, load
 from cqedu.render import (
@@ -46,12 +49,61 @@ EXIT_CODES_HELP = (
 
 
 def _stderr(message: str) -> None:
-    """One message line on stderr, with control characters made visible."""
+    """One message line on stderr, with control characters and the bytes of a path that
+    are not UTF-8 made visible."""
+    stream = sys.stderr
+    if stream is None:  # started without stderr: nothing left to tell
+        return
     try:
-        sys.stderr.write(escape_controls(message) + "\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):  # stderr closed too: nothing left to tell
+        stream.write(escape_controls(display_path(message)) + "\n")
+        stream.flush()
+    except (OSError, ValueError):  # stderr closed or not writable: nothing left to tell
         pass
+
+
+class _ClosedStdout(io.TextIOBase):
+    """Stands for a stdout the process was started without (`>&-`, some cron jobs and
+    daemons): output written to it is an OutputError (exit 74); writing nothing is fine,
+    so a run that has nothing to print (no match, `check` without problems) is unaffected."""
+
+    encoding = "utf-8"
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:
+        if text:
+            raise OutputError("cannot write the output: stdout is closed")
+        return 0
+
+
+def _guard_standard_streams() -> None:
+    """Make a process started with stdin, stdout or stderr closed safe to run.
+
+    A closed descriptor is held open on the null device, so no file cqedu opens later (a
+    facts file, a worker's pipe) takes its number and receives writes meant for a
+    standard stream. Python leaves such a stream None: a closed stdout becomes
+    _ClosedStdout, so output is refused with exit 74, while a closed stdin (never read)
+    and stderr (`_stderr` skips it) stay None.
+    """
+    for descriptor, name in enumerate(("stdin", "stdout", "stderr")):
+        if getattr(sys, name) is not None:
+            continue
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            try:
+                null = os.open(os.devnull, os.O_RDWR)
+                if null != descriptor:
+                    os.dup2(null, descriptor)
+                    os.close(null)
+            except OSError:  # no null device: the number stays free, cqedu still runs
+                pass
+        if name == "stdout":
+            sys.stdout = _ClosedStdout()
 
 
 class CqeduGroup(TyperGroup):
@@ -67,6 +119,7 @@ class CqeduGroup(TyperGroup):
         **extra: Any,
     ) -> NoReturn:
         del standalone_mode  # errors are always handled here, also under CliRunner
+        _guard_standard_streams()
         _use_quoting_completion(args)
         stdout = sys.stdout
         try:
@@ -79,10 +132,12 @@ class CqeduGroup(TyperGroup):
                 **extra,
             )
         except CqeduError as error:
-            _stderr(f"cqedu: {error}")
-            code = error.exit_code
+            code = _report(error)
         except typer.TyperException as error:  # Click's usage errors, vendored by Typer
-            code = _usage_error(error)
+            try:
+                code = _usage_error(error)
+            except OutputError as failed:  # the help of a bare `cqedu` could not be written
+                code = _report(failed)
         except typer.Abort:
             _stderr("cqedu: aborted")
             code = EXIT_INTERRUPTED
@@ -95,10 +150,11 @@ class CqeduGroup(TyperGroup):
             # | head -1`); like every other output, that ends quietly with 0.
             _silence_stdout()
             code = EXIT_OK
+        except OSError as error:
+            # Our own output raises OutputError; Click writes its help itself (echo).
+            code = _unwritten_output(error) if _raised_by_echo(error) else _internal_error(error)
         except Exception as error:
-            _stderr(f"cqedu: internal error: {type(error).__name__}: {error}")
-            _stderr("cqedu: this is a bug; please report it with the command you ran")
-            code = EXIT_INTERNAL
+            code = _internal_error(error)
         if code == EXIT_INTERRUPTED:
             _stderr("cqedu: interrupted")
         sys.exit(code if isinstance(code, int) else EXIT_OK)
@@ -118,6 +174,41 @@ def _use_quoting_completion(args: Sequence[str] | None) -> None:
         from cqedu import completion
 
         completion.install()
+
+
+def _report(error: CqeduError) -> int:
+    """The error's message on stderr, and its exit code."""
+    _stderr(f"cqedu: {error}")
+    if isinstance(error, OutputError):
+        _silence_stdout()  # what is still buffered must not fail again at exit
+    return error.exit_code
+
+
+def _internal_error(error: Exception) -> int:
+    _stderr(f"cqedu: internal error: {type(error).__name__}: {error}")
+    _stderr("cqedu: this is a bug; please report it with the command you ran")
+    return EXIT_INTERNAL
+
+
+def _raised_by_echo(error: BaseException) -> bool:
+    """Whether `error` was raised while Click's echo wrote (help to a full disk, or to a
+    stdout open only for reading)."""
+    trace = error.__traceback__
+    while trace is not None:
+        frame = trace.tb_frame
+        if frame.f_code.co_name == "echo" and str(frame.f_globals.get("__name__")).endswith(
+            "click.utils"
+        ):
+            return True
+        trace = trace.tb_next
+    return False
+
+
+def _unwritten_output(error: OSError) -> int:
+    """Exit 74 for output that could not be written, with nothing left pending for exit."""
+    _stderr(f"cqedu: cannot write the output: {error.strerror or error}")
+    _silence_stdout()
+    return EXIT_OUTPUT
 
 
 def _usage_error(error: typer.TyperException) -> int:
@@ -159,10 +250,33 @@ class _State(NamedTuple):
 
 
 def _facts_option(given: list[str] | None) -> tuple[Path, ...]:
-    """The paths --facts gives, else those of $CQEDU_FACTS; empty for the bundled file."""
-    if not given:
-        # Click would split a multiple option's variable on spaces; paths may hold them.
-        given = [part for part in os.environ.get("CQEDU_FACTS", "").split(os.pathsep) if part]
+    """The paths --facts gives, else those of $CQEDU_FACTS; empty for the bundled file.
+
+    QueryError for an empty path: Path("") is the current folder, which nobody means.
+    An empty or unset $CQEDU_FACTS stands for the bundled file, as an empty
+    $CQEDU_CACHE_DIR for the default folder; an empty entry in it is refused.
+    """
+    if given:
+        return _paths(given, "--facts")
+    variable = os.environ.get("CQEDU_FACTS", "")
+    if not variable:
+        return ()
+    # Click would split a multiple option's variable on spaces; paths may hold them.
+    parts = variable.split(os.pathsep)
+    if "" in parts:
+        raise QueryError(
+            f'CQEDU_FACTS holds an empty path ("{variable}"); separate its paths with one '
+            f'"{os.pathsep}" and leave none empty'
+        )
+    return tuple(Path(part) for part in parts)
+
+
+def _paths(given: Sequence[str], what: str) -> tuple[Path, ...]:
+    """`given` as paths; QueryError naming `what` when one of them is empty."""
+    if "" in given:
+        raise QueryError(
+            f"{what}: a path is empty; give a facts file or folder (. for the current folder)"
+        )
     return tuple(Path(path) for path in given)
 
 
@@ -311,8 +425,9 @@ def _write(text: str) -> None:
     """Write results to stdout in its encoding.
 
     A reader that stops early (`| head -1`) is no error: what is left goes nowhere and the
-    command ends with its own exit code (`check` still exits 1 for problems found). Any
-    other failure to write is an OutputError (exit 74), not a bug.
+    command ends with its own exit code (`check` still exits 1 for problems found). A
+    stdout left non-blocking by the process that started us is waited for, not given up
+    on. Any other failure to write is an OutputError (exit 74), not a bug.
     """
     stream = sys.stdout
     encoding = getattr(stream, "encoding", None) or "utf-8"
@@ -322,14 +437,38 @@ def _write(text: str) -> None:
         if buffer is None:
             stream.write(data.decode(encoding))
             stream.flush()
-        else:
-            stream.flush()
+            return
+        stream.flush()
+        try:
+            descriptor = buffer.fileno()
+        except (OSError, ValueError, AttributeError):  # no descriptor (as under CliRunner)
             buffer.write(data)
             buffer.flush()
+            return
+        buffer.flush()
+        _write_all(descriptor, data)
     except BrokenPipeError:
         _silence_stdout()
     except OSError as error:
         raise OutputError(f"cannot write the output: {error.strerror or error}") from None
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    """Write every byte of `data` to `descriptor`, waiting while it would block.
+
+    A parent (a Node.js process, some CI runners) may hand us a non-blocking pipe: a
+    write then stops at the pipe's 64 KiB with EAGAIN, and the rest must wait for the
+    reader, not be lost.
+    """
+    view = memoryview(data)
+    while view:
+        try:
+            view = view[os.write(descriptor, view) :]
+        except BlockingIOError:
+            # deferred for start-up: only a non-blocking stdout needs it
+            import select
+
+            select.select([], [descriptor], [])
 
 
 def _output_settings(
@@ -357,16 +496,25 @@ def _answer(
     no_header: bool,
     view: View,
     query: Callable[[], Results],
+    nothing: str = "nothing matches",
 ) -> None:
-    """Run a query and write its results; when nothing matched, only the header (tsv, csv)."""
+    """Run a query and write its results.
+
+    One rule for every command and format: a query that finds nothing writes nothing to
+    stdout (no header, no `[]`) and ends in NoMatchError (exit 1), whose message (or
+    `nothing`, when the query itself returned no records) goes to stderr.
+    """
+    del view  # kept in the call so every command reads alike; results carry their view
     chosen, options = _output_settings(fmt, no_header)
-    try:
-        results = query()
-    except NoMatchError:
-        if options.header and chosen in (OutputFormat.TSV, OutputFormat.CSV):
-            _write(render(chosen, Results((), view), options))
-        raise
+    results = query()
+    if not results.facts:
+        raise NoMatchError(nothing)
     _write(render(chosen, results, options))
+
+
+def _chosen(source: list[str] | None) -> str:
+    """How a message names the facts a query looked in."""
+    return "the chosen sources" if source else "the facts"
 
 
 def _view(command: str, fields: str | None, long: bool = False) -> View:
@@ -477,7 +625,7 @@ def stats(
     def run() -> Results:
         return Results(tuple(_sorted(_kb(ctx, source).figures(level, unit), order)), view)
 
-    _answer(fmt, no_header, view, run)
+    _answer(fmt, no_header, view, run, f"{_chosen(source)} hold no figure")
 
 
 @_command(
@@ -512,7 +660,7 @@ def programs(
         found = _kb(ctx, source).programs(field)
         return Results(tuple(_sorted(found, order, programs=True)), view)
 
-    _answer(fmt, no_header, view, run)
+    _answer(fmt, no_header, view, run, f"{_chosen(source)} hold no program")
 
 
 @_command(
@@ -547,7 +695,7 @@ def partners(
     def run() -> Results:
         return Results(tuple(_sorted(_kb(ctx, source).partners(country), order)), view)
 
-    _answer(fmt, no_header, view, run)
+    _answer(fmt, no_header, view, run, f"{_chosen(source)} name no partner")
 
 
 @_command(
@@ -611,7 +759,10 @@ def show(
 ) -> None:
     """One record in full, with where in the article it comes from."""
     view = _view("show", fields)
-    _answer(fmt, no_header, view, lambda: Results((_kb(ctx).get(record_id),), view))
+    # An id typed in bytes that are not UTF-8 names no record (ids are UTF-8 text), and
+    # SQLite takes no such string: looked up as printed, it is an unknown id (exit 1).
+    wanted = display_path(record_id)
+    _answer(fmt, no_header, view, lambda: Results((_kb(ctx).get(wanted),), view))
 
 
 @_command(
@@ -642,7 +793,7 @@ def export(
         document = kb.document()._replace(facts=tuple(found))
         return Results(document.facts, view, document=document)
 
-    _answer(fmt, no_header, view, run)
+    _answer(fmt, no_header, view, run, f"{_chosen(source)} hold no record")
 
 
 @_command(
@@ -735,13 +886,15 @@ def check(
 
     if articles is not None and not Path(articles).is_dir():
         raise QueryError(f"--articles {articles}: no such folder")
-    given = tuple(Path(path) for path in paths or ())
+    given = _paths(paths or (), "check")
     report = check_paths(
         given or _facts_paths(ctx) or (bundled_facts_path(),),
         None if articles is None else Path(articles),
     )
-    if report.problems or report.warnings:
-        _write("".join(line + "\n" for line in report.problems + report.warnings))
+    lines = report.problems + report.warnings
+    if lines:
+        # One line per problem, whatever a file's name holds (a newline, bytes not UTF-8).
+        _write("".join(escape_controls(display_path(line)) + "\n" for line in lines))
     if report.skipped:
         _stderr(
             f"cqedu: figures not verified against the article: {', '.join(report.skipped)} "

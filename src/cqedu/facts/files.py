@@ -1,8 +1,15 @@
-"""Finding the facts files that paths name: a file, or a folder's `*.toml` files, as stat'ed."""
+"""Finding the facts files that paths name: a file, or a folder's `*.toml` files, as stat'ed.
+
+Paths are bytes on POSIX: a name that is not UTF-8 arrives here as a str holding surrogate
+escapes (os.fsdecode's `\\udcXX`). Such a str opens the file as it is; `path_bytes` gives
+the bytes to store and `display_path` the text to print.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from stat import S_ISREG
@@ -10,19 +17,63 @@ from typing import NamedTuple
 
 from cqedu.core.errors import FactsError
 
+#: A file whose status changed less than this long before it was listed may still change
+#: within the same timestamp tick (a second on ext3 and HFS+, two on FAT, a clock tick on
+#: ext4): its timestamps cannot vouch for its content until this much time has passed.
+RACY_NS = 3_000_000_000
+
+
+# What os.fsencode uses: surrogateescape on POSIX gives back the bytes os.fsdecode escaped.
+_FS_ENCODING, _FS_ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()
+
 
 class FactsFile(NamedTuple):
-    """A facts file to read, as found on disk."""
+    """A facts file to read, as found on disk, with the status the cache keys it by."""
 
     path: Path
     """The resolved path: what the cache knows the file by."""
     label: str
     """The path as given (or its folder as given, and its name): what messages show."""
-    key: str
-    """Size, modification time and inode: a change means read it again (the cache
-    adds cqedu's version and its own format to the whole store)."""
     size: int
-    """Size in bytes."""
+    """Size in bytes: the only part of the status that proves the content changed."""
+    stamp: str
+    """Size, modification time, status-change time (ns) and inode, as "size mtime ctime
+    inode": the same stamp and not racy proves the content unchanged. tar -x, rsync -t and
+    cp -p set the mtime back, but the kernel sets the ctime on every change and nothing
+    sets it back, so a file rewritten in place to the same size and mtime shows here. (On
+    Windows st_ctime is the creation time; there only `racy` guards such a rewrite.)"""
+    racy: bool
+    """Changed within RACY_NS of being listed (or dated in the future): a later change
+    may leave the same stamp, so the cache checks its content's hash instead."""
+
+
+def path_bytes(path: str | Path) -> bytes:
+    """The path as the file system's bytes (any name a file system allows), for storing.
+
+    os.fsencode in fewer calls (str of a Path is its fspath): every run encodes the path
+    of every facts file.
+    """
+    return str(path).encode(_FS_ENCODING, _FS_ERRORS)
+
+
+def display_path(text: str | os.PathLike[str]) -> str:
+    """A path (or a message naming one) as text every stream can print.
+
+    Each byte of the name that is not UTF-8 is shown as `\\xNN`, as GNU ls does:
+    `caf\\xe9.toml` for "café.toml" written in Latin-1.
+    """
+    shown = os.fspath(text)
+    try:
+        shown.encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    else:
+        return shown  # the usual case: nothing to escape
+    try:
+        # The escapes back to their bytes, and those bytes, not UTF-8, as \xNN.
+        return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # another lone surrogate, which no file name decodes to
+        return shown.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def facts_files(paths: Sequence[Path]) -> list[FactsFile]:
@@ -30,9 +81,13 @@ def facts_files(paths: Sequence[Path]) -> list[FactsFile]:
 
     A folder's files are taken in sorted order; its subfolders are not read. A file
     named twice (directly and through its folder) counts once, at its first place.
+    FactsError for a path holding NUL, a missing or unreadable file, or a folder without
+    facts files.
     """
     found: list[FactsFile] = []
     seen: set[Path] = set()
+    # Taken before any file is stat'ed: a file changed after this reads as racy.
+    racy_after = time.time_ns() - RACY_NS
     for path in paths:
         if "\0" in str(path):
             raise FactsError(f"{str(path)!r}: a path cannot hold a NUL character")
@@ -40,8 +95,10 @@ def facts_files(paths: Sequence[Path]) -> list[FactsFile]:
             if resolved in seen:
                 continue
             seen.add(resolved)
-            key = f"{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ino}"
-            found.append(FactsFile(resolved, str(file), key, stat.st_size))
+            size, mtime, ctime = stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
+            stamp = f"{size} {mtime} {ctime} {stat.st_ino}"
+            racy = ctime >= racy_after or mtime >= racy_after
+            found.append(FactsFile(resolved, str(file), size, stamp, racy))
     return found
 
 
@@ -74,16 +131,19 @@ def _expand(path: Path) -> list[tuple[Path, Path, os.stat_result]]:
     except OSError as error:
         raise unreadable(path, error) from None
     if not files:
-        raise FactsError(f"{path}: folder has no .toml files; pass a facts file or its folder")
+        raise FactsError(
+            f"{display_path(path)}: folder has no .toml files; pass a facts file or its folder"
+        )
     return sorted(files, key=lambda found: found[0].name)
 
 
 def unreadable(path: Path, error: OSError) -> FactsError:
     """The FactsError for a facts file the operating system would not let us read."""
+    shown = display_path(path)
     if isinstance(error, FileNotFoundError):
-        return FactsError(f"{path}: no such file; pass an existing facts file")
+        return FactsError(f"{shown}: no such file; pass an existing facts file")
     if isinstance(error, IsADirectoryError):
-        return FactsError(f"{path}: is a directory; pass a facts file (.toml)")
+        return FactsError(f"{shown}: is a directory; pass a facts file (.toml)")
     if isinstance(error, PermissionError):
-        return FactsError(f"{path}: permission denied; make the file readable")
-    return FactsError(f"{path}: cannot read: {error.strerror or error}")
+        return FactsError(f"{shown}: permission denied; make the file readable")
+    return FactsError(f"{shown}: cannot read: {error.strerror or error}")

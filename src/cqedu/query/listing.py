@@ -13,7 +13,8 @@ def figures(
 ) -> list[Fact]:
     """Every record with a figure, optionally of one level and one unit (given as typed).
 
-    NoMatchError when a known level or unit has no figure.
+    NoMatchError when a known level or unit has no figure; with neither, a knowledge base
+    without figures gives an empty list.
     """
     chosen = names.levels.resolve(level) if level is not None else None
     wanted_unit = names.unit(unit) if unit is not None else None
@@ -23,8 +24,8 @@ def figures(
     if wanted_unit is not None:
         where, params = f"{where} AND unit = ?", [*params, wanted_unit]
     found = records.facts(f"{where} ORDER BY pos", params)
-    if found:
-        return found
+    if found or (chosen is None and wanted_unit is None):
+        return found  # nothing asked for, nothing found: an empty list, as programs()
     if chosen is None:  # only a unit was asked, and units come from the figures
         raise NoMatchError(f'no figure is counted in "{wanted_unit}"')
     in_unit = f' in "{wanted_unit}"' if wanted_unit is not None else ""

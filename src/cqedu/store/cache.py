@@ -2,12 +2,15 @@
 
 Parsing TOML takes seconds at scale, so what each facts file contributes (its sources,
 levels, countries and records) is kept in one SQLite file per set of paths, tagged with
-the file it came from. Each file is keyed by its path, size, modification time, inode
-and the cqedu version: on load every file is stat'ed, and only the files whose key
+the file it came from. Each file is known by its path's bytes (any name a file system
+allows) and keyed by its size, modification and status-change times and inode, with the
+hash of its content: on load every file is stat'ed, and only the files whose content
 changed are read again (in parallel processes when there are many), their rows replaced
-in one transaction. SQLite, not pickle: reading a cache never runs code. A stale,
-corrupt or foreign cache is rebuilt, an unwritable one replaced by a store in memory,
-and deleting the cache folder is always safe.
+in one transaction. A file of the same size whose other status changed, or one that
+changed too recently for its timestamps to be trusted, is hashed and read again only
+when its hash differs (see `_changed_files`). SQLite, not pickle: reading a cache never
+runs code. A stale, corrupt or foreign cache is rebuilt, an unwritable one replaced by a
+store in memory, and deleting the cache folder is always safe.
 """
 
 from __future__ import annotations
@@ -21,14 +24,14 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from cqedu._version import __version__
 from cqedu.core.errors import FactsError
-from cqedu.facts.files import FactsFile, facts_files
+from cqedu.facts.files import FactsFile, display_path, facts_files, path_bytes
 from cqedu.facts.model import KIND_TABLES, KINDS, Country, Fact, FactsDocument, Level
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
 #: Bump when the tables below change, so old caches are rebuilt.
-INDEX_FORMAT = 10
+INDEX_FORMAT = 12
 _SEP = "\x1f"  # joins list fields; the loader refuses control characters in values
 
 #: Records of the file at place `n` (in the order files are given) have positions
@@ -47,12 +50,19 @@ PART_RECORDS = 16
 _TABLE_LINE = r"^[ \t]*\["
 _RECORD_LINE = rf"[ \t]*\[\[[ \t]*(?:{'|'.join(KIND_TABLES)})[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?"
 
+#: The hash that knows a facts file's content when its status cannot (see _changed_files).
+_DIGEST = "sha256"
+
 #: Columns of the facts table: Fact's fields in order, so a row rebuilds a Fact.
 FACT_COLUMNS: tuple[str, ...] = Fact._fields
 
 
 # Tables per facts file are keyed by pos (file place * FILE_STRIDE + index); `levels` and
-# `countries` hold the merged vocabularies every query reads.
+# `countries` hold the merged vocabularies every query reads. In `files`, `name` is the
+# resolved path's bytes (what a file is known by), `path` the text messages show
+# (files.display_path), `stamp` its FactsFile.stamp, empty for a racy file (one that had
+# changed too recently for its status to vouch for its content), and `digest` the hash
+# of the content read.
 def _schema() -> str:
     """The tables of a store (the search index's word columns come from cqedu.store.index, which
     a query served from the cache never imports)."""
@@ -61,8 +71,10 @@ def _schema() -> str:
 
     return f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS files (place INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,
-                                  key TEXT NOT NULL, records INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS files (place INTEGER PRIMARY KEY, name BLOB NOT NULL UNIQUE,
+                                  path TEXT NOT NULL, size INTEGER NOT NULL,
+                                  stamp TEXT NOT NULL, digest BLOB NOT NULL,
+                                  records INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS sources (pos INTEGER PRIMARY KEY, id TEXT, title TEXT, file TEXT,
                                     date TEXT, summary TEXT, sections TEXT);
 CREATE TABLE IF NOT EXISTS file_levels (pos INTEGER PRIMARY KEY, id TEXT, name TEXT,
@@ -124,6 +136,8 @@ class FileRows(NamedTuple):
     """(index, name length, name phrase, id phrase, *words of index.OWN_COLUMNS)."""
     phrases: list[tuple[object, ...]]
     """(index, phrase, strength) for each record's exact keywords but its name and id."""
+    digest: bytes = b""
+    """The hash of the file's bytes (content_digest); empty for a part of a file."""
 
 
 def default_cache_dir() -> Path | None:
@@ -156,10 +170,21 @@ def read_rows(path: str) -> tuple[FileRows | None, str | None]:
     from cqedu.facts.loader import parse_facts, read_facts_bytes
 
     try:
-        document = parse_facts(read_facts_bytes(Path(path)), path)
+        data = read_facts_bytes(Path(path))
+        document = parse_facts(data, path)
     except FactsError as error:
         return None, str(error)
-    return document_rows(document), None
+    return document_rows(document)._replace(digest=content_digest(data)), None
+
+
+def content_digest(data: bytes) -> bytes:
+    """The SHA-256 of a facts file's bytes: what its content is known by when its status
+    cannot vouch for it."""
+    # deferred for start-up: hashlib loads OpenSSL (about 10 ms); only runs that read or
+    # check a file's content need it
+    import hashlib
+
+    return hashlib.new(_DIGEST, data).digest()
 
 
 def document_rows(document: FactsDocument) -> FileRows:
@@ -299,7 +324,8 @@ def _read_in_parts(label: str, pool: Executor, parts: int) -> tuple[FileRows | N
     from cqedu.facts.loader import facts_text, read_facts_bytes
 
     try:
-        texts = split_facts_text(facts_text(read_facts_bytes(Path(label)), label), parts)
+        data = read_facts_bytes(Path(label))
+        texts = split_facts_text(facts_text(data, label), parts)
     except FactsError as error:
         return None, str(error)
     if texts is None:
@@ -318,16 +344,27 @@ def _read_in_parts(label: str, pool: Executor, parts: int) -> tuple[FileRows | N
         places[number][index] = place
 
     def merged(field: int) -> list[tuple[object, ...]]:
+        parts: list[list[tuple[object, ...]]] = [part[field] for part, _ in found]  # type: ignore[misc] # fields 3-6 are lists of rows
         rows: list[tuple[object, ...]] = [
             (places[number][int(row[0])], *row[1:])  # type: ignore[call-overload] # an int
-            for number, (part, _) in enumerate(found)
-            for row in part[field]
+            for number, part_rows in enumerate(parts)
+            for row in part_rows
         ]
         rows.sort(key=lambda row: row[0])  # type: ignore[arg-type,return-value] # int index
         return rows
 
     head = found[0][0]
-    rows = FileRows(head.sources, head.levels, head.countries, *map(merged, range(3, 7)))
+    facts, program_fields, words, phrases = map(merged, range(3, 7))
+    rows = FileRows(
+        head.sources,
+        head.levels,
+        head.countries,
+        facts,
+        program_fields,
+        words,
+        phrases,
+        content_digest(data),
+    )
     ids = {row[1] for row in rows.facts}
     related = FACT_COLUMNS.index("related") + 1
     if len(ids) < len(rows.facts) or any(
@@ -350,7 +387,8 @@ def open_store(
     Reads only the files that changed since the cache was written. With no usable cache
     folder (`cache_dir` None, unwritable, or no home) the store is built in memory and no
     file is returned. Raises FactsError for the first fault of the first bad file, or for
-    records, sources or levels that clash across files.
+    records, sources or levels that clash across files; its message shows a path's bytes
+    that are not UTF-8 as `\\xNN` (files.display_path), so it can always be printed.
     """
     files = facts_files(paths)
     if cache_dir is not None:
@@ -369,13 +407,13 @@ def open_store(
         if connection is not None:
             if fault is not None:
                 connection.close()
-                raise FactsError(fault)
+                raise FactsError(display_path(fault))
             return connection, cache_file
     memory = sqlite3.connect(":memory:", isolation_level=None)
     memory.execute("PRAGMA journal_mode = OFF")
     fault = _update(memory, files)
     if fault is not None:
-        raise FactsError(fault)
+        raise FactsError(display_path(fault))
     return memory, None
 
 
@@ -384,7 +422,7 @@ def build_memory_index(document: FactsDocument) -> sqlite3.Connection:
     memory = sqlite3.connect(":memory:", isolation_level=None)
     memory.executescript(_schema())
     memory.execute("INSERT INTO meta VALUES ('format', ?)", (_format(),))
-    memory.execute("INSERT INTO files VALUES (0, '', '', ?)", (len(document.facts),))
+    memory.execute("INSERT INTO files VALUES (0, x'', '', 0, '', x'', ?)", (len(document.facts),))
     _insert(memory, 0, document_rows(document))
     _merge_vocabularies(memory)
     _create_indexes(memory)
@@ -403,8 +441,9 @@ def _format() -> str:
 
 
 def _cache_file(cache_dir: Path, files: Sequence[Path]) -> Path:
-    joined = "\0".join(str(path) for path in files)
-    return cache_dir / f"kb-{_fnv1a(joined.encode('utf-8', 'surrogatepass')):016x}.sqlite3"
+    # The paths' own bytes: any name a file system allows, and two names never one.
+    joined = b"\0".join(path_bytes(path) for path in files)
+    return cache_dir / f"kb-{_fnv1a(joined):016x}.sqlite3"
 
 
 def _fnv1a(data: bytes) -> int:
@@ -490,38 +529,92 @@ def _update(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> str |
 
 
 def _up_to_date(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> bool:
-    """Whether the store holds exactly `files`, each at its place and with its key."""
+    """Whether the store holds exactly `files`, each at its place with the same stamp (a
+    racy file's stored stamp is empty, so it is hashed first, in `_update_files`)."""
     try:
-        stored = connection.execute("SELECT path, key FROM files ORDER BY place").fetchall()
+        stored = connection.execute("SELECT name, stamp FROM files ORDER BY place").fetchall()
     except sqlite3.OperationalError:  # no tables yet
         return False
-    return stored == [(str(file.path), file.key) for file in files]
+    # Two columns and no call per file but the path's: this runs for every file, every run.
+    return stored == [(path_bytes(file.path), file.stamp) for file in files]
+
+
+def _stored_stamp(file: FactsFile) -> str:
+    """The stamp to store: none for a racy file, whose stamp cannot vouch for it."""
+    return "" if file.racy else file.stamp
+
+
+#: A facts file as the store last read or checked it: (place, size, stamp, digest).
+_Stored = tuple[int, int, str, bytes]
+
+
+def _changed_files(
+    stored: dict[bytes, _Stored], files: Sequence[FactsFile]
+) -> tuple[list[tuple[int, FactsFile]], list[FactsFile]]:
+    """The files to read again (with their places), and those whose content is as stored
+    although their stamp is not (or was racy), so only their stamp is updated.
+
+    A different size proves a change. The same stamp, stored when the file was not racy,
+    proves none: whatever writes a file sets its ctime, which nothing sets back, and a
+    racy file (one that changed within a timestamp tick of being read) is stored without
+    a stamp. Anything else (tar -x, rsync -t or cp -p putting the mtime back, a second
+    edit within one tick, a touch, chmod or a new inode) is settled by the content's hash.
+    """
+    changed: list[tuple[int, FactsFile]] = []
+    same: list[FactsFile] = []
+    for place, file in enumerate(files):
+        old = stored.get(path_bytes(file.path))
+        if old is None or old[1] != file.size:
+            changed.append((place, file))
+        elif old[2] == file.stamp:
+            continue
+        elif _file_digest(file.path) == old[3]:
+            same.append(file)
+        else:
+            changed.append((place, file))
+    return changed, same
+
+
+def _file_digest(path: Path) -> bytes | None:
+    """The content_digest of the file at `path`, read in blocks (a large file is never held
+    whole); None when it cannot be read (it is then read again, and its fault reported)."""
+    # deferred for start-up: hashlib loads OpenSSL (about 10 ms); only runs that check a
+    # file's content need it
+    import hashlib
+
+    try:
+        with path.open("rb") as file:
+            return hashlib.file_digest(file, _DIGEST).digest()
+    except OSError:
+        return None
 
 
 def _update_files(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> str | None:
     """Replace the rows of changed files; the first fault of a file read, if any."""
     stored = {
-        path: (place, key)
-        for place, path, key in connection.execute("SELECT place, path, key FROM files")
+        name: (place, size, stamp, digest)
+        for place, name, size, stamp, digest in connection.execute(
+            "SELECT place, name, size, stamp, digest FROM files"
+        )
     }
-    wanted = {str(file.path): place for place, file in enumerate(files)}
-    changed = [
-        (place, file)
-        for place, file in enumerate(files)
-        if stored.get(str(file.path), (None, None))[1] != file.key
-    ]
-    changed_paths = {str(file.path) for _, file in changed}
-    for path, (old, _) in stored.items():
-        if path not in wanted or path in changed_paths:
-            _delete_file(connection, old)
-    _move(
-        connection,
-        [
-            (old, wanted[path])
-            for path, (old, _) in stored.items()
-            if path in wanted and path not in changed_paths and old != wanted[path]
-        ],
+    changed, same = _changed_files(stored, files)
+    connection.executemany(
+        "UPDATE files SET stamp = ? WHERE name = ?",
+        [(_stored_stamp(file), path_bytes(file.path)) for file in same],
     )
+    wanted = {path_bytes(file.path): place for place, file in enumerate(files)}
+    changed_names = {path_bytes(file.path) for _, file in changed}
+    moves = [
+        (old[0], wanted[name])
+        for name, old in stored.items()
+        if name in wanted and name not in changed_names and old[0] != wanted[name]
+    ]
+    if not changed and not moves and len(stored) == len(files):
+        return None  # the same files with the same content: rows, indexes and search stand
+    for name, old in stored.items():
+        if name not in wanted or name in changed_names:
+            _delete_file(connection, old[0])
+    _move(connection, moves)
     fault: str | None = None
     for (place, file), (rows, problem) in zip(
         changed, _read_all([file for _, file in changed]), strict=True
@@ -530,8 +623,16 @@ def _update_files(connection: sqlite3.Connection, files: Sequence[FactsFile]) ->
             fault = fault or problem
             continue  # not recorded in `files`, so it is read again next time
         connection.execute(
-            "INSERT INTO files VALUES (?, ?, ?, ?)",
-            (place, str(file.path), file.key, len(rows.facts)),
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                place,
+                path_bytes(file.path),
+                display_path(file.path),
+                file.size,
+                _stored_stamp(file),
+                rows.digest,
+                len(rows.facts),
+            ),
         )
         _insert(connection, place, rows)
     _create_indexes(connection)
@@ -605,7 +706,7 @@ def _insert(connection: sqlite3.Connection, place: int, rows: FileRows) -> None:
 
 
 def file_of(connection: sqlite3.Connection, pos: int) -> str:
-    """The facts file a row at `pos` was read from."""
+    """The facts file a row at `pos` was read from, as text to show (files.display_path)."""
     row = connection.execute(
         "SELECT path FROM files WHERE place = ?", (pos // FILE_STRIDE,)
     ).fetchone()
