@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cqedu.ask.question import Answer, stem
+from cqedu.ask.question import Answer
 from cqedu.core.errors import NoMatchError, QueryError
+from cqedu.core.text import stem
 from cqedu.facts.loader import parse_facts
 from cqedu.knowledge import KnowledgeBase, from_document
 from cqedu.query.wording import FIGURE, answer_line, figure_answer, provenance
@@ -133,12 +134,15 @@ def test_each_year_without_a_per_year_figure_is_refused(kb: KnowledgeBase) -> No
 
 def test_how_many_counts_what_it_names(kb: KnowledgeBase) -> None:
     # The visits record is about partner teachers, but it counts visits, not teachers.
-    assert answered(kb, "how many teachers visit each year")[0] == "mini-partner-visits"
+    assert refusal(kb, "how many teachers visit each year") == (
+        "the article gives no per-year figure for Teachers; worth a look: mini-teachers"
+    )
+    assert answered(kb, "how many partner visits each year")[0] == "mini-partner-visits"
     assert refusal(kb, "how many teachers are there each year") == (
         "the article gives no per-year figure for Teachers; worth a look: mini-teachers"
     )
     assert refusal(kb, "how many principals does Lion City School train") == (
-        "the article gives no figure for Lion City School; worth a look: mini-lion-school"
+        'the article gives no count of "principals"'
     )
     assert refusal(kb, "how many robot club pupils are there each year") == (
         "the article gives no per-year figure for Robot club members; "
@@ -197,10 +201,10 @@ def test_which_college_gives_the_partner_and_its_country(kb: KnowledgeBase) -> N
     )
 
 
-def test_where_gives_the_partner(kb: KnowledgeBase) -> None:
+def test_where_gives_the_place(kb: KnowledgeBase) -> None:
     assert answered(kb, "where are the principals trained")[:2] == (
         "mini-lion-school",
-        "Lion City School (Singapore; Intro \u00b62)",
+        "Singapore (Lion City School; Intro \u00b62)",
     )
 
 
@@ -217,7 +221,7 @@ def test_a_record_without_the_asked_for_detail_is_refused(kb: KnowledgeBase) -> 
         "worth a look: mini-robot-club, mini-club-members, mini-oxbridge"
     )
     assert refusal(kb, "how many schools open each year") == (
-        "the article gives no figure for Open day; worth a look: mini-open-day"
+        "the article gives no per-year figure for Schools; worth a look: mini-schools"
     )
 
 
@@ -233,16 +237,17 @@ def test_a_known_level_without_the_figure_is_refused(kb: KnowledgeBase) -> None:
 
 def test_a_place_other_than_the_covered_one_is_refused(kb: KnowledgeBase) -> None:
     assert refusal(kb, "how many teachers does Shanghai have") == (
-        "the article covers Mini, not Shanghai"
+        'the article does not mention "Shanghai" (it covers Mini)'
     )
     assert refusal(kb, "how many schools are there in Hong Kong?") == (
-        "the article covers Mini, not Hong Kong"
+        'the article does not mention "Hong Kong" (it covers Mini)'
     )
 
 
 def test_a_partner_country_is_not_the_covered_place(kb: KnowledgeBase) -> None:
     assert refusal(kb, "how many teachers does Britain have") == (
-        "the article covers Mini, not United Kingdom"
+        "the article gives no teachers figure for Britain; "
+        "worth a look: mini-teachers, mini-partner-visits, mini-oxbridge"
     )
 
 
@@ -291,17 +296,18 @@ def test_the_answer_keeps_the_question_as_asked(kb: KnowledgeBase) -> None:
 @pytest.mark.parametrize(
     ("word", "expected"),
     [
-        ("enrollment", "enroll"),
-        ("enrolled", "enroll"),
-        ("universities", "university"),
+        ("enrollment", "enrol"),
+        ("enrolled", "enrol"),
+        ("enrolment", "enrol"),
+        ("universities", "universiti"),
         ("trained", "train"),
         ("training", "train"),
-        ("taught", "teach"),
+        ("taught", "taught"),  # irregular forms are synonyms in [[terms]], not stems
         ("rate", "rate"),
         ("go", "go"),
     ],
 )
-def test_stem_drops_common_endings(word: str, expected: str) -> None:
+def test_stem_is_snowballs_english_stem(word: str, expected: str) -> None:
     assert stem(word) == expected
 
 
@@ -402,7 +408,7 @@ def test_the_covered_place_is_the_first_name_in_the_title() -> None:
     )
     knowledge = from_document(parse_facts(text, "avalon.toml"))
     assert refusal(knowledge, "how many teachers does Shanghai have") == (
-        "the article covers Avalon, not Shanghai"
+        'the article does not mention "Shanghai" (it covers Avalon)'
     )
 
 
@@ -427,7 +433,7 @@ def test_a_proper_name_keeps_its_capitals_in_the_answer(real_kb: KnowledgeBase) 
         "what is the elementary enrollment rate",
     ],
 )
-def test_a_large_knowledge_base_answers_from_search_hits_alike(
+def test_candidates_come_from_the_search_index_not_a_scan_of_every_record(
     kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, question: str
 ) -> None:
     def outcome() -> str:
@@ -436,6 +442,10 @@ def test_a_large_knowledge_base_answers_from_search_hits_alike(
         except NoMatchError as error:
             return f"refused: {error}"
 
-    scanned = outcome()
-    monkeypatch.setattr("cqedu.ask.question.SCAN_LIMIT", 0)  # as if the file had many records
-    assert outcome() == scanned
+    expected = outcome()
+
+    def no_scan() -> list[object]:
+        raise AssertionError("ask read every record")
+
+    monkeypatch.setattr(kb, "facts", no_scan)
+    assert outcome() == expected

@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cqedu.core.errors import NoMatchError, QueryError
 from cqedu.core.matching import Vocabulary, suggest
-from cqedu.facts.model import KIND_TABLES, Country, Fact, FactsDocument, Level, SearchHit, Source
+from cqedu.facts.model import (
+    KIND_TABLES,
+    Country,
+    Fact,
+    FactsDocument,
+    Level,
+    SearchHit,
+    Source,
+    Term,
+)
 from cqedu.store.cache import (
     FACT_COLUMNS,
     FILE_STRIDE,
@@ -172,6 +181,12 @@ class KnowledgeBase:
         rows = self._db.execute("SELECT name, aliases FROM countries ORDER BY pos")
         return tuple(Country(name, split_list(aliases)) for name, aliases in rows)
 
+    @cached_property
+    def terms(self) -> tuple[Term, ...]:
+        """Words of the records and the synonyms questions may use for them (`[[terms]]`)."""
+        rows = self._db.execute("SELECT term, synonyms FROM terms ORDER BY pos")
+        return tuple(Term(term, split_list(synonyms)) for term, synonyms in rows)
+
     def program_fields(self) -> list[str]:
         """Distinct subject fields of programs, in first-seen order."""
         rows = self._db.execute("SELECT field FROM program_fields ORDER BY pos, rowid")
@@ -205,7 +220,9 @@ class KnowledgeBase:
 
     def document(self) -> FactsDocument:
         """The whole knowledge base as a FactsDocument (what export writes)."""
-        return FactsDocument(self.sources, self.levels, self.countries, tuple(self.facts()))
+        return FactsDocument(
+            self.sources, self.levels, self.countries, tuple(self.facts()), self.terms
+        )
 
     def get(self, fact_id: str) -> Fact:
         """The record with this id (ids are lowercase slugs, so case is forgiven);
@@ -404,6 +421,37 @@ class KnowledgeBase:
         ]
         more = ranking.total - len(hits)
         return _search.SearchOutcome(hits, ranking.ignored, ranking.set_aside, more, tuple(notes))
+
+    # ------------------------------------------------------------ the index's words
+
+    def _index(self) -> Any:
+        """The search index module, with the index built (deferred: only search needs it)."""
+        from cqedu.store import index  # deferred: a query served from the cache never needs it
+
+        if not index.is_built(self._db):
+            index.build(self._db, self._cache_file)
+        return index
+
+    def vocabulary(self) -> list[str]:
+        """The search index's words (numbers aside), sorted: what question words match."""
+        index = self._index()
+        self._vocabulary = index.vocabulary(self._db, self._vocabulary)
+        return list(self._vocabulary.words)
+
+    def document_frequency(self, words: Iterable[str]) -> dict[str, int]:
+        """How many records hold each index word (of all sources); absent words are left out."""
+        return dict(self._index().document_frequency(self._db, list(dict.fromkeys(words))))
+
+    def records_with(self, words: Iterable[str]) -> list[Fact]:
+        """Records (of the kept sources) that hold any of these index words, in file order."""
+        found: list[Fact] = []
+        wanted = list(dict.fromkeys(words))
+        positions = self._index().records_with(self._db, wanted)
+        for offset in range(0, len(positions), 500):  # SQLite limits a query's parameters
+            chunk = positions[offset : offset + 500]
+            marks = ", ".join("?" * len(chunk))
+            found += self._facts(f"WHERE pos IN ({marks}) ORDER BY pos", chunk)
+        return found
 
     # ------------------------------------------------------------ questions
 

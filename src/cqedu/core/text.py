@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
+from typing import Any
 
 # A figure with thousands separators ("9,177") is one word; so is a decimal ("93.5").
 #: Characters that would drive a terminal or break a line: C0, DEL, C1, line separators.
@@ -44,3 +46,18 @@ def escape_controls(text: str) -> str:
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
     return CONTROL_CHARACTERS.sub(escape, text)
+
+
+@cache
+def _english_stemmer() -> Any:
+    # deferred for start-up: snowballstemmer loads every language's stemmer (about 20 ms),
+    # and a question whose words the records use as typed never needs it
+    from snowballstemmer import stemmer  # type: ignore[import-untyped] # no type hints shipped
+
+    return stemmer("english")
+
+
+@cache
+def stem(word: str) -> str:
+    """The Snowball (Porter 2) English stem of a normalised word: "enrolled" -> "enrol"."""
+    return str(_english_stemmer().stemWord(word))
