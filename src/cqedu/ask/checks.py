@@ -138,7 +138,7 @@ class _Question:
                 else:
                     groups.append([i])
             typed = list(dict.fromkeys(phrase(r, group) for group in groups))
-            raise NoMatchError(wording.not_mentioned(typed, self.home))
+            raise NoMatchError(wording.not_mentioned(typed, self.home, len(self.kb.sources)))
 
     def _vetoes(self, i: int) -> bool:
         r = self.r
@@ -188,7 +188,7 @@ class _Question:
         tokens = self.r.tokens
         if self.r.sources and any(c.covers(self.required) for c in found):
             names = " and ".join(place_name(s) for s in self.r.sources)
-            return NoMatchError(f'the article on {names} does not answer "{self.r.question}"')
+            return NoMatchError(f'the article on {names} does not answer "{self._asked()}"')
         if self.r.levels and self.topic():
             return self.level_silence(found)
         partly = sorted(found, key=lambda c: -sum(1 for i in self.known if c.covers([i])))
@@ -201,9 +201,13 @@ class _Question:
             )
         del tokens
         return NoMatchError(
-            f'the article does not answer "{self.r.question}"; no record covers all its words'
+            f'the article does not answer "{self._asked()}"; no record covers all its words'
             f"{_look([c.fact for c in partly])}"
         )
+
+    def _asked(self) -> str:
+        """The question on one line, for a message."""
+        return " ".join(self.r.question.split())
 
     def topic(self) -> list[int]:
         """Subject positions other than the level's words."""
@@ -248,9 +252,17 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         return everyone(question)
     if not question.subject:
         raise NoMatchError(
-            f'"{reading.question}" names nothing to look up; ask about a figure, date, '
-            'person or partner, such as: cqedu ask "how many teachers?"'
+            f'"{" ".join(reading.question.split())}" names nothing to look up; ask about a '
+            'figure, date, person or partner, such as: cqedu ask "how many teachers?"'
         )
-    question.vetoes()
-    ranked = question.constrained(question.candidates())
-    return choose(question, ranked)
+    try:
+        question.vetoes()
+        ranked = question.constrained(question.candidates())
+        return choose(question, ranked)
+    except NoMatchError as error:
+        if len(kb.sources) < 2 or not reading.sources:
+            raise
+        # Several sources, one named: the refusal is that source's.
+        names = " and ".join(place_name(s) for s in reading.sources)
+        message = str(error).replace("the article", f"the source on {names}", 1)
+        raise NoMatchError(message) from None

@@ -31,18 +31,18 @@ _SHARE_WORDS = frozenset({"share", "percentage", "proportion", "fraction", "rate
 _PHOTO_WORDS = frozenset({"photo", "photos", "photograph", "photographed", "picture", "pictures"})
 
 
-def _source(q: _Question, fact: Fact) -> str | None:
-    """The source's place, to name in the answer when several sources are loaded."""
+def _sources(q: _Question, facts: Sequence[Fact]) -> list[str]:
+    """Each record's source (its place), to name in the answer when several are loaded."""
     if len(q.kb.sources) < 2:
-        return None
-    found = next((s for s in q.kb.sources if s.id == fact.source), None)
-    return place_name(found) if found is not None else fact.source
+        return []
+    places = {s.id: place_name(s) for s in q.kb.sources}
+    return [places.get(f.source, f.source) for f in facts]
 
 
 def _answer(
     q: _Question, kind: str, named: Sequence[Fact], related: Sequence[Fact], limit: int = 3
 ) -> Answer:
-    return made(q.r.question, kind, named, related, source=_source(q, named[0]), limit=limit)
+    return made(q.r.question, kind, named, related, sources=_sources(q, named), limit=limit)
 
 
 def everyone(q: _Question) -> Answer:
@@ -53,32 +53,48 @@ def everyone(q: _Question) -> Answer:
     return _answer(q, q.r.kind, facts, facts[1:], limit=len(facts))
 
 
-def choose(q: _Question, ranked: list[Candidate]) -> Answer:
-    """The answer of the asked-for type, or a refusal saying what the article gives."""
+def _kind(q: _Question, best: Fact) -> str:
+    """The answer type: the question's, or for "which X" and bare words the record's own."""
     r = q.r
-    kind = r.kind
-    best = ranked[0].fact
-    if kind == NAME and not r.plural:
-        kind = (
-            FIGURE
-            if best.has_figure and not r.extreme and _general(q)
-            else (DATE if best.date_as_written and _general(q) else NAME)
-        )
-        if r.extreme or (r.percent and best.has_figure):
-            kind = FIGURE
-    if kind in (NAME, FIGURE) and r.plural and not r.extreme:
-        return _listed(q, ranked)
+    if r.kind != NAME:
+        return r.kind
+    if r.plural:
+        asked = r.tokens[r.tokens.index("which") + 1] if "which" in r.tokens else ""
+        if best.has_figure and asked in words(best.unit or ""):
+            # "which disciplines entered the Double First-Class Initiative": only counted.
+            raise NoMatchError(wording.not_named(best, "them"))
+        q.r = r._replace(plural=False)
+    if r.extreme or (r.percent and best.has_figure):
+        return FIGURE
+    if _general(q) and best.has_figure:
+        return FIGURE
+    return DATE if best.date_as_written and _general(q) else NAME
+
+
+def _unasked(q: _Question, kind: str, best: Candidate) -> None:
+    """Refuse what no record can answer: a photographer, a thing only mentioned in passing."""
+    r = q.r
     if kind == WHO and _PHOTO_WORDS & set(r.tokens):
         raise NoMatchError(
             "the article credits its photos in captions but names no photographer as a record"
         )
     if kind == SUMMARY:
         head = [i for i in q.required if i in r.head]
-        weak = [i for i in head if i in ranked[0].weak]
+        weak = [i for i in head if i in best.weak]
         if weak and len(weak) == len(head):
             raise NoMatchError(
-                f'the article does not describe "{phrase(r, weak)}"; {best.name} only mentions it'
+                f'the article does not describe "{phrase(r, weak)}"; '
+                f"{best.fact.name} only mentions it"
             )
+
+
+def choose(q: _Question, ranked: list[Candidate]) -> Answer:
+    """The answer of the asked-for type, or a refusal saying what the article gives."""
+    kind = _kind(q, ranked[0].fact)
+    r = q.r
+    if kind in (NAME, FIGURE) and r.plural and not r.extreme:
+        return _listed(q, ranked)
+    _unasked(q, kind, ranked[0])
     fitting = [c for c in ranked if fits(kind, c.fact)]
     if kind == PLACE:  # a partner or organization is a place's best answer
         fitting.sort(key=lambda c: c.fact.kind not in ("partner", "organization"))
@@ -92,10 +108,23 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
         # "who leads the education commission": the commission is the subject, not the answer.
         fitting.sort(key=lambda c: c.fact.kind != "person")
     if r.plural and kind in (PLACES, COUNTRIES):
-        chosen = {c.fact.id for c in fitting}
-        named = [f for f in q.kb.facts() if f.id in chosen]  # in the article's order
+        order = {c.fact.id: n for n, c in enumerate(q.found)}  # the article's order
+        named = sorted((c.fact for c in fitting), key=lambda f: order[f.id])
         return _answer(q, kind, named, named[1:], limit=len(named))
     top = fitting[0].fact
+    if kind == FIGURE:
+        # The same figure from other sources ("how many teachers" over two cities): each.
+        same = [
+            c.fact
+            for c in fitting
+            if c.fact.source != top.source
+            and c.fact.unit == top.unit
+            and c.score(q.required) == fitting[0].score(q.required)
+            and c.fit >= MIN_FIGURE_FIT
+        ]
+        others = list({f.source: f for f in same}.values())
+        if others:
+            return _answer(q, FIGURE, [top, *others], [], limit=0)
     related = [q.kb.get(i) for i in top.related]  # ids the loader checked
     related += [
         c.fact
@@ -119,7 +148,7 @@ def _listed(q: _Question, ranked: list[Candidate]) -> Answer:
         for c in ranked
         if c.fact.unit == best.fact.unit and c.fact.kind == best.fact.kind and c.fit > 0
     }
-    order = {ident: number for number, ident in enumerate(q.kb.ids())}
+    order = {c.fact.id: number for number, c in enumerate(q.found)}  # the article's order
     named = sorted((c.fact for c in ranked if c.fact.id in chosen), key=lambda f: order[f.id])
     kind = FIGURE if best.fact.has_figure else NAME
     if kind == FIGURE:
@@ -255,6 +284,3 @@ def _extreme(q: _Question, fitting: list[Candidate]) -> Answer:
         (c.fact for c in fitting), key=lambda f: float(f.value or 0), reverse=q.r.extreme > 0
     )
     return _answer(q, FIGURE, group[:1], group[1:])
-
-
-

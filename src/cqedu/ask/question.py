@@ -68,8 +68,9 @@ class Answer(NamedTuple):
     """Every record the answer line names, `record` first."""
     related: tuple[Fact, ...]
     """Up to three other records worth a look: the rest of a list or comparison, or ties."""
-    source: str | None = None
-    """Whose answer it is (the source's place), when several sources are loaded."""
+    sources: tuple[str, ...] = ()
+    """Whose answer it is: each named record's source (its place), when several sources
+    are loaded; empty with one source."""
 
 
 def made(
@@ -78,7 +79,7 @@ def made(
     named: Sequence[Fact],
     related: Sequence[Fact],
     *,
-    source: str | None = None,
+    sources: Sequence[str] = (),
     limit: int = MAX_RELATED,
 ) -> Answer:
     """The Answer naming `named`, with up to `limit` related records."""
@@ -88,12 +89,12 @@ def made(
     shown = [f for f in dict.fromkeys(related) if f != named[0]]
     return Answer(
         question=question,
-        text=answer_line(kind, named, source=source),
+        text=answer_line(kind, named, sources=sources),
         kind=kind,
         record=named[0],
         named=tuple(named),
         related=tuple(shown[:limit]),
-        source=source,
+        sources=tuple(sources),
     )
 
 

@@ -252,8 +252,8 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
     if counting:  # "what are the enrollment rates": every one of them
         many = bool(present & {"rates", "shares", "percentages", "figures", "numbers"})
         return base._replace(plural=many)
-    if lead == "which":
-        return base._replace(kind=NAME)
+    if lead == "which":  # "which disciplines ...": every one of them
+        return base._replace(kind=NAME, plural=_plural(following))
     if lead == "what" and following.endswith("s") and not following.endswith("ss"):
         return base._replace(kind=NAME, plural=True)  # "what are the enrollment rates"
     if not lead:

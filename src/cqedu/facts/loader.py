@@ -315,7 +315,7 @@ class _Validator:
         self.sources = tuple(self._unique("sources", sources, lambda s: s.id))
         self.levels = tuple(self._unique("levels", levels, lambda lv: lv.id))
         self.countries = tuple(self._unique("countries", countries, lambda c: c.name))
-        self.terms = tuple(self._unique("terms", terms, lambda t: t.term.casefold()))
+        self.terms = tuple(self._unique("terms", terms, lambda t: normalise_phrase(t.term)))
         if self.collect:  # a faulty [[levels]] or [[countries]] table still declares its name
             for key, table, lookup in (
                 ("id", "levels", self._level_names),

@@ -54,7 +54,7 @@ def merge_terms(entries: Iterable[Term]) -> list[Term]:
     order."""
     merged: dict[str, Term] = {}
     for term in entries:
-        key = term.term.casefold()
+        key = " ".join(term.term.casefold().replace("-", " ").split())
         known = merged.get(key)
         if known is None:
             merged[key] = term

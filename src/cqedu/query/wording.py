@@ -100,16 +100,23 @@ def _spoken(figure: str) -> str:
 
 
 def answer_line(
-    kind: str, named: Sequence[Fact], ascii_only: bool = False, source: str | None = None
+    kind: str, named: Sequence[Fact], ascii_only: bool = False, sources: Sequence[str] = ()
 ) -> str:
     """The one-line answer of `ask`: what the records say, in words, and where.
 
     `kind` is FIGURE, DATE, WHO, PLACE, PLACES, COUNTRIES, NAME or SUMMARY; `named` are the
-    records the answer names, the main one first (several for list questions). `source`,
-    when several sources are loaded, names whose answer it is ("Chongqing: ...").
+    records the answer names, the main one first (several for list questions). `sources`,
+    when several sources are loaded, name whose answer it is ("Chongqing: ..."), one per
+    record of `named`; figures of several sources are given each with its own.
     """
-    line = _line(kind, named, ascii_only)
-    return f"{source}: {line}" if source else line
+    if not sources:
+        return _line(kind, named, ascii_only)
+    if kind == FIGURE and len(set(sources)) > 1:
+        return "; ".join(
+            f"{source}: {figure_answer(fact, ascii_only)}"
+            for source, fact in zip(sources, named, strict=True)
+        )
+    return f"{sources[0]}: {_line(kind, named, ascii_only)}"
 
 
 def _line(kind: str, named: Sequence[Fact], ascii_only: bool) -> str:  # noqa: PLR0911 - one return per answer type
@@ -173,10 +180,13 @@ def part_of(fact: Fact, words: str) -> str:
     )
 
 
-def not_mentioned(words: Sequence[str], place: str) -> str:
+def not_mentioned(words: Sequence[str], place: str, sources: int = 1) -> str:
     """Words the records never use; `place`, what the sources cover ("Chongqing"), follows
     a word typed as a name ("Shanghai"), which may be another place."""
     quoted = " or ".join(f'"{w}"' for w in words)
     named = any(w[:1].isupper() and not w.isupper() for w in words)  # "Shanghai", not "GDP"
+    if sources > 1:
+        covers = f" (they cover {place})" if place and named else ""
+        return f"the sources do not mention {quoted}{covers}"
     covers = f" (it covers {place})" if place and named else ""
     return f"the article does not mention {quoted}{covers}"

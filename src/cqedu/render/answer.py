@@ -35,7 +35,7 @@ def answer_text(answer: Answer, ascii_only: bool = False) -> str:
     """The answer line, with "para" for the pilcrow when the stream cannot write it."""
     if not ascii_only:
         return answer.text
-    return answer_line(answer.kind, answer.named, ascii_only, source=answer.source)
+    return answer_line(answer.kind, answer.named, ascii_only, sources=answer.sources)
 
 
 def answer_object(answer: Answer) -> dict[str, object]:
@@ -97,6 +97,7 @@ def _view(answer: Answer, options: RenderOptions) -> str:
     related record is its id on one line and its figure and name under it.
     """
     # deferred for start-up: only the format asked for is imported
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
@@ -108,7 +109,8 @@ def _view(answer: Answer, options: RenderOptions) -> str:
     if answer.kind in (FIGURE, DATE) and len(answer.named) == 1:
         console.print(Text(escape_controls(headline(answer)), style="bold green"))
     console.print(Text(escape_controls(answer_text(answer, options.ascii_only))))
-    related = answer.related[:MAX_RELATED]
+    # A list's other members are in the answer line already: shown once.
+    related = [f for f in answer.related if f not in answer.named][:MAX_RELATED]
     if related:
         console.print()
         console.print(Text("Related", style="bold"))
@@ -129,7 +131,7 @@ def _view(answer: Answer, options: RenderOptions) -> str:
             for fact in related:
                 console.print(Text(escape_controls(fact.id), style="cyan"), overflow="ignore")
                 shown = " ".join(p for p in (figure_text(fact), fact.name) if p)
-                console.print(Text("  " + escape_controls(shown)))
+                console.print(Padding(Text(escape_controls(shown)), (0, 0, 0, 2)))
     return buffer.getvalue()
 
 
