@@ -205,14 +205,7 @@ def _fit(fact: Fact, tokens: Sequence[str]) -> float:
     small = function_words()
     asked = set(tokens)
     name = [w for w in dict.fromkeys(words(f"{fact.name} {fact.id}")) if w not in small]
-    share = sum(1 for w in name if w in asked or _same_stem(w, asked)) / len(name) if name else 0
+    share = sum(1 for w in name if w in asked) / len(name) if name else 0
     padded = f" {' '.join(tokens)} "
     phrases = [p for p in map(normalise_phrase, (fact.name, *fact.keywords)) if " " in p]
     return share + PHRASE_WEIGHT * sum(1 for p in phrases if f" {p} " in padded)
-
-
-def _same_stem(word: str, asked: set[str]) -> bool:
-    from cqedu.core.text import stem
-
-    root = stem(word)
-    return any(stem(a) == root for a in asked if a[:3] == word[:3])

@@ -222,7 +222,8 @@ class _Question:
         if self.r.per_year:
             what = f"per-year {what}"
         names = " or ".join(lv.name.casefold() for lv in self.r.levels)
-        others = [c.fact for c in found if c.covers(topic_positions) and c.fact.has_figure]
+        covering = [c for c in found if c.covers(topic_positions) and c.fact.has_figure]
+        others = [c.fact for c in self.ranked(covering)]
         return NoMatchError(f"the article gives no {what} for {names}{_look(others)}")
 
     def constrained(self, ranked: list[Candidate]) -> list[Candidate]:

@@ -89,14 +89,10 @@ class Lexicon:
             found[token] = 1.0
         if len(token) < 3 or token.isdigit():
             return found
-        root = stem(token)
-        for word in self._starting(token[:3]):
-            if word == token:
-                continue
-            if stem(word) == root:
-                found[word] = 1.0
-            elif len(token) >= 5 and _share_start(token, word):
-                found.setdefault(word, 0.9)
+        alike = [w for w in self._starting(token[:3]) if w != token]
+        for word in alike:
+            if len(token) >= 5 and _share_start(token, word):
+                found[word] = 0.9
         if len(token) >= 5:
             from rapidfuzz import fuzz, process  # deferred: only questions and search use it
 
@@ -105,6 +101,14 @@ class Lexicon:
             ):
                 if len(word) >= 4:
                     found[word] = max(found.get(word, 0.0), score / 100)
+        # Other forms of a word the records do not use as typed, nor by a form or a close
+        # spelling ("taught"), by Snowball stems: loading it costs start-up about 20 ms.
+        unsure = [w for w in alike if found.get(w, 0.0) < 1.0]
+        if token not in self.known and unsure and max(found.values(), default=0.0) < 0.9:
+            root = stem(token)
+            for word in unsure:
+                if stem(word) == root:
+                    found[word] = 1.0
         return found
 
     def meanings(self, phrase: Sequence[str]) -> list[tuple[str, ...]]:

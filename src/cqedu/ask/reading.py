@@ -401,15 +401,13 @@ def _levels(lexicon: Lexicon, tokens: Sequence[str], kind: str) -> tuple[list[Le
 
 def _plural_level(lexicon: Lexicon, gram: Sequence[str]) -> Level | None:
     """The level a phrase names in another form ("high schools"), by Snowball stems."""
-    if not any(_plural(w) for w in gram):
+    if not _plural(gram[-1]):
         return None
-    # deferred for start-up: only a plural may name a level in another form
-    from cqedu.core.text import stem
-
-    wanted = tuple(stem(w) for w in gram)
+    *first, last = gram
+    wanted = {" ".join((*first, single)) for single in (last[:-1], last[:-2])}
     for level in lexicon.kb.levels:
         for name in (level.id, level.name, *level.aliases):
-            if tuple(stem(w) for w in normalise_phrase(name).split()) == wanted:
+            if normalise_phrase(name) in wanted:
                 return level
     return None
 
