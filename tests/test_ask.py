@@ -141,7 +141,7 @@ def test_how_many_counts_what_it_names(kb: KnowledgeBase) -> None:
         "the article gives no per-year figure for Teachers; worth a look: mini-teachers"
     )
     assert refusal(kb, "how many principals does Lion City School train") == (
-        'the article gives no count of "principals"'
+        'the article gives no count of "principals" for "Lion City"'
     )
     assert refusal(kb, "how many robot club pupils are there each year") == (
         "the article gives no per-year figure for Robot club members; "

@@ -20,6 +20,8 @@ from cqedu.ask.question import MAX_RELATED, Answer, KnowledgeBase
 from cqedu.ask.reading import (
     Reading,
     after_preposition,
+    clause_subjects,
+    clause_verbs,
     phrase,
     place_name,
     subject_after_auxiliary,
@@ -95,7 +97,10 @@ class _Question:
             self.r = reading = reading._replace(head=self._noun_phrase())
         countries = {w for c in kb.countries for n in (c.name, *c.aliases) for w in words(n)}
         self.places = {i for i in self.known if tokens[i] in countries}
+        # The subject of "does Yubei District have" restricts the question as a place does.
+        subjects = (clause_subjects(tokens) & set(self.known)) - homes
         wanted = set(reading.head) | self.restricted | self.places | set(reading.counted)
+        wanted |= subjects
         self.required = [
             i
             for i in self.known
@@ -145,7 +150,14 @@ class _Question:
         tokens = r.tokens
         if i in r.head:
             return True
-        if i in r.verbs or i in r.common:
+        if i in r.common:
+            return False
+        if r.kind == FIGURE and i not in clause_verbs(tokens):
+            # "how many teachers retired", "schools were closed": a verb the records never
+            # use names another quantity than the one they count; "how many clubs has the
+            # town launched" does not (the clubs are what was launched).
+            return True
+        if i in r.verbs:
             return False
         named = i > 0 and r.typed[i][:1].isupper()
         structural = subject_after_auxiliary(tokens, i) or after_preposition(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from cqedu.ask.candidates import Candidate
 from cqedu.ask.checks import _DURATION_UNITS, _NOT_GIVEN, _look, fits
+from cqedu.ask.language import inflected
 from cqedu.ask.question import Answer, made
 from cqedu.ask.reading import CLOSED_CLASS, Reading, phrase, place_name
 from cqedu.core.errors import NoMatchError
@@ -235,6 +236,20 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     part = [i for i in asked if i in top.part]
     if part:
         raise NoMatchError(wording.part_of(top.fact, phrase(r, part)))
+    # "how many schools were closed": a word the records use only in another form or
+    # spelling ("close"), which the figure does not cover, names another quantity.
+    # So does a participle the figure does not cover ("teachers trained abroad" are some
+    # of them), unless a declared synonym makes it ordinary ("launched").
+    other = [
+        i
+        for i in q.optional
+        if not top.quality.get(i)
+        and i not in r.common
+        and inflected(r.tokens[i])
+        and not q.lexicon.meanings([r.tokens[i]])
+    ]
+    if other:
+        raise NoMatchError(wording.passing(top.fact, phrase(r, other)))
     if not r.extreme and _overall(q):
         whole = [c for c in fitting if c.fit >= MIN_FIGURE_FIT]
         topic = phrase(r, q.topic() or q.subject)

@@ -207,13 +207,23 @@ def _per_year(tokens: Sequence[str]) -> set[int]:
     return used
 
 
+def _lead(tokens: Sequence[str]) -> int:
+    """Position of the question word that leads the question ("on what date", "so how
+    many"), or past the end: one further on is a relative ("students who continue")."""
+    return next(
+        (i for i, t in enumerate(tokens[:3]) if t in _QUESTION_WORDS),
+        len(tokens),
+    )
+
+
 def _consumed(tokens: Sequence[str], reading: Reading) -> set[int]:
     """Positions the answer type used up: "each year", the partner noun of "which countries"."""
     used = _per_year(tokens)
-    first = next((i for i, t in enumerate(tokens) if t in _QUESTION_WORDS), len(tokens))
-    after = [i for i in range(first + 1, len(tokens)) if tokens[i] not in _LINKS]
-    if after and reading.kind in (PLACES, COUNTRIES) and tokens[after[0]] in _PARTNER_NOUNS:
-        used.add(after[0])
+    first = _lead(tokens)
+    after = [(i, tokens[i]) for i in range(first + 1, len(tokens)) if tokens[i] not in _LINKS]
+    noun = _partner_noun(tokens, after)
+    if noun is not None and reading.kind in (PLACES, COUNTRIES):
+        used.add(noun[0])
     if reading.duration:
         used.update(i for i, t in enumerate(tokens) if t == "long")
     return used
@@ -225,7 +235,7 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
     percent = bool(present & _PERCENT_WORDS)
     extreme = 1 if present & _MAX_WORDS else -1 if present & _MIN_WORDS else 0
     base = Reading("", (), (), FIGURE, extreme, per_year=bool(_per_year(tokens)), percent=percent)
-    first = next((i for i, t in enumerate(tokens) if t in _QUESTION_WORDS), len(tokens))
+    first = _lead(tokens)
     lead = tokens[first] if first < len(tokens) else ""
     after = [(i, t) for i, t in enumerate(tokens) if i > first and t not in _LINKS]
     at, following = after[0] if after else (len(tokens), "")
@@ -244,7 +254,9 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
         return base._replace(kind=DATE)
     if lead in ("who", "whom", "whose"):
         return base._replace(kind=WHO)
-    if lead in ("which", "what") and following in _PARTNER_NOUNS and not counting:
+    noun = _partner_noun(tokens, after)
+    if noun is not None and lead in ("which", "what") and not counting:
+        at, following = noun
         plural = following.endswith("s")
         return base._replace(kind=_PARTNER_NOUNS[following], plural=plural)
     if lead == "where":
@@ -259,6 +271,18 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
     if not lead:
         return base._replace(kind=NAME)  # "teachers in chongqing": the record decides
     return base._replace(kind=SUMMARY)
+
+
+def _partner_noun(
+    tokens: Sequence[str], after: Sequence[tuple[int, str]]
+) -> tuple[int, str] | None:
+    """The partner noun ending the phrase after "which" ("which Singapore university")."""
+    for i, token in after[:3]:
+        if token in _PARTNER_NOUNS:
+            return i, token
+        if token in CLOSED_CLASS:
+            break
+    return None
 
 
 def _run(tokens: Sequence[str], start: int, lexicon: Lexicon) -> frozenset[int]:
@@ -326,21 +350,63 @@ def _head(
     if after_asking and run and kind in (WHO, PLACES, COUNTRIES):
         verbs.add(run[0])
         run = run[1:]
-    do_support = any(t in _DO for t in before)
+    # "when did the fair happen", "when was the photo taken": the last word is the verb.
+    do_support = any(t in _DO for t in before) or (
+        kind in (DATE, PLACE, WHO) and any(t in _AUXILIARIES for t in before)
+    )
     if do_support and len(run) > 1 and tokens[run[-1]] not in lexicon.known:
         verbs.add(run.pop())
     while run and inflected(tokens[run[-1]]) and tokens[run[-1]] not in lexicon.known:
         verbs.add(run.pop())
+    verbs.update(clause_verbs(tokens))
     return frozenset(run), frozenset(verbs)
 
 
-def subject_after_auxiliary(tokens: Sequence[str], position: int) -> bool:
+def _clauses(tokens: Sequence[str]) -> list[tuple[list[int], int | None]]:
+    """Each clause of do-support ("does Lion City School train"): the positions of its
+    subject, and of its verb (the last word of the run after the auxiliary, or None when
+    the run ends at a closed-class word: "does Yubei District have")."""
+    found: list[tuple[list[int], int | None]] = []
+    for at, token in enumerate(tokens):
+        if token not in _DO and token not in ("has", "have", "had"):
+            continue
+        start = at + 1
+        while start < len(tokens) and tokens[start] in _DETERMINERS:
+            start += 1
+        run: list[int] = []
+        for i in range(start, len(tokens)):
+            if tokens[i] in CLOSED_CLASS:
+                break
+            run.append(i)
+        ends_open = (bool(run) and run[-1] == len(tokens) - 1) or (
+            bool(run) and run[-1] + 1 < len(tokens) and tokens[run[-1] + 1] not in _AUXILIARIES
+        )
+        if len(run) > 1 and ends_open:
+            found.append((run[:-1], run[-1]))
+        elif run:
+            found.append((run, None))
+    return found
+
+
+def clause_verbs(tokens: Sequence[str]) -> set[int]:
+    """Where the verb of a clause of do-support stands ("has the town *launched*")."""
+    return {verb for _, verb in _clauses(tokens) if verb is not None}
+
+
+def clause_subjects(tokens: Sequence[str]) -> set[int]:
+    """The subjects of the clauses of do-support ("does *Yubei District* have")."""
+    return {i for subject, _ in _clauses(tokens) for i in subject}
+
+
+def subject_after_auxiliary(tokens: Sequence[str], position: int, *, be: bool = True) -> bool:
     """Whether a word stands right after an auxiliary (determiners aside): the subject of
-    "does Shanghai have", not a verb."""
+    "does Shanghai have", not a verb. Without `be`, not after a form of "to be", where a
+    participle follows ("are enrolled")."""
     i = position - 1
     while i >= 0 and tokens[i] in _DETERMINERS:
         i -= 1
-    return i >= 0 and tokens[i] in _AUXILIARIES
+    auxiliaries = _AUXILIARIES if be else _AUXILIARIES - {"is", "are", "was", "were"}
+    return i >= 0 and tokens[i] in auxiliaries
 
 
 def after_preposition(tokens: Sequence[str], position: int, lexicon: Lexicon | None = None) -> bool:
