@@ -247,6 +247,7 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
         and i not in r.common
         and inflected(r.tokens[i])
         and not q.lexicon.meanings([r.tokens[i]])
+        and not _same_stem(r.tokens[i], top.fact)
     ]
     if other:
         raise NoMatchError(wording.passing(top.fact, phrase(r, other)))
@@ -255,6 +256,16 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
         topic = phrase(r, q.topic() or q.subject)
         fitting = whole or _refuse(f'the article gives no overall figure for "{topic}"', fitting)
     return fitting
+
+
+def _same_stem(word: str, fact: Fact) -> bool:
+    """Whether a record uses another form of a word ("rank" for "ranked"), by Snowball."""
+    # deferred for start-up: only a figure that may not cover a participle needs stems
+    from cqedu.core.text import stem
+
+    root = stem(word)
+    text = " ".join((fact.name, fact.summary, *fact.keywords))
+    return any(stem(w) == root for w in words(text) if w[:2] == word[:2])
 
 
 def _overall(q: _Question) -> bool:

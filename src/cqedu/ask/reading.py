@@ -342,6 +342,10 @@ def _head(
         run.append(i)
         if _plural(tokens[i], lexicon):
             break
+        # "employees come from": a common verb after a plural ends the phrase
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if tokens[i].endswith("s") and following in small and following not in CLOSED_CLASS:
+            break
     verbs: set[int] = set()
     if run:
         verbs.add(run[-1] + 1)
