@@ -14,7 +14,7 @@ from cqedu.ask.candidates import Candidate
 from cqedu.ask.checks import _DURATION_UNITS, _NOT_GIVEN, _look, fits
 from cqedu.ask.language import inflected
 from cqedu.ask.question import Answer, made
-from cqedu.ask.reading import CLOSED_CLASS, Reading, phrase, place_name
+from cqedu.ask.reading import CLOSED_CLASS, Reading, clause_verbs, phrase, place_name
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import words
 from cqedu.facts.model import Fact
@@ -57,13 +57,16 @@ def everyone(q: _Question) -> Answer:
 def _kind(q: _Question, best: Fact) -> str:
     """The answer type: the question's, or for "which X" and bare words the record's own."""
     r = q.r
+    asks_names = r.kind in (NAME, SUMMARY) and not _general(q) and not r.counted
+    if asks_names and best.kind == "stat" and best.has_figure and not r.percent | r.extreme:
+        # "which five disciplines entered ...", "what are the six brands": members of a
+        # count, which the article does not name.
+        unit = set(words(best.unit or ""))
+        if unit & {r.tokens[i] for i in r.subject}:
+            raise NoMatchError(wording.not_named(best, "them"))
     if r.kind != NAME:
         return r.kind
     if r.plural:
-        asked = r.tokens[r.tokens.index("which") + 1] if "which" in r.tokens else ""
-        if best.has_figure and asked in words(best.unit or ""):
-            # "which disciplines entered the Double First-Class Initiative": only counted.
-            raise NoMatchError(wording.not_named(best, "them"))
         q.r = r._replace(plural=False)
     if r.extreme or (r.percent and best.has_figure):
         return FIGURE
@@ -109,6 +112,13 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
         # "who leads the education commission": the commission is the subject, not the answer.
         fitting.sort(key=lambda c: c.fact.kind != "person")
     if r.plural and kind in (PLACES, COUNTRIES):
+        # Those that cover as many of the question's words as the best one does: "in
+        # vocational training" is not answered by a partner of principals' training.
+        def covered(c: Candidate) -> int:
+            return sum(1 for i in q.known if c.quality.get(i, 0.0) > 0)
+
+        most = max(covered(c) for c in fitting)
+        fitting = [c for c in fitting if covered(c) == most]
         order = {c.fact.id: n for n, c in enumerate(q.found)}  # the article's order
         named = sorted((c.fact for c in fitting), key=lambda f: order[f.id])
         return _answer(q, kind, named, named[1:], limit=len(named))
@@ -198,7 +208,11 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     """Figures that count what the question names, per year and in the year asked, and
     that name the subject rather than mention it in passing."""
     r = q.r
-    counted = sorted(r.counted) or (sorted(r.head) if "much" in r.tokens else [])
+    counted = sorted(r.counted)
+    if not counted and "much" in r.tokens:
+        # "how much does the year cost": the verb names the quantity; else the noun does.
+        verbs = sorted(clause_verbs(r.tokens) & set(r.subject))
+        counted = verbs or sorted(r.head)
     if counted:
         said = {w for i in counted for m in q.read.get(i, []) for part in m for w in part}
         counting = [c for c in fitting if said & set(words(c.fact.unit or ""))]

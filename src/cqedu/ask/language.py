@@ -66,6 +66,12 @@ class Lexicon:
                 if key and meaning:
                     self.synonyms.setdefault(key, []).append(meaning)
         self._frequency: dict[str, int] = {}
+        #: Words the facts files declare (countries, levels, terms): never common English,
+        #: whatever a list of function words says ("uk").
+        declared = [n for c in kb.countries for n in (c.name, *c.aliases)]
+        declared += [n for lv in kb.levels for n in (lv.name, *lv.aliases)]
+        declared += [n for t in kb.terms for n in (t.term, *t.synonyms)]
+        self.declared = {w for name in declared for w in normalise_phrase(name).split()}
         #: Words of the figures' units: count nouns, so plurals ("disciplines").
         self.units = {w for unit in kb.units() for w in normalise_phrase(unit).split()}
 

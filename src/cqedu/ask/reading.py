@@ -175,7 +175,15 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     head = frozenset(i for i in head if i in subject)
     # Common English ("go", "work", "free") is a subject word that never vetoes, and
     # outside the noun phrase asked about is never required.
-    common = frozenset(i for i in subject if tokens[i] in small and i not in named)
+    # ... unless it ends the question after a determiner: "in the us" names a place.
+    common = frozenset(
+        i
+        for i in subject
+        if tokens[i] in small
+        and i not in named
+        and tokens[i] not in lexicon.declared
+        and not (i == len(tokens) - 1 and i > 0 and tokens[i - 1] in _DETERMINERS)
+    )
     levels, level_positions = _levels(lexicon, tokens, reading.kind)
     if reading.counted:
         reading = reading._replace(counted=_run(tokens, min(reading.counted), lexicon))
@@ -210,10 +218,12 @@ def _per_year(tokens: Sequence[str]) -> set[int]:
 def _lead(tokens: Sequence[str]) -> int:
     """Position of the question word that leads the question ("on what date", "so how
     many"), or past the end: one further on is a relative ("students who continue")."""
-    return next(
-        (i for i, t in enumerate(tokens[:3]) if t in _QUESTION_WORDS),
-        len(tokens),
-    )
+    found = [i for i, t in enumerate(tokens[:6]) if t in _QUESTION_WORDS]
+    asking = [i for i in found if tokens[i] not in ("tell", "describe", "explain", "define")]
+    if found and found[0] < 3:
+        # "could you tell me how many": the question word after "tell" leads
+        return asking[0] if asking and tokens[found[0]] == "tell" else found[0]
+    return len(tokens)
 
 
 def _consumed(tokens: Sequence[str], reading: Reading) -> set[int]:
