@@ -173,7 +173,7 @@ class _Question:
             ids = {s.id for s in self.r.sources}
             covering = [c for c in covering if c.fact.source in ids]
         if not covering:
-            raise self.silence(found)
+            raise silence(self, found)
         return self.ranked(covering)
 
     def ranked(self, candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -195,48 +195,13 @@ class _Question:
 
         return sorted(candidates, key=key)
 
-    def silence(self, found: Sequence[Candidate]) -> NoMatchError:
-        """Why no record covers the question: a place, a level, or words never together."""
-        tokens = self.r.tokens
-        if self.r.sources and any(c.covers(self.required) for c in found):
-            names = " and ".join(place_name(s) for s in self.r.sources)
-            return NoMatchError(f'the article on {names} does not answer "{self._asked()}"')
-        if self.r.levels and self.topic():
-            return self.level_silence(found)
-        partly = sorted(found, key=lambda c: -sum(1 for i in self.known if c.covers([i])))
-        if self.places & set(self.required):
-            place = phrase(self.r, sorted(self.places & set(self.required)))
-            what = phrase(self.r, [i for i in self.required if i not in self.places])
-            return NoMatchError(
-                f"the article gives no {what + ' figure' if what else 'answer'} for {place}"
-                f"{_look([c.fact for c in partly])}"
-            )
-        del tokens
-        return NoMatchError(
-            f'the article does not answer "{self._asked()}"; no record covers all its words'
-            f"{_look([c.fact for c in partly])}"
-        )
-
-    def _asked(self) -> str:
+    def asked(self) -> str:
         """The question on one line, for a message."""
         return " ".join(self.r.question.split())
 
     def topic(self) -> list[int]:
         """Subject positions other than the level's words."""
         return [i for i in self.subject if i not in self.r.level_positions]
-
-    def level_silence(self, found: Sequence[Candidate]) -> NoMatchError:
-        """The article has no such figure for the level the question names."""
-        topic_positions = [i for i in self.required if i not in self.r.level_positions]
-        topic = phrase(self.r, topic_positions or self.topic())
-        topic = f'"{topic}"' if " " in topic else topic
-        what = f"{topic} figure" if topic else "figure"
-        if self.r.per_year:
-            what = f"per-year {what}"
-        names = " or ".join(lv.name.casefold() for lv in self.r.levels)
-        covering = [c for c in found if c.covers(topic_positions) and c.fact.has_figure]
-        others = [c.fact for c in self.ranked(covering)]
-        return NoMatchError(f"the article gives no {what} for {names}{_look(others)}")
 
     def constrained(self, ranked: list[Candidate]) -> list[Candidate]:
         """Candidates of the level named, when the question names one."""
@@ -245,8 +210,43 @@ class _Question:
         wanted = {lv.id for lv in self.r.levels}
         kept = [c for c in ranked if c.fact.level in wanted]
         if not any(fits(self.r.kind, c.fact) for c in kept):
-            raise self.level_silence(ranked)
+            raise level_silence(self, ranked)
         return kept
+
+
+def silence(q: _Question, found: Sequence[Candidate]) -> NoMatchError:
+    """Why no record covers the question: a place, a level, or words never together."""
+    if q.r.sources and any(c.covers(q.required) for c in found):
+        names = " and ".join(place_name(s) for s in q.r.sources)
+        return NoMatchError(f'the article on {names} does not answer "{q.asked()}"')
+    if q.r.levels and q.topic():
+        return level_silence(q, found)
+    partly = sorted(found, key=lambda c: -sum(1 for i in q.known if c.covers([i])))
+    if q.places & set(q.required):
+        place = phrase(q.r, sorted(q.places & set(q.required)))
+        what = phrase(q.r, [i for i in q.required if i not in q.places])
+        return NoMatchError(
+            f"the article gives no {what + ' figure' if what else 'answer'} for {place}"
+            f"{_look([c.fact for c in partly])}"
+        )
+    return NoMatchError(
+        f'the article does not answer "{q.asked()}"; no record covers all its words'
+        f"{_look([c.fact for c in partly])}"
+    )
+
+
+def level_silence(q: _Question, found: Sequence[Candidate]) -> NoMatchError:
+    """The article has no such figure for the level the question names."""
+    topic_positions = [i for i in q.required if i not in q.r.level_positions]
+    topic = phrase(q.r, topic_positions or q.topic())
+    topic = f'"{topic}"' if " " in topic else topic
+    what = f"{topic} figure" if topic else "figure"
+    if q.r.per_year:
+        what = f"per-year {what}"
+    names = " or ".join(lv.name.casefold() for lv in q.r.levels)
+    covering = [c for c in found if c.covers(topic_positions) and c.fact.has_figure]
+    others = [c.fact for c in q.ranked(covering)]
+    return NoMatchError(f"the article gives no {what} for {names}{_look(others)}")
 
 
 def _near(position: int, homes: set[int]) -> bool:

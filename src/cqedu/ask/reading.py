@@ -495,8 +495,3 @@ def _plural_level(lexicon: Lexicon, gram: Sequence[str]) -> Level | None:
 def phrase(reading: Reading, positions: Sequence[int]) -> str:
     """The words at `positions` as typed, for messages."""
     return " ".join(reading.typed[i] for i in positions)
-
-
-def normalised(reading: Reading) -> str:
-    """The question's words, normalised and space-separated."""
-    return normalise_phrase(" ".join(reading.tokens))
