@@ -86,7 +86,7 @@ def article_tables(base: dict[str, Any], number: int, rng: random.Random) -> dic
     source["id"] = f"article-{number:05d}"
     source["title"] = f"Synthetic article {number} on {word(rng)} education"
     for name, records in tables.items():
-        if name in ("schema", "sources", "levels", "countries"):
+        if name in ("schema", "sources", "levels", "countries", "terms"):
             continue
         for row in records:
             row["id"] = prefix + row["id"]

@@ -265,38 +265,65 @@ def accuracy() -> bool:
     return top3 / total >= 0.95
 
 
+#: The labelled question sets: the tuning set `ask` was tuned on, and the kept-apart set,
+#: written from the article alone and never tuned on (its score is reported as it is).
+QUESTION_SETS = (
+    ("tuning set", REPO / "tests" / "data" / "questions.toml"),
+    ("kept-apart set", REPO / "tests" / "data" / "questions_heldapart.toml"),
+)
+
+
+def _questions(path: Path) -> list[dict[str, object]]:
+    """The labelled questions of a set: its one array of tables, whatever its key."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return next(v for v in data.values() if isinstance(v, list) and v and isinstance(v[0], dict))
+
+
 def ask_accuracy() -> bool:
-    """Share of the labelled questions `ask` answers right; no unanswerable one answered."""
+    """Share of each set's labelled questions `ask` answers right; no unanswerable answered.
+
+    `expect`: the answer's record; `named`: a list's records in order; `refuse`: the article
+    cannot answer, and the refusal holds that text (`true`: any refusal).
+    """
     import cqedu
 
-    items = tomllib.loads((REPO / "tests" / "data" / "questions.toml").read_text())["questions"]
     kb = cqedu.load(REPO / "facts.toml", cache=False)
-    right = 0
-    answered_wrongly: list[str] = []
-    misses: list[str] = []
-    for item in items:
-        try:
-            answer = kb.ask(item["question"])
-        except cqedu.NoMatchError as error:
-            ok = "refuse" in item and item["refuse"] in str(error)
-            got = f"refused: {error}"
-        else:
-            if "refuse" in item:
-                answered_wrongly.append(f"{item['question']!r} -> {answer.text}")
-            ids = [f.id for f in answer.named]
-            ok = ids == item["named"] if "named" in item else ids[0] == item.get("expect")
-            got = answer.text
-        right += ok
-        if not ok:
-            misses.append(f"{item['question']!r} -> {got}")
-    total = len(items)
-    refusals = sum("refuse" in item for item in items)
-    print(f"\n## ask on {total} labelled questions ({refusals} the article cannot answer)\n")
-    print(f"answered right: {right}/{total} = {right / total:.1%} (target >= 95%)")
-    print(f"unanswerable questions answered: {len(answered_wrongly)} (target 0)")
-    for miss in misses:
-        print(f"  miss: {miss}")
-    return right / total >= 0.95 and not answered_wrongly
+    ok = True
+    for label, path in QUESTION_SETS:
+        items = _questions(path)
+        right = 0
+        answered_wrongly: list[str] = []
+        misses: list[str] = []
+        for item in items:
+            question = str(item["question"])
+            try:
+                answer = kb.ask(question)
+            except cqedu.NoMatchError as error:
+                refuse = item.get("refuse")
+                good = refuse is True or (isinstance(refuse, str) and refuse in str(error))
+                got = f"refused: {error}"
+            else:
+                if "refuse" in item:
+                    answered_wrongly.append(f"{question!r} -> {answer.text}")
+                ids = [f.id for f in answer.named]
+                good = "refuse" not in item and (
+                    ids == item["named"] if "named" in item else ids[0] == item.get("expect")
+                )
+                got = answer.text
+            right += good
+            if not good:
+                misses.append(f"{question!r} -> {got}")
+        total = len(items)
+        refusals = sum("refuse" in item for item in items)
+        print(f"\n## ask on the {label}: {total} questions ({refusals} unanswerable)\n")
+        print(f"answered right: {right}/{total} = {right / total:.1%} (target >= 95%)")
+        print(f"unanswerable questions answered: {len(answered_wrongly)} (target 0)")
+        # The kept-apart set's questions stay unread: only its score is shown.
+        if path == QUESTION_SETS[0][1]:
+            for miss in misses:
+                print(f"  miss: {miss}")
+        ok &= right / total >= 0.95 and not answered_wrongly
+    return ok
 
 
 def draft_accuracy(articles: Path) -> bool | None:

@@ -10,14 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cqedu.ask.question import Answer, stem
+import cqedu
+from cqedu.ask.question import Answer
 from cqedu.core.errors import NoMatchError, QueryError
+from cqedu.core.text import stem
 from cqedu.facts.loader import parse_facts
 from cqedu.knowledge import KnowledgeBase, from_document
 from cqedu.query.wording import FIGURE, answer_line, figure_answer, provenance
-from tests.conftest import MINI_FACTS
-
-QUESTIONS = Path(__file__).parent / "data" / "questions.toml"
+from tests.conftest import MINI_FACTS, REAL_FACTS
 
 # Records only these tests need, added to the mini file in memory so that the counts
 # other tests pin stay as they are: a per-year figure, a person, a second enrollment rate.
@@ -133,12 +133,15 @@ def test_each_year_without_a_per_year_figure_is_refused(kb: KnowledgeBase) -> No
 
 def test_how_many_counts_what_it_names(kb: KnowledgeBase) -> None:
     # The visits record is about partner teachers, but it counts visits, not teachers.
-    assert answered(kb, "how many teachers visit each year")[0] == "mini-partner-visits"
+    assert refusal(kb, "how many teachers visit each year") == (
+        "the article gives no per-year figure for Teachers; worth a look: mini-teachers"
+    )
+    assert answered(kb, "how many partner visits each year")[0] == "mini-partner-visits"
     assert refusal(kb, "how many teachers are there each year") == (
         "the article gives no per-year figure for Teachers; worth a look: mini-teachers"
     )
     assert refusal(kb, "how many principals does Lion City School train") == (
-        "the article gives no figure for Lion City School; worth a look: mini-lion-school"
+        'the article gives no count of "principals" for "Lion City"'
     )
     assert refusal(kb, "how many robot club pupils are there each year") == (
         "the article gives no per-year figure for Robot club members; "
@@ -197,10 +200,10 @@ def test_which_college_gives_the_partner_and_its_country(kb: KnowledgeBase) -> N
     )
 
 
-def test_where_gives_the_partner(kb: KnowledgeBase) -> None:
+def test_where_gives_the_place(kb: KnowledgeBase) -> None:
     assert answered(kb, "where are the principals trained")[:2] == (
         "mini-lion-school",
-        "Lion City School (Singapore; Intro \u00b62)",
+        "Singapore (Lion City School; Intro \u00b62)",
     )
 
 
@@ -217,7 +220,7 @@ def test_a_record_without_the_asked_for_detail_is_refused(kb: KnowledgeBase) -> 
         "worth a look: mini-robot-club, mini-club-members, mini-oxbridge"
     )
     assert refusal(kb, "how many schools open each year") == (
-        "the article gives no figure for Open day; worth a look: mini-open-day"
+        "the article gives no per-year figure for Schools; worth a look: mini-schools"
     )
 
 
@@ -233,16 +236,17 @@ def test_a_known_level_without_the_figure_is_refused(kb: KnowledgeBase) -> None:
 
 def test_a_place_other_than_the_covered_one_is_refused(kb: KnowledgeBase) -> None:
     assert refusal(kb, "how many teachers does Shanghai have") == (
-        "the article covers Mini, not Shanghai"
+        'the article does not mention "Shanghai" (it covers Mini)'
     )
     assert refusal(kb, "how many schools are there in Hong Kong?") == (
-        "the article covers Mini, not Hong Kong"
+        'the article does not mention "Hong Kong" (it covers Mini)'
     )
 
 
 def test_a_partner_country_is_not_the_covered_place(kb: KnowledgeBase) -> None:
     assert refusal(kb, "how many teachers does Britain have") == (
-        "the article covers Mini, not United Kingdom"
+        "the article gives no teachers figure for Britain; "
+        "worth a look: mini-teachers, mini-partner-visits, mini-oxbridge"
     )
 
 
@@ -291,17 +295,18 @@ def test_the_answer_keeps_the_question_as_asked(kb: KnowledgeBase) -> None:
 @pytest.mark.parametrize(
     ("word", "expected"),
     [
-        ("enrollment", "enroll"),
-        ("enrolled", "enroll"),
-        ("universities", "university"),
+        ("enrollment", "enrol"),
+        ("enrolled", "enrol"),
+        ("enrolment", "enrol"),
+        ("universities", "universiti"),
         ("trained", "train"),
         ("training", "train"),
-        ("taught", "teach"),
+        ("taught", "taught"),  # irregular forms are synonyms in [[terms]], not stems
         ("rate", "rate"),
         ("go", "go"),
     ],
 )
-def test_stem_drops_common_endings(word: str, expected: str) -> None:
+def test_stem_is_snowballs_english_stem(word: str, expected: str) -> None:
     assert stem(word) == expected
 
 
@@ -336,16 +341,33 @@ def test_provenance_groups_paragraphs_by_section(real_kb: KnowledgeBase) -> None
 # ---------------------------------------------------------------- the labelled questions
 
 MIN_RIGHT = 0.95
+#: The tuning set, which the question logic was tuned on.
+QUESTIONS = Path(__file__).parent / "data" / "questions.toml"
+#: The kept-apart set, never tuned on: written from the article alone, and run as it is.
+HELD_APART = Path(__file__).parent / "data" / "questions_heldapart.toml"
 
 
-def _outcome(kb: KnowledgeBase, item: dict[str, object]) -> tuple[bool, bool]:
-    """(answered right, an unanswerable question was answered) for one labelled question."""
+def labelled(path: Path) -> list[dict[str, object]]:
+    """The labelled questions of a set: its one array of tables, whatever its key."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    arrays = [v for v in data.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
+    assert len(arrays) == 1, f"{path.name} should hold one array of questions"
+    return list(arrays[0])
+
+
+def outcome(kb: KnowledgeBase, item: dict[str, object]) -> tuple[bool, bool]:
+    """(answered right, an unanswerable question was answered) for one labelled question.
+
+    `expect`: the answer's record; `named`: the records a list names, in order; `refuse`:
+    the article cannot answer, and the refusal holds that text (`true`: any refusal).
+    """
     question = str(item["question"])
     try:
         answer = kb.ask(question)
     except NoMatchError as error:
         refuse = item.get("refuse")
-        return isinstance(refuse, str) and refuse in str(error), False
+        right = refuse is True or (isinstance(refuse, str) and refuse in str(error))
+        return right, False
     if "refuse" in item:
         return False, True
     if "named" in item:
@@ -353,15 +375,28 @@ def _outcome(kb: KnowledgeBase, item: dict[str, object]) -> tuple[bool, bool]:
     return answer.record.id == item["expect"], False
 
 
-def test_the_labelled_questions_are_answered_right(real_kb: KnowledgeBase) -> None:
-    items = tomllib.loads(QUESTIONS.read_text(encoding="utf-8"))["questions"]
+def score(kb: KnowledgeBase, path: Path) -> tuple[int, int, list[str], list[str]]:
+    """(right, total, questions answered wrongly, unanswerable questions answered)."""
+    items = labelled(path)
+    outcomes = {str(item["question"]): outcome(kb, item) for item in items}
+    wrong = [q for q, (right, _) in outcomes.items() if not right]
+    answered = [q for q, (_, unanswerable) in outcomes.items() if unanswerable]
+    return len(items) - len(wrong), len(items), wrong, answered
+
+
+def test_the_tuning_questions_are_answered_right(real_kb: KnowledgeBase) -> None:
+    items = labelled(QUESTIONS)
     assert len(items) >= 80
     assert sum("refuse" in item for item in items) >= 20
-    outcomes = {item["question"]: _outcome(real_kb, item) for item in items}
-    wrongly_answered = [q for q, (_, answered) in outcomes.items() if answered]
-    assert wrongly_answered == []
-    wrong = [q for q, (right, _) in outcomes.items() if not right]
-    assert len(wrong) <= (1 - MIN_RIGHT) * len(items), wrong
+    right, total, wrong, _ = score(real_kb, QUESTIONS)
+    assert right >= MIN_RIGHT * total, wrong
+
+
+@pytest.mark.parametrize("path", [QUESTIONS, HELD_APART], ids=["tuning", "heldapart"])
+def test_no_unanswerable_question_is_answered(real_kb: KnowledgeBase, path: Path) -> None:
+    assert sum("refuse" in item for item in labelled(path)) >= 20
+    *_, answered = score(real_kb, path)
+    assert answered == []
 
 
 # ---------------------------------------------------------------- any text
@@ -402,7 +437,7 @@ def test_the_covered_place_is_the_first_name_in_the_title() -> None:
     )
     knowledge = from_document(parse_facts(text, "avalon.toml"))
     assert refusal(knowledge, "how many teachers does Shanghai have") == (
-        "the article covers Avalon, not Shanghai"
+        'the article does not mention "Shanghai" (it covers Avalon)'
     )
 
 
@@ -427,7 +462,7 @@ def test_a_proper_name_keeps_its_capitals_in_the_answer(real_kb: KnowledgeBase) 
         "what is the elementary enrollment rate",
     ],
 )
-def test_a_large_knowledge_base_answers_from_search_hits_alike(
+def test_candidates_come_from_the_search_index_not_a_scan_of_every_record(
     kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, question: str
 ) -> None:
     def outcome() -> str:
@@ -436,6 +471,175 @@ def test_a_large_knowledge_base_answers_from_search_hits_alike(
         except NoMatchError as error:
             return f"refused: {error}"
 
-    scanned = outcome()
-    monkeypatch.setattr("cqedu.ask.question.SCAN_LIMIT", 0)  # as if the file had many records
-    assert outcome() == scanned
+    expected = outcome()
+
+    def no_scan() -> list[object]:
+        raise AssertionError("ask read every record")
+
+    monkeypatch.setattr(kb, "facts", no_scan)
+    assert outcome() == expected
+
+
+# ---------------------------------------------------------------- issue 14's kinds of failure
+
+CHENGDU = Path(__file__).parent / "data" / "chengdu_facts.toml"
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "which universities are in the Double First-Class Initiative",
+            "the article counts two universities in the Double First-Class Initiative "
+            "but does not name them",
+        ),
+        (
+            "what is the national average preschool enrollment rate",
+            'the article gives 93.5% preschool enrollment rate, but no figure for "national '
+            'average"',
+        ),
+        (
+            "how many Sino-foreign programs are there in clinical medicine",
+            "the article counts 78 institutions and programs (sino-foreign cooperative "
+            "institutions and programs) across clinical medicine, robotics and computer "
+            'science, but gives no figure for "clinical medicine" alone',
+        ),
+        (
+            "how much is the tuition for preschool",
+            'the article gives no count of "tuition"; worth a look: free-preschool-year, '
+            "free-preschool-children",
+        ),
+        (
+            "where is Southwest University of Political Science and Law",
+            "the article names Southwest University of Political Science and Law but does not "
+            "say where it is",
+        ),
+        (
+            "how many schools are in Dadukou District",
+            'the article gives no count of "schools" for "Dadukou District"',
+        ),
+        ("how many retired teachers are there", 'the article does not mention "retired"'),
+    ],
+)
+def test_a_different_quantity_or_a_missing_type_is_refused_saying_what_is_given(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refusal(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record", "line"),
+    [
+        (
+            "which Go champion taught children",
+            "li-xuanhao",
+            "Li Xuanhao: Go world champion who gave children a lesson at a Dadukou District "
+            "primary school. (Building a Strong Education System \u00b63)",
+        ),
+        (
+            "how many kids get free kindergarten",
+            "free-preschool-children",
+            "more than 200,000 children (children benefiting from free preschool; from 2025; "
+            "Building a Strong Education System \u00b64)",
+        ),
+        (
+            "how long is free preschool",
+            "free-preschool-year",
+            "one year (one year of free preschool; from 2025; Building a Strong Education "
+            "System \u00b64)",
+        ),
+        (
+            "where is the Changan Digital Intelligence Factory",
+            "changan-factory-photo",
+            "Yubei District (Changan Digital Intelligence Factory; Integrating Education with "
+            "Industry and Innovation \u00b63)",
+        ),
+        (
+            "when did the 14th Five-Year Plan start",
+            "fourteenth-five-year-plan",
+            "2021-2025 (14th Five-Year Plan (education); Opening \u00b63)",
+        ),
+        (
+            "which country is the Center of Chinese and Greek Ancient Civilizations linked to",
+            "chinese-greek-civilizations-center",
+            "Greece (Deepening Global Cooperation and Mutual Learning \u00b65)",
+        ),
+        (
+            "how many students study in chongqing",
+            "students",
+            "6.4 million students (as of 2025; Building a Strong Education System \u00b61)",
+        ),
+    ],
+)
+def test_ordinary_english_and_synonyms_find_the_answer_of_the_asked_type(
+    real_kb: KnowledgeBase, question: str, record: str, line: str
+) -> None:
+    answer = real_kb.ask(question)
+    assert (answer.record.id, answer.text) == (record, line)
+
+
+def test_a_verb_the_records_never_use_does_not_veto(kb: KnowledgeBase) -> None:
+    assert answered(kb, "how many robot clubs has the town launched")[0] == "mini-robot-club"
+
+
+def test_declared_synonyms_stand_for_their_term() -> None:
+    terms = b'\n[[terms]]\nterm = "teachers"\nsynonyms = ["educators"]\n'
+    knowledge = from_document(parse_facts(MINI_FACTS.read_bytes() + terms, "mini+terms.toml"))
+    try:
+        assert knowledge.ask("how many educators are there").record.id == "mini-teachers"
+    finally:
+        knowledge.close()
+    assert (
+        refusal(
+            from_document(parse_facts(MINI_FACTS.read_bytes(), "m.toml")),
+            ("how many educators are there"),
+        )
+        == 'the article does not mention "educators"'
+    )
+
+
+def test_a_list_question_names_every_record_that_fits(real_kb: KnowledgeBase) -> None:
+    answer = real_kb.ask("what are the enrollment rates")
+    assert [f.id for f in answer.named] == [
+        "preschool-enrollment-rate",
+        "high-school-enrollment-rate",
+        "higher-education-enrollment-rate",
+        "disability-enrollment-rate",
+    ]
+
+
+@pytest.fixture
+def two_sources() -> Iterator[KnowledgeBase]:
+    """The bundled facts and a small second source about Chengdu."""
+    knowledge = cqedu.load([REAL_FACTS, CHENGDU], cache=False)
+    yield knowledge
+    knowledge.close()
+
+
+def test_with_two_sources_an_answer_names_its_source(two_sources: KnowledgeBase) -> None:
+    answer = two_sources.ask("how many schools are there")
+    assert (answer.text, answer.sources) == (
+        "Chongqing: 9,177 schools (as of 2025; Building a Strong Education System \u00b61)",
+        ("Chongqing",),
+    )
+    assert two_sources.ask("how many teachers does Chengdu have").text == (
+        "Chengdu: about 300,000 teachers (as of 2024; Schools \u00b61)"
+    )
+
+
+def test_with_two_sources_each_ones_figure_is_given(two_sources: KnowledgeBase) -> None:
+    answer = two_sources.ask("how many teachers")
+    assert [f.id for f in answer.named] == ["teachers", "cd-teachers"]
+    assert answer.text == (
+        "Chongqing: over 500,000 teachers (as of 2025; Building a Strong Education System "
+        "\u00b61); Chengdu: about 300,000 teachers (as of 2024; Schools \u00b61)"
+    )
+
+
+def test_a_refusal_never_names_a_covered_place_as_missing(two_sources: KnowledgeBase) -> None:
+    assert refusal(two_sources, "how many schools does Chengdu have") == (
+        'the source on Chengdu gives no count of "schools"; worth a look: cd-teachers'
+    )
+    assert refusal(two_sources, "how many teachers are in Shanghai") == (
+        'the sources do not mention "Shanghai" (they cover Chongqing and Chengdu)'
+    )

@@ -160,7 +160,7 @@ def test_file_level_problems_point_at_their_key_or_the_first_line() -> None:
         "f.toml:1:1: sources: missing; add at least one [[sources]] table",
         "f.toml:1:1: no records; add at least one of [[stats]], [[programs]], [[partners]], "
         "[[events]], [[people]], [[organizations]], [[concepts]]",
-        'f.toml:2:1: notes: unknown table (did you mean "countries"?)',
+        'f.toml:2:1: notes: unknown table (did you mean "terms"?)',
     ]
 
 

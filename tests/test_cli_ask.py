@@ -117,7 +117,7 @@ def test_a_refusal_exits_1_with_one_line_and_nothing_on_stdout(facts: Path) -> N
     for fmt in ("tsv", "csv", "json", "table"):
         result = ask(facts, "how many teachers does Shanghai have", "-f", fmt)
         assert (result.exit_code, result.stdout) == (1, "")
-        assert result.stderr == "cqedu: the article covers Mini, not Shanghai\n"
+        assert result.stderr == 'cqedu: the article does not mention "Shanghai" (it covers Mini)\n'
 
 
 def test_a_known_level_without_the_figure_is_refused(facts: Path) -> None:
@@ -132,7 +132,9 @@ def test_a_known_level_without_the_figure_is_refused(facts: Path) -> None:
 def test_never_answers_with_chongqings_figure_for_another_city() -> None:
     result = run("ask", "how many teachers does Shanghai have")
     assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr == "cqedu: the article covers Chongqing, not Shanghai\n"
+    assert result.stderr == (
+        'cqedu: the article does not mention "Shanghai" (it covers Chongqing)\n'
+    )
     result = run("ask", "how many hospitals does Chongqing have?")
     assert result.stderr == 'cqedu: the article does not mention "hospitals"\n'
 

@@ -10,16 +10,16 @@ from typing import TYPE_CHECKING
 
 from cqedu.core.errors import NoMatchError, QueryError
 from cqedu.core.matching import Vocabulary, suggest
-from cqedu.facts.model import Country, Fact, FactsDocument, Level, SearchHit, Source
+from cqedu.facts.model import Country, Fact, FactsDocument, Level, SearchHit, Source, Term
 from cqedu.query import listing
 from cqedu.query.names import Names
+from cqedu.query.words import IndexWords
 from cqedu.store.cache import build_memory_index, default_cache_dir, open_store
 from cqedu.store.records import Records, SourceInfo
 
 if TYPE_CHECKING:
     from cqedu.ask.question import Answer
     from cqedu.query.search import SearchOutcome
-    from cqedu.store import index
 
 __all__ = [
     "FactsPaths",
@@ -102,7 +102,7 @@ class KnowledgeBase:
         self._records = Records(connection, only)
         self.names = Names(self._records)
         """The resolvers of typed levels, units, kinds, subject fields and countries."""
-        self._vocabulary: index.Vocabulary | None = None  # reused by repeated searches
+        self._words = IndexWords(self._records, cache_file)
         self.path = path
         """The facts file this knowledge base was read from, if it was one file."""
         self.paths: tuple[Path, ...] = tuple(paths) or ((path,) if path is not None else ())
@@ -150,6 +150,11 @@ class KnowledgeBase:
         """Every known partner country or region."""
         return self._records.countries
 
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        """Words of the records and the synonyms questions may use for them (`[[terms]]`)."""
+        return self._records.terms
+
     def program_fields(self) -> list[str]:
         """Distinct subject fields of programs, in first-seen order."""
         return self._records.program_fields()
@@ -183,7 +188,9 @@ class KnowledgeBase:
 
     def document(self) -> FactsDocument:
         """The whole knowledge base as a FactsDocument (what export writes)."""
-        return FactsDocument(self.sources, self.levels, self.countries, tuple(self.facts()))
+        return FactsDocument(
+            self.sources, self.levels, self.countries, tuple(self.facts()), self.terms
+        )
 
     def get(self, fact_id: str) -> Fact:
         """The record with this id (ids are lowercase slugs, so case is forgiven);
@@ -245,10 +252,29 @@ class KnowledgeBase:
         from cqedu.query.search import search_records
 
         kinds = None if kind is None else (self.resolve_kind(kind),)
-        outcome, self._vocabulary = search_records(
-            self._records, self._cache_file, query, limit, kinds=kinds, vocabulary=self._vocabulary
+        outcome, self._words.vocabulary_cache = search_records(
+            self._records,
+            self._cache_file,
+            query,
+            limit,
+            kinds=kinds,
+            vocabulary=self._words.vocabulary_cache,
         )
         return outcome
+
+    # ------------------------------------------------------------ the index's words
+
+    def vocabulary(self) -> list[str]:
+        """The search index's words (numbers aside), sorted: what question words match."""
+        return self._words.vocabulary()
+
+    def document_frequency(self, words: Iterable[str]) -> dict[str, int]:
+        """How many records hold each index word (of all sources); absent words are left out."""
+        return self._words.document_frequency(words)
+
+    def records_with(self, words: Iterable[str]) -> list[Fact]:
+        """Records (of the kept sources) that hold any of these index words, in file order."""
+        return self._words.records_with(words)
 
     def ask(self, question: str) -> Answer:
         """The direct answer to a question in plain English (see `cqedu.ask.question`).

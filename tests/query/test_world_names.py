@@ -105,7 +105,8 @@ def test_the_loader_compares_names_folded_and_stores_them_as_declared(
 
 def test_ask_folds_accents_as_search_does(world: KnowledgeBase) -> None:
     answer = world.ask("where is Universidade de Sao Paulo")
-    assert answer.text == "Universidade de São Paulo (São Paulo; Intro ¶2)"
+    # a where question is answered with the place, the partner named beside it
+    assert answer.text == "São Paulo (Universidade de São Paulo; Intro ¶2)"
 
 
 def test_left_out_words_are_named_as_typed(world: KnowledgeBase) -> None:

@@ -52,3 +52,49 @@ def test_the_terminal_view_fits_a_narrow_terminal_in_ascii(real_kb: KnowledgeBas
     assert all(len(line) <= 40 for line in lines)
     assert "para 5)" in text
     assert "\u00b6" not in text
+
+
+def _view(kb: KnowledgeBase, question: str, width: int) -> list[str]:
+    answer = kb.ask(question)
+    text = render_answer(OutputFormat.TABLE, answer, RenderOptions(width=width))
+    return [line.rstrip() for line in text.splitlines()]
+
+
+def test_a_narrow_view_never_splits_an_id_or_a_word(real_kb: KnowledgeBase) -> None:
+    question = "where do chongqing school principals get advanced training"
+    assert _view(real_kb, question, 40) == [
+        "Singapore (Nanyang Technological",
+        "University; Deepening Global Cooperation",
+        "and Mutual Learning \u00b65)",
+        "",
+        "Related",
+        "principal-training-singapore",
+        "  Principal training at Nanyang",
+        "  Technological University",
+        "principals-trained-at-ntu",
+        "  200 principals School principals",
+        "  trained at NTU each year",
+    ]
+    answer = real_kb.ask(question)
+    for width in (40, 60, 80):
+        lines = _view(real_kb, question, width)
+        assert all(len(line) <= width for line in lines)
+        words_shown = " ".join(lines).split()
+        assert all(fact.id in words_shown for fact in answer.related)
+
+
+def test_a_list_is_shown_once(real_kb: KnowledgeBase) -> None:
+    lines = _view(real_kb, "which countries does chongqing work with", 60)
+    assert lines == [
+        "United Kingdom, Singapore, Russia, Spain, Thailand, Greece,",
+        "South Asia (Deepening Global Cooperation and Mutual Learning",
+        "\u00b62, \u00b63, \u00b65)",
+    ]
+
+
+def test_at_most_three_related_records_are_shown(real_kb: KnowledgeBase) -> None:
+    answer = real_kb.ask("what is the lowest enrolment rate")
+    many = answer._replace(related=tuple(real_kb.figures(unit="percent")))
+    text = render_answer(OutputFormat.TABLE, many, RenderOptions(width=100))
+    related = text.split("Related\n", 1)[1].splitlines()
+    assert len([line for line in related if line.strip()]) == 3

@@ -95,6 +95,14 @@ SEARCH_FIELDS: tuple[FieldSpec, ...] = (
               in_file=False, on_record=False),
 )  # fmt: skip
 
+#: Fields of a `[[terms]]` table: a word of the records and the words questions use for it.
+TERM_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("term", "str", True, "Term", "a word or phrase the records use (children)",
+              on_record=False),
+    FieldSpec("synonyms", "list", True, "Synonyms", "words a question may use for it (kids)",
+              on_record=False),
+)  # fmt: skip
+
 BY_NAME: dict[str, FieldSpec] = {spec.name: spec for spec in FIELDS + SEARCH_FIELDS}
 FACT_FIELDS: tuple[str, ...] = tuple(spec.name for spec in FIELDS)
 SEARCH_FIELD_NAMES: tuple[str, ...] = tuple(spec.name for spec in SEARCH_FIELDS)

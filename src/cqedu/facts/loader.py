@@ -13,7 +13,7 @@ from cqedu.core.errors import FactsError
 from cqedu.core.matching import did_you_mean
 from cqedu.core.text import CONTROL_CHARACTERS as _CONTROL
 from cqedu.core.text import normalise_phrase
-from cqedu.facts.fields import FIELDS
+from cqedu.facts.fields import FIELDS, TERM_FIELDS
 from cqedu.facts.figures import parse_figure, same_number
 from cqedu.facts.files import unreadable
 from cqedu.facts.model import (
@@ -25,6 +25,7 @@ from cqedu.facts.model import (
     FactsDocument,
     Level,
     Source,
+    Term,
 )
 
 SCHEMA_VERSION = 1
@@ -37,7 +38,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)$")
 _AT_END = "(at end of document)"
 
-_TOP_LEVEL = ("schema", "sources", "levels", "countries", *KIND_TABLES)
+_TOP_LEVEL = ("schema", "sources", "levels", "countries", "terms", *KIND_TABLES)
 
 # Field name -> (expected type, required). Types: "str", "int", "number", "list".
 _SOURCE_FIELDS: dict[str, tuple[str, bool]] = {
@@ -56,6 +57,9 @@ _LEVEL_FIELDS: dict[str, tuple[str, bool]] = {
 _COUNTRY_FIELDS: dict[str, tuple[str, bool]] = {
     "name": ("str", True),
     "aliases": ("list", False),
+}
+_TERM_FIELDS: dict[str, tuple[str, bool]] = {
+    spec.name: (spec.type, spec.required) for spec in TERM_FIELDS
 }
 _FACT_FIELDS: dict[str, tuple[str, bool]] = {
     spec.name: (spec.type, spec.required) for spec in FIELDS if spec.in_file
@@ -232,6 +236,7 @@ class _Validator:
         self.sources: tuple[Source, ...] = ()
         self.levels: tuple[Level, ...] = ()
         self.countries: tuple[Country, ...] = ()
+        self.terms: tuple[Term, ...] = ()
         self._level_names: dict[str, str] = {}
         self._country_names: dict[str, str] = {}
         self._raw_ids: set[str] = set()
@@ -293,6 +298,7 @@ class _Validator:
         sources = self._each(self._tables_or_none(raw, "sources", True), self._source)
         levels = self._each(self._tables_or_none(raw, "levels"), self._level)
         countries = self._each(self._tables_or_none(raw, "countries"), self._country)
+        terms = self._each(self._tables_or_none(raw, "terms"), self._term)
         if self.collect:
             # A faulty [[sources]] table whose id and sections read still places records:
             # they are checked against it rather than left unchecked.
@@ -310,6 +316,7 @@ class _Validator:
         self.sources = tuple(self._unique("sources", sources, lambda s: s.id))
         self.levels = tuple(self._unique("levels", levels, lambda lv: lv.id))
         self.countries = tuple(self._unique("countries", countries, lambda c: c.name))
+        self.terms = tuple(self._unique("terms", terms, lambda t: normalise_phrase(t.term)))
         if self.collect:  # a faulty [[levels]] or [[countries]] table still declares its name
             for key, table, lookup in (
                 ("id", "levels", self._level_names),
@@ -359,7 +366,9 @@ class _Validator:
                 self.fail("", f"no records; add at least one of [[{']], [['.join(KIND_TABLES)}]]")
             )
         self._check_ids(placed)
-        return FactsDocument(self.sources, self.levels, self.countries, tuple(f for _, f in placed))
+        return FactsDocument(
+            self.sources, self.levels, self.countries, tuple(f for _, f in placed), self.terms
+        )
 
     def _tables(
         self, raw: Mapping[str, Any], name: str, required: bool = False
@@ -375,10 +384,11 @@ class _Validator:
             raise self.fail(name, f"missing; add at least one [[{name}]] table")
         tables: list[tuple[str, Mapping[str, Any]]] = []
         for index, item in enumerate(value):
-            ident = item.get("id", item.get("name"))
+            key = next((k for k in ("id", "name", "term") if k in item), "id")
+            ident = item.get(key)
             where = f"{name}[{index}]"
             if isinstance(ident, str):
-                where += f' ({"id" if "id" in item else "name"} "{ident}")'
+                where += f' ({key} "{ident}")'
             tables.append((where, item))
         return tables
 
@@ -496,6 +506,18 @@ class _Validator:
     def _country(self, where: str, table: Mapping[str, Any]) -> Country:
         v = self._fields(where, table, _COUNTRY_FIELDS)
         return Country(v["name"], v.get("aliases", ()))
+
+    def _term(self, where: str, table: Mapping[str, Any]) -> Term:
+        v = self._fields(where, table, _TERM_FIELDS)
+        if not v["synonyms"]:
+            raise self.fail(f"{where}: synonyms", "must list at least one synonym")
+        term = normalise_phrase(v["term"])
+        for index, synonym in enumerate(v["synonyms"]):
+            if normalise_phrase(synonym) == term:
+                raise self.fail(
+                    f"{where}: synonyms[{index}]", f'"{synonym}" is the term itself; remove it'
+                )
+        return Term(v["term"], v["synonyms"])
 
     def _fact(self, where: str, kind: str, table: Mapping[str, Any]) -> Fact:
         v = self._fields(where, table, _FACT_FIELDS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from cqedu.facts.model import Country, Level
+from cqedu.facts.model import Country, Level, Term
 
 
 def clash_message(what: str, ident: str, first: str, second: str) -> str:
@@ -46,4 +46,19 @@ def merge_countries(entries: Iterable[Country]) -> list[Country]:
         else:
             aliases = tuple(dict.fromkeys((*known.aliases, *country.aliases)))
             merged[country.name] = known._replace(aliases=aliases)
+    return list(merged.values())
+
+
+def merge_terms(entries: Iterable[Term]) -> list[Term]:
+    """Terms of several files, one per term (case aside) with synonyms joined, in first-seen
+    order."""
+    merged: dict[str, Term] = {}
+    for term in entries:
+        key = " ".join(term.term.casefold().replace("-", " ").split())
+        known = merged.get(key)
+        if known is None:
+            merged[key] = term
+        else:
+            synonyms = tuple(dict.fromkeys((*known.synonyms, *term.synonyms)))
+            merged[key] = known._replace(synonyms=synonyms)
     return list(merged.values())

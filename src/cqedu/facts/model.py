@@ -65,6 +65,15 @@ class Country(NamedTuple):
     """Short forms and other names, e.g. "UK", "Britain"."""
 
 
+class Term(NamedTuple):
+    """A word of the knowledge base with the other words people use for it (`[[terms]]`)."""
+
+    term: str
+    """The word or phrase the records use, e.g. "children"."""
+    synonyms: tuple[str, ...]
+    """Words or phrases that mean the same in a question, e.g. ("kids", "pupils")."""
+
+
 class Fact(NamedTuple):
     """One record of the knowledge base: a figure, program, partner, event, ..."""
 
@@ -141,6 +150,8 @@ class FactsDocument(NamedTuple):
     """Known countries and regions of partners."""
     facts: tuple[Fact, ...]
     """All records, in file order grouped by kind."""
+    terms: tuple[Term, ...] = ()
+    """Words of the records and their synonyms, for questions (`[[terms]]`)."""
 
 
 class SearchHit(NamedTuple):

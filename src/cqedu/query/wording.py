@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from cqedu.core.text import normalise_phrase
@@ -32,6 +33,8 @@ WHO = "who"
 PLACES = "partners"
 COUNTRIES = "countries"
 SUMMARY = "summary"
+PLACE = "place"
+NAME = "name"
 
 
 def _lower_first(name: str) -> str:
@@ -79,24 +82,111 @@ def provenance(facts: Sequence[Fact], ascii_only: bool = False) -> str:
     )
 
 
-def answer_line(kind: str, named: Sequence[Fact], ascii_only: bool = False) -> str:
+_PLACE_IN = re.compile(r"\b(?:in|at) ((?:[A-Z][\w'-]*\s?)+)")
+
+
+def place_of(fact: Fact) -> str | None:
+    """Where a record is: its country, else a capitalised place its summary puts it "in"
+    or "at" ("Yubei District"); None when the record does not say."""
+    if fact.country:
+        return fact.country
+    found = _PLACE_IN.search(fact.summary)
+    return found.group(1).strip() if found else None
+
+
+def _spoken(figure: str) -> str:
+    """A figure inside a sentence: "Two" -> "two", "93.5%" as it is."""
+    return figure.lower() if figure.isalpha() else figure
+
+
+def answer_line(
+    kind: str, named: Sequence[Fact], ascii_only: bool = False, sources: Sequence[str] = ()
+) -> str:
     """The one-line answer of `ask`: what the records say, in words, and where.
 
-    `kind` is FIGURE, DATE, WHO, PLACES, COUNTRIES or SUMMARY; `named` are the records
-    the answer names, the main one first (several for list questions).
+    `kind` is FIGURE, DATE, WHO, PLACE, PLACES, COUNTRIES, NAME or SUMMARY; `named` are the
+    records the answer names, the main one first (several for list questions). `sources`,
+    when several sources are loaded, name whose answer it is ("Chongqing: ..."), one per
+    record of `named`; figures of several sources are given each with its own.
     """
+    if not sources:
+        return _line(kind, named, ascii_only)
+    if kind == FIGURE and len(set(sources)) > 1:
+        return "; ".join(
+            f"{source}: {figure_answer(fact, ascii_only)}"
+            for source, fact in zip(sources, named, strict=True)
+        )
+    return f"{sources[0]}: {_line(kind, named, ascii_only)}"
+
+
+def _line(kind: str, named: Sequence[Fact], ascii_only: bool) -> str:  # noqa: PLR0911 - one return per answer type
     fact = named[0]
     if kind == FIGURE and fact.as_written is not None:
+        if len(named) > 1:
+            return "; ".join(figure_answer(f, ascii_only) for f in named)
         return figure_answer(fact, ascii_only)
     if kind == DATE and fact.date_as_written is not None:
         return f"{fact.date_as_written} ({_lower_first(fact.name)}; {where(fact, ascii_only)})"
+    if kind == DATE and fact.period is not None:
+        return f"{fact.period} ({_lower_first(fact.name)}; {where(fact, ascii_only)})"
+    if kind == PLACE and place_of(fact):
+        return f"{place_of(fact)} ({fact.name}; {where(fact, ascii_only)})"
     if kind == COUNTRIES:
         countries = list(dict.fromkeys(f.country for f in named if f.country))
         return f"{', '.join(countries)} ({provenance(named, ascii_only)})"
+    if kind in (PLACES, NAME) and len(named) > 1:
+        return f"{', '.join(f.name for f in named)} ({provenance(named, ascii_only)})"
     if kind == PLACES:
-        if len(named) > 1:
-            return f"{', '.join(f.name for f in named)} ({provenance(named, ascii_only)})"
         context = [fact.country] if fact.country else []
         return f"{fact.name} ({'; '.join([*context, where(fact, ascii_only)])})"
-    # WHO and SUMMARY: who or what the record is, in our words.
+    # WHO, NAME and SUMMARY: who or what the record is, in our words.
     return f"{fact.name}: {fact.summary} ({where(fact, ascii_only)})"
+
+
+# ---------------------------------------------------------------- refusals
+
+
+def counted(fact: Fact) -> str:
+    """What a figure counts, in words: "two universities in the Double First-Class
+    Initiative", "93.5% preschool enrollment rate"."""
+    name = _lower_first(fact.name)
+    figure = _spoken(fact.as_written or "")
+    if fact.unit == "percent" or not fact.unit:
+        return f"{figure} {name}"
+    unit_words = normalise_phrase(fact.unit)
+    if normalise_phrase(name).startswith(unit_words):
+        return f"{figure} {name}"
+    return f"{figure} {fact.unit} ({name})"
+
+
+def not_named(fact: Fact, what: str) -> str:
+    """A record of the right subject but not the asked-for type: what it does give."""
+    if fact.has_figure:
+        return f"the article counts {counted(fact)} but does not name {what}"
+    return f"the article mentions {fact.name} but does not give {what}"
+
+
+def passing(fact: Fact, words: str) -> str:
+    """A figure whose summary only mentions a word the question asks about."""
+    return f'the article gives {counted(fact)}, but no figure for "{words}"'
+
+
+def part_of(fact: Fact, words: str) -> str:
+    """A figure counted across several subject fields, asked about one of them."""
+    fields = ", ".join(fact.fields[:-1]) + f" and {fact.fields[-1]}"
+    return (
+        f"the article counts {counted(fact)} across {fields}, "
+        f'but gives no figure for "{words}" alone'
+    )
+
+
+def not_mentioned(words: Sequence[str], place: str, sources: int = 1) -> str:
+    """Words the records never use; `place`, what the sources cover ("Chongqing"), follows
+    a word typed as a name ("Shanghai"), which may be another place."""
+    quoted = " or ".join(f'"{w}"' for w in words)
+    named = any(w[:1].isupper() and not w.isupper() for w in words)  # "Shanghai", not "GDP"
+    if sources > 1:
+        covers = f" (they cover {place})" if place and named else ""
+        return f"the sources do not mention {quoted}{covers}"
+    covers = f" (it covers {place})" if place and named else ""
+    return f"the article does not mention {quoted}{covers}"

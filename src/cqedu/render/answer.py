@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cqedu.query.wording import COUNTRIES, DATE, FIGURE, PLACES, answer_line, figure_text
+from cqedu.query.wording import (
+    COUNTRIES,
+    DATE,
+    FIGURE,
+    NAME,
+    PLACE,
+    PLACES,
+    answer_line,
+    figure_text,
+    place_of,
+)
 from cqedu.render import AnswerFormat, OutputFormat, RenderOptions
 
 if TYPE_CHECKING:
@@ -13,6 +23,8 @@ if TYPE_CHECKING:
 # cqedu.render.rows (and the decimal module behind it) is imported only by the formats
 # that write records: the answer line alone, a pipe's default, does without.
 
+#: Related records the terminal view shows at most.
+MAX_RELATED = 3
 #: The column `-f tsv` and `-f csv` add after the record's own.
 ANSWER_COLUMN = "answer"
 #: Formats an answer can be written in (the record and its answer line).
@@ -21,7 +33,9 @@ ANSWER_FORMATS = frozenset(OutputFormat(fmt) for fmt in AnswerFormat)
 
 def answer_text(answer: Answer, ascii_only: bool = False) -> str:
     """The answer line, with "para" for the pilcrow when the stream cannot write it."""
-    return answer_line(answer.kind, answer.named, ascii_only) if ascii_only else answer.text
+    if not ascii_only:
+        return answer.text
+    return answer_line(answer.kind, answer.named, ascii_only, sources=answer.sources)
 
 
 def answer_object(answer: Answer) -> dict[str, object]:
@@ -47,7 +61,9 @@ def headline(answer: Answer) -> str:
         return fact.date_as_written
     if answer.kind == COUNTRIES:
         return ", ".join(dict.fromkeys(f.country for f in answer.named if f.country))
-    if answer.kind == PLACES:
+    if answer.kind == PLACE:
+        return place_of(fact) or fact.name
+    if answer.kind in (PLACES, NAME):
         return ", ".join(f.name for f in answer.named)
     return fact.name
 
@@ -70,9 +86,18 @@ def _delimited(answer: Answer, options: RenderOptions, csv_format: bool) -> str:
     return write([*FACT_FIELDS, ANSWER_COLUMN] if options.header else None, [cells])
 
 
+#: Below this width the related records are blocks of lines rather than a grid.
+GRID_WIDTH = 60
+
+
 def _view(answer: Answer, options: RenderOptions) -> str:
-    """The terminal view: the headline in bold, the answer line, up to three related."""
+    """The terminal view: a figure or date large, the answer line once, up to three related.
+
+    No word or id is ever split: a line wraps between words, and below GRID_WIDTH each
+    related record is its id on one line and its figure and name under it.
+    """
     # deferred for start-up: only the format asked for is imported
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
@@ -84,22 +109,32 @@ def _view(answer: Answer, options: RenderOptions) -> str:
         return writable(text, options.encoding)
 
     console, buffer = string_console(options.width, options.color)
-    console.print(Text(escape_controls(headline(answer)), style="bold green"))
+    if answer.kind in (FIGURE, DATE) and len(answer.named) == 1:
+        console.print(Text(escape_controls(headline(answer)), style="bold green"))
     console.print(Text(escape_controls(answer_text(answer, options.ascii_only))))
-    if answer.related:
+    # A list's other members are in the answer line already: shown once.
+    related = [f for f in answer.related if f not in answer.named][:MAX_RELATED]
+    if related:
         console.print()
         console.print(Text("Related", style="bold"))
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="cyan", overflow="fold")
-        grid.add_column(justify="right", overflow="fold")
-        grid.add_column(overflow="fold")
-        for fact in answer.related:
-            grid.add_row(
-                Text(escape_controls(fact.id)),
-                Text(escape_controls(figure_text(fact)), style="bold"),
-                Text(escape_controls(fact.name)),
-            )
-        console.print(grid)
+        width = console.width
+        if width >= GRID_WIDTH:
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(style="cyan", no_wrap=True)
+            grid.add_column(justify="right", no_wrap=True)
+            grid.add_column()
+            for fact in related:
+                grid.add_row(
+                    Text(escape_controls(fact.id)),
+                    Text(escape_controls(figure_text(fact)), style="bold"),
+                    Text(escape_controls(fact.name)),
+                )
+            console.print(grid)
+        else:
+            for fact in related:
+                console.print(Text(escape_controls(fact.id), style="cyan"), overflow="ignore")
+                shown = " ".join(p for p in (figure_text(fact), fact.name) if p)
+                console.print(Padding(Text(escape_controls(shown)), (0, 0, 0, 2)))
     return buffer.getvalue()
 
 

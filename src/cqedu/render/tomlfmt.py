@@ -42,6 +42,7 @@ def document_tables(document: FactsDocument) -> dict[str, Any]:
             {"id": lv.id, "name": lv.name, "aliases": list(lv.aliases)} for lv in document.levels
         ],
         "countries": [{"name": c.name, "aliases": list(c.aliases)} for c in document.countries],
+        "terms": [{"term": t.term, "synonyms": list(t.synonyms)} for t in document.terms],
     }
     for fact in document.facts:
         table = tables.setdefault(TABLE_OF_KIND[fact.kind], [])

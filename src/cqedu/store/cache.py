@@ -25,13 +25,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from cqedu._version import __version__
 from cqedu.core.errors import FactsError
 from cqedu.facts.files import FactsFile, display_path, facts_files, path_bytes
-from cqedu.facts.model import KIND_TABLES, KINDS, Country, Fact, FactsDocument, Level
+from cqedu.facts.model import KIND_TABLES, KINDS, Country, Fact, FactsDocument, Level, Term
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
 #: Bump when the tables below change, so old caches are rebuilt.
-INDEX_FORMAT = 12
+INDEX_FORMAT = 13
 _SEP = "\x1f"  # joins list fields; the loader refuses control characters in values
 
 #: Records of the file at place `n` (in the order files are given) have positions
@@ -82,6 +82,8 @@ CREATE TABLE IF NOT EXISTS file_levels (pos INTEGER PRIMARY KEY, id TEXT, name T
 CREATE TABLE IF NOT EXISTS file_countries (pos INTEGER PRIMARY KEY, name TEXT, aliases TEXT);
 CREATE TABLE IF NOT EXISTS levels (pos INTEGER PRIMARY KEY, id TEXT, name TEXT, aliases TEXT);
 CREATE TABLE IF NOT EXISTS countries (pos INTEGER PRIMARY KEY, name TEXT, aliases TEXT);
+CREATE TABLE IF NOT EXISTS file_terms (pos INTEGER PRIMARY KEY, term TEXT, synonyms TEXT);
+CREATE TABLE IF NOT EXISTS terms (pos INTEGER PRIMARY KEY, term TEXT, synonyms TEXT);
 CREATE TABLE IF NOT EXISTS facts (pos INTEGER PRIMARY KEY, {", ".join(FACT_COLUMNS)});
 CREATE TABLE IF NOT EXISTS program_fields (field TEXT, pos INTEGER);
 CREATE TABLE IF NOT EXISTS fact_words (pos INTEGER PRIMARY KEY, name_length INTEGER,
@@ -106,6 +108,7 @@ _FILE_TABLES = (
     "sources",
     "file_levels",
     "file_countries",
+    "file_terms",
     "facts",
     "program_fields",
     "fact_words",
@@ -138,6 +141,8 @@ class FileRows(NamedTuple):
     """(index, phrase, strength) for each record's exact keywords but its name and id."""
     digest: bytes = b""
     """The hash of the file's bytes (content_digest); empty for a part of a file."""
+    terms: list[tuple[object, ...]] = []  # noqa: RUF012 - a NamedTuple default, never mutated
+    """(index, term, synonyms)."""
 
 
 def default_cache_dir() -> Path | None:
@@ -208,6 +213,7 @@ def document_rows(document: FactsDocument) -> FileRows:
         [(i, field) for i, fact in enumerate(document.facts) for field in fact.fields],
         words,
         phrases,
+        terms=[(i, t.term, _join(t.synonyms)) for i, t in enumerate(document.terms)],
     )
 
 
@@ -364,6 +370,7 @@ def _read_in_parts(label: str, pool: Executor, parts: int) -> tuple[FileRows | N
         words,
         phrases,
         content_digest(data),
+        terms=head.terms,
     )
     ids = {row[1] for row in rows.facts}
     related = FACT_COLUMNS.index("related") + 1
@@ -688,6 +695,7 @@ def _insert(connection: sqlite3.Connection, place: int, rows: FileRows) -> None:
         ("sources", rows.sources),
         ("file_levels", rows.levels),
         ("file_countries", rows.countries),
+        ("file_terms", rows.terms),
         ("facts", rows.facts),
         ("fact_words", rows.words),
         ("fact_phrases", rows.phrases),
@@ -714,9 +722,9 @@ def file_of(connection: sqlite3.Connection, pos: int) -> str:
 
 
 def _merge_vocabularies(connection: sqlite3.Connection) -> str | None:
-    """Fill `levels` and `countries` from every file's; the message of a clash, if any."""
+    """Fill `levels`, `countries` and `terms` from every file's; the first clash, if any."""
     # deferred for start-up: merging only after files were read
-    from cqedu.facts.merge import merge_countries, merge_levels
+    from cqedu.facts.merge import merge_countries, merge_levels, merge_terms
 
     places = dict(connection.execute("SELECT place, path FROM files"))
     # Files repeat the same declarations: each distinct one is merged once, where it first
@@ -735,8 +743,20 @@ def _merge_vocabularies(connection: sqlite3.Connection) -> str | None:
             "GROUP BY name, aliases ORDER BY first"
         )
     )
+    terms = merge_terms(
+        Term(term, split_list(synonyms))
+        for _, term, synonyms in connection.execute(
+            "SELECT MIN(pos) AS first, term, synonyms FROM file_terms "
+            "GROUP BY term, synonyms ORDER BY first"
+        )
+    )
     connection.execute("DELETE FROM levels")
     connection.execute("DELETE FROM countries")
+    connection.execute("DELETE FROM terms")
+    connection.executemany(
+        "INSERT INTO terms VALUES (?, ?, ?)",
+        [(i, t.term, _join(t.synonyms)) for i, t in enumerate(terms)],
+    )
     connection.executemany(
         "INSERT INTO levels VALUES (?, ?, ?, ?)",
         [(i, lv.id, lv.name, _join(lv.aliases)) for i, lv in enumerate(levels)],

@@ -689,3 +689,32 @@ def record_words(connection: sqlite3.Connection, pos: int) -> dict[str, list[str
     """The words of each column of one record, as the index holds them."""
     row = connection.execute(f"{_SOURCE_SQL} WHERE f.pos = ?", (pos,)).fetchone()
     return dict(zip(COLUMNS, _Columns().of(row), strict=True))
+
+
+def document_frequency(connection: sqlite3.Connection, terms: Collection[str]) -> dict[str, int]:
+    """How many records hold each of `terms` (index words), from FTS5's own vocabulary."""
+    schema = f"{_schema_of(connection)}."
+    marks = ", ".join("?" * len(terms))
+    if not terms:
+        return {}
+    if fts5_available():
+        sql = f"SELECT term, doc FROM {schema}search_vocab WHERE term IN ({marks})"  # noqa: S608 - placeholders only
+    else:
+        sql = (
+            f"SELECT term, COUNT(DISTINCT doc) FROM {schema}search_instance "  # noqa: S608 - placeholders only
+            f"WHERE term IN ({marks}) GROUP BY term"
+        )
+    return {str(term): int(count) for term, count in connection.execute(sql, tuple(terms))}
+
+
+def records_with(connection: sqlite3.Connection, terms: Collection[str]) -> list[int]:
+    """Positions of the records that hold any of `terms` (index words), in file order."""
+    if not terms:
+        return []
+    schema = f"{_schema_of(connection)}."
+    marks = ", ".join("?" * len(terms))
+    rows = connection.execute(
+        f"SELECT DISTINCT doc FROM {schema}search_instance WHERE term IN ({marks}) ORDER BY doc",  # noqa: S608 - placeholders only
+        tuple(terms),
+    )
+    return [int(row[0]) for row in rows]

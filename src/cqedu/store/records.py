@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import Any, NamedTuple
 
-from cqedu.facts.model import Country, Fact, Level, Source
+from cqedu.facts.model import Country, Fact, Level, Source, Term
 from cqedu.store.cache import FACT_COLUMNS, FILE_STRIDE, split_list
 
 COLUMNS = ", ".join(FACT_COLUMNS)
@@ -104,6 +104,12 @@ class Records:
         """Every declared partner country or region."""
         rows = self.db.execute("SELECT name, aliases FROM countries ORDER BY pos")
         return tuple(Country(name, split_list(aliases)) for name, aliases in rows)
+
+    @cached_property
+    def terms(self) -> tuple[Term, ...]:
+        """Every declared term with its synonyms (`[[terms]]`), merged across files."""
+        rows = self.db.execute("SELECT term, synonyms FROM terms ORDER BY pos")
+        return tuple(Term(term, split_list(synonyms)) for term, synonyms in rows)
 
     def program_fields(self) -> list[str]:
         """Distinct subject fields of programs, in first-seen order."""

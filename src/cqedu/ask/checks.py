@@ -1,0 +1,281 @@
+"""Step 3 of a question: which candidate answers it, checked against every constraint.
+
+In order: a word the records never use vetoes, unless it is ordinary English (a function
+word, or a verb form outside the noun phrase asked about); the records must cover the
+noun phrase, the words after a preposition ("in clinical medicine") and the places named,
+while other words (verbs) only rank them; the level, year, source and "each year" named
+must hold; a figure must count what "how many" names, and cover the noun phrase by its
+name or keywords, not by a summary that mentions it in passing nor as one of several
+subject fields. Then the best record gives the answer type asked for, or the refusal says
+what the article gives instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cqedu.ask.candidates import Candidate, find, meanings
+from cqedu.ask.language import Lexicon, inflected
+from cqedu.ask.question import MAX_RELATED, Answer, KnowledgeBase
+from cqedu.ask.reading import (
+    Reading,
+    after_preposition,
+    clause_subjects,
+    clause_verbs,
+    phrase,
+    place_name,
+    subject_after_auxiliary,
+)
+from cqedu.core.errors import NoMatchError
+from cqedu.core.text import normalise_phrase, words
+from cqedu.facts.model import Fact
+from cqedu.query import wording
+from cqedu.query.wording import COUNTRIES, DATE, FIGURE, NAME, PLACE, PLACES, SUMMARY, WHO
+
+#: What each answer type needs of a record, and how a refusal names what is missing.
+_NOT_GIVEN = {
+    FIGURE: "no figure",
+    DATE: "no date",
+    WHO: "no person or organization",
+    PLACE: "no place",
+    PLACES: "no partner",
+    COUNTRIES: "no partner country",
+}
+_DURATION_UNITS = frozenset({"year", "years", "month", "months", "day", "days"})
+
+
+def fits(kind: str, fact: Fact) -> bool:  # noqa: PLR0911 - one return per answer type
+    """Whether a record can give an answer of this type."""
+    if kind == FIGURE:
+        return fact.has_figure
+    if kind == DATE:  # a figure's period says when it was true, not when a thing happened
+        return fact.date_as_written is not None or (fact.kind != "stat" and _time_period(fact))
+    if kind == WHO:
+        return fact.kind in ("person", "organization")
+    if kind == PLACES:
+        return fact.kind in ("partner", "organization")
+    if kind == COUNTRIES:
+        return fact.kind == "partner" and fact.country is not None
+    if kind == PLACE:
+        return wording.place_of(fact) is not None
+    return True
+
+
+def _time_period(fact: Fact) -> bool:
+    """Whether a record's period says when it happened (2021-2025, from 2025), not only
+    when its figure was true ("as of 2025") or how often ("per year")."""
+    period = fact.period or ""
+    return any(ch.isdigit() for ch in period) and not period.startswith("as of")
+
+
+def _look(facts: Sequence[Fact]) -> str:
+    """The hint that may end a refusal: up to three records worth a look."""
+    shown = list(dict.fromkeys(f.id for f in facts))[:MAX_RELATED]
+    return f"; worth a look: {', '.join(shown)}" if shown else ""
+
+
+class _Question:
+    """A read question and its candidates: the checks, one method each."""
+
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> None:
+        self.kb = kb
+        self.lexicon = lexicon
+        self.r = reading
+        self.read, absorbed = meanings(reading, lexicon)
+        self.subject = [i for i in reading.subject if i not in absorbed]
+        self.known = [i for i in self.subject if self.read.get(i)]
+        for i in reading.level_positions:  # covered by the records of the level
+            self.read.setdefault(i, [])
+        tokens = reading.tokens
+        own = {normalise_phrase(place_name(s)) for s in kb.sources}
+        homes = {i for i, t in enumerate(tokens) if t in own}
+        self.restricted = {
+            i for i in self.known if after_preposition(tokens, i, lexicon) and not _near(i, homes)
+        }
+        self.found = find(kb, reading, lexicon, {i: self.read[i] for i in self.known})
+        if reading.kind in (NAME, WHO, PLACES, COUNTRIES, PLACE):
+            self.r = reading = reading._replace(head=self._noun_phrase())
+        countries = {w for c in kb.countries for n in (c.name, *c.aliases) for w in words(n)}
+        self.places = {i for i in self.known if tokens[i] in countries}
+        # The subject of "does Yubei District have" restricts the question as a place does.
+        subjects = (clause_subjects(tokens) & set(self.known)) - homes
+        wanted = set(reading.head) | self.restricted | self.places | set(reading.counted)
+        wanted |= subjects
+        self.required = [
+            i
+            for i in self.known
+            if i in wanted and (i in reading.head or not (self._generic(i) or i in reading.common))
+        ]
+        self.optional = [i for i in self.known if i not in self.required and not self._generic(i)]
+        self.home = " and ".join(dict.fromkeys(place_name(s) for s in kb.sources))
+
+    def _noun_phrase(self) -> frozenset[int]:
+        """The head's longest start that some record names (by its name, keywords and the
+        like): in "which Go champion taught children" the rest is what was done."""
+        head = sorted(self.r.head)
+        for end in range(len(head), 0, -1):
+            start = head[:end]
+            if any(c.covers(start) and not c.weak.intersection(start) for c in self.found):
+                return frozenset(start)
+        return frozenset(head)
+
+    def _generic(self, position: int) -> bool:
+        matched = [w for m in self.read[position] for part in m for w in part]
+        return self.lexicon.generic(self.r.tokens[position], matched)
+
+    # ------------------------------------------------------------ the checks
+
+    def vetoes(self) -> None:
+        """A word the records never use vetoes, unless it is ordinary English: a verb form,
+        or a word where the question's verb stands, outside the noun phrase asked about,
+        after no auxiliary or preposition, and not typed as a name."""
+        r = self.r
+        unknown = [
+            i
+            for i in self.subject
+            if not self.read.get(i) and i not in r.level_positions and self._vetoes(i)
+        ]
+        if unknown:
+            groups: list[list[int]] = []
+            for i in unknown:  # "Hong Kong" is one name
+                if groups and groups[-1][-1] == i - 1:
+                    groups[-1].append(i)
+                else:
+                    groups.append([i])
+            typed = list(dict.fromkeys(phrase(r, group) for group in groups))
+            raise NoMatchError(wording.not_mentioned(typed, self.home, len(self.kb.sources)))
+
+    def _vetoes(self, i: int) -> bool:
+        r = self.r
+        tokens = r.tokens
+        if i in r.head:
+            return True
+        if i in r.common:
+            return False
+        if r.kind == FIGURE and i not in clause_verbs(tokens):
+            # "how many teachers retired", "schools were closed": a verb the records never
+            # use names another quantity than the one they count; "how many clubs has the
+            # town launched" does not (the clubs are what was launched).
+            return True
+        if i in r.verbs:
+            return False
+        named = i > 0 and r.typed[i][:1].isupper()
+        structural = subject_after_auxiliary(tokens, i) or after_preposition(
+            tokens, i, self.lexicon
+        )
+        return named or structural or not inflected(tokens[i])
+
+    def candidates(self) -> list[Candidate]:
+        """Records covering every required word, of the sources named, best first."""
+        found = self.found
+        covering = [c for c in found if c.covers(self.required)]
+        if self.r.sources:
+            ids = {s.id for s in self.r.sources}
+            covering = [c for c in covering if c.fact.source in ids]
+        if not covering:
+            raise silence(self, found)
+        return self.ranked(covering)
+
+    def ranked(self, candidates: Sequence[Candidate]) -> list[Candidate]:
+        """Best answer first: the required words best covered, a share when one is asked,
+        the name best fitted, the other words covered, a record of no level."""
+        levelled = bool(self.r.levels)
+
+        def key(c: Candidate) -> tuple[float, ...]:
+            fact = c.fact
+            return (
+                float(self.r.percent and fact.unit != "percent" and fact.has_figure),
+                -round(c.score(self.required), 2),
+                -round(c.fit, 3) if self.r.kind == FIGURE else 0.0,
+                -round(c.score(self.optional), 2),
+                -round(c.fit, 3),
+                0.0 if levelled or fact.level is None else 1.0,
+                float(self.r.kind == SUMMARY and fact.kind == "stat"),
+            )
+
+        return sorted(candidates, key=key)
+
+    def asked(self) -> str:
+        """The question on one line, for a message."""
+        return " ".join(self.r.question.split())
+
+    def topic(self) -> list[int]:
+        """Subject positions other than the level's words."""
+        return [i for i in self.subject if i not in self.r.level_positions]
+
+    def constrained(self, ranked: list[Candidate]) -> list[Candidate]:
+        """Candidates of the level named, when the question names one."""
+        if not self.r.levels:
+            return ranked
+        wanted = {lv.id for lv in self.r.levels}
+        kept = [c for c in ranked if c.fact.level in wanted]
+        if not any(fits(self.r.kind, c.fact) for c in kept):
+            raise level_silence(self, ranked)
+        return kept
+
+
+def silence(q: _Question, found: Sequence[Candidate]) -> NoMatchError:
+    """Why no record covers the question: a place, a level, or words never together."""
+    if q.r.sources and any(c.covers(q.required) for c in found):
+        names = " and ".join(place_name(s) for s in q.r.sources)
+        return NoMatchError(f'the article on {names} does not answer "{q.asked()}"')
+    if q.r.levels and q.topic():
+        return level_silence(q, found)
+    partly = sorted(found, key=lambda c: -sum(1 for i in q.known if c.covers([i])))
+    if q.places & set(q.required):
+        place = phrase(q.r, sorted(q.places & set(q.required)))
+        what = phrase(q.r, [i for i in q.required if i not in q.places])
+        return NoMatchError(
+            f"the article gives no {what + ' figure' if what else 'answer'} for {place}"
+            f"{_look([c.fact for c in partly])}"
+        )
+    return NoMatchError(
+        f'the article does not answer "{q.asked()}"; no record covers all its words'
+        f"{_look([c.fact for c in partly])}"
+    )
+
+
+def level_silence(q: _Question, found: Sequence[Candidate]) -> NoMatchError:
+    """The article has no such figure for the level the question names."""
+    topic_positions = [i for i in q.required if i not in q.r.level_positions]
+    topic = phrase(q.r, topic_positions or q.topic())
+    topic = f'"{topic}"' if " " in topic else topic
+    what = f"{topic} figure" if topic else "figure"
+    if q.r.per_year:
+        what = f"per-year {what}"
+    names = " or ".join(lv.name.casefold() for lv in q.r.levels)
+    covering = [c for c in found if c.covers(topic_positions) and c.fact.has_figure]
+    others = [c.fact for c in q.ranked(covering)]
+    return NoMatchError(f"the article gives no {what} for {names}{_look(others)}")
+
+
+def _near(position: int, homes: set[int]) -> bool:
+    """Whether a word stands next to the sources' own place ("in Chongqing schools"): the
+    place's whole system, no restriction."""
+    return bool(homes & {position - 1, position + 1})
+
+
+def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
+    """The answer to a read question, or NoMatchError saying what the article gives."""
+    # deferred: the answer types' choices are the last step
+    from cqedu.ask.choice import choose, everyone
+
+    question = _Question(kb, lexicon, reading)
+    if not question.subject and reading.kind in (PLACES, COUNTRIES):
+        return everyone(question)
+    if not question.subject:
+        raise NoMatchError(
+            f'"{" ".join(reading.question.split())}" names nothing to look up; ask about a '
+            'figure, date, person or partner, such as: cqedu ask "how many teachers?"'
+        )
+    try:
+        question.vetoes()
+        ranked = question.constrained(question.candidates())
+        return choose(question, ranked)
+    except NoMatchError as error:
+        if len(kb.sources) < 2 or not reading.sources:
+            raise
+        # Several sources, one named: the refusal is that source's.
+        names = " and ".join(place_name(s) for s in reading.sources)
+        message = str(error).replace("the article", f"the source on {names}", 1)
+        raise NoMatchError(message) from None

@@ -1,0 +1,326 @@
+"""Step 3, last part: the answer of the asked-for type among the checked candidates.
+
+A record that the question is about but that cannot give the asked-for type (a count
+asked to name, a program asked for a date) gives an honest partial refusal: what the
+article does give, and that it does not give the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from cqedu.ask.candidates import Candidate
+from cqedu.ask.checks import _DURATION_UNITS, _NOT_GIVEN, _look, fits
+from cqedu.ask.language import inflected
+from cqedu.ask.question import Answer, made
+from cqedu.ask.reading import CLOSED_CLASS, Reading, clause_verbs, phrase, place_name
+from cqedu.core.errors import NoMatchError
+from cqedu.core.text import words
+from cqedu.facts.model import Fact
+from cqedu.query import wording
+from cqedu.query.wording import COUNTRIES, DATE, FIGURE, NAME, PLACE, PLACES, SUMMARY, WHO
+
+if TYPE_CHECKING:
+    from cqedu.ask.checks import _Question
+
+#: A figure answers "how many X" only when the question fits its name this well, unless
+#: the question is no more than "how many X" (see `_overall`).
+MIN_FIGURE_FIT = 0.3
+_SHARE_WORDS = frozenset({"share", "percentage", "proportion", "fraction", "rate", "percent"})
+#: Questions about a photo: its credit is no record, so no person tied to it answers.
+_PHOTO_WORDS = frozenset({"photo", "photos", "photograph", "photographed", "picture", "pictures"})
+
+
+def _sources(q: _Question, facts: Sequence[Fact]) -> list[str]:
+    """Each record's source (its place), to name in the answer when several are loaded."""
+    if len(q.kb.sources) < 2:
+        return []
+    places = {s.id: place_name(s) for s in q.kb.sources}
+    return [places.get(f.source, f.source) for f in facts]
+
+
+def _answer(
+    q: _Question, kind: str, named: Sequence[Fact], related: Sequence[Fact], limit: int = 3
+) -> Answer:
+    return made(q.r.question, kind, named, related, sources=_sources(q, named), limit=limit)
+
+
+def everyone(q: _Question) -> Answer:
+    """ "which countries does Chongqing work with": every partner that fits."""
+    facts = [f for f in q.kb.facts() if fits(q.r.kind, f)]
+    if not facts:
+        raise NoMatchError(f"the article names {_NOT_GIVEN[q.r.kind]}")
+    return _answer(q, q.r.kind, facts, facts[1:], limit=len(facts))
+
+
+def _kind(q: _Question, best: Fact) -> str:
+    """The answer type: the question's, or for "which X" and bare words the record's own."""
+    r = q.r
+    asks_names = r.kind in (NAME, SUMMARY) and not _general(q) and not r.counted
+    if asks_names and best.kind == "stat" and best.has_figure and not r.percent | r.extreme:
+        # "which five disciplines entered ...", "what are the six brands": members of a
+        # count, which the article does not name.
+        unit = set(words(best.unit or ""))
+        if unit & {r.tokens[i] for i in r.subject}:
+            raise NoMatchError(wording.not_named(best, "them"))
+    if r.kind != NAME:
+        return r.kind
+    if r.plural:
+        q.r = r._replace(plural=False)
+    if r.extreme or (r.percent and best.has_figure):
+        return FIGURE
+    if _general(q) and best.has_figure:
+        return FIGURE
+    return DATE if best.date_as_written and _general(q) else NAME
+
+
+def _unasked(q: _Question, kind: str, best: Candidate) -> None:
+    """Refuse what no record can answer: a photographer, a thing only mentioned in passing."""
+    r = q.r
+    if kind == WHO and _PHOTO_WORDS & set(r.tokens):
+        raise NoMatchError(
+            "the article credits its photos in captions but names no photographer as a record"
+        )
+    if kind == SUMMARY:
+        head = [i for i in q.required if i in r.head]
+        weak = [i for i in head if i in best.weak]
+        if weak and len(weak) == len(head):
+            raise NoMatchError(
+                f'the article does not describe "{phrase(r, weak)}"; '
+                f"{best.fact.name} only mentions it"
+            )
+
+
+def choose(q: _Question, ranked: list[Candidate]) -> Answer:
+    """The answer of the asked-for type, or a refusal saying what the article gives."""
+    kind = _kind(q, ranked[0].fact)
+    r = q.r
+    if kind in (NAME, FIGURE) and r.plural and not r.extreme:
+        return _listed(q, ranked)
+    _unasked(q, kind, ranked[0])
+    fitting = [c for c in ranked if fits(kind, c.fact)]
+    if kind == PLACE:  # a partner or organization is a place's best answer
+        fitting.sort(key=lambda c: c.fact.kind not in ("partner", "organization"))
+    if not fitting:
+        return _related(q, kind, ranked)
+    if kind == FIGURE:
+        fitting = _figures(q, fitting)
+        if r.extreme:
+            return _extreme(q, fitting)
+    if kind == WHO:
+        # "who leads the education commission": the commission is the subject, not the answer.
+        fitting.sort(key=lambda c: c.fact.kind != "person")
+    if r.plural and kind in (PLACES, COUNTRIES):
+        # Those that cover as many of the question's words as the best one does: "in
+        # vocational training" is not answered by a partner of principals' training.
+        def covered(c: Candidate) -> int:
+            return sum(1 for i in q.known if c.quality.get(i, 0.0) > 0)
+
+        most = max(covered(c) for c in fitting)
+        fitting = [c for c in fitting if covered(c) == most]
+        order = {c.fact.id: n for n, c in enumerate(q.found)}  # the article's order
+        named = sorted((c.fact for c in fitting), key=lambda f: order[f.id])
+        return _answer(q, kind, named, named[1:], limit=len(named))
+    top = fitting[0].fact
+    if kind == FIGURE:
+        # The same figure from other sources ("how many teachers" over two cities): each.
+        same = [
+            c.fact
+            for c in fitting
+            if c.fact.source != top.source
+            and c.fact.unit == top.unit
+            and c.score(q.required) == fitting[0].score(q.required)
+            and c.fit >= MIN_FIGURE_FIT
+        ]
+        others = list({f.source: f for f in same}.values())
+        if others:
+            return _answer(q, FIGURE, [top, *others], [], limit=0)
+    related = [q.kb.get(i) for i in top.related]  # ids the loader checked
+    related += [
+        c.fact
+        for c in fitting[1:]
+        if (c.fact.unit, c.fact.kind) == (top.unit, top.kind) and c.covers(q.required)
+    ]
+    return _answer(q, kind, [top], related)
+
+
+def _general(q: _Question) -> bool:
+    """Whether no question word decided the type ("teachers in chongqing")."""
+    return not any(t in ("which", "what", "who", "where", "when") for t in q.r.tokens)
+
+
+def _listed(q: _Question, ranked: list[Candidate]) -> Answer:
+    """ "what are the enrollment rates": every figure of the best one's unit that covers
+    the question alike."""
+    best = ranked[0]
+    chosen = {
+        c.fact.id
+        for c in ranked
+        if c.fact.unit == best.fact.unit and c.fact.kind == best.fact.kind and c.fit > 0
+    }
+    order = {c.fact.id: number for number, c in enumerate(q.found)}  # the article's order
+    named = sorted((c.fact for c in ranked if c.fact.id in chosen), key=lambda f: order[f.id])
+    kind = FIGURE if best.fact.has_figure else NAME
+    if kind == FIGURE:
+        kept = {c.fact.id for c in _figures(q, [c for c in ranked if c.fact.id in chosen])}
+        named = [f for f in named if f.id in kept]
+    return _answer(q, kind, named, named[1:], limit=len(named))
+
+
+def _related(q: _Question, kind: str, ranked: list[Candidate]) -> Answer:
+    """A record the question is about cannot give the type: a record tied to it that can
+    ("who taught children to play Go": the lesson's person), else a partial refusal."""
+    best = ranked[0].fact
+    photo = bool(_PHOTO_WORDS & set(q.r.tokens))
+    if kind in (WHO, PLACES, COUNTRIES) and not photo:
+        for candidate in ranked[:3]:
+            tied = [q.kb.get(i) for i in candidate.fact.related]  # ids the loader checked
+            right = [f for f in tied if fits(kind, f) and f.kind != "stat"]
+            if right and candidate.covers(q.required):
+                if kind == WHO:
+                    right.sort(key=lambda f: f.kind != "person")
+                return _answer(q, kind, right[:1], [candidate.fact, *right[1:]])
+    if kind in (PLACES, COUNTRIES, WHO, NAME):
+        # "which universities are in the Double First-Class Initiative": a count of them.
+        asked = set(q.r.tokens)
+        for candidate in ranked:
+            unit = set(words(candidate.fact.unit or ""))
+            if candidate.fact.has_figure and unit & asked:
+                raise NoMatchError(wording.not_named(candidate.fact, "them"))
+        if best.has_figure:
+            raise NoMatchError(wording.not_named(best, "them"))
+    if kind == PLACE:
+        raise NoMatchError(f"the article names {best.name} but does not say where it is")
+    if kind == FIGURE and q.r.counted:
+        # "how many schools are in Dadukou District": no count, whatever mentions the place.
+        counted = phrase(q.r, sorted(q.r.counted))
+        rest = [i for i in q.required if i not in q.r.counted]
+        where = f' for "{phrase(q.r, rest)}"' if rest else ""
+        raise NoMatchError(f'the article gives no count of "{counted}"{where}')
+    raise NoMatchError(
+        f"the article gives {_NOT_GIVEN.get(kind, 'no answer')} for {best.name}"
+        f"{_look([c.fact for c in ranked])}"
+    )
+
+
+def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
+    """Figures that count what the question names, per year and in the year asked, and
+    that name the subject rather than mention it in passing."""
+    r = q.r
+    counted = sorted(r.counted)
+    if not counted and "much" in r.tokens:
+        # "how much does the year cost": the verb names the quantity; else the noun does.
+        verbs = sorted(clause_verbs(r.tokens) & set(r.subject))
+        counted = verbs or sorted(r.head)
+    if counted:
+        said = {w for i in counted for m in q.read.get(i, []) for part in m for w in part}
+        counting = [c for c in fitting if said & set(words(c.fact.unit or ""))]
+        if not counting:
+            raise NoMatchError(
+                f'the article gives no count of "{phrase(r, counted)}"'
+                f"{_look([c.fact for c in fitting])}"
+            )
+        fitting = counting
+    if r.duration:
+        fitting = [c for c in fitting if c.fact.unit in _DURATION_UNITS] or _refuse(
+            "the article gives no length of time", fitting
+        )
+    if r.per_year:
+        fitting = [c for c in fitting if c.fact.period == "per year"] or _refuse(
+            f"the article gives no per-year figure for {fitting[0].fact.name}", fitting
+        )
+    if r.years:
+        fitting = [
+            c for c in fitting if all(y in f"{c.fact.period} {c.fact.date}" for y in r.years)
+        ] or _refuse(
+            f"the article gives {wording.counted(fitting[0].fact)} "
+            f"{fitting[0].fact.period or ''}, not for {', '.join(r.years)}".replace("  ", " "),
+            fitting,
+        )
+    top = fitting[0]
+    asked = [
+        i
+        for i in q.required
+        if (i in r.head or i in q.restricted) and not (r.percent and _base_of_share(r, i))
+    ]
+    weak = [i for i in asked if i in top.weak]
+    if weak:
+        raise NoMatchError(wording.passing(top.fact, phrase(r, weak)))
+    part = [i for i in asked if i in top.part]
+    if part:
+        raise NoMatchError(wording.part_of(top.fact, phrase(r, part)))
+    # "how many schools were closed": a word the records use only in another form or
+    # spelling ("close"), which the figure does not cover, names another quantity.
+    # So does a participle the figure does not cover ("teachers trained abroad" are some
+    # of them), unless a declared synonym makes it ordinary ("launched").
+    other = [
+        i
+        for i in q.optional
+        if not top.quality.get(i)
+        and i not in r.common
+        and inflected(r.tokens[i])
+        and not q.lexicon.meanings([r.tokens[i]])
+        and not _same_stem(r.tokens[i], top.fact)
+    ]
+    if other:
+        raise NoMatchError(wording.passing(top.fact, phrase(r, other)))
+    if not r.extreme and _overall(q):
+        whole = [c for c in fitting if c.fit >= MIN_FIGURE_FIT]
+        topic = phrase(r, q.topic() or q.subject)
+        fitting = whole or _refuse(f'the article gives no overall figure for "{topic}"', fitting)
+    return fitting
+
+
+def _same_stem(word: str, fact: Fact) -> bool:
+    """Whether a record uses another form of a word ("rank" for "ranked"), by Snowball."""
+    # deferred for start-up: only a figure that may not cover a participle needs stems
+    from cqedu.core.text import stem
+
+    root = stem(word)
+    text = " ".join((fact.name, fact.summary, *fact.keywords))
+    return any(stem(w) == root for w in words(text) if w[:2] == word[:2])
+
+
+def _overall(q: _Question) -> bool:
+    """Whether the question asks for the whole count of what it names: nothing but
+    "how many X", with the sources' place or "there" ("how many universities does
+    Chongqing have"); a figure of a part of them does not answer it."""
+    r = q.r
+    return (
+        bool(r.counted)
+        and set(q.known) <= set(r.counted)
+        and (bool(r.sources) or "there" in r.tokens)
+    )
+
+
+def _base_of_share(r: Reading, position: int) -> bool:
+    """Whether a word names what a share is of ("share of *disabled children*"): the
+    population a rate's summary describes."""
+    for i in range(position - 1, -1, -1):
+        if r.tokens[i] == "of":
+            return i > 0 and r.tokens[i - 1] in _SHARE_WORDS
+        if r.tokens[i] in CLOSED_CLASS:
+            return False
+    return False
+
+
+def _refuse(message: str, fitting: Sequence[Candidate]) -> list[Candidate]:
+    raise NoMatchError(f"{message}{_look([c.fact for c in fitting])}")
+
+
+def _extreme(q: _Question, fitting: list[Candidate]) -> Answer:
+    """The highest or lowest of comparable figures (one unit), the others as related."""
+    if q.r.percent:
+        fitting = [c for c in fitting if c.fact.unit == "percent"] or fitting
+    units = list(dict.fromkeys(c.fact.unit or "" for c in fitting))
+    if len(units) > 1:
+        topic = phrase(q.r, q.topic() or q.subject)
+        raise NoMatchError(
+            f'the article\'s figures on "{topic}" count different things '
+            f"({', '.join(units)}); ask about one of them"
+        )
+    group = sorted(
+        (c.fact for c in fitting), key=lambda f: float(f.value or 0), reverse=q.r.extreme > 0
+    )
+    return _answer(q, FIGURE, group[:1], group[1:])

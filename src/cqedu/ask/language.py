@@ -1,0 +1,154 @@
+"""The words of a question against the words of a knowledge base.
+
+Three resources, none of them a hand list in code: the knowledge base's own vocabulary and
+document frequencies (from the search index), its declared synonyms (`[[terms]]` in a
+facts file), and general English from the package registry (Snowball stems, and the
+`stop-words` list of function words and common verbs that never veto an answer).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+from cqedu.core.text import normalise_phrase, stem
+
+if TYPE_CHECKING:
+    from cqedu.ask.question import KnowledgeBase
+
+#: A question word matches a record word this close (rapidfuzz ratio) as a typo.
+TYPO_SCORE = 84.0
+#: A typed word that shares this much of its start with a record word is another form of it.
+SHARED_START = 6
+#: A word held by at least this share of the records says little about which one is meant.
+GENERIC_SHARE = 0.15
+
+# What questions ask with, on top of the function-word list: they pick the answer type.
+_ASKING = frozenset(
+    "how many much what whats which who whom whose where when why tell describe explain define"
+    " number count total amount figure rate share percentage proportion fraction".split()
+)
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """English function words and common verbs (the `stop-words` package), normalised."""
+    # deferred for start-up: only a question reads the list
+    from stop_words import get_stop_words  # type: ignore[import-untyped] # no type hints shipped
+
+    found = {w for word in get_stop_words("en") for w in normalise_phrase(word).split()}
+    return frozenset(found | _ASKING)
+
+
+def inflected(word: str) -> bool:
+    """Whether a word is an inflected form ("launched", "extending"): a verb or participle,
+    which names no subject of its own."""
+    return word.endswith(("ed", "ing")) and stem(word) != word and len(word) > 4
+
+
+class Lexicon:
+    """The knowledge base's words: what each question word may stand for, and how common
+    each is among the records."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.words = kb.vocabulary()
+        self.known = set(self.words)
+        self.records = max(1, len(kb.ids()))
+        # Synonym (normalised words) -> the words of each term it stands for.
+        self.synonyms: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for term in kb.terms:
+            meaning = tuple(normalise_phrase(term.term).split())
+            for synonym in term.synonyms:
+                key = tuple(normalise_phrase(synonym).split())
+                if key and meaning:
+                    self.synonyms.setdefault(key, []).append(meaning)
+        self._frequency: dict[str, int] = {}
+        #: Words the facts files declare (countries, levels, terms): never common English,
+        #: whatever a list of function words says ("uk").
+        declared = [n for c in kb.countries for n in (c.name, *c.aliases)]
+        declared += [n for lv in kb.levels for n in (lv.name, *lv.aliases)]
+        declared += [n for t in kb.terms for n in (t.term, *t.synonyms)]
+        self.declared = {w for name in declared for w in normalise_phrase(name).split()}
+        #: Words of the figures' units: count nouns, so plurals ("disciplines").
+        self.units = {w for unit in kb.units() for w in normalise_phrase(unit).split()}
+
+    def _starting(self, prefix: str) -> list[str]:
+        """Record words that begin with `prefix`."""
+        found: list[str] = []
+        for word in self.words[bisect_left(self.words, prefix) :]:
+            if not word.startswith(prefix):
+                break
+            found.append(word)
+        return found
+
+    def matches(self, token: str) -> dict[str, float]:
+        """Record words `token` may stand for, each with a quality from 0 to 1.
+
+        The same word, or one with the same Snowball stem, counts fully; a word that begins
+        alike ("cooperate", "cooperation") 0.9; a close spelling its rapidfuzz ratio.
+        """
+        found: dict[str, float] = {}
+        if token in self.known or token.isdigit():
+            found[token] = 1.0
+        if len(token) < 3 or token.isdigit():
+            return found
+        alike = [w for w in self._starting(token[:3]) if w != token]
+        for word in alike:
+            if len(token) >= 5 and _share_start(token, word):
+                found[word] = 0.9
+        if len(token) >= 5:
+            from rapidfuzz import fuzz, process  # deferred: only questions and search use it
+
+            for word, score, _ in process.extract(
+                token, self.words, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE, limit=None
+            ):
+                if len(word) >= 4:
+                    found[word] = max(found.get(word, 0.0), score / 100)
+        # Other forms of a word the records do not use as typed, nor by a form or a close
+        # spelling ("taught"), by Snowball stems: loading it costs start-up about 20 ms.
+        unsure = [w for w in alike if found.get(w, 0.0) < 1.0]
+        if token not in self.known and unsure and max(found.values(), default=0.0) < 0.9:
+            root = stem(token)
+            for word in unsure:
+                if stem(word) == root:
+                    found[word] = 1.0
+        return found
+
+    def meanings(self, phrase: Sequence[str]) -> list[tuple[str, ...]]:
+        """The records' words a phrase of the question stands for by a declared synonym."""
+        return self.synonyms.get(tuple(phrase), [])
+
+    def frequency(self, words: Sequence[str]) -> dict[str, int]:
+        """How many records hold each word (0 for none), from the index."""
+        missing = [w for w in words if w not in self._frequency]
+        if missing:
+            counts = self.kb.document_frequency(missing)
+            for word in missing:
+                self._frequency[word] = counts.get(word, 0)
+        return {w: self._frequency[w] for w in words}
+
+    def generic(self, token: str, matched: Sequence[str]) -> bool:
+        """Whether a question word is held by so many records (GENERIC_SHARE) that it says
+        little about which one is meant ("education"): the word itself when the records
+        use it, else every record word it matched."""
+        wanted = [token] if token in self.known else list(matched)
+        if not wanted:
+            return False
+        counts = self.frequency(wanted)
+        return all(count >= GENERIC_SHARE * self.records for count in counts.values())
+
+
+def _share_start(token: str, word: str) -> bool:
+    """Whether two words begin alike enough to be one word's forms ("cooperate",
+    "cooperation"); a typed word that begins a longer one ("enrol") counts too."""
+    if word.startswith(token):
+        return True
+    common = 0
+    for a, b in zip(token, word, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= SHARED_START and common >= 0.75 * min(len(token), len(word))

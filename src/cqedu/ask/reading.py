@@ -1,0 +1,497 @@
+"""Step 1 of a question: reading it into an answer type, subject words and constraints.
+
+The answer type comes from the question words (how many, when, who, which countries,
+where, what is, highest). The subject is every other word that is not a function word;
+the head is the noun phrase the question asks about ("how many *retired teachers*").
+Constraints are the education levels, the sources' own places and the years it names,
+and whether it asks for a figure per year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from cqedu.ask.language import Lexicon, function_words, inflected
+from cqedu.core.errors import QueryError
+from cqedu.core.matching import EXACT_SCORE, WORD_SCORE
+from cqedu.core.text import normalise_phrase, word_spans
+from cqedu.facts.model import Level, Source
+from cqedu.query.wording import COUNTRIES, DATE, FIGURE, NAME, PLACE, PLACES, SUMMARY, WHO
+from cqedu.store.index import STOPWORDS
+
+#: Words after which a noun says what the question is restricted to ("in clinical medicine").
+PREPOSITIONS = frozenset(
+    "in at for among from of between within inside across on by with about".split()
+)
+
+MAX_QUESTION_CHARS = 500
+_EXAMPLE = 'ask one, such as: cqedu ask "how many teachers?"'
+
+_PER_YEAR_WORDS = frozenset({"annual", "annually", "yearly"})
+_PER_YEAR_LEADS = frozenset({"each", "every", "per", "a"})
+_PERCENT_WORDS = frozenset(
+    {"rate", "rates", "share", "percentage", "percent", "proportion", "fraction", "ratio"}
+)
+_COUNT_WORDS = frozenset({"number", "count", "total", "amount", "figure", "size"})
+_MAX_WORDS = frozenset({"highest", "most", "largest", "biggest", "greatest", "maximum", "max"})
+_MIN_WORDS = frozenset({"lowest", "least", "smallest", "fewest", "minimum", "min"})
+_DATE_WORDS = frozenset({"date", "day", "year", "month", "time"})
+_QUESTION_WORDS = frozenset(
+    {"how", "what", "whats", "which", "who", "whom", "whose", "when", "where"}
+    | {"describe", "explain", "define", "tell"}
+)
+_LINKS = frozenset({"is", "are", "was", "were", "s", "the", "a", "an", "does", "do", "did"})
+#: Auxiliaries of do-support: "when did X begin" ends in the verb, not in X's noun.
+_DO = frozenset({"do", "does", "did", "will", "can", "could", "would", "should"})
+_AUXILIARIES = _DO | frozenset({"is", "are", "was", "were", "has", "have", "had"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "these", "those"})
+#: Words that ask for a comparison or a level rather than name a subject.
+_ANSWER_WORDS = (
+    _MAX_WORDS | _MIN_WORDS | _COUNT_WORDS | _PERCENT_WORDS | frozenset({"level", "levels"})
+)
+#: Closed-class words (the search's stop words, prepositions, auxiliaries): a noun phrase
+#: ends at one.
+CLOSED_CLASS = (
+    (STOPWORDS - {"number", "count", "total", "city", "cq"}) | PREPOSITIONS | _AUXILIARIES
+)
+# Nouns after "which" or "what" that ask for partners; the plural asks for all of them.
+_PARTNER_NOUNS = {
+    **dict.fromkeys(("country", "countries", "nation", "nations", "region", "regions"), COUNTRIES),
+    **dict.fromkeys(
+        "university universities institution institutions partner partners centre centres"
+        " center centers college colleges organisation organisations organization"
+        " organizations".split(),
+        PLACES,
+    ),
+}
+# Words partner questions use for what every partner does.
+_PARTNER_FILLER = frozenset(
+    "cooperate cooperates cooperating cooperation collaborate collaborates collaboration"
+    " partner partners partnership partnerships work working linked".split()
+)
+
+
+class Reading(NamedTuple):
+    """A question read: what it asks for, about what, and under which constraints."""
+
+    question: str
+    """The question as asked, stripped."""
+    typed: tuple[str, ...]
+    """Its words as typed."""
+    tokens: tuple[str, ...]
+    """Its words normalised."""
+    kind: str
+    """The answer type: FIGURE, DATE, WHO, PLACE, PLACES, COUNTRIES, NAME or SUMMARY."""
+    extreme: int = 0
+    """1 for highest/most, -1 for lowest/least, 0 for no comparison."""
+    plural: bool = False
+    """The question asks for every record that fits ("which countries")."""
+    per_year: bool = False
+    """The question asks for a figure per year ("each year", "annually")."""
+    percent: bool = False
+    """The question asks for a share or rate."""
+    duration: bool = False
+    """The question asks how long."""
+    counted: frozenset[int] = frozenset()
+    """Positions of what "how many" or "how much" counts: it must be the figure's unit."""
+    head: frozenset[int] = frozenset()
+    """Positions of the noun phrase asked about."""
+    common: frozenset[int] = frozenset()
+    """Positions of common English words (the `stop-words` list): they never veto."""
+    verbs: frozenset[int] = frozenset()
+    """Positions where the question's verb stands (after the noun phrase, after "who")."""
+    subject: tuple[int, ...] = ()
+    """Positions of the words that say what the question is about."""
+    levels: tuple[Level, ...] = ()
+    """Education levels the question names."""
+    level_positions: frozenset[int] = frozenset()
+    """Positions of the words naming them."""
+    sources: tuple[Source, ...] = ()
+    """Sources whose own place the question names ("in Chongqing")."""
+    years: tuple[str, ...] = ()
+    """Years the question names ("in 2020")."""
+
+
+def check(question: str) -> list[tuple[str, str]]:
+    """(normalised, typed) words of a question; QueryError when there are none or it is
+    too long."""
+    if not question.strip():
+        raise QueryError(f"empty question; {_EXAMPLE}")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise QueryError(
+            f"question is too long ({len(question)} characters); use at most {MAX_QUESTION_CHARS}"
+        )
+    found = [(norm, question[start:end]) for start, end, norm in word_spans(question)]
+    if not found:
+        raise QueryError(f"question has no letters or digits; {_EXAMPLE}")
+    return found
+
+
+def source_places(sources: Sequence[Source]) -> dict[str, Source]:
+    """Each source's own place by normalised name: the first capitalised word of its title
+    that is no function word ("Chongqing" in "Chongqing education over ...")."""
+    places: dict[str, Source] = {}
+    small = function_words()
+    for source in sources:
+        title = source.title
+        for start, _end, norm in word_spans(title):
+            if title[start].isupper() and norm not in small:
+                places.setdefault(norm, source)
+                break
+    return places
+
+
+def place_name(source: Source) -> str:
+    """A source's own place as its title writes it, or its id."""
+    small = function_words()
+    for start, end, norm in word_spans(source.title):
+        if source.title[start].isupper() and norm not in small:
+            return source.title[start:end]
+    return source.id
+
+
+def read(lexicon: Lexicon, question: str) -> Reading:
+    """The question read against the knowledge base's words."""
+    found = check(question)
+    tokens = tuple(norm for norm, _ in found)
+    typed = tuple(text for _, text in found)
+    small = function_words()
+    reading = _shape(tokens)
+    consumed = set(_consumed(tokens, reading))
+    # A function word typed as a name mid-question ("the Go champion") is a name.
+    named = {i for i in range(1, len(typed)) if typed[i][:1].isupper() and tokens[i] in small}
+    places = source_places(lexicon.kb.sources)
+    home = {i for i, t in enumerate(tokens) if t in places}
+    years = tuple(t for t in tokens if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20"))
+    ignore = set(CLOSED_CLASS) | _ANSWER_WORDS | _QUESTION_WORDS
+    if reading.kind in (PLACES, COUNTRIES):
+        ignore |= _PARTNER_FILLER
+    candidates = [
+        i for i, t in enumerate(tokens) if i not in consumed and i not in home and t not in years
+    ]
+    head, verbs = _head(tokens, candidates, reading.kind, lexicon, named)
+    subject = tuple(i for i in candidates if tokens[i] not in ignore or i in named)
+    head = frozenset(i for i in head if i in subject)
+    # Common English ("go", "work", "free") is a subject word that never vetoes, and
+    # outside the noun phrase asked about is never required.
+    # ... unless it ends the question after a determiner: "in the us" names a place.
+    common = frozenset(
+        i
+        for i in subject
+        if tokens[i] in small
+        and i not in named
+        and tokens[i] not in lexicon.declared
+        and not (i == len(tokens) - 1 and i > 0 and tokens[i - 1] in _DETERMINERS)
+    )
+    levels, level_positions = _levels(lexicon, tokens, reading.kind)
+    if reading.counted:
+        reading = reading._replace(counted=_run(tokens, min(reading.counted), lexicon))
+    counted = frozenset(i for i in reading.counted if i in subject or i in level_positions)
+    return reading._replace(
+        question=question.strip(),
+        typed=typed,
+        tokens=tokens,
+        subject=subject,
+        head=head,
+        common=common,
+        verbs=verbs,
+        counted=counted,
+        levels=tuple(levels),
+        level_positions=frozenset(level_positions),
+        sources=tuple(dict.fromkeys(places[tokens[i]] for i in sorted(home))),
+        years=years,
+    )
+
+
+def _per_year(tokens: Sequence[str]) -> set[int]:
+    """Positions of the words asking for a figure per year ("each year", "annually")."""
+    used: set[int] = set()
+    for i, word in enumerate(tokens):
+        if word in _PER_YEAR_WORDS:
+            used.add(i)
+        elif word == "year" and i and tokens[i - 1] in _PER_YEAR_LEADS:
+            used.update((i - 1, i))
+    return used
+
+
+def _lead(tokens: Sequence[str]) -> int:
+    """Position of the question word that leads the question ("on what date", "so how
+    many"), or past the end: one further on is a relative ("students who continue")."""
+    found = [i for i, t in enumerate(tokens[:6]) if t in _QUESTION_WORDS]
+    asking = [i for i in found if tokens[i] not in ("tell", "describe", "explain", "define")]
+    if found and found[0] < 3:
+        # "could you tell me how many": the question word after "tell" leads
+        return asking[0] if asking and tokens[found[0]] == "tell" else found[0]
+    return len(tokens)
+
+
+def _consumed(tokens: Sequence[str], reading: Reading) -> set[int]:
+    """Positions the answer type used up: "each year", the partner noun of "which countries"."""
+    used = _per_year(tokens)
+    first = _lead(tokens)
+    after = [(i, tokens[i]) for i in range(first + 1, len(tokens)) if tokens[i] not in _LINKS]
+    noun = _partner_noun(tokens, after)
+    if noun is not None and reading.kind in (PLACES, COUNTRIES):
+        used.add(noun[0])
+    if reading.duration:
+        used.update(i for i, t in enumerate(tokens) if t == "long")
+    return used
+
+
+def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one return per question word
+    """The answer type and its details, from the question words."""
+    present = set(tokens)
+    percent = bool(present & _PERCENT_WORDS)
+    extreme = 1 if present & _MAX_WORDS else -1 if present & _MIN_WORDS else 0
+    base = Reading("", (), (), FIGURE, extreme, per_year=bool(_per_year(tokens)), percent=percent)
+    first = _lead(tokens)
+    lead = tokens[first] if first < len(tokens) else ""
+    after = [(i, t) for i, t in enumerate(tokens) if i > first and t not in _LINKS]
+    at, following = after[0] if after else (len(tokens), "")
+    counting = percent or bool(present & _COUNT_WORDS)
+    if extreme:
+        return base
+    if lead == "how":
+        if following == "long":
+            return base._replace(duration=True)
+        if following in ("many", "much"):
+            return base._replace(counted=frozenset({at + 1}))
+        if following in ("", "does", "do", "did", "is", "are", "can"):
+            return base._replace(kind=SUMMARY)
+        return base
+    if lead == "when" or (lead in ("what", "which") and following in _DATE_WORDS):
+        return base._replace(kind=DATE)
+    if lead in ("who", "whom", "whose"):
+        return base._replace(kind=WHO)
+    noun = _partner_noun(tokens, after)
+    if noun is not None and lead in ("which", "what") and not counting:
+        at, following = noun
+        plural = following.endswith("s")
+        return base._replace(kind=_PARTNER_NOUNS[following], plural=plural)
+    if lead == "where":
+        return base._replace(kind=PLACE)
+    if counting:  # "what are the enrollment rates": every one of them
+        many = bool(present & {"rates", "shares", "percentages", "figures", "numbers"})
+        return base._replace(plural=many)
+    if lead == "which":  # "which disciplines ...": every one of them
+        return base._replace(kind=NAME, plural=_plural(following))
+    if lead == "what" and following.endswith("s") and not following.endswith("ss"):
+        return base._replace(kind=NAME, plural=True)  # "what are the enrollment rates"
+    if not lead:
+        return base._replace(kind=NAME)  # "teachers in chongqing": the record decides
+    return base._replace(kind=SUMMARY)
+
+
+def _partner_noun(
+    tokens: Sequence[str], after: Sequence[tuple[int, str]]
+) -> tuple[int, str] | None:
+    """The partner noun ending the phrase after "which" ("which Singapore university")."""
+    for i, token in after[:3]:
+        if token in _PARTNER_NOUNS:
+            return i, token
+        if token in CLOSED_CLASS:
+            break
+    return None
+
+
+def _run(tokens: Sequence[str], start: int, lexicon: Lexicon) -> frozenset[int]:
+    """Positions from `start` up to the first closed-class word: what "how many" counts."""
+    found: set[int] = set()
+    for i in range(start, len(tokens)):
+        if tokens[i] in CLOSED_CLASS or tokens[i] in _ANSWER_WORDS:
+            break
+        found.add(i)
+        if _plural(tokens[i], lexicon):
+            break  # "how many kids get ...": a plural noun ends the phrase
+    return frozenset(found)
+
+
+def _plural(word: str, lexicon: Lexicon | None = None) -> bool:
+    """Whether a word is a plural noun: its singular is a word of the records (or of
+    the synonyms), or, without a lexicon, it ends like one."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return False
+    if lexicon is None:
+        return True
+    singulars = {word[:-1], word[:-2], word[:-3] + "y"}
+    meant = {w for meaning in lexicon.meanings([word]) for w in meaning}
+    return bool(singulars & lexicon.known) or bool({word, *meant} & lexicon.units)
+
+
+def _head(
+    tokens: Sequence[str],
+    candidates: Sequence[int],
+    kind: str,
+    lexicon: Lexicon,
+    named: set[int],
+) -> tuple[frozenset[int], frozenset[int]]:
+    """Positions of the noun phrase the question asks about: its first run of words up to
+    a closed-class word, a plural noun or the verb.
+
+    A word right after "who" or "which university" is what was done ("who taught"); the
+    last word after "did X" is a verb ("when did the fair happen"); inflected words at the
+    end are a verb too ("programs launched"): none is part of it.
+    """
+    small = function_words()
+    allowed = set(candidates)
+    start = next(
+        (
+            i
+            for i in candidates
+            if (tokens[i] not in small or i in named) and tokens[i] not in _ANSWER_WORDS
+        ),
+        None,
+    )
+    if start is None:
+        return frozenset(), frozenset()
+    run: list[int] = []
+    for i in range(start, len(tokens)):
+        if i not in allowed or tokens[i] in CLOSED_CLASS or tokens[i] in _ANSWER_WORDS:
+            break
+        run.append(i)
+        if _plural(tokens[i], lexicon):
+            break
+        # "employees come from": a common verb after a plural ends the phrase
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if tokens[i].endswith("s") and following in small and following not in CLOSED_CLASS:
+            break
+    verbs: set[int] = set()
+    if run:
+        verbs.add(run[-1] + 1)
+    before = [t for t in tokens[:start] if t not in _DETERMINERS]
+    after_asking = before and (before[-1] in ("who", "whom") or before[-1] in _PARTNER_NOUNS)
+    if after_asking and run and kind in (WHO, PLACES, COUNTRIES):
+        verbs.add(run[0])
+        run = run[1:]
+    # "when did the fair happen", "when was the photo taken": the last word is the verb.
+    do_support = any(t in _DO for t in before) or (
+        kind in (DATE, PLACE, WHO) and any(t in _AUXILIARIES for t in before)
+    )
+    if do_support and len(run) > 1 and tokens[run[-1]] not in lexicon.known:
+        verbs.add(run.pop())
+    while run and inflected(tokens[run[-1]]) and tokens[run[-1]] not in lexicon.known:
+        verbs.add(run.pop())
+    verbs.update(clause_verbs(tokens))
+    return frozenset(run), frozenset(verbs)
+
+
+def _clauses(tokens: Sequence[str]) -> list[tuple[list[int], int | None]]:
+    """Each clause of do-support ("does Lion City School train"): the positions of its
+    subject, and of its verb (the last word of the run after the auxiliary, or None when
+    the run ends at a closed-class word: "does Yubei District have")."""
+    found: list[tuple[list[int], int | None]] = []
+    for at, token in enumerate(tokens):
+        if token not in _DO and token not in ("has", "have", "had"):
+            continue
+        start = at + 1
+        while start < len(tokens) and tokens[start] in _DETERMINERS:
+            start += 1
+        run: list[int] = []
+        for i in range(start, len(tokens)):
+            if tokens[i] in CLOSED_CLASS:
+                break
+            run.append(i)
+        ends_open = (bool(run) and run[-1] == len(tokens) - 1) or (
+            bool(run) and run[-1] + 1 < len(tokens) and tokens[run[-1] + 1] not in _AUXILIARIES
+        )
+        if len(run) > 1 and ends_open:
+            found.append((run[:-1], run[-1]))
+        elif run:
+            found.append((run, None))
+    return found
+
+
+def clause_verbs(tokens: Sequence[str]) -> set[int]:
+    """Where the verb of a clause of do-support stands ("has the town *launched*")."""
+    return {verb for _, verb in _clauses(tokens) if verb is not None}
+
+
+def clause_subjects(tokens: Sequence[str]) -> set[int]:
+    """The subjects of the clauses of do-support ("does *Yubei District* have")."""
+    return {i for subject, _ in _clauses(tokens) for i in subject}
+
+
+def subject_after_auxiliary(tokens: Sequence[str], position: int, *, be: bool = True) -> bool:
+    """Whether a word stands right after an auxiliary (determiners aside): the subject of
+    "does Shanghai have", not a verb. Without `be`, not after a form of "to be", where a
+    participle follows ("are enrolled")."""
+    i = position - 1
+    while i >= 0 and tokens[i] in _DETERMINERS:
+        i -= 1
+    auxiliaries = _AUXILIARIES if be else _AUXILIARIES - {"is", "are", "was", "were"}
+    return i >= 0 and tokens[i] in auxiliaries
+
+
+def after_preposition(tokens: Sequence[str], position: int, lexicon: Lexicon | None = None) -> bool:
+    """Whether a word is in the noun phrase after a preposition ("in Hong Kong"); a plural
+    noun ends that phrase ("of kindergartens offer ...")."""
+    i = position - 1
+    while i >= 0 and tokens[i] not in CLOSED_CLASS:
+        if _plural(tokens[i], lexicon):
+            return False
+        i -= 1
+    while i >= 0 and tokens[i] in _DETERMINERS:
+        i -= 1
+    return i >= 0 and tokens[i] in PREPOSITIONS
+
+
+def _levels(lexicon: Lexicon, tokens: Sequence[str], kind: str) -> tuple[list[Level], set[int]]:
+    """Levels the question names (as `--level` takes them) and the positions of their words.
+
+    Only whole names and aliases count, or a close spelling of one long word
+    ("kindergarden") that is no word of the records: inside a question, "school" or
+    "children" begin or resemble too many names. Only figures are narrowed by level.
+    """
+    found: list[Level] = []
+    used: set[int] = set()
+    if kind not in (FIGURE, NAME):
+        return found, used
+    small = function_words()
+    names = lexicon.kb.level_names
+    for size in (3, 2, 1):
+        for start in range(len(tokens) - size + 1):
+            span = range(start, start + size)
+            gram = tokens[start : start + size]
+            if used.intersection(span) or (size == 1 and (gram[0] in small or len(gram[0]) < 3)):
+                continue  # "all", "total", "he" name a level only when typed on purpose
+            candidates = names.candidates(" ".join(gram))
+            if not candidates or candidates[0].score != EXACT_SCORE:
+                plural = _plural_level(lexicon, gram)
+                if plural is not None:
+                    if plural not in found:
+                        found.append(plural)
+                    used.update(span)
+                    continue
+            if not candidates:
+                continue
+            top = candidates[0]
+            typo = (
+                size == 1
+                and len(gram[0]) >= 6
+                and gram[0] not in lexicon.known
+                and top.score < WORD_SCORE
+            )
+            if top.score == EXACT_SCORE or typo:
+                if top.value not in found:
+                    found.append(top.value)
+                used.update(span)
+    return found, used
+
+
+def _plural_level(lexicon: Lexicon, gram: Sequence[str]) -> Level | None:
+    """The level a phrase names in another form ("high schools"), by Snowball stems."""
+    if not _plural(gram[-1]):
+        return None
+    *first, last = gram
+    wanted = {" ".join((*first, single)) for single in (last[:-1], last[:-2])}
+    for level in lexicon.kb.levels:
+        for name in (level.id, level.name, *level.aliases):
+            if normalise_phrase(name) in wanted:
+                return level
+    return None
+
+
+def phrase(reading: Reading, positions: Sequence[int]) -> str:
+    """The words at `positions` as typed, for messages."""
+    return " ".join(reading.typed[i] for i in positions)

@@ -1,0 +1,54 @@
+"""The search index's words of one store, as questions weigh them: vocabulary, frequencies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from cqedu.facts.model import Fact
+from cqedu.store.records import Records
+
+if TYPE_CHECKING:
+    from cqedu.store import index
+
+
+class IndexWords:
+    """The words of a store's FTS5 index, built on first use and read once.
+
+    `vocabulary_cache` is shared with searches of the same store, so the words are read
+    from SQLite at most once a run.
+    """
+
+    def __init__(self, records: Records, cache_file: Path | None) -> None:
+        self._records = records
+        self._cache_file = cache_file
+        self.vocabulary_cache: index.Vocabulary | None = None
+
+    def index(self) -> ModuleType:
+        """The search index module, with this store's index built."""
+        # deferred for start-up: a query served from the cache never needs the index
+        from cqedu.store import index
+
+        if not index.is_built(self._records.db):
+            index.build(self._records.db, self._cache_file)
+        return index
+
+    def vocabulary(self) -> list[str]:
+        """The index's words (numbers aside), sorted: what question words match."""
+        index = self.index()
+        self.vocabulary_cache = index.vocabulary(self._records.db, self.vocabulary_cache)
+        return list(self.vocabulary_cache.words)
+
+    def document_frequency(self, words: Iterable[str]) -> dict[str, int]:
+        """How many records (of all sources) hold each index word; absent words left out."""
+        wanted = list(dict.fromkeys(words))
+        return dict(self.index().document_frequency(self._records.db, wanted))
+
+    def records_with(self, words: Iterable[str]) -> list[Fact]:
+        """Records of the kept sources that hold any of these index words, in file order."""
+        positions = self.index().records_with(self._records.db, list(dict.fromkeys(words)))
+        found = self._records.at_positions(positions)
+        kept = self._records.only
+        return [found[pos] for pos in sorted(found) if kept is None or found[pos].source in kept]
