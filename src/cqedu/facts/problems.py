@@ -78,7 +78,14 @@ def show(value: Any) -> str:  # noqa: PLR0911 - one return per kind of value
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list):
-        return "an array" if all(not isinstance(v, dict) for v in value) else "an array of tables"
+        tables = sum(isinstance(v, dict) for v in value)
+        return (
+            "an array"
+            if not tables
+            else "an array of tables"
+            if tables == len(value)
+            else ("an array of tables and other values")
+        )
     if isinstance(value, datetime.datetime | datetime.date | datetime.time):
         return f"a TOML date/time ({value.isoformat()}); write it as a string"
     return type(value).__name__

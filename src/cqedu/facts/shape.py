@@ -236,7 +236,9 @@ class ValueChecker:
 
     def _float(self, where: str, value: float) -> float:
         if not math.isfinite(value):
-            raise self.fail(where, f"expected a finite number, got {value}")
+            # 1e400 reads as inf too: say so, or the file's text and the message disagree
+            hint = " (a number past 1.8e308 is infinite)" if math.isinf(value) else ""
+            raise self.fail(where, f"expected a finite number, got {value}{hint}")
         if value == 0 and math.copysign(1.0, value) < 0:
             raise self.fail(where, "-0.0 is negative zero; write 0")
         return value
