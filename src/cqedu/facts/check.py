@@ -38,6 +38,9 @@ class _Checked(NamedTuple):
     """What passed validation."""
     record_ids: tuple[str, ...]
     """Every record id it gives, faulty records included."""
+    age: tuple[int, int]
+    """When it was last written (ns), and its place: the older of two clashing files
+    declared the name first, so the clash is reported at the newer."""
 
 
 def check_paths(paths: Sequence[Path]) -> CheckReport:
@@ -63,7 +66,12 @@ def check_paths(paths: Sequence[Path]) -> CheckReport:
         if problems:
             faulty.add(label)
         text = data.decode("utf-8", errors="replace")
-        checked.append(_Checked(label, text, document, record_ids))
+        try:
+            written = Path(label).stat().st_mtime_ns
+        except OSError:  # gone since it was read: its place decides
+            written = 0
+        age = (written, len(checked))
+        checked.append(_Checked(label, text, document, record_ids, age))
     # A faulty file's valid records still take part: its clashes are worth knowing too.
     clashes = _clashes([c for c in checked if c.document is not None])
     order = {c.label: index for index, c in enumerate(checked)}
@@ -87,11 +95,17 @@ def format_problem(label: str, problem: Problem) -> str:
 
 
 def _clashes(files: Sequence[_Checked]) -> list[tuple[str, str]]:
-    """(file, line) for each id or level that clashes across files, at the later file."""
+    """(file, line) for each id or level that clashes across files.
+
+    Each is reported in the file that introduced it, at its line, naming the file that
+    declared it first: of two files, the one written earlier (else given earlier) came
+    first, so an untouched file is not blamed for a newer file's name.
+    """
     found: list[tuple[str, str]] = []
+    by_age = sorted(files, key=lambda checked: checked.age)
     for what in ("source", "record"):
         first_file: dict[str, str] = {}
-        for checked in files:
+        for checked in by_age:
             assert checked.document is not None  # only valid files are compared
             document = checked.document
             ids = [s.id for s in document.sources] if what == "source" else checked.record_ids
@@ -103,7 +117,7 @@ def _clashes(files: Sequence[_Checked]) -> list[tuple[str, str]]:
                 else:
                     first_file.setdefault(ident, checked.label)
     first_level: dict[str, tuple[str, Level]] = {}
-    for checked in files:
+    for checked in by_age:
         assert checked.document is not None
         for level in checked.document.levels:
             first = first_level.setdefault(level.id, (checked.label, level))
