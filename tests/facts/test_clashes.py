@@ -52,3 +52,27 @@ def test_files_written_at_the_same_time_are_taken_in_the_order_given(tmp_path: P
     assert report.problems[0] == (
         f'{second}:5:1: source id "mini" is used in both {first} and {second}; rename one of them'
     )
+
+
+def test_a_level_clash_is_placed_at_the_level_not_at_a_record_of_the_same_id(
+    tmp_path: Path,
+) -> None:
+    first = tmp_path / "a.toml"
+    first.write_bytes(MINI_FACTS.read_bytes())
+    concept = (
+        '\n[[concepts]]\nid = "primary"\nname = "Primary idea"\n'
+        'summary = "A concept named like a level."\nsection = "Intro"\nparagraph = 1\n'
+    )
+    text = MINI_FACTS.read_text(encoding="utf-8").replace(
+        'sections = ["Intro", "Schools"]\n', f'sections = ["Intro", "Schools"]\n{concept}', 1
+    )
+    text = text.replace('id = "mini"', 'id = "other"').replace('"Primary"', '"Primary school"')
+    second = tmp_path / "b.toml"
+    second.write_text(text, encoding="utf-8")
+    os.utime(first, ns=(1_700_000_000_000_000_000,) * 2)
+    level_line = line_of(text, '[[levels]]\nid = "primary"') + 1
+    assert level_line > line_of(text, 'id = "primary"')
+    assert check_paths([first, second]).problems[0] == (
+        f'{second}:{level_line}:1: level "primary" is named "Primary" in {first} but '
+        f'"Primary school" in {second}; give it one name'
+    )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Collection, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -11,9 +13,10 @@ from cqedu.core.errors import FactsError
 from cqedu.facts.files import facts_files
 from cqedu.facts.loader import Problem, check_facts, read_facts_bytes
 from cqedu.facts.merge import clash_message, merge_levels
-from cqedu.facts.model import FactsDocument, Level
+from cqedu.facts.model import KIND_TABLES, FactsDocument, Level
 
 _LINE_PREFIX = re.compile(r":(\d+)(?::(\d+))?: ")
+_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\]", re.MULTILINE)
 
 
 class CheckReport(NamedTuple):
@@ -113,7 +116,8 @@ def _clashes(files: Sequence[_Checked]) -> list[tuple[str, str]]:
                 # An id used twice in one file is that file's own problem, reported with it.
                 if first_file.get(ident, checked.label) != checked.label:
                     message = clash_message(what, ident, first_file[ident], checked.label)
-                    found.append((checked.label, _at_id(checked, ident, message)))
+                    tables = ("sources",) if what == "source" else KIND_TABLES
+                    found.append((checked.label, _at_id(checked, ident, message, tables)))
                 else:
                     first_file.setdefault(ident, checked.label)
     first_level: dict[str, tuple[str, Level]] = {}
@@ -123,7 +127,7 @@ def _clashes(files: Sequence[_Checked]) -> list[tuple[str, str]]:
             first = first_level.setdefault(level.id, (checked.label, level))
             _, clash = merge_levels([first, (checked.label, level)])
             if clash is not None:
-                found.append((checked.label, _at_id(checked, level.id, clash)))
+                found.append((checked.label, _at_id(checked, level.id, clash, ("levels",))))
     return found
 
 
@@ -133,10 +137,22 @@ def _line_number(clash: tuple[str, str]) -> int:
     return int(text[len(label) + 1 :].split(":", 1)[0])
 
 
-def _at_id(checked: _Checked, ident: str, message: str) -> str:
-    """`message` placed at the line that declares `id = "ident"` in a file."""
+def _at_id(checked: _Checked, ident: str, message: str, tables: Collection[str]) -> str:
+    """`message` placed at the line that declares `id = "ident"` in one of `tables` of a
+    file (a level "primary" is not placed at a record that has the same id)."""
     pattern = re.compile(r'^[ \t]*id[ \t]*=[ \t]*"' + re.escape(ident) + '"', re.MULTILINE)
-    match = pattern.search(checked.text)
-    line = checked.text.count("\n", 0, match.start()) + 1 if match else 1
-    column = match.start() - checked.text.rfind("\n", 0, match.start()) if match else 1
-    return f"{checked.label}:{line}:{column}: {message}"
+    starts, names = _headers(checked.text)
+    for match in pattern.finditer(checked.text):
+        before = bisect_right(starts, match.start())
+        if not before or names[before - 1] in tables:
+            line = checked.text.count("\n", 0, match.start()) + 1
+            column = match.start() - checked.text.rfind("\n", 0, match.start())
+            return f"{checked.label}:{line}:{column}: {message}"
+    return f"{checked.label}:1:1: {message}"
+
+
+@lru_cache(maxsize=4)  # the clashes of one file ask in turn; a folder's files one by one
+def _headers(text: str) -> tuple[list[int], list[str]]:
+    """Where each `[[table]]` header of a text starts, and its table."""
+    found = [(match.start(), match[1]) for match in _HEADER.finditer(text)]
+    return [start for start, _ in found], [name for _, name in found]
