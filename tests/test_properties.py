@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
 import string
 import tomllib
 from decimal import Decimal
+from typing import Any
 
+import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -16,8 +19,9 @@ from typer.testing import CliRunner
 import cqedu
 from cqedu.cli import app
 from cqedu.core.errors import FactsError
-from cqedu.facts.loader import parse_facts
+from cqedu.facts.loader import check_facts, parse_facts
 from cqedu.facts.model import KIND_TABLES, Country, Fact, FactsDocument, Level, Source
+from cqedu.facts.tables import TABLES, TOP_LEVEL
 from cqedu.knowledge import KnowledgeBase
 from cqedu.render import OutputFormat, RenderOptions, Results, render
 from cqedu.render.rows import number_text
@@ -288,3 +292,81 @@ def test_arbitrary_text_loads_or_fails_with_the_project_error(text: str) -> None
         parse_facts(text.encode(), "random.toml")
     except FactsError as error:
         assert str(error).startswith("random.toml")
+
+
+# ---------------------------------------------------------------- loading and check agree
+
+FIELD_NAMES = sorted({field.name for table in TABLES for field in table.fields})
+KEYS = st.one_of(st.sampled_from([*TOP_LEVEL, *FIELD_NAMES]), st.text(min_size=1, max_size=5))
+SCALARS = st.one_of(
+    st.integers(-(2**70), 2**70),
+    st.sampled_from([0, 1, -1, 2**63 - 1, 2**63, -(2**63), -(2**63) - 1, 10**40, -0.0]),
+    st.floats(),
+    st.text(max_size=8),
+    st.sampled_from(["Intro", "Schools", "mini", "preschool", "1,234", "88.5%", "percent", " x"]),
+    st.booleans(),
+    st.dates(),
+    st.datetimes(),
+    st.times(),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(KEYS, inner, max_size=3)),
+    max_leaves=8,
+)
+MINI = tomllib.loads(VALID)
+
+
+@st.composite
+def toml_documents(draw: st.DrawFn) -> bytes:
+    """Arbitrary TOML documents, most of them near a facts file: the mini file with some
+    keys set to any value or removed, anywhere in it; or any document at all."""
+    if draw(st.integers(0, 4)) == 0:
+        document: dict[str, Any] = draw(st.dictionaries(KEYS, VALUES, max_size=5))
+    else:
+        document = copy.deepcopy(MINI)
+        for _ in range(draw(st.integers(1, 4))):
+            target: Any = document
+            while True:  # walk down to a table, at random
+                if isinstance(target, list) and target:
+                    target = target[draw(st.integers(0, len(target) - 1))]
+                elif isinstance(target, dict) and target and draw(st.booleans()):
+                    child = target[draw(st.sampled_from(sorted(target)))]
+                    if not isinstance(child, dict | list):
+                        break
+                    target = child
+                else:
+                    break
+            if not isinstance(target, dict):
+                continue
+            key = draw(st.one_of(st.sampled_from(sorted(target) or ["id"]), KEYS))
+            if draw(st.integers(0, 3)) == 0:
+                target.pop(key, None)
+            else:
+                target[key] = draw(VALUES)
+    return tomli_w.dumps(document).encode()
+
+
+def assert_load_and_check_agree(data: bytes) -> None:
+    checked = check_facts(data, "p.toml")
+    assert all(p.line >= 1 and p.column >= 1 for p in checked.problems), checked.problems
+    assert all("\n" not in p.message for p in checked.problems), checked.problems
+    try:
+        parse_facts(data, "p.toml")
+    except FactsError as error:
+        # refused by both, with the same field named: loading's one message is among check's
+        assert str(error) in [problem.message for problem in checked.problems]
+        return
+    assert checked.problems == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(toml_documents())
+def test_any_toml_document_is_loaded_or_refused_by_both(data: bytes) -> None:
+    assert_load_and_check_agree(data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(mutated_files())
+def test_any_mutant_of_a_facts_file_is_loaded_or_refused_by_both(data: bytes) -> None:
+    assert_load_and_check_agree(data)

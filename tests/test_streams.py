@@ -32,6 +32,7 @@ PRINTING: dict[str, list[str]] = {
     "ask": ["ask", "how", "many", "teachers"],
     "sources": ["sources", "-f", "csv"],
     "check": ["check", str(REAL_FACTS), str(REAL_FACTS.with_name("pyproject.toml"))],
+    "schema": ["schema"],
     "draft": ["draft", str(REAL_FACTS.parent / "tests" / "data" / "articles" / "a1.txt")],
     "--version": ["--version"],
     "--help": ["--help"],

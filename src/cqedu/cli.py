@@ -941,6 +941,18 @@ def draft(
     _write(draft_file(Path(article), source_id, date))
 
 
+@_command(
+    "cqedu schema > facts.schema.json",
+    exit_codes="\b\nExit codes: 0 printed; 74 output not writable.",
+)
+def schema() -> None:
+    """Print the JSON Schema of facts files, for editors (Taplo, Tombi, Even Better TOML)."""
+    # deferred for start-up: only the command that uses it imports it
+    from cqedu.facts.schema import schema_text
+
+    _write(schema_text())
+
+
 def _invoked_command(args: Sequence[str]) -> str | None:
     """The name of the command `args` run, when it is one of ours; None otherwise (help,
     a typo, completion), so the whole app is built as usual."""

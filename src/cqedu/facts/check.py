@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Collection, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -12,10 +14,11 @@ from cqedu.facts.article import check_against_articles
 from cqedu.facts.files import facts_files
 from cqedu.facts.loader import Problem, check_facts, read_facts_bytes
 from cqedu.facts.merge import clash_message, merge_levels
-from cqedu.facts.model import FactsDocument, Level
+from cqedu.facts.model import KIND_TABLES, FactsDocument, Level
 from cqedu.facts.review import review_warnings
 
 _LINE_PREFIX = re.compile(r":(\d+)(?::(\d+))?: ")
+_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\]", re.MULTILINE)
 
 
 class CheckReport(NamedTuple):
@@ -47,6 +50,9 @@ class _Checked(NamedTuple):
     """What passed validation."""
     record_ids: tuple[str, ...]
     """Every record id it gives, faulty records included."""
+    age: tuple[int, int]
+    """When it was last written (ns), and its place: the older of two clashing files
+    declared the name first, so the clash is reported at the newer."""
 
 
 def check_paths(paths: Sequence[Path], articles: Path | None = None) -> CheckReport:
@@ -78,7 +84,12 @@ def check_paths(paths: Sequence[Path], articles: Path | None = None) -> CheckRep
         if problems:
             faulty.add(label)
         text = data.decode("utf-8", errors="replace")
-        checked.append(_Checked(label, text, document, record_ids))
+        try:
+            written = Path(label).stat().st_mtime_ns
+        except OSError:  # gone since it was read: its place decides
+            written = 0
+        age = (written, len(checked))
+        checked.append(_Checked(label, text, document, record_ids, age))
         warnings.extend(review_warnings(label, text))
         if document is not None:
             against = check_against_articles(label, text, document, articles)
@@ -112,11 +123,17 @@ def format_problem(label: str, problem: Problem) -> str:
 
 
 def _clashes(files: Sequence[_Checked]) -> list[tuple[str, str]]:
-    """(file, line) for each id or level that clashes across files, at the later file."""
+    """(file, line) for each id or level that clashes across files.
+
+    Each is reported in the file that introduced it, at its line, naming the file that
+    declared it first: of two files, the one written earlier (else given earlier) came
+    first, so an untouched file is not blamed for a newer file's name.
+    """
     found: list[tuple[str, str]] = []
+    by_age = sorted(files, key=lambda checked: checked.age)
     for what in ("source", "record"):
         first_file: dict[str, str] = {}
-        for checked in files:
+        for checked in by_age:
             assert checked.document is not None  # only valid files are compared
             document = checked.document
             ids = [s.id for s in document.sources] if what == "source" else checked.record_ids
@@ -124,17 +141,18 @@ def _clashes(files: Sequence[_Checked]) -> list[tuple[str, str]]:
                 # An id used twice in one file is that file's own problem, reported with it.
                 if first_file.get(ident, checked.label) != checked.label:
                     message = clash_message(what, ident, first_file[ident], checked.label)
-                    found.append((checked.label, _at_id(checked, ident, message)))
+                    tables = ("sources",) if what == "source" else KIND_TABLES
+                    found.append((checked.label, _at_id(checked, ident, message, tables)))
                 else:
                     first_file.setdefault(ident, checked.label)
     first_level: dict[str, tuple[str, Level]] = {}
-    for checked in files:
+    for checked in by_age:
         assert checked.document is not None
         for level in checked.document.levels:
             first = first_level.setdefault(level.id, (checked.label, level))
             _, clash = merge_levels([first, (checked.label, level)])
             if clash is not None:
-                found.append((checked.label, _at_id(checked, level.id, clash)))
+                found.append((checked.label, _at_id(checked, level.id, clash, ("levels",))))
     return found
 
 
@@ -144,10 +162,22 @@ def _line_number(clash: tuple[str, str]) -> int:
     return int(text[len(label) + 1 :].split(":", 1)[0])
 
 
-def _at_id(checked: _Checked, ident: str, message: str) -> str:
-    """`message` placed at the line that declares `id = "ident"` in a file."""
+def _at_id(checked: _Checked, ident: str, message: str, tables: Collection[str]) -> str:
+    """`message` placed at the line that declares `id = "ident"` in one of `tables` of a
+    file (a level "primary" is not placed at a record that has the same id)."""
     pattern = re.compile(r'^[ \t]*id[ \t]*=[ \t]*"' + re.escape(ident) + '"', re.MULTILINE)
-    match = pattern.search(checked.text)
-    line = checked.text.count("\n", 0, match.start()) + 1 if match else 1
-    column = match.start() - checked.text.rfind("\n", 0, match.start()) if match else 1
-    return f"{checked.label}:{line}:{column}: {message}"
+    starts, names = _headers(checked.text)
+    for match in pattern.finditer(checked.text):
+        before = bisect_right(starts, match.start())
+        if not before or names[before - 1] in tables:
+            line = checked.text.count("\n", 0, match.start()) + 1
+            column = match.start() - checked.text.rfind("\n", 0, match.start())
+            return f"{checked.label}:{line}:{column}: {message}"
+    return f"{checked.label}:1:1: {message}"
+
+
+@lru_cache(maxsize=4)  # the clashes of one file ask in turn; a folder's files one by one
+def _headers(text: str) -> tuple[list[int], list[str]]:
+    """Where each `[[table]]` header of a text starts, and its table."""
+    found = [(match.start(), match[1]) for match in _HEADER.finditer(text)]
+    return [start for start, _ in found], [name for _, name in found]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
 from typing import NamedTuple
 
@@ -149,7 +149,7 @@ def figure_of(match: re.Match[str]) -> Figure | None:  # noqa: PLR0911 - one ret
     if match["low"] is not None:
         if qualifier is not None:
             return None
-        low, high = _number(match["low"]) * scale, _number(match["high"]) * scale
+        low, high = _times(_number(match["low"]), scale), _times(_number(match["high"]), scale)
         return Figure("between", low, percent, upper=high)
     share: Fraction | None = None
     if match["count"] is not None:
@@ -166,9 +166,19 @@ def figure_of(match: re.Match[str]) -> Figure | None:  # noqa: PLR0911 - one ret
     if match["dozens"] is not None:
         dozens = match["dozens"].lower()
         count = 1 if dozens == "a" else _NUMBER_WORDS[dozens]
-        return Figure(qualifier, Decimal(12 * count) * scale, percent)
+        return Figure(qualifier, _times(Decimal(12 * count), scale), percent)
     currency = match["currency"]
-    return Figure(qualifier, _number(match["number"]) * scale, percent, currency=currency)
+    return Figure(qualifier, _times(_number(match["number"]), scale), percent, currency=currency)
+
+
+def _times(number: Decimal, scale: int) -> Decimal:
+    """`number * scale` exactly: Decimal arithmetic rounds to 28 digits by default, and a
+    facts file's numbers may be longer (they are refused by range, not rounded)."""
+    if scale == 1:
+        return number
+    with localcontext() as context:
+        context.prec = len(number.as_tuple().digits) + len(str(scale))
+        return number * scale
 
 
 def _number(text: str) -> Decimal:

@@ -1,0 +1,121 @@
+"""Reading a facts file: its bytes, their decoding, and the TOML parse. Never prints."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from cqedu.core.errors import FactsError
+from cqedu.facts.files import unreadable
+from cqedu.facts.problems import LocatedError
+
+#: Far above any real facts file (130,000 records is about 60 MB), low enough to
+#: refuse a wrong file before tomllib spends minutes and gigabytes on it.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)$")
+_AT_END = "(at end of document)"
+#: Python converts at most 4,300 decimal digits to an int (sys.get_int_max_str_digits);
+#: a longer integer literal is cut to this many, so the shape checks can name its field.
+_KEPT_DIGITS = 4_000
+#: A decimal integer literal (not part of a float, a date or a word) longer than that.
+_LONG_INTEGER = re.compile(
+    r"(?<![\w.:+-])([+-]?)([1-9](?:_?[0-9]){%d,})(?![\w.:])" % (_KEPT_DIGITS + 1)  # noqa: UP031 - braces are regex syntax here
+)
+
+
+def read_facts_bytes(path: Path) -> bytes:
+    """The bytes of a facts file, or a FactsError that says why they cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            return read_open_facts(handle.read, str(path))
+    except OSError as error:
+        raise unreadable(path, error) from None
+
+
+def read_open_facts(read: Callable[[int], bytes], label: str) -> bytes:
+    """Read at most MAX_FILE_BYTES through `read`, refusing larger files."""
+    data = read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise FactsError(
+            f"{label}: file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; "
+            "split it or pass the right file"
+        )
+    return data
+
+
+def decode_facts(data: bytes, label: str) -> str:
+    """Facts text from bytes: UTF-8, with or without a byte-order mark."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FactsError(f"{label}: file is UTF-16; save it as UTF-8")
+    if b"\x00" in data:
+        raise FactsError(f"{label}: file contains NUL bytes and is not a text file")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise FactsError(
+            f"{label}:{line}: not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
+            "save the file as UTF-8"
+        ) from None
+
+
+def facts_text(data: bytes, label: str) -> str:
+    """Facts text from bytes, refusing what `parse_facts` refuses before parsing."""
+    text = decode_facts(data, label)
+    if not text.strip():
+        raise FactsError(f'{label}: file is empty; a facts file starts with "schema = 1"')
+    return text
+
+
+def parse_toml(text: str, label: str) -> dict[str, Any]:
+    """The TOML document of a facts text. Raises FactsError at a syntax error, located
+    (`label:line:column: invalid TOML: ...`) where the parser says where."""
+    try:
+        return _parse(text)
+    except _TomlSyntaxError as fault:
+        raise _located(str(fault), text, label) from None
+    except ValueError as error:
+        # Only int() raises a plain ValueError: a literal over 4,300 digits. Cut, it still
+        # parses as an integer too large to store, which the shape checks refuse with its
+        # field named.
+        cut = _LONG_INTEGER.sub(lambda m: m[1] + m[2][:_KEPT_DIGITS].rstrip("_"), text)
+        if cut != text:
+            return parse_toml(cut, label)
+        raise FactsError(f"{label}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise FactsError(f"{label}: invalid TOML: values are nested too deeply") from None
+
+
+class _TomlSyntaxError(Exception):
+    """The parser's syntax error, whichever parser it is."""
+
+
+def _parse(text: str) -> dict[str, Any]:
+    """The one call of the TOML parser."""
+    import tomllib  # deferred: only a cache miss pays for the TOML parser
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise _TomlSyntaxError(str(error)) from None
+
+
+def _located(message: str, text: str, label: str) -> FactsError:
+    position = _TOML_POSITION.search(message)
+    if position is not None:
+        line, column, problem = int(position[1]), int(position[2]), message[: position.start()]
+    elif message.endswith(_AT_END):
+        # tomllib gives no line for a fault at the very end; the end is easy to place.
+        line = text.count("\n") + 1
+        column = len(text) - text.rfind("\n")
+        problem = message[: -len(_AT_END)]
+    else:
+        return FactsError(f"{label}: invalid TOML: {message}")
+    return LocatedError(
+        f"{label}:{line}:{column}: invalid TOML: {problem.strip()}", "", line, column
+    )
