@@ -102,7 +102,8 @@ class KnowledgeBase:
         self._records = Records(connection, only)
         self.names = Names(self._records)
         """The resolvers of typed levels, units, kinds, subject fields and countries."""
-        self._words = IndexWords(self._records, cache_file)
+        self.index_words = IndexWords(self._records, cache_file)
+        """The search index's words: vocabulary, document frequency, records holding them."""
         self.path = path
         """The facts file this knowledge base was read from, if it was one file."""
         self.paths: tuple[Path, ...] = tuple(paths) or ((path,) if path is not None else ())
@@ -252,29 +253,15 @@ class KnowledgeBase:
         from cqedu.query.search import search_records
 
         kinds = None if kind is None else (self.resolve_kind(kind),)
-        outcome, self._words.vocabulary_cache = search_records(
+        outcome, self.index_words.vocabulary_cache = search_records(
             self._records,
             self._cache_file,
             query,
             limit,
             kinds=kinds,
-            vocabulary=self._words.vocabulary_cache,
+            vocabulary=self.index_words.vocabulary_cache,
         )
         return outcome
-
-    # ------------------------------------------------------------ the index's words
-
-    def vocabulary(self) -> list[str]:
-        """The search index's words (numbers aside), sorted: what question words match."""
-        return self._words.vocabulary()
-
-    def document_frequency(self, words: Iterable[str]) -> dict[str, int]:
-        """How many records hold each index word (of all sources); absent words are left out."""
-        return self._words.document_frequency(words)
-
-    def records_with(self, words: Iterable[str]) -> list[Fact]:
-        """Records (of the kept sources) that hold any of these index words, in file order."""
-        return self._words.records_with(words)
 
     def ask(self, question: str) -> Answer:
         """The direct answer to a question in plain English (see `cqedu.ask.question`).

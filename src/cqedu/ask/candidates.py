@@ -97,7 +97,7 @@ def find(
 ) -> list[Candidate]:
     """Records holding any index word a subject word stands for, each scored."""
     index_words = {w for ms in read.values() for m in ms for part in m for w in part}
-    facts = kb.records_with(sorted(w for w in index_words if not w.isdigit()))
+    facts = kb.index_words.records_with(sorted(w for w in index_words if not w.isdigit()))
     if any(w.isdigit() for w in index_words):
         facts = kb.facts()  # numbers are not in the vocabulary: weigh every record
     # A level's words that name it alone ("kindergarten"); its phrases ("high school") are

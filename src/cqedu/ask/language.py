@@ -54,7 +54,7 @@ class Lexicon:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self.words = kb.vocabulary()
+        self.words = kb.index_words.vocabulary()
         self.known = set(self.words)
         self.records = max(1, len(kb.ids()))
         # Synonym (normalised words) -> the words of each term it stands for.
@@ -125,7 +125,7 @@ class Lexicon:
         """How many records hold each word (0 for none), from the index."""
         missing = [w for w in words if w not in self._frequency]
         if missing:
-            counts = self.kb.document_frequency(missing)
+            counts = self.kb.index_words.document_frequency(missing)
             for word in missing:
                 self._frequency[word] = counts.get(word, 0)
         return {w: self._frequency[w] for w in words}
