@@ -643,3 +643,16 @@ def test_a_refusal_never_names_a_covered_place_as_missing(two_sources: Knowledge
     assert refusal(two_sources, "how many teachers are in Shanghai") == (
         'the sources do not mention "Shanghai" (they cover Chongqing and Chengdu)'
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["student population", "school population", "champion population", "go champion population"],
+)
+def test_a_noun_phrase_is_not_cut_to_the_part_a_record_covers(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    # "population" stands in one summary in passing; a record covering only "student" (a
+    # student hero) or "champion" names something else, so nothing answers the phrase.
+    with pytest.raises(NoMatchError, match=r"^the article does not answer \""):
+        real_kb.ask(question)

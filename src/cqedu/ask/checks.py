@@ -115,7 +115,16 @@ class _Question:
         head = sorted(self.r.head)
         for end in range(len(head), 0, -1):
             start = head[:end]
-            if any(c.covers(start) and not c.weak.intersection(start) for c in self.found):
+            # What is cut off is what was done ("taught children"), so the record covers
+            # some of it; when it covers none of the rest's known words, they name something
+            # else ("student population" is no student hero).
+            rest = [i for i in head[end:] if self.read.get(i)]
+            if any(
+                c.covers(start)
+                and not c.weak.intersection(start)
+                and (not rest or any(c.covers([i]) for i in rest))
+                for c in self.found
+            ):
                 return frozenset(start)
         return frozenset(head)
 
