@@ -656,3 +656,27 @@ def test_a_noun_phrase_is_not_cut_to_the_part_a_record_covers(
     # student hero) or "champion" names something else, so nothing answers the phrase.
     with pytest.raises(NoMatchError, match=r"^the article does not answer \""):
         real_kb.ask(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many schools in china",
+        "how many teachers are there in China",
+        "what is the preschool enrollment rate in China",
+    ],
+)
+def test_a_place_after_a_preposition_restricts_however_common_the_word(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    # "China" stands in many records' names (China-UK, Western China), so it is common in
+    # the records; after "in" it still asks for another place than the article covers.
+    with pytest.raises(NoMatchError, match=r"(?i)china"):
+        real_kb.ask(question)
+
+
+def test_the_sources_own_place_after_a_preposition_is_no_restriction(
+    real_kb: KnowledgeBase,
+) -> None:
+    assert real_kb.ask("how many teachers are there in Chongqing").record.id == "teachers"
+    assert real_kb.ask("how many teachers in chongqing schools").record.id == "teachers"

@@ -101,10 +101,17 @@ class _Question:
         subjects = (clause_subjects(tokens) & set(self.known)) - homes
         wanted = set(reading.head) | self.restricted | self.places | set(reading.counted)
         wanted |= subjects
+        # A place after a preposition restricts the question however common the word is
+        # in the records ("schools in China" is no count of Chongqing's schools).
         self.required = [
             i
             for i in self.known
-            if i in wanted and (i in reading.head or not (self._generic(i) or i in reading.common))
+            if i in wanted
+            and (
+                i in reading.head
+                or i in self.restricted
+                or not (self._generic(i) or i in reading.common)
+            )
         ]
         self.optional = [i for i in self.known if i not in self.required and not self._generic(i)]
         self.home = " and ".join(dict.fromkeys(place_name(s) for s in kb.sources))
