@@ -39,7 +39,8 @@ def test_every_block_line_is_a_name_id_field_or_indented_deeper(
     real_kb: KnowledgeBase, command: str
 ) -> None:
     """At 40 columns a line at column 0 starts a record (name, then id), one at 2 is a
-    field ("  Level: ..."); any other line is a continuation, at 4 or deeper."""
+    field ("  Level: ..."); any other line is a continuation, at 4 or deeper. A figure
+    tied to a program ("└ ...") stands 2 columns in: its id at 2, its fields at 4."""
     text = shown(real_kb, command, 40)
     facts = results_of(real_kb, command).facts
     names = {fact.name for fact in facts}
@@ -51,17 +52,20 @@ def test_every_block_line_is_a_name_id_field_or_indented_deeper(
             for line in block.splitlines()
             if line and not re.fullmatch(r"[a-z]+ \(\d+\)", line)
         ]
-        for line in lines:
+        if not lines:
+            continue
+        inset = 2 if lines[0].startswith("└ ") else 0
+        for line in lines[1:]:
             indent = len(line) - len(line.lstrip(" "))
-            if indent == 2:
-                assert re.match(r"  [A-Z][A-Za-z ,]*: ", line), line
+            assert indent >= inset, line
+            if indent == inset + 2:
+                assert re.match(r" *[A-Z][A-Za-z ,]*: ", line), line
             else:
-                assert indent == 0 or indent >= 4, line
-        if lines:
-            starts = [line for line in lines if not line.startswith(" ")]
-            assert len(starts) == 2, starts  # the name's first line and the id
-            assert any(name.startswith(starts[0].removeprefix("└ ")) for name in names)
-            assert any(i.startswith(starts[1]) for i in ids)  # an id wider than 40 folds
+                assert indent == inset or indent >= inset + 4, line
+        starts = [line[inset:] for line in lines[1:] if len(line) - len(line.lstrip(" ")) == inset]
+        assert any(name.startswith(lines[0].removeprefix("└ ")) for name in names)
+        assert len(starts) == 1, starts  # the id, alone at the record's own column
+        assert any(i.startswith(starts[0]) for i in ids)  # an id wider than 40 folds
 
 
 def test_figures_under_a_program_keep_their_lines_under_their_text(
@@ -135,3 +139,22 @@ def test_a_source_block_wraps_with_a_hanging_indent(real_kb: KnowledgeBase) -> N
         "      Five-Year Plan (press conference",
         "      report)",
     ]
+
+
+@pytest.mark.parametrize("width", [36, 40, 45])
+def test_one_record_never_splits_an_id_or_a_word(real_kb: KnowledgeBase, width: int) -> None:
+    fact = real_kb.get("sino-foreign-cooperative-programs")
+    lines = render(
+        OutputFormat.TABLE, Results((fact,), VIEWS["show"]), RenderOptions(width=width)
+    ).splitlines()
+    assert lines[:4] == ["id", "  sino-foreign-cooperative-programs", "kind", "  program"]
+    words = {w for line in lines for w in line.split()}
+    assert {"sino-foreign-cooperative-programs", "sino-foreign-annual-enrollment;"} <= words
+
+
+def test_one_record_keeps_its_two_columns_when_its_words_fit(real_kb: KnowledgeBase) -> None:
+    fact = real_kb.get("sino-foreign-cooperative-programs")
+    lines = render(
+        OutputFormat.TABLE, Results((fact,), VIEWS["show"]), RenderOptions(width=60)
+    ).splitlines()
+    assert lines[2] == "id           sino-foreign-cooperative-programs"

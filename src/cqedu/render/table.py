@@ -363,25 +363,28 @@ def _block(columns: Sequence[_Column], rows: Sequence[_Row], ctx: _Context) -> l
         if row.child:
             name.append(_child_mark(ctx.options.ascii_only), style="dim")
         name.append_text(_highlighted(fact.name, ctx.matched(row), encoding, "bold"))
-        lines = [name, _text(fact.id, encoding, "cyan")]
+        # A tied figure's lines stand under its text, past the mark: only a record's own
+        # first line starts at the edge.
+        inset = " " * cell_len(_child_mark(ctx.options.ascii_only)) if row.child else ""
+        lines = [name, Text(inset).append_text(_text(fact.id, encoding, "cyan"))]
         for column in columns:
             if column.cell is _name_cell:
                 continue
             value = column.cell(row, ctx)
             if value.plain.strip():
-                lines.append(Text(f"  {column.header}: ", style="dim").append_text(value))
+                lines.append(Text(f"{inset}  {column.header}: ", style="dim").append_text(value))
         if ctx.long:
-            lines.append(
-                Text("  ").append_text(_highlighted(fact.summary, ctx.matched(row), encoding))
-            )
-            lines.append(
-                Text("  ").append_text(_text(where(fact, ctx.options.ascii_only), encoding, "dim"))
-            )
+            summary = _highlighted(fact.summary, ctx.matched(row), encoding)
+            lines.append(Text(f"{inset}  ").append_text(summary))
+            place = _text(where(fact, ctx.options.ascii_only), encoding, "dim")
+            lines.append(Text(f"{inset}  ").append_text(place))
         block = Text()
-        for line in lines:
+        for number, line in enumerate(lines):
             # A cell of several lines (a figure's bar, then its text) keeps its own breaks.
             for part in line.split("\n"):
                 indent = len(part.plain) - len(part.plain.lstrip(" "))
+                if number == 0:  # the name: a tied figure's wraps past the mark
+                    indent = len(inset)
                 block.append_text(hanging(part, width, indent + BLOCK_HANG))
                 block.append("\n")
         blocks.append(block)
@@ -482,7 +485,29 @@ def _fitted_layout(
 
 
 def _record(results: Results, console: Console, options: RenderOptions) -> None:
-    """One record as field / value lines: every field it has, or those --fields chose."""
+    """One record as field / value lines: every field it has, or those --fields chose.
+
+    When the longest word of a value (an id, say) cannot stand beside the field names,
+    each field becomes a name line and its value indented below, so no word is split.
+    """
+    view = results.view
+    lines: list[tuple[str, Text]] = []
+    for fact in results.facts:
+        for name in view.fields:
+            value = plain_text(getattr(fact, name))
+            if value or view.chosen:
+                lines.append((name, _text(value, options.encoding)))
+        if fact.is_share and not view.chosen:
+            lines.append(("share", Text(bar(fact, options.ascii_only), style="green")))
+    label = max((cell_len(name) for name, _ in lines), default=0)
+    longest = max((cell_len(word) for _, text in lines for word in text.plain.split()), default=0)
+    if label + 3 + longest > options.width:
+        from rich.padding import Padding  # deferred for start-up: only narrow records
+
+        for name, text in lines:
+            console.print(Text(name, style="cyan"))
+            console.print(Padding(text, (0, 0, 0, 2)))
+        return
     table = Table(
         box=box.ASCII if options.ascii_only else box.SIMPLE_HEAD,
         show_header=options.header,
@@ -492,14 +517,8 @@ def _record(results: Results, console: Console, options: RenderOptions) -> None:
     )
     table.add_column("Field", style="cyan", no_wrap=True)
     table.add_column("Value", overflow="fold")
-    view = results.view
-    for fact in results.facts:
-        for name in view.fields:
-            value = plain_text(getattr(fact, name))
-            if value or view.chosen:
-                table.add_row(name, _text(value, options.encoding))
-        if fact.is_share and not view.chosen:
-            table.add_row("share", Text(bar(fact, options.ascii_only), style="green"))
+    for name, text in lines:
+        table.add_row(name, text)
     console.print(table)
 
 
