@@ -173,3 +173,42 @@ def test_a_nul_byte_in_a_path_is_a_usage_error() -> None:
     result = run("check", "x\x00")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "cqedu: 'x\\x00': a path cannot hold a NUL character\n"
+
+
+STRICT = "cqedu: --strict: warnings count as problems; review them, then check again\n"
+ARTICLES = Path(__file__).parent / "data" / "articles"
+
+
+def test_strict_fails_a_draft_left_unreviewed(tmp_path: Path) -> None:
+    (tmp_path / "a1.txt").write_bytes((ARTICLES / "a1.txt").read_bytes())
+    drafted = run("draft", str(tmp_path / "a1.txt"))
+    assert drafted.exit_code == 0
+    (tmp_path / "a1.toml").write_text(drafted.stdout, encoding="utf-8")
+    lenient = run("check", str(tmp_path / "a1.toml"))
+    strict = run("check", "--strict", str(tmp_path / "a1.toml"))
+    assert lenient.exit_code == 0
+    assert (strict.exit_code, strict.stdout) == (1, lenient.stdout)
+    assert strict.stderr == lenient.stderr + STRICT
+    assert "warning: " in strict.stdout
+
+
+def test_strict_fails_when_the_article_was_not_found() -> None:
+    result = run("check", "--strict", str(MINI_FACTS))
+    assert result.exit_code == 1
+    assert result.stderr == SKIPPED_NOTE + "cqedu: 1 facts file checked, no problems\n" + STRICT
+
+
+def test_strict_passes_a_file_verified_and_reviewed(tmp_path: Path) -> None:
+    (tmp_path / "mini.txt").write_text("Minitown - The town has 1,234 schools.\n", encoding="utf-8")
+    facts = tmp_path / "mini.toml"
+    facts.write_text(
+        'schema = 1\n\n[[sources]]\nid = "mini"\ntitle = "Mini"\nfile = "mini.txt"\n'
+        'date = "2025-01-02"\nsummary = "A town\'s schools."\nsections = ["Opening"]\n\n'
+        '[[stats]]\nid = "schools"\nname = "Schools"\nsummary = "How many schools."\n'
+        'value = 1234\nunit = "schools"\nas_written = "1,234"\nsection = "Opening"\n'
+        "paragraph = 1\n",
+        encoding="utf-8",
+    )
+    result = run("check", "--strict", str(facts))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "cqedu: 1 facts file checked, no problems; 1 verified in the article\n"

@@ -856,8 +856,9 @@ def sources(
     "cqedu check facts.toml",
     "cqedu check my-facts/ other.toml",
     "cqedu check --articles ../articles new.toml",
-    exit_codes="\b\nExit codes: 0 every file is valid (warnings aside); 1 problems found;\n"
-    "2 bad usage.",
+    "cqedu check --strict new.toml",
+    exit_codes="\b\nExit codes: 0 every file is valid (warnings aside, unless --strict);\n"
+    "1 problems found; 2 bad usage.",
 )
 def check(
     ctx: typer.Context,
@@ -878,6 +879,14 @@ def check(
             "facts file); their figures are verified against the text.",
         ),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Fail (exit 1) on warnings too: tables left to review, figures of the "
+            "article no record holds, an article that was not found.",
+        ),
+    ] = False,
 ) -> None:
     """Check facts files: every problem, one line each as path:line:column: message."""
     # deferred for start-up: only the command that uses it imports it
@@ -906,6 +915,9 @@ def check(
     if not report.problems:
         shown = f"; {report.verified} verified in the article" if report.verified else ""
         _stderr(f"cqedu: {files} checked, no problems{shown}{warnings}")
+        if strict and (report.warnings or report.skipped):
+            _stderr("cqedu: --strict: warnings count as problems; review them, then check again")
+            raise typer.Exit(EXIT_NO_MATCH)
         return
     problems = len(report.problems)
     _stderr(
