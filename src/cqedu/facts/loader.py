@@ -33,8 +33,6 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)$")
-_AT_END = "(at end of document)"
 
 _TOP_LEVEL = ("schema", "sources", "levels", "countries", *KIND_TABLES)
 
@@ -197,27 +195,19 @@ def _facts_text(data: bytes, label: str) -> str:
 
 
 def _parse_toml(text: str, label: str) -> dict[str, Any]:
-    import tomllib  # deferred: only a cache miss pays for the TOML parser
+    from cqedu.facts.toml import TomlError, loads  # deferred: only a cache miss parses TOML
 
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        position = _TOML_POSITION.search(message)
-        if position is not None:
-            line, column, problem = int(position[1]), int(position[2]), message[: position.start()]
-        elif message.endswith(_AT_END):
-            # tomllib gives no line for a fault at the very end; the end is easy to place.
-            line = text.count("\n") + 1
-            column = len(text) - text.rfind("\n")
-            problem = message[: -len(_AT_END)]
-        else:
-            raise FactsError(f"{label}: invalid TOML: {message}") from None
+        return loads(text)
+    except TomlError as error:
+        if not error.line:
+            raise FactsError(f"{label}: invalid TOML: {error.problem}") from None
         raise _LocatedError(
-            f"{label}:{line}:{column}: invalid TOML: {problem.strip()}", "", line, column
+            f"{label}:{error.line}:{error.column}: invalid TOML: {error.problem}",
+            "",
+            error.line,
+            error.column,
         ) from None
-    except RecursionError:
-        raise FactsError(f"{label}: invalid TOML: values are nested too deeply") from None
 
 
 class _Validator:
