@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import importlib.metadata
 import importlib.util
 import math
 import re
@@ -119,7 +120,10 @@ def main() -> None:
             except ImportError:
                 print(f"| {name} | not installed | | | | | | |")
                 continue
-            version = getattr(imported, "__version__", "stdlib")
+            try:
+                version = importlib.metadata.version(name.split()[0])
+            except importlib.metadata.PackageNotFoundError:
+                version = "stdlib"
             namespace = {module: imported}
             results = conformance(lambda text, c=call, ns=namespace: eval(c, ns, {"text": text}))  # noqa: S307 - our own fixed expressions
             imports = import_ms(module, 11)
