@@ -71,56 +71,101 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:8.1f} ms"
 
 
-def bundled_benchmark(rounds: int, env: dict[str, str]) -> bool:
-    """Each bundled-facts command against its floor; True when every target is met."""
+#: The bar for each bundled command (its median against its floor's) and how many of the
+#: runs must meet it: the machine is shared, so one run alone says little.
+BUNDLED_BAR = 1.20
+BUNDLED_RUNS = 4
+BUNDLED_MET = 3
+
+
+def bundled_runs(rounds: int, env: dict[str, str]) -> tuple[dict[str, list[float]], dict[str, int]]:
+    """Seconds of every process over `rounds` interleaved rounds, and peak RSS (KiB)."""
     scale = {
         "python -c pass": [PYTHON, "-c", "pass"],
         "python -c 'import typer'": [PYTHON, "-c", "import typer"],
     }
-    pairs = [
-        (label, [CQEDU, *args], [PYTHON, str(HERE / "floors" / floor), *floor_args])
-        for label, args, floor, floor_args in BUNDLED
-    ]
-    run_once([CQEDU, "stats"], env)  # warm the cache, as a user's second run finds it
-    run_once([CQEDU, "search", "leicester"], env)
+    jobs = list(scale.items())
+    for label, args, floor, floor_args in BUNDLED:
+        jobs += [
+            (label, [CQEDU, *args]),
+            (f"floor: {label}", [PYTHON, str(HERE / "floors" / floor), *floor_args]),
+        ]
     times: dict[str, list[float]] = {}
     memory: dict[str, int] = {}
     for round_number in range(rounds):
-        jobs = list(scale.items())
-        for label, command, floor in pairs:
-            jobs += [(label, command), (f"floor: {label}", floor)]
-        if round_number % 2:
-            jobs.reverse()  # alternate the order so neither side always runs first
-        for name, command in jobs:
+        # alternate the order so neither side always runs first
+        for name, command in reversed(jobs) if round_number % 2 else jobs:
             elapsed, rss = run_once(command, env)
             times.setdefault(name, []).append(elapsed)
             memory[name] = max(memory.get(name, 0), rss)
-    print(f"\n## Bundled facts: medians of {rounds} interleaved runs\n")
-    print("| command | median | floor | ratio | target | peak RSS |")
-    print("|---|---:|---:|---:|---|---:|")
+    return times, memory
+
+
+def bundled_benchmark(rounds: int, env: dict[str, str]) -> bool:
+    """Each bundled-facts command against its floor in BUNDLED_RUNS runs; True when every
+    command is within BUNDLED_BAR in BUNDLED_MET of them, under 60 MB."""
+    run_once([CQEDU, "stats"], env)  # warm the cache, as a user's second run finds it
+    run_once([CQEDU, "search", "leicester"], env)
+    runs = [bundled_runs(rounds, env) for _ in range(BUNDLED_RUNS)]
+    print(
+        f"\n## Bundled facts: {BUNDLED_RUNS} runs, each the medians of {rounds} interleaved "
+        "rounds\n"
+    )
+    print("| command | median | floor | ratio (each run) | runs <= "
+          f"{BUNDLED_BAR:.2f}x | target | peak RSS |")  # fmt: skip
+    print("|---|---:|---:|---|---:|---|---:|")
     ok = True
-    for name in scale:
-        median = ms(statistics.median(times[name]))
-        print(f"| `{name}` | {median} | | | | {memory[name] / 1024:.1f} MB |")
-    for label, _, _ in pairs:
-        mine = statistics.median(times[label])
-        floor = statistics.median(times[f"floor: {label}"])
-        ratio = mine / floor
-        met = ratio <= 1.25 and memory[label] / 1024 < 60
+    for name in ("python -c pass", "python -c 'import typer'"):
+        median = ms(statistics.median(t for times, _ in runs for t in times[name]))
+        peak = max(memory[name] for _, memory in runs)
+        print(f"| `{name}` | {median} | | | | | {peak / 1024:.1f} MB |")
+    for label, *_ in BUNDLED:
+        ratios = [
+            statistics.median(times[label]) / statistics.median(times[f"floor: {label}"])
+            for times, _ in runs
+        ]
+        mine = statistics.median(t for times, _ in runs for t in times[label])
+        floor = statistics.median(t for times, _ in runs for t in times[f"floor: {label}"])
+        peak = max(memory[label] for _, memory in runs) / 1024
+        within = sum(ratio <= BUNDLED_BAR for ratio in ratios)
+        met = within >= BUNDLED_MET and peak < 60
         ok &= met
+        shown = ", ".join(f"{ratio:.2f}x" for ratio in ratios)
         print(
-            f"| `cqedu {label}` | {ms(mine)} | {ms(floor)} | {ratio:.2f}x | "
-            f"<= 1.25x, < 60 MB: {'met' if met else 'NOT met'} | {memory[label] / 1024:.1f} MB |"
+            f"| `cqedu {label}` | {ms(mine)} | {ms(floor)} | {shown} "
+            f"(spread {min(ratios):.2f}-{max(ratios):.2f}x) | {within} of {len(ratios)} | "
+            f"<= {BUNDLED_BAR:.2f}x in {BUNDLED_MET} of {BUNDLED_RUNS}, < 60 MB: "
+            f"{'met' if met else 'NOT met'} | {peak:.1f} MB |"
         )
     return ok
 
 
-def parse_seconds(path: Path, env: dict[str, str], rounds: int) -> float:
-    """Median time of parsing the file once with tomllib, in its own process, less start-up."""
-    code = f"import tomllib; tomllib.load(open({str(path)!r}, 'rb'))"
-    base = statistics.median(run_once([PYTHON, "-c", "import tomllib"], env)[0] for _ in range(3))
+#: (module, call on `text`) of the reference parser and of the one cqedu uses.
+TOMLLIB = ("tomllib", "tomllib.loads(text)")
+TOML_RS = ("toml_rs", "toml_rs.loads(text, toml_version='1.0.0')")
+
+
+def parse_seconds(
+    paths: str, env: dict[str, str], rounds: int, parser: tuple[str, str] = TOMLLIB
+) -> float:
+    """Median time of parsing files one after another, in its own process, less start-up
+    and reading; `paths` is a Python expression for the list of paths."""
+    module, call = parser
+    setup = f"import pathlib, {module}\ntexts = [p.read_text('utf-8') for p in {paths}]\n"
+    code = setup + f"for text in texts:\n    {call}\n"
+    base = statistics.median(run_once([PYTHON, "-c", setup], env)[0] for _ in range(3))
     runs = [run_once([PYTHON, "-c", code], env)[0] for _ in range(rounds)]
     return statistics.median(runs) - base
+
+
+def stages(path: Path, env: dict[str, str]) -> None:
+    """Where a first run's CPU time goes (benchmarks/stages.py), printed as it comes."""
+    print(f"\nWhere the time goes (`benchmarks/stages.py`, one core; {path.name}):\n")
+    result = subprocess.run(
+        [PYTHON, str(HERE / "stages.py"), str(path)],
+        env=env, cwd=REPO, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    print("```\n" + result.stdout.rstrip() + "\n```")
 
 
 def verdict(ok: bool | None) -> str:
@@ -128,21 +173,29 @@ def verdict(ok: bool | None) -> str:
     return "not measured" if ok is None else "met" if ok else "NOT met"
 
 
+#: A first run against the tomllib parse of the same facts: the bar, and the goal.
+FIRST_BAR, FIRST_GOAL = 0.5, 0.3
+FOLDER_BAR, FOLDER_GOAL = 0.6, 0.4
+
+
 def scale_benchmark(sizes: list[int], rounds: int, env: dict[str, str], work: Path) -> bool | None:
     print(f"\n## Scale: synthetic facts files (repeated runs: medians of {rounds})\n")
     print(
-        "| records | file | tomllib parse | command | first run | first / parse | repeated "
-        "| peak RSS |"
+        "| records | file | tomllib parse | toml-rs parse | command | first run "
+        "| first / tomllib parse | repeated | peak RSS |"
     )
-    print("|---:|---:|---:|---|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---|---:|---:|---:|---:|")
     ok: bool | None = None  # until the 130,000-record file is measured
+    ratios: list[float] = []
     for size in sizes:
         path = work / f"facts-{size}.toml"
         # In a child process: a large benchmark process would inflate the children's peak
         # RSS, which counts the parent's memory at fork time.
         subprocess.run([PYTHON, str(HERE / "generate.py"), str(size), str(path)], check=True)
         first_rounds = 3
-        parse = parse_seconds(path, env, first_rounds)
+        listed = f"[pathlib.Path({str(path)!r})]"
+        parse = parse_seconds(listed, env, first_rounds)
+        fast = parse_seconds(listed, env, first_rounds, TOML_RS)
         for label, args in SCALE_COMMANDS:
             command = [CQEDU, "--facts", str(path), *args]
             firsts = []
@@ -159,29 +212,23 @@ def scale_benchmark(sizes: list[int], rounds: int, env: dict[str, str], work: Pa
             again = statistics.median(repeated)
             if size >= 130_000:
                 limit = 1.0 if label == "search" else 0.5
-                ok = (ok is not False) and again < limit and first / parse <= 1.5
+                ok = (ok is not False) and again < limit and first / parse <= FIRST_BAR
+                ratios.append(first / parse)
             print(
-                f"| {size:,} | {path.stat().st_size / 1e6:.1f} MB | {parse:.2f} s | `{label}` | "
-                f"{first:.2f} s | {first / parse:.2f}x | {ms(again)} | {peak / 1024:.0f} MB |"
+                f"| {size:,} | {path.stat().st_size / 1e6:.1f} MB | {parse:.2f} s | {fast:.2f} s "
+                f"| `{label}` | {first:.2f} s | {first / parse:.2f}x | {ms(again)} "
+                f"| {peak / 1024:.0f} MB |"
             )
+        if size == sizes[-1]:
+            stages(path, env)
         shutil.rmtree(env["CQEDU_CACHE_DIR"], ignore_errors=True)
         path.unlink()
     print("\nTargets at 130,000 records: repeated search < 1.0 s, stats --level and show < 0.5 s,")
-    print(f"first run <= 1.5x the tomllib parse: {verdict(ok)}")
+    print(
+        f"first run <= {FIRST_BAR}x the tomllib parse (goal {FIRST_GOAL}x): {verdict(ok)}", end=""
+    )
+    print(f"; first / parse {min(ratios):.2f}-{max(ratios):.2f}x" if ratios else "")
     return ok
-
-
-def serial_parse_seconds(folder: Path, env: dict[str, str], rounds: int) -> float:
-    """Median time of tomllib parsing every file of a folder one after another, less start-up."""
-    code = (
-        "import pathlib, tomllib\n"
-        f"for p in sorted(pathlib.Path({str(folder)!r}).glob('*.toml')):\n"
-        "    tomllib.loads(p.read_text(encoding='utf-8'))"
-    )
-    base = statistics.median(
-        run_once([PYTHON, "-c", "import pathlib, tomllib"], env)[0] for _ in range(3)
-    )
-    return statistics.median(run_once([PYTHON, "-c", code], env)[0] for _ in range(rounds)) - base
 
 
 def edit_one(folder: Path, number: int) -> None:
@@ -200,7 +247,9 @@ def folder_benchmark(count: int, rounds: int, env: dict[str, str], work: Path) -
         [PYTHON, str(HERE / "generate.py"), "--folder", str(count), str(folder)], check=True
     )
     size = sum(p.stat().st_size for p in folder.glob("*.toml"))
-    parse = serial_parse_seconds(folder, env, 3)
+    every = f"sorted(pathlib.Path({str(folder)!r}).glob('*.toml'))"
+    parse = parse_seconds(every, env, 3)
+    fast = parse_seconds(every, env, 3, TOML_RS)
     facts = ["--facts", str(folder)]
     search = [CQEDU, *facts, "search", "leicester", "medicine"]
     stats = [CQEDU, *facts, "stats", "--level", "preschool"]
@@ -222,16 +271,22 @@ def folder_benchmark(count: int, rounds: int, env: dict[str, str], work: Path) -
         edited.append(run_once(stats, env)[0])
     after_edit = statistics.median(edited)
     shutil.rmtree(env["CQEDU_CACHE_DIR"], ignore_errors=True)
+    stages(folder, env)
     shutil.rmtree(folder)
     print(f"\n## A folder of {count:,} facts files ({size / 1e6:.1f} MB; medians)\n")
     print("| measure | time | target |")
     print("|---|---:|---|")
     print(f"| tomllib parse of every file, one after another | {parse:.2f} s | |")
-    print(f"| first `stats --level`, empty cache (the load alone) | {loaded:.2f} s | |")
+    print(f"| toml-rs parse of every file, one after another | {fast:.2f} s | |")
+    print(
+        f"| first `stats --level`, empty cache (the load alone) | {loaded:.2f} s "
+        f"({loaded / parse:.2f}x) | |"
+    )
     measured = count >= 2_000  # the targets are set at 2,000 files
     results = [
-        ("first `search`, empty cache", f"{first:.2f} s ({first / parse:.2f}x the parse)",
-         "<= 1.0x the parse", first <= parse),
+        ("first `search`, empty cache", f"{first:.2f} s ({first / parse:.2f}x the tomllib parse)",
+         f"<= {FOLDER_BAR}x the tomllib parse (goal {FOLDER_GOAL}x)",
+         first <= FOLDER_BAR * parse),
         ("repeated `search`", f"{again:.2f} s", "< 0.3 s", again < 0.3),
         ("`stats --level` after editing one file", f"{after_edit:.2f} s", "< 0.5 s",
          after_edit < 0.5),
@@ -382,7 +437,7 @@ def main() -> None:
         draft_accuracy(args.articles)
         return
     files = args.files or (100 if args.quick else 2_000)
-    rounds = args.rounds or (5 if args.quick else 21)
+    rounds = args.rounds or (5 if args.quick else 11)
     sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 130_000]
 
     # pip compiles bytecode when it installs cqedu; this machine may forbid writing it

@@ -130,7 +130,7 @@ def test_a_syntax_error_at_the_end_still_has_a_line_and_column(tmp_path: Path) -
     path.write_text('schema = 1\n[[stats]]\nid = "x"\nname = "unfinished', encoding="utf-8")
     result = run("check", str(path))
     assert result.exit_code == 1
-    assert result.stdout == f"{path}:4:19: invalid TOML: Unterminated string\n"
+    assert result.stdout == f'{path}:4:19: invalid TOML: invalid basic string, expected `"`\n'
 
 
 def test_a_file_that_cannot_be_read_is_a_problem_of_its_own(tmp_path: Path) -> None:

@@ -86,7 +86,7 @@ def test_the_record_index_counts_within_its_table() -> None:
 
 def test_toml_syntax_error_has_line_and_column() -> None:
     assert failure(HEADER + "\n[[stats]]\nid = \n") == (
-        "facts.toml:19:6: invalid TOML: Invalid value"
+        "facts.toml:19:6: invalid TOML: string values must be quoted, expected literal string"
     )
 
 
@@ -290,9 +290,9 @@ def test_records_must_be_arrays_of_tables() -> None:
 
 def test_deep_nesting_is_a_facts_error() -> None:
     depth = 100_000
-    assert failure("x = " + "[" * depth + "]" * depth + "\n") == (
-        "facts.toml: invalid TOML: values are nested too deeply"
-    )
+    # toml-rs parses it on a deep enough stack (tomllib, the fallback, refuses it as
+    # "values are nested too deeply"); either way a FactsError, never a crash.
+    assert failure("x = " + "[" * depth + "]" * depth + "\n") == "facts.toml: x: unknown table"
 
 
 def test_booleans_are_not_numbers() -> None:
@@ -371,8 +371,8 @@ def test_an_unknown_level_offers_an_alias_and_lists_the_valid_ones() -> None:
 
 def test_a_syntax_error_at_the_end_of_the_file_has_line_and_column() -> None:
     assert failure(HEADER + '\n[[stats]]\nid = "x\n'.rstrip("\n")) == (
-        "facts.toml:19:8: invalid TOML: Unterminated string"
+        'facts.toml:19:8: invalid TOML: invalid basic string, expected `"`'
     )
     assert failure(HEADER + "\n[[stats]]\nvalue = [1,\n") == (
-        "facts.toml:20:1: invalid TOML: Invalid value"
+        "facts.toml:19:12: invalid TOML: unclosed array, expected `]`"
     )

@@ -135,7 +135,7 @@ def test_a_bad_file_among_many_is_reported_with_its_own_message(folder: Path) ->
     with pytest.raises(FactsError) as caught:
         cqedu.load(folder)
     assert str(caught.value) == (
-        f"{folder / 'b.toml'}:2:8: invalid TOML: Expected ']]' at the end of an array declaration"
+        f"{folder / 'b.toml'}:2:9: invalid TOML: unclosed array table, expected `]`"
     )
 
 

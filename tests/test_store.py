@@ -70,8 +70,7 @@ def test_a_file_broken_after_caching_is_reported(facts_copy: Path) -> None:
     with pytest.raises(FactsError) as caught:
         cqedu.load(facts_copy)
     assert (
-        str(caught.value)
-        == f"{facts_copy}:2:8: invalid TOML: Expected ']]' at the end of an array declaration"
+        str(caught.value) == f"{facts_copy}:2:9: invalid TOML: unclosed array table, expected `]`"
     )
 
 

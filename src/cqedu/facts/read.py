@@ -15,8 +15,6 @@ from cqedu.facts.problems import LocatedError
 #: refuse a wrong file before tomllib spends minutes and gigabytes on it.
 MAX_FILE_BYTES = 256 * 1024 * 1024
 
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)$")
-_AT_END = "(at end of document)"
 #: Python converts at most 4,300 decimal digits to an int (sys.get_int_max_str_digits);
 #: a longer integer literal is cut to this many, so the shape checks can name its field.
 _KEPT_DIGITS = 4_000
@@ -75,10 +73,13 @@ def facts_text(data: bytes, label: str) -> str:
 def parse_toml(text: str, label: str) -> dict[str, Any]:
     """The TOML document of a facts text. Raises FactsError at a syntax error, located
     (`label:line:column: invalid TOML: ...`) where the parser says where."""
+    # deferred for start-up, as in _parse
+    from cqedu.facts.toml import TomlError
+
     try:
         return _parse(text)
-    except _TomlSyntaxError as fault:
-        raise _located(str(fault), text, label) from None
+    except TomlError as fault:
+        raise _located(fault, label) from None
     except ValueError as error:
         # Only int() raises a plain ValueError: a literal over 4,300 digits. Cut, it still
         # parses as an integer too large to store, which the shape checks refuse with its
@@ -91,31 +92,22 @@ def parse_toml(text: str, label: str) -> dict[str, Any]:
         raise FactsError(f"{label}: invalid TOML: values are nested too deeply") from None
 
 
-class _TomlSyntaxError(Exception):
-    """The parser's syntax error, whichever parser it is."""
-
-
 def _parse(text: str) -> dict[str, Any]:
-    """The one call of the TOML parser."""
-    import tomllib  # deferred: only a cache miss pays for the TOML parser
+    """The one call of the TOML parser (`cqedu.facts.toml`: toml-rs, else tomllib)."""
+    # deferred for start-up: importing the module imports the parser, which only a cache
+    # miss needs
+    from cqedu.facts.toml import loads
 
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise _TomlSyntaxError(str(error)) from None
+    return loads(text)
 
 
-def _located(message: str, text: str, label: str) -> FactsError:
-    position = _TOML_POSITION.search(message)
-    if position is not None:
-        line, column, problem = int(position[1]), int(position[2]), message[: position.start()]
-    elif message.endswith(_AT_END):
-        # tomllib gives no line for a fault at the very end; the end is easy to place.
-        line = text.count("\n") + 1
-        column = len(text) - text.rfind("\n")
-        problem = message[: -len(_AT_END)]
-    else:
-        return FactsError(f"{label}: invalid TOML: {message}")
+def _located(fault: TomlError, label: str) -> FactsError:
+    """The FactsError of a syntax error, at its line and column when the parser gives them."""
+    if not fault.line:
+        return FactsError(f"{label}: invalid TOML: {fault.problem}")
     return LocatedError(
-        f"{label}:{line}:{column}: invalid TOML: {problem.strip()}", "", line, column
+        f"{label}:{fault.line}:{fault.column}: invalid TOML: {fault.problem}",
+        "",
+        fault.line,
+        fault.column,
     )

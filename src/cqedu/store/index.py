@@ -6,6 +6,7 @@ import contextlib
 import sqlite3
 from collections.abc import Collection, Iterator, Sequence
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -427,7 +428,7 @@ def record_words_rows(
     `facts`. A phrase is "" when its text has no words.
     """
     columns = _Columns()
-    own = [COLUMNS.index(column) for column in OWN_COLUMNS]
+    own = itemgetter(*(COLUMNS.index(column) for column in OWN_COLUMNS))
     rows: list[tuple[object, ...]] = []
     phrases: list[tuple[object, ...]] = []
     join = _LIST_SEP.join
@@ -455,13 +456,15 @@ def record_words_rows(
         )
         name_words = found[_NAME]
         name_phrase, id_phrase = " ".join(name_words), " ".join(found[_ID])
-        phrases.extend(
-            (number, phrase, strength)
-            for phrase, _, strength in _phrases(number, name_words, found[_ID], fact.keywords)
-            if strength == 1
-        )
+        if fact.keywords:  # as `_phrases` ranks them, without a dict and generator a record
+            taken = {name_phrase, id_phrase, ""}
+            for keyword in fact.keywords:
+                phrase = normalise_phrase(keyword)
+                if phrase not in taken:
+                    taken.add(phrase)
+                    phrases.append((number, phrase, 1))
         name_length = len([w for w in name_words if w not in STOPWORDS])
-        texts = _best_column_texts(tuple(found[i] for i in own))
+        texts = _best_column_texts(own(found))
         rows.append((number, name_length, name_phrase, id_phrase, *texts))
     return rows, phrases
 

@@ -1,0 +1,88 @@
+"""Where a first run's time goes: each stage of reading facts files, on one core.
+
+Usage: python benchmarks/stages.py PATH   (a facts file or a folder of them)
+
+Prints CPU seconds (one process, one core, the cycle collector paused as the reading
+pipeline pauses it) for each stage a first `search` goes through: read the bytes, parse
+the TOML (the parser cqedu uses; tomllib too, for the ratio), validate, split the words
+for the search index, make the rows, pickle them (what a worker sends back), store them
+in SQLite with its indexes, and build the search index. A first run spreads the stages up
+to "pickle" over every core (and a large file over its parts).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import pickle
+import sqlite3
+import sys
+import tempfile
+import time
+import tomllib
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from cqedu.facts import loader
+from cqedu.facts.files import facts_files
+from cqedu.facts.toml import PARSER, loads
+from cqedu.store import cache, index
+
+
+def main() -> None:
+    files = [file.path for file in facts_files([Path(sys.argv[1])])]
+    spent: dict[str, float] = defaultdict(float)
+
+    def timed(stage: str, work: Callable[[], Any]) -> Any:
+        start = time.process_time()
+        result = work()
+        spent[stage] += time.process_time() - start
+        return result
+
+    stored: list[cache.FileRows] = []
+    gc.disable()
+    for path in files:
+        label = str(path)
+        text = timed(
+            "read", lambda p=path, n=label: loader.facts_text(loader.read_facts_bytes(p), n)
+        )
+        raw = timed(f"parse ({PARSER})", lambda t=text: loads(t))
+        document = timed("validate", lambda r=raw, n=label: loader._Validator(n).document(r))
+        timed("split words", lambda d=document: index.record_words_rows(d.facts))
+        rows = timed("rows (with the words again)", lambda d=document: cache.document_rows(d))
+        blob = timed("pickle", lambda r=rows: pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL))
+        stored.append(timed("pickle", lambda b=blob: pickle.loads(b)))  # noqa: S301 - our own rows
+        timed("tomllib parse (for the ratio)", lambda t=text: tomllib.loads(t))
+        del raw, document
+    spent["rows"] = spent.pop("rows (with the words again)") - spent["split words"]
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        contextlib.closing(
+            sqlite3.connect(Path(tmp) / "store.sqlite3", isolation_level=None)
+        ) as connection,
+    ):
+        connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+
+        def store() -> None:
+            connection.executescript(cache._schema())
+            connection.execute("BEGIN")
+            for place, rows in enumerate(stored):
+                cache._insert(connection, place, rows)
+            cache._create_indexes(connection)
+            cache._merge_vocabularies(connection)
+            connection.execute("COMMIT")
+
+        timed("store", store)
+        timed("search index", lambda: index.create(connection))
+    ratio = spent.pop("tomllib parse (for the ratio)")
+    print(f"{len(files):,} file(s), {sum(len(r.facts) for r in stored):,} records; CPU seconds:")
+    for stage, seconds in spent.items():
+        print(f"  {stage:20} {seconds:6.2f} s")
+    print(f"  {'total':20} {sum(spent.values()):6.2f} s")
+    print(f"  {'(tomllib parse)':20} {ratio:6.2f} s")
+
+
+if __name__ == "__main__":
+    main()
