@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from cqedu.facts.toml import PARSER
 from tests.facts.helpers import HEADER, STAT, check_lines, load_fault, refused_by_both
 
 SOURCE_TABLE = HEADER.removeprefix("schema = 1\n\n")
@@ -80,7 +81,9 @@ def test_only_a_newline_ends_a_line(tmp_path: Path, pasted: str) -> None:
     comment = f"# from a page:{pasted}more{pasted}and more\n"
     if pasted in "\x1c\x1d\x1e":  # TOML refuses ASCII controls in comments: a syntax error
         assert refused_by_both(tmp_path, HEADER + comment + STAT) == (
-            f"10:15: invalid TOML: Found invalid character {pasted!r}"
+            "10:15: invalid TOML: invalid comment character, expected printable characters"
+            if PARSER == "toml-rs"
+            else f"10:15: invalid TOML: Found invalid character {pasted!r}"
         )
         return
     text = HEADER + comment + STAT.replace("value = 1234", 'value = "x"')
@@ -101,9 +104,15 @@ def test_only_a_newline_ends_a_line(tmp_path: Path, pasted: str) -> None:
 @pytest.mark.parametrize("control", ["\r", "\f", "\v"])
 def test_controls_toml_refuses_are_placed_on_their_line(tmp_path: Path, control: str) -> None:
     text = HEADER + f"# a comment{control}with a control\n" + STAT
-    assert refused_by_both(tmp_path, text) == (
-        f"10:12: invalid TOML: Found invalid character {control!r}"
-    )
+    if PARSER == "tomllib":
+        expected = f"10:12: invalid TOML: Found invalid character {control!r}"
+    elif control == "\r":  # toml-rs points past it, where the newline should be
+        expected = (
+            "10:13: invalid TOML: carriage return must be followed by newline, expected newline"
+        )
+    else:
+        expected = "10:12: invalid TOML: invalid comment character, expected printable characters"
+    assert refused_by_both(tmp_path, text) == expected
 
 
 def test_windows_line_ends_keep_the_lines(tmp_path: Path) -> None:

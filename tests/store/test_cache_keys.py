@@ -21,28 +21,10 @@ import cqedu
 from cqedu.facts import files as listing
 from cqedu.store import cache as store
 from tests.conftest import subprocess_env
+from tests.facts.helpers import HEADER, STAT
 
 #: The facts file of the issue: its header, then one stat.
-ISSUE_FACTS = """schema = 1
-
-[[sources]]
-id = "s"
-title = "T"
-file = "t.txt"
-date = "2025-01-02"
-summary = "S."
-sections = ["Intro"]
-
-[[stats]]
-id = "schools"
-name = "Schools"
-summary = "How many schools."
-value = 1234
-unit = "schools"
-as_written = "1,234"
-section = "Intro"
-paragraph = 1
-"""
+ISSUE_FACTS = HEADER + STAT
 EDITED_FACTS = ISSUE_FACTS.replace("value = 1234", "value = 4321").replace('"1,234"', '"4,321"')
 
 

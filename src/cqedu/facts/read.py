@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cqedu.core.errors import FactsError
 from cqedu.facts.files import unreadable
 from cqedu.facts.problems import LocatedError
+
+if TYPE_CHECKING:
+    from cqedu.facts.toml import TomlError
 
 #: Far above any real facts file (130,000 records is about 60 MB), low enough to
 #: refuse a wrong file before tomllib spends minutes and gigabytes on it.
