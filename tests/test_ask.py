@@ -680,3 +680,8 @@ def test_the_sources_own_place_after_a_preposition_is_no_restriction(
 ) -> None:
     assert real_kb.ask("how many teachers are there in Chongqing").record.id == "teachers"
     assert real_kb.ask("how many teachers in chongqing schools").record.id == "teachers"
+    # a common noun after a preposition ("the city", "school") names no other place
+    assert real_kb.ask("How many schools are there in the city?").record.id == "schools"
+    assert real_kb.ask("what share of disabled children are in school").record.id == (
+        "disability-enrollment-rate"
+    )

@@ -12,6 +12,7 @@ what the article gives instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from cqedu.ask.candidates import Candidate, find, meanings
@@ -41,6 +42,7 @@ _NOT_GIVEN = {
     PLACES: "no partner",
     COUNTRIES: "no partner country",
 }
+_WORD = re.compile(r"[^\W\d_]+")
 _DURATION_UNITS = frozenset({"year", "years", "month", "months", "day", "days"})
 
 
@@ -66,6 +68,20 @@ def _time_period(fact: Fact) -> bool:
     when its figure was true ("as of 2025") or how often ("per year")."""
     period = fact.period or ""
     return any(ch.isdigit() for ch in period) and not period.startswith("as of")
+
+
+def _proper_noun(kb: KnowledgeBase, word: str) -> bool:
+    """Whether the records write `word` capitalised inside a sentence and never in lower
+    case: the name of a place or thing ("China", "Leicester"), learnt from the records that
+    hold it (read through the search index, so a large knowledge base is not scanned)."""
+    capital = lower = False
+    for fact in kb.index_words.records_with([word]):
+        for text in (fact.name, fact.summary):
+            for index, found in enumerate(_WORD.findall(text)):
+                if index and found.casefold() == word:  # a sentence's first word is capitalised
+                    capital |= found[0].isupper()
+                    lower |= not found[0].isupper()
+    return capital and not lower
 
 
 def _look(facts: Sequence[Fact]) -> str:
@@ -101,15 +117,16 @@ class _Question:
         subjects = (clause_subjects(tokens) & set(self.known)) - homes
         wanted = set(reading.head) | self.restricted | self.places | set(reading.counted)
         wanted |= subjects
-        # A place after a preposition restricts the question however common the word is
-        # in the records ("schools in China" is no count of Chongqing's schools).
+        # A name after a preposition restricts the question however common the word is in
+        # the records ("schools in China" is no count of Chongqing's schools); a common
+        # noun there ("in the city") does not.
         self.required = [
             i
             for i in self.known
             if i in wanted
             and (
                 i in reading.head
-                or i in self.restricted
+                or (i in self.restricted and _proper_noun(kb, tokens[i]))
                 or not (self._generic(i) or i in reading.common)
             )
         ]
