@@ -40,7 +40,10 @@ def function_words() -> frozenset[str]:
 
     # One call over the whole list: its words split as each would alone, at a tenth of
     # the cost (a question pays this on every run).
-    return frozenset(words(" ".join(get_stop_words("en")))) | _ASKING
+    # ASCII entries only: the list spells each contraction with ' as well, and one curly
+    # quote would send the whole list down the slower Unicode path of the splitter.
+    listed = " ".join(word for word in get_stop_words("en") if word.isascii())
+    return frozenset(words(listed)) | _ASKING
 
 
 def inflected(word: str) -> bool:
@@ -72,9 +75,9 @@ class Lexicon:
         declared = [n for c in kb.countries for n in (c.name, *c.aliases)]
         declared += [n for lv in kb.levels for n in (lv.name, *lv.aliases)]
         declared += [n for t in kb.terms for n in (t.term, *t.synonyms)]
-        self.declared = {w for name in declared for w in normalise_phrase(name).split()}
+        self.declared = set(words("\n".join(declared)))
         #: Words of the figures' units: count nouns, so plurals ("disciplines").
-        self.units = {w for unit in kb.units() for w in normalise_phrase(unit).split()}
+        self.units = set(words("\n".join(kb.units())))
 
     def _starting(self, prefix: str) -> list[str]:
         """Record words that begin with `prefix`."""
