@@ -74,14 +74,15 @@ def _proper_noun(kb: KnowledgeBase, word: str) -> bool:
     """Whether the records write `word` capitalised inside a sentence and never in lower
     case: the name of a place or thing ("China", "Leicester"), learnt from the records that
     hold it (read through the search index, so a large knowledge base is not scanned)."""
-    capital = lower = False
+    capital = False
     for fact in kb.index_words.records_with([word]):
         for text in (fact.name, fact.summary):
             for index, found in enumerate(_WORD.findall(text)):
                 if index and found.casefold() == word:  # a sentence's first word is capitalised
-                    capital |= found[0].isupper()
-                    lower |= not found[0].isupper()
-    return capital and not lower
+                    if not found[0].isupper():
+                        return False  # once in lower case, a common word: no need to read on
+                    capital = True
+    return capital
 
 
 def _look(facts: Sequence[Fact]) -> str:
