@@ -79,6 +79,12 @@ def test_the_project_facts_files_are_valid(path: Path) -> None:
         ("schema = 1", "schema = 2", ["schema: const"]),
         ('date = "2025-01-02"', 'date = "2 Jan 2025"', ["sources/0/date: pattern"]),
         ('sections = ["Intro"]', "sections = []", ["sources/0/sections: minItems"]),
+        ("paragraph = 1", 'paragraph = 1\nmeasure = "ratio"', ["stats/0/measure: enum"]),
+        (
+            "value = 1234\n",
+            'measure = "count"\n',
+            ["stats/0: dependentRequired"] * 3 + ["stats/0: required"],
+        ),
         ("[[stats]]", "[[stat]]", [": additionalProperties", ": anyOf"]),
     ],
 )

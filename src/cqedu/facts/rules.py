@@ -11,10 +11,10 @@ from typing import Any, TypeVar
 from cqedu.core.matching import did_you_mean
 from cqedu.core.text import normalise_phrase
 from cqedu.facts.figures import parse_figure, same_number
-from cqedu.facts.model import MEASURES, Country, Fact, Level, Source, Term
+from cqedu.facts.model import Country, Fact, Level, Source, Term
 from cqedu.facts.problems import LocatedError, Reporter, SkipRecord
 from cqedu.facts.shape import Row
-from cqedu.facts.tables import FIGURE_FIELDS, KIND_ONLY, KIND_REQUIRED
+from cqedu.facts.tables import FIGURE_CHOICES, FIGURE_FIELDS, KIND_ONLY, KIND_REQUIRED
 
 _T = TypeVar("_T")
 _Fail = Callable[[str, str], LocatedError]
@@ -179,7 +179,7 @@ class RecordRules:
             (frozenset({"country"}), self._country),
             (frozenset({*FIGURE_FIELDS, "qualifier"}), partial(check_figure, reporter.fail)),
             (frozenset(KIND_ONLY), partial(check_kind_fields, reporter.fail)),
-            (frozenset({"measure", "value"}), partial(check_measure, reporter.fail)),
+            (frozenset({*FIGURE_CHOICES, "value"}), partial(check_figure_choices, reporter.fail)),
         )
 
     def fact(self, row: Row, kind: str) -> Fact:
@@ -309,13 +309,13 @@ def check_kind_fields(fail: _Fail, where: str, kind: str, v: Mapping[str, Any]) 
             raise fail(f"{where}: {key}", f'expected one of {", ".join(choices)}, got "{v[key]}"')
 
 
-def check_measure(fail: _Fail, where: str, kind: str, v: Mapping[str, Any]) -> None:
-    """What a figure measures (share, rank, count) is said only of a figure, by name."""
-    if "measure" not in v:
-        return
-    if "value" not in v:
-        raise fail(f"{where}: measure", "given without a value")
-    if v["measure"] not in MEASURES:
-        raise fail(
-            f"{where}: measure", f'expected one of {", ".join(MEASURES)}, got "{v["measure"]}"'
-        )
+def check_figure_choices(fail: _Fail, where: str, kind: str, v: Mapping[str, Any]) -> None:
+    """What qualifies a figure (its measure: share, rank, count) is said only of a figure,
+    and by one of its names."""
+    for key, choices in FIGURE_CHOICES.items():
+        if key not in v:
+            continue
+        if "value" not in v:
+            raise fail(f"{where}: {key}", "given without a value")
+        if v[key] not in choices:
+            raise fail(f"{where}: {key}", f'expected one of {", ".join(choices)}, got "{v[key]}"')

@@ -17,6 +17,7 @@ from cqedu.facts.fields import FieldSpec
 from cqedu.facts.tables import (
     CONSTRAINTS,
     DATE_PATTERN,
+    FIGURE_CHOICES,
     FIGURE_FIELDS,
     INT_MAX,
     INT_MIN,
@@ -92,9 +93,12 @@ def _table(table: TableSpec) -> dict[str, Any]:
             properties[name] = (
                 {**properties[name], "enum": list(choices)} if only == table.kind else False
             )
+        for name, choices in FIGURE_CHOICES.items():
+            properties[name] = {**properties[name], "enum": list(choices)}
         schema["dependentRequired"] = {
             **{name: [other for other in FIGURE_FIELDS if other != name] for name in FIGURE_FIELDS},
             "qualifier": ["value"],
+            **{name: ["value"] for name in FIGURE_CHOICES},
         }
     schema["required"] = required
     schema["additionalProperties"] = False

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from cqedu.facts.fields import FIELDS, TERM_FIELDS, FieldSpec
-from cqedu.facts.model import KIND_TABLES, PARTNER_CATEGORIES
+from cqedu.facts.model import KIND_TABLES, MEASURES, PARTNER_CATEGORIES
 
 SCHEMA_VERSION = 1
 
@@ -54,6 +54,10 @@ KIND_REQUIRED: dict[str, tuple[tuple[str, ...], str]] = {
 #: Field -> (the only kind that may give it, the values it may take).
 KIND_ONLY: dict[str, tuple[str, tuple[str, ...]]] = {
     "category": ("partner", PARTNER_CATEGORIES),
+}
+#: Field -> the values it may take, for fields any kind gives, and only with a figure.
+FIGURE_CHOICES: dict[str, tuple[str, ...]] = {
+    "measure": MEASURES,
 }
 
 
