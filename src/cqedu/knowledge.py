@@ -68,10 +68,7 @@ def load(
     single = facts_paths[0] if len(facts_paths) == 1 else None
     kb = KnowledgeBase(connection, single, cache_file, paths=facts_paths)
     if for_search and cache_file is not None:
-        from cqedu.store import index  # deferred: a query served from the cache never needs it
-
-        if not index.is_built(connection):
-            index.build(connection, cache_file)
+        kb.index_words.index()  # built in the same run, so it is kept in the cache file
     return kb
 
 
@@ -253,15 +250,7 @@ class KnowledgeBase:
         from cqedu.query.search import search_records
 
         kinds = None if kind is None else (self.resolve_kind(kind),)
-        outcome, self.index_words.vocabulary_cache = search_records(
-            self._records,
-            self._cache_file,
-            query,
-            limit,
-            kinds=kinds,
-            vocabulary=self.index_words.vocabulary_cache,
-        )
-        return outcome
+        return search_records(self.index_words, query, limit, kinds=kinds)
 
     def ask(self, question: str) -> Answer:
         """The direct answer to a question in plain English (see `cqedu.ask.question`).

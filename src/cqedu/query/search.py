@@ -5,15 +5,14 @@ from __future__ import annotations
 import bisect
 import sqlite3
 from collections.abc import Collection
-from pathlib import Path
 from typing import NamedTuple
 
 from cqedu.core.errors import QueryError
 from cqedu.core.text import is_unspaced, normalise_phrase, stem, word_spans, words
 from cqedu.facts.model import SearchHit
+from cqedu.query.words import IndexWords
 from cqedu.store import index
 from cqedu.store.index import STOPWORDS
-from cqedu.store.records import Records
 
 MAX_QUERY_CHARS = 500
 #: The most results one search shows (`--limit`); `export` writes everything.
@@ -74,34 +73,27 @@ class SearchOutcome(NamedTuple):
 
 
 def search_records(
-    records: Records,
-    cache_file: Path | None,
-    query: str,
-    limit: int,
-    *,
-    kinds: Collection[str] | None = None,
-    vocabulary: index.Vocabulary | None = None,
-) -> tuple[SearchOutcome, index.Vocabulary]:
-    """Search the records of a store, building its index first if need be.
+    index_words: IndexWords, query: str, limit: int, *, kinds: Collection[str] | None = None
+) -> SearchOutcome:
+    """Search the records `index_words` reads, building the index first if need be (its
+    vocabulary is kept on `index_words` for the next search or question of the store).
 
-    Returns the outcome and the index vocabulary, which a later search of the same store
-    may pass back as `vocabulary` to skip reading it again. QueryError for a limit below
-    1 or an empty, too long or wordless query.
+    QueryError for a limit below 1 or an empty, too long or wordless query.
     """
     if limit < 1:
         raise QueryError(f"limit must be 1 or more, got {limit}")
     tokens = query_words(query)  # refuse a bad query before building anything
-    if not index.is_built(records.db):
-        index.build(records.db, cache_file)
+    records = index_words.records
+    index_words.index()
     notes = index.notes()
-    ranking, vocabulary = rank(
+    ranking, index_words.vocabulary_cache = rank(
         records.db,
         query,
         tokens,
         limit,
         sources=records.only,
         kinds=kinds,
-        vocabulary=vocabulary,
+        vocabulary=index_words.vocabulary_cache,
     )
     found = records.at_positions([item.pos for item in ranking.positions])
     hits = [
@@ -114,8 +106,7 @@ def search_records(
         typed.setdefault(word, query[start:end])
     ignored = tuple(typed.get(word, word) for word in ranking.ignored)
     set_aside = tuple(typed.get(word, word) for word in ranking.set_aside)
-    outcome = SearchOutcome(hits, ignored, set_aside, more, tuple(notes))
-    return outcome, vocabulary
+    return SearchOutcome(hits, ignored, set_aside, more, tuple(notes))
 
 
 def outcome_lines(outcome: SearchOutcome) -> list[str]:

@@ -22,7 +22,8 @@ class IndexWords:
     """
 
     def __init__(self, records: Records, cache_file: Path | None) -> None:
-        self._records = records
+        self.records = records
+        """The records of the store whose index this is."""
         self._cache_file = cache_file
         self.vocabulary_cache: index.Vocabulary | None = None
 
@@ -31,24 +32,24 @@ class IndexWords:
         # deferred for start-up: a query served from the cache never needs the index
         from cqedu.store import index
 
-        if not index.is_built(self._records.db):
-            index.build(self._records.db, self._cache_file)
+        if not index.is_built(self.records.db):
+            index.build(self.records.db, self._cache_file)
         return index
 
     def vocabulary(self) -> list[str]:
         """The index's words (numbers aside), sorted: what question words match."""
         index = self.index()
-        self.vocabulary_cache = index.vocabulary(self._records.db, self.vocabulary_cache)
+        self.vocabulary_cache = index.vocabulary(self.records.db, self.vocabulary_cache)
         return list(self.vocabulary_cache.words)
 
     def document_frequency(self, words: Iterable[str]) -> dict[str, int]:
         """How many records (of all sources) hold each index word; absent words left out."""
         wanted = list(dict.fromkeys(words))
-        return dict(self.index().document_frequency(self._records.db, wanted))
+        return dict(self.index().document_frequency(self.records.db, wanted))
 
     def records_with(self, words: Iterable[str]) -> list[Fact]:
         """Records of the kept sources that hold any of these index words, in file order."""
-        positions = self.index().records_with(self._records.db, list(dict.fromkeys(words)))
-        found = self._records.at_positions(positions)
-        kept = self._records.only
+        positions = self.index().records_with(self.records.db, list(dict.fromkeys(words)))
+        found = self.records.at_positions(positions)
+        kept = self.records.only
         return [found[pos] for pos in sorted(found) if kept is None or found[pos].source in kept]
