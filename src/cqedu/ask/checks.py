@@ -12,7 +12,6 @@ what the article gives instead.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from cqedu.ask.candidates import Candidate, find, meanings
@@ -28,7 +27,7 @@ from cqedu.ask.reading import (
     subject_after_auxiliary,
 )
 from cqedu.core.errors import NoMatchError
-from cqedu.core.text import normalise_phrase, words
+from cqedu.core.text import normalise_phrase, word_spans, words
 from cqedu.facts.model import Fact
 from cqedu.query import wording
 from cqedu.query.wording import COUNTRIES, DATE, FIGURE, NAME, PLACE, PLACES, SUMMARY, WHO
@@ -42,7 +41,6 @@ _NOT_GIVEN = {
     PLACES: "no partner",
     COUNTRIES: "no partner country",
 }
-_WORD = re.compile(r"[^\W\d_]+")
 _DURATION_UNITS = frozenset({"year", "years", "month", "months", "day", "days"})
 
 
@@ -77,9 +75,9 @@ def _proper_noun(kb: KnowledgeBase, word: str) -> bool:
     capital = False
     for fact in kb.index_words.records_with([word]):
         for text in (fact.name, fact.summary):
-            for index, found in enumerate(_WORD.findall(text)):
-                if index and found.casefold() == word:  # a sentence's first word is capitalised
-                    if not found[0].isupper():
+            for index, (start, _, folded) in enumerate(word_spans(text)):
+                if index and folded == word:  # a sentence's first word is capitalised
+                    if not text[start].isupper():
                         return False  # once in lower case, a common word: no need to read on
                     capital = True
     return capital
