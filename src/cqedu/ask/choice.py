@@ -242,7 +242,8 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     asked = [
         i
         for i in q.required
-        if (i in r.head or i in q.restricted) and not (r.percent and _base_of_share(r, i))
+        if (i in r.head or i in q.restricted or i in q.subjects)
+        and not (r.percent and _base_of_share(r, i))
     ]
     weak = [i for i in asked if i in top.weak]
     if weak:
@@ -265,6 +266,15 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     ]
     if other:
         raise NoMatchError(wording.passing(top.fact, phrase(r, other)))
+    # "how many students study abroad": a rare word after what is counted that the figure
+    # does not cover narrows it to a part the article does not count.
+    narrowed = [c for c in fitting if not q.against(c)]
+    if not narrowed:
+        extra = q.against(top)
+        look = [c.fact for c in q.found if c.covers(extra) and c.fact != top.fact]
+        raise NoMatchError(f"{wording.passing(top.fact, phrase(r, extra))}{_look(look)}")
+    fitting = narrowed
+    top = fitting[0]
     if not r.extreme and _overall(q):
         whole = [c for c in fitting if c.fit >= MIN_FIGURE_FIT]
         topic = phrase(r, q.topic() or q.subject)
