@@ -10,7 +10,9 @@ from __future__ import annotations
 import pytest
 
 from cqedu.core.errors import NoMatchError
-from cqedu.knowledge import KnowledgeBase
+from cqedu.facts.loader import parse_facts
+from cqedu.knowledge import KnowledgeBase, from_document
+from tests.conftest import MINI_FACTS
 
 
 def refused(kb: KnowledgeBase, question: str) -> str:
@@ -132,3 +134,216 @@ def test_verbs_and_the_records_own_words_do_not_narrow(
     real_kb: KnowledgeBase, question: str, record: str
 ) -> None:
     assert real_kb.ask(question).record.id == record
+
+
+# ------------------------------------------------ a share asked, a count found
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "what percentage of high school graduates go to university",
+            "the article gives 1.85 million graduates (skilled graduates supplied to society), "
+            "a count, not a share or rate",
+        ),
+        (
+            "what share of students are international",
+            "the article gives over 10,000 students (international students attracted), a "
+            "count, not a share or rate",
+        ),
+        (
+            "what percentage of schools are special education schools",
+            "the article gives 41 schools (special education schools), a count, not a share "
+            "or rate",
+        ),
+        (
+            "what percent of enterprises benefited from collaboration",
+            "the article gives over 3,300 enterprises helped by university-industry "
+            "collaboration, a count, not a share or rate",
+        ),
+    ],
+)
+def test_a_share_is_answered_only_by_a_share(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        (
+            "what share of kindergartens offer inclusive preschool education",
+            "inclusive-preschool-coverage",
+        ),
+        ("what percentage of basic research do universities do", "basic-research-share"),
+        (
+            "what proportion of vocational students continue their studies",
+            "vocational-further-study-share",
+        ),
+    ],
+)
+def test_a_share_the_article_gives_is_answered(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+# ------------------------------------------------ a ratio per something
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many students per teacher",
+            'the article gives 6.4 million students, but no figure per "teacher"',
+        ),
+        (
+            "how many schools per district",
+            'the article gives 9,177 schools, but no figure per "district"',
+        ),
+        (
+            "how many teachers per school",
+            'the article gives over 500,000 teachers, but no figure per "school"',
+        ),
+        (
+            "how many students does each school have",
+            'the article gives 6.4 million students, but no figure per "school"',
+        ),
+        (
+            "how many teachers does every school have",
+            'the article gives over 500,000 teachers, but no figure per "school"',
+        ),
+    ],
+)
+def test_a_ratio_per_something_is_refused_saying_what_is_given(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how many principals train at NTU per year", "principals-trained-at-ntu"),
+        ("how many students enroll each year", "sino-foreign-annual-enrollment"),
+        ("how many scholars are sponsored every year", "scholars-sponsored-abroad"),
+    ],
+)
+def test_per_year_is_no_ratio(real_kb: KnowledgeBase, question: str, record: str) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+RATIO = b"""
+[[stats]]
+id = "mini-pupils-per-teacher"
+name = "Pupils per teacher"
+summary = "How many pupils each teacher has in the town's schools."
+value = 14
+unit = "pupils per teacher"
+as_written = "14"
+section = "Schools"
+paragraph = 1
+"""
+
+
+def test_a_record_that_is_a_ratio_per_the_noun_answers() -> None:
+    knowledge = from_document(parse_facts(MINI_FACTS.read_bytes() + RATIO, "mini+ratio.toml"))
+    try:
+        assert answer(knowledge, "how many pupils per teacher") == (
+            "mini-pupils-per-teacher",
+            "14 pupils per teacher (Schools \u00b61)",
+        )
+        assert refused(knowledge, "how many pupils per school").startswith(
+            'the article gives 14 pupils per teacher, but no figure per "school"'
+        )
+    finally:
+        knowledge.close()
+
+
+# ------------------------------------------------ where an event was held
+
+
+@pytest.mark.parametrize(
+    ("question", "record", "line"),
+    [
+        (
+            "where was the World Culture Fair held",
+            "southwest-university-of-political-science-and-law",
+            "Southwest University of Political Science and Law: University whose Yubei Campus "
+            "hosted the World Culture Fair. (Opening \u00b62)",
+        ),
+        (
+            "where did the World Culture Fair take place",
+            "southwest-university-of-political-science-and-law",
+            "Southwest University of Political Science and Law: University whose Yubei Campus "
+            "hosted the World Culture Fair. (Opening \u00b62)",
+        ),
+        (
+            "where was the Go lesson",
+            "go-lesson",
+            "Dadukou District (Go lesson by Li Xuanhao; Building a Strong Education System "
+            "\u00b63)",
+        ),
+        (
+            "where did the Go champion give a lesson",
+            "go-lesson",
+            "Dadukou District (Go lesson by Li Xuanhao; Building a Strong Education System "
+            "\u00b63)",
+        ),
+    ],
+)
+def test_where_an_event_was_is_its_venue_or_host(
+    real_kb: KnowledgeBase, question: str, record: str, line: str
+) -> None:
+    assert answer(real_kb, question) == (record, line)
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "where was the press conference held",
+            "the article names Press conference on education progress but does not say where it is",
+        ),
+        (
+            "where were the Southwest University presentations",
+            "the article names Southwest University presentations but does not say where it is",
+        ),
+        ("where is Li Xuanhao from", "the article does not say where Li Xuanhao is from"),
+    ],
+)
+def test_where_the_article_does_not_say_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ refusal wording
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many scholars are sponsored abroad in 2020",
+            "the article gives over 1,000 scholars sponsored for study abroad each year, not "
+            "for 2020",
+        ),
+        (
+            "how many principals are trained in singapore in 2019",
+            "the article gives 200 principals (school principals trained at NTU each year), "
+            "not for 2019",
+        ),
+        (
+            "how many teachers were there in 2020",
+            "the article gives over 500,000 teachers as of 2025, not for 2020",
+        ),
+    ],
+)
+def test_a_year_refusal_says_the_period_once(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message

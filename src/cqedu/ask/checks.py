@@ -119,6 +119,9 @@ class _Question:
         self.places = {i for i in self.known if tokens[i] in countries}
         # The subject of "does Yubei District have" restricts the question as a place does.
         subjects = (clause_subjects(tokens) & set(self.known)) - homes
+        # ... but not a common verb the clause runs on to ("did the fair *take* place")
+        small = function_words()
+        subjects = {i for i in subjects if tokens[i] not in small or reading.typed[i][:1].isupper()}
         wanted = set(reading.head) | self.restricted | self.places | set(reading.counted)
         wanted |= subjects
         # A name after a preposition restricts the question however common the word is in
@@ -209,12 +212,17 @@ class _Question:
         return any(_same_root(token, self.r.tokens[i]) for i in anchor)
 
     def _declared_form(self, token: str) -> bool:
-        """Whether a word is, by its Snowball stem, a word of a declared term or synonym."""
+        """Whether a word is, by its Snowball stem, a word of a declared term that is a
+        verb: one whose synonyms hold an inflected form ("covers": "reached")."""
         # deferred for start-up: stems load the stemmer
         from cqedu.core.text import stem
 
         root = stem(token)
-        return any(stem(w) == root for w in self.lexicon.declared if w[:2] == token[:2])
+        for term in self.kb.terms:
+            said = words(" ".join((term.term, *term.synonyms)))
+            if any(inflected(w) for w in said) and any(stem(w) == root for w in said):
+                return True
+        return False
 
     def _named_by_some_record(self, position: int) -> bool:
         """Whether some record holds the word by its name, id, keywords and the like (not

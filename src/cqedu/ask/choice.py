@@ -8,6 +8,7 @@ article does give, and that it does not give the rest.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from cqedu.ask.candidates import Candidate
@@ -100,6 +101,11 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
         return _listed(q, ranked)
     _unasked(q, kind, ranked[0])
     fitting = [c for c in ranked if fits(kind, c.fact)]
+    if kind == PLACE and r.tokens[-1] == "from":
+        # "where is X from" asks its origin: a country, not where it happened
+        fitting = [c for c in fitting if c.fact.country]
+        if not fitting:
+            raise NoMatchError(f"the article does not say where {ranked[0].fact.name} is from")
     if kind == PLACE:  # a partner or organization is a place's best answer
         fitting.sort(key=lambda c: c.fact.kind not in ("partner", "organization"))
     if not fitting:
@@ -191,7 +197,7 @@ def _related(q: _Question, kind: str, ranked: list[Candidate]) -> Answer:
         if best.has_figure:
             raise NoMatchError(wording.not_named(best, "them"))
     if kind == PLACE:
-        raise NoMatchError(f"the article names {best.name} but does not say where it is")
+        return _host(q, ranked)
     if kind == FIGURE and q.r.counted:
         # "how many schools are in Dadukou District": no count, whatever mentions the place.
         counted = phrase(q.r, sorted(q.r.counted))
@@ -202,6 +208,18 @@ def _related(q: _Question, kind: str, ranked: list[Candidate]) -> Answer:
         f"the article gives {_NOT_GIVEN.get(kind, 'no answer')} for {best.name}"
         f"{_look([c.fact for c in ranked])}"
     )
+
+
+def _host(q: _Question, ranked: list[Candidate]) -> Answer:
+    """ "where was the World Culture Fair held": an event's host holds its place; else the
+    article does not say where."""
+    for candidate in ranked[:3]:
+        event = candidate.fact
+        if event.kind == "event" and candidate.covers(q.required):
+            host = wording.hosts(event, [q.kb.get(i) for i in event.related])
+            if host:
+                return _answer(q, PLACE, host[:1], [event, *host[1:]])
+    raise NoMatchError(f"the article names {ranked[0].fact.name} but does not say where it is")
 
 
 def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
@@ -222,6 +240,7 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
                 f"{_look([c.fact for c in fitting])}"
             )
         fitting = counting
+    fitting = _of_measure(q, fitting)
     if r.duration:
         fitting = [c for c in fitting if c.fact.unit in _DURATION_UNITS] or _refuse(
             "the article gives no length of time", fitting
@@ -234,9 +253,9 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
         fitting = [
             c for c in fitting if all(y in f"{c.fact.period} {c.fact.date}" for y in r.years)
         ] or _refuse(
-            f"the article gives {wording.counted(fitting[0].fact)} "
-            f"{fitting[0].fact.period or ''}, not for {', '.join(r.years)}".replace("  ", " "),
-            fitting,
+            f"the article gives {wording.counted_when(fitting[0].fact)}, "
+            f"not for {', '.join(r.years)}",
+            fitting[1:],
         )
     top = fitting[0]
     asked = [
@@ -273,13 +292,41 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
         extra = q.against(top)
         look = [c.fact for c in q.found if c.covers(extra) and c.fact != top.fact]
         raise NoMatchError(f"{wording.passing(top.fact, phrase(r, extra))}{_look(look)}")
-    fitting = narrowed
+    fitting = _of_measure(q, narrowed)
     top = fitting[0]
     if not r.extreme and _overall(q):
         whole = [c for c in fitting if c.fit >= MIN_FIGURE_FIT]
         topic = phrase(r, q.topic() or q.subject)
         fitting = whole or _refuse(f'the article gives no overall figure for "{topic}"', fitting)
     return fitting
+
+
+def _of_measure(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
+    """Figures of the measure asked for: a share or rate (its unit is percent) when one is
+    asked ("what percentage of ..."), a ratio per what the question names ("students per
+    teacher"); else the refusal says what the article gives instead."""
+    r = q.r
+    top = fitting[0].fact
+    if r.percent and not r.counted and not r.extreme and top.unit != "percent":
+        raise NoMatchError(
+            f"the article gives {wording.counted(top)}, a count, not a share or rate"
+            f"{_look([c.fact for c in fitting[1:]])}"
+        )
+    if r.per:
+        said = {w for i in r.per for m in q.read.get(i, []) for part in m for w in part}
+        ratios = [c for c in fitting if _per(c.fact, said | {r.tokens[i] for i in r.per})]
+        if not ratios:
+            raise NoMatchError(
+                f'the article gives {wording.counted(top)}, but no figure per "{phrase(r, r.per)}"'
+            )
+        fitting = ratios
+    return fitting
+
+
+def _per(fact: Fact, nouns: set[str]) -> bool:
+    """Whether a figure is a ratio per one of `nouns`: its unit or name says "per" one."""
+    text = words(f"{fact.unit or ''} {fact.name}")
+    return any(a == "per" and b in nouns for a, b in pairwise(text))
 
 
 def _same_stem(word: str, fact: Fact) -> bool:

@@ -30,6 +30,11 @@ _EXAMPLE = 'ask one, such as: cqedu ask "how many teachers?"'
 
 _PER_YEAR_WORDS = frozenset({"annual", "annually", "yearly"})
 _PER_YEAR_LEADS = frozenset({"each", "every", "per", "a"})
+#: What "per", "each" or "every" ask a ratio over, unless a unit of time follows.
+_PER_LEADS = frozenset({"per", "each", "every"})
+_TIME_UNITS = frozenset(
+    "year years month months week weeks day days annum semester semesters term terms".split()
+)
 _PERCENT_WORDS = frozenset(
     {"rate", "rates", "share", "percentage", "percent", "proportion", "fraction", "ratio"}
 )
@@ -111,6 +116,9 @@ class Reading(NamedTuple):
     """Sources whose own place the question names ("in Chongqing")."""
     years: tuple[str, ...] = ()
     """Years the question names ("in 2020")."""
+    per: tuple[int, ...] = ()
+    """Positions of what a ratio is asked per ("students per *teacher*", "does each
+    *school* have"): a figure per year is `per_year`, not this."""
 
 
 def check(question: str) -> list[tuple[str, str]]:
@@ -201,6 +209,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         level_positions=frozenset(level_positions),
         sources=tuple(dict.fromkeys(places[tokens[i]] for i in sorted(home))),
         years=years,
+        per=_ratio(tokens),
     )
 
 
@@ -213,6 +222,20 @@ def _per_year(tokens: Sequence[str]) -> set[int]:
         elif word == "year" and i and tokens[i - 1] in _PER_YEAR_LEADS:
             used.update((i - 1, i))
     return used
+
+
+def _ratio(tokens: Sequence[str]) -> tuple[int, ...]:
+    """Positions of the nouns a ratio is asked per: the word after "per", "each" or
+    "every" that is neither a unit of time (a figure per year) nor a closed-class word."""
+    found = [
+        i + 1
+        for i, word in enumerate(tokens[:-1])
+        if word in _PER_LEADS
+        and tokens[i + 1] not in _TIME_UNITS
+        and tokens[i + 1] not in CLOSED_CLASS
+        and not tokens[i + 1].isdigit()
+    ]
+    return tuple(found)
 
 
 def _lead(tokens: Sequence[str]) -> int:
