@@ -347,3 +347,58 @@ def test_a_year_refusal_says_the_period_once(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ typos of short words
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("wat is the preschool enrollment rate", "preschool-enrollment-rate"),
+        ("hgh school enrollment rate", "high-school-enrollment-rate"),
+        ("how many skools", "schools"),
+        ("how many shcools", "schools"),
+        ("how many scools are there", "schools"),
+        ("how mny students", "students"),
+        ("hw many teachers", "teachers"),
+        ("whn was the World Culture Fair", "world-culture-fair"),
+        ("how many studnets are there", "students"),
+    ],
+)
+def test_a_typo_of_one_close_word_is_forgiven(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # words of general English are no typos, however close to a record's word
+        ("how many stools are there", 'the article does not mention "stools"'),
+        ("how many nurses are there", 'the article does not mention "nurses"'),
+        # a typo forgiven still has to pass every check, and is quoted as typed
+        ("how many skools in China", 'the article gives no count of "skools" for "China"'),
+        ("how many Schools does CHINA have", 'the article gives no count of "Schools" for "CHINA"'),
+        (
+            "how mny students per teacher",
+            'the article gives 6.4 million students, but no figure per "teacher"',
+        ),
+        ("how many hosptals are there", 'the article does not mention "hosptals"'),
+    ],
+)
+def test_a_typo_never_turns_a_near_miss_into_an_answer(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+def test_a_tie_between_close_words_is_no_correction() -> None:
+    from cqedu.ask.spelling import _closest
+
+    assert _closest("wat", ["what", "when"], 1) == "what"
+    # "bat" is one edit from both, neither is more common: no one word is meant
+    assert _closest("bat", ["cat", "hat"], 1, lambda ws: dict.fromkeys(ws, 3)) is None
+    # twice as common decides
+    assert _closest("bat", ["cat", "hat"], 1, lambda ws: {"cat": 6, "hat": 3}) == "cat"
