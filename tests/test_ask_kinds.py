@@ -402,3 +402,36 @@ def test_a_tie_between_close_words_is_no_correction() -> None:
     assert _closest("bat", ["cat", "hat"], 1, lambda ws: dict.fromkeys(ws, 3)) is None
     # twice as common decides
     assert _closest("bat", ["cat", "hat"], 1, lambda ws: {"cat": 6, "hat": 3}) == "cat"
+
+
+# ------------------------------------------------ the verb that ends a question
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        # a common verb the records also use ("run") ends the question, not its noun
+        ("when did the 14th five year plan run", "fourteenth-five-year-plan"),
+        # a verb of two words, the first a declared verb ("take": "received"), goes whole
+        ("when did the press conference take place", "press-conference"),
+        ("when did the Go lesson take place", "go-lesson"),
+        (
+            "where did the World Culture Fair take place",
+            "southwest-university-of-political-science-and-law",
+        ),
+        ("how many goals did the 14th five-year plan have", "core-goals-met"),
+    ],
+)
+def test_the_verb_after_do_is_no_part_of_the_noun(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+def test_an_ordinal_suffix_is_no_place(real_kb: KnowledgeBase) -> None:
+    # "14th" splits into "14" and "th", which is also Thailand's short form
+    assert refused(real_kb, "how many teachers did the 14th five year plan hire") == (
+        'the article does not answer "how many teachers did the 14th five year plan hire"; no '
+        "record covers all its words; worth a look: core-goals-met, fourteenth-five-year-plan, "
+        "modern-education-system-goal"
+    )

@@ -22,6 +22,7 @@ from cqedu.ask.reading import (
     after_preposition,
     clause_subjects,
     clause_verbs,
+    declared_verb,
     phrase,
     place_name,
     subject_after_auxiliary,
@@ -207,22 +208,9 @@ class _Question:
         function-word list holds common verbs), an inflected form, a form of a word the
         declared terms hold ("reach", "provide"), or the noun's own root ("students study")."""
         token = self.r.tokens[position]
-        if token in function_words() or inflected(token) or self._declared_form(token):
+        if token in function_words() or inflected(token) or declared_verb(self.lexicon, token):
             return True
         return any(_same_root(token, self.r.tokens[i]) for i in anchor)
-
-    def _declared_form(self, token: str) -> bool:
-        """Whether a word is, by its Snowball stem, a word of a declared term that is a
-        verb: one whose synonyms hold an inflected form ("covers": "reached")."""
-        # deferred for start-up: stems load the stemmer
-        from cqedu.core.text import stem
-
-        root = stem(token)
-        for term in self.kb.terms:
-            said = words(" ".join((term.term, *term.synonyms)))
-            if any(inflected(w) for w in said) and any(stem(w) == root for w in said):
-                return True
-        return False
 
     def _named_by_some_record(self, position: int) -> bool:
         """Whether some record holds the word by its name, id, keywords and the like (not

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from cqedu.ask.language import Lexicon, function_words, inflected
 from cqedu.core.errors import QueryError
 from cqedu.core.matching import EXACT_SCORE, WORD_SCORE
-from cqedu.core.text import normalise_phrase, word_spans
+from cqedu.core.text import normalise_phrase, word_spans, words
 from cqedu.facts.model import Level, Source
 from cqedu.query.wording import COUNTRIES, DATE, FIGURE, NAME, PLACE, PLACES, SUMMARY, WHO
 from cqedu.store.index import STOPWORDS
@@ -30,6 +30,7 @@ _EXAMPLE = 'ask one, such as: cqedu ask "how many teachers?"'
 
 _PER_YEAR_WORDS = frozenset({"annual", "annually", "yearly"})
 _PER_YEAR_LEADS = frozenset({"each", "every", "per", "a"})
+_ORDINAL = frozenset({"st", "nd", "rd", "th"})
 #: What "per", "each" or "every" ask a ratio over, unless a unit of time follows.
 _PER_LEADS = frozenset({"per", "each", "every"})
 _TIME_UNITS = frozenset(
@@ -264,6 +265,10 @@ def _consumed(tokens: Sequence[str], reading: Reading) -> set[int]:
         used.add(noun[0])
     if reading.duration:
         used.update(i for i, t in enumerate(tokens) if t == "long")
+    # the suffix of an ordinal ("14th") is part of the number, no word ("TH": Thailand)
+    used.update(
+        i for i in range(1, len(tokens)) if tokens[i] in _ORDINAL and tokens[i - 1].isdigit()
+    )
     return used
 
 
@@ -396,12 +401,31 @@ def _head(
     do_support = any(t in _DO for t in before) or (
         kind in (DATE, PLACE, WHO) and any(t in _AUXILIARIES for t in before)
     )
-    if do_support and len(run) > 1 and tokens[run[-1]] not in lexicon.known:
+    # ... unless the records use it, as a noun, and it is no common verb ("run"); a verb
+    # of two words goes whole ("take place": "take" is a declared verb)
+    last = tokens[run[-1]] if run else ""
+    if do_support and len(run) > 1 and (last not in lexicon.known or last in small):
         verbs.add(run.pop())
+        if len(run) > 1 and declared_verb(lexicon, tokens[run[-1]]):
+            verbs.add(run.pop())
     while run and inflected(tokens[run[-1]]) and tokens[run[-1]] not in lexicon.known:
         verbs.add(run.pop())
     verbs.update(clause_verbs(tokens))
     return frozenset(run), frozenset(verbs)
+
+
+def declared_verb(lexicon: Lexicon, token: str) -> bool:
+    """Whether a word is, by its Snowball stem, a word of a declared term that is a verb:
+    one whose synonyms hold an inflected form ("take": "received"; "covers": "reached")."""
+    # deferred for start-up: stems load the stemmer
+    from cqedu.core.text import stem
+
+    root = stem(token)
+    for term in lexicon.kb.terms:
+        said = words(" ".join((term.term, *term.synonyms)))
+        if any(inflected(w) for w in said) and any(stem(w) == root for w in said):
+            return True
+    return False
 
 
 def _clauses(tokens: Sequence[str]) -> list[tuple[list[int], int | None]]:
