@@ -435,3 +435,54 @@ def test_an_ordinal_suffix_is_no_place(real_kb: KnowledgeBase) -> None:
         "record covers all its words; worth a look: core-goals-met, fourteenth-five-year-plan, "
         "modern-education-system-goal"
     )
+
+
+# ------------------------------------------------ the whole asked, a part found
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many preschool children are there",
+            "the article gives more than 200,000 children benefiting from free preschool, but "
+            'no overall figure for "preschool children"',
+        ),
+        (
+            "how many children are in kindergarten",
+            "the article gives more than 200,000 children benefiting from free preschool, but "
+            'no overall figure for "children are in kindergarten"',
+        ),
+        (
+            "how many kindergarten kids are there",
+            "the article gives more than 200,000 children benefiting from free preschool, but "
+            'no overall figure for "kindergarten kids"',
+        ),
+    ],
+)
+def test_a_figure_whose_name_narrows_it_is_no_overall_count(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        # the unit's words and a proper name typed in part do not narrow
+        (
+            "How many Sino-foreign cooperative programs are there?",
+            "sino-foreign-cooperative-programs",
+        ),
+        (
+            "how many Double First-Class universities does Chongqing have",
+            "double-first-class-universities",
+        ),
+        ("how many special schools are there", "special-education-schools"),
+        ("how many schools are there", "schools"),
+    ],
+)
+def test_an_overall_count_is_still_answered(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record

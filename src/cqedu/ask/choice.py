@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from cqedu.ask.candidates import Candidate
 from cqedu.ask.checks import _DURATION_UNITS, _NOT_GIVEN, _look, fits
-from cqedu.ask.language import inflected
+from cqedu.ask.language import GENERIC_SHARE, inflected
 from cqedu.ask.question import Answer, made
 from cqedu.ask.reading import CLOSED_CLASS, Reading, clause_verbs, phrase, place_name
 from cqedu.core.errors import NoMatchError
-from cqedu.core.text import words
+from cqedu.core.text import word_spans, words
 from cqedu.facts.model import Fact
 from cqedu.query import wording
 from cqedu.query.wording import COUNTRIES, DATE, FIGURE, NAME, PLACE, PLACES, SUMMARY, WHO
@@ -295,7 +295,16 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     fitting = _of_measure(q, narrowed)
     top = fitting[0]
     if not r.extreme and _overall(q):
-        whole = [c for c in fitting if c.fit >= MIN_FIGURE_FIT]
+        fitted = [c for c in fitting if c.fit >= MIN_FIGURE_FIT]
+        whole = [c for c in fitted if not _qualified(q, c.fact)]
+        if fitted and not whole:
+            # "how many preschool children are there": a figure of some of them
+            asked = sorted(set(q.known) | set(r.counted))
+            span = phrase(r, range(asked[0], asked[-1] + 1))
+            raise NoMatchError(
+                f"the article gives {wording.counted(fitted[0].fact)}, "
+                f'but no overall figure for "{span}"'
+            )
         topic = phrase(r, q.topic() or q.subject)
         fitting = whole or _refuse(f'the article gives no overall figure for "{topic}"', fitting)
     return fitting
@@ -344,11 +353,42 @@ def _overall(q: _Question) -> bool:
     "how many X", with the sources' place or "there" ("how many universities does
     Chongqing have"); a figure of a part of them does not answer it."""
     r = q.r
-    return (
-        bool(r.counted)
-        and set(q.known) <= set(r.counted)
-        and (bool(r.sources) or "there" in r.tokens)
+    rest = set(q.known) - set(r.counted)
+    return bool(r.counted) and (
+        (not rest and (bool(r.sources) or "there" in r.tokens))
+        # "how many children are in preschool": all of them at the level named
+        or (bool(rest) and rest <= r.level_positions)
     )
+
+
+def _qualified(q: _Question, fact: Fact) -> bool:
+    """Whether a figure's name narrows what it counts by a word the question does not use
+    ("children benefiting from *free* preschool"): a word of the name that is no
+    closed-class word, no inflected form, not generic among the records, and that no
+    question word stands for. Such a figure counts a part, not the whole asked for."""
+    said = {w for ms in q.read.values() for m in ms for part in m for w in part}
+    said |= set(q.r.tokens) | set(words(fact.unit or ""))  # the unit is what is counted
+    level = {w for lv in q.r.levels for n in (lv.id, lv.name, *lv.aliases) for w in words(n)}
+    # a word of a proper name ("Double First-Class *Initiative*") names the same thing
+    name = fact.name
+    lower = [
+        norm
+        for at, (start, _, norm) in enumerate(word_spans(name))
+        if at == 0 or name[start].islower()
+    ]
+    extra = [
+        w
+        for w in lower
+        if w not in said
+        and w not in level
+        and w not in CLOSED_CLASS
+        and not w.isdigit()
+        and not inflected(w)
+    ]
+    if not extra:
+        return False
+    counts = q.lexicon.frequency(extra)
+    return any(counts[w] < GENERIC_SHARE * q.lexicon.records for w in extra)
 
 
 def _base_of_share(r: Reading, position: int) -> bool:
