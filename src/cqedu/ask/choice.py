@@ -108,7 +108,7 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
             raise NoMatchError(f"the article does not say where {ranked[0].fact.name} is from")
     if kind == PLACE:  # a partner or organization is a place's best answer
         fitting.sort(key=lambda c: c.fact.kind not in ("partner", "organization"))
-    if not fitting:
+    if not fitting or (kind in (DATE, WHO, PLACE) and _named_elsewhere(ranked[0], fitting[0])):
         return _related(q, kind, ranked)
     if kind == FIGURE:
         fitting = _figures(q, fitting)
@@ -149,6 +149,18 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
         if (c.fact.unit, c.fact.kind) == (top.unit, top.kind) and c.covers(q.required)
     ]
     return _answer(q, kind, [top], related)
+
+
+def _in_total(tokens: Sequence[str]) -> bool:
+    """Whether a question asks for a total over time ("in total")."""
+    return any(a == "in" and b == "total" for a, b in pairwise(tokens))
+
+
+def _named_elsewhere(best: Candidate, fitting: Candidate) -> bool:
+    """Whether the question names a record by its whole name ("when was Study in
+    Chongqing launched") that cannot give the type, and the first that can is only a
+    weaker fit: that one is about something else."""
+    return best.fact != fitting.fact and best.fit >= 1 and fitting.fit < best.fit
 
 
 def _general(q: _Question) -> bool:
@@ -222,6 +234,34 @@ def _host(q: _Question, ranked: list[Candidate]) -> Answer:
     raise NoMatchError(f"the article names {ranked[0].fact.name} but does not say where it is")
 
 
+def _of_time(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
+    """Figures of the time asked for: a length of time ("how long"), per year, a total
+    over time ("in total"), in the years named; else the refusal says what is given."""
+    r = q.r
+    if r.duration:
+        fitting = [c for c in fitting if c.fact.unit in _DURATION_UNITS] or _refuse(
+            "the article gives no length of time", fitting
+        )
+    if r.per_year:
+        fitting = [c for c in fitting if c.fact.period == "per year"] or _refuse(
+            f"the article gives no per-year figure for {fitting[0].fact.name}", fitting
+        )
+    if not r.per_year and _in_total(r.tokens):
+        # "how many scholars were sponsored in total": a figure per year is no total
+        fitting = [c for c in fitting if c.fact.period != "per year"] or _refuse(
+            f"the article gives {wording.counted_when(fitting[0].fact)}, not a total", []
+        )
+    if r.years:
+        fitting = [
+            c for c in fitting if all(y in f"{c.fact.period} {c.fact.date}" for y in r.years)
+        ] or _refuse(
+            f"the article gives {wording.counted_when(fitting[0].fact)}, "
+            f"not for {', '.join(r.years)}",
+            fitting[1:],
+        )
+    return fitting
+
+
 def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     """Figures that count what the question names, per year and in the year asked, and
     that name the subject rather than mention it in passing."""
@@ -241,22 +281,7 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
             )
         fitting = counting
     fitting = _of_measure(q, fitting)
-    if r.duration:
-        fitting = [c for c in fitting if c.fact.unit in _DURATION_UNITS] or _refuse(
-            "the article gives no length of time", fitting
-        )
-    if r.per_year:
-        fitting = [c for c in fitting if c.fact.period == "per year"] or _refuse(
-            f"the article gives no per-year figure for {fitting[0].fact.name}", fitting
-        )
-    if r.years:
-        fitting = [
-            c for c in fitting if all(y in f"{c.fact.period} {c.fact.date}" for y in r.years)
-        ] or _refuse(
-            f"the article gives {wording.counted_when(fitting[0].fact)}, "
-            f"not for {', '.join(r.years)}",
-            fitting[1:],
-        )
+    fitting = _of_time(q, fitting)
     top = fitting[0]
     asked = [
         i
