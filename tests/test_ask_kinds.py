@@ -535,3 +535,53 @@ def test_a_record_named_whole_is_not_answered_by_a_weaker_fit(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ names, capitals and passive verbs
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # every word is the records', but no record names them together
+        (
+            "how many students at Chongqing Normal University",
+            'the article does not mention "Chongqing Normal University" (it covers Chongqing)',
+        ),
+        (
+            "how many students does Peking University have",
+            'the article does not mention "Peking University" (it covers Chongqing)',
+        ),
+    ],
+)
+def test_a_name_of_several_words_no_record_names_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        # title case marks no name
+        ("How Many Teachers Does Chongqing Have", "teachers"),
+        ("When Was The World Culture Fair", "world-culture-fair"),
+        # a participle after "is" is a passive verb, not a subject
+        ("Which Olympic champion is mentioned?", "shi-tingmao"),
+        ("which student hero is named", "wu-yingjie"),
+        # "period", "dates" after "what" ask when
+        ("What is the period of the 14th Five-Year Plan?", "fourteenth-five-year-plan"),
+        ("what are the dates of the 14th Five-Year Plan", "fourteenth-five-year-plan"),
+        ("what day was the press conference", "press-conference"),
+        # a level's word inside a longer name is the name's ("Higher Education" is a level)
+        ("What is the Higher Education enrollment rate", "higher-education-enrollment-rate"),
+        (
+            "Which Singapore university trains Chongqing principals?",
+            "nanyang-technological-university",
+        ),
+    ],
+)
+def test_capitals_passives_and_date_words_read_as_meant(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record

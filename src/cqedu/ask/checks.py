@@ -26,6 +26,7 @@ from cqedu.ask.reading import (
     phrase,
     place_name,
     subject_after_auxiliary,
+    title_case,
 )
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import normalise_phrase, word_spans, words
@@ -233,6 +234,9 @@ class _Question:
             for i in self.subject
             if not self.read.get(i) and i not in r.level_positions and self._vetoes(i)
         ]
+        names = unnamed(self.kb, r)
+        if names:
+            raise NoMatchError(wording.not_mentioned(names, self.home, len(self.kb.sources)))
         if unknown:
             groups: list[list[int]] = []
             for i in unknown:  # "Hong Kong" is one name
@@ -258,7 +262,9 @@ class _Question:
         if i in r.verbs:
             return False
         named = i > 0 and r.typed[i][:1].isupper()
-        structural = subject_after_auxiliary(tokens, i) or after_preposition(
+        # after "is", a participle is a passive verb ("is mentioned"), no subject
+        passive = inflected(tokens[i])
+        structural = subject_after_auxiliary(tokens, i, be=not passive) or after_preposition(
             tokens, i, self.lexicon
         )
         return named or structural or not inflected(tokens[i])
@@ -359,6 +365,48 @@ def _in_terms(tokens: Sequence[str], terms: Sequence[str]) -> set[int]:
         for start in range(len(padded) - len(parts) + 1):
             if padded[start : start + len(parts)] == parts:
                 found.update(range(start + 1, start + len(parts)))
+    return found
+
+
+def _capital_runs(typed: Sequence[str]) -> list[range]:
+    """Runs of two or more words typed capitalised mid-question ("Chongqing University"):
+    a proper name, unless the question is typed in title case."""
+    if title_case(typed):
+        return []
+    capital = [i > 0 and word[:1].isupper() for i, word in enumerate(typed)]
+    runs: list[range] = []
+    start = None
+    for i, is_capital in enumerate([*capital, False]):
+        if is_capital and start is None:
+            start = i
+        elif not is_capital and start is not None:
+            if i - start > 1:
+                runs.append(range(start, i))
+            start = None
+    return runs
+
+
+def unnamed(kb: KnowledgeBase, r: Reading) -> list[str]:
+    """Names of several words typed capitalised that no record, level or country names
+    as a whole ("Chongqing University", though each word is the records'): as typed."""
+    found: list[str] = []
+    declared = {
+        normalise_phrase(n)
+        for n in [
+            *(n for lv in kb.levels for n in (lv.name, *lv.aliases)),
+            *(n for c in kb.countries for n in (c.name, *c.aliases)),
+        ]
+    }
+    for run in _capital_runs(r.typed):
+        name = " ".join(r.tokens[i] for i in run)
+        if name in declared:
+            continue
+        texts = (
+            normalise_phrase(" ".join((f.name, f.summary, *f.keywords)))
+            for f in kb.index_words.records_with(list(dict.fromkeys(name.split())))
+        )
+        if not any(f" {name} " in f" {text} " for text in texts):
+            found.append(phrase(r, run))
     return found
 
 

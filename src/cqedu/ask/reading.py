@@ -42,7 +42,9 @@ _PERCENT_WORDS = frozenset(
 _COUNT_WORDS = frozenset({"number", "count", "total", "amount", "figure", "size"})
 _MAX_WORDS = frozenset({"highest", "most", "largest", "biggest", "greatest", "maximum", "max"})
 _MIN_WORDS = frozenset({"lowest", "least", "smallest", "fewest", "minimum", "min"})
-_DATE_WORDS = frozenset({"date", "day", "year", "month", "time"})
+#: After "what" or "which", words that ask when: a record's date or period ("what is the
+#: period of the plan").
+_DATE_WORDS = frozenset({"date", "dates", "day", "year", "month", "time", "period"})
 _QUESTION_WORDS = frozenset(
     {"how", "what", "whats", "which", "who", "whom", "whose", "when", "where"}
     | {"describe", "explain", "define", "tell"}
@@ -137,6 +139,13 @@ def check(question: str) -> list[tuple[str, str]]:
     return found
 
 
+def title_case(typed: Sequence[str]) -> bool:
+    """Whether most words after the first are typed capitalised ("How Many Teachers Does
+    Chongqing Have"), so that a capital does not mark a name."""
+    capital = sum(1 for word in typed[1:] if word[:1].isupper())
+    return capital > 0.6 * max(1, len(typed) - 1)
+
+
 def source_places(sources: Sequence[Source]) -> dict[str, Source]:
     """Each source's own place by normalised name: the first capitalised word of its title
     that is no function word ("Chongqing" in "Chongqing education over ...")."""
@@ -175,12 +184,16 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     consumed = set(_consumed(tokens, reading))
     # A function word typed as a name mid-question ("the Go champion") is a name.
     named = {i for i in range(1, len(typed)) if typed[i][:1].isupper() and tokens[i] in small}
+    if title_case(typed):
+        named = set()  # "How Many Teachers Does Chongqing Have": capitals say nothing
     places = source_places(lexicon.kb.sources)
     home = {i for i, t in enumerate(tokens) if t in places}
     years = tuple(t for t in tokens if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20"))
     ignore = set(CLOSED_CLASS) | _ANSWER_WORDS | _QUESTION_WORDS
     if reading.kind in (PLACES, COUNTRIES):
         ignore |= _PARTNER_FILLER
+    if reading.kind == DATE and tokens[_lead(tokens)] in ("what", "which"):
+        ignore |= _DATE_WORDS  # "what are the dates of the plan": the answer type
     candidates = [
         i for i, t in enumerate(tokens) if i not in consumed and i not in home and t not in years
     ]
@@ -198,7 +211,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         and tokens[i] not in lexicon.declared
         and not (i == len(tokens) - 1 and i > 0 and tokens[i - 1] in _DETERMINERS)
     )
-    levels, level_positions = _levels(lexicon, tokens, reading.kind)
+    levels, level_positions = _levels(lexicon, tokens, reading.kind, typed)
     if reading.counted:
         reading = reading._replace(counted=_run(tokens, min(reading.counted), lexicon))
     counted = frozenset(i for i in reading.counted if i in subject or i in level_positions)
@@ -488,7 +501,19 @@ def after_preposition(tokens: Sequence[str], position: int, lexicon: Lexicon | N
     return i >= 0 and tokens[i] in PREPOSITIONS
 
 
-def _levels(lexicon: Lexicon, tokens: Sequence[str], kind: str) -> tuple[list[Level], set[int]]:
+def _in_name(typed: Sequence[str], span: range) -> bool:
+    """Whether words typed capitalised mid-question run on past `span`: part of a longer
+    name ("Nanyang Technological *University*"), not a level of its own."""
+    capital = [i > 0 and typed[i][:1].isupper() for i in range(len(typed))]
+    if not all(capital[i] for i in span):
+        return False
+    before, after = span.start - 1, span.stop
+    return (before >= 0 and capital[before]) or (after < len(typed) and capital[after])
+
+
+def _levels(
+    lexicon: Lexicon, tokens: Sequence[str], kind: str, typed: Sequence[str] = ()
+) -> tuple[list[Level], set[int]]:
     """Levels the question names (as `--level` takes them) and the positions of their words.
 
     Only whole names and aliases count, or a close spelling of one long word
@@ -507,6 +532,8 @@ def _levels(lexicon: Lexicon, tokens: Sequence[str], kind: str) -> tuple[list[Le
             gram = tokens[start : start + size]
             if used.intersection(span) or (size == 1 and (gram[0] in small or len(gram[0]) < 3)):
                 continue  # "all", "total", "he" name a level only when typed on purpose
+            if typed and _in_name(typed, span):
+                continue
             candidates = names.candidates(" ".join(gram))
             if not candidates or candidates[0].score != EXACT_SCORE:
                 plural = _plural_level(lexicon, gram)
