@@ -585,3 +585,26 @@ def test_capitals_passives_and_date_words_read_as_meant(
     real_kb: KnowledgeBase, question: str, record: str
 ) -> None:
     assert real_kb.ask(question).record.id == record
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "what percentage of children attend preschool nationally",
+            'the article gives 93.5% preschool enrollment rate, but no figure for "nationally"',
+        ),
+        (
+            "what share of vocational students continue their studies nationally",
+            "the article gives surpassed 70% vocational students going on to further study, but "
+            'no figure for "nationally"; worth a look: preschool-enrollment-rate',
+        ),
+    ],
+)
+def test_what_a_share_is_of_ends_at_its_verb(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+    assert real_kb.ask("what share of kids attend kindergarten").record.id == (
+        "preschool-enrollment-rate"
+    )

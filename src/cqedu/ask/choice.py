@@ -15,7 +15,7 @@ from cqedu.ask.candidates import Candidate
 from cqedu.ask.checks import _DURATION_UNITS, _NOT_GIVEN, _look, fits
 from cqedu.ask.language import GENERIC_SHARE, inflected
 from cqedu.ask.question import Answer, made
-from cqedu.ask.reading import CLOSED_CLASS, Reading, clause_verbs, phrase, place_name
+from cqedu.ask.reading import CLOSED_CLASS, clause_verbs, declared_verb, phrase, place_name
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import word_spans, words
 from cqedu.facts.model import Fact
@@ -287,7 +287,7 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
         i
         for i in q.required
         if (i in r.head or i in q.restricted or i in q.subjects)
-        and not (r.percent and _base_of_share(r, i))
+        and not (r.percent and _base_of_share(q, i))
     ]
     weak = [i for i in asked if i in top.weak]
     if weak:
@@ -416,13 +416,15 @@ def _qualified(q: _Question, fact: Fact) -> bool:
     return any(counts[w] < GENERIC_SHARE * q.lexicon.records for w in extra)
 
 
-def _base_of_share(r: Reading, position: int) -> bool:
+def _base_of_share(q: _Question, position: int) -> bool:
     """Whether a word names what a share is of ("share of *disabled children*"): the
-    population a rate's summary describes."""
-    for i in range(position - 1, -1, -1):
+    population a rate's summary describes; the phrase ends at a declared verb ("children
+    *attend* preschool nationally")."""
+    r = q.r
+    for i in range(position, -1, -1):
         if r.tokens[i] == "of":
             return i > 0 and r.tokens[i - 1] in _SHARE_WORDS
-        if r.tokens[i] in CLOSED_CLASS:
+        if r.tokens[i] in CLOSED_CLASS or declared_verb(q.lexicon, r.tokens[i]):
             return False
     return False
 
