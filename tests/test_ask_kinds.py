@@ -597,7 +597,8 @@ def test_capitals_passives_and_date_words_read_as_meant(
         (
             "what share of vocational students continue their studies nationally",
             "the article gives surpassed 70% vocational students going on to further study, but "
-            'no figure for "nationally"; worth a look: preschool-enrollment-rate',
+            'no figure for "nationally"; worth a look: preschool-enrollment-rate, '
+            "high-school-enrollment-rate, higher-education-enrollment-rate",
         ),
     ],
 )

@@ -421,7 +421,7 @@ def _base_of_share(q: _Question, position: int) -> bool:
     population a rate's summary describes; the phrase ends at a declared verb ("children
     *attend* preschool nationally")."""
     r = q.r
-    for i in range(position, -1, -1):
+    for i in range(position - 1, -1, -1):
         if r.tokens[i] == "of":
             return i > 0 and r.tokens[i - 1] in _SHARE_WORDS
         if r.tokens[i] in CLOSED_CLASS or declared_verb(q.lexicon, r.tokens[i]):

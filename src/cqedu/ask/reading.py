@@ -15,7 +15,7 @@ from typing import NamedTuple
 from cqedu.ask.language import Lexicon, function_words, inflected
 from cqedu.core.errors import QueryError
 from cqedu.core.matching import EXACT_SCORE, WORD_SCORE
-from cqedu.core.text import normalise_phrase, word_spans, words
+from cqedu.core.text import normalise_phrase, word_spans
 from cqedu.facts.model import Level, Source
 from cqedu.query.wording import COUNTRIES, DATE, FIGURE, NAME, PLACE, PLACES, SUMMARY, WHO
 from cqedu.store.index import STOPWORDS
@@ -435,7 +435,8 @@ def declared_verb(lexicon: Lexicon, token: str) -> bool:
 
     root = stem(token)
     for term in lexicon.kb.terms:
-        said = words(" ".join((term.term, *term.synonyms)))
+        # one-word entries only: "school" in "go to school" is no verb
+        said = [w for w in map(normalise_phrase, (term.term, *term.synonyms)) if " " not in w]
         if any(inflected(w) for w in said) and any(stem(w) == root for w in said):
             return True
     return False
