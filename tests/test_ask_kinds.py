@@ -353,6 +353,16 @@ def test_a_year_refusal_says_the_period_once(
         ("hw many teachers", "teachers"),
         ("whn was the World Culture Fair", "world-culture-fair"),
         ("how many studnets are there", "students"),
+        # a typo of a word that shapes the question ("number", "percentage")
+        ("numbr of schools", "schools"),
+        (
+            "what percentge of kindergartens offer inclusive preschool",
+            "inclusive-preschool-coverage",
+        ),
+        (
+            "how many skool principals are trained in singapore each year",
+            "principals-trained-at-ntu",
+        ),
     ],
 )
 def test_a_typo_of_one_close_word_is_forgiven(
@@ -367,6 +377,7 @@ def test_a_typo_of_one_close_word_is_forgiven(
         # words of general English are no typos, however close to a record's word
         ("how many stools are there", 'the article does not mention "stools"'),
         ("how many nurses are there", 'the article does not mention "nurses"'),
+        ("how many pools are there", 'the article does not mention "pools"'),
         # a typo forgiven still has to pass every check, and is quoted as typed
         ("how many skools in China", 'the article gives no count of "skools" for "China"'),
         ("how many Schools does CHINA have", 'the article gives no count of "Schools" for "CHINA"'),

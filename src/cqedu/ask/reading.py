@@ -58,6 +58,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "the
 _ANSWER_WORDS = (
     _MAX_WORDS | _MIN_WORDS | _COUNT_WORDS | _PERCENT_WORDS | frozenset({"level", "levels"})
 )
+#: Words that shape a question rather than name its subject: a typo may stand for one.
+_ASKING_WORDS = _ANSWER_WORDS | _QUESTION_WORDS | _PER_YEAR_WORDS | _DATE_WORDS
 #: Closed-class words (the search's stop words, prepositions, auxiliaries): a noun phrase
 #: ends at one.
 CLOSED_CLASS = (
@@ -179,7 +181,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         # deferred: only a question holding a word the records do not use may hold a typo
         from cqedu.ask.spelling import corrected
 
-        tokens = corrected(lexicon, tokens, typed)
+        tokens = corrected(lexicon, tokens, typed, _ASKING_WORDS)
     reading = _shape(tokens)
     consumed = set(_consumed(tokens, reading))
     # A function word typed as a name mid-question ("the Go champion") is a name.

@@ -1,11 +1,12 @@
 """Typos of a question's words, forgiven where one close word of the knowledge base is meant.
 
 A question word that the records never use, that no function word or declared name is, and
-that no other form or close spelling of a record word already matches (`Lexicon.matches`)
 may be a typo: "wat", "hgh", "skools". It is read as the one word it is closest to, by
 edit distance (rapidfuzz's optimal string alignment: a swapped pair is one edit): a question
-word ("wat": what) among the first words, else a word of the records within one edit (two
-for words of six letters or more). Ties go to the word the typo is a dropped-letter form
+word ("wat": what) among the first words, else a word that shapes a question ("numbr":
+number), else, when no other form or close spelling of a record word already matches it
+(`Lexicon.matches`), a word of the records; within one edit (two for words of five letters
+or more). Ties go to the word the typo is a dropped-letter form
 of, then to the word more records hold (document frequency); a tie left is no correction.
 
 A word of general English is never corrected ("stools" is no typo of "schools"): the
@@ -79,8 +80,15 @@ def _closest(
     return best[4]
 
 
-def corrected(lexicon: Lexicon, tokens: Sequence[str], typed: Sequence[str]) -> tuple[str, ...]:
-    """The question's normalised words, each typo read as the word it stands for."""
+def corrected(
+    lexicon: Lexicon,
+    tokens: Sequence[str],
+    typed: Sequence[str],
+    asking: frozenset[str] = frozenset(),
+) -> tuple[str, ...]:
+    """The question's normalised words, each typo read as the word it stands for;
+    `asking` are the words that shape a question ("number", "percentage"), which a typo
+    may stand for as well as a record's word."""
     small = function_words()
     out = list(tokens)
     for i, token in enumerate(tokens):
@@ -101,9 +109,13 @@ def corrected(lexicon: Lexicon, tokens: Sequence[str], typed: Sequence[str]) -> 
                 continue
         if len(token) < 3:
             continue
+        limit = 1 if len(token) < 5 else 2
+        shaping = _closest(token, sorted(asking), limit)
+        if shaping is not None and token not in _english():
+            out[i] = shaping  # "numbr", "percentge": the question's shape
+            continue
         if lexicon.matches(token):
             continue  # another form or a close spelling of a record word already
-        limit = 1 if len(token) <= 5 else 2
         near = [w for w in lexicon.words if abs(len(w) - len(token)) <= limit and w.isalpha()]
         word = _closest(token, near, limit, lexicon.frequency)
         if word is not None and token not in _english():
