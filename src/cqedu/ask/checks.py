@@ -16,13 +16,13 @@ from collections.abc import Sequence
 
 from cqedu.ask.candidates import Candidate, find, meanings
 from cqedu.ask.language import Lexicon, function_words, inflected
+from cqedu.ask.narrowing import in_terms
 from cqedu.ask.question import MAX_RELATED, Answer, KnowledgeBase
 from cqedu.ask.reading import (
     Reading,
     after_preposition,
     clause_subjects,
     clause_verbs,
-    declared_verb,
     phrase,
     place_name,
     subject_after_auxiliary,
@@ -43,10 +43,6 @@ _NOT_GIVEN = {
     PLACES: "no partner",
     COUNTRIES: "no partner country",
 }
-#: Auxiliaries of do-support: "how many did the colleges *provide*" ends in its verb.
-_DO_SUPPORT = frozenset({"do", "does", "did"})
-#: Words a verb follows: "to take", "were set up", "have launched".
-_BEFORE_VERB = frozenset({"to", "is", "are", "was", "were", "be", "been", "has", "have", "had"})
 _DURATION_UNITS = frozenset({"year", "years", "month", "months", "day", "days"})
 
 
@@ -136,14 +132,14 @@ class _Question:
             and (
                 i in reading.head
                 or (i in self.restricted | subjects and _proper_noun(kb, tokens[i]))
-                or not (self._generic(i) or i in reading.common)
+                or not (self.generic(i) or i in reading.common)
             )
         ]
-        self.optional = [i for i in self.known if i not in self.required and not self._generic(i)]
+        self.optional = [i for i in self.known if i not in self.required and not self.generic(i)]
         #: Names a clause is about ("does *China* have"): a place the figure must be of.
         self.subjects = {i for i in subjects & set(self.required) if _proper_noun(kb, tokens[i])}
         #: Positions inside a declared term typed whole after its first word ("set *up*").
-        self.in_terms = _in_terms(tokens, [normalise_phrase(t.term) for t in kb.terms])
+        self.in_terms = in_terms(tokens, [normalise_phrase(t.term) for t in kb.terms])
         self.home = " and ".join(dict.fromkeys(place_name(s) for s in kb.sources))
 
     def _noun_phrase(self) -> frozenset[int]:
@@ -165,60 +161,8 @@ class _Question:
                 return frozenset(start)
         return frozenset(head)
 
-    def against(self, candidate: Candidate) -> list[int]:
-        """Words after the noun phrase asked about that narrow it to something the record
-        does not count ("students study *abroad*", "teachers *nationwide*"): known to the
-        records, rare among them (not generic), and not covered by this one.
-
-        Not counted: a word where a verb stands (right after the noun phrase, after "to",
-        a clause's verb, the last word after "did") when it reads as one (`_verb_like`);
-        an inflected form or a declared synonym anywhere (a participle is weighed apart);
-        a word next to the sources' own place ("Chongqing schools"); a function word no
-        record names (by its name, id or keywords), which is no subject of its own ("now").
-        """
-        r = self.r
-        anchor = set(r.head) | set(r.counted)
-        if not anchor:
-            return []
-        tokens = r.tokens
-        verbs = set(r.verbs) | clause_verbs(tokens) | {max(anchor) + 1}
-        verbs |= {i for i in range(1, len(tokens)) if tokens[i - 1] in _BEFORE_VERB}
-        if _DO_SUPPORT & set(tokens):
-            verbs.add(len(tokens) - 1)
-        found: list[int] = []
-        for i in self.optional:
-            # a summary that mentions the word in passing does not cover it ("national")
-            # (verbs live in summaries: there a mention covers one, "subjects *rank*")
-            covered = candidate.quality.get(i) and (i not in candidate.weak or i in verbs)
-            if i <= max(anchor) or covered or _near(i, self.homes):
-                continue
-            if i in r.level_positions or i in self.in_terms or self._generic(i):
-                continue
-            token = tokens[i]
-            if inflected(token) or self.lexicon.meanings([token]):
-                continue
-            if i in verbs and self._verb_like(i, anchor):
-                continue
-            if i in r.common and not self._named_by_some_record(i):
-                continue
-            found.append(i)
-        return found
-
-    def _verb_like(self, position: int, anchor: set[int]) -> bool:
-        """Whether the word where a verb stands reads as one: ordinary English (the
-        function-word list holds common verbs), an inflected form, a form of a word the
-        declared terms hold ("reach", "provide"), or the noun's own root ("students study")."""
-        token = self.r.tokens[position]
-        if token in function_words() or inflected(token) or declared_verb(self.lexicon, token):
-            return True
-        return any(_same_root(token, self.r.tokens[i]) for i in anchor)
-
-    def _named_by_some_record(self, position: int) -> bool:
-        """Whether some record holds the word by its name, id, keywords and the like (not
-        only in a summary): a subject the knowledge base names ("abroad")."""
-        return any(c.quality.get(position) and position not in c.weak for c in self.found)
-
-    def _generic(self, position: int) -> bool:
+    def generic(self, position: int) -> bool:
+        """Whether a question word is held by so many records that it picks none."""
         matched = [w for m in self.read[position] for part in m for w in part]
         return self.lexicon.generic(self.r.tokens[position], matched)
 
@@ -353,21 +297,6 @@ def level_silence(q: _Question, found: Sequence[Candidate]) -> NoMatchError:
     return NoMatchError(f"the article gives no {what} for {names}{_look(others)}")
 
 
-def _in_terms(tokens: Sequence[str], terms: Sequence[str]) -> set[int]:
-    """Positions of a question's words inside a term of several words typed whole, after
-    its first word: "set up" is one word of meaning."""
-    padded = list(tokens)
-    found: set[int] = set()
-    for term in terms:
-        parts = term.split()
-        if len(parts) < 2:
-            continue
-        for start in range(len(padded) - len(parts) + 1):
-            if padded[start : start + len(parts)] == parts:
-                found.update(range(start + 1, start + len(parts)))
-    return found
-
-
 def _capital_runs(typed: Sequence[str]) -> list[range]:
     """Runs of two or more words typed capitalised mid-question ("Chongqing University"):
     a proper name, unless the question is typed in title case."""
@@ -408,17 +337,6 @@ def unnamed(kb: KnowledgeBase, r: Reading) -> list[str]:
         if not any(f" {name} " in f" {text} " for text in texts):
             found.append(phrase(r, run))
     return found
-
-
-def _same_root(first: str, second: str) -> bool:
-    """Whether two words begin with one root of at least four letters ("study",
-    "students"; "teach", "teachers")."""
-    common = 0
-    for a, b in zip(first, second, strict=False):
-        if a != b:
-            break
-        common += 1
-    return common >= 4 and common >= 0.75 * min(len(first), len(second))
 
 
 def _near(position: int, homes: set[int]) -> bool:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from cqedu.ask.candidates import Candidate
 from cqedu.ask.checks import _DURATION_UNITS, _NOT_GIVEN, _look, fits
 from cqedu.ask.language import GENERIC_SHARE, inflected
+from cqedu.ask.narrowing import against
 from cqedu.ask.question import Answer, made
 from cqedu.ask.reading import CLOSED_CLASS, clause_verbs, declared_verb, phrase, place_name
 from cqedu.core.errors import NoMatchError
@@ -312,9 +313,9 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
         raise NoMatchError(wording.passing(top.fact, phrase(r, other)))
     # "how many students study abroad": a rare word after what is counted that the figure
     # does not cover narrows it to a part the article does not count.
-    narrowed = [c for c in fitting if not q.against(c)]
+    narrowed = [c for c in fitting if not against(q, c)]
     if not narrowed:
-        extra = q.against(top)
+        extra = against(q, top)
         look = [c.fact for c in q.found if c.covers(extra) and c.fact != top.fact]
         raise NoMatchError(f"{wording.passing(top.fact, phrase(r, extra))}{_look(look)}")
     fitting = _of_measure(q, narrowed)
