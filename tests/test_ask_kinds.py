@@ -620,3 +620,10 @@ def test_what_a_share_is_of_ends_at_its_verb(
     assert real_kb.ask("what share of kids attend kindergarten").record.id == (
         "preschool-enrollment-rate"
     )
+
+
+def test_a_form_of_a_declared_verb_does_not_veto(real_kb: KnowledgeBase) -> None:
+    # "extend" is no word of the records, but "extended" is a declared synonym
+    answer = real_kb.ask("which countries did Chongqing extend vocational training cooperation to")
+    assert [f.id for f in answer.named] == ["russia", "spain", "thailand"]
+    assert refused(real_kb, "how many teachers retired") == 'the article does not mention "retired"'

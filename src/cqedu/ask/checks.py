@@ -23,6 +23,7 @@ from cqedu.ask.reading import (
     after_preposition,
     clause_subjects,
     clause_verbs,
+    declared_verb,
     phrase,
     place_name,
     subject_after_auxiliary,
@@ -194,6 +195,8 @@ class _Question:
     def _vetoes(self, i: int) -> bool:
         r = self.r
         tokens = r.tokens
+        if declared_verb(self.lexicon, tokens[i]) and not r.typed[i][:1].isupper():
+            return False  # a form of a declared verb ("extend": "extended")
         if i in r.head:
             return True
         if i in r.common:
