@@ -627,3 +627,43 @@ def test_a_form_of_a_declared_verb_does_not_veto(real_kb: KnowledgeBase) -> None
     answer = real_kb.ask("which countries did Chongqing extend vocational training cooperation to")
     assert [f.id for f in answer.named] == ["russia", "spain", "thailand"]
     assert refused(real_kb, "how many teachers retired") == 'the article does not mention "retired"'
+
+
+# ------------------------------------------------ which X: the partners the noun names
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        (
+            "which universities does Chongqing work with",
+            ["university-of-leicester", "nanyang-technological-university"],
+        ),
+        # British and American spellings are one word
+        (
+            "which centres does Chongqing work with",
+            ["chinese-greek-civilizations-center", "south-asia-poverty-alleviation-center"],
+        ),
+        # the city's own universities, not its partners abroad
+        (
+            "which universities are in Chongqing",
+            ["southwest-university-of-political-science-and-law", "southwest-university"],
+        ),
+        (
+            "which partners does Chongqing have",
+            [
+                "university-of-leicester",
+                "nanyang-technological-university",
+                "russia",
+                "spain",
+                "thailand",
+                "chinese-greek-civilizations-center",
+                "south-asia-poverty-alleviation-center",
+            ],
+        ),
+    ],
+)
+def test_which_x_names_the_records_the_noun_names(
+    real_kb: KnowledgeBase, question: str, named: list[str]
+) -> None:
+    assert [f.id for f in real_kb.ask(question).named] == named

@@ -16,7 +16,15 @@ from cqedu.ask.checks import _DURATION_UNITS, _NOT_GIVEN, _look, fits
 from cqedu.ask.language import GENERIC_SHARE, inflected
 from cqedu.ask.narrowing import against
 from cqedu.ask.question import Answer, made
-from cqedu.ask.reading import CLOSED_CLASS, clause_verbs, declared_verb, phrase, place_name
+from cqedu.ask.reading import (
+    CLOSED_CLASS,
+    PARTNER_FILLER,
+    clause_verbs,
+    declared_verb,
+    partner_word,
+    phrase,
+    place_name,
+)
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import word_spans, words
 from cqedu.facts.model import Fact
@@ -30,6 +38,8 @@ if TYPE_CHECKING:
 #: the question is no more than "how many X" (see `_overall`).
 MIN_FIGURE_FIT = 0.3
 _SHARE_WORDS = frozenset({"share", "percentage", "proportion", "fraction", "rate", "percent"})
+#: Two stems this alike (rapidfuzz ratio) are one word spelt two ways ("centr", "center").
+_SAME_SPELLING = 80
 #: Questions about a photo: its credit is no record, so no person tied to it answers.
 _PHOTO_WORDS = frozenset({"photo", "photos", "photograph", "photographed", "picture", "pictures"})
 
@@ -50,10 +60,35 @@ def _answer(
 
 def everyone(q: _Question) -> Answer:
     """ "which countries does Chongqing work with": every partner that fits."""
-    facts = [f for f in q.kb.facts() if fits(q.r.kind, f)]
+    facts = _of_noun(q, [f for f in q.kb.facts() if fits(q.r.kind, f)])
+    if PARTNER_FILLER & set(q.r.tokens):
+        # "which universities does Chongqing work with": partners, not its own bodies
+        facts = [f for f in facts if f.kind == "partner"] or facts
+    elif q.r.sources and q.r.kind == PLACES:
+        # "which universities are in Chongqing": its own, not partners abroad
+        facts = [f for f in facts if f.country is None] or facts
     if not facts:
         raise NoMatchError(f"the article names {_NOT_GIVEN[q.r.kind]}")
     return _answer(q, q.r.kind, facts, facts[1:], limit=len(facts))
+
+
+def _of_noun(q: _Question, facts: list[Fact]) -> list[Fact]:
+    """The partners the question's noun names ("which *universities*": those whose name
+    says university, by Snowball stem), or all of them when none does ("which partners")."""
+    word = partner_word(q.r.tokens)
+    if q.r.kind != PLACES or word is None:
+        return facts
+    # deferred for start-up: stems load the stemmer
+    from rapidfuzz import fuzz  # deferred: only a list of partners needs it
+
+    from cqedu.core.text import stem
+
+    # stems alike, or spelt alike ("centres", "center": British and American)
+    root = stem(word)
+    named = [
+        f for f in facts if any(fuzz.ratio(stem(w), root) >= _SAME_SPELLING for w in words(f.name))
+    ]
+    return named or facts
 
 
 def _kind(q: _Question, best: Fact) -> str:
@@ -127,7 +162,7 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
         most = max(covered(c) for c in fitting)
         fitting = [c for c in fitting if covered(c) == most]
         order = {c.fact.id: n for n, c in enumerate(q.found)}  # the article's order
-        named = sorted((c.fact for c in fitting), key=lambda f: order[f.id])
+        named = _of_noun(q, sorted((c.fact for c in fitting), key=lambda f: order[f.id]))
         return _answer(q, kind, named, named[1:], limit=len(named))
     top = fitting[0].fact
     if kind == FIGURE:

@@ -76,7 +76,7 @@ _PARTNER_NOUNS = {
     ),
 }
 # Words partner questions use for what every partner does.
-_PARTNER_FILLER = frozenset(
+PARTNER_FILLER = frozenset(
     "cooperate cooperates cooperating cooperation collaborate collaborates collaboration"
     " partner partners partnership partnerships work working linked".split()
 )
@@ -193,7 +193,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     years = tuple(t for t in tokens if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20"))
     ignore = set(CLOSED_CLASS) | _ANSWER_WORDS | _QUESTION_WORDS
     if reading.kind in (PLACES, COUNTRIES):
-        ignore |= _PARTNER_FILLER
+        ignore |= PARTNER_FILLER
     if reading.kind == DATE and tokens[_lead(tokens)] in ("what", "which"):
         ignore |= _DATE_WORDS  # "what are the dates of the plan": the answer type
     candidates = [
@@ -329,6 +329,14 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
     if not lead:
         return base._replace(kind=NAME)  # "teachers in chongqing": the record decides
     return base._replace(kind=SUMMARY)
+
+
+def partner_word(tokens: Sequence[str]) -> str | None:
+    """The partner noun a question asks with ("which *universities*"), or None."""
+    first = _lead(tokens)
+    after = [(i, tokens[i]) for i in range(first + 1, len(tokens)) if tokens[i] not in _LINKS]
+    noun = _partner_noun(tokens, after)
+    return noun[1] if noun else None
 
 
 def _partner_noun(
