@@ -667,3 +667,32 @@ def test_which_x_names_the_records_the_noun_names(
     real_kb: KnowledgeBase, question: str, named: list[str]
 ) -> None:
     assert [f.id for f in real_kb.ask(question).named] == named
+
+
+# ------------------------------------------------ a change asked, a level found
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many more schools are there",
+            "the article gives 9,177 schools as of 2025, but not how it changed",
+        ),
+        (
+            "how many fewer students",
+            "the article gives 6.4 million students as of 2025, but not how it changed",
+        ),
+        (
+            "how many more teachers are needed",
+            "the article gives over 500,000 teachers as of 2025, but not how it changed",
+        ),
+        (
+            "how many extra principals train in Singapore each year",
+            "the article gives 200 principals (school principals trained at NTU each year), but "
+            "not how it changed",
+        ),
+    ],
+)
+def test_how_many_more_asks_a_change(real_kb: KnowledgeBase, question: str, message: str) -> None:
+    assert refused(real_kb, question) == message

@@ -377,6 +377,8 @@ def _of_measure(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     teacher"); else the refusal says what the article gives instead."""
     r = q.r
     top = fitting[0].fact
+    if r.change:
+        raise NoMatchError(f"the article gives {wording.counted_when(top)}, but not how it changed")
     if r.percent and not r.counted and not r.extreme and top.unit != "percent":
         raise NoMatchError(
             f"the article gives {wording.counted(top)}, a count, not a share or rate"

@@ -31,6 +31,8 @@ _EXAMPLE = 'ask one, such as: cqedu ask "how many teachers?"'
 _PER_YEAR_WORDS = frozenset({"annual", "annually", "yearly"})
 _PER_YEAR_LEADS = frozenset({"each", "every", "per", "a"})
 _ORDINAL = frozenset({"st", "nd", "rd", "th"})
+#: English's comparative quantifiers (a closed class): after "how many" they ask a change.
+_COMPARATIVES = frozenset({"more", "fewer", "less", "additional", "extra"})
 #: What "per", "each" or "every" ask a ratio over, unless a unit of time follows.
 _PER_LEADS = frozenset({"per", "each", "every"})
 _TIME_UNITS = frozenset(
@@ -121,6 +123,8 @@ class Reading(NamedTuple):
     """Sources whose own place the question names ("in Chongqing")."""
     years: tuple[str, ...] = ()
     """Years the question names ("in 2020")."""
+    change: bool = False
+    """The question asks how a figure changed ("how many *more* schools")."""
     per: tuple[int, ...] = ()
     """Positions of what a ratio is asked per ("students per *teacher*", "does each
     *school* have"): a figure per year is `per_year`, not this."""
@@ -259,6 +263,16 @@ def _ratio(tokens: Sequence[str]) -> tuple[int, ...]:
     return tuple(found)
 
 
+def _comparative(tokens: Sequence[str], position: int) -> bool:
+    """Whether a comparative quantifier stands at `position` ("how many *more*"), not
+    the start of "more than N"."""
+    return (
+        position < len(tokens)
+        and tokens[position] in _COMPARATIVES
+        and (position + 1 >= len(tokens) or tokens[position + 1] != "than")
+    )
+
+
 def _lead(tokens: Sequence[str]) -> int:
     """Position of the question word that leads the question ("on what date", "so how
     many"), or past the end: one further on is a relative ("students who continue")."""
@@ -280,6 +294,8 @@ def _consumed(tokens: Sequence[str], reading: Reading) -> set[int]:
         used.add(noun[0])
     if reading.duration:
         used.update(i for i, t in enumerate(tokens) if t == "long")
+    if reading.change:
+        used.update(i for i, t in enumerate(tokens) if _comparative(tokens, i))
     # the suffix of an ordinal ("14th") is part of the number, no word ("TH": Thailand)
     used.update(
         i for i in range(1, len(tokens)) if tokens[i] in _ORDINAL and tokens[i - 1].isdigit()
@@ -304,6 +320,8 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
         if following == "long":
             return base._replace(duration=True)
         if following in ("many", "much"):
+            if _comparative(tokens, at + 1):  # "how many more schools": a change
+                return base._replace(counted=frozenset({at + 2}), change=True)
             return base._replace(counted=frozenset({at + 1}))
         if following in ("", "does", "do", "did", "is", "are", "can"):
             return base._replace(kind=SUMMARY)
