@@ -696,3 +696,43 @@ def test_which_x_names_the_records_the_noun_names(
 )
 def test_how_many_more_asks_a_change(real_kb: KnowledgeBase, question: str, message: str) -> None:
     assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ who: not the one the question names
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("who coaches Shi Tingmao", 'the article does not answer "who coaches Shi Tingmao"'),
+        (
+            "who is Li Xuanhao's teacher",
+            'the article does not answer "who is Li Xuanhao\'s teacher"',
+        ),
+        ("who did Liu Yanbing meet", 'the article does not answer "who did Liu Yanbing meet"'),
+        # a tied organization answers only for what it did (it hosted, no one spoke)
+        (
+            "who spoke at the World Culture Fair",
+            "the article gives no person or organization for World Culture Fair; worth a look: "
+            "world-culture-fair, southwest-university-of-political-science-and-law",
+        ),
+    ],
+)
+def test_who_is_not_the_one_the_question_asks_about(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("who is Shi Tingmao", "shi-tingmao"),
+        ("who leads the Chongqing Municipal Education Commission", "liu-yanbing"),
+        ("who runs the Chongqing Municipal Education Commission", "liu-yanbing"),
+        ("who hosted the World Culture Fair", "southwest-university-of-political-science-and-law"),
+        ("who spoke at the press conference", "liu-yanbing"),
+    ],
+)
+def test_who_answers_the_one_who_did_it(real_kb: KnowledgeBase, question: str, record: str) -> None:
+    assert real_kb.ask(question).record.id == record

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 
 from cqedu.ask.candidates import Candidate
 from cqedu.ask.checks import _DURATION_UNITS, _NOT_GIVEN, _look, fits
-from cqedu.ask.language import GENERIC_SHARE, inflected
+from cqedu.ask.language import GENERIC_SHARE, function_words, inflected
 from cqedu.ask.narrowing import against
 from cqedu.ask.question import Answer, made
 from cqedu.ask.reading import (
     CLOSED_CLASS,
     PARTNER_FILLER,
+    Reading,
     clause_verbs,
     declared_verb,
     partner_word,
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 #: the question is no more than "how many X" (see `_overall`).
 MIN_FIGURE_FIT = 0.3
 _SHARE_WORDS = frozenset({"share", "percentage", "proportion", "fraction", "rate", "percent"})
+_BE = frozenset({"is", "was", "are", "were", "s"})
 #: Two stems this alike (rapidfuzz ratio) are one word spelt two ways ("centr", "center").
 _SAME_SPELLING = 80
 #: Questions about a photo: its credit is no record, so no person tied to it answers.
@@ -153,6 +155,7 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
     if kind == WHO:
         # "who leads the education commission": the commission is the subject, not the answer.
         fitting.sort(key=lambda c: c.fact.kind != "person")
+        fitting = _not_the_named(q, fitting)
     if r.plural and kind in (PLACES, COUNTRIES):
         # Those that cover as many of the question's words as the best one does: "in
         # vocational training" is not answered by a partner of principals' training.
@@ -199,6 +202,76 @@ def _named_elsewhere(best: Candidate, fitting: Candidate) -> bool:
     return best.fact != fitting.fact and best.fit >= 1 and fitting.fit < best.fit
 
 
+def _not_the_named(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
+    """ "who coaches Shi Tingmao", "who is Li Xuanhao's teacher", "who did Liu Yanbing
+    meet": the question is about the one it names, who is no answer; another is only when
+    it covers what was done ("who *leads* the commission": its director; "runs", common
+    English, is no word to cover) and the named one owns nothing ("X's teacher")."""
+    r = q.r
+    kept = [c for c in fitting if not _named_as_other(r, c.fact)]
+    if len(kept) == len(fitting):
+        return fitting
+    done = _done(r)
+    owning = "s" in r.tokens
+    if not kept or owning or not (_ordinary(q, done) or kept[0].covers(done)):
+        raise NoMatchError(f'the article does not answer "{q.asked()}"')
+    return kept
+
+
+def _done(r: Reading) -> list[int]:
+    """Where a who-question says what was done: the word after "who", or the last word
+    after "who did" ("who did Liu Yanbing *meet*")."""
+    who = [i for i, t in enumerate(r.tokens) if t in ("who", "whom")][:1]
+    if not who or who[0] + 1 >= len(r.tokens):
+        return []
+    if r.tokens[who[0] + 1] in ("do", "does", "did"):
+        return [len(r.tokens) - 1]
+    return [who[0] + 1]
+
+
+def _ordinary(q: _Question, done: list[int]) -> bool:
+    """Whether what was done is ordinary English ("runs", "gave"), which says too little
+    to check, or a form of a declared verb."""
+    # deferred for start-up: stems load the stemmer
+    from cqedu.core.text import stem
+
+    token = q.r.tokens[done[0]] if done else ""
+    return bool(token) and (
+        stem(token) in function_words()
+        or token in function_words()
+        or declared_verb(q.lexicon, token)
+    )
+
+
+def _does_what_was_done(q: _Question, fact: Fact) -> bool:
+    """Whether a record tied to the one asked about says what was done, by the verb's
+    Snowball stem ("hosted" in "...whose campus hosted the fair"), or the verb is ordinary."""
+    from cqedu.core.text import stem  # deferred for start-up, as above
+
+    done = _done(q.r)
+    if not done or _ordinary(q, done):
+        return True
+    root = stem(q.r.tokens[done[0]])
+    return any(stem(w) == root for w in words(f"{fact.name} {fact.summary}"))
+
+
+def _named_as_other(r: Reading, fact: Fact) -> bool:
+    """Whether a who-question types the record's own name as what it asks about, not as
+    the answer: after a verb ("who *coaches* Shi Tingmao") or owning a noun ("who is Li
+    Xuanhao's *teacher*")."""
+    name = words(fact.name)
+    tokens = list(r.tokens)
+    starts = [i for i in range(len(tokens)) if tokens[i : i + len(name)] == name]
+    if not name or not starts:
+        return False
+    end = starts[0] + len(name)
+    owning = end + 1 < len(tokens) and tokens[end] == "s" and tokens[end + 1] not in CLOSED_CLASS
+    who = next((i for i, t in enumerate(tokens) if t in ("who", "whom")), None)
+    # any verb but "be" ("who is Shi Tingmao" asks who she is; "who did X meet" does not)
+    acting = who is not None and who + 1 < starts[0] and tokens[who + 1] not in _BE
+    return owning or acting
+
+
 def _general(q: _Question) -> bool:
     """Whether no question word decided the type ("teachers in chongqing")."""
     return not any(t in ("which", "what", "who", "where", "when") for t in q.r.tokens)
@@ -231,6 +304,9 @@ def _related(q: _Question, kind: str, ranked: list[Candidate]) -> Answer:
         for candidate in ranked[:3]:
             tied = [q.kb.get(i) for i in candidate.fact.related]  # ids the loader checked
             right = [f for f in tied if fits(kind, f) and f.kind != "stat"]
+            if kind == WHO:  # "who spoke at the fair": not its host, who did not speak
+                # (a person tied to an event is one who acted in it)
+                right = [f for f in right if f.kind == "person" or _does_what_was_done(q, f)]
             if right and candidate.covers(q.required):
                 if kind == WHO:
                     right.sort(key=lambda f: f.kind != "person")
