@@ -15,16 +15,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cqedu.ask.candidates import Candidate, find, meanings
-from cqedu.ask.language import Lexicon, inflected
+from cqedu.ask.language import Lexicon, function_words, inflected
+from cqedu.ask.narrowing import in_terms
 from cqedu.ask.question import MAX_RELATED, Answer, KnowledgeBase
 from cqedu.ask.reading import (
     Reading,
     after_preposition,
     clause_subjects,
     clause_verbs,
+    declared_verb,
     phrase,
     place_name,
     subject_after_auxiliary,
+    title_case,
 )
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import normalise_phrase, word_spans, words
@@ -104,6 +107,7 @@ class _Question:
         tokens = reading.tokens
         own = {normalise_phrase(place_name(s)) for s in kb.sources}
         homes = {i for i, t in enumerate(tokens) if t in own}
+        self.homes = homes
         self.restricted = {
             i for i in self.known if after_preposition(tokens, i, lexicon) and not _near(i, homes)
         }
@@ -114,6 +118,9 @@ class _Question:
         self.places = {i for i in self.known if tokens[i] in countries}
         # The subject of "does Yubei District have" restricts the question as a place does.
         subjects = (clause_subjects(tokens) & set(self.known)) - homes
+        # ... but not a common verb the clause runs on to ("did the fair *take* place")
+        small = function_words()
+        subjects = {i for i in subjects if tokens[i] not in small or reading.typed[i][:1].isupper()}
         wanted = set(reading.head) | self.restricted | self.places | set(reading.counted)
         wanted |= subjects
         # A name after a preposition restricts the question however common the word is in
@@ -125,11 +132,15 @@ class _Question:
             if i in wanted
             and (
                 i in reading.head
-                or (i in self.restricted and _proper_noun(kb, tokens[i]))
-                or not (self._generic(i) or i in reading.common)
+                or (i in self.restricted | subjects and _proper_noun(kb, tokens[i]))
+                or not (self.generic(i) or i in reading.common)
             )
         ]
-        self.optional = [i for i in self.known if i not in self.required and not self._generic(i)]
+        self.optional = [i for i in self.known if i not in self.required and not self.generic(i)]
+        #: Names a clause is about ("does *China* have"): a place the figure must be of.
+        self.subjects = {i for i in subjects & set(self.required) if _proper_noun(kb, tokens[i])}
+        #: Positions inside a declared term typed whole after its first word ("set *up*").
+        self.in_terms = in_terms(tokens, [normalise_phrase(t.term) for t in kb.terms])
         self.home = " and ".join(dict.fromkeys(place_name(s) for s in kb.sources))
 
     def _noun_phrase(self) -> frozenset[int]:
@@ -151,7 +162,8 @@ class _Question:
                 return frozenset(start)
         return frozenset(head)
 
-    def _generic(self, position: int) -> bool:
+    def generic(self, position: int) -> bool:
+        """Whether a question word is held by so many records that it picks none."""
         matched = [w for m in self.read[position] for part in m for w in part]
         return self.lexicon.generic(self.r.tokens[position], matched)
 
@@ -167,6 +179,9 @@ class _Question:
             for i in self.subject
             if not self.read.get(i) and i not in r.level_positions and self._vetoes(i)
         ]
+        names = unnamed(self.kb, r)
+        if names:
+            raise NoMatchError(wording.not_mentioned(names, self.home, len(self.kb.sources)))
         if unknown:
             groups: list[list[int]] = []
             for i in unknown:  # "Hong Kong" is one name
@@ -180,6 +195,8 @@ class _Question:
     def _vetoes(self, i: int) -> bool:
         r = self.r
         tokens = r.tokens
+        if declared_verb(self.lexicon, tokens[i]) and not r.typed[i][:1].isupper():
+            return False  # a form of a declared verb ("extend": "extended")
         if i in r.head:
             return True
         if i in r.common:
@@ -192,7 +209,9 @@ class _Question:
         if i in r.verbs:
             return False
         named = i > 0 and r.typed[i][:1].isupper()
-        structural = subject_after_auxiliary(tokens, i) or after_preposition(
+        # after "is", a participle is a passive verb ("is mentioned"), no subject
+        passive = inflected(tokens[i])
+        structural = subject_after_auxiliary(tokens, i, be=not passive) or after_preposition(
             tokens, i, self.lexicon
         )
         return named or structural or not inflected(tokens[i])
@@ -279,6 +298,48 @@ def level_silence(q: _Question, found: Sequence[Candidate]) -> NoMatchError:
     covering = [c for c in found if c.covers(topic_positions) and c.fact.has_figure]
     others = [c.fact for c in q.ranked(covering)]
     return NoMatchError(f"the article gives no {what} for {names}{_look(others)}")
+
+
+def _capital_runs(typed: Sequence[str]) -> list[range]:
+    """Runs of two or more words typed capitalised mid-question ("Chongqing University"):
+    a proper name, unless the question is typed in title case."""
+    if title_case(typed):
+        return []
+    capital = [i > 0 and word[:1].isupper() for i, word in enumerate(typed)]
+    runs: list[range] = []
+    start = None
+    for i, is_capital in enumerate([*capital, False]):
+        if is_capital and start is None:
+            start = i
+        elif not is_capital and start is not None:
+            if i - start > 1:
+                runs.append(range(start, i))
+            start = None
+    return runs
+
+
+def unnamed(kb: KnowledgeBase, r: Reading) -> list[str]:
+    """Names of several words typed capitalised that no record, level or country names
+    as a whole ("Chongqing University", though each word is the records'): as typed."""
+    found: list[str] = []
+    declared = {
+        normalise_phrase(n)
+        for n in [
+            *(n for lv in kb.levels for n in (lv.name, *lv.aliases)),
+            *(n for c in kb.countries for n in (c.name, *c.aliases)),
+        ]
+    }
+    for run in _capital_runs(r.typed):
+        name = " ".join(r.tokens[i] for i in run)
+        if name in declared:
+            continue
+        texts = (
+            normalise_phrase(" ".join((f.name, f.summary, *f.keywords)))
+            for f in kb.index_words.records_with(list(dict.fromkeys(name.split())))
+        )
+        if not any(f" {name} " in f" {text} " for text in texts):
+            found.append(phrase(r, run))
+    return found
 
 
 def _near(position: int, homes: set[int]) -> bool:

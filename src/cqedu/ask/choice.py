@@ -8,15 +8,26 @@ article does give, and that it does not give the rest.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from cqedu.ask.candidates import Candidate
 from cqedu.ask.checks import _DURATION_UNITS, _NOT_GIVEN, _look, fits
-from cqedu.ask.language import inflected
+from cqedu.ask.language import GENERIC_SHARE, function_words, inflected
+from cqedu.ask.narrowing import against
 from cqedu.ask.question import Answer, made
-from cqedu.ask.reading import CLOSED_CLASS, Reading, clause_verbs, phrase, place_name
+from cqedu.ask.reading import (
+    CLOSED_CLASS,
+    PARTNER_FILLER,
+    Reading,
+    clause_verbs,
+    declared_verb,
+    partner_word,
+    phrase,
+    place_name,
+)
 from cqedu.core.errors import NoMatchError
-from cqedu.core.text import words
+from cqedu.core.text import word_spans, words
 from cqedu.facts.model import Fact
 from cqedu.query import wording
 from cqedu.query.wording import COUNTRIES, DATE, FIGURE, NAME, PLACE, PLACES, SUMMARY, WHO
@@ -28,6 +39,9 @@ if TYPE_CHECKING:
 #: the question is no more than "how many X" (see `_overall`).
 MIN_FIGURE_FIT = 0.3
 _SHARE_WORDS = frozenset({"share", "percentage", "proportion", "fraction", "rate", "percent"})
+_BE = frozenset({"is", "was", "are", "were", "s"})
+#: Two stems this alike (rapidfuzz ratio) are one word spelt two ways ("centr", "center").
+_SAME_SPELLING = 80
 #: Questions about a photo: its credit is no record, so no person tied to it answers.
 _PHOTO_WORDS = frozenset({"photo", "photos", "photograph", "photographed", "picture", "pictures"})
 
@@ -48,10 +62,35 @@ def _answer(
 
 def everyone(q: _Question) -> Answer:
     """ "which countries does Chongqing work with": every partner that fits."""
-    facts = [f for f in q.kb.facts() if fits(q.r.kind, f)]
+    facts = _of_noun(q, [f for f in q.kb.facts() if fits(q.r.kind, f)])
+    if PARTNER_FILLER & set(q.r.tokens):
+        # "which universities does Chongqing work with": partners, not its own bodies
+        facts = [f for f in facts if f.kind == "partner"] or facts
+    elif q.r.sources and q.r.kind == PLACES:
+        # "which universities are in Chongqing": its own, not partners abroad
+        facts = [f for f in facts if f.country is None] or facts
     if not facts:
         raise NoMatchError(f"the article names {_NOT_GIVEN[q.r.kind]}")
     return _answer(q, q.r.kind, facts, facts[1:], limit=len(facts))
+
+
+def _of_noun(q: _Question, facts: list[Fact]) -> list[Fact]:
+    """The partners the question's noun names ("which *universities*": those whose name
+    says university, by Snowball stem), or all of them when none does ("which partners")."""
+    word = partner_word(q.r.tokens)
+    if q.r.kind != PLACES or word is None:
+        return facts
+    # deferred for start-up: stems load the stemmer
+    from rapidfuzz import fuzz  # deferred: only a list of partners needs it
+
+    from cqedu.core.text import stem
+
+    # stems alike, or spelt alike ("centres", "center": British and American)
+    root = stem(word)
+    named = [
+        f for f in facts if any(fuzz.ratio(stem(w), root) >= _SAME_SPELLING for w in words(f.name))
+    ]
+    return named or facts
 
 
 def _kind(q: _Question, best: Fact) -> str:
@@ -100,9 +139,14 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
         return _listed(q, ranked)
     _unasked(q, kind, ranked[0])
     fitting = [c for c in ranked if fits(kind, c.fact)]
+    if kind == PLACE and r.tokens[-1] == "from":
+        # "where is X from" asks its origin: a country, not where it happened
+        fitting = [c for c in fitting if c.fact.country]
+        if not fitting:
+            raise NoMatchError(f"the article does not say where {ranked[0].fact.name} is from")
     if kind == PLACE:  # a partner or organization is a place's best answer
         fitting.sort(key=lambda c: c.fact.kind not in ("partner", "organization"))
-    if not fitting:
+    if not fitting or (kind in (DATE, WHO, PLACE) and _named_elsewhere(ranked[0], fitting[0])):
         return _related(q, kind, ranked)
     if kind == FIGURE:
         fitting = _figures(q, fitting)
@@ -111,6 +155,7 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
     if kind == WHO:
         # "who leads the education commission": the commission is the subject, not the answer.
         fitting.sort(key=lambda c: c.fact.kind != "person")
+        fitting = _not_the_named(q, fitting)
     if r.plural and kind in (PLACES, COUNTRIES):
         # Those that cover as many of the question's words as the best one does: "in
         # vocational training" is not answered by a partner of principals' training.
@@ -120,7 +165,7 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
         most = max(covered(c) for c in fitting)
         fitting = [c for c in fitting if covered(c) == most]
         order = {c.fact.id: n for n, c in enumerate(q.found)}  # the article's order
-        named = sorted((c.fact for c in fitting), key=lambda f: order[f.id])
+        named = _of_noun(q, sorted((c.fact for c in fitting), key=lambda f: order[f.id]))
         return _answer(q, kind, named, named[1:], limit=len(named))
     top = fitting[0].fact
     if kind == FIGURE:
@@ -143,6 +188,88 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
         if (c.fact.unit, c.fact.kind) == (top.unit, top.kind) and c.covers(q.required)
     ]
     return _answer(q, kind, [top], related)
+
+
+def _in_total(tokens: Sequence[str]) -> bool:
+    """Whether a question asks for a total over time ("in total")."""
+    return any(a == "in" and b == "total" for a, b in pairwise(tokens))
+
+
+def _named_elsewhere(best: Candidate, fitting: Candidate) -> bool:
+    """Whether the question names a record by its whole name ("when was Study in
+    Chongqing launched") that cannot give the type, and the first that can is only a
+    weaker fit: that one is about something else."""
+    return best.fact != fitting.fact and best.fit >= 1 and fitting.fit < best.fit
+
+
+def _not_the_named(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
+    """ "who coaches Shi Tingmao", "who is Li Xuanhao's teacher", "who did Liu Yanbing
+    meet": the question is about the one it names, who is no answer; another is only when
+    it covers what was done ("who *leads* the commission": its director; "runs", common
+    English, is no word to cover) and the named one owns nothing ("X's teacher")."""
+    r = q.r
+    kept = [c for c in fitting if not _named_as_other(r, c.fact)]
+    if len(kept) == len(fitting):
+        return fitting
+    done = _done(r)
+    owning = "s" in r.tokens
+    if not kept or owning or not (_ordinary(q, done) or kept[0].covers(done)):
+        raise NoMatchError(f'the article does not answer "{q.asked()}"')
+    return kept
+
+
+def _done(r: Reading) -> list[int]:
+    """Where a who-question says what was done: the word after "who", or the last word
+    after "who did" ("who did Liu Yanbing *meet*")."""
+    who = [i for i, t in enumerate(r.tokens) if t in ("who", "whom")][:1]
+    if not who or who[0] + 1 >= len(r.tokens):
+        return []
+    if r.tokens[who[0] + 1] in ("do", "does", "did"):
+        return [len(r.tokens) - 1]
+    return [who[0] + 1]
+
+
+def _ordinary(q: _Question, done: list[int]) -> bool:
+    """Whether what was done is ordinary English ("runs", "gave"), which says too little
+    to check, or a form of a declared verb."""
+    # deferred for start-up: stems load the stemmer
+    from cqedu.core.text import stem
+
+    token = q.r.tokens[done[0]] if done else ""
+    return bool(token) and (
+        stem(token) in function_words()
+        or token in function_words()
+        or declared_verb(q.lexicon, token)
+    )
+
+
+def _does_what_was_done(q: _Question, fact: Fact) -> bool:
+    """Whether a record tied to the one asked about says what was done, by the verb's
+    Snowball stem ("hosted" in "...whose campus hosted the fair"), or the verb is ordinary."""
+    from cqedu.core.text import stem  # deferred for start-up, as above
+
+    done = _done(q.r)
+    if not done or _ordinary(q, done):
+        return True
+    root = stem(q.r.tokens[done[0]])
+    return any(stem(w) == root for w in words(f"{fact.name} {fact.summary}"))
+
+
+def _named_as_other(r: Reading, fact: Fact) -> bool:
+    """Whether a who-question types the record's own name as what it asks about, not as
+    the answer: after a verb ("who *coaches* Shi Tingmao") or owning a noun ("who is Li
+    Xuanhao's *teacher*")."""
+    name = words(fact.name)
+    tokens = list(r.tokens)
+    starts = [i for i in range(len(tokens)) if tokens[i : i + len(name)] == name]
+    if not name or not starts:
+        return False
+    end = starts[0] + len(name)
+    owning = end + 1 < len(tokens) and tokens[end] == "s" and tokens[end + 1] not in CLOSED_CLASS
+    who = next((i for i, t in enumerate(tokens) if t in ("who", "whom")), None)
+    # any verb but "be" ("who is Shi Tingmao" asks who she is; "who did X meet" does not)
+    acting = who is not None and who + 1 < starts[0] and tokens[who + 1] not in _BE
+    return owning or acting
 
 
 def _general(q: _Question) -> bool:
@@ -177,6 +304,9 @@ def _related(q: _Question, kind: str, ranked: list[Candidate]) -> Answer:
         for candidate in ranked[:3]:
             tied = [q.kb.get(i) for i in candidate.fact.related]  # ids the loader checked
             right = [f for f in tied if fits(kind, f) and f.kind != "stat"]
+            if kind == WHO:  # "who spoke at the fair": not its host, who did not speak
+                # (a person tied to an event is one who acted in it)
+                right = [f for f in right if f.kind == "person" or _does_what_was_done(q, f)]
             if right and candidate.covers(q.required):
                 if kind == WHO:
                     right.sort(key=lambda f: f.kind != "person")
@@ -191,7 +321,7 @@ def _related(q: _Question, kind: str, ranked: list[Candidate]) -> Answer:
         if best.has_figure:
             raise NoMatchError(wording.not_named(best, "them"))
     if kind == PLACE:
-        raise NoMatchError(f"the article names {best.name} but does not say where it is")
+        return _host(q, ranked)
     if kind == FIGURE and q.r.counted:
         # "how many schools are in Dadukou District": no count, whatever mentions the place.
         counted = phrase(q.r, sorted(q.r.counted))
@@ -202,6 +332,46 @@ def _related(q: _Question, kind: str, ranked: list[Candidate]) -> Answer:
         f"the article gives {_NOT_GIVEN.get(kind, 'no answer')} for {best.name}"
         f"{_look([c.fact for c in ranked])}"
     )
+
+
+def _host(q: _Question, ranked: list[Candidate]) -> Answer:
+    """ "where was the World Culture Fair held": an event's host holds its place; else the
+    article does not say where."""
+    for candidate in ranked[:3]:
+        event = candidate.fact
+        if event.kind == "event" and candidate.covers(q.required):
+            host = wording.hosts(event, [q.kb.get(i) for i in event.related])
+            if host:
+                return _answer(q, PLACE, host[:1], [event, *host[1:]])
+    raise NoMatchError(f"the article names {ranked[0].fact.name} but does not say where it is")
+
+
+def _of_time(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
+    """Figures of the time asked for: a length of time ("how long"), per year, a total
+    over time ("in total"), in the years named; else the refusal says what is given."""
+    r = q.r
+    if r.duration:
+        fitting = [c for c in fitting if c.fact.unit in _DURATION_UNITS] or _refuse(
+            "the article gives no length of time", fitting
+        )
+    if r.per_year:
+        fitting = [c for c in fitting if c.fact.period == "per year"] or _refuse(
+            f"the article gives no per-year figure for {fitting[0].fact.name}", fitting
+        )
+    if not r.per_year and _in_total(r.tokens):
+        # "how many scholars were sponsored in total": a figure per year is no total
+        fitting = [c for c in fitting if c.fact.period != "per year"] or _refuse(
+            f"the article gives {wording.counted_when(fitting[0].fact)}, not a total", []
+        )
+    if r.years:
+        fitting = [
+            c for c in fitting if all(y in f"{c.fact.period} {c.fact.date}" for y in r.years)
+        ] or _refuse(
+            f"the article gives {wording.counted_when(fitting[0].fact)}, "
+            f"not for {', '.join(r.years)}",
+            fitting[1:],
+        )
+    return fitting
 
 
 def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
@@ -222,27 +392,14 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
                 f"{_look([c.fact for c in fitting])}"
             )
         fitting = counting
-    if r.duration:
-        fitting = [c for c in fitting if c.fact.unit in _DURATION_UNITS] or _refuse(
-            "the article gives no length of time", fitting
-        )
-    if r.per_year:
-        fitting = [c for c in fitting if c.fact.period == "per year"] or _refuse(
-            f"the article gives no per-year figure for {fitting[0].fact.name}", fitting
-        )
-    if r.years:
-        fitting = [
-            c for c in fitting if all(y in f"{c.fact.period} {c.fact.date}" for y in r.years)
-        ] or _refuse(
-            f"the article gives {wording.counted(fitting[0].fact)} "
-            f"{fitting[0].fact.period or ''}, not for {', '.join(r.years)}".replace("  ", " "),
-            fitting,
-        )
+    fitting = _of_measure(q, fitting)
+    fitting = _of_time(q, fitting)
     top = fitting[0]
     asked = [
         i
         for i in q.required
-        if (i in r.head or i in q.restricted) and not (r.percent and _base_of_share(r, i))
+        if (i in r.head or i in q.restricted or i in q.subjects)
+        and not (r.percent and _base_of_share(q, i))
     ]
     weak = [i for i in asked if i in top.weak]
     if weak:
@@ -265,11 +422,59 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     ]
     if other:
         raise NoMatchError(wording.passing(top.fact, phrase(r, other)))
+    # "how many students study abroad": a rare word after what is counted that the figure
+    # does not cover narrows it to a part the article does not count.
+    narrowed = [c for c in fitting if not against(q, c)]
+    if not narrowed:
+        extra = against(q, top)
+        look = [c.fact for c in q.found if c.covers(extra) and c.fact != top.fact]
+        raise NoMatchError(f"{wording.passing(top.fact, phrase(r, extra))}{_look(look)}")
+    fitting = _of_measure(q, narrowed)
+    top = fitting[0]
     if not r.extreme and _overall(q):
-        whole = [c for c in fitting if c.fit >= MIN_FIGURE_FIT]
+        fitted = [c for c in fitting if c.fit >= MIN_FIGURE_FIT]
+        whole = [c for c in fitted if not _qualified(q, c.fact)]
+        if fitted and not whole:
+            # "how many preschool children are there": a figure of some of them
+            asked = sorted(set(q.known) | set(r.counted))
+            span = phrase(r, range(asked[0], asked[-1] + 1))
+            raise NoMatchError(
+                f"the article gives {wording.counted(fitted[0].fact)}, "
+                f'but no overall figure for "{span}"'
+            )
         topic = phrase(r, q.topic() or q.subject)
         fitting = whole or _refuse(f'the article gives no overall figure for "{topic}"', fitting)
     return fitting
+
+
+def _of_measure(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
+    """Figures of the measure asked for: a share or rate (its unit is percent) when one is
+    asked ("what percentage of ..."), a ratio per what the question names ("students per
+    teacher"); else the refusal says what the article gives instead."""
+    r = q.r
+    top = fitting[0].fact
+    if r.change:
+        raise NoMatchError(f"the article gives {wording.counted_when(top)}, but not how it changed")
+    if r.percent and not r.counted and not r.extreme and top.unit != "percent":
+        raise NoMatchError(
+            f"the article gives {wording.counted(top)}, a count, not a share or rate"
+            f"{_look([c.fact for c in fitting[1:]])}"
+        )
+    if r.per:
+        said = {w for i in r.per for m in q.read.get(i, []) for part in m for w in part}
+        ratios = [c for c in fitting if _per(c.fact, said | {r.tokens[i] for i in r.per})]
+        if not ratios:
+            raise NoMatchError(
+                f'the article gives {wording.counted(top)}, but no figure per "{phrase(r, r.per)}"'
+            )
+        fitting = ratios
+    return fitting
+
+
+def _per(fact: Fact, nouns: set[str]) -> bool:
+    """Whether a figure is a ratio per one of `nouns`: its unit or name says "per" one."""
+    text = words(f"{fact.unit or ''} {fact.name}")
+    return any(a == "per" and b in nouns for a, b in pairwise(text))
 
 
 def _same_stem(word: str, fact: Fact) -> bool:
@@ -287,20 +492,53 @@ def _overall(q: _Question) -> bool:
     "how many X", with the sources' place or "there" ("how many universities does
     Chongqing have"); a figure of a part of them does not answer it."""
     r = q.r
-    return (
-        bool(r.counted)
-        and set(q.known) <= set(r.counted)
-        and (bool(r.sources) or "there" in r.tokens)
+    rest = set(q.known) - set(r.counted)
+    return bool(r.counted) and (
+        (not rest and (bool(r.sources) or "there" in r.tokens))
+        # "how many children are in preschool": all of them at the level named
+        or (bool(rest) and rest <= r.level_positions)
     )
 
 
-def _base_of_share(r: Reading, position: int) -> bool:
+def _qualified(q: _Question, fact: Fact) -> bool:
+    """Whether a figure's name narrows what it counts by a word the question does not use
+    ("children benefiting from *free* preschool"): a word of the name that is no
+    closed-class word, no inflected form, not generic among the records, and that no
+    question word stands for. Such a figure counts a part, not the whole asked for."""
+    said = {w for ms in q.read.values() for m in ms for part in m for w in part}
+    said |= set(q.r.tokens) | set(words(fact.unit or ""))  # the unit is what is counted
+    level = {w for lv in q.r.levels for n in (lv.id, lv.name, *lv.aliases) for w in words(n)}
+    # a word of a proper name ("Double First-Class *Initiative*") names the same thing
+    name = fact.name
+    lower = [
+        norm
+        for at, (start, _, norm) in enumerate(word_spans(name))
+        if at == 0 or name[start].islower()
+    ]
+    extra = [
+        w
+        for w in lower
+        if w not in said
+        and w not in level
+        and w not in CLOSED_CLASS
+        and not w.isdigit()
+        and not inflected(w)
+    ]
+    if not extra:
+        return False
+    counts = q.lexicon.frequency(extra)
+    return any(counts[w] < GENERIC_SHARE * q.lexicon.records for w in extra)
+
+
+def _base_of_share(q: _Question, position: int) -> bool:
     """Whether a word names what a share is of ("share of *disabled children*"): the
-    population a rate's summary describes."""
+    population a rate's summary describes; the phrase ends at a declared verb ("children
+    *attend* preschool nationally")."""
+    r = q.r
     for i in range(position - 1, -1, -1):
         if r.tokens[i] == "of":
             return i > 0 and r.tokens[i - 1] in _SHARE_WORDS
-        if r.tokens[i] in CLOSED_CLASS:
+        if r.tokens[i] in CLOSED_CLASS or declared_verb(q.lexicon, r.tokens[i]):
             return False
     return False
 

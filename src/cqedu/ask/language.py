@@ -101,7 +101,7 @@ class Lexicon:
             return found
         alike = [w for w in self._starting(token[:3]) if w != token]
         for word in alike:
-            if len(token) >= 5 and _share_start(token, word):
+            if len(token) >= 5 and _share_start(token, word) and self._one_word(token, word):
                 found[word] = 0.9
         if len(token) >= 5:
             from rapidfuzz import fuzz, process  # deferred: only questions and search use it
@@ -120,6 +120,13 @@ class Lexicon:
                 if stem(word) == root:
                     found[word] = 1.0
         return found
+
+    @staticmethod
+    def _one_word(token: str, word: str) -> bool:
+        """Whether a typed word that begins alike is a form of a record word, not another
+        word built on it: "scholarships" is no form of "scholars" (Snowball stems differ),
+        "enrol" begins "enrollment"."""
+        return word.startswith(token) or stem(token) == stem(word)
 
     def meanings(self, phrase: Sequence[str]) -> list[tuple[str, ...]]:
         """The records' words a phrase of the question stands for by a declared synonym."""

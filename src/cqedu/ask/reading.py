@@ -30,13 +30,23 @@ _EXAMPLE = 'ask one, such as: cqedu ask "how many teachers?"'
 
 _PER_YEAR_WORDS = frozenset({"annual", "annually", "yearly"})
 _PER_YEAR_LEADS = frozenset({"each", "every", "per", "a"})
+_ORDINAL = frozenset({"st", "nd", "rd", "th"})
+#: English's comparative quantifiers (a closed class): after "how many" they ask a change.
+_COMPARATIVES = frozenset({"more", "fewer", "less", "additional", "extra"})
+#: What "per", "each" or "every" ask a ratio over, unless a unit of time follows.
+_PER_LEADS = frozenset({"per", "each", "every"})
+_TIME_UNITS = frozenset(
+    "year years month months week weeks day days annum semester semesters term terms".split()
+)
 _PERCENT_WORDS = frozenset(
     {"rate", "rates", "share", "percentage", "percent", "proportion", "fraction", "ratio"}
 )
 _COUNT_WORDS = frozenset({"number", "count", "total", "amount", "figure", "size"})
 _MAX_WORDS = frozenset({"highest", "most", "largest", "biggest", "greatest", "maximum", "max"})
 _MIN_WORDS = frozenset({"lowest", "least", "smallest", "fewest", "minimum", "min"})
-_DATE_WORDS = frozenset({"date", "day", "year", "month", "time"})
+#: After "what" or "which", words that ask when: a record's date or period ("what is the
+#: period of the plan").
+_DATE_WORDS = frozenset({"date", "dates", "day", "year", "month", "time", "period"})
 _QUESTION_WORDS = frozenset(
     {"how", "what", "whats", "which", "who", "whom", "whose", "when", "where"}
     | {"describe", "explain", "define", "tell"}
@@ -50,6 +60,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "the
 _ANSWER_WORDS = (
     _MAX_WORDS | _MIN_WORDS | _COUNT_WORDS | _PERCENT_WORDS | frozenset({"level", "levels"})
 )
+#: Words that shape a question rather than name its subject: a typo may stand for one.
+_ASKING_WORDS = _ANSWER_WORDS | _QUESTION_WORDS | _PER_YEAR_WORDS | _DATE_WORDS
 #: Closed-class words (the search's stop words, prepositions, auxiliaries): a noun phrase
 #: ends at one.
 CLOSED_CLASS = (
@@ -66,7 +78,7 @@ _PARTNER_NOUNS = {
     ),
 }
 # Words partner questions use for what every partner does.
-_PARTNER_FILLER = frozenset(
+PARTNER_FILLER = frozenset(
     "cooperate cooperates cooperating cooperation collaborate collaborates collaboration"
     " partner partners partnership partnerships work working linked".split()
 )
@@ -111,6 +123,11 @@ class Reading(NamedTuple):
     """Sources whose own place the question names ("in Chongqing")."""
     years: tuple[str, ...] = ()
     """Years the question names ("in 2020")."""
+    change: bool = False
+    """The question asks how a figure changed ("how many *more* schools")."""
+    per: tuple[int, ...] = ()
+    """Positions of what a ratio is asked per ("students per *teacher*", "does each
+    *school* have"): a figure per year is `per_year`, not this."""
 
 
 def check(question: str) -> list[tuple[str, str]]:
@@ -126,6 +143,13 @@ def check(question: str) -> list[tuple[str, str]]:
     if not found:
         raise QueryError(f"question has no letters or digits; {_EXAMPLE}")
     return found
+
+
+def title_case(typed: Sequence[str]) -> bool:
+    """Whether most words after the first are typed capitalised ("How Many Teachers Does
+    Chongqing Have"), so that a capital does not mark a name."""
+    capital = sum(1 for word in typed[1:] if word[:1].isupper())
+    return capital > 0.6 * max(1, len(typed) - 1)
 
 
 def source_places(sources: Sequence[Source]) -> dict[str, Source]:
@@ -154,19 +178,28 @@ def place_name(source: Source) -> str:
 def read(lexicon: Lexicon, question: str) -> Reading:
     """The question read against the knowledge base's words."""
     found = check(question)
-    tokens = tuple(norm for norm, _ in found)
     typed = tuple(text for _, text in found)
+    tokens = tuple(norm for norm, _ in found)
     small = function_words()
+    if any(t.isalpha() and t not in lexicon.known and t not in small for t in tokens):
+        # deferred: only a question holding a word the records do not use may hold a typo
+        from cqedu.ask.spelling import corrected
+
+        tokens = corrected(lexicon, tokens, typed, _ASKING_WORDS)
     reading = _shape(tokens)
     consumed = set(_consumed(tokens, reading))
     # A function word typed as a name mid-question ("the Go champion") is a name.
     named = {i for i in range(1, len(typed)) if typed[i][:1].isupper() and tokens[i] in small}
+    if title_case(typed):
+        named = set()  # "How Many Teachers Does Chongqing Have": capitals say nothing
     places = source_places(lexicon.kb.sources)
     home = {i for i, t in enumerate(tokens) if t in places}
     years = tuple(t for t in tokens if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20"))
     ignore = set(CLOSED_CLASS) | _ANSWER_WORDS | _QUESTION_WORDS
     if reading.kind in (PLACES, COUNTRIES):
-        ignore |= _PARTNER_FILLER
+        ignore |= PARTNER_FILLER
+    if reading.kind == DATE and tokens[_lead(tokens)] in ("what", "which"):
+        ignore |= _DATE_WORDS  # "what are the dates of the plan": the answer type
     candidates = [
         i for i, t in enumerate(tokens) if i not in consumed and i not in home and t not in years
     ]
@@ -184,7 +217,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         and tokens[i] not in lexicon.declared
         and not (i == len(tokens) - 1 and i > 0 and tokens[i - 1] in _DETERMINERS)
     )
-    levels, level_positions = _levels(lexicon, tokens, reading.kind)
+    levels, level_positions = _levels(lexicon, tokens, reading.kind, typed)
     if reading.counted:
         reading = reading._replace(counted=_run(tokens, min(reading.counted), lexicon))
     counted = frozenset(i for i in reading.counted if i in subject or i in level_positions)
@@ -201,6 +234,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         level_positions=frozenset(level_positions),
         sources=tuple(dict.fromkeys(places[tokens[i]] for i in sorted(home))),
         years=years,
+        per=_ratio(tokens),
     )
 
 
@@ -213,6 +247,30 @@ def _per_year(tokens: Sequence[str]) -> set[int]:
         elif word == "year" and i and tokens[i - 1] in _PER_YEAR_LEADS:
             used.update((i - 1, i))
     return used
+
+
+def _ratio(tokens: Sequence[str]) -> tuple[int, ...]:
+    """Positions of the nouns a ratio is asked per: the word after "per", "each" or
+    "every" that is neither a unit of time (a figure per year) nor a closed-class word."""
+    found = [
+        i + 1
+        for i, word in enumerate(tokens[:-1])
+        if word in _PER_LEADS
+        and tokens[i + 1] not in _TIME_UNITS
+        and tokens[i + 1] not in CLOSED_CLASS
+        and not tokens[i + 1].isdigit()
+    ]
+    return tuple(found)
+
+
+def _comparative(tokens: Sequence[str], position: int) -> bool:
+    """Whether a comparative quantifier stands at `position` ("how many *more*"), not
+    the start of "more than N"."""
+    return (
+        position < len(tokens)
+        and tokens[position] in _COMPARATIVES
+        and (position + 1 >= len(tokens) or tokens[position + 1] != "than")
+    )
 
 
 def _lead(tokens: Sequence[str]) -> int:
@@ -236,6 +294,12 @@ def _consumed(tokens: Sequence[str], reading: Reading) -> set[int]:
         used.add(noun[0])
     if reading.duration:
         used.update(i for i, t in enumerate(tokens) if t == "long")
+    if reading.change:
+        used.update(i for i, t in enumerate(tokens) if _comparative(tokens, i))
+    # the suffix of an ordinal ("14th") is part of the number, no word ("TH": Thailand)
+    used.update(
+        i for i in range(1, len(tokens)) if tokens[i] in _ORDINAL and tokens[i - 1].isdigit()
+    )
     return used
 
 
@@ -256,6 +320,8 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
         if following == "long":
             return base._replace(duration=True)
         if following in ("many", "much"):
+            if _comparative(tokens, at + 1):  # "how many more schools": a change
+                return base._replace(counted=frozenset({at + 2}), change=True)
             return base._replace(counted=frozenset({at + 1}))
         if following in ("", "does", "do", "did", "is", "are", "can"):
             return base._replace(kind=SUMMARY)
@@ -281,6 +347,14 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
     if not lead:
         return base._replace(kind=NAME)  # "teachers in chongqing": the record decides
     return base._replace(kind=SUMMARY)
+
+
+def partner_word(tokens: Sequence[str]) -> str | None:
+    """The partner noun a question asks with ("which *universities*"), or None."""
+    first = _lead(tokens)
+    after = [(i, tokens[i]) for i in range(first + 1, len(tokens)) if tokens[i] not in _LINKS]
+    noun = _partner_noun(tokens, after)
+    return noun[1] if noun else None
 
 
 def _partner_noun(
@@ -368,12 +442,32 @@ def _head(
     do_support = any(t in _DO for t in before) or (
         kind in (DATE, PLACE, WHO) and any(t in _AUXILIARIES for t in before)
     )
-    if do_support and len(run) > 1 and tokens[run[-1]] not in lexicon.known:
+    # ... unless the records use it, as a noun, and it is no common verb ("run"); a verb
+    # of two words goes whole ("take place": "take" is a declared verb)
+    last = tokens[run[-1]] if run else ""
+    if do_support and len(run) > 1 and (last not in lexicon.known or last in small):
         verbs.add(run.pop())
+        if len(run) > 1 and declared_verb(lexicon, tokens[run[-1]]):
+            verbs.add(run.pop())
     while run and inflected(tokens[run[-1]]) and tokens[run[-1]] not in lexicon.known:
         verbs.add(run.pop())
     verbs.update(clause_verbs(tokens))
     return frozenset(run), frozenset(verbs)
+
+
+def declared_verb(lexicon: Lexicon, token: str) -> bool:
+    """Whether a word is, by its Snowball stem, a word of a declared term that is a verb:
+    one whose synonyms hold an inflected form ("take": "received"; "covers": "reached")."""
+    # deferred for start-up: stems load the stemmer
+    from cqedu.core.text import stem
+
+    root = stem(token)
+    for term in lexicon.kb.terms:
+        # one-word entries only: "school" in "go to school" is no verb
+        said = [w for w in map(normalise_phrase, (term.term, *term.synonyms)) if " " not in w]
+        if any(inflected(w) for w in said) and any(stem(w) == root for w in said):
+            return True
+    return False
 
 
 def _clauses(tokens: Sequence[str]) -> list[tuple[list[int], int | None]]:
@@ -436,7 +530,19 @@ def after_preposition(tokens: Sequence[str], position: int, lexicon: Lexicon | N
     return i >= 0 and tokens[i] in PREPOSITIONS
 
 
-def _levels(lexicon: Lexicon, tokens: Sequence[str], kind: str) -> tuple[list[Level], set[int]]:
+def _in_name(typed: Sequence[str], span: range) -> bool:
+    """Whether words typed capitalised mid-question run on past `span`: part of a longer
+    name ("Nanyang Technological *University*"), not a level of its own."""
+    capital = [i > 0 and typed[i][:1].isupper() for i in range(len(typed))]
+    if not all(capital[i] for i in span):
+        return False
+    before, after = span.start - 1, span.stop
+    return (before >= 0 and capital[before]) or (after < len(typed) and capital[after])
+
+
+def _levels(
+    lexicon: Lexicon, tokens: Sequence[str], kind: str, typed: Sequence[str] = ()
+) -> tuple[list[Level], set[int]]:
     """Levels the question names (as `--level` takes them) and the positions of their words.
 
     Only whole names and aliases count, or a close spelling of one long word
@@ -455,6 +561,8 @@ def _levels(lexicon: Lexicon, tokens: Sequence[str], kind: str) -> tuple[list[Le
             gram = tokens[start : start + size]
             if used.intersection(span) or (size == 1 and (gram[0] in small or len(gram[0]) < 3)):
                 continue  # "all", "total", "he" name a level only when typed on purpose
+            if typed and _in_name(typed, span):
+                continue
             candidates = names.candidates(" ".join(gram))
             if not candidates or candidates[0].score != EXACT_SCORE:
                 plural = _plural_level(lexicon, gram)
@@ -471,12 +579,24 @@ def _levels(lexicon: Lexicon, tokens: Sequence[str], kind: str) -> tuple[list[Le
                 and len(gram[0]) >= 6
                 and gram[0] not in lexicon.known
                 and top.score < WORD_SCORE
+                and _nearest_is_a_level(lexicon, gram[0])
             )
             if top.score == EXACT_SCORE or typo:
                 if top.value not in found:
                     found.append(top.value)
                 used.update(span)
     return found, used
+
+
+def _nearest_is_a_level(lexicon: Lexicon, token: str) -> bool:
+    """Whether the record word closest to a misspelt word, if any, names a level: "scools"
+    is nearer "schools" than "preschool", "kindergarden" nearest "kindergarten"."""
+    near = lexicon.matches(token)
+    if not near:
+        return True
+    best = max(near, key=near.__getitem__)
+    said = (n for lv in lexicon.kb.levels for n in (lv.id, lv.name, *lv.aliases))
+    return best in set(normalise_phrase(" ".join(said)).split())
 
 
 def _plural_level(lexicon: Lexicon, gram: Sequence[str]) -> Level | None:

@@ -83,15 +83,32 @@ def provenance(facts: Sequence[Fact], ascii_only: bool = False) -> str:
 
 
 _PLACE_IN = re.compile(r"\b(?:in|at) ((?:[A-Z][\w'-]*\s?)+)")
+#: An event's venue may be "at a Dadukou District primary school": the last place named.
+_VENUE = re.compile(r"\b(?:in|at) (?:an? )?((?:[A-Z][\w'-]*\s?)+)")
 
 
 def place_of(fact: Fact) -> str | None:
     """Where a record is: its country, else a capitalised place its summary puts it "in"
-    or "at" ("Yubei District"); None when the record does not say."""
+    or "at" ("Yubei District"; for an event the last such place, also after "a": "at a
+    Dadukou District primary school"); None when the record does not say."""
     if fact.country:
         return fact.country
+    if fact.kind == "event":
+        venues = _VENUE.findall(fact.summary)
+        return venues[-1].strip() if venues else None
     found = _PLACE_IN.search(fact.summary)
     return found.group(1).strip() if found else None
+
+
+def hosts(event: Fact, tied: Sequence[Fact]) -> list[Fact]:
+    """Organizations or partners tied to an event whose summary names it: where it was
+    held ("University whose Yubei Campus hosted the World Culture Fair")."""
+    name = normalise_phrase(event.name)
+    return [
+        f
+        for f in tied
+        if f.kind in ("organization", "partner") and name in normalise_phrase(f.summary)
+    ]
 
 
 def _spoken(figure: str) -> str:
@@ -157,6 +174,20 @@ def counted(fact: Fact) -> str:
     if normalise_phrase(name).startswith(unit_words):
         return f"{figure} {name}"
     return f"{figure} {fact.unit} ({name})"
+
+
+#: Words of a period that say nothing on their own ("per year", "as of 2025").
+_PERIOD_LINKS = frozenset({"per", "as", "of", "from", "since", "until", "to"})
+
+
+def counted_when(fact: Fact) -> str:
+    """What a figure counts and when: "200 principals (...) per year"; the period is left
+    out when the name already says it ("scholars sponsored ... each year")."""
+    said = set(normalise_phrase(fact.name).split())
+    period = [w for w in normalise_phrase(fact.period or "").split() if w not in _PERIOD_LINKS]
+    if not fact.period or set(period) & said:
+        return counted(fact)
+    return f"{counted(fact)} {fact.period}"
 
 
 def not_named(fact: Fact, what: str) -> str:

@@ -1,0 +1,111 @@
+"""Step 3, a check of its own: words after what a figure counts that narrow it.
+
+"How many students study *medicine*", "teachers *nationally*": a word after the noun phrase
+asked about, known to the records but rare among them, that a figure does not cover names
+a part of what it counts, which the article does not give. Verbs, declared synonyms and
+function words that no record names do not narrow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from cqedu.ask.candidates import Candidate
+from cqedu.ask.language import function_words, inflected
+from cqedu.ask.reading import clause_verbs, declared_verb
+
+if TYPE_CHECKING:
+    from cqedu.ask.checks import _Question
+
+#: Auxiliaries of do-support: "how many did the colleges *provide*" ends in its verb.
+_DO_SUPPORT = frozenset({"do", "does", "did"})
+#: Words a verb follows: "to take", "were set up", "have launched".
+_BEFORE_VERB = frozenset({"to", "is", "are", "was", "were", "be", "been", "has", "have", "had"})
+
+
+def against(q: _Question, candidate: Candidate) -> list[int]:
+    """Words after the noun phrase asked about that narrow it to something the record
+    does not count ("students study *abroad*", "teachers *nationally*"): known to the
+    records, rare among them (not generic), and not covered by this one.
+
+    Not counted: a word where a verb stands (right after the noun phrase, after "to",
+    a clause's verb, the last word after "did") when it reads as one (`_verb_like`);
+    an inflected form or a declared synonym anywhere (a participle is weighed apart);
+    a word next to the sources' own place ("Chongqing schools"); a function word no
+    record names (by its name, id or keywords), which is no subject of its own ("now").
+    """
+    r = q.r
+    anchor = set(r.head) | set(r.counted)
+    if not anchor:
+        return []
+    tokens = r.tokens
+    verbs = set(r.verbs) | clause_verbs(tokens) | {max(anchor) + 1}
+    verbs |= {i for i in range(1, len(tokens)) if tokens[i - 1] in _BEFORE_VERB}
+    if _DO_SUPPORT & set(tokens):
+        verbs.add(len(tokens) - 1)
+    found: list[int] = []
+    for i in q.optional:
+        # a summary that mentions the word in passing does not cover it ("national")
+        # (verbs live in summaries: there a mention covers one, "subjects *rank*")
+        covered = candidate.quality.get(i) and (i not in candidate.weak or i in verbs)
+        if i <= max(anchor) or covered or _near(i, q.homes):
+            continue
+        if i in r.level_positions or i in q.in_terms or q.generic(i):
+            continue
+        token = tokens[i]
+        if inflected(token) or q.lexicon.meanings([token]):
+            continue
+        if i in verbs and _verb_like(q, i, anchor):
+            continue
+        if i in r.common and not _named_by_some_record(q, i):
+            continue
+        found.append(i)
+    return found
+
+
+def _verb_like(q: _Question, position: int, anchor: set[int]) -> bool:
+    """Whether the word where a verb stands reads as one: ordinary English (the
+    function-word list holds common verbs), an inflected form, a form of a word the
+    declared terms hold ("reach", "provide"), or the noun's own root ("students study")."""
+    token = q.r.tokens[position]
+    if token in function_words() or inflected(token) or declared_verb(q.lexicon, token):
+        return True
+    return any(_same_root(token, q.r.tokens[i]) for i in anchor)
+
+
+def _named_by_some_record(q: _Question, position: int) -> bool:
+    """Whether some record holds the word by its name, id, keywords and the like (not
+    only in a summary): a subject the knowledge base names ("abroad")."""
+    return any(c.quality.get(position) and position not in c.weak for c in q.found)
+
+
+def in_terms(tokens: Sequence[str], terms: Sequence[str]) -> set[int]:
+    """Positions of a question's words inside a term of several words typed whole, after
+    its first word: "set up" is one word of meaning."""
+    padded = list(tokens)
+    found: set[int] = set()
+    for term in terms:
+        parts = term.split()
+        if len(parts) < 2:
+            continue
+        for start in range(len(padded) - len(parts) + 1):
+            if padded[start : start + len(parts)] == parts:
+                found.update(range(start + 1, start + len(parts)))
+    return found
+
+
+def _same_root(first: str, second: str) -> bool:
+    """Whether two words begin with one root of at least four letters ("study",
+    "students"; "teach", "teachers")."""
+    common = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= 4 and common >= 0.75 * min(len(first), len(second))
+
+
+def _near(position: int, homes: set[int]) -> bool:
+    """Whether a word stands next to the sources' own place ("in Chongqing schools")."""
+    return bool(homes & {position - 1, position + 1})

@@ -1,0 +1,123 @@
+"""Typos of a question's words, forgiven where one close word of the knowledge base is meant.
+
+A question word that the records never use, that no function word or declared name is, and
+may be a typo: "wat", "hgh", "skools". It is read as the one word it is closest to, by
+edit distance (rapidfuzz's optimal string alignment: a swapped pair is one edit): a question
+word ("wat": what) among the first words, else a word that shapes a question ("numbr":
+number), else, when no other form or close spelling of a record word already matches it
+(`Lexicon.matches`), a word of the records; within one edit (two for words of five letters
+or more). Ties go to the word the typo is a dropped-letter form
+of, then to the word more records hold (document frequency); a tie left is no correction.
+
+A word of general English is never corrected ("stools" is no typo of "schools"): the
+`pyspellchecker` word list decides, loaded only when a correction is at stake.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cache
+
+from cqedu.ask.language import Lexicon, function_words
+
+#: The words that lead a question, which a typo at its start may stand for.
+QUESTION_WORDS = ("how", "what", "which", "who", "whom", "whose", "when", "where", "many", "much")
+#: How many of a question's first words may be a typo of a question word ("so hw mny").
+_LEAD = 3
+
+
+@cache
+def _english() -> frozenset[str]:
+    """Words of general English (pyspellchecker's frequency list, MIT)."""
+    # deferred: about 0.3 s to load, paid only by a question holding a possible typo
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker(distance=1).word_frequency.keys())
+
+
+def _dropped(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` with letters left out ("teachrs", "teachers")."""
+    letters = iter(word)
+    return all(ch in letters for ch in typed)
+
+
+def _closest(
+    typed: str,
+    choices: Sequence[str],
+    limit: int,
+    weigh: Callable[[Sequence[str]], dict[str, int]] | None = None,
+) -> str | None:
+    """The one word of `choices` within `limit` edits of `typed`, or None (none, or a tie);
+    `weigh` gives the document frequency of the near ones."""
+    # deferred: only a question holding a possible typo needs it
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    near = process.extract(typed, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+    if not near:
+        return None
+    frequency = weigh([word for word, _, _ in near]) if weigh else {}
+    # deferred with the rest: Indel counts a letter swapped for two ("k", "ch") as three
+    # edits, not two, so it tells a sound-alike spelling from a different word
+    from rapidfuzz.distance import Indel
+
+    ranked = sorted(
+        (
+            int(distance),
+            not _dropped(typed, word),
+            Indel.distance(typed, word),
+            -frequency.get(word, 0),
+            word,
+        )
+        for word, distance, _ in near
+    )
+    best = ranked[0]
+    if len(ranked) > 1:
+        second = ranked[1]
+        # the same distances and shape, and not twice as common: no one word is meant
+        if second[:3] == best[:3] and -second[3] * 2 > -best[3]:
+            return None
+    return best[4]
+
+
+def corrected(
+    lexicon: Lexicon,
+    tokens: Sequence[str],
+    typed: Sequence[str],
+    asking: frozenset[str] = frozenset(),
+) -> tuple[str, ...]:
+    """The question's normalised words, each typo read as the word it stands for;
+    `asking` are the words that shape a question ("number", "percentage"), which a typo
+    may stand for as well as a record's word."""
+    small = function_words()
+    out = list(tokens)
+    for i, token in enumerate(tokens):
+        lead = i < _LEAD and len(token) >= 2
+        if (
+            (len(token) < 3 and not lead)
+            or not token.isalpha()
+            or token in lexicon.known
+            or token in small
+            or token in lexicon.declared
+            or (i > 0 and typed[i][:1].isupper())  # a name ("Wuhan"), not a typo
+        ):
+            continue
+        if lead:
+            meant = _closest(token, QUESTION_WORDS, 1)
+            if meant is not None:
+                out[i] = meant
+                continue
+        if len(token) < 3:
+            continue
+        limit = 1 if len(token) < 5 else 2
+        shaping = _closest(token, sorted(asking), limit)
+        if shaping is not None and token not in _english():
+            out[i] = shaping  # "numbr", "percentge": the question's shape
+            continue
+        if lexicon.matches(token):
+            continue  # another form or a close spelling of a record word already
+        near = [w for w in lexicon.words if abs(len(w) - len(token)) <= limit and w.isalpha()]
+        word = _closest(token, near, limit, lexicon.frequency)
+        if word is not None and token not in _english():
+            out[i] = word
+    return tuple(out)

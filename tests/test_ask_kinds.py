@@ -1,0 +1,738 @@
+"""Kinds of question a fresh reader asks that `ask` once got wrong (issue 14, second round).
+
+Each kind is pinned by several phrasings of our own, over other values and sections of the
+article, with the exact answer or refusal; controls of the same shape that the article
+does answer sit beside them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cqedu.core.errors import NoMatchError
+from cqedu.facts.loader import parse_facts
+from cqedu.knowledge import KnowledgeBase, from_document
+from tests.conftest import MINI_FACTS
+
+
+def refused(kb: KnowledgeBase, question: str) -> str:
+    with pytest.raises(NoMatchError) as caught:
+        kb.ask(question)
+    assert caught.value.exit_code == 1
+    return str(caught.value)
+
+
+def answer(kb: KnowledgeBase, question: str) -> tuple[str, str]:
+    found = kb.ask(question)
+    return found.record.id, found.text
+
+
+# ------------------------------------------------ a scope other than the records' own
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # "nationwide" is no form of "national" (Snowball stems differ): a word never used
+        ("how many teachers nationwide", 'the article does not mention "nationwide"'),
+        (
+            "how many teachers nationally",
+            'the article gives over 500,000 teachers, but no figure for "nationally"; worth a '
+            "look: preschool-enrollment-rate, high-school-enrollment-rate, "
+            "higher-education-enrollment-rate",
+        ),
+        ("how many schools are there nationwide", 'the article does not mention "nationwide"'),
+        (
+            "what is the national higher education enrollment rate",
+            "the article gives 64.25% higher education enrollment rate, but no figure for "
+            '"national"',
+        ),
+        ("how many schools does China have", 'the article gives no count of "schools" for "China"'),
+        (
+            "how many universities does china have",
+            "the article gives two universities in the Double First-Class Initiative, but no "
+            'figure for "china"',
+        ),
+    ],
+)
+def test_a_scope_word_for_another_place_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+def test_a_scope_word_is_refused_for_a_rate_too(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "what is the preschool enrollment rate nationally").startswith(
+        'the article gives 93.5% preschool enrollment rate, but no figure for "nationally"'
+    )
+
+
+# ------------------------------------------------ a rare word the figure does not cover
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many teachers work abroad",
+            'the article gives over 500,000 teachers, but no figure for "abroad"; worth a look: '
+            "international-students, vocational-cooperation-countries, scholars-sponsored-abroad",
+        ),
+        (
+            "how many students study medicine",
+            'the article gives 6.4 million students, but no figure for "medicine"; worth a '
+            "look: sino-foreign-cooperative-programs, leicester-joint-college, "
+            "university-of-leicester",
+        ),
+        (
+            "how many teachers teach robotics",
+            'the article gives over 500,000 teachers, but no figure for "robotics"; worth a '
+            "look: sino-foreign-cooperative-programs",
+        ),
+        (
+            "how many schools offer football",
+            'the article gives 9,177 schools, but no figure for "football"; worth a look: '
+            "campus-football-reform",
+        ),
+    ],
+)
+def test_a_rare_word_after_what_is_counted_narrows_it(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how many teachers does Chongqing have", "teachers"),
+        ("how many teachers citywide", "teachers"),
+        # the verb shares the noun's root, the place is the sources' own
+        ("how many students study in chongqing", "students"),
+        # the figure covers the rare word
+        ("how many scholars study abroad each year", "scholars-sponsored-abroad"),
+        # a declared synonym where the verb stands ("receive": take)
+        ("how many principals receive training in singapore", "principals-trained-at-ntu"),
+        (
+            "how many countries take part in vocational training cooperation",
+            "vocational-cooperation-countries",
+        ),
+    ],
+)
+def test_verbs_and_the_records_own_words_do_not_narrow(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+# ------------------------------------------------ a share asked, a count found
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "what percentage of high school graduates go to university",
+            "the article gives 1.85 million graduates (skilled graduates supplied to society), "
+            "a count, not a share or rate",
+        ),
+        (
+            "what share of students are international",
+            "the article gives over 10,000 students (international students attracted), a "
+            "count, not a share or rate",
+        ),
+        (
+            "what percentage of schools are special education schools",
+            "the article gives 41 schools (special education schools), a count, not a share "
+            "or rate",
+        ),
+        (
+            "what percent of enterprises benefited from collaboration",
+            "the article gives over 3,300 enterprises helped by university-industry "
+            "collaboration, a count, not a share or rate",
+        ),
+    ],
+)
+def test_a_share_is_answered_only_by_a_share(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        (
+            "what share of kindergartens offer inclusive preschool education",
+            "inclusive-preschool-coverage",
+        ),
+        ("what percentage of basic research do universities do", "basic-research-share"),
+        (
+            "what proportion of vocational students continue their studies",
+            "vocational-further-study-share",
+        ),
+    ],
+)
+def test_a_share_the_article_gives_is_answered(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+# ------------------------------------------------ a ratio per something
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many students per teacher",
+            'the article gives 6.4 million students, but no figure per "teacher"',
+        ),
+        (
+            "how many schools per district",
+            'the article gives 9,177 schools, but no figure per "district"',
+        ),
+        (
+            "how many teachers per school",
+            'the article gives over 500,000 teachers, but no figure per "school"',
+        ),
+        (
+            "how many students does each school have",
+            'the article gives 6.4 million students, but no figure per "school"',
+        ),
+        (
+            "how many teachers does every school have",
+            'the article gives over 500,000 teachers, but no figure per "school"',
+        ),
+    ],
+)
+def test_a_ratio_per_something_is_refused_saying_what_is_given(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how many principals train at NTU per year", "principals-trained-at-ntu"),
+        ("how many students enroll each year", "sino-foreign-annual-enrollment"),
+        ("how many scholars are sponsored every year", "scholars-sponsored-abroad"),
+    ],
+)
+def test_per_year_is_no_ratio(real_kb: KnowledgeBase, question: str, record: str) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+RATIO = b"""
+[[stats]]
+id = "mini-pupils-per-teacher"
+name = "Pupils per teacher"
+summary = "How many pupils each teacher has in the town's schools."
+value = 14
+unit = "pupils per teacher"
+as_written = "14"
+section = "Schools"
+paragraph = 1
+"""
+
+
+def test_a_record_that_is_a_ratio_per_the_noun_answers() -> None:
+    knowledge = from_document(parse_facts(MINI_FACTS.read_bytes() + RATIO, "mini+ratio.toml"))
+    try:
+        assert answer(knowledge, "how many pupils per teacher") == (
+            "mini-pupils-per-teacher",
+            "14 pupils per teacher (Schools \u00b61)",
+        )
+        assert refused(knowledge, "how many pupils per school").startswith(
+            'the article gives 14 pupils per teacher, but no figure per "school"'
+        )
+    finally:
+        knowledge.close()
+
+
+# ------------------------------------------------ where an event was held
+
+
+@pytest.mark.parametrize(
+    ("question", "record", "line"),
+    [
+        (
+            "where was the World Culture Fair held",
+            "southwest-university-of-political-science-and-law",
+            "Southwest University of Political Science and Law: University whose Yubei Campus "
+            "hosted the World Culture Fair. (Opening \u00b62)",
+        ),
+        (
+            "where did the World Culture Fair take place",
+            "southwest-university-of-political-science-and-law",
+            "Southwest University of Political Science and Law: University whose Yubei Campus "
+            "hosted the World Culture Fair. (Opening \u00b62)",
+        ),
+        (
+            "where was the Go lesson",
+            "go-lesson",
+            "Dadukou District (Go lesson by Li Xuanhao; Building a Strong Education System "
+            "\u00b63)",
+        ),
+        (
+            "where did the Go champion give a lesson",
+            "go-lesson",
+            "Dadukou District (Go lesson by Li Xuanhao; Building a Strong Education System "
+            "\u00b63)",
+        ),
+    ],
+)
+def test_where_an_event_was_is_its_venue_or_host(
+    real_kb: KnowledgeBase, question: str, record: str, line: str
+) -> None:
+    assert answer(real_kb, question) == (record, line)
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "where was the press conference held",
+            "the article names Press conference on education progress but does not say where it is",
+        ),
+        (
+            "where were the Southwest University presentations",
+            "the article names Southwest University presentations but does not say where it is",
+        ),
+        ("where is Li Xuanhao from", "the article does not say where Li Xuanhao is from"),
+    ],
+)
+def test_where_the_article_does_not_say_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ refusal wording
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many scholars are sponsored abroad in 2020",
+            "the article gives over 1,000 scholars sponsored for study abroad each year, not "
+            "for 2020",
+        ),
+        (
+            "how many principals are trained in singapore in 2019",
+            "the article gives 200 principals (school principals trained at NTU each year), "
+            "not for 2019",
+        ),
+        (
+            "how many teachers were there in 2020",
+            "the article gives over 500,000 teachers as of 2025, not for 2020",
+        ),
+    ],
+)
+def test_a_year_refusal_says_the_period_once(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ typos of short words
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("wat is the preschool enrollment rate", "preschool-enrollment-rate"),
+        ("hgh school enrollment rate", "high-school-enrollment-rate"),
+        ("how many skools", "schools"),
+        ("how many shcools", "schools"),
+        ("how many scools are there", "schools"),
+        ("how mny students", "students"),
+        ("hw many teachers", "teachers"),
+        ("whn was the World Culture Fair", "world-culture-fair"),
+        ("how many studnets are there", "students"),
+        # a typo of a word that shapes the question ("number", "percentage")
+        ("numbr of schools", "schools"),
+        (
+            "what percentge of kindergartens offer inclusive preschool",
+            "inclusive-preschool-coverage",
+        ),
+        (
+            "how many skool principals are trained in singapore each year",
+            "principals-trained-at-ntu",
+        ),
+    ],
+)
+def test_a_typo_of_one_close_word_is_forgiven(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # words of general English are no typos, however close to a record's word
+        ("how many stools are there", 'the article does not mention "stools"'),
+        ("how many nurses are there", 'the article does not mention "nurses"'),
+        ("how many pools are there", 'the article does not mention "pools"'),
+        # a typo forgiven still has to pass every check, and is quoted as typed
+        ("how many skools in China", 'the article gives no count of "skools" for "China"'),
+        ("how many Schools does CHINA have", 'the article gives no count of "Schools" for "CHINA"'),
+        (
+            "how mny students per teacher",
+            'the article gives 6.4 million students, but no figure per "teacher"',
+        ),
+        ("how many hosptals are there", 'the article does not mention "hosptals"'),
+    ],
+)
+def test_a_typo_never_turns_a_near_miss_into_an_answer(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+def test_a_tie_between_close_words_is_no_correction() -> None:
+    from cqedu.ask.spelling import _closest
+
+    assert _closest("wat", ["what", "when"], 1) == "what"
+    # "bat" is one edit from both, neither is more common: no one word is meant
+    assert _closest("bat", ["cat", "hat"], 1, lambda ws: dict.fromkeys(ws, 3)) is None
+    # twice as common decides
+    assert _closest("bat", ["cat", "hat"], 1, lambda ws: {"cat": 6, "hat": 3}) == "cat"
+
+
+# ------------------------------------------------ the verb that ends a question
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        # a common verb the records also use ("run") ends the question, not its noun
+        ("when did the 14th five year plan run", "fourteenth-five-year-plan"),
+        # a verb of two words, the first a declared verb ("take": "received"), goes whole
+        ("when did the press conference take place", "press-conference"),
+        ("when did the Go lesson take place", "go-lesson"),
+        (
+            "where did the World Culture Fair take place",
+            "southwest-university-of-political-science-and-law",
+        ),
+        ("how many goals did the 14th five-year plan have", "core-goals-met"),
+    ],
+)
+def test_the_verb_after_do_is_no_part_of_the_noun(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+def test_an_ordinal_suffix_is_no_place(real_kb: KnowledgeBase) -> None:
+    # "14th" splits into "14" and "th", which is also Thailand's short form
+    assert refused(real_kb, "how many teachers did the 14th five year plan hire") == (
+        'the article does not answer "how many teachers did the 14th five year plan hire"; no '
+        "record covers all its words; worth a look: core-goals-met, fourteenth-five-year-plan, "
+        "modern-education-system-goal"
+    )
+
+
+# ------------------------------------------------ the whole asked, a part found
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many preschool children are there",
+            "the article gives more than 200,000 children benefiting from free preschool, but "
+            'no overall figure for "preschool children"',
+        ),
+        (
+            "how many children are in kindergarten",
+            "the article gives more than 200,000 children benefiting from free preschool, but "
+            'no overall figure for "children are in kindergarten"',
+        ),
+        (
+            "how many kindergarten kids are there",
+            "the article gives more than 200,000 children benefiting from free preschool, but "
+            'no overall figure for "kindergarten kids"',
+        ),
+    ],
+)
+def test_a_figure_whose_name_narrows_it_is_no_overall_count(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        # the unit's words and a proper name typed in part do not narrow
+        (
+            "How many Sino-foreign cooperative programs are there?",
+            "sino-foreign-cooperative-programs",
+        ),
+        (
+            "how many Double First-Class universities does Chongqing have",
+            "double-first-class-universities",
+        ),
+        ("how many special schools are there", "special-education-schools"),
+        ("how many schools are there", "schools"),
+    ],
+)
+def test_an_overall_count_is_still_answered(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+# ------------------------------------------------ another word built on a record's word
+
+
+def test_a_word_built_on_a_record_word_is_not_that_word(real_kb: KnowledgeBase) -> None:
+    # "scholarships" begins like "scholars" but is another word (its Snowball stem differs)
+    assert refused(real_kb, "how many scholarships are given each year") == (
+        'the article gives no count of "scholarships"'
+    )
+    assert real_kb.ask("how many cooperating countries").record.id == (
+        "cooperation-countries-and-regions"
+    )
+
+
+# ------------------------------------------------ a total over time, a figure per year
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many scholars were sponsored in total",
+            "the article gives over 1,000 scholars sponsored for study abroad each year, not a "
+            "total",
+        ),
+        (
+            "how many principals have been trained in total",
+            "the article gives 200 principals (school principals trained at NTU each year), not "
+            "a total",
+        ),
+    ],
+)
+def test_a_figure_per_year_is_no_total(real_kb: KnowledgeBase, question: str, message: str) -> None:
+    assert refused(real_kb, question) == message
+    assert real_kb.ask("how many schools are there in total").record.id == "schools"
+
+
+# ------------------------------------------------ a record named whole that lacks the type
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "when was Study in Chongqing launched",
+            "the article gives no date for Study in Chongqing; worth a look: "
+            "study-in-chongqing, scholars-sponsored-abroad, overseas-study-sponsorship",
+        ),
+        (
+            "who runs Study in Chongqing",
+            "the article gives no person or organization for Study in Chongqing; worth a look: "
+            "study-in-chongqing, scholars-sponsored-abroad, overseas-study-sponsorship",
+        ),
+    ],
+)
+def test_a_record_named_whole_is_not_answered_by_a_weaker_fit(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ names, capitals and passive verbs
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # every word is the records', but no record names them together
+        (
+            "how many students at Chongqing Normal University",
+            'the article does not mention "Chongqing Normal University" (it covers Chongqing)',
+        ),
+        (
+            "how many students does Peking University have",
+            'the article does not mention "Peking University" (it covers Chongqing)',
+        ),
+    ],
+)
+def test_a_name_of_several_words_no_record_names_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        # title case marks no name
+        ("How Many Teachers Does Chongqing Have", "teachers"),
+        ("When Was The World Culture Fair", "world-culture-fair"),
+        # a participle after "is" is a passive verb, not a subject
+        ("Which Olympic champion is mentioned?", "shi-tingmao"),
+        ("which student hero is named", "wu-yingjie"),
+        # "period", "dates" after "what" ask when
+        ("What is the period of the 14th Five-Year Plan?", "fourteenth-five-year-plan"),
+        ("what are the dates of the 14th Five-Year Plan", "fourteenth-five-year-plan"),
+        ("what day was the press conference", "press-conference"),
+        # a level's word inside a longer name is the name's ("Higher Education" is a level)
+        ("What is the Higher Education enrollment rate", "higher-education-enrollment-rate"),
+        (
+            "Which Singapore university trains Chongqing principals?",
+            "nanyang-technological-university",
+        ),
+    ],
+)
+def test_capitals_passives_and_date_words_read_as_meant(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "what percentage of children attend preschool nationally",
+            'the article gives 93.5% preschool enrollment rate, but no figure for "nationally"',
+        ),
+        (
+            "what share of vocational students continue their studies nationally",
+            "the article gives surpassed 70% vocational students going on to further study, but "
+            'no figure for "nationally"; worth a look: preschool-enrollment-rate, '
+            "high-school-enrollment-rate, higher-education-enrollment-rate",
+        ),
+    ],
+)
+def test_what_a_share_is_of_ends_at_its_verb(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+    assert real_kb.ask("what share of kids attend kindergarten").record.id == (
+        "preschool-enrollment-rate"
+    )
+
+
+def test_a_form_of_a_declared_verb_does_not_veto(real_kb: KnowledgeBase) -> None:
+    # "extend" is no word of the records, but "extended" is a declared synonym
+    answer = real_kb.ask("which countries did Chongqing extend vocational training cooperation to")
+    assert [f.id for f in answer.named] == ["russia", "spain", "thailand"]
+    assert refused(real_kb, "how many teachers retired") == 'the article does not mention "retired"'
+
+
+# ------------------------------------------------ which X: the partners the noun names
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        (
+            "which universities does Chongqing work with",
+            ["university-of-leicester", "nanyang-technological-university"],
+        ),
+        # British and American spellings are one word
+        (
+            "which centres does Chongqing work with",
+            ["chinese-greek-civilizations-center", "south-asia-poverty-alleviation-center"],
+        ),
+        # the city's own universities, not its partners abroad
+        (
+            "which universities are in Chongqing",
+            ["southwest-university-of-political-science-and-law", "southwest-university"],
+        ),
+        (
+            "which partners does Chongqing have",
+            [
+                "university-of-leicester",
+                "nanyang-technological-university",
+                "russia",
+                "spain",
+                "thailand",
+                "chinese-greek-civilizations-center",
+                "south-asia-poverty-alleviation-center",
+            ],
+        ),
+    ],
+)
+def test_which_x_names_the_records_the_noun_names(
+    real_kb: KnowledgeBase, question: str, named: list[str]
+) -> None:
+    assert [f.id for f in real_kb.ask(question).named] == named
+
+
+# ------------------------------------------------ a change asked, a level found
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many more schools are there",
+            "the article gives 9,177 schools as of 2025, but not how it changed",
+        ),
+        (
+            "how many fewer students",
+            "the article gives 6.4 million students as of 2025, but not how it changed",
+        ),
+        (
+            "how many more teachers are needed",
+            "the article gives over 500,000 teachers as of 2025, but not how it changed",
+        ),
+        (
+            "how many extra principals train in Singapore each year",
+            "the article gives 200 principals (school principals trained at NTU each year), but "
+            "not how it changed",
+        ),
+    ],
+)
+def test_how_many_more_asks_a_change(real_kb: KnowledgeBase, question: str, message: str) -> None:
+    assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ who: not the one the question names
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("who coaches Shi Tingmao", 'the article does not answer "who coaches Shi Tingmao"'),
+        (
+            "who is Li Xuanhao's teacher",
+            'the article does not answer "who is Li Xuanhao\'s teacher"',
+        ),
+        ("who did Liu Yanbing meet", 'the article does not answer "who did Liu Yanbing meet"'),
+        # a tied organization answers only for what it did (it hosted, no one spoke)
+        (
+            "who spoke at the World Culture Fair",
+            "the article gives no person or organization for World Culture Fair; worth a look: "
+            "world-culture-fair, southwest-university-of-political-science-and-law",
+        ),
+    ],
+)
+def test_who_is_not_the_one_the_question_asks_about(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("who is Shi Tingmao", "shi-tingmao"),
+        ("who leads the Chongqing Municipal Education Commission", "liu-yanbing"),
+        ("who runs the Chongqing Municipal Education Commission", "liu-yanbing"),
+        ("who hosted the World Culture Fair", "southwest-university-of-political-science-and-law"),
+        ("who spoke at the press conference", "liu-yanbing"),
+    ],
+)
+def test_who_answers_the_one_who_did_it(real_kb: KnowledgeBase, question: str, record: str) -> None:
+    assert real_kb.ask(question).record.id == record
