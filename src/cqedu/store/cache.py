@@ -595,7 +595,7 @@ def _changed_files(
             changed.append((place, file))
         elif old[2] == file.stamp:
             continue
-        elif _file_digest(file.path) == old[3]:
+        elif _file_digest(Path(file.path)) == old[3]:
             same.append(file)
         else:
             changed.append((place, file))
