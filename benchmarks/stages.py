@@ -32,7 +32,7 @@ from cqedu.store import cache, index
 
 
 def main() -> None:
-    files = [file.path for file in facts_files([Path(sys.argv[1])])]
+    files = [Path(file.path) for file in facts_files([Path(sys.argv[1])])]
     spent: dict[str, float] = defaultdict(float)
 
     def timed(stage: str, work: Callable[[], Any]) -> Any:

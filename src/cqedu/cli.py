@@ -2,6 +2,7 @@
 
 # No `from __future__ import annotations` here: Typer would have to evaluate every
 # annotation string on each run, a few milliseconds of start-up.
+import gc
 import io
 import os
 import sys
@@ -993,4 +994,10 @@ def main() -> None:
             for command in app.registered_commands
             if command.callback is not None and command.callback.__name__ == invoked
         ]
-    app()
+    try:
+        app()
+    finally:
+        # Python's shutdown runs the cycle collector over every object the imports made,
+        # none of them garbage: 10-20 ms of a bundled query's 130 ms. Frozen, they are
+        # left to be freed with the process.
+        gc.freeze()

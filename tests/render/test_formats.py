@@ -70,6 +70,28 @@ def test_tsv_header_columns_and_escapes() -> None:
     assert row["keywords"] == "a; b"
 
 
+@pytest.mark.parametrize(
+    ("summary", "escaped"),
+    [
+        ("tab\there", "tab\\there"),
+        ("new\nline", "new\\nline"),
+        ("carriage\rreturn", "carriage\\rreturn"),
+        ("back \\ slash", "back \\\\ slash"),
+        ("plain", "plain"),
+    ],
+)
+def test_tsv_escapes_a_cell_among_plain_rows(summary: str, escaped: str) -> None:
+    plain = odd_fact()._replace(name="Plain", summary="Plain")
+    facts = (plain, plain._replace(id="other", summary=summary), plain)
+    text = render(OutputFormat.TSV, Results(facts), PLAIN)
+    lines = text.split("\n")
+    assert lines[-1] == ""  # every line ends with a newline
+    summaries = [
+        dict(zip(FACT_FIELDS, line.split("\t"), strict=True))["summary"] for line in lines[1:-1]
+    ]
+    assert summaries == ["Plain", escaped, "Plain"]
+
+
 def test_tsv_without_header(mini_kb: KnowledgeBase) -> None:
     text = render(OutputFormat.TSV, Results(tuple(mini_kb.figures())), RenderOptions(header=False))
     assert text.splitlines()[0].split("\t")[:3] == ["mini-schools", "stat", "Schools"]

@@ -87,7 +87,7 @@ def never_racy(monkeypatch: pytest.MonkeyPatch) -> None:
 def frozen_status(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make every listing report the status of the first: what a file system with a coarse
     clock reports for a second edit within the same tick."""
-    first: dict[Path, listing.FactsFile] = {}
+    first: dict[str, listing.FactsFile] = {}
     real = store.facts_files
 
     def frozen(paths: list[Path]) -> list[listing.FactsFile]:

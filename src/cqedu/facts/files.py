@@ -11,6 +11,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from operator import itemgetter
 from pathlib import Path
 from stat import S_ISREG
 from typing import NamedTuple
@@ -30,8 +31,8 @@ _FS_ENCODING, _FS_ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodee
 class FactsFile(NamedTuple):
     """A facts file to read, as found on disk, with the status the cache keys it by."""
 
-    path: Path
-    """The resolved path: what the cache knows the file by."""
+    path: str
+    """The resolved path, as text (os.fspath of a Path): what the cache knows the file by."""
     label: str
     """The path as given (or its folder as given, and its name): what messages show."""
     size: int
@@ -85,56 +86,68 @@ def facts_files(paths: Sequence[Path]) -> list[FactsFile]:
     facts files.
     """
     found: list[FactsFile] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     # Taken before any file is stat'ed: a file changed after this reads as racy.
     racy_after = time.time_ns() - RACY_NS
     for path in paths:
         if "\0" in str(path):
             raise FactsError(f"{str(path)!r}: a path cannot hold a NUL character")
-        for file, resolved, stat in _expand(path):
+        for label, resolved, stat in _expand(path):
             if resolved in seen:
                 continue
             seen.add(resolved)
             size, mtime, ctime = stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
             stamp = f"{size} {mtime} {ctime} {stat.st_ino}"
             racy = ctime >= racy_after or mtime >= racy_after
-            found.append(FactsFile(resolved, str(file), size, stamp, racy))
+            found.append(FactsFile(resolved, label, size, stamp, racy))
     return found
 
 
-def _expand(path: Path) -> list[tuple[Path, Path, os.stat_result]]:
+def _expand(path: Path) -> list[tuple[str, str, os.stat_result]]:
     """(file as named, resolved file, its status) for a file, or for each facts file of a folder."""
     if not path.is_dir():
         # A missing or unreadable file is reported here.
         try:
             resolved = path.resolve()
-            return [(path, resolved, resolved.stat())]
+            return [(str(path), str(resolved), resolved.stat())]
         except OSError as error:
             raise unreadable(path, error) from None
+    # A folder of thousands of files is listed and stat'ed on every run: one scandir, and
+    # names joined as text, as Path would join them, rather than two Paths a file.
     try:
-        folder = path.resolve()
-        files: list[tuple[Path, Path, os.stat_result]] = []
-        # One scandir: a folder of thousands of files is listed and stat'ed on every run.
-        with os.scandir(path) as entries:
-            for entry in entries:
-                if not entry.name.endswith(".toml") or len(entry.name) <= len(".toml"):
+        folder = str(path.resolve())
+        given = str(path)
+        entries: list[tuple[str, os.DirEntry[str], os.stat_result]] = []
+        with os.scandir(path) as listing:
+            for entry in listing:
+                name = entry.name
+                if not name.endswith(".toml") or len(name) <= len(".toml"):
                     continue  # as Path.suffix: ".toml" alone is a hidden file without one
                 try:
                     stat = entry.stat()  # follows a symbolic link, as is_file() does
                 except OSError:
                     continue  # a broken link is not a file
-                if not S_ISREG(stat.st_mode):
-                    continue
-                # Only a symbolic link needs resolving; any other entry is in `folder`.
-                resolved = Path(entry.path).resolve() if entry.is_symlink() else folder / entry.name
-                files.append((path / entry.name, resolved, stat))
+                if S_ISREG(stat.st_mode):
+                    entries.append((name, entry, stat))
+        entries.sort(key=itemgetter(0))
+        # Only a symbolic link needs resolving; any other entry is in `folder`.
+        files = [
+            (
+                name if given == "." else os.path.join(given, name),  # noqa: PTH118 - str(path / name), without a Path
+                str(Path(entry.path).resolve())
+                if entry.is_symlink()
+                else os.path.join(folder, name),  # noqa: PTH118 - str(folder / name)
+                stat,
+            )
+            for name, entry, stat in entries
+        ]
     except OSError as error:
         raise unreadable(path, error) from None
     if not files:
         raise FactsError(
             f"{display_path(path)}: folder has no .toml files; pass a facts file or its folder"
         )
-    return sorted(files, key=lambda found: found[0].name)
+    return files
 
 
 def unreadable(path: Path, error: OSError) -> FactsError:

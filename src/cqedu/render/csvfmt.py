@@ -7,7 +7,7 @@ import io
 from collections.abc import Iterable, Sequence
 
 from cqedu.render import RenderOptions, Results
-from cqedu.render.rows import columns, plain_text, values
+from cqedu.render.rows import columns, plain_texts, values
 
 
 def write(header: Sequence[str] | None, rows: Iterable[Iterable[str]]) -> str:
@@ -24,4 +24,4 @@ def write(header: Sequence[str] | None, rows: Iterable[Iterable[str]]) -> str:
 def render(results: Results, options: RenderOptions) -> str:
     """Results as CSV."""
     header = columns(results) if options.header else None
-    return write(header, (map(plain_text, row) for row in values(results)))
+    return write(header, map(plain_texts, values(results)))

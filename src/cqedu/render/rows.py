@@ -84,6 +84,27 @@ def plain_text(value: Value) -> str:
     return number_text(value)
 
 
+def plain_texts(row: tuple[Value, ...]) -> list[str]:
+    """`plain_text` of each value of a row.
+
+    The usual types are tested in line rather than through a call per value: a listing
+    of many records converts every field of every one (a third of a large TSV's time).
+    """
+    join = LIST_SEPARATOR.join
+    return [
+        value
+        if type(value) is str
+        else ""
+        if value is None
+        else join(value)
+        if type(value) is tuple
+        else str(value)
+        if type(value) is int
+        else plain_text(value)
+        for value in row
+    ]
+
+
 def number_text(value: int | float) -> str:
     """A figure as plain text: 9177, 93.5, 6400000 (no exponent, no separators)."""
     if isinstance(value, int):

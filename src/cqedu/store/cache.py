@@ -552,8 +552,7 @@ def _update(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> str |
             raise
         if fault is not None:
             return fault
-    row = connection.execute("SELECT value FROM meta WHERE key = 'problem'").fetchone()
-    return None if row is None else str(row[0])
+    return _stored_problem(connection)
 
 
 def _up_to_date(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> bool:
@@ -596,7 +595,7 @@ def _changed_files(
             changed.append((place, file))
         elif old[2] == file.stamp:
             continue
-        elif _file_digest(file.path) == old[3]:
+        elif _file_digest(Path(file.path)) == old[3]:
             same.append(file)
         else:
             changed.append((place, file))
@@ -639,6 +638,14 @@ def _update_files(connection: sqlite3.Connection, files: Sequence[FactsFile]) ->
     ]
     if not changed and not moves and len(stored) == len(files):
         return None  # the same files with the same content: rows, indexes and search stand
+    # A store that held files without a clash needs only the changed files checked again
+    # (see _recheck); `touched` are the places whose rows are replaced.
+    sound = bool(stored) and _stored_problem(connection) is None
+    touched = sorted(
+        {old[0] for name, old in stored.items() if name not in wanted or name in changed_names}
+        | {place for place, _ in changed}
+    )
+    declared = _declarations(connection, touched) if sound and not moves else None
     for name, old in stored.items():
         if name not in wanted or name in changed_names:
             _delete_file(connection, old[0])
@@ -664,13 +671,67 @@ def _update_files(connection: sqlite3.Connection, files: Sequence[FactsFile]) ->
         )
         _insert(connection, place, rows)
     _create_indexes(connection)
-    clash = _merge_vocabularies(connection) or _clashing_ids(connection)
+    if sound:
+        same_declarations = declared is not None and declared == _declarations(connection, touched)
+        clash = _recheck(connection, touched, same_declarations=same_declarations)
+    else:
+        clash = _merge_vocabularies(connection) or _clashing_ids(connection)
     if clash is None:
         connection.execute("DELETE FROM meta WHERE key = 'problem'")
     else:
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('problem', ?)", (clash,))
     drop_search_index(connection)
     return fault
+
+
+def _stored_problem(connection: sqlite3.Connection) -> str | None:
+    """The clash across files the store holds, if any (see _update)."""
+    row = connection.execute("SELECT value FROM meta WHERE key = 'problem'").fetchone()
+    return None if row is None else str(row[0])
+
+
+#: The tables of what each file declares, which the merged vocabularies are made of.
+_DECLARATION_TABLES = ("file_levels", "file_countries", "file_terms")
+
+
+def _declarations(
+    connection: sqlite3.Connection, places: Sequence[int]
+) -> list[tuple[object, ...]]:
+    """Every level, country and term the files at `places` declare, as stored."""
+    found: list[tuple[object, ...]] = []
+    for table in _DECLARATION_TABLES:
+        for place in places:
+            found.append((table, place))
+            found.extend(
+                connection.execute(
+                    f"SELECT * FROM {table} WHERE pos >= ? AND pos < ? ORDER BY pos",  # noqa: S608 - fixed table names
+                    (place * FILE_STRIDE, (place + 1) * FILE_STRIDE),
+                )
+            )
+    return found
+
+
+#: Above this many replaced files, every id is checked at once rather than theirs alone.
+_RECHECK_PLACES = 64
+
+
+def _recheck(
+    connection: sqlite3.Connection, touched: Sequence[int], *, same_declarations: bool
+) -> str | None:
+    """The first clash after the files at `touched` were replaced in a store that had none.
+
+    Gives what `_merge_vocabularies` then `_clashing_ids` give, for less: the vocabularies
+    are merged again only when the replaced files declare other levels, countries or
+    terms than before (their rows are otherwise what they were), and only the ids of the
+    replaced files can now be in two files, since the others' were not.
+    """
+    if not same_declarations:
+        clash = _merge_vocabularies(connection)
+        if clash is not None:
+            return clash
+    if len(touched) > _RECHECK_PLACES:
+        return _clashing_ids(connection)
+    return _clashing_ids(connection, touched)
 
 
 def _create_indexes(connection: sqlite3.Connection) -> None:
@@ -789,15 +850,32 @@ def _merge_vocabularies(connection: sqlite3.Connection) -> str | None:
     return clash
 
 
-def _clashing_ids(connection: sqlite3.Connection) -> str | None:
-    """The message for the first record or source id found in two files, if any."""
+def _clashing_ids(
+    connection: sqlite3.Connection, places: Sequence[int] | None = None
+) -> str | None:
+    """The message for the first record or source id found in two files, if any.
+
+    With `places`, only the ids of the files at those places are looked for (a store
+    whose other ids are known to be unique).
+    """
     # deferred for start-up: merging only after files were read
     from cqedu.facts.merge import clash_message
 
+    params: tuple[int, ...]
     for what, table in (("source", "sources"), ("record", "facts")):
+        among, params = "", ()
+        if places is not None:
+            ranges = " OR ".join(["pos >= ? AND pos < ?"] * len(places)) or "0"
+            among = f"WHERE id IN (SELECT id FROM {table} WHERE {ranges}) "  # noqa: S608 - fixed table names
+            params = tuple(
+                bound
+                for place in places
+                for bound in (place * FILE_STRIDE, (place + 1) * FILE_STRIDE)
+            )
         row = connection.execute(
-            f"SELECT id, MIN(pos), MAX(pos) FROM {table} GROUP BY id HAVING COUNT(*) > 1 "  # noqa: S608 - fixed table names
-            "ORDER BY MIN(pos) LIMIT 1"
+            f"SELECT id, MIN(pos), MAX(pos) FROM {table} {among}GROUP BY id "  # noqa: S608 - fixed table names
+            "HAVING COUNT(*) > 1 ORDER BY MIN(pos) LIMIT 1",
+            params,
         ).fetchone()
         if row is not None:
             first, second = file_of(connection, row[1]), file_of(connection, row[2])
