@@ -736,3 +736,82 @@ def test_who_is_not_the_one_the_question_asks_about(
 )
 def test_who_answers_the_one_who_did_it(real_kb: KnowledgeBase, question: str, record: str) -> None:
     assert real_kb.ask(question).record.id == record
+
+
+# ------------------------------------------------ "name ..." or "list ...": names asked for
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "name the six globally promoted education brands",
+            "the article counts six brands (globally promoted education brands) but does not "
+            "name them",
+        ),
+        (
+            "list the 12 core goals of the five-year plan",
+            "the article counts 12 goals (core goals of the 14th Five-Year Plan met) but does "
+            "not name them",
+        ),
+        (
+            "list all 70 countries and regions in education cooperation",
+            "the article counts more than 70 countries and regions in education cooperation "
+            "but does not name them",
+        ),
+        (
+            "name the 10 international vocational education platforms",
+            "the article counts 10 platforms (international vocational education platforms) "
+            "but does not name them",
+        ),
+    ],
+)
+def test_name_or_list_a_count_the_article_does_not_itemise_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        (
+            "name the universities chongqing works with",
+            ["university-of-leicester", "nanyang-technological-university"],
+        ),
+        ("list the countries in vocational training cooperation", ["russia", "spain", "thailand"]),
+        ("Name the role models", ["shi-tingmao", "wu-yingjie"]),
+    ],
+)
+def test_name_or_list_gives_every_record_named(
+    real_kb: KnowledgeBase, question: str, named: list[str]
+) -> None:
+    assert [f.id for f in real_kb.ask(question).named] == named
+
+
+# ------------------------------------------------ "which/what N does X do": X is no answer
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "what university did Wu Yingjie attend",
+            "the article gives no partner for Wu Yingjie; worth a look: wu-yingjie",
+        ),
+        (
+            "which college runs Study in Chongqing",
+            "the article gives no partner for Study in Chongqing; worth a look: "
+            "study-in-chongqing, scholars-sponsored-abroad, overseas-study-sponsorship",
+        ),
+        (
+            "Which university hosts the Chinese and Greek Ancient Civilizations center?",
+            'the article does not answer "Which university hosts the Chinese and Greek '
+            'Ancient Civilizations center?"',
+        ),
+    ],
+)
+def test_which_noun_is_not_the_record_the_question_names(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message

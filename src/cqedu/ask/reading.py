@@ -47,9 +47,12 @@ _MIN_WORDS = frozenset({"lowest", "least", "smallest", "fewest", "minimum", "min
 #: After "what" or "which", words that ask when: a record's date or period ("what is the
 #: period of the plan").
 _DATE_WORDS = frozenset({"date", "dates", "day", "year", "month", "time", "period"})
+#: Imperatives that ask for names, as "which" does ("name the partners", "list the rates").
+NAMING = frozenset({"name", "list"})
 _QUESTION_WORDS = frozenset(
     {"how", "what", "whats", "which", "who", "whom", "whose", "when", "where"}
     | {"describe", "explain", "define", "tell"}
+    | NAMING
 )
 _LINKS = frozenset({"is", "are", "was", "were", "s", "the", "a", "an", "does", "do", "did"})
 #: Auxiliaries of do-support: "when did X begin" ends in the verb, not in X's noun.
@@ -82,6 +85,16 @@ PARTNER_FILLER = frozenset(
     "cooperate cooperates cooperating cooperation collaborate collaborates collaboration"
     " partner partners partnership partnerships work working linked".split()
 )
+
+
+def partner_filler(tokens: Sequence[str]) -> set[str]:
+    """The words of a question that say what every partner does, in any form ("works
+    with": `PARTNER_FILLER` by Snowball stem)."""
+    # deferred for start-up: stems load the stemmer
+    from cqedu.core.text import stem
+
+    filler = {stem(w) for w in PARTNER_FILLER}
+    return {t for t in tokens if t in PARTNER_FILLER or stem(t) in filler}
 
 
 class Reading(NamedTuple):
@@ -197,7 +210,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     years = tuple(t for t in tokens if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20"))
     ignore = set(CLOSED_CLASS) | _ANSWER_WORDS | _QUESTION_WORDS
     if reading.kind in (PLACES, COUNTRIES):
-        ignore |= PARTNER_FILLER
+        ignore |= partner_filler(tokens)
     if reading.kind == DATE and tokens[_lead(tokens)] in ("what", "which"):
         ignore |= _DATE_WORDS  # "what are the dates of the plan": the answer type
     candidates = [
@@ -331,7 +344,7 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
     if lead in ("who", "whom", "whose"):
         return base._replace(kind=WHO)
     noun = _partner_noun(tokens, after)
-    if noun is not None and lead in ("which", "what") and not counting:
+    if noun is not None and lead in ("which", "what", *NAMING) and not counting:
         at, following = noun
         plural = following.endswith("s")
         return base._replace(kind=_PARTNER_NOUNS[following], plural=plural)
@@ -339,7 +352,9 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
         return base._replace(kind=PLACE)
     if counting:  # "what are the enrollment rates": every one of them
         many = bool(present & {"rates", "shares", "percentages", "figures", "numbers"})
-        return base._replace(plural=many)
+        return base._replace(plural=many or lead in NAMING)
+    if lead in NAMING:  # "name the role models": every one of them
+        return base._replace(kind=NAME, plural=True)
     if lead == "which":  # "which disciplines ...": every one of them
         return base._replace(kind=NAME, plural=_plural(following))
     if lead == "what" and following.endswith("s") and not following.endswith("ss"):
