@@ -815,3 +815,61 @@ def test_which_noun_is_not_the_record_the_question_names(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ declared synonyms: held, met, press, pic, unis
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        (
+            "when was the World Culture Fair held",
+            "December 6, 2024 (World Culture Fair; Opening ¶2)",
+        ),
+        (
+            "when did officials brief journalists",
+            "October 20 (press conference on education progress; Opening ¶1)",
+        ),
+        (
+            "where was the picture of the Changan factory taken",
+            "Yubei District (Changan Digital Intelligence Factory; Integrating Education with "
+            "Industry and Innovation ¶3)",
+        ),
+        (
+            "how many grads have unis supplied",
+            "1.85 million graduates (skilled graduates supplied to society; higher education; "
+            "2021-2025; Integrating Education with Industry and Innovation ¶1)",
+        ),
+        (
+            "what share of basic research is conducted by universities",
+            "about 90% share of basic research done by universities (as of 2025; Integrating "
+            "Education with Industry and Innovation ¶4)",
+        ),
+        (
+            "how many goals of the five-year plan were fulfilled",
+            "12 goals (core goals of the 14th Five-Year Plan met; system wide; 2021-2025; "
+            "Opening ¶3)",
+        ),
+    ],
+)
+def test_declared_synonyms_find_their_record(
+    real_kb: KnowledgeBase, question: str, text: str
+) -> None:
+    assert real_kb.ask(question).text == text
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many schools were closed",
+            'the article gives 9,177 schools, but no figure for "closed"',
+        ),
+        ("how many teachers retired", 'the article does not mention "retired"'),
+    ],
+)
+def test_a_verb_naming_another_quantity_still_refuses(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message

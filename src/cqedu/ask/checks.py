@@ -108,8 +108,13 @@ class _Question:
         own = {normalise_phrase(place_name(s)) for s in kb.sources}
         homes = {i for i, t in enumerate(tokens) if t in own}
         self.homes = homes
+        # ... a declared verb ends the phrase after a preposition ("about the fair *held*")
         self.restricted = {
-            i for i in self.known if after_preposition(tokens, i, lexicon) and not _near(i, homes)
+            i
+            for i in self.known
+            if after_preposition(tokens, i, lexicon)
+            and not _near(i, homes)
+            and not declared_verb(lexicon, tokens[i])
         }
         self.found = find(kb, reading, lexicon, {i: self.read[i] for i in self.known})
         if reading.kind in (NAME, WHO, PLACES, COUNTRIES, PLACE):

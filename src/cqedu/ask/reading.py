@@ -390,6 +390,8 @@ def _run(tokens: Sequence[str], start: int, lexicon: Lexicon) -> frozenset[int]:
     for i in range(start, len(tokens)):
         if tokens[i] in CLOSED_CLASS or tokens[i] in _ANSWER_WORDS:
             break
+        if i > start and declared_verb(lexicon, tokens[i]):
+            break  # "how many goals chongqing *meet*": the verb ends what is counted
         found.add(i)
         if _plural(tokens[i], lexicon):
             break  # "how many kids get ...": a plural noun ends the phrase
