@@ -873,3 +873,55 @@ def test_a_verb_naming_another_quantity_still_refuses(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ typos inside names, and rare look-alike words
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        (
+            "where is the Changan Digital Intelligance Factory",
+            "Yubei District (Changan Digital Intelligence Factory; Integrating Education with "
+            "Industry and Innovation ¶3)",
+        ),
+        (
+            "who leads the Chongqing Municipal Education Comission",
+            "Liu Yanbing: Director of the Chongqing Municipal Education Commission, who "
+            "presented the results and the aims ahead. (Opening ¶3)",
+        ),
+        (
+            # "eduction" is English, but pyspellchecker counts it far rarer than "education"
+            "what is the higher eduction enrollment rate",
+            "64.25% higher education enrollment rate (as of 2025; Building a Strong Education "
+            "System ¶1)",
+        ),
+        (
+            "how many special eduction schools",
+            "41 schools (special education schools; 2021-2025; Building a Strong Education "
+            "System ¶5)",
+        ),
+    ],
+)
+def test_typos_in_names_and_rare_look_alikes_are_read_as_meant(
+    real_kb: KnowledgeBase, question: str, text: str
+) -> None:
+    assert real_kb.ask(question).text == text
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # a common English word is no typo ("stools" is not "schools"), a short name no typo
+        ("how many stools are there", 'the article does not mention "stools"'),
+        (
+            "how many schools are in Wuhan",
+            'the article does not mention "Wuhan" (it covers Chongqing)',
+        ),
+    ],
+)
+def test_common_words_and_short_names_are_no_typos(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
