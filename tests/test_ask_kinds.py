@@ -925,3 +925,25 @@ def test_common_words_and_short_names_are_no_typos(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ a country named: its own record answers
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("spain vocational training", "spain"),
+        ("does chongqing work with russia on vocational education", "russia"),
+        # a figure is still the count, and a country's training program stays itself
+        (
+            "how many countries in vocational cooperation with spain",
+            "vocational-cooperation-countries",
+        ),
+        ("singapore principal training", "principal-training-singapore"),
+    ],
+)
+def test_a_country_named_is_answered_by_its_own_record(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record

@@ -236,11 +236,13 @@ class _Question:
         """Best answer first: the required words best covered, a share when one is asked,
         the name best fitted, the other words covered, a record of no level."""
         levelled = bool(self.r.levels)
+        countries = {self.r.tokens[i] for i in self.places}
 
         def key(c: Candidate) -> tuple[float, ...]:
             fact = c.fact
             return (
                 float(self.r.percent and fact.unit != "percent" and fact.has_figure),
+                float(not self._the_country(fact, countries)),
                 -round(c.score(self.required), 2),
                 -round(c.fit, 3) if self.r.kind == FIGURE else 0.0,
                 -round(c.score(self.optional), 2),
@@ -250,6 +252,15 @@ class _Question:
             )
 
         return sorted(candidates, key=key)
+
+    def _the_country(self, fact: Fact, countries: set[str]) -> bool:
+        """Whether a record is a country the question names, which a question that asks
+        for no figure is about ("vocational cooperation with Thailand": Thailand's own
+        record, not the count of countries that mentions it)."""
+        if self.r.kind not in (NAME, SUMMARY) or not countries or fact.country is None:
+            return False
+        name = words(fact.name)
+        return name == words(fact.country) and set(name) <= countries
 
     def asked(self) -> str:
         """The question on one line, for a message."""
