@@ -947,3 +947,50 @@ def test_a_country_named_is_answered_by_its_own_record(
     real_kb: KnowledgeBase, question: str, record: str
 ) -> None:
     assert real_kb.ask(question).record.id == record
+
+
+# ------------------------------------------------ "how is X described": a description
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how is the Five Educations in One philosophy described", "five-educations-in-one"),
+        ("how is Study in Chongqing described", "study-in-chongqing"),
+    ],
+)
+def test_how_is_x_asks_a_description(real_kb: KnowledgeBase, question: str, record: str) -> None:
+    found = real_kb.ask(question)
+    assert (found.record.id, found.kind) == (record, "summary")
+
+
+# ------------------------------------------------ "how many X, Y and Z": each counted
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("how many teachers and schools are there", ["schools", "teachers"]),
+        (
+            "how many brands and platforms",
+            ["globally-promoted-brands", "international-vocational-platforms"],
+        ),
+    ],
+)
+def test_how_many_of_several_nouns_counts_each(
+    real_kb: KnowledgeBase, question: str, named: list[str]
+) -> None:
+    assert [f.id for f in real_kb.ask(question).named] == named
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # one of them uncounted: the whole is refused as it was
+        ("how many teachers and nurses are there", 'the article does not mention "nurses"'),
+    ],
+)
+def test_how_many_of_several_nouns_refuses_when_one_is_not_counted(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message

@@ -9,6 +9,7 @@ and whether it asks for a figure per year.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -251,6 +252,27 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     )
 
 
+#: "how many schools, students and teachers ...": one-word nouns joined by commas or "and".
+_CONJUNCTS = re.compile(
+    r"^(?P<lead>.*?\bhow\s+(?:many|much)\s+)"
+    r"(?P<nouns>(?:[^\W\d_]+\s*,\s*)*[^\W\d_]+\s*,?\s+and\s+[^\W\d_]+)"
+    r"(?P<rest>(?:\W.*)?)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def conjuncts(question: str) -> list[str]:
+    """The questions a "how many X, Y and Z ..." question joins, one per noun ("how many
+    schools ...", "how many students ..."); empty for any other question."""
+    found = _CONJUNCTS.match(question.strip())
+    if found is None:
+        return []
+    nouns = [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", found["nouns"]) if n]
+    if len(nouns) < 2 or any(n.casefold() in CLOSED_CLASS for n in nouns):
+        return []
+    return [f"{found['lead']}{noun}{found['rest']}" for noun in nouns]
+
+
 def _per_year(tokens: Sequence[str]) -> set[int]:
     """Positions of the words asking for a figure per year ("each year", "annually")."""
     used: set[int] = set()
@@ -330,6 +352,9 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
     if extreme:
         return base
     if lead == "how":
+        if first + 1 < len(tokens) and tokens[first + 1] in _AUXILIARIES:
+            # "how is Study in Chongqing described", "how does the plan work": a description
+            return base._replace(kind=SUMMARY)
         if following == "long":
             return base._replace(duration=True)
         if following in ("many", "much"):
