@@ -994,3 +994,24 @@ def test_how_many_of_several_nouns_refuses_when_one_is_not_counted(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ "how many X" with X typed in the singular
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how many scholar go abroad each year", "scholars-sponsored-abroad"),
+        ("how many brand chongqing promote globally", "globally-promoted-brands"),
+        ("how many enterprise benefit from universities", "enterprises-benefited"),
+    ],
+)
+def test_a_singular_count_noun_ends_what_is_counted(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+def test_a_singular_count_noun_still_refuses_another_quantity(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "how many teacher retired") == 'the article does not mention "retired"'
