@@ -418,15 +418,20 @@ def _run(tokens: Sequence[str], start: int, lexicon: Lexicon) -> frozenset[int]:
         if i > start and declared_verb(lexicon, tokens[i]):
             break  # "how many goals chongqing *meet*": the verb ends what is counted
         found.add(i)
-        if _plural(tokens[i], lexicon) or _count_noun(tokens[i], lexicon):
+        if _plural(tokens[i], lexicon) or _count_noun(tokens, i, lexicon):
             break  # "how many kids get ...": a plural noun ends the phrase
     return frozenset(found)
 
 
-def _count_noun(word: str, lexicon: Lexicon) -> bool:
-    """Whether a word is a figure's unit typed in the singular ("how many principal go"):
-    after "how many", what is counted ends there as at a plural."""
-    return f"{word}s" in lexicon.units or f"{word}es" in lexicon.units
+def _count_noun(tokens: Sequence[str], i: int, lexicon: Lexicon) -> bool:
+    """Whether a word is a figure's unit typed in the singular ("how many principal go"),
+    no modifier of a plural noun after it ("robot club pupils"): after "how many", what
+    is counted ends there as at a plural."""
+    word = tokens[i]
+    if f"{word}s" not in lexicon.units and f"{word}es" not in lexicon.units:
+        return False
+    following = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return not _plural(following, lexicon)
 
 
 def _plural(word: str, lexicon: Lexicon | None = None) -> bool:
@@ -472,7 +477,7 @@ def _head(
         if i not in allowed or tokens[i] in CLOSED_CLASS or tokens[i] in _ANSWER_WORDS:
             break
         run.append(i)
-        if _plural(tokens[i], lexicon) or (kind == FIGURE and _count_noun(tokens[i], lexicon)):
+        if _plural(tokens[i], lexicon) or (kind == FIGURE and _count_noun(tokens, i, lexicon)):
             break
         # "employees come from": a common verb after a plural ends the phrase
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
