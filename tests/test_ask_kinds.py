@@ -1015,3 +1015,41 @@ def test_a_singular_count_noun_ends_what_is_counted(
 
 def test_a_singular_count_noun_still_refuses_another_quantity(real_kb: KnowledgeBase) -> None:
     assert refused(real_kb, "how many teacher retired") == 'the article does not mention "retired"'
+
+
+# ------------------------------------------------ "in five years": a figure over that period
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how many enterprises benefited over the past five years", "enterprises-benefited"),
+        ("special education schools built in 5 yrs", "special-education-schools"),
+        ("how many core goals were met in five years", "core-goals-met"),
+    ],
+)
+def test_a_number_of_years_asks_a_figure_over_that_period(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many principals are trained at NTU over three years",
+            "the article gives no figure over 3 years; worth a look: principals-trained-at-ntu, "
+            "nanyang-technological-university, principal-training-singapore",
+        ),
+        (
+            "how many enterprises benefited in ten years",
+            "the article gives no figure over 10 years; worth a look: enterprises-benefited, "
+            "teaching-follows-industry, education-strengthening-chongqing-action",
+        ),
+    ],
+)
+def test_a_number_of_years_no_figure_spans_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message

@@ -86,6 +86,14 @@ def _proper_noun(kb: KnowledgeBase, word: str) -> bool:
     return capital
 
 
+def _years(period: str | None) -> int:
+    """How many years a period of two years spans ("2021-2025": 5), or 0."""
+    first, _, last = (period or "").partition("-")
+    if len(first) == len(last) == 4 and first.isdigit() and last.isdigit():
+        return int(last) - int(first) + 1
+    return 0
+
+
 def _look(facts: Sequence[Fact]) -> str:
     """The hint that may end a refusal: up to three records worth a look."""
     shown = list(dict.fromkeys(f.id for f in facts))[:MAX_RELATED]
@@ -271,7 +279,18 @@ class _Question:
         return [i for i in self.subject if i not in self.r.level_positions]
 
     def constrained(self, ranked: list[Candidate]) -> list[Candidate]:
-        """Candidates of the level named, when the question names one."""
+        """Candidates of the level named, when the question names one, and of the number
+        of years asked over ("in five years": a period of 2021-2025)."""
+        if self.r.span:
+            over = [c for c in ranked if _years(c.fact.period) == self.r.span]
+            if not over and self.r.kind == NAME:
+                over = ranked  # a bare phrase ("the five years of progress") asks no figure
+            if not any(fits(self.r.kind, c.fact) for c in over):
+                raise NoMatchError(
+                    f"the article gives no figure over {self.r.span} years"
+                    f"{_look([c.fact for c in ranked])}"
+                )
+            ranked = over
         if not self.r.levels:
             return ranked
         wanted = {lv.id for lv in self.r.levels}

@@ -54,7 +54,7 @@ def against(q: _Question, candidate: Candidate) -> list[int]:
         if i in r.level_positions or i in q.in_terms or q.generic(i):
             continue
         token = tokens[i]
-        if inflected(token) or q.lexicon.meanings([token]):
+        if inflected(token) or q.lexicon.meanings([token]) or declared_verb(q.lexicon, token):
             continue
         if i in verbs and _verb_like(q, i, anchor):
             continue

@@ -139,6 +139,8 @@ class Reading(NamedTuple):
     """Years the question names ("in 2020")."""
     change: bool = False
     """The question asks how a figure changed ("how many *more* schools")."""
+    span: int = 0
+    """How many years a figure is asked over ("in five years", "5 yrs"), or 0."""
     per: tuple[int, ...] = ()
     """Positions of what a ratio is asked per ("students per *teacher*", "does each
     *school* have"): a figure per year is `per_year`, not this."""
@@ -202,6 +204,8 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         tokens = corrected(lexicon, tokens, typed, _ASKING_WORDS)
     reading = _shape(tokens)
     consumed = set(_consumed(tokens, reading))
+    span, spanned = _span(tokens, lexicon) if reading.kind in (FIGURE, NAME) else (0, set())
+    consumed |= spanned
     # A function word typed as a name mid-question ("the Go champion") is a name.
     named = {i for i in range(1, len(typed)) if typed[i][:1].isupper() and tokens[i] in small}
     if title_case(typed):
@@ -249,6 +253,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         sources=tuple(dict.fromkeys(places[tokens[i]] for i in sorted(home))),
         years=years,
         per=_ratio(tokens),
+        span=span,
     )
 
 
@@ -271,6 +276,26 @@ def conjuncts(question: str) -> list[str]:
     if len(nouns) < 2 or any(n.casefold() in CLOSED_CLASS for n in nouns):
         return []
     return [f"{found['lead']}{noun}{found['rest']}" for noun in nouns]
+
+
+def _span(tokens: Sequence[str], lexicon: Lexicon) -> tuple[int, set[int]]:
+    """The number of years a figure is asked over ("in five years", "5 yrs": a number
+    and "years" or a declared synonym of it) and the positions saying it; (0, set())."""
+    # deferred: the figure parser reads number words ("five") as the facts files do
+    from cqedu.facts.figures import parse_figure
+
+    for i in range(len(tokens) - 1):
+        following = tokens[i + 1]
+        if following != "years" and ("years",) not in lexicon.meanings([following]):
+            continue
+        figure = parse_figure(tokens[i])
+        if figure is not None and figure.value == int(figure.value) and 1 < figure.value < 100:
+            # ... with the function words that lead to it ("over the past five years")
+            start = i
+            while start > 0 and tokens[start - 1] in function_words():
+                start -= 1
+            return int(figure.value), set(range(start, i + 2))
+    return 0, set()
 
 
 def _per_year(tokens: Sequence[str]) -> set[int]:
