@@ -1053,3 +1053,36 @@ def test_a_number_of_years_no_figure_spans_is_refused(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ a compound typed apart, and more synonyms
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        (
+            "what is the pre school enrollment rate",
+            "93.5% preschool enrollment rate (as of 2025; Building a Strong Education System ¶1)",
+        ),
+        (
+            "head teachers trained at NTU per year",
+            "200 principals (school principals trained at NTU each year; per year; Deepening "
+            "Global Cooperation and Mutual Learning ¶5)",
+        ),
+        (
+            "what share of youth are in high school",
+            "98.47% high school enrollment rate (as of 2025; Building a Strong Education "
+            "System ¶1)",
+        ),
+        (
+            "how many grads did unis supply",
+            "1.85 million graduates (skilled graduates supplied to society; higher education; "
+            "2021-2025; Integrating Education with Industry and Innovation ¶1)",
+        ),
+    ],
+)
+def test_compounds_typed_apart_and_synonyms_find_their_record(
+    real_kb: KnowledgeBase, question: str, text: str
+) -> None:
+    assert real_kb.ask(question).text == text

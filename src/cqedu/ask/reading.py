@@ -193,7 +193,7 @@ def place_name(source: Source) -> str:
 
 def read(lexicon: Lexicon, question: str) -> Reading:
     """The question read against the knowledge base's words."""
-    found = check(question)
+    found = _compounds(lexicon, check(question))
     typed = tuple(text for _, text in found)
     tokens = tuple(norm for norm, _ in found)
     small = function_words()
@@ -276,6 +276,21 @@ def conjuncts(question: str) -> list[str]:
     if len(nouns) < 2 or any(n.casefold() in CLOSED_CLASS for n in nouns):
         return []
     return [f"{found['lead']}{noun}{found['rest']}" for noun in nouns]
+
+
+def _compounds(lexicon: Lexicon, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The question's (normalised, typed) words, two typed apart or hyphenated that the
+    records write as one word ("pre-school", "pre school": preschool) joined."""
+    joined: list[tuple[str, str]] = []
+    for norm, text in found:
+        if joined:
+            before, typed = joined[-1]
+            whole = before + norm
+            if before.isalpha() and norm.isalpha() and whole in lexicon.known:
+                joined[-1] = (whole, f"{typed}-{text}")
+                continue
+        joined.append((norm, text))
+    return joined
 
 
 def _span(tokens: Sequence[str], lexicon: Lexicon) -> tuple[int, set[int]]:
