@@ -1086,3 +1086,32 @@ def test_compounds_typed_apart_and_synonyms_find_their_record(
     real_kb: KnowledgeBase, question: str, text: str
 ) -> None:
     assert real_kb.ask(question).text == text
+
+
+# ------------------------------------------------ a declared verb of two words, Chinese-foreign
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how many special education schools has Chongqing set up", "special-education-schools"),
+        (
+            "how many Chinese-foreign institutions and programs are there",
+            "sino-foreign-cooperative-programs",
+        ),
+        (
+            "how many students join China-foreign programs each year",
+            "sino-foreign-annual-enrollment",
+        ),
+    ],
+)
+def test_a_declared_verb_phrase_does_not_narrow_and_sino_is_chinese(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+def test_a_verb_phrase_never_declared_still_narrows(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "how many schools were closed down") == (
+        'the article gives 9,177 schools, but no figure for "closed"'
+    )
