@@ -1115,3 +1115,33 @@ def test_a_verb_phrase_never_declared_still_narrows(real_kb: KnowledgeBase) -> N
     assert refused(real_kb, "how many schools were closed down") == (
         'the article gives 9,177 schools, but no figure for "closed"'
     )
+
+
+# ------------------------------------------------ "what is special about X": X described
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        (
+            "what is unique about the medical joint college with Leicester",
+            "leicester-joint-college",
+        ),
+        (
+            "what is notable about the principal training at Nanyang Technological University",
+            "principal-training-singapore",
+        ),
+        ("what's new about free preschool", "free-preschool-year"),
+    ],
+)
+def test_what_is_special_about_x_describes_x(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    found = real_kb.ask(question)
+    assert (found.record.id, found.kind) == (record, "summary")
+
+
+def test_what_is_special_about_an_unknown_name_is_refused(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "what is special about Wuhan University") == (
+        'the article does not mention "Wuhan University" (it covers Chongqing)'
+    )

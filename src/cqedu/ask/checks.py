@@ -260,6 +260,7 @@ class _Question:
                 float(not self._the_country(fact, countries)),
                 -round(c.score(self.required), 2),
                 -round(c.fit, 3) if self.r.kind == FIGURE else 0.0,
+                -self._names_head(fact) if self.r.kind == SUMMARY else 0.0,
                 -round(c.score(self.optional), 2),
                 -round(c.fit, 3),
                 0.0 if levelled or fact.level is None else 1.0,
@@ -267,6 +268,15 @@ class _Question:
             )
 
         return sorted(candidates, key=key)
+
+    def _names_head(self, fact: Fact) -> float:
+        """Share of the noun phrase asked about that a record's own name says: "what is
+        special about the *joint college* with ...": the college, not its partner."""
+        head = [self.r.tokens[i] for i in self.r.head]
+        if not head:
+            return 0.0
+        name = set(words(fact.name))
+        return sum(1 for w in head if w in name) / len(head)
 
     def _the_country(self, fact: Fact, countries: set[str]) -> bool:
         """Whether a record is a country the question names, which a question that asks

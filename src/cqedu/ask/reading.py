@@ -363,6 +363,15 @@ def _consumed(tokens: Sequence[str], reading: Reading) -> set[int]:
     """Positions the answer type used up: "each year", the partner noun of "which countries"."""
     used = _per_year(tokens)
     first = _lead(tokens)
+    # "what is special about X", "what's new about X": the word asks what the article
+    # says of X, no subject of its own
+    if (
+        first + 3 < len(tokens)
+        and tokens[first] == "what"
+        and tokens[first + 1] in ("is", "s", "was", "are", "were")
+        and tokens[first + 3] == "about"
+    ):
+        used.add(first + 2)
     after = [(i, tokens[i]) for i in range(first + 1, len(tokens)) if tokens[i] not in _LINKS]
     noun = _partner_noun(tokens, after)
     if noun is not None and reading.kind in (PLACES, COUNTRIES):
