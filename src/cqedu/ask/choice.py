@@ -158,6 +158,11 @@ def _unasked(q: _Question, kind: str, best: Candidate) -> None:
         raise NoMatchError(
             "the article credits its photos in captions but names no photographer as a record"
         )
+    if kind == SUMMARY and r.manner:
+        # "how are teachers paid": the record must say the verb, or it does not say how
+        done = _manner_verb(r)
+        if done is None or not best.quality.get(done) or done in best.weak:
+            raise NoMatchError(f'the article does not say "{q.asked()}"')
     if kind == SUMMARY:
         head = [i for i in q.required if i in r.head]
         weak = [i for i in head if i in best.weak]
@@ -166,6 +171,16 @@ def _unasked(q: _Question, kind: str, best: Candidate) -> None:
                 f'the article does not describe "{phrase(r, weak)}"; '
                 f"{best.fact.name} only mentions it"
             )
+
+
+def _manner_verb(r: Reading) -> int | None:
+    """Where the verb of "how is X done" stands: its first inflected form ("how is
+    Chongqing *described* in ..."), else its last word that is no closed-class word ("how
+    does the plan *work*")."""
+    words_at = [i for i in range(2, len(r.tokens)) if r.tokens[i] not in CLOSED_CLASS]
+    formed = [i for i in words_at if inflected(r.tokens[i])]
+    found = formed or words_at[-1:]
+    return found[0] if found else None
 
 
 def choose(q: _Question, ranked: list[Candidate]) -> Answer:

@@ -139,6 +139,8 @@ class Reading(NamedTuple):
     """Years the question names ("in 2020")."""
     change: bool = False
     """The question asks how a figure changed ("how many *more* schools")."""
+    manner: bool = False
+    """The question asks how something is done ("how are teachers paid")."""
     span: int = 0
     """How many years a figure is asked over ("in five years", "5 yrs"), or 0."""
     per: tuple[int, ...] = ()
@@ -402,8 +404,9 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
         return base
     if lead == "how":
         if first + 1 < len(tokens) and tokens[first + 1] in _AUXILIARIES:
-            # "how is Study in Chongqing described", "how does the plan work": a description
-            return base._replace(kind=SUMMARY)
+            # "how is Study in Chongqing described", "how are teachers paid": the manner of
+            # what was done, which a description gives only when it says that verb
+            return base._replace(kind=SUMMARY, manner=True)
         if following == "long":
             return base._replace(duration=True)
         if following in ("many", "much"):
