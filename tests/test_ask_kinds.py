@@ -1154,3 +1154,37 @@ def test_what_is_special_about_an_unknown_name_is_refused(real_kb: KnowledgeBase
     assert refused(real_kb, "what is special about Wuhan University") == (
         'the article does not mention "Wuhan University" (it covers Chongqing)'
     )
+
+
+# ------------------------------------------------ "name the three X": as many names as said
+
+
+def test_a_list_of_as_many_names_as_the_question_says_is_answered(
+    real_kb: KnowledgeBase,
+) -> None:
+    found = real_kb.ask("name the 3 countries in vocational cooperation")
+    assert [f.id for f in found.named] == ["russia", "spain", "thailand"]
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "name the 5 countries in vocational cooperation",
+            "the article names 3 (Russia, Spain, Thailand), not 5",
+        ),
+        (
+            "which three universities does chongqing partner with",
+            "the article names 2 (University of Leicester, Nanyang Technological University), "
+            "not 3",
+        ),
+    ],
+)
+def test_a_list_of_another_number_of_names_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+def test_a_number_typed_as_part_of_a_name_states_no_count(real_kb: KnowledgeBase) -> None:
+    assert real_kb.ask("what is Five Educations in One?").record.id == "five-educations-in-one"

@@ -58,6 +58,11 @@ def _sources(q: _Question, facts: Sequence[Fact]) -> list[str]:
 def _answer(
     q: _Question, kind: str, named: Sequence[Fact], related: Sequence[Fact], limit: int = 3
 ) -> Answer:
+    stated = q.r.stated
+    if stated and kind != FIGURE and len(named) != stated:
+        # "name the five countries": the article names another number of them
+        names = ", ".join(f.name for f in named)
+        raise NoMatchError(f"the article names {len(named)} ({names}), not {stated}")
     return made(q.r.question, kind, named, related, sources=_sources(q, named), limit=limit)
 
 

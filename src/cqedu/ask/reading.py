@@ -139,6 +139,8 @@ class Reading(NamedTuple):
     """Years the question names ("in 2020")."""
     change: bool = False
     """The question asks how a figure changed ("how many *more* schools")."""
+    stated: int = 0
+    """How many names a list question says there are ("name the *three* countries"), or 0."""
     manner: bool = False
     """The question asks how something is done ("how are teachers paid")."""
     span: int = 0
@@ -208,6 +210,9 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     consumed = set(_consumed(tokens, reading))
     span, spanned = _span(tokens, lexicon) if reading.kind in (FIGURE, NAME) else (0, set())
     consumed |= spanned
+    listing = reading.plural or "are" in tokens
+    stated, said = _stated(tokens, typed) if reading.kind != FIGURE and listing else (0, set())
+    consumed |= said
     # A function word typed as a name mid-question ("the Go champion") is a name.
     named = {i for i in range(1, len(typed)) if typed[i][:1].isupper() and tokens[i] in small}
     if title_case(typed):
@@ -256,6 +261,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         years=years,
         per=_ratio(tokens),
         span=span,
+        stated=stated,
     )
 
 
@@ -293,6 +299,26 @@ def _compounds(lexicon: Lexicon, found: list[tuple[str, str]]) -> list[tuple[str
                 continue
         joined.append((norm, text))
     return joined
+
+
+def _stated(tokens: Sequence[str], typed: Sequence[str]) -> tuple[int, set[int]]:
+    """How many names a list question says there are, and where: the number after "which",
+    "what are the", "name the", "list all" ("name the *three* countries"), not typed as
+    part of a name ("Five Educations in One"); (0, set())."""
+    # deferred: the figure parser reads number words ("three") as the facts files do
+    from cqedu.facts.figures import parse_figure
+
+    first = _lead(tokens)
+    if first >= len(tokens) or tokens[first] not in {"which", "what", *NAMING}:
+        return 0, set()
+    i = first + 1
+    while i < len(tokens) and (tokens[i] in _LINKS or tokens[i] == "all"):
+        i += 1
+    named = i < len(typed) and typed[i][:1].isupper()
+    figure = parse_figure(tokens[i]) if i < len(tokens) and not named else None
+    if figure is None or figure.value != int(figure.value) or not 1 < figure.value < 1000:
+        return 0, set()
+    return int(figure.value), {i}
 
 
 def _span(tokens: Sequence[str], lexicon: Lexicon) -> tuple[int, set[int]]:
