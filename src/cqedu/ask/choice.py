@@ -143,7 +143,11 @@ def _kind(q: _Question, best: Fact) -> str:
         # "which five disciplines entered ...", "what are the six brands": members of a
         # count, which the article does not name.
         unit = set(words(best.unit or ""))
-        if unit & {r.tokens[i] for i in r.subject}:
+        # the question's words, and the records' words they stand for ("head teachers":
+        # principals)
+        said = {r.tokens[i] for i in r.subject}
+        said |= {w for i in r.subject for m in q.read.get(i, []) for part in m for w in part}
+        if unit & said:
             raise NoMatchError(wording.not_named(best, "them"))
     if r.kind != NAME:
         return r.kind
