@@ -634,6 +634,18 @@ def two_sources() -> Iterator[KnowledgeBase]:
     knowledge.close()
 
 
+def test_with_two_sources_several_counts_each_name_their_source(
+    two_sources: KnowledgeBase,
+) -> None:
+    answer = two_sources.ask("how many schools and teachers are there")
+    assert (answer.text, answer.sources) == (
+        "Chongqing: 9,177 schools (as of 2025; Building a Strong Education System \u00b61); "
+        "Chongqing: over 500,000 teachers (as of 2025; Building a Strong Education System "
+        "\u00b61); Chengdu: about 300,000 teachers (as of 2024; Schools \u00b61)",
+        ("Chongqing", "Chongqing", "Chengdu"),
+    )
+
+
 def test_with_two_sources_an_answer_names_its_source(two_sources: KnowledgeBase) -> None:
     answer = two_sources.ask("how many schools are there")
     assert (answer.text, answer.sources) == (

@@ -792,6 +792,11 @@ def test_name_or_list_a_count_the_article_does_not_itemise_is_refused(
         ),
         ("list the countries in vocational training cooperation", ["russia", "spain", "thailand"]),
         ("Name the role models", ["shi-tingmao", "wu-yingjie"]),
+        # of two partner nouns the last is the one asked for
+        (
+            "name the partner universities",
+            ["university-of-leicester", "nanyang-technological-university"],
+        ),
     ],
 )
 def test_name_or_list_gives_every_record_named(

@@ -148,12 +148,13 @@ def _each(
             found.append(checks.answer(kb, lexicon, reading.read(lexicon, part)))
         except NoMatchError:
             return None
-    records = [a.record for a in found]
-    if any(a.kind != FIGURE or len(a.named) > 1 for a in found):
+    if any(a.kind != FIGURE for a in found):
         return None
-    if len({f.id for f in records}) < len(records):
+    # each figure with its source when several are loaded ("Chongqing: ...; Chengdu: ...")
+    pairs = [(f, a.sources[n] if a.sources else "") for a in found for n, f in enumerate(a.named)]
+    if len({f.id for f, _ in pairs}) < len(pairs):
         return None  # two nouns, one figure: not what was asked
     order = {fact_id: n for n, fact_id in enumerate(kb.ids())}
-    named = sorted(records, key=lambda f: order[f.id])
-    sources = [s for a in sorted(found, key=lambda a: order[a.record.id]) for s in a.sources]
-    return made(question.strip(), FIGURE, named, [], sources=sources, limit=0)
+    pairs.sort(key=lambda pair: order[pair[0].id])
+    sources = [s for _, s in pairs] if all(s for _, s in pairs) else []
+    return made(question.strip(), FIGURE, [f for f, _ in pairs], [], sources=sources, limit=0)

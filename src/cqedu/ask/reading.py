@@ -478,9 +478,13 @@ def partner_word(tokens: Sequence[str]) -> str | None:
 def _partner_noun(
     tokens: Sequence[str], after: Sequence[tuple[int, str]]
 ) -> tuple[int, str] | None:
-    """The partner noun ending the phrase after "which" ("which Singapore university")."""
-    for i, token in after[:3]:
+    """The partner noun ending the phrase after "which" ("which Singapore university"),
+    the last of two ("partner *universities*")."""
+    for n, (i, token) in enumerate(after[:3]):
         if token in _PARTNER_NOUNS:
+            following = after[n + 1] if n + 1 < len(after) else None
+            if following is not None and following[0] == i + 1 and following[1] in _PARTNER_NOUNS:
+                return following
             return i, token
         if token in CLOSED_CLASS:
             break
