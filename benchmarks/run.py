@@ -325,7 +325,11 @@ def accuracy() -> bool:
 QUESTION_SETS = (
     ("tuning set", REPO / "tests" / "data" / "questions.toml"),
     ("kept-apart set", REPO / "tests" / "data" / "questions_heldapart.toml"),
+    ("fresh tuning set A", REPO / "tests" / "data" / "questions_fresh_a.toml"),
+    ("fresh tuning set B", REPO / "tests" / "data" / "questions_fresh_b.toml"),
 )
+#: The sets tuned on, whose misses are printed; the kept-apart set's questions stay unread.
+TUNING_SETS = frozenset({QUESTION_SETS[0][1], QUESTION_SETS[2][1], QUESTION_SETS[3][1]})
 
 
 def _questions(path: Path) -> list[dict[str, object]]:
@@ -374,7 +378,7 @@ def ask_accuracy() -> bool:
         print(f"answered right: {right}/{total} = {right / total:.1%} (target >= 95%)")
         print(f"unanswerable questions answered: {len(answered_wrongly)} (target 0)")
         # The kept-apart set's questions stay unread: only its score is shown.
-        if path == QUESTION_SETS[0][1]:
+        if path in TUNING_SETS:
             for miss in misses:
                 print(f"  miss: {miss}")
         ok &= right / total >= 0.95 and not answered_wrongly

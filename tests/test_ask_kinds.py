@@ -736,3 +736,471 @@ def test_who_is_not_the_one_the_question_asks_about(
 )
 def test_who_answers_the_one_who_did_it(real_kb: KnowledgeBase, question: str, record: str) -> None:
     assert real_kb.ask(question).record.id == record
+
+
+# ------------------------------------------------ "name ..." or "list ...": names asked for
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "name the six globally promoted education brands",
+            "the article counts six brands (globally promoted education brands) but does not "
+            "name them",
+        ),
+        (
+            "list the 12 core goals of the five-year plan",
+            "the article counts 12 goals (core goals of the 14th Five-Year Plan met) but does "
+            "not name them",
+        ),
+        (
+            "list all 70 countries and regions in education cooperation",
+            "the article counts more than 70 countries and regions in education cooperation "
+            "but does not name them",
+        ),
+        (
+            # a synonym of the unit names it as well
+            "name the head teachers",
+            "the article counts 200 principals (school principals trained at NTU each year) "
+            "but does not name them",
+        ),
+        (
+            "list the companies",
+            "the article counts over 3,300 enterprises helped by university-industry "
+            "collaboration but does not name them",
+        ),
+        (
+            "name the 10 international vocational education platforms",
+            "the article counts 10 platforms (international vocational education platforms) "
+            "but does not name them",
+        ),
+    ],
+)
+def test_name_or_list_a_count_the_article_does_not_itemise_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        (
+            "name the universities chongqing works with",
+            ["university-of-leicester", "nanyang-technological-university"],
+        ),
+        ("list the countries in vocational training cooperation", ["russia", "spain", "thailand"]),
+        ("Name the role models", ["shi-tingmao", "wu-yingjie"]),
+        # of two partner nouns the last is the one asked for
+        (
+            "name the partner universities",
+            ["university-of-leicester", "nanyang-technological-university"],
+        ),
+    ],
+)
+def test_name_or_list_gives_every_record_named(
+    real_kb: KnowledgeBase, question: str, named: list[str]
+) -> None:
+    assert [f.id for f in real_kb.ask(question).named] == named
+
+
+# ------------------------------------------------ "which/what N does X do": X is no answer
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "what university did Wu Yingjie attend",
+            "the article gives no partner for Wu Yingjie; worth a look: wu-yingjie",
+        ),
+        (
+            "which college runs Study in Chongqing",
+            "the article gives no partner for Study in Chongqing; worth a look: "
+            "study-in-chongqing, scholars-sponsored-abroad, overseas-study-sponsorship",
+        ),
+        (
+            "Which university hosts the Chinese and Greek Ancient Civilizations center?",
+            'the article does not answer "Which university hosts the Chinese and Greek '
+            'Ancient Civilizations center?"',
+        ),
+    ],
+)
+def test_which_noun_is_not_the_record_the_question_names(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ declared synonyms: held, met, press, pic, unis
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        (
+            "when was the World Culture Fair held",
+            "December 6, 2024 (World Culture Fair; Opening ¶2)",
+        ),
+        (
+            "when did officials brief journalists",
+            "October 20 (press conference on education progress; Opening ¶1)",
+        ),
+        (
+            "where was the picture of the Changan factory taken",
+            "Yubei District (Changan Digital Intelligence Factory; Integrating Education with "
+            "Industry and Innovation ¶3)",
+        ),
+        (
+            "how many grads have unis supplied",
+            "1.85 million graduates (skilled graduates supplied to society; higher education; "
+            "2021-2025; Integrating Education with Industry and Innovation ¶1)",
+        ),
+        (
+            "what share of basic research is conducted by universities",
+            "about 90% share of basic research done by universities (as of 2025; Integrating "
+            "Education with Industry and Innovation ¶4)",
+        ),
+        (
+            "how many goals of the five-year plan were fulfilled",
+            "12 goals (core goals of the 14th Five-Year Plan met; system wide; 2021-2025; "
+            "Opening ¶3)",
+        ),
+    ],
+)
+def test_declared_synonyms_find_their_record(
+    real_kb: KnowledgeBase, question: str, text: str
+) -> None:
+    assert real_kb.ask(question).text == text
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many schools were closed",
+            'the article gives 9,177 schools, but no figure for "closed"',
+        ),
+        ("how many teachers retired", 'the article does not mention "retired"'),
+    ],
+)
+def test_a_verb_naming_another_quantity_still_refuses(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ typos inside names, and rare look-alike words
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        (
+            "where is the Changan Digital Intelligance Factory",
+            "Yubei District (Changan Digital Intelligence Factory; Integrating Education with "
+            "Industry and Innovation ¶3)",
+        ),
+        (
+            "who leads the Chongqing Municipal Education Comission",
+            "Liu Yanbing: Director of the Chongqing Municipal Education Commission, who "
+            "presented the results and the aims ahead. (Opening ¶3)",
+        ),
+        (
+            # "eduction" is English, but pyspellchecker counts it far rarer than "education"
+            "what is the higher eduction enrollment rate",
+            "64.25% higher education enrollment rate (as of 2025; Building a Strong Education "
+            "System ¶1)",
+        ),
+        (
+            "how many special eduction schools",
+            "41 schools (special education schools; 2021-2025; Building a Strong Education "
+            "System ¶5)",
+        ),
+    ],
+)
+def test_typos_in_names_and_rare_look_alikes_are_read_as_meant(
+    real_kb: KnowledgeBase, question: str, text: str
+) -> None:
+    assert real_kb.ask(question).text == text
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # a common English word is no typo ("stools" is not "schools"), a short name no typo
+        ("how many stools are there", 'the article does not mention "stools"'),
+        (
+            "how many schools are in Wuhan",
+            'the article does not mention "Wuhan" (it covers Chongqing)',
+        ),
+    ],
+)
+def test_common_words_and_short_names_are_no_typos(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ a country named: its own record answers
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("spain vocational training", "spain"),
+        ("does chongqing work with russia on vocational education", "russia"),
+        # a figure is still the count, and a country's training program stays itself
+        (
+            "how many countries in vocational cooperation with spain",
+            "vocational-cooperation-countries",
+        ),
+        ("singapore principal training", "principal-training-singapore"),
+    ],
+)
+def test_a_country_named_is_answered_by_its_own_record(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+# ------------------------------------------------ "how is X done": only a record that says it
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # once answered with a figure (a scholars count, a rate): a manner is no figure
+        "how is Study in Chongqing described",
+        "how is the national average enrollment rate calculated",
+        "how are teachers paid",
+        "how does the Five Educations in One philosophy work",
+    ],
+)
+def test_how_is_x_done_is_refused_unless_a_record_says_the_verb(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert refused(real_kb, question) == f'the article does not say "{question}"'
+
+
+def test_how_is_x_done_is_described_by_the_record_that_says_it(real_kb: KnowledgeBase) -> None:
+    found = real_kb.ask("how are international students attracted")
+    assert (found.record.id, found.kind) == ("international-students", "summary")
+
+
+# ------------------------------------------------ "how many X, Y and Z": each counted
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("how many teachers and schools are there", ["schools", "teachers"]),
+        (
+            "how many brands and platforms",
+            ["globally-promoted-brands", "international-vocational-platforms"],
+        ),
+    ],
+)
+def test_how_many_of_several_nouns_counts_each(
+    real_kb: KnowledgeBase, question: str, named: list[str]
+) -> None:
+    assert [f.id for f in real_kb.ask(question).named] == named
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # one of them uncounted: the whole is refused as it was
+        ("how many teachers and nurses are there", 'the article does not mention "nurses"'),
+    ],
+)
+def test_how_many_of_several_nouns_refuses_when_one_is_not_counted(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ "how many X" with X typed in the singular
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how many scholar go abroad each year", "scholars-sponsored-abroad"),
+        ("how many brand chongqing promote globally", "globally-promoted-brands"),
+        ("how many enterprise benefit from universities", "enterprises-benefited"),
+    ],
+)
+def test_a_singular_count_noun_ends_what_is_counted(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+def test_a_singular_count_noun_still_refuses_another_quantity(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "how many teacher retired") == 'the article does not mention "retired"'
+
+
+# ------------------------------------------------ "in five years": a figure over that period
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how many enterprises benefited over the past five years", "enterprises-benefited"),
+        ("special education schools built in 5 yrs", "special-education-schools"),
+        ("how many core goals were met in five years", "core-goals-met"),
+    ],
+)
+def test_a_number_of_years_asks_a_figure_over_that_period(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many principals are trained at NTU over three years",
+            "the article gives no figure over 3 years; worth a look: principals-trained-at-ntu, "
+            "nanyang-technological-university, principal-training-singapore",
+        ),
+        (
+            "how many enterprises benefited in ten years",
+            "the article gives no figure over 10 years; worth a look: enterprises-benefited, "
+            "teaching-follows-industry, education-strengthening-chongqing-action",
+        ),
+    ],
+)
+def test_a_number_of_years_no_figure_spans_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ a compound typed apart, and more synonyms
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        (
+            "what is the pre school enrollment rate",
+            "93.5% preschool enrollment rate (as of 2025; Building a Strong Education System ¶1)",
+        ),
+        (
+            "head teachers trained at NTU per year",
+            "200 principals (school principals trained at NTU each year; per year; Deepening "
+            "Global Cooperation and Mutual Learning ¶5)",
+        ),
+        (
+            "what share of youth are in high school",
+            "98.47% high school enrollment rate (as of 2025; Building a Strong Education "
+            "System ¶1)",
+        ),
+        (
+            "how many grads did unis supply",
+            "1.85 million graduates (skilled graduates supplied to society; higher education; "
+            "2021-2025; Integrating Education with Industry and Innovation ¶1)",
+        ),
+    ],
+)
+def test_compounds_typed_apart_and_synonyms_find_their_record(
+    real_kb: KnowledgeBase, question: str, text: str
+) -> None:
+    assert real_kb.ask(question).text == text
+
+
+# ------------------------------------------------ a declared verb of two words, Chinese-foreign
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how many special education schools has Chongqing set up", "special-education-schools"),
+        (
+            "how many Chinese-foreign institutions and programs are there",
+            "sino-foreign-cooperative-programs",
+        ),
+        (
+            "how many students join China-foreign programs each year",
+            "sino-foreign-annual-enrollment",
+        ),
+    ],
+)
+def test_a_declared_verb_phrase_does_not_narrow_and_sino_is_chinese(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+def test_a_verb_phrase_never_declared_still_narrows(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "how many schools were closed down") == (
+        'the article gives 9,177 schools, but no figure for "closed"'
+    )
+
+
+# ------------------------------------------------ "what is special about X": X described
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        (
+            "what is unique about the medical joint college with Leicester",
+            "leicester-joint-college",
+        ),
+        (
+            "what is notable about the principal training at Nanyang Technological University",
+            "principal-training-singapore",
+        ),
+        ("what's new about free preschool", "free-preschool-year"),
+    ],
+)
+def test_what_is_special_about_x_describes_x(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    found = real_kb.ask(question)
+    assert (found.record.id, found.kind) == (record, "summary")
+
+
+def test_what_is_special_about_an_unknown_name_is_refused(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "what is special about Wuhan University") == (
+        'the article does not mention "Wuhan University" (it covers Chongqing)'
+    )
+
+
+# ------------------------------------------------ "name the three X": as many names as said
+
+
+def test_a_list_of_as_many_names_as_the_question_says_is_answered(
+    real_kb: KnowledgeBase,
+) -> None:
+    found = real_kb.ask("name the 3 countries in vocational cooperation")
+    assert [f.id for f in found.named] == ["russia", "spain", "thailand"]
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "name the 5 countries in vocational cooperation",
+            "the article names 3 (Russia, Spain, Thailand), not 5",
+        ),
+        (
+            "which three universities does chongqing partner with",
+            "the article names 2 (University of Leicester, Nanyang Technological University), "
+            "not 3",
+        ),
+    ],
+)
+def test_a_list_of_another_number_of_names_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+def test_a_number_typed_as_part_of_a_name_states_no_count(real_kb: KnowledgeBase) -> None:
+    assert real_kb.ask("what is Five Educations in One?").record.id == "five-educations-in-one"

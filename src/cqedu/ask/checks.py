@@ -86,6 +86,14 @@ def _proper_noun(kb: KnowledgeBase, word: str) -> bool:
     return capital
 
 
+def _years(period: str | None) -> int:
+    """How many years a period of two years spans ("2021-2025": 5), or 0."""
+    first, _, last = (period or "").partition("-")
+    if len(first) == len(last) == 4 and first.isdigit() and last.isdigit():
+        return int(last) - int(first) + 1
+    return 0
+
+
 def _look(facts: Sequence[Fact]) -> str:
     """The hint that may end a refusal: up to three records worth a look."""
     shown = list(dict.fromkeys(f.id for f in facts))[:MAX_RELATED]
@@ -108,8 +116,13 @@ class _Question:
         own = {normalise_phrase(place_name(s)) for s in kb.sources}
         homes = {i for i, t in enumerate(tokens) if t in own}
         self.homes = homes
+        # ... a declared verb ends the phrase after a preposition ("about the fair *held*")
         self.restricted = {
-            i for i in self.known if after_preposition(tokens, i, lexicon) and not _near(i, homes)
+            i
+            for i in self.known
+            if after_preposition(tokens, i, lexicon)
+            and not _near(i, homes)
+            and not declared_verb(lexicon, tokens[i])
         }
         self.found = find(kb, reading, lexicon, {i: self.read[i] for i in self.known})
         if reading.kind in (NAME, WHO, PLACES, COUNTRIES, PLACE):
@@ -140,7 +153,14 @@ class _Question:
         #: Names a clause is about ("does *China* have"): a place the figure must be of.
         self.subjects = {i for i in subjects & set(self.required) if _proper_noun(kb, tokens[i])}
         #: Positions inside a declared term typed whole after its first word ("set *up*").
-        self.in_terms = in_terms(tokens, [normalise_phrase(t.term) for t in kb.terms])
+        said = {t.term: [normalise_phrase(w) for w in t.synonyms] for t in kb.terms}
+        # a term is a verb when one of its one-word synonyms is an inflected form ("built")
+        verbs = [
+            normalise_phrase(term)
+            for term, synonyms in said.items()
+            if any(" " not in w and inflected(w) for w in synonyms)
+        ]
+        self.in_terms = in_terms(tokens, [normalise_phrase(t) for t in said], verbs)
         self.home = " and ".join(dict.fromkeys(place_name(s) for s in kb.sources))
 
     def _noun_phrase(self) -> frozenset[int]:
@@ -231,13 +251,16 @@ class _Question:
         """Best answer first: the required words best covered, a share when one is asked,
         the name best fitted, the other words covered, a record of no level."""
         levelled = bool(self.r.levels)
+        countries = {self.r.tokens[i] for i in self.places}
 
         def key(c: Candidate) -> tuple[float, ...]:
             fact = c.fact
             return (
                 float(self.r.percent and fact.unit != "percent" and fact.has_figure),
+                float(not self._the_country(fact, countries)),
                 -round(c.score(self.required), 2),
                 -round(c.fit, 3) if self.r.kind == FIGURE else 0.0,
+                -self._names_head(fact) if self.r.kind == SUMMARY else 0.0,
                 -round(c.score(self.optional), 2),
                 -round(c.fit, 3),
                 0.0 if levelled or fact.level is None else 1.0,
@@ -245,6 +268,24 @@ class _Question:
             )
 
         return sorted(candidates, key=key)
+
+    def _names_head(self, fact: Fact) -> float:
+        """Share of the noun phrase asked about that a record's own name says: "what is
+        special about the *joint college* with ...": the college, not its partner."""
+        head = [self.r.tokens[i] for i in self.r.head]
+        if not head:
+            return 0.0
+        name = set(words(fact.name))
+        return sum(1 for w in head if w in name) / len(head)
+
+    def _the_country(self, fact: Fact, countries: set[str]) -> bool:
+        """Whether a record is a country the question names, which a question that asks
+        for no figure is about ("vocational cooperation with Thailand": Thailand's own
+        record, not the count of countries that mentions it)."""
+        if self.r.kind not in (NAME, SUMMARY) or not countries or fact.country is None:
+            return False
+        name = words(fact.name)
+        return name == words(fact.country) and set(name) <= countries
 
     def asked(self) -> str:
         """The question on one line, for a message."""
@@ -255,7 +296,18 @@ class _Question:
         return [i for i in self.subject if i not in self.r.level_positions]
 
     def constrained(self, ranked: list[Candidate]) -> list[Candidate]:
-        """Candidates of the level named, when the question names one."""
+        """Candidates of the level named, when the question names one, and of the number
+        of years asked over ("in five years": a period of 2021-2025)."""
+        if self.r.span:
+            over = [c for c in ranked if _years(c.fact.period) == self.r.span]
+            if not over and self.r.kind == NAME:
+                over = ranked  # a bare phrase ("the five years of progress") asks no figure
+            if not any(fits(self.r.kind, c.fact) for c in over):
+                raise NoMatchError(
+                    f"the article gives no figure over {self.r.span} years"
+                    f"{_look([c.fact for c in ranked])}"
+                )
+            ranked = over
         if not self.r.levels:
             return ranked
         wanted = {lv.id for lv in self.r.levels}

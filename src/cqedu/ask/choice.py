@@ -18,10 +18,11 @@ from cqedu.ask.narrowing import against
 from cqedu.ask.question import Answer, made
 from cqedu.ask.reading import (
     CLOSED_CLASS,
-    PARTNER_FILLER,
+    NAMING,
     Reading,
     clause_verbs,
     declared_verb,
+    partner_filler,
     partner_word,
     phrase,
     place_name,
@@ -57,13 +58,18 @@ def _sources(q: _Question, facts: Sequence[Fact]) -> list[str]:
 def _answer(
     q: _Question, kind: str, named: Sequence[Fact], related: Sequence[Fact], limit: int = 3
 ) -> Answer:
+    stated = q.r.stated
+    if stated and kind != FIGURE and len(named) != stated:
+        # "name the five countries": the article names another number of them
+        names = ", ".join(f.name for f in named)
+        raise NoMatchError(f"the article names {len(named)} ({names}), not {stated}")
     return made(q.r.question, kind, named, related, sources=_sources(q, named), limit=limit)
 
 
 def everyone(q: _Question) -> Answer:
     """ "which countries does Chongqing work with": every partner that fits."""
     facts = _of_noun(q, [f for f in q.kb.facts() if fits(q.r.kind, f)])
-    if PARTNER_FILLER & set(q.r.tokens):
+    if partner_filler(q.r.tokens):
         # "which universities does Chongqing work with": partners, not its own bodies
         facts = [f for f in facts if f.kind == "partner"] or facts
     elif q.r.sources and q.r.kind == PLACES:
@@ -93,19 +99,59 @@ def _of_noun(q: _Question, facts: list[Fact]) -> list[Fact]:
     return named or facts
 
 
+def _asked_about(q: _Question, kind: str, fitting: list[Candidate]) -> list[Candidate]:
+    """The records a who or which question may be answered by: not the one it names
+    after its verb, and for "which university" one named so."""
+    if kind == WHO:
+        # "who leads the education commission": the commission is the subject, not the answer.
+        fitting.sort(key=lambda c: c.fact.kind != "person")
+        return _not_the_named(q, fitting)
+    if kind in (PLACES, COUNTRIES, NAME, SUMMARY) and _asker(q.r.tokens) is not None:
+        # "which university hosts the center", "what sport does Shi Tingmao compete in":
+        # the one named after the verb is what the question is about, no answer
+        fitting = _not_the_named(q, fitting)
+    if kind == PLACES and not q.r.plural:
+        fitting = _of_the_noun(q, fitting)
+    return fitting
+
+
+def _of_the_noun(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
+    """ "which university hosts ...": a record named by that noun, when the article names
+    any (by Snowball stem); a centre is no university."""
+    word = partner_word(q.r.tokens) or ""
+    # the records that hold the noun in some form, found through the search index
+    holding = q.kb.index_words.records_with([word, *q.lexicon.matches(word)])
+    everything = [f for f in holding if fits(PLACES, f)]
+    named = {f.id for f in _of_noun(q, everything)}
+    if not named:
+        return fitting  # no record's name says the noun ("which partner"): any will do
+    kept = [c for c in fitting if c.fact.id in named]
+    if not kept:
+        raise NoMatchError(f'the article does not answer "{q.asked()}"')
+    return kept
+
+
 def _kind(q: _Question, best: Fact) -> str:
     """The answer type: the question's, or for "which X" and bare words the record's own."""
     r = q.r
     asks_names = r.kind in (NAME, SUMMARY) and not _general(q) and not r.counted
-    if asks_names and best.kind == "stat" and best.has_figure and not r.percent | r.extreme:
+    # a count's own record ("International vocational education platforms") is no name of
+    # its members when names are asked for ("name the platforms")
+    naming = any(t in NAMING for t in r.tokens[:2])
+    counts = best.kind == "stat" or (naming and not best.fields)
+    if asks_names and counts and best.has_figure and not r.percent | r.extreme:
         # "which five disciplines entered ...", "what are the six brands": members of a
         # count, which the article does not name.
         unit = set(words(best.unit or ""))
-        if unit & {r.tokens[i] for i in r.subject}:
+        # the question's words, and the records' words they stand for ("head teachers":
+        # principals)
+        said = {r.tokens[i] for i in r.subject}
+        said |= {w for i in r.subject for m in q.read.get(i, []) for part in m for w in part}
+        if unit & said:
             raise NoMatchError(wording.not_named(best, "them"))
     if r.kind != NAME:
         return r.kind
-    if r.plural:
+    if r.plural and not naming:  # "name the role models" asks every one
         q.r = r._replace(plural=False)
     if r.extreme or (r.percent and best.has_figure):
         return FIGURE
@@ -121,6 +167,11 @@ def _unasked(q: _Question, kind: str, best: Candidate) -> None:
         raise NoMatchError(
             "the article credits its photos in captions but names no photographer as a record"
         )
+    if kind == SUMMARY and r.manner:
+        # "how are teachers paid": the record must say the verb, or it does not say how
+        done = _manner_verb(r)
+        if done is None or not best.quality.get(done) or done in best.weak:
+            raise NoMatchError(f'the article does not say "{q.asked()}"')
     if kind == SUMMARY:
         head = [i for i in q.required if i in r.head]
         weak = [i for i in head if i in best.weak]
@@ -129,6 +180,16 @@ def _unasked(q: _Question, kind: str, best: Candidate) -> None:
                 f'the article does not describe "{phrase(r, weak)}"; '
                 f"{best.fact.name} only mentions it"
             )
+
+
+def _manner_verb(r: Reading) -> int | None:
+    """Where the verb of "how is X done" stands: its first inflected form ("how is
+    Chongqing *described* in ..."), else its last word that is no closed-class word ("how
+    does the plan *work*")."""
+    words_at = [i for i in range(2, len(r.tokens)) if r.tokens[i] not in CLOSED_CLASS]
+    formed = [i for i in words_at if inflected(r.tokens[i])]
+    found = formed or words_at[-1:]
+    return found[0] if found else None
 
 
 def choose(q: _Question, ranked: list[Candidate]) -> Answer:
@@ -152,10 +213,7 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
         fitting = _figures(q, fitting)
         if r.extreme:
             return _extreme(q, fitting)
-    if kind == WHO:
-        # "who leads the education commission": the commission is the subject, not the answer.
-        fitting.sort(key=lambda c: c.fact.kind != "person")
-        fitting = _not_the_named(q, fitting)
+    fitting = _asked_about(q, kind, fitting)
     if r.plural and kind in (PLACES, COUNTRIES):
         # Those that cover as many of the question's words as the best one does: "in
         # vocational training" is not answered by a partner of principals' training.
@@ -218,15 +276,29 @@ def _not_the_named(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def _asker(tokens: Sequence[str]) -> int | None:
+    """Where the question asks who or which: "who", or the noun of "which university",
+    "what sport" (a word that is no closed-class word, right after "which" or "what")."""
+    for i, token in enumerate(tokens[:3]):
+        if token in ("who", "whom"):
+            return i
+        if token in ("which", "what") and i + 1 < len(tokens):
+            noun = tokens[i + 1]
+            return i + 1 if noun not in CLOSED_CLASS and noun not in function_words() else None
+    return None
+
+
 def _done(r: Reading) -> list[int]:
-    """Where a who-question says what was done: the word after "who", or the last word
-    after "who did" ("who did Liu Yanbing *meet*")."""
-    who = [i for i, t in enumerate(r.tokens) if t in ("who", "whom")][:1]
-    if not who or who[0] + 1 >= len(r.tokens):
+    """Where a who-question says what was done: the word after "who" (or "which
+    university"), or the last word after "who did" ("who did Liu Yanbing *meet*",
+    "what sport does Shi Tingmao *compete* in")."""
+    who = _asker(r.tokens)
+    if who is None or who + 1 >= len(r.tokens):
         return []
-    if r.tokens[who[0] + 1] in ("do", "does", "did"):
-        return [len(r.tokens) - 1]
-    return [who[0] + 1]
+    if r.tokens[who + 1] in ("do", "does", "did"):
+        last = [i for i in range(who + 2, len(r.tokens)) if r.tokens[i] not in CLOSED_CLASS]
+        return last[-1:]
+    return [who + 1]
 
 
 def _ordinary(q: _Question, done: list[int]) -> bool:
@@ -266,7 +338,7 @@ def _named_as_other(r: Reading, fact: Fact) -> bool:
         return False
     end = starts[0] + len(name)
     owning = end + 1 < len(tokens) and tokens[end] == "s" and tokens[end + 1] not in CLOSED_CLASS
-    who = next((i for i, t in enumerate(tokens) if t in ("who", "whom")), None)
+    who = _asker(tokens)
     # any verb but "be" ("who is Shi Tingmao" asks who she is; "who did X meet" does not)
     acting = who is not None and who + 1 < starts[0] and tokens[who + 1] not in _BE
     return owning or acting
@@ -274,17 +346,26 @@ def _named_as_other(r: Reading, fact: Fact) -> bool:
 
 def _general(q: _Question) -> bool:
     """Whether no question word decided the type ("teachers in chongqing")."""
-    return not any(t in ("which", "what", "who", "where", "when") for t in q.r.tokens)
+    return not any(t in ("which", "what", "who", "where", "when", *NAMING) for t in q.r.tokens)
 
 
 def _listed(q: _Question, ranked: list[Candidate]) -> Answer:
     """ "what are the enrollment rates": every figure of the best one's unit that covers
     the question alike."""
     best = ranked[0]
+    top = round(best.score(q.required), 2)
+
+    def alike(c: Candidate) -> bool:
+        # a name fitted, or, for records of no figure ("name the role models"), the
+        # question's required words covered as well as by the best
+        if c.fit > 0:
+            return True
+        return not best.fact.has_figure and round(c.score(q.required), 2) >= top > 0
+
     chosen = {
         c.fact.id
         for c in ranked
-        if c.fact.unit == best.fact.unit and c.fact.kind == best.fact.kind and c.fit > 0
+        if c.fact.unit == best.fact.unit and c.fact.kind == best.fact.kind and alike(c)
     }
     order = {c.fact.id: number for number, c in enumerate(q.found)}  # the article's order
     named = sorted((c.fact for c in ranked if c.fact.id in chosen), key=lambda f: order[f.id])

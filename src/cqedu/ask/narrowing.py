@@ -54,7 +54,7 @@ def against(q: _Question, candidate: Candidate) -> list[int]:
         if i in r.level_positions or i in q.in_terms or q.generic(i):
             continue
         token = tokens[i]
-        if inflected(token) or q.lexicon.meanings([token]):
+        if inflected(token) or q.lexicon.meanings([token]) or declared_verb(q.lexicon, token):
             continue
         if i in verbs and _verb_like(q, i, anchor):
             continue
@@ -80,18 +80,20 @@ def _named_by_some_record(q: _Question, position: int) -> bool:
     return any(c.quality.get(position) and position not in c.weak for c in q.found)
 
 
-def in_terms(tokens: Sequence[str], terms: Sequence[str]) -> set[int]:
+def in_terms(tokens: Sequence[str], terms: Sequence[str], verbs: Sequence[str] = ()) -> set[int]:
     """Positions of a question's words inside a term of several words typed whole, after
-    its first word: "set up" is one word of meaning."""
+    its first word: "set up" is one word of meaning; of `verbs` (declared terms that are
+    verbs, "set up"), the first word too: a verb does not narrow."""
     padded = list(tokens)
     found: set[int] = set()
-    for term in terms:
+    for term in [*terms, *verbs]:
         parts = term.split()
         if len(parts) < 2:
             continue
+        first = 0 if term in verbs else 1
         for start in range(len(padded) - len(parts) + 1):
             if padded[start : start + len(parts)] == parts:
-                found.update(range(start + 1, start + len(parts)))
+                found.update(range(start + first, start + len(parts)))
     return found
 
 

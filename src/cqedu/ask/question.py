@@ -14,10 +14,14 @@ A question goes through four steps, one module each:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
+from cqedu.core.errors import NoMatchError
 from cqedu.core.matching import Vocabulary
 from cqedu.facts.model import Country, Fact, Level, SearchHit, Source, Term
+
+if TYPE_CHECKING:
+    from cqedu.ask.language import Lexicon
 
 #: Related records an answer offers, and records a refusal suggests.
 MAX_RELATED = 3
@@ -118,4 +122,39 @@ def ask(kb: KnowledgeBase, question: str) -> Answer:
     reading.check(question)  # a usage error before the index is read
     lexicon = Lexicon(kb)
     read = reading.read(lexicon, question)
-    return checks.answer(kb, lexicon, read)
+    try:
+        return checks.answer(kb, lexicon, read)
+    except NoMatchError as error:
+        parts = reading.conjuncts(question)
+        if not parts:
+            raise
+        each = _each(kb, lexicon, question, parts)
+        if each is None:
+            raise error from None
+        return each
+
+
+def _each(
+    kb: KnowledgeBase, lexicon: Lexicon, question: str, parts: Sequence[str]
+) -> Answer | None:
+    """ "how many schools, students and teachers": each noun's one figure, in the records'
+    order, or None when one of them has none (the whole question is refused as it was)."""
+    from cqedu.ask import checks, reading  # deferred with the rest of the question logic
+    from cqedu.query.wording import FIGURE
+
+    found: list[Answer] = []
+    for part in parts:
+        try:
+            found.append(checks.answer(kb, lexicon, reading.read(lexicon, part)))
+        except NoMatchError:
+            return None
+    if any(a.kind != FIGURE for a in found):
+        return None
+    # each figure with its source when several are loaded ("Chongqing: ...; Chengdu: ...")
+    pairs = [(f, a.sources[n] if a.sources else "") for a in found for n, f in enumerate(a.named)]
+    if len({f.id for f, _ in pairs}) < len(pairs):
+        return None  # two nouns, one figure: not what was asked
+    order = {fact_id: n for n, fact_id in enumerate(kb.ids())}
+    pairs.sort(key=lambda pair: order[pair[0].id])
+    sources = [s for _, s in pairs] if all(s for _, s in pairs) else []
+    return made(question.strip(), FIGURE, [f for f, _ in pairs], [], sources=sources, limit=0)

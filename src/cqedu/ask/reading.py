@@ -9,6 +9,7 @@ and whether it asks for a figure per year.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -47,9 +48,12 @@ _MIN_WORDS = frozenset({"lowest", "least", "smallest", "fewest", "minimum", "min
 #: After "what" or "which", words that ask when: a record's date or period ("what is the
 #: period of the plan").
 _DATE_WORDS = frozenset({"date", "dates", "day", "year", "month", "time", "period"})
+#: Imperatives that ask for names, as "which" does ("name the partners", "list the rates").
+NAMING = frozenset({"name", "list"})
 _QUESTION_WORDS = frozenset(
     {"how", "what", "whats", "which", "who", "whom", "whose", "when", "where"}
     | {"describe", "explain", "define", "tell"}
+    | NAMING
 )
 _LINKS = frozenset({"is", "are", "was", "were", "s", "the", "a", "an", "does", "do", "did"})
 #: Auxiliaries of do-support: "when did X begin" ends in the verb, not in X's noun.
@@ -82,6 +86,16 @@ PARTNER_FILLER = frozenset(
     "cooperate cooperates cooperating cooperation collaborate collaborates collaboration"
     " partner partners partnership partnerships work working linked".split()
 )
+
+
+def partner_filler(tokens: Sequence[str]) -> set[str]:
+    """The words of a question that say what every partner does, in any form ("works
+    with": `PARTNER_FILLER` by Snowball stem)."""
+    # deferred for start-up: stems load the stemmer
+    from cqedu.core.text import stem
+
+    filler = {stem(w) for w in PARTNER_FILLER}
+    return {t for t in tokens if t in PARTNER_FILLER or stem(t) in filler}
 
 
 class Reading(NamedTuple):
@@ -125,6 +139,12 @@ class Reading(NamedTuple):
     """Years the question names ("in 2020")."""
     change: bool = False
     """The question asks how a figure changed ("how many *more* schools")."""
+    stated: int = 0
+    """How many names a list question says there are ("name the *three* countries"), or 0."""
+    manner: bool = False
+    """The question asks how something is done ("how are teachers paid")."""
+    span: int = 0
+    """How many years a figure is asked over ("in five years", "5 yrs"), or 0."""
     per: tuple[int, ...] = ()
     """Positions of what a ratio is asked per ("students per *teacher*", "does each
     *school* have"): a figure per year is `per_year`, not this."""
@@ -177,7 +197,7 @@ def place_name(source: Source) -> str:
 
 def read(lexicon: Lexicon, question: str) -> Reading:
     """The question read against the knowledge base's words."""
-    found = check(question)
+    found = _compounds(lexicon, check(question))
     typed = tuple(text for _, text in found)
     tokens = tuple(norm for norm, _ in found)
     small = function_words()
@@ -188,6 +208,11 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         tokens = corrected(lexicon, tokens, typed, _ASKING_WORDS)
     reading = _shape(tokens)
     consumed = set(_consumed(tokens, reading))
+    span, spanned = _span(tokens, lexicon) if reading.kind in (FIGURE, NAME) else (0, set())
+    consumed |= spanned
+    listing = reading.plural or "are" in tokens
+    stated, said = _stated(tokens, typed) if reading.kind != FIGURE and listing else (0, set())
+    consumed |= said
     # A function word typed as a name mid-question ("the Go champion") is a name.
     named = {i for i in range(1, len(typed)) if typed[i][:1].isupper() and tokens[i] in small}
     if title_case(typed):
@@ -197,7 +222,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     years = tuple(t for t in tokens if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20"))
     ignore = set(CLOSED_CLASS) | _ANSWER_WORDS | _QUESTION_WORDS
     if reading.kind in (PLACES, COUNTRIES):
-        ignore |= PARTNER_FILLER
+        ignore |= partner_filler(tokens)
     if reading.kind == DATE and tokens[_lead(tokens)] in ("what", "which"):
         ignore |= _DATE_WORDS  # "what are the dates of the plan": the answer type
     candidates = [
@@ -235,7 +260,85 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         sources=tuple(dict.fromkeys(places[tokens[i]] for i in sorted(home))),
         years=years,
         per=_ratio(tokens),
+        span=span,
+        stated=stated,
     )
+
+
+#: "how many schools, students and teachers ...": one-word nouns joined by commas or "and".
+_CONJUNCTS = re.compile(
+    r"^(?P<lead>.*?\bhow\s+(?:many|much)\s+)"
+    r"(?P<nouns>(?:[^\W\d_]+\s*,\s*)*[^\W\d_]+\s*,?\s+and\s+[^\W\d_]+)"
+    r"(?P<rest>(?:\W.*)?)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def conjuncts(question: str) -> list[str]:
+    """The questions a "how many X, Y and Z ..." question joins, one per noun ("how many
+    schools ...", "how many students ..."); empty for any other question."""
+    found = _CONJUNCTS.match(question.strip())
+    if found is None:
+        return []
+    nouns = [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", found["nouns"]) if n]
+    if len(nouns) < 2 or any(n.casefold() in CLOSED_CLASS for n in nouns):
+        return []
+    return [f"{found['lead']}{noun}{found['rest']}" for noun in nouns]
+
+
+def _compounds(lexicon: Lexicon, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The question's (normalised, typed) words, two typed apart or hyphenated that the
+    records write as one word ("pre-school", "pre school": preschool) joined."""
+    joined: list[tuple[str, str]] = []
+    for norm, text in found:
+        if joined:
+            before, typed = joined[-1]
+            whole = before + norm
+            if before.isalpha() and norm.isalpha() and whole in lexicon.known:
+                joined[-1] = (whole, f"{typed}-{text}")
+                continue
+        joined.append((norm, text))
+    return joined
+
+
+def _stated(tokens: Sequence[str], typed: Sequence[str]) -> tuple[int, set[int]]:
+    """How many names a list question says there are, and where: the number after "which",
+    "what are the", "name the", "list all" ("name the *three* countries"), not typed as
+    part of a name ("Five Educations in One"); (0, set())."""
+    # deferred: the figure parser reads number words ("three") as the facts files do
+    from cqedu.facts.figures import parse_figure
+
+    first = _lead(tokens)
+    if first >= len(tokens) or tokens[first] not in {"which", "what", *NAMING}:
+        return 0, set()
+    i = first + 1
+    while i < len(tokens) and (tokens[i] in _LINKS or tokens[i] == "all"):
+        i += 1
+    named = i < len(typed) and typed[i][:1].isupper()
+    figure = parse_figure(tokens[i]) if i < len(tokens) and not named else None
+    if figure is None or figure.value != int(figure.value) or not 1 < figure.value < 1000:
+        return 0, set()
+    return int(figure.value), {i}
+
+
+def _span(tokens: Sequence[str], lexicon: Lexicon) -> tuple[int, set[int]]:
+    """The number of years a figure is asked over ("in five years", "5 yrs": a number
+    and "years" or a declared synonym of it) and the positions saying it; (0, set())."""
+    # deferred: the figure parser reads number words ("five") as the facts files do
+    from cqedu.facts.figures import parse_figure
+
+    for i in range(len(tokens) - 1):
+        following = tokens[i + 1]
+        if following != "years" and ("years",) not in lexicon.meanings([following]):
+            continue
+        figure = parse_figure(tokens[i])
+        if figure is not None and figure.value == int(figure.value) and 1 < figure.value < 100:
+            # ... with the function words that lead to it ("over the past five years")
+            start = i
+            while start > 0 and tokens[start - 1] in function_words():
+                start -= 1
+            return int(figure.value), set(range(start, i + 2))
+    return 0, set()
 
 
 def _per_year(tokens: Sequence[str]) -> set[int]:
@@ -288,6 +391,15 @@ def _consumed(tokens: Sequence[str], reading: Reading) -> set[int]:
     """Positions the answer type used up: "each year", the partner noun of "which countries"."""
     used = _per_year(tokens)
     first = _lead(tokens)
+    # "what is special about X", "what's new about X": the word asks what the article
+    # says of X, no subject of its own
+    if (
+        first + 3 < len(tokens)
+        and tokens[first] == "what"
+        and tokens[first + 1] in ("is", "s", "was", "are", "were")
+        and tokens[first + 3] == "about"
+    ):
+        used.add(first + 2)
     after = [(i, tokens[i]) for i in range(first + 1, len(tokens)) if tokens[i] not in _LINKS]
     noun = _partner_noun(tokens, after)
     if noun is not None and reading.kind in (PLACES, COUNTRIES):
@@ -317,6 +429,10 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
     if extreme:
         return base
     if lead == "how":
+        if first + 1 < len(tokens) and tokens[first + 1] in _AUXILIARIES:
+            # "how is Study in Chongqing described", "how are teachers paid": the manner of
+            # what was done, which a description gives only when it says that verb
+            return base._replace(kind=SUMMARY, manner=True)
         if following == "long":
             return base._replace(duration=True)
         if following in ("many", "much"):
@@ -331,7 +447,7 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
     if lead in ("who", "whom", "whose"):
         return base._replace(kind=WHO)
     noun = _partner_noun(tokens, after)
-    if noun is not None and lead in ("which", "what") and not counting:
+    if noun is not None and lead in ("which", "what", *NAMING) and not counting:
         at, following = noun
         plural = following.endswith("s")
         return base._replace(kind=_PARTNER_NOUNS[following], plural=plural)
@@ -339,7 +455,9 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
         return base._replace(kind=PLACE)
     if counting:  # "what are the enrollment rates": every one of them
         many = bool(present & {"rates", "shares", "percentages", "figures", "numbers"})
-        return base._replace(plural=many)
+        return base._replace(plural=many or lead in NAMING)
+    if lead in NAMING:  # "name the role models": every one of them
+        return base._replace(kind=NAME, plural=True)
     if lead == "which":  # "which disciplines ...": every one of them
         return base._replace(kind=NAME, plural=_plural(following))
     if lead == "what" and following.endswith("s") and not following.endswith("ss"):
@@ -360,9 +478,13 @@ def partner_word(tokens: Sequence[str]) -> str | None:
 def _partner_noun(
     tokens: Sequence[str], after: Sequence[tuple[int, str]]
 ) -> tuple[int, str] | None:
-    """The partner noun ending the phrase after "which" ("which Singapore university")."""
-    for i, token in after[:3]:
+    """The partner noun ending the phrase after "which" ("which Singapore university"),
+    the last of two ("partner *universities*")."""
+    for n, (i, token) in enumerate(after[:3]):
         if token in _PARTNER_NOUNS:
+            following = after[n + 1] if n + 1 < len(after) else None
+            if following is not None and following[0] == i + 1 and following[1] in _PARTNER_NOUNS:
+                return following
             return i, token
         if token in CLOSED_CLASS:
             break
@@ -375,10 +497,23 @@ def _run(tokens: Sequence[str], start: int, lexicon: Lexicon) -> frozenset[int]:
     for i in range(start, len(tokens)):
         if tokens[i] in CLOSED_CLASS or tokens[i] in _ANSWER_WORDS:
             break
+        if i > start and declared_verb(lexicon, tokens[i]):
+            break  # "how many goals chongqing *meet*": the verb ends what is counted
         found.add(i)
-        if _plural(tokens[i], lexicon):
+        if _plural(tokens[i], lexicon) or _count_noun(tokens, i, lexicon):
             break  # "how many kids get ...": a plural noun ends the phrase
     return frozenset(found)
+
+
+def _count_noun(tokens: Sequence[str], i: int, lexicon: Lexicon) -> bool:
+    """Whether a word is a figure's unit typed in the singular ("how many principal go"),
+    no modifier of a plural noun after it ("robot club pupils"): after "how many", what
+    is counted ends there as at a plural."""
+    word = tokens[i]
+    if f"{word}s" not in lexicon.units and f"{word}es" not in lexicon.units:
+        return False
+    following = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return not _plural(following, lexicon)
 
 
 def _plural(word: str, lexicon: Lexicon | None = None) -> bool:
@@ -424,7 +559,7 @@ def _head(
         if i not in allowed or tokens[i] in CLOSED_CLASS or tokens[i] in _ANSWER_WORDS:
             break
         run.append(i)
-        if _plural(tokens[i], lexicon):
+        if _plural(tokens[i], lexicon) or (kind == FIGURE and _count_noun(tokens, i, lexicon)):
             break
         # "employees come from": a common verb after a plural ends the phrase
         following = tokens[i + 1] if i + 1 < len(tokens) else ""

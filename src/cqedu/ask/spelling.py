@@ -15,7 +15,7 @@ A word of general English is never corrected ("stools" is no typo of "schools"):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 
 from cqedu.ask.language import Lexicon, function_words
@@ -26,13 +26,41 @@ QUESTION_WORDS = ("how", "what", "which", "who", "whom", "whose", "when", "where
 _LEAD = 3
 
 
+#: An English word this many times rarer than the record word one edit away is read as a
+#: typo of it ("eduction": education), as a spelling corrector ranks its candidates.
+RARER = 100
+#: A word typed capitalised is a name, no typo, unless it is this long and inside a name
+#: of several capitalised words ("Municipal Educaton Commission").
+_NAME_TYPO_LENGTH = 7
+
+
 @cache
-def _english() -> frozenset[str]:
-    """Words of general English (pyspellchecker's frequency list, MIT)."""
+def _frequencies() -> Mapping[str, int]:
+    """Words of general English and how common each is (pyspellchecker's list, MIT)."""
     # deferred: about 0.3 s to load, paid only by a question holding a possible typo
     from spellchecker import SpellChecker
 
-    return frozenset(SpellChecker(distance=1).word_frequency.keys())
+    frequencies: Mapping[str, int] = SpellChecker(distance=1).word_frequency.dictionary
+    return frequencies
+
+
+@cache
+def _english() -> frozenset[str]:
+    """Words of general English."""
+    return frozenset(_frequencies())
+
+
+def _rare_form(token: str, word: str) -> bool:
+    """Whether `token` is no English word, or one far rarer (RARER) than the record word
+    `word`."""
+    frequency = _frequencies()
+    return token not in frequency or frequency[token] * RARER < frequency.get(word, 0)
+
+
+def _in_name(typed: Sequence[str], i: int) -> bool:
+    """Whether a capitalised word stands inside a name of several capitalised words."""
+    capital = [j > 0 and w[:1].isupper() for j, w in enumerate(typed)]
+    return (i > 0 and capital[i - 1]) or (i + 1 < len(typed) and capital[i + 1])
 
 
 def _dropped(typed: str, word: str) -> bool:
@@ -99,7 +127,11 @@ def corrected(
             or token in lexicon.known
             or token in small
             or token in lexicon.declared
-            or (i > 0 and typed[i][:1].isupper())  # a name ("Wuhan"), not a typo
+            or (
+                i > 0
+                and typed[i][:1].isupper()  # a name ("Wuhan"), not a typo ...
+                and not (len(token) >= _NAME_TYPO_LENGTH and _in_name(typed, i))
+            )
         ):
             continue
         if lead:
@@ -114,8 +146,15 @@ def corrected(
         if shaping is not None and token not in _english():
             out[i] = shaping  # "numbr", "percentge": the question's shape
             continue
-        if lexicon.matches(token):
-            continue  # another form or a close spelling of a record word already
+        matched = lexicon.matches(token)
+        if matched:
+            # another form of a record word already; else a close spelling is read as the
+            # one closest word (ties as below), unless the typed word is common English
+            if max(matched.values()) < 1.0:
+                word = _closest(token, sorted(matched), limit, lexicon.frequency)
+                if word is not None and _rare_form(token, word):
+                    out[i] = word
+            continue
         near = [w for w in lexicon.words if abs(len(w) - len(token)) <= limit and w.isalpha()]
         word = _closest(token, near, limit, lexicon.frequency)
         if word is not None and token not in _english():
