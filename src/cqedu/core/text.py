@@ -169,32 +169,6 @@ def words(text: str) -> list[str]:
     return found
 
 
-# A word as `words` finds it in ASCII text, or a line's end: splits many texts at once.
-_WORD_OR_LINE = re.compile(f"{_NUMBER}|[^\\W_]+|\n")
-
-
-def phrases(texts: list[str]) -> list[str]:
-    """`normalise_phrase` of each text (its words joined by spaces), for many texts at once.
-
-    ASCII texts without a line break are split together, in one pass of the word pattern
-    over all of them (a large knowledge base splits hundreds of thousands of texts); any
-    other text is split on its own, so the result is always what `normalise_phrase` gives.
-    """
-    if not texts:
-        return []
-    alone = [not text.isascii() or "\n" in text for text in texts]
-    together = [text if not apart else "" for text, apart in zip(texts, alone, strict=True)]
-    # Words of every text, joined by spaces, the texts by " \n ": commas are left only in
-    # numbers, whose thousands separators `words` drops.
-    found = " ".join(_WORD_OR_LINE.findall("\n".join(together).casefold())).replace(",", "")
-    result = [line.strip() for line in found.split("\n")]
-    if any(alone):
-        for number, apart in enumerate(alone):
-            if apart:
-                result[number] = normalise_phrase(texts[number])
-    return result
-
-
 def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, folded word) for each word of a text, as `words` gives them.
 

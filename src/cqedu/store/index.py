@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from cqedu.core.text import phrases, stem, words
+from cqedu.core.text import normalise_phrase, stem, words
 from cqedu.facts.fields import SEARCH_WEIGHTS
 from cqedu.facts.model import TABLE_OF_KIND, Fact
 
@@ -99,7 +100,6 @@ LEFT JOIN countries AS c ON c.name = f.country
 SHARED_COLUMNS = ("country", "level")
 #: The columns split per record, in COLUMNS order.
 OWN_COLUMNS: tuple[str, ...] = tuple(c for c in COLUMNS if c not in SHARED_COLUMNS)
-_OWN_NAME = OWN_COLUMNS.index("name")
 
 # A CASE, not a join: a joined table of weights would be scanned outside the index.
 _WEIGHT_SQL = " ".join(f"WHEN '{column}' THEN {weight!r}" for column, weight in WEIGHTS.items())
@@ -436,107 +436,68 @@ def record_words_rows(
     (index, phrase, 1) for each exact keyword phrase that is not the record's name or id
     phrase (those rank higher, and come from the first list). Positions are indexes in
     `facts`. A phrase is "" when its text has no words.
-
-    The words are split a field at a time for every record (`text.phrases`), which is
-    what `_Columns.of` gives a record at a time.
     """
-    sep = _LIST_SEP
-    names = phrases([fact.name for fact in facts])
-    ids = phrases([fact.id for fact in facts])
-    summaries = phrases([fact.summary for fact in facts])
-    # A figure's words are its written form's and then its value's, as Python prints it.
-    figures = phrases(
-        [
-            f"{fact.as_written or ''}{sep}{'' if fact.value is None else repr(fact.value)}"
-            for fact in facts
-        ]
-    )
-    dates = phrases([f"{fact.date or ''}{sep}{fact.date_as_written or ''}" for fact in facts])
-    keyword_phrases = phrases([keyword for fact in facts for keyword in fact.keywords])
-    keywords: list[str] = []
-    found_phrases: list[tuple[object, ...]] = []
-    start = 0
-    for number, fact in enumerate(facts):
-        if not fact.keywords:
-            keywords.append("")
-            continue
-        own = keyword_phrases[start : start + len(fact.keywords)]
-        start += len(fact.keywords)
-        keywords.append(
-            " ".join(filter(None, own))
-            if all(map(str.isascii, fact.keywords))
-            else " ".join(words(sep.join(fact.keywords)))  # as the index always split them
-        )
-        # an exact id or name outranks an exact keyword (search_records holds those)
-        taken = {names[number], ids[number], ""}
-        for phrase in own:
-            if phrase not in taken:
-                taken.add(phrase)
-                found_phrases.append((number, phrase, 1))
-    shared = _SharedColumns()
-    by_column = {
-        "name": names,
-        "keywords": keywords,
-        "as_written": figures,
-        "fields": shared.of([sep.join(fact.fields) for fact in facts]),
-        "id": ids,
-        "category": shared.of([fact.category for fact in facts]),
-        "unit": shared.of([fact.unit for fact in facts]),
-        "date": dates,
-        "kind": shared.kinds([fact.kind for fact in facts]),
-        "period": shared.of([fact.period for fact in facts]),
-        "summary": summaries,
-        "section": shared.of([fact.section for fact in facts]),
-    }
-    texts = [by_column[column] for column in OWN_COLUMNS]
-    split = [list(map(str.split, column)) for column in texts]
+    columns = _Columns()
+    own = itemgetter(*(COLUMNS.index(column) for column in OWN_COLUMNS))
     rows: list[tuple[object, ...]] = []
-    for number, (name_phrase, id_phrase, record_texts, record_words) in enumerate(
-        zip(names, ids, zip(*texts, strict=True), zip(*split, strict=True), strict=True)
-    ):
-        name_words = record_words[_OWN_NAME]
-        name_length = (
-            len(name_words)
-            if STOPWORDS.isdisjoint(name_words)
-            else len([w for w in name_words if w not in STOPWORDS])
+    phrases: list[tuple[object, ...]] = []
+    join = _LIST_SEP.join
+    for number, fact in enumerate(facts):
+        found = columns.of(
+            (
+                number,
+                fact.name,
+                join(fact.keywords),
+                fact.as_written,
+                fact.value,
+                None,  # country: a shared column
+                join(fact.fields),
+                fact.id,
+                None,  # level: a shared column
+                fact.category,
+                fact.unit,
+                fact.date,
+                fact.date_as_written,
+                fact.kind,
+                fact.period,
+                fact.summary,
+                fact.section,
+            )
         )
-        # Each column's words, a word kept only in the first (best) column holding it: a
-        # word scores by its best column alone, and the others would only make the index
-        # bigger and every search over it slower. Inline: it runs for every record.
-        seen: set[str] = set()
-        kept: list[object] = [number, name_length, name_phrase, id_phrase]
-        for text, column_words in zip(record_texts, record_words, strict=True):
-            if not column_words:
-                kept.append(None)
-            elif seen.isdisjoint(column_words):
-                seen.update(column_words)
-                kept.append(text)
-            else:
-                new_words = [word for word in column_words if word not in seen]
-                seen.update(new_words)
-                kept.append(" ".join(new_words) or None)
-        rows.append(tuple(kept))
-    return rows, found_phrases
+        name_words = found[_NAME]
+        name_phrase, id_phrase = " ".join(name_words), " ".join(found[_ID])
+        if fact.keywords:  # as `_phrases` ranks them, without a dict and generator a record
+            taken = {name_phrase, id_phrase, ""}
+            for keyword in fact.keywords:
+                phrase = normalise_phrase(keyword)
+                if phrase not in taken:
+                    taken.add(phrase)
+                    phrases.append((number, phrase, 1))
+        name_length = len([w for w in name_words if w not in STOPWORDS])
+        texts = _best_column_texts(own(found))
+        rows.append((number, name_length, name_phrase, id_phrase, *texts))
+    return rows, phrases
 
 
-class _SharedColumns:
-    """The words of fields whose values repeat over many records, each value split once."""
+def _best_column_texts(columns: tuple[list[str], ...]) -> list[str | None]:
+    """Each column's words as text, a word kept only in the first (best) column holding it.
 
-    def __init__(self) -> None:
-        self._found: dict[str | None, str] = {None: "", "": ""}
-
-    def of(self, values: list[str | None]) -> list[str]:
-        """The words of each value, as text."""
-        found = self._found
-        new = [value for value in set(values) if value not in found]
-        found.update(zip(new, phrases(new), strict=True))  # type: ignore[arg-type] # no None
-        return list(map(found.__getitem__, values))
-
-    @staticmethod
-    def kinds(kinds: list[str]) -> list[str]:
-        """A kind's words: it comes with the name of its table, so that "people" finds persons."""
-        found = {kind: f"{kind} {TABLE_OF_KIND.get(kind, kind)}" for kind in set(kinds)}
-        return list(map(found.__getitem__, kinds))
+    A word scores by its best column alone: the others would only make the index bigger
+    and every search over it slower.
+    """
+    seen: set[str] = set()
+    texts: list[str | None] = []
+    for column_words in columns:
+        if not column_words:
+            texts.append(None)
+        elif seen.isdisjoint(column_words):  # the usual case, and the quick one
+            seen.update(column_words)
+            texts.append(" ".join(column_words))
+        else:
+            kept = [word for word in column_words if word not in seen]
+            seen.update(kept)
+            texts.append(" ".join(kept) or None)
+    return texts
 
 
 class _Columns:
@@ -589,6 +550,19 @@ class _Columns:
         if _IN_REPORTED_ORDER:
             return in_reported_order
         return tuple(in_reported_order[_REPORTED.index(column)] for column in COLUMNS)
+
+
+def _phrases(
+    pos: int, name_words: list[str], id_words: list[str], keywords: Sequence[str]
+) -> Iterator[tuple[str, int, int]]:
+    """(phrase, record, strength) for a record's exact id, name and keywords."""
+    # An exact id or name outranks an exact keyword, which outranks the rest.
+    strengths = dict.fromkeys((normalise_phrase(k) for k in keywords), 1)
+    strengths[" ".join(id_words)] = 2
+    strengths[" ".join(name_words)] = 2
+    for phrase, strength in strengths.items():
+        if phrase:
+            yield phrase, pos, strength
 
 
 def _score(total: float, count: int) -> float:
