@@ -51,7 +51,10 @@ def main() -> None:
         raw = timed(f"parse ({PARSER})", lambda t=text: loads(t))
         document = timed("validate", lambda r=raw, n=label: loader.validate(r, n))
         timed("split words", lambda d=document: index.record_words_rows(d.facts))
-        rows = timed("rows (with the words again)", lambda d=document: cache.document_rows(d))
+        base = len(stored) * cache.FILE_STRIDE
+        rows = timed(
+            "rows (with the words again)", lambda d=document, b=base: cache.document_rows(d, b)
+        )
         blob = timed("pickle", lambda r=rows: pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL))
         stored.append(timed("pickle", lambda b=blob: pickle.loads(b)))  # noqa: S301 - our own rows
         timed("tomllib parse (for the ratio)", lambda t=text: tomllib.loads(t))
@@ -68,8 +71,8 @@ def main() -> None:
         def store() -> None:
             connection.executescript(cache._schema())
             connection.execute("BEGIN")
-            for place, rows in enumerate(stored):
-                cache._insert(connection, place, rows)
+            for rows in stored:
+                cache._insert(connection, rows)
             cache._create_indexes(connection)
             cache._merge_vocabularies(connection)
             connection.execute("COMMIT")

@@ -173,20 +173,53 @@ def test_a_facts_text_that_cannot_be_split_safely_is_not(
     assert store.split_facts_text(change(MINI_FACTS.read_text(encoding="utf-8")), 2) is None, why
 
 
-def test_a_file_read_in_parts_gives_the_rows_of_a_whole_read(small_parts: None) -> None:
-    # Four parts: records of one table in several parts, `related` ids in other parts.
-    with ThreadPoolExecutor(2) as pool:
-        in_parts = store._read_in_parts(str(MINI_FACTS), pool, 4)
-    assert in_parts == store.read_rows(str(MINI_FACTS))
-    rows, fault = in_parts
-    assert fault is None
-    assert rows is not None
-    assert [row[1] for row in rows.facts][:4] == [
-        "mini-schools",
-        "mini-preschool-rate",
-        "mini-teachers",
-        "mini-club-members",  # a stat written after a program: stats come first
-    ]
+def stored_tables(connection: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of a store's tables, in a fixed order."""
+    listed = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    names = sorted(row[0] for row in listed)
+    return {
+        name: sorted(connection.execute(f"SELECT * FROM {name}").fetchall(), key=repr)  # noqa: S608 - names from the store
+        for name in names
+    }
+
+
+def store_of(path: Path) -> sqlite3.Connection:
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    assert store._update(memory, store.facts_files([path])) is None
+    return memory
+
+
+@pytest.fixture
+def split_everything(monkeypatch: pytest.MonkeyPatch, small_parts: None) -> None:
+    """Read every file in parts, in worker processes."""
+    monkeypatch.setattr(store, "SPLIT_BYTES", 1)
+    monkeypatch.setattr(store, "PARALLEL_BYTES", 1)
+
+
+@pytest.mark.parametrize("scratch", [True, False], ids=["parts written by workers", "rows sent"])
+def test_a_file_read_in_parts_stores_the_rows_of_a_whole_read(
+    scratch: bool, facts_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = stored_tables(store_of(facts_copy))
+    folder = tmp_path / "scratch"
+    folder.mkdir()
+    made: list[str] = []
+
+    def scratch_folder() -> str | None:
+        made.append(str(folder))
+        return str(folder) if scratch else None
+
+    monkeypatch.setattr(store, "_scratch_folder", scratch_folder)
+    monkeypatch.setattr(store, "PART_RECORDS", 1)
+    monkeypatch.setattr(store, "SPLIT_BYTES", 1)
+    monkeypatch.setattr(store, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(store, "PARTS_PER_CORE", 4)  # records of one table in several parts
+    in_parts = store_of(facts_copy)
+    assert made  # the file was read in parts
+    assert stored_tables(in_parts) == whole
+    attached = [row[1] for row in in_parts.execute("PRAGMA database_list")]
+    assert not [name for name in attached if name.startswith("cqedu_part")]
+    assert folder.exists() is not scratch  # the parts' databases are deleted once copied
 
 
 @pytest.mark.parametrize(
@@ -203,10 +236,25 @@ def test_a_fault_in_a_file_read_in_parts_is_reported_as_a_whole_read_reports_it(
     path = tmp_path / "facts.toml"
     path.write_text(change(MINI_FACTS.read_text(encoding="utf-8")), encoding="utf-8")
     with ThreadPoolExecutor(2) as pool:
-        rows, fault = store._read_in_parts(str(path), pool, 4)
+        reader = store._read_in_parts(str(path), pool, 4)
+        assert isinstance(reader, store._PartsReader)
+        list(reader.parts())
+        rows, fault = reader.finish() or (None, None)
     assert rows is None
     assert fault is not None
     assert (rows, fault) == store.read_rows(str(path))
+
+
+def test_a_fault_in_a_file_stored_in_parts_leaves_no_rows_of_it(
+    tmp_path: Path, split_everything: None
+) -> None:
+    path = tmp_path / "facts.toml"
+    text = MINI_FACTS.read_text(encoding="utf-8")
+    path.write_text(text.replace('"mini-robot-club"]', '"mini-nowhere"]', 1), encoding="utf-8")
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    fault = store._update(memory, store.facts_files([path]))
+    assert fault == store.read_rows(str(path))[1]
+    assert memory.execute("SELECT COUNT(*) FROM facts").fetchone() == (0,)
 
 
 def test_loading_a_large_file_in_parts_loads_its_records(

@@ -427,22 +427,24 @@ def _shared_words(connection: sqlite3.Connection) -> None:
 
 
 def record_words_rows(
-    facts: Sequence[Fact],
+    facts: Sequence[Fact], positions: Sequence[int] | None = None
 ) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
     """What the search index needs of each record, split where its file is read.
 
     Returns (index, name length, name phrase, id phrase, *the words of each of OWN_COLUMNS
     as text) per record, a word kept only in the first own column holding it; and
     (index, phrase, 1) for each exact keyword phrase that is not the record's name or id
-    phrase (those rank higher, and come from the first list). Positions are indexes in
-    `facts`. A phrase is "" when its text has no words.
+    phrase (those rank higher, and come from the first list). Positions are the records'
+    entries in `positions`, else their indexes in `facts`. A phrase is "" when its text
+    has no words.
     """
     columns = _Columns()
     own = itemgetter(*(COLUMNS.index(column) for column in OWN_COLUMNS))
     rows: list[tuple[object, ...]] = []
     phrases: list[tuple[object, ...]] = []
     join = _LIST_SEP.join
-    for number, fact in enumerate(facts):
+    places = range(len(facts)) if positions is None else positions
+    for number, fact in zip(places, facts, strict=True):
         found = columns.of(
             (
                 number,
