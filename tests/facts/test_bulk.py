@@ -254,7 +254,7 @@ def test_plain_numerals_read_as_the_whole_grammar_reads_them() -> None:
 
     numerals = ["0", "5", "12", "1,234", "12,345.5", "1234", "1,23", "1,2345", "93.5", "٣"]
     numerals += [".5", "1.", "08", "1,000,000", "10 000", "1,234%", "$5"]
-    qualifiers = ["", *QUALIFIERS, "Over", "MORE THAN", "ſome", "mor than", "between"]
+    qualifiers = ["", *QUALIFIERS, "Over", "MORE THAN", "\u017fome", "mor than", "between"]
     for qualifier, numeral in itertools.product(qualifiers, numerals):
         for written in (
             f"{qualifier} {numeral}",
