@@ -264,3 +264,39 @@ def test_loading_a_large_file_in_parts_loads_its_records(
     monkeypatch.setattr(store, "SPLIT_BYTES", 1)
     monkeypatch.setattr(store, "PARALLEL_BYTES", 1)
     assert cqedu.load(facts_copy, cache=False).facts() == whole
+
+
+@pytest.mark.parametrize("scratch", [True, False], ids=["written by workers", "rows sent"])
+def test_many_files_read_in_parallel_store_what_reading_them_one_by_one_stores(
+    scratch: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    text = MINI_FACTS.read_text(encoding="utf-8")
+    for number in range(5):  # five articles: ids and sources of their own
+        renamed = text.replace('"mini', f'"m{number}').replace('id = "mini"', f'id = "m{number}"')
+        (folder / f"{number}.toml").write_text(renamed, encoding="utf-8")
+    (folder / "3.toml").write_text(text.replace("paragraph = 2", "paragraph = 0", 1))
+    files = store.facts_files([folder])
+    one_by_one = sqlite3.connect(":memory:", isolation_level=None)
+    fault = store._update(one_by_one, files)
+    assert fault is not None
+    assert "3.toml" in fault
+    monkeypatch.setattr(store, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    if not scratch:
+        monkeypatch.setattr(store, "_scratch_folder", lambda: None)
+    copied: list[str] = []
+    real_copy = store._copy_part
+
+    def copy_part(connection: sqlite3.Connection, database: str, *, head: bool) -> None:
+        copied.append(database)
+        real_copy(connection, database, head=head)
+
+    monkeypatch.setattr(store, "_copy_part", copy_part)
+    in_parallel = sqlite3.connect(":memory:", isolation_level=None)
+    assert store._update(in_parallel, files) == fault
+    assert stored_tables(in_parallel) == stored_tables(one_by_one)
+    assert in_parallel.execute("SELECT COUNT(*) FROM files").fetchone() == (4,)
+    assert len(copied) == (5 if scratch else 0)  # a database per chunk of one file each
+    assert not [path for path in copied if Path(path).exists()]

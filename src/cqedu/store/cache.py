@@ -48,6 +48,11 @@ PART_RECORDS = 16
 #: Parts of a large file per core: more parts than cores, so that the first parts are
 #: stored while the last are read.
 PARTS_PER_CORE = 2
+#: Chunks of many small files per core, each written into a database by its worker.
+CHUNKS_PER_CORE = 4
+#: Databases attached at once at most (SQLite's default limit is 10); one more is copied
+#: row by row instead.
+_MOST_ATTACHED = 8
 
 # A line that starts a table, after the line break before it; its group is the array's
 # name when the line starts a record table ([[stats]], ...). Compiled when a large file is
@@ -247,7 +252,7 @@ def document_rows(
 
 #: What reading one file gives: its rows or the message of its first fault; for a large
 #: file read in parts, the reader that gives its rows part by part (`_PartsReader`).
-_Read: TypeAlias = "tuple[FileRows | None, str | None] | _PartsReader"
+_Read: TypeAlias = "tuple[FileRows | None, str | None] | _PartsReader | _ChunkFile"
 
 
 def _read_all(files: Sequence[tuple[int, FactsFile]]) -> Iterator[_Read]:
@@ -286,19 +291,19 @@ def _read_each(files: Sequence[tuple[int, FactsFile]]) -> Iterator[_Read]:
         for name, base, (_, file) in zip(names, bases, files, strict=True)
         if file.size < SPLIT_BYTES
     ]
-    small: list[list[object]] = [list(column) for column in zip(*small_files, strict=True)]
     done = 0
     try:
         pool = ProcessPoolExecutor(cores, mp_context=context)
     except (OSError, RuntimeError):  # no processes allowed here: read them one by one
         yield from map(read_rows, names, bases)
         return
+    scratch = _scratch_folder()
     try:
-        chunk = max(1, len(small_files) // (cores * 8))
-        read_small = pool.map(read_rows, *small, chunksize=chunk)
+        read_small = _read_small(pool, small_files, scratch, cores)
         for (_, file), base in zip(files, bases, strict=True):
             if file.size >= SPLIT_BYTES:
-                yield _read_in_parts(file.label, pool, cores * PARTS_PER_CORE, base)
+                parts = min(cores * PARTS_PER_CORE, _MOST_ATTACHED)
+                yield _read_in_parts(file.label, pool, parts, base, scratch)
             else:
                 yield next(read_small)
             done += 1
@@ -306,6 +311,84 @@ def _read_each(files: Sequence[tuple[int, FactsFile]]) -> Iterator[_Read]:
         yield from map(read_rows, names[done:], bases[done:])
     finally:
         pool.shutdown(cancel_futures=True)  # also when the caller stops early
+        if scratch is not None:  # what is attached goes when detached (_detach_parts)
+            import shutil  # deferred: only a first run over many files gets here
+
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _read_small(
+    pool: Executor, files: list[tuple[str, int]], scratch: str | None, cores: int
+) -> Iterator[_Read]:
+    """What each of many small files (name, base) reads to, in order, read in `pool`.
+
+    With a `scratch` folder, the files are read in a few chunks, each written by its
+    worker into a database there (`read_files_into`); else their rows are sent back.
+    """
+    if scratch is None:
+        chunk = max(1, len(files) // (cores * 8))
+        yield from pool.map(read_rows, *zip(*files, strict=True), chunksize=chunk)
+        return
+    count = min(len(files), CHUNKS_PER_CORE * cores, _MOST_ATTACHED)
+    size, more = divmod(len(files), count)
+    futures = []
+    start = 0
+    for number in range(count):
+        end = start + size + (number < more)
+        names, bases = zip(*files[start:end], strict=True)
+        database = str(Path(scratch) / f"files-{number}.sqlite3")
+        futures.append(pool.submit(read_files_into, list(names), list(bases), database))
+        start = end
+    for future in futures:
+        read = future.result()
+        if isinstance(read, FilesWritten):
+            written = _WrittenChunk(read)
+            yield from (_ChunkFile(written, number) for number in range(len(read.results)))
+        else:
+            yield from read
+
+
+class FilesWritten(NamedTuple):
+    """Facts files whose rows a worker wrote into a database of its own."""
+
+    database: str
+    """The database's path; its tables are the store's, its rows at their final positions."""
+    results: list[tuple[int, bytes] | str]
+    """Per file, in order: (its number of records, its digest), or its first fault."""
+
+
+def read_files_into(
+    names: list[str], bases: list[int], database: str
+) -> FilesWritten | list[tuple[FileRows | None, str | None]]:
+    """Read facts files (each at its base) and write their rows into a new database at
+    `database`; their rows themselves when it cannot be written. Runs in worker processes."""
+    read = list(map(read_rows, names, bases))
+    try:
+        _write_rows(database, [rows for rows, _ in read if rows is not None])
+    except (OSError, sqlite3.Error):
+        return read
+    return FilesWritten(
+        database,
+        [
+            (len(rows.facts), rows.digest) if rows is not None else (problem or "")
+            for rows, problem in read
+        ],
+    )
+
+
+class _WrittenChunk:
+    """A chunk of files written into a database, copied into the store at its first file."""
+
+    def __init__(self, written: FilesWritten) -> None:
+        self.written = written
+        self.copied = False
+
+
+class _ChunkFile(NamedTuple):
+    """One file of a chunk written into a database: what `_store_read` stores."""
+
+    chunk: _WrittenChunk
+    number: int
 
 
 def split_facts_text(text: str, parts: int) -> list[str] | None:
@@ -406,7 +489,7 @@ def read_part(
         if database is None:
             return rows
         try:
-            _write_rows(database, rows)
+            _write_rows(database, [rows])
         except (OSError, sqlite3.Error):
             return rows
         ids = [fact.id for fact in document.facts]
@@ -414,14 +497,15 @@ def read_part(
         return PartWritten(database, ids, related, len(ids))
 
 
-def _write_rows(database: str, rows: FileRows) -> None:
-    """A new database at `database` with the store's tables, holding `rows`."""
+def _write_rows(database: str, files: Iterable[FileRows]) -> None:
+    """A new database at `database` with the store's tables, holding the rows of `files`."""
     with contextlib.closing(sqlite3.connect(database, isolation_level=None)) as connection:
         # No journal, no syncs: a scratch file, read once by the main process.
         connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
         connection.executescript(_schema())
         connection.execute("BEGIN")
-        _insert(connection, rows)
+        for rows in files:
+            _insert(connection, rows)
         connection.execute("COMMIT")
 
 
@@ -441,6 +525,8 @@ class _PartsReader:
         split: list[tuple[str, list[int]]],
         pool: Executor,
         base: int,
+        *,
+        scratch: str | None,
     ) -> None:
         self.label = label
         self.base = base
@@ -450,7 +536,6 @@ class _PartsReader:
         self.failed = False
         totals = [sum(counts[kind] for _, counts in split) for kind in range(len(KINDS))]
         first = [base + sum(totals[:kind]) for kind in range(len(KINDS))]
-        scratch = _scratch_folder()
         self.futures = []
         for number, (text, counts) in enumerate(split):
             positions = [
@@ -458,7 +543,8 @@ class _PartsReader:
                 for kind, count in enumerate(counts)
                 for position in range(first[kind], first[kind] + count)
             ]
-            database = None if scratch is None else str(Path(scratch) / f"part-{number}.sqlite3")
+            name = f"part-{base // FILE_STRIDE}-{number}.sqlite3"
+            database = None if scratch is None else str(Path(scratch) / name)
             self.futures.append(pool.submit(read_part, label, text, positions, counts, database))
             first = [start + count for start, count in zip(first, counts, strict=True)]
 
@@ -499,10 +585,11 @@ class _PartsReader:
 
 
 def _read_in_parts(
-    label: str, pool: Executor, parts: int, base: int = 0
+    label: str, pool: Executor, parts: int, base: int = 0, scratch: str | None = None
 ) -> tuple[FileRows | None, str | None] | _PartsReader:
     """One large facts file, its parts parsed and validated in `pool` at once (a reader
-    of them); its rows read whole when it cannot be split, or its fault."""
+    of them); its rows read whole when it cannot be split, or its fault. With a `scratch`
+    folder, the workers write the parts' rows into databases there."""
     # deferred for start-up: a query served from the cache never reads TOML
     from cqedu.facts.loader import facts_text, read_facts_bytes
 
@@ -513,7 +600,7 @@ def _read_in_parts(
         return None, str(error)
     if split is None:
         return read_rows(label, base)
-    return _PartsReader(label, data, split, pool, base)
+    return _PartsReader(label, data, split, pool, base, scratch=scratch)
 
 
 # ---------------------------------------------------------------- the store
@@ -834,6 +921,11 @@ def _store_read(connection: sqlite3.Connection, place: int, read: _Read) -> tupl
     make the file (a fault, ids that clash across parts), they are taken out again and
     the file's whole reading is stored instead.
     """
+    if isinstance(read, _ChunkFile):
+        if not read.chunk.copied:
+            _copy_part(connection, read.chunk.written.database, head=True)
+            read.chunk.copied = True
+        return read.chunk.written.results[read.number]
     if isinstance(read, _PartsReader):
         records = 0
         for number, part in enumerate(read.parts()):
@@ -862,8 +954,8 @@ _RECORD_TABLES = ("facts", "program_fields", "fact_words", "fact_phrases")
 
 
 def _scratch_folder() -> str | None:
-    """A new folder for the databases of a large file's parts; None when none can be made."""
-    import tempfile  # deferred: only a large file read in parts needs it
+    """A new folder for the databases workers write; None when none can be made."""
+    import tempfile  # deferred: only a first run over many files or a large one needs it
 
     try:
         return tempfile.mkdtemp(prefix="cqedu-parts-")
