@@ -262,3 +262,35 @@ def test_plain_numerals_read_as_the_whole_grammar_reads_them() -> None:
             f" {qualifier}\t{numeral} ",
         ):
             assert parse_figure(written) == grammar(written), written
+
+
+@pytest.mark.parametrize(
+    ("figure", "valid"),
+    [
+        ('value = 5\nas_written = "Over 5"\nqualifier = "over"', True),
+        ('value = 3\nas_written = "\u0663"', True),
+        ('value = 1234\nas_written = "more than 1,234"\nqualifier = "more than"', True),
+        ('value = 1234\nas_written = "more  than 1,234"\nqualifier = "more than"', True),
+        ('value = 12\nas_written = "a dozen"', True),
+        ('value = 5\nas_written = "over 5"', False),
+        ('value = 5\nas_written = "5"\nqualifier = "over"', False),
+        ('value = 5\nas_written = "Over 5"\nqualifier = "Over"', False),
+        ('value = 5\nas_written = "lots 5"\nqualifier = "lots"', False),
+        ('value = 1234\nas_written = "1234,5"', False),
+        ('value = 6\nas_written = "5"', False),
+    ],
+)
+def test_whole_numbers_are_checked_as_the_grammar_reads_them(
+    figure: str, valid: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stat = STAT.replace(
+        'value = 1234\nunit = "schools"\nas_written = "1,234"', f'unit = "schools"\n{figure}'
+    )
+    assert stat != STAT
+    found = bulk_of(HEADER + stat)
+    assert (found is not None) is valid
+    if valid:
+        assert tuple(found or ()) == one_by_one(HEADER + stat, monkeypatch)
+    else:
+        with pytest.raises(FactsError):
+            loader.parse_facts((HEADER + stat).encode("utf-8"), "f.toml")

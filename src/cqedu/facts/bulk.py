@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import math
 import operator
+import re
 from collections.abc import Mapping
 from itertools import chain, repeat
 from typing import Any
 
 from cqedu.core.text import normalise_phrase
-from cqedu.facts.figures import Figure, parse_figure, same_number
+from cqedu.facts.figures import QUALIFIER_WORDS, Figure, parse_figure, same_number
 from cqedu.facts.model import Fact, Source
 from cqedu.facts.rules import Vocabularies
 from cqedu.facts.shape import compiled_fields, is_date, search_control, slug_match
@@ -34,7 +35,10 @@ from cqedu.facts.tables import (
     TableSpec,
 )
 
-_NONE_TYPE = type(None)
+#: A whole number as news prints it, with or without thousands separators.
+_WHOLE_NUMERAL = re.compile(r"\d{1,3}(?:,\d{3})+|\d+").fullmatch
+#: Longer than a stored integer can be written (19 digits and 6 separators).
+_LONGEST_NUMERAL = 25
 _LIST_FIELDS = frozenset(name for name in Fact._fields if Fact._field_defaults.get(name) == ())
 
 
@@ -236,6 +240,18 @@ def _figures_hold(columns: dict[str, list[Any]], count: int) -> bool:
             continue
         if unit is None or as_written is None:
             return False
+        # The common figure, a whole number perhaps after a qualifier ("over 8,000"), checked
+        # as `parse_figure` reads it; any other is read by the grammar.
+        head, _, numeral = as_written.rpartition(" ")
+        if (
+            type(value) is int
+            and unit != "percent"
+            and len(numeral) <= _LONGEST_NUMERAL  # int() refuses 4,300 digits and more
+            and _WHOLE_NUMERAL(numeral)
+            and (qualifier is None if not head else head.lower() == qualifier in QUALIFIER_WORDS)
+            and int(numeral.replace(",", "")) == value
+        ):
+            continue
         figure = read.get(as_written)
         if figure is None:
             figure = read[as_written] = parse_figure(as_written)
