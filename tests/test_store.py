@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Callable
@@ -14,6 +15,7 @@ import cqedu
 from cqedu.core.errors import FactsError
 from cqedu.facts import loader
 from cqedu.store import cache as store
+from cqedu.store import index
 from tests.conftest import MINI_FACTS
 
 
@@ -300,3 +302,25 @@ def test_many_files_read_in_parallel_store_what_reading_them_one_by_one_stores(
     assert in_parallel.execute("SELECT COUNT(*) FROM files").fetchone() == (4,)
     assert len(copied) == (5 if scratch else 0)  # a database per chunk of one file each
     assert not [path for path in copied if Path(path).exists()]
+
+
+def test_a_first_load_for_search_writes_the_cache_with_its_search_index(
+    facts_copy: Path, isolated_environment: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[sqlite3.Connection] = []
+    real_build = store._build_search_index
+
+    def build(connection: sqlite3.Connection) -> None:
+        built.append(connection)
+        real_build(connection)
+
+    monkeypatch.setattr(store, "_build_search_index", build)
+    kb = cqedu.load(facts_copy, for_search=True)
+    assert len(built) == 1  # in the new cache, before it was renamed into place
+    (cache,) = cache_files(isolated_environment)
+    with contextlib.closing(sqlite3.connect(cache)) as connection:
+        assert index.is_built(connection)
+    assert [hit.fact.id for hit in kb.search("oxbridge")][:1] == ["mini-oxbridge"]
+    cqedu.load(facts_copy, for_search=True)  # served from the cache: nothing built again
+    cqedu.load(facts_copy)
+    assert len(built) == 1

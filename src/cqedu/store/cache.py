@@ -607,11 +607,12 @@ def _read_in_parts(
 
 
 def open_store(
-    paths: Sequence[Path], cache_dir: Path | None
+    paths: Sequence[Path], cache_dir: Path | None, *, for_search: bool = False
 ) -> tuple[sqlite3.Connection, Path | None]:
     """A connection to the knowledge base of the facts files at `paths`, and its cache file.
 
-    Reads only the files that changed since the cache was written. With no usable cache
+    Reads only the files that changed since the cache was written. `for_search` says a
+    search will follow: a new cache file is then written with its search index. With no usable cache
     folder (`cache_dir` None, unwritable, or no home) the store is built in memory and no
     file is returned. Raises FactsError for the first fault of the first bad file, or for
     records, sources or levels that clash across files; its message shows a path's bytes
@@ -624,7 +625,7 @@ def open_store(
         connection = _open_cache(cache_file)
         fault: str | None = None
         if connection is None:
-            connection, fault = _new_cache(cache_file, files)
+            connection, fault = _new_cache(cache_file, files, for_search=for_search)
         else:
             try:
                 fault = _update(connection, files)
@@ -703,12 +704,14 @@ def _open_cache(cache_file: Path) -> sqlite3.Connection | None:
 
 
 def _new_cache(
-    cache_file: Path, files: Sequence[FactsFile]
+    cache_file: Path, files: Sequence[FactsFile], *, for_search: bool = False
 ) -> tuple[sqlite3.Connection | None, str | None]:
     """A store of `files` written beside `cache_file` and renamed over it, and its fault.
 
     The connection is None when the cache cannot be written. Files that read well are
-    kept even when another has a fault, so fixing it reads only that file again.
+    kept even when another has a fault, so fixing it reads only that file again. With
+    `for_search`, the search index is built before the rename, as the rest was: without
+    a journal or a sync, and with the store's pages still in memory.
     """
     temp_name: str | None = None
     try:
@@ -721,6 +724,8 @@ def _new_cache(
             # No journal, no syncs: the file is renamed into place only when complete.
             connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
             fault = _update(connection, files)
+            if for_search and fault is None:
+                _build_search_index(connection)
         Path(temp_name).replace(cache_file)
         temp_name = None
     except (OSError, sqlite3.Error):
@@ -1095,6 +1100,20 @@ def _clashing_ids(connection: sqlite3.Connection) -> str | None:
             first, second = file_of(connection, row[1]), file_of(connection, row[2])
             return clash_message(what, row[0], first, second)
     return None
+
+
+def _build_search_index(connection: sqlite3.Connection) -> None:
+    """Build the search index into the store (cqedu.store.index)."""
+    # deferred for start-up: a query served from the cache never builds the search index
+    from cqedu.store.index import create
+
+    connection.execute("BEGIN")
+    try:
+        create(connection)
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
 
 
 def drop_search_index(connection: sqlite3.Connection) -> None:
