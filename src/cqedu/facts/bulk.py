@@ -19,10 +19,9 @@ from collections.abc import Mapping
 from itertools import chain, repeat
 from typing import Any
 
-from cqedu.core.text import normalise_phrase
 from cqedu.facts.figures import QUALIFIER_WORDS, Figure, parse_figure, same_number
 from cqedu.facts.model import Fact, Source
-from cqedu.facts.rules import Vocabularies
+from cqedu.facts.rules import Vocabularies, normalise_phrase
 from cqedu.facts.shape import compiled_fields, is_date, search_control, slug_match
 from cqedu.facts.tables import (
     CONSTRAINTS,
