@@ -324,3 +324,31 @@ def test_a_first_load_for_search_writes_the_cache_with_its_search_index(
     cqedu.load(facts_copy, for_search=True)  # served from the cache: nothing built again
     cqedu.load(facts_copy)
     assert len(built) == 1
+
+
+def test_a_part_that_cannot_be_attached_is_copied_row_by_row(
+    facts_copy: Path, tmp_path: Path
+) -> None:
+    rows, fault = store.read_rows(str(facts_copy))
+    assert rows is not None
+    assert fault is None
+    attached = sqlite3.connect(":memory:", isolation_level=None)
+    by_rows = sqlite3.connect(":memory:", isolation_level=None)
+    by_rows.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)  # as when too many are attached
+    databases = [tmp_path / "attached.sqlite3", tmp_path / "by-rows.sqlite3"]
+    for connection, database in zip((attached, by_rows), databases, strict=True):
+        store._write_rows(str(database), [rows])
+        connection.executescript(store._schema())
+        connection.execute("BEGIN")
+        store._copy_part(connection, str(database), head=True)
+        connection.execute("COMMIT")
+        store._detach_parts(connection)
+    assert stored_tables(by_rows) == stored_tables(attached)
+    assert stored_tables(attached) == stored_tables(store_of(facts_copy)) | {
+        "files": [],
+        "meta": [],
+        "levels": [],
+        "countries": [],
+        "terms": [],
+    }
+    assert not [database for database in databases if database.exists()]  # deleted once copied
