@@ -352,3 +352,18 @@ def test_a_part_that_cannot_be_attached_is_copied_row_by_row(
         "terms": [],
     }
     assert not [database for database in databases if database.exists()]  # deleted once copied
+
+
+def test_a_large_file_whose_pool_breaks_is_read_whole(facts_copy: Path, small_parts: None) -> None:
+    from concurrent.futures import Future
+
+    class Broken:
+        def submit(self, *_args: object) -> Future[object]:
+            future: Future[object] = Future()
+            future.set_exception(RuntimeError("a worker died"))
+            return future
+
+    reader = store._read_in_parts(str(facts_copy), Broken(), 2)  # type: ignore[arg-type] # a stub pool
+    assert isinstance(reader, store._PartsReader)
+    assert list(reader.parts()) == []
+    assert reader.finish() == store.read_rows(str(facts_copy))

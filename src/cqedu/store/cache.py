@@ -553,7 +553,10 @@ class _PartsReader:
         come; stops at a part that failed. Only the first part gives the declarations."""
         related = FACT_COLUMNS.index("related") + 1
         for number, future in enumerate(self.futures):
-            rows = future.result()
+            try:
+                rows = future.result()
+            except (OSError, RuntimeError):  # the pool broke: the file is read whole
+                rows = None
             if rows is None:
                 self.failed = True
                 return
