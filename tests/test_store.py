@@ -14,6 +14,7 @@ import pytest
 import cqedu
 from cqedu.core.errors import FactsError
 from cqedu.facts import loader
+from cqedu.facts.files import facts_files
 from cqedu.store import cache as store
 from cqedu.store import index
 from tests.conftest import MINI_FACTS
@@ -187,7 +188,7 @@ def stored_tables(connection: sqlite3.Connection) -> dict[str, list[tuple[object
 
 def store_of(path: Path) -> sqlite3.Connection:
     memory = sqlite3.connect(":memory:", isolation_level=None)
-    assert store._update(memory, store.facts_files([path])) is None
+    assert store._update(memory, facts_files([path])) is None
     return memory
 
 
@@ -254,7 +255,7 @@ def test_a_fault_in_a_file_stored_in_parts_leaves_no_rows_of_it(
     text = MINI_FACTS.read_text(encoding="utf-8")
     path.write_text(text.replace('"mini-robot-club"]', '"mini-nowhere"]', 1), encoding="utf-8")
     memory = sqlite3.connect(":memory:", isolation_level=None)
-    fault = store._update(memory, store.facts_files([path]))
+    fault = store._update(memory, facts_files([path]))
     assert fault == store.read_rows(str(path))[1]
     assert memory.execute("SELECT COUNT(*) FROM facts").fetchone() == (0,)
 
@@ -279,7 +280,7 @@ def test_many_files_read_in_parallel_store_what_reading_them_one_by_one_stores(
         renamed = text.replace('"mini', f'"m{number}').replace('id = "mini"', f'id = "m{number}"')
         (folder / f"{number}.toml").write_text(renamed, encoding="utf-8")
     (folder / "3.toml").write_text(text.replace("paragraph = 2", "paragraph = 0", 1))
-    files = store.facts_files([folder])
+    files = facts_files([folder])
     one_by_one = sqlite3.connect(":memory:", isolation_level=None)
     fault = store._update(one_by_one, files)
     assert fault is not None
