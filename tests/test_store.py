@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Callable
@@ -13,7 +14,9 @@ import pytest
 import cqedu
 from cqedu.core.errors import FactsError
 from cqedu.facts import loader
+from cqedu.facts.files import facts_files
 from cqedu.store import cache as store
+from cqedu.store import index
 from tests.conftest import MINI_FACTS
 
 
@@ -173,20 +176,53 @@ def test_a_facts_text_that_cannot_be_split_safely_is_not(
     assert store.split_facts_text(change(MINI_FACTS.read_text(encoding="utf-8")), 2) is None, why
 
 
-def test_a_file_read_in_parts_gives_the_rows_of_a_whole_read(small_parts: None) -> None:
-    # Four parts: records of one table in several parts, `related` ids in other parts.
-    with ThreadPoolExecutor(2) as pool:
-        in_parts = store._read_in_parts(str(MINI_FACTS), pool, 4)
-    assert in_parts == store.read_rows(str(MINI_FACTS))
-    rows, fault = in_parts
-    assert fault is None
-    assert rows is not None
-    assert [row[1] for row in rows.facts][:4] == [
-        "mini-schools",
-        "mini-preschool-rate",
-        "mini-teachers",
-        "mini-club-members",  # a stat written after a program: stats come first
-    ]
+def stored_tables(connection: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of a store's tables, in a fixed order."""
+    listed = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    names = sorted(row[0] for row in listed)
+    return {
+        name: sorted(connection.execute(f"SELECT * FROM {name}").fetchall(), key=repr)  # noqa: S608 - names from the store
+        for name in names
+    }
+
+
+def store_of(path: Path) -> sqlite3.Connection:
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    assert store._update(memory, facts_files([path])) is None
+    return memory
+
+
+@pytest.fixture
+def split_everything(monkeypatch: pytest.MonkeyPatch, small_parts: None) -> None:
+    """Read every file in parts, in worker processes."""
+    monkeypatch.setattr(store, "SPLIT_BYTES", 1)
+    monkeypatch.setattr(store, "PARALLEL_BYTES", 1)
+
+
+@pytest.mark.parametrize("scratch", [True, False], ids=["parts written by workers", "rows sent"])
+def test_a_file_read_in_parts_stores_the_rows_of_a_whole_read(
+    scratch: bool, facts_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = stored_tables(store_of(facts_copy))
+    folder = tmp_path / "scratch"
+    folder.mkdir()
+    made: list[str] = []
+
+    def scratch_folder() -> str | None:
+        made.append(str(folder))
+        return str(folder) if scratch else None
+
+    monkeypatch.setattr(store, "_scratch_folder", scratch_folder)
+    monkeypatch.setattr(store, "PART_RECORDS", 1)
+    monkeypatch.setattr(store, "SPLIT_BYTES", 1)
+    monkeypatch.setattr(store, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(store, "PARTS_PER_CORE", 4)  # records of one table in several parts
+    in_parts = store_of(facts_copy)
+    assert made  # the file was read in parts
+    assert stored_tables(in_parts) == whole
+    attached = [row[1] for row in in_parts.execute("PRAGMA database_list")]
+    assert not [name for name in attached if name.startswith("cqedu_part")]
+    assert folder.exists() is not scratch  # the parts' databases are deleted once copied
 
 
 @pytest.mark.parametrize(
@@ -203,10 +239,25 @@ def test_a_fault_in_a_file_read_in_parts_is_reported_as_a_whole_read_reports_it(
     path = tmp_path / "facts.toml"
     path.write_text(change(MINI_FACTS.read_text(encoding="utf-8")), encoding="utf-8")
     with ThreadPoolExecutor(2) as pool:
-        rows, fault = store._read_in_parts(str(path), pool, 4)
+        reader = store._read_in_parts(str(path), pool, 4)
+        assert isinstance(reader, store._PartsReader)
+        list(reader.parts())
+        rows, fault = reader.finish() or (None, None)
     assert rows is None
     assert fault is not None
     assert (rows, fault) == store.read_rows(str(path))
+
+
+def test_a_fault_in_a_file_stored_in_parts_leaves_no_rows_of_it(
+    tmp_path: Path, split_everything: None
+) -> None:
+    path = tmp_path / "facts.toml"
+    text = MINI_FACTS.read_text(encoding="utf-8")
+    path.write_text(text.replace('"mini-robot-club"]', '"mini-nowhere"]', 1), encoding="utf-8")
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    fault = store._update(memory, facts_files([path]))
+    assert fault == store.read_rows(str(path))[1]
+    assert memory.execute("SELECT COUNT(*) FROM facts").fetchone() == (0,)
 
 
 def test_loading_a_large_file_in_parts_loads_its_records(
@@ -216,3 +267,104 @@ def test_loading_a_large_file_in_parts_loads_its_records(
     monkeypatch.setattr(store, "SPLIT_BYTES", 1)
     monkeypatch.setattr(store, "PARALLEL_BYTES", 1)
     assert cqedu.load(facts_copy, cache=False).facts() == whole
+
+
+@pytest.mark.parametrize("scratch", [True, False], ids=["written by workers", "rows sent"])
+def test_many_files_read_in_parallel_store_what_reading_them_one_by_one_stores(
+    scratch: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    text = MINI_FACTS.read_text(encoding="utf-8")
+    for number in range(5):  # five articles: ids and sources of their own
+        renamed = text.replace('"mini', f'"m{number}').replace('id = "mini"', f'id = "m{number}"')
+        (folder / f"{number}.toml").write_text(renamed, encoding="utf-8")
+    (folder / "3.toml").write_text(text.replace("paragraph = 2", "paragraph = 0", 1))
+    files = facts_files([folder])
+    one_by_one = sqlite3.connect(":memory:", isolation_level=None)
+    fault = store._update(one_by_one, files)
+    assert fault is not None
+    assert "3.toml" in fault
+    monkeypatch.setattr(store, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    if not scratch:
+        monkeypatch.setattr(store, "_scratch_folder", lambda: None)
+    copied: list[str] = []
+    real_copy = store._copy_part
+
+    def copy_part(connection: sqlite3.Connection, database: str, *, head: bool) -> None:
+        copied.append(database)
+        real_copy(connection, database, head=head)
+
+    monkeypatch.setattr(store, "_copy_part", copy_part)
+    in_parallel = sqlite3.connect(":memory:", isolation_level=None)
+    assert store._update(in_parallel, files) == fault
+    assert stored_tables(in_parallel) == stored_tables(one_by_one)
+    assert in_parallel.execute("SELECT COUNT(*) FROM files").fetchone() == (4,)
+    assert len(copied) == (5 if scratch else 0)  # a database per chunk of one file each
+    assert not [path for path in copied if Path(path).exists()]
+
+
+def test_a_first_load_for_search_writes_the_cache_with_its_search_index(
+    facts_copy: Path, isolated_environment: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[sqlite3.Connection] = []
+    real_build = store._build_search_index
+
+    def build(connection: sqlite3.Connection) -> None:
+        built.append(connection)
+        real_build(connection)
+
+    monkeypatch.setattr(store, "_build_search_index", build)
+    kb = cqedu.load(facts_copy, for_search=True)
+    assert len(built) == 1  # in the new cache, before it was renamed into place
+    (cache,) = cache_files(isolated_environment)
+    with contextlib.closing(sqlite3.connect(cache)) as connection:
+        assert index.is_built(connection)
+    assert [hit.fact.id for hit in kb.search("oxbridge")][:1] == ["mini-oxbridge"]
+    cqedu.load(facts_copy, for_search=True)  # served from the cache: nothing built again
+    cqedu.load(facts_copy)
+    assert len(built) == 1
+
+
+def test_a_part_that_cannot_be_attached_is_copied_row_by_row(
+    facts_copy: Path, tmp_path: Path
+) -> None:
+    rows, fault = store.read_rows(str(facts_copy))
+    assert rows is not None
+    assert fault is None
+    attached = sqlite3.connect(":memory:", isolation_level=None)
+    by_rows = sqlite3.connect(":memory:", isolation_level=None)
+    by_rows.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)  # as when too many are attached
+    databases = [tmp_path / "attached.sqlite3", tmp_path / "by-rows.sqlite3"]
+    for connection, database in zip((attached, by_rows), databases, strict=True):
+        store._write_rows(str(database), [rows])
+        connection.executescript(store._schema())
+        connection.execute("BEGIN")
+        store._copy_part(connection, str(database), head=True)
+        connection.execute("COMMIT")
+        store._detach_parts(connection)
+    assert stored_tables(by_rows) == stored_tables(attached)
+    assert stored_tables(attached) == stored_tables(store_of(facts_copy)) | {
+        "files": [],
+        "meta": [],
+        "levels": [],
+        "countries": [],
+        "terms": [],
+    }
+    assert not [database for database in databases if database.exists()]  # deleted once copied
+
+
+def test_a_large_file_whose_pool_breaks_is_read_whole(facts_copy: Path, small_parts: None) -> None:
+    from concurrent.futures import Future
+
+    class Broken:
+        def submit(self, *_args: object) -> Future[object]:
+            future: Future[object] = Future()
+            future.set_exception(RuntimeError("a worker died"))
+            return future
+
+    reader = store._read_in_parts(str(facts_copy), Broken(), 2)  # type: ignore[arg-type] # a stub pool
+    assert isinstance(reader, store._PartsReader)
+    assert list(reader.parts()) == []
+    assert reader.finish() == store.read_rows(str(facts_copy))

@@ -64,7 +64,7 @@ def load(
         given = [Path(path) for path in paths]
     facts_paths = given or [bundled_facts_path()]
     cache_dir = default_cache_dir() if cache else None
-    connection, cache_file = open_store(facts_paths, cache_dir)
+    connection, cache_file = open_store(facts_paths, cache_dir, for_search=for_search)
     single = facts_paths[0] if len(facts_paths) == 1 else None
     kb = KnowledgeBase(connection, single, cache_file, paths=facts_paths)
     if for_search and cache_file is not None:

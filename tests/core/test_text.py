@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -11,6 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cqedu.core.text import fold, normalise_phrase, stem, terms, word_spans, words
+
+#: The pattern words() is defined by for ASCII text (numbers first, then letters and digits).
+_WORD_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W_]+"
 
 
 def nfd(text: str) -> str:
@@ -130,3 +134,33 @@ def test_spans_give_the_words_and_point_into_the_text(text: str) -> None:
     spans = list(word_spans(text))
     assert [word for _, _, word in spans] == words(text)
     assert all(0 <= start < end <= len(text) for start, end, _ in spans)
+
+
+_ASCII_PIECES = ["9,177", "93.5", "14th", "a1", "1a", "_", "x_y", "1.2.3", "1,2", ",", ".", "Abc"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_ASCII_PIECES) | st.text(st.characters(max_codepoint=127), max_size=6),
+        max_size=8,
+    )
+)
+def test_ascii_words_are_those_the_word_pattern_finds(pieces: list[str]) -> None:
+    # words() splits most ASCII text by bytes.translate: the same words as the pattern
+    text = "".join(pieces)
+    found = [word.replace(",", "") for word in re.findall(_WORD_PATTERN, text.casefold())]
+    assert words(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Synthetic schools figure.", ["synthetic", "schools", "figure"]),
+        ("over 9,177 in 14th_year", ["over", "9177", "in", "14", "th", "year"]),
+        ("a1b2 x1.5y", ["a1b2", "x1", "5", "y"]),
+        ("A-B\x1fc", ["a", "b", "c"]),
+    ],
+)
+def test_ascii_words(text: str, expected: list[str]) -> None:
+    assert words(text) == expected

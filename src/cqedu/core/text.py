@@ -155,9 +155,22 @@ def _pieces(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
+# ASCII text in which no digit is followed by a letter, "." or ",": its words are its runs
+# of letters and digits (a number cannot run into a word, a decimal or thousands), which
+# bytes.translate finds several times faster than the word pattern.
+_RUNS_ONLY = re.compile(r"[0-9][A-Za-z.,]").search
+_LETTERS_AND_DIGITS = bytes(
+    byte if chr(byte).isascii() and chr(byte).isalnum() else 0x20 for byte in range(256)
+)
+
+
 def words(text: str) -> list[str]:
     """The folded words of a text, in order (see the module's notes)."""
-    if text.isascii():  # the quick path: this runs for every indexed text
+    if text.isascii():  # the quick paths: this runs for every indexed text
+        if _RUNS_ONLY(text) is None:
+            return (
+                text.encode("ascii").translate(_LETTERS_AND_DIGITS).decode("ascii").lower().split()
+            )
         found = _WORD.findall(text.casefold())
     else:
         found = []

@@ -133,9 +133,18 @@ class Figure(NamedTuple):
     """The sign printed before the number: "$", "£", "€" or "¥"."""
 
 
+#: A bare numeral, and the qualifiers it may follow: the common written forms, which
+#: `parse_figure` reads without the whole grammar (as the grammar reads them).
+_PLAIN_NUMERAL = re.compile(_NUMERAL).fullmatch
+QUALIFIER_WORDS = frozenset(QUALIFIERS)
+
+
 def parse_figure(written: str) -> Figure | None:
     """Read "over 8,000" as Figure("over", 8000, False); None when it is not a figure."""
     text = " ".join(written.strip().split())
+    qualifier, _, numeral = text.rpartition(" ")
+    if _PLAIN_NUMERAL(numeral) and (not qualifier or qualifier.lower() in QUALIFIER_WORDS):
+        return Figure(qualifier.lower() or None, Decimal(numeral.replace(",", "")), False)
     match = FIGURE_PATTERN.fullmatch(text)
     return None if match is None else figure_of(match)
 

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from cqedu.core.errors import FactsError
+from cqedu.facts.bulk import bulk_facts
 from cqedu.facts.locate import Locator
-from cqedu.facts.model import Fact, FactsDocument
+from cqedu.facts.model import Fact, FactsDocument, Term
 from cqedu.facts.problems import LocatedError, Problem, Reporter, SkipRecord
 from cqedu.facts.read import (
     MAX_FILE_BYTES,
@@ -118,7 +119,10 @@ def _validate(
     """The document of a parsed facts file, and every record id it gives.
 
     Faults are raised, or recorded in `reporter` when it collects. `related_elsewhere`
-    leaves to the caller whether `related` ids exist (they may be in another part).
+    leaves to the caller whether `related` ids exist (they may be in another part). When
+    raising, the records are first checked a column at a time (`bulk_facts`); only a file
+    with a fault goes through them one by one, for its first message. Record ids are
+    given when collecting.
     """
     shape = ShapeChecker(reporter)
     shape.top_level(raw)
@@ -132,6 +136,10 @@ def _validate(
     terms = vocabularies.terms(
         [shape.fields(where, table, TERMS) for where, table in shape.listing(raw, TERMS)]
     )
+    if not reporter.collect:  # all valid, as nearly always: checked a column at a time
+        facts = bulk_facts(raw, vocabularies, related_elsewhere=related_elsewhere)
+        if facts is not None:
+            return _document(vocabularies, facts, terms), []
     records = [
         (where, spec, table) for spec in RECORD_TABLES for where, table in shape.listing(raw, spec)
     ]
@@ -151,14 +159,15 @@ def _validate(
         tables = "]], [[".join(spec.name for spec in RECORD_TABLES)
         reporter.report(reporter.fail("", f"no records; add at least one of [[{tables}]]"))
     rules.check_ids(placed, set(record_ids), related_elsewhere=related_elsewhere)
-    document = FactsDocument(
-        vocabularies.sources,
-        vocabularies.levels,
-        vocabularies.countries,
-        tuple(fact for _, fact in placed),
-        terms,
+    return _document(vocabularies, [fact for _, fact in placed], terms), record_ids
+
+
+def _document(
+    vocabularies: Vocabularies, facts: list[Fact], terms: tuple[Term, ...]
+) -> FactsDocument:
+    return FactsDocument(
+        vocabularies.sources, vocabularies.levels, vocabularies.countries, tuple(facts), terms
     )
-    return document, record_ids
 
 
 def _report_reused_ids(reporter: Reporter, tables: list[tuple[str, Mapping[str, Any]]]) -> None:

@@ -5,11 +5,11 @@ countries that are declared, and figures whose written form agrees with their va
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any, TypeVar
 
 from cqedu.core.matching import did_you_mean
-from cqedu.core.text import normalise_phrase
+from cqedu.core.text import normalise_phrase as _normalise_phrase
 from cqedu.facts.figures import parse_figure, same_number
 from cqedu.facts.model import Country, Fact, Level, Source, Term
 from cqedu.facts.problems import LocatedError, Reporter, SkipRecord
@@ -17,6 +17,10 @@ from cqedu.facts.shape import Row
 from cqedu.facts.tables import FIGURE_CHOICES, FIGURE_FIELDS, KIND_ONLY, KIND_REQUIRED
 
 _T = TypeVar("_T")
+
+#: A name as its words: the files of a folder repeat the same declarations (levels,
+#: countries, terms), whose names are then split once per process, not once per file.
+normalise_phrase = lru_cache(maxsize=16384)(_normalise_phrase)
 _Fail = Callable[[str, str], LocatedError]
 
 

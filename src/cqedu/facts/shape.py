@@ -63,12 +63,14 @@ class _Fields(NamedTuple):
 
 _COMPILED: dict[TableSpec, _Fields] = {}
 _NONE: frozenset[str] = frozenset()
-_search_control = _CONTROL.search
-_slug = _SLUG.fullmatch
+#: Quick tests this module and the column-wise checks (bulk.py) share.
+search_control = _CONTROL.search
+slug_match = _SLUG.fullmatch
 _isfinite = math.isfinite
 
 
-def _compiled(spec: TableSpec) -> _Fields:
+def compiled_fields(spec: TableSpec) -> _Fields:
+    """The fields of a table as the checks use them (computed once per TableSpec)."""
     found = _COMPILED.get(spec)
     if found is None:
         found = _Fields(
@@ -139,7 +141,7 @@ class ShapeChecker:
         self, where: str, table: Mapping[str, Any], spec: TableSpec
     ) -> Row:
         """The fields of one table, each checked against its declaration."""
-        compiled = _compiled(spec)
+        compiled = compiled_fields(spec)
         types = compiled.types
         values: dict[str, Any] = {}
         refused: list[str] = []
@@ -160,7 +162,7 @@ class ShapeChecker:
                     if value and value.strip() == value and _printable(value):
                         values[key] = value
                         continue
-                elif kind == "slug" and _slug(value):
+                elif kind == "slug" and slug_match(value):
                     values[key] = value
                     continue
             elif value_type is list:
@@ -229,7 +231,7 @@ class ValueChecker:
                 where,
                 f'"{typed}" is not a slug; use lowercase letters, digits and single hyphens',
             )
-        if constraint.format == "date" and not _is_date(typed):
+        if constraint.format == "date" and not is_date(typed):
             raise self.fail(where, f'expected a date as "YYYY-MM-DD", got "{typed}"')
         if constraint.minimum is not None and typed < constraint.minimum:
             raise self.fail(where, f"expected {constraint.minimum} or more, got {typed}")
@@ -289,7 +291,7 @@ def _printable(text: str) -> bool:
     """Whether a string holds no control character."""
     # isprintable is the quick test: it is also False for some harmless characters
     # (no-break spaces, format characters), which the pattern then lets through.
-    return text.isprintable() or _search_control(text) is None
+    return text.isprintable() or search_control(text) is None
 
 
 def _fast_kind(name: str, type_: str) -> str:
@@ -301,7 +303,8 @@ def _fast_kind(name: str, type_: str) -> str:
     return type_
 
 
-def _is_date(value: str) -> bool:
+def is_date(value: str) -> bool:
+    """Whether a string is an ISO date (YYYY-MM-DD) of a day that exists."""
     if _ISO_DATE.fullmatch(value) is None:
         return False
     try:

@@ -62,6 +62,9 @@ COLUMNS: tuple[str, ...] = tuple(sorted(_REPORTED, key=lambda column: -WEIGHTS[c
 _NAME, _ID = COLUMNS.index("name"), COLUMNS.index("id")
 _IN_REPORTED_ORDER = COLUMNS == _REPORTED
 
+#: The memory FTS5 gathers an index in before writing it out (its default is 1 MiB).
+_FTS5_HASH_BYTES = 64 * 1024 * 1024
+
 _LIST_SEP = "\x1f"  # how the store joins list fields, a separator `text.words` splits on
 
 FTS5_MISSING_NOTE = "this Python's SQLite has no FTS5; search uses a slower index built in Python"
@@ -315,9 +318,16 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
     if fts5_available():
         # Words arrive normalised and space-separated; the ascii tokenizer keeps any
         # non-ASCII letter and, with "." as a token character, decimals such as 93.5.
+        # No column sizes: nothing ranks by them (bm25 is never asked), and storing them
+        # is a write per record. A large in-memory hash: the index is written in a few
+        # large segments rather than merged from many small ones (a third faster to build).
         connection.execute(
             f"CREATE VIRTUAL TABLE {schema}search_text USING fts5({', '.join(COLUMNS)}, "
-            "content='', detail=column, tokenize=\"ascii tokenchars '.'\")"
+            "content='', detail=column, columnsize=0, tokenize=\"ascii tokenchars '.'\")"
+        )
+        connection.execute(
+            f"INSERT INTO {schema}search_text (search_text, rank) VALUES ('hashsize', ?)",  # noqa: S608 - fixed names
+            (_FTS5_HASH_BYTES,),
         )
         connection.execute(
             f"INSERT INTO {schema}search_text (rowid, {', '.join(COLUMNS)}) {texts_sql}"
@@ -425,22 +435,24 @@ def _shared_words(connection: sqlite3.Connection) -> None:
 
 
 def record_words_rows(
-    facts: Sequence[Fact],
+    facts: Sequence[Fact], positions: Sequence[int] | None = None
 ) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
     """What the search index needs of each record, split where its file is read.
 
     Returns (index, name length, name phrase, id phrase, *the words of each of OWN_COLUMNS
     as text) per record, a word kept only in the first own column holding it; and
     (index, phrase, 1) for each exact keyword phrase that is not the record's name or id
-    phrase (those rank higher, and come from the first list). Positions are indexes in
-    `facts`. A phrase is "" when its text has no words.
+    phrase (those rank higher, and come from the first list). Positions are the records'
+    entries in `positions`, else their indexes in `facts`. A phrase is "" when its text
+    has no words.
     """
     columns = _Columns()
     own = itemgetter(*(COLUMNS.index(column) for column in OWN_COLUMNS))
     rows: list[tuple[object, ...]] = []
     phrases: list[tuple[object, ...]] = []
     join = _LIST_SEP.join
-    for number, fact in enumerate(facts):
+    places = range(len(facts)) if positions is None else positions
+    for number, fact in zip(places, facts, strict=True):
         found = columns.of(
             (
                 number,
