@@ -10,15 +10,16 @@ or more). Ties go to the word the typo is a dropped-letter form
 of, then to the word more records hold (document frequency); a tie left is no correction.
 
 A word of general English is never corrected ("stools" is no typo of "schools"): the
-`pyspellchecker` word list decides, loaded only when a correction is at stake.
+`pyspellchecker` word list decides, looked up only when a correction is at stake (in its
+indexed copy in the cache folder: `store.english`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from functools import cache
+from collections.abc import Callable, Sequence
 
 from cqedu.ask.language import Lexicon, function_words
+from cqedu.store.english import english_counts
 
 #: The words that lead a question, which a typo at its start may stand for.
 QUESTION_WORDS = ("how", "what", "which", "who", "whom", "whose", "when", "where", "many", "much")
@@ -34,27 +35,16 @@ RARER = 100
 _NAME_TYPO_LENGTH = 7
 
 
-@cache
-def _frequencies() -> Mapping[str, int]:
-    """Words of general English and how common each is (pyspellchecker's list, MIT)."""
-    # deferred: about 0.3 s to load, paid only by a question holding a possible typo
-    from spellchecker import SpellChecker
-
-    frequencies: Mapping[str, int] = SpellChecker(distance=1).word_frequency.dictionary
-    return frequencies
-
-
-@cache
-def _english() -> frozenset[str]:
-    """Words of general English."""
-    return frozenset(_frequencies())
+def _english(token: str) -> bool:
+    """Whether `token` is a word of general English."""
+    return bool(english_counts((token,)))
 
 
 def _rare_form(token: str, word: str) -> bool:
     """Whether `token` is no English word, or one far rarer (RARER) than the record word
     `word`."""
-    frequency = _frequencies()
-    return token not in frequency or frequency[token] * RARER < frequency.get(word, 0)
+    counts = english_counts((token, word))
+    return token not in counts or counts[token] * RARER < counts.get(word, 0)
 
 
 def _in_name(typed: Sequence[str], i: int) -> bool:
@@ -143,7 +133,7 @@ def corrected(
             continue
         limit = 1 if len(token) < 5 else 2
         shaping = _closest(token, sorted(asking), limit)
-        if shaping is not None and token not in _english():
+        if shaping is not None and not _english(token):
             out[i] = shaping  # "numbr", "percentge": the question's shape
             continue
         matched = lexicon.matches(token)
@@ -157,6 +147,6 @@ def corrected(
             continue
         near = [w for w in lexicon.words if abs(len(w) - len(token)) <= limit and w.isalpha()]
         word = _closest(token, near, limit, lexicon.frequency)
-        if word is not None and token not in _english():
+        if word is not None and not _english(token):
             out[i] = word
     return tuple(out)

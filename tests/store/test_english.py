@@ -1,0 +1,74 @@
+"""The English word list's indexed copy in the cache folder answers as the list does."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cqedu.store import english
+
+WORDS = ("school", "schools", "stools", "kindergarden", "kindergarten", "the", "skools", "eduction")
+
+
+@pytest.fixture(autouse=True)
+def _fresh() -> Iterator[None]:
+    english._table.cache_clear()
+    yield
+    english._table.cache_clear()
+
+
+def expected(words: tuple[str, ...]) -> dict[str, int]:
+    frequencies = english._loaded()
+    return {word: frequencies[word] for word in words if word in frequencies}
+
+
+def test_the_indexed_copy_gives_the_lists_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CQEDU_CACHE_DIR", str(tmp_path))
+    got = english.english_counts(WORDS)
+    assert got == expected(WORDS)
+    assert "skools" not in got and "kindergarden" not in got
+    assert got["school"] > got["stools"] > 0
+    copies = [p.name for p in tmp_path.iterdir()]
+    assert len(copies) == 1 and copies[0].startswith("english-words-1-")
+
+
+def test_a_later_process_reads_the_copy_without_loading_the_list(tmp_path: Path) -> None:
+    env = {**os.environ, "CQEDU_CACHE_DIR": str(tmp_path)}
+    script = (
+        "import sys; from cqedu.store.english import english_counts; "
+        "print(sorted(english_counts(['school', 'skools']))); "
+        "print('spellchecker' in sys.modules)"
+    )
+    first = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    again = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert first.stdout == "['school']\nTrue\n"
+    assert again.stdout == "['school']\nFalse\n"
+
+
+def test_without_a_usable_cache_folder_the_list_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n")
+    monkeypatch.setenv("CQEDU_CACHE_DIR", str(blocker / "cache"))
+    assert english.english_counts(WORDS) == expected(WORDS)
+    assert english._table() is None
+
+
+def test_a_damaged_copy_is_not_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CQEDU_CACHE_DIR", str(tmp_path))
+    source = english._source()
+    assert source is not None
+    english._table_path(tmp_path, source).write_bytes(b"not a database at all" * 100)
+    assert english.english_counts(WORDS) == expected(WORDS)
