@@ -305,9 +305,6 @@ def _stated(tokens: Sequence[str], typed: Sequence[str]) -> tuple[int, set[int]]
     """How many names a list question says there are, and where: the number after "which",
     "what are the", "name the", "list all" ("name the *three* countries"), not typed as
     part of a name ("Five Educations in One"); (0, set())."""
-    # deferred: the figure parser reads number words ("three") as the facts files do
-    from cqedu.facts.figures import parse_figure
-
     first = _lead(tokens)
     if first >= len(tokens) or tokens[first] not in {"which", "what", *NAMING}:
         return 0, set()
@@ -315,7 +312,13 @@ def _stated(tokens: Sequence[str], typed: Sequence[str]) -> tuple[int, set[int]]
     while i < len(tokens) and (tokens[i] in _LINKS or tokens[i] == "all"):
         i += 1
     named = i < len(typed) and typed[i][:1].isupper()
-    figure = parse_figure(tokens[i]) if i < len(tokens) and not named else None
+    if i >= len(tokens) or named:
+        return 0, set()
+    # deferred until a word may be a number: the figure parser (number words such as
+    # "three", as the facts files read them) compiles its patterns at import, ~12 ms
+    from cqedu.facts.figures import parse_figure
+
+    figure = parse_figure(tokens[i])
     if figure is None or figure.value != int(figure.value) or not 1 < figure.value < 1000:
         return 0, set()
     return int(figure.value), {i}
@@ -324,13 +327,13 @@ def _stated(tokens: Sequence[str], typed: Sequence[str]) -> tuple[int, set[int]]
 def _span(tokens: Sequence[str], lexicon: Lexicon) -> tuple[int, set[int]]:
     """The number of years a figure is asked over ("in five years", "5 yrs": a number
     and "years" or a declared synonym of it) and the positions saying it; (0, set())."""
-    # deferred: the figure parser reads number words ("five") as the facts files do
-    from cqedu.facts.figures import parse_figure
-
     for i in range(len(tokens) - 1):
         following = tokens[i + 1]
         if following != "years" and ("years",) not in lexicon.meanings([following]):
             continue
+        # deferred until a word before "years" may be a number (see _stated)
+        from cqedu.facts.figures import parse_figure
+
         figure = parse_figure(tokens[i])
         if figure is not None and figure.value == int(figure.value) and 1 < figure.value < 100:
             # ... with the function words that lead to it ("over the past five years")

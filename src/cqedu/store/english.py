@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import tempfile
 from collections.abc import Collection, Mapping
 from functools import cache
 from pathlib import Path
@@ -54,6 +53,8 @@ def _table_path(folder: Path, source: Path) -> Path:
 
 def _build(path: Path) -> None:
     """Write the indexed copy atomically: a reader sees the whole table or no file."""
+    import tempfile  # deferred for start-up: it imports random and hashlib (about 1.5 ms)
+
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=".english-", suffix=".tmp", dir=path.parent)
     os.close(handle)
