@@ -1204,3 +1204,75 @@ def test_a_list_of_another_number_of_names_is_refused(
 
 def test_a_number_typed_as_part_of_a_name_states_no_count(real_kb: KnowledgeBase) -> None:
     assert real_kb.ask("what is Five Educations in One?").record.id == "five-educations-in-one"
+
+
+# ------------------------------------------------ abbreviations declared in facts.toml
+# "cq" (Chongqing, the source's place), "intl", "edu", "FYP", "special ed", "gross enrollment"
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how many intl students came to cq", "international-students"),
+        ("who heads the cq edu commission", "liu-yanbing"),
+        ("when does the 14th FYP end", "fourteenth-five-year-plan"),
+        ("gross enrollment rate for higher education", "higher-education-enrollment-rate"),
+        ("special ed enrollment rate", "disability-enrollment-rate"),
+        ("how many teachers does cq have", "teachers"),
+    ],
+)
+def test_declared_abbreviations_find_their_record(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+def test_the_short_form_of_the_sources_place_asks_for_its_whole_count(
+    real_kb: KnowledgeBase,
+) -> None:
+    assert refused(real_kb, "how many universities in cq") == (
+        'the article gives no overall figure for "universities"; '
+        "worth a look: double-first-class-universities"
+    )
+
+
+# ------------------------------------------------ "no. of X", "number of X": a count of X
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "no. of teachers in cq",
+            (
+                "teachers",
+                "over 500,000 teachers (as of 2025; Building a Strong Education System ¶1)",
+            ),
+        ),
+        (
+            "No. of special education schools",
+            (
+                "special-education-schools",
+                "41 schools (special education schools; 2021-2025; "
+                "Building a Strong Education System ¶5)",
+            ),
+        ),
+        (
+            "schools counts chongqing",
+            ("schools", "9,177 schools (as of 2025; Building a Strong Education System ¶1)"),
+        ),
+    ],
+)
+def test_a_count_asked_by_number_of_or_a_plural_count_word_is_answered(
+    real_kb: KnowledgeBase, question: str, expected: tuple[str, str]
+) -> None:
+    assert answer(real_kb, question) == expected
+
+
+@pytest.mark.parametrize(
+    "question", ["the number of kindergartens in chongqing", "no. of universities in cq"]
+)
+def test_a_count_asked_by_number_of_is_never_answered_by_a_rate_or_a_part(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert refused(real_kb, question).startswith("the article gives no ")

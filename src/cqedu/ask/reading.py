@@ -42,7 +42,9 @@ _TIME_UNITS = frozenset(
 _PERCENT_WORDS = frozenset(
     {"rate", "rates", "share", "percentage", "percent", "proportion", "fraction", "ratio"}
 )
-_COUNT_WORDS = frozenset({"number", "count", "total", "amount", "figure", "size"})
+_COUNT_NOUNS = ("number", "count", "total", "amount", "figure", "size")
+#: Each count noun and its plural ("chongqing schools students teachers figures").
+_COUNT_WORDS = frozenset(_COUNT_NOUNS) | frozenset(f"{w}s" for w in _COUNT_NOUNS)
 _MAX_WORDS = frozenset({"highest", "most", "largest", "biggest", "greatest", "maximum", "max"})
 _MIN_WORDS = frozenset({"lowest", "least", "smallest", "fewest", "minimum", "min"})
 #: After "what" or "which", words that ask when: a record's date or period ("what is the
@@ -197,7 +199,7 @@ def place_name(source: Source) -> str:
 
 def read(lexicon: Lexicon, question: str) -> Reading:
     """The question read against the knowledge base's words."""
-    found = _compounds(lexicon, check(question))
+    found = _compounds(lexicon, check(expand_numero(question)))
     typed = tuple(text for _, text in found)
     tokens = tuple(norm for norm, _ in found)
     small = function_words()
@@ -218,6 +220,11 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     if title_case(typed):
         named = set()  # "How Many Teachers Does Chongqing Have": capitals say nothing
     places = source_places(lexicon.kb.sources)
+    # A declared short form of a source's place ("cq" for Chongqing) names that place.
+    for short, meanings in lexicon.synonyms.items():
+        for meaning in meanings:
+            if len(short) == 1 and len(meaning) == 1 and meaning[0] in places:
+                places.setdefault(short[0], places[meaning[0]])
     home = {i for i, t in enumerate(tokens) if t in places}
     years = tuple(t for t in tokens if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20"))
     ignore = set(CLOSED_CLASS) | _ANSWER_WORDS | _QUESTION_WORDS
@@ -442,6 +449,10 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
         if following in ("", "does", "do", "did", "is", "are", "can"):
             return base._replace(kind=SUMMARY)
         return base
+    counted = _number_of(tokens)
+    if counted is not None and lead not in ("when", "who", "whom", "whose", "where"):
+        # "the number of kindergartens": a count of that noun, as "how many" asks
+        return base._replace(counted=frozenset({counted}))
     if lead == "when" or (lead in ("what", "which") and following in _DATE_WORDS):
         return base._replace(kind=DATE)
     if lead in ("who", "whom", "whose"):
@@ -465,6 +476,25 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
     if not lead:
         return base._replace(kind=NAME)  # "teachers in chongqing": the record decides
     return base._replace(kind=SUMMARY)
+
+
+def _number_of(tokens: Sequence[str]) -> int | None:
+    """Where the noun counted by "number of (the) X" stands, if the question says so."""
+    for i, token in enumerate(tokens[:-2]):
+        if token in ("number", "numbers") and tokens[i + 1] == "of":
+            at = i + 2 + (tokens[i + 2] in _DETERMINERS)
+            return at if at < len(tokens) else None
+    return None
+
+
+#: "No." written for "number" before "of" or a figure ("no. of core goals"), the common
+#: abbreviation (Latin numero); "no" alone is the function word.
+_NUMERO = re.compile(r"\bnos?\.(?=\s*(?:of\b|\d))", re.IGNORECASE)
+
+
+def expand_numero(question: str) -> str:
+    """A question with "no." written out as "number" where it abbreviates it."""
+    return _NUMERO.sub("number", question)
 
 
 def partner_word(tokens: Sequence[str]) -> str | None:
