@@ -1276,3 +1276,46 @@ def test_a_count_asked_by_number_of_is_never_answered_by_a_rate_or_a_part(
     real_kb: KnowledgeBase, question: str
 ) -> None:
     assert refused(real_kb, question).startswith("the article gives no ")
+
+
+# ------------------------------------------------ "what did X do": a deed, not a title
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "what did shi tingmao do",
+            "the article mentions Shi Tingmao (Olympic champion cited as a role model produced "
+            "by Chongqing's all-round education) but does not say what Shi Tingmao did",
+        ),
+        (
+            "what did wu yingjie do to become a role model",
+            "the article mentions Wu Yingjie (Student hero cited as an example of the vitality "
+            "of the city's young people) but does not say what Wu Yingjie did",
+        ),
+    ],
+)
+def test_what_a_person_did_is_refused_when_the_record_says_only_what_they_are(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+def test_what_a_person_did_is_answered_when_the_record_says_it(real_kb: KnowledgeBase) -> None:
+    assert real_kb.ask("what did li xuanhao do").record.id == "li-xuanhao"
+
+
+# ------------------------------------------------ "which X" about a record it names
+
+
+@pytest.mark.parametrize("question", ["wu yingjie which school", "which sport shi tingmao"])
+def test_which_noun_the_named_record_never_says_is_refused(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert refused(real_kb, question) == f'the article does not answer "{question}"'
+
+
+def test_which_noun_the_named_record_says_is_answered(real_kb: KnowledgeBase) -> None:
+    found = real_kb.ask("which district is the Changan Digital Intelligence Factory in")
+    assert found.record.id == "changan-factory-photo"

@@ -172,6 +172,8 @@ def _unasked(q: _Question, kind: str, best: Candidate) -> None:
         done = _manner_verb(r)
         if done is None or not best.quality.get(done) or done in best.weak:
             raise NoMatchError(f'the article does not say "{q.asked()}"')
+    if kind == SUMMARY and _asks_deed(r) and best.fact.kind == "person":
+        _deed(best.fact)
     if kind == SUMMARY:
         head = [i for i in q.required if i in r.head]
         weak = [i for i in head if i in best.weak]
@@ -180,6 +182,21 @@ def _unasked(q: _Question, kind: str, best: Candidate) -> None:
                 f'the article does not describe "{phrase(r, weak)}"; '
                 f"{best.fact.name} only mentions it"
             )
+
+
+def _asks_deed(r: Reading) -> bool:
+    """Whether the question asks what someone did: "what did X do (to be called Y)"."""
+    tokens = r.tokens
+    return tokens[:1] == ("what",) and "did" in tokens and "do" in tokens[tokens.index("did") :]
+
+
+def _deed(fact: Fact) -> None:
+    """Refuse "what did X do" when the person's record says what X is but not what X did:
+    a deed is a relative clause on the person ("who gave children a lesson")."""
+    said = words(fact.summary)
+    if any(a == "who" and b not in CLOSED_CLASS for a, b in pairwise(said)):
+        return
+    raise NoMatchError(wording.no_deed(fact))
 
 
 def _manner_verb(r: Reading) -> int | None:
@@ -341,7 +358,26 @@ def _named_as_other(r: Reading, fact: Fact) -> bool:
     who = _asker(tokens)
     # any verb but "be" ("who is Shi Tingmao" asks who she is; "who did X meet" does not)
     acting = who is not None and who + 1 < starts[0] and tokens[who + 1] not in _BE
-    return owning or acting
+    # "which sport ... Shi Tingmao ...": the noun asked for is named nowhere in the
+    # record's name or summary (a keyword only tags it), so the one named is what the
+    # question is about; "which district is the factory in" finds "Yubei District" there
+    other = (
+        r.kind in (NAME, SUMMARY)
+        and who is not None
+        and tokens[who] not in ("who", "whom")
+        and not starts[0] <= who < end
+        and not _says_noun(tokens[who], fact)
+    )
+    return owning or acting or other
+
+
+def _says_noun(noun: str, fact: Fact) -> bool:
+    """Whether a record's name or summary uses a noun, in any form (Snowball stem)."""
+    # deferred for start-up: only a "which X" question naming a record needs stems
+    from cqedu.core.text import stem
+
+    root = stem(noun)
+    return any(stem(w) == root for w in words(f"{fact.name} {fact.summary}"))
 
 
 def _general(q: _Question) -> bool:
