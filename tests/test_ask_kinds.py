@@ -1319,3 +1319,27 @@ def test_which_noun_the_named_record_never_says_is_refused(
 def test_which_noun_the_named_record_says_is_answered(real_kb: KnowledgeBase) -> None:
     found = real_kb.ask("which district is the Changan Digital Intelligence Factory in")
     assert found.record.id == "changan-factory-photo"
+
+
+# ------------------------------------------------ "X numbers": figures, never a description
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "graduate program numbers",
+            "the article gives no figure for Expansion of higher education and graduate "
+            "programs; worth a look: higher-education-expansion, skilled-graduates",
+        ),
+        (
+            "campus football reform figures",
+            "the article gives no figure for Campus football reform; "
+            "worth a look: campus-football-reform",
+        ),
+    ],
+)
+def test_figures_asked_of_a_record_that_gives_none_are_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message

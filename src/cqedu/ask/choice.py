@@ -214,7 +214,10 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
     kind = _kind(q, ranked[0].fact)
     r = q.r
     if kind in (NAME, FIGURE) and r.plural and not r.extreme:
-        return _listed(q, ranked)
+        # "growth of student numbers": figures asked for, and the record the question is
+        # about gives none, whatever it describes
+        none = kind == FIGURE == r.kind and not ranked[0].fact.has_figure
+        return _related(q, kind, ranked) if none else _listed(q, ranked)
     _unasked(q, kind, ranked[0])
     fitting = [c for c in ranked if fits(kind, c.fact)]
     if kind == PLACE and r.tokens[-1] == "from":
