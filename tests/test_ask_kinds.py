@@ -1343,3 +1343,31 @@ def test_figures_asked_of_a_record_that_gives_none_are_refused(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ a noun phrase's head is its last noun
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "How many Sino-foreign programme students study robotics?",
+            "the article gives over 8,000 students enrolled each year in Sino-foreign programs, "
+            'but no figure for "robotics"; worth a look: sino-foreign-cooperative-programs',
+        ),
+        (
+            "how many of the sino-foreign programme students study computer science",
+            "the article gives over 8,000 students enrolled each year in Sino-foreign programs, "
+            'but no figure for "computer science"; worth a look: sino-foreign-cooperative-programs',
+        ),
+    ],
+)
+def test_programme_students_are_counted_as_students_not_programmes(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+def test_how_many_of_the_x_counts_x(real_kb: KnowledgeBase) -> None:
+    assert real_kb.ask("how many of the teachers are there").record.id == "teachers"

@@ -506,6 +506,11 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     if counted:
         said = {w for i in counted for m in q.read.get(i, []) for part in m for w in part}
         counting = [c for c in fitting if said & set(words(c.fact.unit or ""))]
+        # An English noun phrase's head is its last noun: "programme students" are
+        # students, so a figure of students is meant when one fits, not of programmes.
+        last = {w for m in q.read.get(counted[-1], []) for part in m for w in part}
+        headed = [c for c in counting if last & set(words(c.fact.unit or ""))]
+        counting = headed or counting
         if not counting:
             raise NoMatchError(
                 f'the article gives no count of "{phrase(r, counted)}"'
