@@ -445,10 +445,10 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
         if following in ("many", "much"):
             if _comparative(tokens, at + 1):  # "how many more schools": a change
                 return base._replace(counted=frozenset({at + 2}), change=True)
-            noun = at + 1
-            if tokens[noun : noun + 1] == ("of",):  # "how many of the students": partitive
-                noun += 1 + (noun + 1 < len(tokens) and tokens[noun + 1] in _DETERMINERS)
-            return base._replace(counted=frozenset({noun}))
+            counts = at + 1
+            if tokens[counts : counts + 1] == ("of",):  # "how many of the students"
+                counts += 1 + (counts + 1 < len(tokens) and tokens[counts + 1] in _DETERMINERS)
+            return base._replace(counted=frozenset({counts}))
         if following in ("", "does", "do", "did", "is", "are", "can"):
             return base._replace(kind=SUMMARY)
         return base
