@@ -1371,3 +1371,65 @@ def test_programme_students_are_counted_as_students_not_programmes(
 
 def test_how_many_of_the_x_counts_x(real_kb: KnowledgeBase) -> None:
     assert real_kb.ask("how many of the teachers are there").record.id == "teachers"
+
+
+# ------------------------------------------------ "is it true that X": the record that states X
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "is it true that the preschool enrollment rate is 93.5%",
+            (
+                "preschool-enrollment-rate",
+                "93.5% preschool enrollment rate (as of 2025; "
+                "Building a Strong Education System ¶1)",
+            ),
+        ),
+        (
+            "is it true that 41 special education schools were built",
+            (
+                "special-education-schools",
+                "41 schools (special education schools; 2021-2025; "
+                "Building a Strong Education System ¶5)",
+            ),
+        ),
+        (
+            "is it true that chongqing has 600,000 teachers",
+            (
+                "teachers",
+                "over 500,000 teachers (as of 2025; Building a Strong Education System ¶1)",
+            ),
+        ),
+    ],
+)
+def test_a_claim_is_answered_by_the_record_that_states_it_with_its_own_figure(
+    real_kb: KnowledgeBase, question: str, expected: tuple[str, str]
+) -> None:
+    assert answer(real_kb, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "is it true that chongqing has 100 universities",
+            'the article gives no overall figure for "universities"; '
+            "worth a look: double-first-class-universities",
+        ),
+        (
+            "is it true that the national preschool enrollment rate is 90%",
+            'the article gives 93.5% preschool enrollment rate, but no figure for "national"',
+        ),
+    ],
+)
+def test_a_claim_the_article_does_not_settle_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+def test_a_word_many_records_hold_does_not_veto_a_figure(real_kb: KnowledgeBase) -> None:
+    found = real_kb.ask("how many core education goals were met")
+    assert found.record.id == "core-goals-met"

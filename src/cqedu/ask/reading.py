@@ -199,7 +199,7 @@ def place_name(source: Source) -> str:
 
 def read(lexicon: Lexicon, question: str) -> Reading:
     """The question read against the knowledge base's words."""
-    found = _compounds(lexicon, check(expand_numero(question)))
+    found = _compounds(lexicon, check(claim(expand_numero(question))))
     typed = tuple(text for _, text in found)
     tokens = tuple(norm for norm, _ in found)
     small = function_words()
@@ -493,6 +493,36 @@ def _number_of(tokens: Sequence[str]) -> int | None:
 #: "No." written for "number" before "of" or a figure ("no. of core goals"), the common
 #: abbreviation (Latin numero); "no" alone is the function word.
 _NUMERO = re.compile(r"\bnos?\.(?=\s*(?:of\b|\d))", re.IGNORECASE)
+
+
+#: A fact-checker's frame around a claim: "is it true (that) X", "is it correct X".
+_CLAIM = re.compile(
+    r"^\s*(?:is|was)\s+it\s+(?:really\s+)?(?:true|correct|right|the\s+case)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+#: A figure typed in a claim, what the claim says, to be checked (a year is no figure):
+#: a count before its noun ("10,000 schools"), a share, or its bound ("more than").
+_CLAIMED_FIGURE = re.compile(
+    r"\b(?:over|about|around|(?:more|less|fewer)\s+than)\s+(?=\d)"
+    r"|(?P<share>\d[\d,.]*\s*(?:%|percent\b))"
+    r"|\b(?!(?:19|20)\d\d\b)\d[\d,.]*(?=\s+[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def claim(question: str) -> str:
+    """A fact-check question ("is it true that Chongqing has 10,000 schools?") as the
+    claim it asks about, its count asked for ("Chongqing has number of schools"): the
+    record that states it is the answer, its fact line giving the article's own figure."""
+    framed = _CLAIM.match(question)
+    if framed is None:
+        return question
+
+    def figure(found: re.Match[str]) -> str:
+        counted = found[0][:1].isdigit() and not found["share"]
+        return " number of " if counted else " "
+
+    return _CLAIMED_FIGURE.sub(figure, question[framed.end() :])
 
 
 def expand_numero(question: str) -> str:
