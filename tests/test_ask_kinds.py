@@ -1433,3 +1433,31 @@ def test_a_claim_the_article_does_not_settle_is_refused(
 def test_a_word_many_records_hold_does_not_veto_a_figure(real_kb: KnowledgeBase) -> None:
     found = real_kb.ask("how many core education goals were met")
     assert found.record.id == "core-goals-met"
+
+
+# ------------------------------------------------ words about the article, not its subject
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who are the role models the article names",
+        "name the role models mentioned in this report",
+        "who are the role models cited",
+        "who are the role models",
+    ],
+)
+def test_words_about_the_text_do_not_veto_and_who_are_lists_people(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert [f.id for f in real_kb.ask(question).named] == ["shi-tingmao", "wu-yingjie"]
+
+
+def test_figures_for_each_level_are_listed_not_read_as_a_ratio(real_kb: KnowledgeBase) -> None:
+    found = real_kb.ask("list the enrollment rates stated for each level")
+    assert [f.id for f in found.named] == [
+        "preschool-enrollment-rate",
+        "high-school-enrollment-rate",
+        "higher-education-enrollment-rate",
+        "disability-enrollment-rate",
+    ]

@@ -213,7 +213,8 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
     """The answer of the asked-for type, or a refusal saying what the article gives."""
     kind = _kind(q, ranked[0].fact)
     r = q.r
-    if kind in (NAME, FIGURE) and r.plural and not r.extreme:
+    people = kind == WHO and ranked[0].fact.kind == "person"  # "who are the role models"
+    if (kind in (NAME, FIGURE) or people) and r.plural and not r.extreme:
         # "growth of student numbers": figures asked for, and the record the question is
         # about gives none, whatever it describes
         none = kind == FIGURE == r.kind and not ranked[0].fact.has_figure

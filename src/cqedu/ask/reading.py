@@ -369,6 +369,8 @@ def _ratio(tokens: Sequence[str]) -> tuple[int, ...]:
         and tokens[i + 1] not in _TIME_UNITS
         and tokens[i + 1] not in CLOSED_CLASS
         and not tokens[i + 1].isdigit()
+        # "the rates for each level": a figure at every level, no ratio per level
+        and tokens[i + 1] not in ("level", "levels")
     ]
     return tuple(found)
 
@@ -415,11 +417,36 @@ def _consumed(tokens: Sequence[str], reading: Reading) -> set[int]:
         used.update(i for i, t in enumerate(tokens) if t == "long")
     if reading.change:
         used.update(i for i, t in enumerate(tokens) if _comparative(tokens, i))
+    used.update(_about_the_text(tokens, first))
     # the suffix of an ordinal ("14th") is part of the number, no word ("TH": Thailand)
     used.update(
         i for i in range(1, len(tokens)) if tokens[i] in _ORDINAL and tokens[i - 1].isdigit()
     )
     return used
+
+
+#: Reporting verbs in their forms: a question saying what the article "mentions",
+#: "names" or "reports" asks what it says; the verb is no subject of its own.
+_REPORTING = frozenset(
+    "mention mentions mentioned name names named report reports reported describes"
+    " described cite cites cited give gives gave given list lists listed say says said"
+    " state states stated".split()
+)
+#: Nouns for the text itself: "in the article", "this report".
+_TEXT = frozenset({"article", "report", "text", "story", "piece"})
+
+
+def _about_the_text(tokens: Sequence[str], lead: int) -> set[int]:
+    """Positions of words about the article rather than its subject: a reporting verb
+    after the question word ("the role models the article *mentions*", "enrollment rates
+    *reported*"), and the article itself after a determiner ("named in *the article*")."""
+    found = {i for i in range(lead + 1, len(tokens)) if tokens[i] in _REPORTING}
+    found |= {
+        i
+        for i in range(1, len(tokens))
+        if tokens[i] in _TEXT and tokens[i - 1] in ("the", "this", "that")
+    }
+    return found
 
 
 def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one return per question word
@@ -459,7 +486,9 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
     if lead == "when" or (lead in ("what", "which") and following in _DATE_WORDS):
         return base._replace(kind=DATE)
     if lead in ("who", "whom", "whose"):
-        return base._replace(kind=WHO)
+        # "who are the role models": every one of them
+        are = tokens[first + 1 : first + 2] in (("are",), ("were",))
+        return base._replace(kind=WHO, plural=are)
     noun = _partner_noun(tokens, after)
     if noun is not None and lead in ("which", "what", *NAMING) and not counting:
         at, following = noun
