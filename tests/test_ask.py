@@ -352,7 +352,7 @@ FRESH = {
     "fresh_a": (Path(__file__).parent / "data" / "questions_fresh_a.toml", 97),
     "fresh_b": (Path(__file__).parent / "data" / "questions_fresh_b.toml", 98),
     "fresh_c": (Path(__file__).parent / "data" / "questions_fresh_c.toml", 90),
-    "fresh_d": (Path(__file__).parent / "data" / "questions_fresh_d.toml", 82),
+    "fresh_d": (Path(__file__).parent / "data" / "questions_fresh_d.toml", 83),
 }
 
 

@@ -1461,3 +1461,28 @@ def test_figures_for_each_level_are_listed_not_read_as_a_ratio(real_kb: Knowledg
         "higher-education-enrollment-rate",
         "disability-enrollment-rate",
     ]
+
+
+# ------------------------------------------------ "according to X, ...": the source cited
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how many teachers are there, according to the article?", "teachers"),
+        ("according to liu yanbing, how many schools are there", "schools"),
+        (
+            "what is the high school enrollment rate, in Liu Yanbing's words?",
+            "high-school-enrollment-rate",
+        ),
+    ],
+)
+def test_a_source_the_article_speaks_for_is_no_subject(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+def test_a_source_the_article_does_not_cite_is_refused(real_kb: KnowledgeBase) -> None:
+    question = "according to the national statistics bureau, how many schools are there"
+    assert refused(real_kb, question) == 'the article does not mention "statistics"'

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from cqedu.ask.language import Lexicon, function_words, inflected
 from cqedu.core.errors import QueryError
 from cqedu.core.matching import EXACT_SCORE, WORD_SCORE
-from cqedu.core.text import normalise_phrase, word_spans
+from cqedu.core.text import normalise_phrase, word_spans, words
 from cqedu.facts.model import Level, Source
 from cqedu.query.wording import COUNTRIES, DATE, FIGURE, NAME, PLACE, PLACES, SUMMARY, WHO
 from cqedu.store.index import STOPWORDS
@@ -199,7 +199,7 @@ def place_name(source: Source) -> str:
 
 def read(lexicon: Lexicon, question: str) -> Reading:
     """The question read against the knowledge base's words."""
-    found = _compounds(lexicon, check(claim(expand_numero(question))))
+    found = _compounds(lexicon, check(claim(expand_numero(unattributed(question, lexicon)))))
     typed = tuple(text for _, text in found)
     tokens = tuple(norm for norm, _ in found)
     small = function_words()
@@ -537,6 +537,29 @@ _CLAIMED_FIGURE = re.compile(
     r"|\b(?!(?:19|20)\d\d\b)\d[\d,.]*(?=\s+[^\W\d_])",
     re.IGNORECASE,
 )
+
+
+#: Who a question cites for its answer, set apart by a comma: "According to the press
+#: conference, ...", "..., in Liu Yanbing's words?", "..., according to the article".
+_ATTRIBUTION = re.compile(
+    r"^\s*according\s+to\s+[^,?]+,\s*"
+    r"|,\s*(?:according\s+to\s+[^,?]+|in\s+[^,?]+?\s+(?:own\s+)?words)\s*(?=[?.!]*\s*$)",
+    re.IGNORECASE,
+)
+
+
+def unattributed(question: str, lexicon: Lexicon) -> str:
+    """A question without the source it cites for its answer, when the article speaks for
+    that source (every word of it the records' or the article's own: "the press
+    conference", "Liu Yanbing"): the question is about the subject, not who said it. A
+    source the article does not cite ("the national bureau") stays, to be refused."""
+
+    def cited(found: re.Match[str]) -> str:
+        said = [w for w in words(found[0]) if w not in ("according", "to", "in", "words")]
+        own = all(w in lexicon.known or w in _TEXT or w in function_words() for w in said)
+        return " " if own else found[0]
+
+    return _ATTRIBUTION.sub(cited, question)
 
 
 def claim(question: str) -> str:
