@@ -1486,3 +1486,19 @@ def test_a_source_the_article_speaks_for_is_no_subject(
 def test_a_source_the_article_does_not_cite_is_refused(real_kb: KnowledgeBase) -> None:
     question = "according to the national statistics bureau, how many schools are there"
     assert refused(real_kb, question) == 'the article does not mention "statistics"'
+
+
+# ------------------------------------------------ verbs declared as synonyms in facts.toml
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how many graduates were produced in five years", "skilled-graduates"),
+        ("how many goals has chongqing accomplished", "core-goals-met"),
+    ],
+)
+def test_declared_verb_synonyms_find_their_record(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
