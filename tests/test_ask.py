@@ -352,7 +352,7 @@ FRESH = {
     "fresh_a": (Path(__file__).parent / "data" / "questions_fresh_a.toml", 98),
     "fresh_b": (Path(__file__).parent / "data" / "questions_fresh_b.toml", 98),
     "fresh_c": (Path(__file__).parent / "data" / "questions_fresh_c.toml", 91),
-    "fresh_d": (Path(__file__).parent / "data" / "questions_fresh_d.toml", 83),
+    "fresh_d": (Path(__file__).parent / "data" / "questions_fresh_d.toml", 84),
 }
 
 

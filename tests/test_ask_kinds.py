@@ -1502,3 +1502,19 @@ def test_declared_verb_synonyms_find_their_record(
     real_kb: KnowledgeBase, question: str, record: str
 ) -> None:
     assert real_kb.ask(question).record.id == record
+
+
+# ------------------------------------------------ "at present", "currently": the records' "as of"
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how many teachers are there currently", "teachers"),
+        ("what is the preschool enrollment rate at present", "preschool-enrollment-rate"),
+    ],
+)
+def test_the_present_is_the_records_as_of(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
