@@ -137,7 +137,9 @@ class Lexicon:
         # Other forms of a word the records do not use as typed, nor by a form or a close
         # spelling ("taught"), by Snowball stems: loading it costs start-up about 20 ms.
         unsure = [w for w in alike if found.get(w, 0.0) < 1.0]
-        if token not in self.known and unsure and max(found.values(), default=0.0) < 0.9:
+        if unsure and (token in self.known or max(found.values(), default=0.0) < 0.9):
+            # ... and a word the records use stands for its other forms too ("training",
+            # "trained"): one Snowball stem, one word
             root = stem(token)
             for word in unsure:
                 if stem(word) == root:
