@@ -141,9 +141,10 @@ class Lexicon:
             # ... and a word the records use stands for its other forms too ("training",
             # "trained"): one Snowball stem, one word
             root = stem(token)
+            other = 0.9 if token in self.known else 1.0  # the word itself comes first
             for word in unsure:
-                if stem(word) == root:
-                    found[word] = 1.0
+                if stem(word) == root and (token not in self.known or inflected(token)):
+                    found[word] = max(found.get(word, 0.0), other)
         return found
 
     @staticmethod
