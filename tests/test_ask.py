@@ -349,8 +349,10 @@ HELD_APART = Path(__file__).parent / "data" / "questions_heldapart.toml"
 #: code (the second in short queries and non-native grammar), each with the right answers
 #: the question logic reached on it: a floor, so that no change loses ground.
 FRESH = {
-    "fresh_a": (Path(__file__).parent / "data" / "questions_fresh_a.toml", 97),
-    "fresh_b": (Path(__file__).parent / "data" / "questions_fresh_b.toml", 97),
+    "fresh_a": (Path(__file__).parent / "data" / "questions_fresh_a.toml", 98),
+    "fresh_b": (Path(__file__).parent / "data" / "questions_fresh_b.toml", 99),
+    "fresh_c": (Path(__file__).parent / "data" / "questions_fresh_c.toml", 92),
+    "fresh_d": (Path(__file__).parent / "data" / "questions_fresh_d.toml", 84),
 }
 
 

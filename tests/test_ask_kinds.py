@@ -1204,3 +1204,332 @@ def test_a_list_of_another_number_of_names_is_refused(
 
 def test_a_number_typed_as_part_of_a_name_states_no_count(real_kb: KnowledgeBase) -> None:
     assert real_kb.ask("what is Five Educations in One?").record.id == "five-educations-in-one"
+
+
+# ------------------------------------------------ abbreviations declared in facts.toml
+# "cq" (Chongqing, the source's place), "intl", "edu", "FYP", "special ed", "gross enrollment"
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how many intl students came to cq", "international-students"),
+        ("who heads the cq edu commission", "liu-yanbing"),
+        ("when does the 14th FYP end", "fourteenth-five-year-plan"),
+        ("gross enrollment rate for higher education", "higher-education-enrollment-rate"),
+        ("special ed enrollment rate", "disability-enrollment-rate"),
+        ("how many teachers does cq have", "teachers"),
+    ],
+)
+def test_declared_abbreviations_find_their_record(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+def test_the_short_form_of_the_sources_place_asks_for_its_whole_count(
+    real_kb: KnowledgeBase,
+) -> None:
+    assert refused(real_kb, "how many universities in cq") == (
+        'the article gives no overall figure for "universities"; '
+        "worth a look: double-first-class-universities"
+    )
+
+
+# ------------------------------------------------ "no. of X", "number of X": a count of X
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "no. of teachers in cq",
+            (
+                "teachers",
+                "over 500,000 teachers (as of 2025; Building a Strong Education System ¶1)",
+            ),
+        ),
+        (
+            "No. of special education schools",
+            (
+                "special-education-schools",
+                "41 schools (special education schools; 2021-2025; "
+                "Building a Strong Education System ¶5)",
+            ),
+        ),
+        (
+            "schools counts chongqing",
+            ("schools", "9,177 schools (as of 2025; Building a Strong Education System ¶1)"),
+        ),
+    ],
+)
+def test_a_count_asked_by_number_of_or_a_plural_count_word_is_answered(
+    real_kb: KnowledgeBase, question: str, expected: tuple[str, str]
+) -> None:
+    assert answer(real_kb, question) == expected
+
+
+@pytest.mark.parametrize(
+    "question", ["the number of kindergartens in chongqing", "no. of universities in cq"]
+)
+def test_a_count_asked_by_number_of_is_never_answered_by_a_rate_or_a_part(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert refused(real_kb, question).startswith("the article gives no ")
+
+
+# ------------------------------------------------ "what did X do": a deed, not a title
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "what did shi tingmao do",
+            "the article mentions Shi Tingmao (Olympic champion cited as a role model produced "
+            "by Chongqing's all-round education) but does not say what Shi Tingmao did",
+        ),
+        (
+            "what did wu yingjie do to become a role model",
+            "the article mentions Wu Yingjie (Student hero cited as an example of the vitality "
+            "of the city's young people) but does not say what Wu Yingjie did",
+        ),
+    ],
+)
+def test_what_a_person_did_is_refused_when_the_record_says_only_what_they_are(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+def test_what_a_person_did_is_answered_when_the_record_says_it(real_kb: KnowledgeBase) -> None:
+    assert real_kb.ask("what did li xuanhao do").record.id == "li-xuanhao"
+
+
+# ------------------------------------------------ "which X" about a record it names
+
+
+@pytest.mark.parametrize("question", ["wu yingjie which school", "which sport shi tingmao"])
+def test_which_noun_the_named_record_never_says_is_refused(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert refused(real_kb, question) == f'the article does not answer "{question}"'
+
+
+def test_which_noun_the_named_record_says_is_answered(real_kb: KnowledgeBase) -> None:
+    found = real_kb.ask("which district is the Changan Digital Intelligence Factory in")
+    assert found.record.id == "changan-factory-photo"
+
+
+# ------------------------------------------------ "X numbers": figures, never a description
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "graduate program numbers",
+            "the article gives no figure for Expansion of higher education and graduate "
+            "programs; worth a look: higher-education-expansion, skilled-graduates",
+        ),
+        (
+            "campus football reform figures",
+            "the article gives no figure for Campus football reform; "
+            "worth a look: campus-football-reform",
+        ),
+    ],
+)
+def test_figures_asked_of_a_record_that_gives_none_are_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ a noun phrase's head is its last noun
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "How many Sino-foreign programme students study robotics?",
+            "the article gives over 8,000 students enrolled each year in Sino-foreign programs, "
+            'but no figure for "robotics"; worth a look: sino-foreign-cooperative-programs',
+        ),
+        (
+            "how many of the sino-foreign programme students study computer science",
+            "the article gives over 8,000 students enrolled each year in Sino-foreign programs, "
+            'but no figure for "computer science"; worth a look: sino-foreign-cooperative-programs',
+        ),
+    ],
+)
+def test_programme_students_are_counted_as_students_not_programmes(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+def test_how_many_of_the_x_counts_x(real_kb: KnowledgeBase) -> None:
+    assert real_kb.ask("how many of the teachers are there").record.id == "teachers"
+
+
+# ------------------------------------------------ "is it true that X": the record that states X
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "is it true that the preschool enrollment rate is 93.5%",
+            (
+                "preschool-enrollment-rate",
+                "93.5% preschool enrollment rate (as of 2025; "
+                "Building a Strong Education System ¶1)",
+            ),
+        ),
+        (
+            "is it true that 41 special education schools were built",
+            (
+                "special-education-schools",
+                "41 schools (special education schools; 2021-2025; "
+                "Building a Strong Education System ¶5)",
+            ),
+        ),
+        (
+            "is it true that chongqing has 600,000 teachers",
+            (
+                "teachers",
+                "over 500,000 teachers (as of 2025; Building a Strong Education System ¶1)",
+            ),
+        ),
+    ],
+)
+def test_a_claim_is_answered_by_the_record_that_states_it_with_its_own_figure(
+    real_kb: KnowledgeBase, question: str, expected: tuple[str, str]
+) -> None:
+    assert answer(real_kb, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "is it true that chongqing has 100 universities",
+            'the article gives no overall figure for "universities"; '
+            "worth a look: double-first-class-universities",
+        ),
+        (
+            "is it true that the national preschool enrollment rate is 90%",
+            'the article gives 93.5% preschool enrollment rate, but no figure for "national"',
+        ),
+    ],
+)
+def test_a_claim_the_article_does_not_settle_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+def test_a_word_many_records_hold_does_not_veto_a_figure(real_kb: KnowledgeBase) -> None:
+    found = real_kb.ask("how many core education goals were met")
+    assert found.record.id == "core-goals-met"
+
+
+# ------------------------------------------------ words about the article, not its subject
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who are the role models the article names",
+        "name the role models mentioned in this report",
+        "who are the role models cited",
+        "who are the role models",
+    ],
+)
+def test_words_about_the_text_do_not_veto_and_who_are_lists_people(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert [f.id for f in real_kb.ask(question).named] == ["shi-tingmao", "wu-yingjie"]
+
+
+def test_figures_for_each_level_are_listed_not_read_as_a_ratio(real_kb: KnowledgeBase) -> None:
+    found = real_kb.ask("list the enrollment rates stated for each level")
+    assert [f.id for f in found.named] == [
+        "preschool-enrollment-rate",
+        "high-school-enrollment-rate",
+        "higher-education-enrollment-rate",
+        "disability-enrollment-rate",
+    ]
+
+
+# ------------------------------------------------ "according to X, ...": the source cited
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how many teachers are there, according to the article?", "teachers"),
+        ("according to liu yanbing, how many schools are there", "schools"),
+        (
+            "what is the high school enrollment rate, in Liu Yanbing's words?",
+            "high-school-enrollment-rate",
+        ),
+    ],
+)
+def test_a_source_the_article_speaks_for_is_no_subject(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+def test_a_source_the_article_does_not_cite_is_refused(real_kb: KnowledgeBase) -> None:
+    question = "according to the national statistics bureau, how many schools are there"
+    assert refused(real_kb, question) == 'the article does not mention "statistics"'
+
+
+# ------------------------------------------------ verbs declared as synonyms in facts.toml
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how many graduates were produced in five years", "skilled-graduates"),
+        ("how many goals has chongqing accomplished", "core-goals-met"),
+    ],
+)
+def test_declared_verb_synonyms_find_their_record(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+# ------------------------------------------------ "at present", "currently": the records' "as of"
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how many teachers are there currently", "teachers"),
+        ("what is the preschool enrollment rate at present", "preschool-enrollment-rate"),
+    ],
+)
+def test_the_present_is_the_records_as_of(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+# ------------------------------------------------ a records' word stands for its other forms
+
+
+def test_a_word_the_records_use_stands_for_its_other_forms(real_kb: KnowledgeBase) -> None:
+    # "training" is a word of other records; "trained" is this one's (one Snowball stem)
+    found = real_kb.ask("how many principals go for training in singapore")
+    assert found.record.id == "principals-trained-at-ntu"
+
+
+def test_another_form_does_not_absorb_a_word_the_figure_lacks(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "how many teachers receive training abroad") == (
+        'the article gives over 500,000 teachers, but no figure for "training"'
+    )

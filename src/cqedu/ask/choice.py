@@ -172,6 +172,8 @@ def _unasked(q: _Question, kind: str, best: Candidate) -> None:
         done = _manner_verb(r)
         if done is None or not best.quality.get(done) or done in best.weak:
             raise NoMatchError(f'the article does not say "{q.asked()}"')
+    if kind == SUMMARY and _asks_deed(r) and best.fact.kind == "person":
+        _deed(best.fact)
     if kind == SUMMARY:
         head = [i for i in q.required if i in r.head]
         weak = [i for i in head if i in best.weak]
@@ -180,6 +182,21 @@ def _unasked(q: _Question, kind: str, best: Candidate) -> None:
                 f'the article does not describe "{phrase(r, weak)}"; '
                 f"{best.fact.name} only mentions it"
             )
+
+
+def _asks_deed(r: Reading) -> bool:
+    """Whether the question asks what someone did: "what did X do (to be called Y)"."""
+    tokens = r.tokens
+    return tokens[:1] == ("what",) and "did" in tokens and "do" in tokens[tokens.index("did") :]
+
+
+def _deed(fact: Fact) -> None:
+    """Refuse "what did X do" when the person's record says what X is but not what X did:
+    a deed is a relative clause on the person ("who gave children a lesson")."""
+    said = words(fact.summary)
+    if any(a == "who" and b not in CLOSED_CLASS for a, b in pairwise(said)):
+        return
+    raise NoMatchError(wording.no_deed(fact))
 
 
 def _manner_verb(r: Reading) -> int | None:
@@ -196,8 +213,12 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
     """The answer of the asked-for type, or a refusal saying what the article gives."""
     kind = _kind(q, ranked[0].fact)
     r = q.r
-    if kind in (NAME, FIGURE) and r.plural and not r.extreme:
-        return _listed(q, ranked)
+    people = kind == WHO and ranked[0].fact.kind == "person"  # "who are the role models"
+    if (kind in (NAME, FIGURE) or people) and r.plural and not r.extreme:
+        # "growth of student numbers": figures asked for, and the record the question is
+        # about gives none, whatever it describes
+        none = kind == FIGURE == r.kind and not ranked[0].fact.has_figure
+        return _related(q, kind, ranked) if none else _listed(q, ranked)
     _unasked(q, kind, ranked[0])
     fitting = [c for c in ranked if fits(kind, c.fact)]
     if kind == PLACE and r.tokens[-1] == "from":
@@ -341,7 +362,26 @@ def _named_as_other(r: Reading, fact: Fact) -> bool:
     who = _asker(tokens)
     # any verb but "be" ("who is Shi Tingmao" asks who she is; "who did X meet" does not)
     acting = who is not None and who + 1 < starts[0] and tokens[who + 1] not in _BE
-    return owning or acting
+    # "which sport ... Shi Tingmao ...": the noun asked for is named nowhere in the
+    # record's name or summary (a keyword only tags it), so the one named is what the
+    # question is about; "which district is the factory in" finds "Yubei District" there
+    other = (
+        r.kind in (NAME, SUMMARY)
+        and who is not None
+        and tokens[who] not in ("who", "whom")
+        and not starts[0] <= who < end
+        and not _says_noun(tokens[who], fact)
+    )
+    return owning or acting or other
+
+
+def _says_noun(noun: str, fact: Fact) -> bool:
+    """Whether a record's name or summary uses a noun, in any form (Snowball stem)."""
+    # deferred for start-up: only a "which X" question naming a record needs stems
+    from cqedu.core.text import stem
+
+    root = stem(noun)
+    return any(stem(w) == root for w in words(f"{fact.name} {fact.summary}"))
 
 
 def _general(q: _Question) -> bool:
@@ -467,6 +507,11 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     if counted:
         said = {w for i in counted for m in q.read.get(i, []) for part in m for w in part}
         counting = [c for c in fitting if said & set(words(c.fact.unit or ""))]
+        # An English noun phrase's head is its last noun: "programme students" are
+        # students, so a figure of students is meant when one fits, not of programmes.
+        last = {w for m in q.read.get(counted[-1], []) for part in m for w in part}
+        headed = [c for c in counting if last & set(words(c.fact.unit or ""))]
+        counting = headed or counting
         if not counting:
             raise NoMatchError(
                 f'the article gives no count of "{phrase(r, counted)}"'
@@ -482,7 +527,9 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
         if (i in r.head or i in q.restricted or i in q.subjects)
         and not (r.percent and _base_of_share(q, i))
     ]
-    weak = [i for i in asked if i in top.weak]
+    # a word held by many records inside the noun counted ("core *education* goals") says
+    # nothing of which figure is meant: one that holds it only in its summary answers
+    weak = [i for i in asked if i in top.weak and not (i in r.counted and q.generic(i))]
     if weak:
         raise NoMatchError(wording.passing(top.fact, phrase(r, weak)))
     part = [i for i in asked if i in top.part]

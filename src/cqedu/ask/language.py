@@ -142,11 +142,14 @@ class Lexicon:
         # Other forms of a word the records do not use as typed, nor by a form or a close
         # spelling ("taught"), by Snowball stems: loading it costs start-up about 20 ms.
         unsure = [w for w in alike if found.get(w, 0.0) < 1.0]
-        if token not in self.known and unsure and max(found.values(), default=0.0) < 0.9:
+        if unsure and (token in self.known or max(found.values(), default=0.0) < 0.9):
+            # ... and a word the records use stands for its other forms too ("training",
+            # "trained"): one Snowball stem, one word
             root = stem(token)
+            other = 0.9 if token in self.known else 1.0  # the word itself comes first
             for word in unsure:
-                if stem(word) == root:
-                    found[word] = 1.0
+                if stem(word) == root and (token not in self.known or inflected(token)):
+                    found[word] = max(found.get(word, 0.0), other)
         return found
 
     @staticmethod

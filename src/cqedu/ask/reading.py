@@ -16,7 +16,7 @@ from typing import NamedTuple
 from cqedu.ask.language import Lexicon, function_words, inflected
 from cqedu.core.errors import QueryError
 from cqedu.core.matching import EXACT_SCORE, WORD_SCORE
-from cqedu.core.text import normalise_phrase, word_spans
+from cqedu.core.text import normalise_phrase, word_spans, words
 from cqedu.facts.model import Level, Source
 from cqedu.query.wording import COUNTRIES, DATE, FIGURE, NAME, PLACE, PLACES, SUMMARY, WHO
 from cqedu.store.index import STOPWORDS
@@ -42,7 +42,9 @@ _TIME_UNITS = frozenset(
 _PERCENT_WORDS = frozenset(
     {"rate", "rates", "share", "percentage", "percent", "proportion", "fraction", "ratio"}
 )
-_COUNT_WORDS = frozenset({"number", "count", "total", "amount", "figure", "size"})
+_COUNT_NOUNS = ("number", "count", "total", "amount", "figure", "size")
+#: Each count noun and its plural ("chongqing schools students teachers figures").
+_COUNT_WORDS = frozenset(_COUNT_NOUNS) | frozenset(f"{w}s" for w in _COUNT_NOUNS)
 _MAX_WORDS = frozenset({"highest", "most", "largest", "biggest", "greatest", "maximum", "max"})
 _MIN_WORDS = frozenset({"lowest", "least", "smallest", "fewest", "minimum", "min"})
 #: After "what" or "which", words that ask when: a record's date or period ("what is the
@@ -197,7 +199,7 @@ def place_name(source: Source) -> str:
 
 def read(lexicon: Lexicon, question: str) -> Reading:
     """The question read against the knowledge base's words."""
-    found = _compounds(lexicon, check(question))
+    found = _compounds(lexicon, check(claim(expand_numero(unattributed(question, lexicon)))))
     typed = tuple(text for _, text in found)
     tokens = tuple(norm for norm, _ in found)
     small = function_words()
@@ -218,6 +220,11 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     if title_case(typed):
         named = set()  # "How Many Teachers Does Chongqing Have": capitals say nothing
     places = source_places(lexicon.kb.sources)
+    # A declared short form of a source's place ("cq" for Chongqing) names that place.
+    for short, meanings in lexicon.synonyms.items():
+        for meaning in meanings:
+            if len(short) == 1 and len(meaning) == 1 and meaning[0] in places:
+                places.setdefault(short[0], places[meaning[0]])
     home = {i for i, t in enumerate(tokens) if t in places}
     years = tuple(t for t in tokens if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20"))
     ignore = set(CLOSED_CLASS) | _ANSWER_WORDS | _QUESTION_WORDS
@@ -365,6 +372,8 @@ def _ratio(tokens: Sequence[str]) -> tuple[int, ...]:
         and tokens[i + 1] not in _TIME_UNITS
         and tokens[i + 1] not in CLOSED_CLASS
         and not tokens[i + 1].isdigit()
+        # "the rates for each level": a figure at every level, no ratio per level
+        and tokens[i + 1] not in ("level", "levels")
     ]
     return tuple(found)
 
@@ -411,11 +420,36 @@ def _consumed(tokens: Sequence[str], reading: Reading) -> set[int]:
         used.update(i for i, t in enumerate(tokens) if t == "long")
     if reading.change:
         used.update(i for i, t in enumerate(tokens) if _comparative(tokens, i))
+    used.update(_about_the_text(tokens, first))
     # the suffix of an ordinal ("14th") is part of the number, no word ("TH": Thailand)
     used.update(
         i for i in range(1, len(tokens)) if tokens[i] in _ORDINAL and tokens[i - 1].isdigit()
     )
     return used
+
+
+#: Reporting verbs in their forms: a question saying what the article "mentions",
+#: "names" or "reports" asks what it says; the verb is no subject of its own.
+_REPORTING = frozenset(
+    "mention mentions mentioned name names named report reports reported describes"
+    " described cite cites cited give gives gave given list lists listed say says said"
+    " state states stated".split()
+)
+#: Nouns for the text itself: "in the article", "this report".
+_TEXT = frozenset({"article", "report", "text", "story", "piece"})
+
+
+def _about_the_text(tokens: Sequence[str], lead: int) -> set[int]:
+    """Positions of words about the article rather than its subject: a reporting verb
+    after the question word ("the role models the article *mentions*", "enrollment rates
+    *reported*"), and the article itself after a determiner ("named in *the article*")."""
+    found = {i for i in range(lead + 1, len(tokens)) if tokens[i] in _REPORTING}
+    found |= {
+        i
+        for i in range(1, len(tokens))
+        if tokens[i] in _TEXT and tokens[i - 1] in ("the", "this", "that")
+    }
+    return found
 
 
 def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one return per question word
@@ -441,14 +475,23 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
         if following in ("many", "much"):
             if _comparative(tokens, at + 1):  # "how many more schools": a change
                 return base._replace(counted=frozenset({at + 2}), change=True)
-            return base._replace(counted=frozenset({at + 1}))
+            counts = at + 1
+            if tokens[counts : counts + 1] == ("of",):  # "how many of the students"
+                counts += 1 + (counts + 1 < len(tokens) and tokens[counts + 1] in _DETERMINERS)
+            return base._replace(counted=frozenset({counts}))
         if following in ("", "does", "do", "did", "is", "are", "can"):
             return base._replace(kind=SUMMARY)
         return base
+    counted = _number_of(tokens)
+    if counted is not None and lead not in ("when", "who", "whom", "whose", "where"):
+        # "the number of kindergartens": a count of that noun, as "how many" asks
+        return base._replace(counted=frozenset({counted}))
     if lead == "when" or (lead in ("what", "which") and following in _DATE_WORDS):
         return base._replace(kind=DATE)
     if lead in ("who", "whom", "whose"):
-        return base._replace(kind=WHO)
+        # "who are the role models": every one of them
+        are = tokens[first + 1 : first + 2] in (("are",), ("were",))
+        return base._replace(kind=WHO, plural=are)
     noun = _partner_noun(tokens, after)
     if noun is not None and lead in ("which", "what", *NAMING) and not counting:
         at, following = noun
@@ -468,6 +511,78 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
     if not lead:
         return base._replace(kind=NAME)  # "teachers in chongqing": the record decides
     return base._replace(kind=SUMMARY)
+
+
+def _number_of(tokens: Sequence[str]) -> int | None:
+    """Where the noun counted by "number of (the) X" stands, if the question says so."""
+    for i, token in enumerate(tokens[:-2]):
+        if token in ("number", "numbers") and tokens[i + 1] == "of":
+            at = i + 2 + (tokens[i + 2] in _DETERMINERS)
+            return at if at < len(tokens) else None
+    return None
+
+
+#: "No." written for "number" before "of" or a figure ("no. of core goals"), the common
+#: abbreviation (Latin numero); "no" alone is the function word.
+_NUMERO = re.compile(r"\bnos?\.(?=\s*(?:of\b|\d))", re.IGNORECASE)
+
+
+#: A fact-checker's frame around a claim: "is it true (that) X", "is it correct X".
+_CLAIM = re.compile(
+    r"^\s*(?:is|was)\s+it\s+(?:really\s+)?(?:true|correct|right|the\s+case)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+#: A figure typed in a claim, what the claim says, to be checked (a year is no figure):
+#: a count before its noun ("10,000 schools"), a share, or its bound ("more than").
+_CLAIMED_FIGURE = re.compile(
+    r"\b(?:over|about|around|(?:more|less|fewer)\s+than)\s+(?=\d)"
+    r"|(?P<share>\d[\d,.]*\s*(?:%|percent\b))"
+    r"|\b(?!(?:19|20)\d\d\b)\d[\d,.]*(?=\s+[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+#: Who a question cites for its answer, set apart by a comma: "According to the press
+#: conference, ...", "..., in Liu Yanbing's words?", "..., according to the article".
+_ATTRIBUTION = re.compile(
+    r"^\s*according\s+to\s+[^,?]+,\s*"
+    r"|,\s*(?:according\s+to\s+[^,?]+|in\s+[^,?]+?\s+(?:own\s+)?words)\s*(?=[?.!]*\s*$)",
+    re.IGNORECASE,
+)
+
+
+def unattributed(question: str, lexicon: Lexicon) -> str:
+    """A question without the source it cites for its answer, when the article speaks for
+    that source (every word of it the records' or the article's own: "the press
+    conference", "Liu Yanbing"): the question is about the subject, not who said it. A
+    source the article does not cite ("the national bureau") stays, to be refused."""
+
+    def cited(found: re.Match[str]) -> str:
+        said = [w for w in words(found[0]) if w not in ("according", "to", "in", "words")]
+        own = all(w in lexicon.known or w in _TEXT or w in function_words() for w in said)
+        return " " if own else found[0]
+
+    return _ATTRIBUTION.sub(cited, question)
+
+
+def claim(question: str) -> str:
+    """A fact-check question ("is it true that Chongqing has 10,000 schools?") as the
+    claim it asks about, its count asked for ("Chongqing has number of schools"): the
+    record that states it is the answer, its fact line giving the article's own figure."""
+    framed = _CLAIM.match(question)
+    if framed is None:
+        return question
+
+    def figure(found: re.Match[str]) -> str:
+        counted = found[0][:1].isdigit() and not found["share"]
+        return " number of " if counted else " "
+
+    return _CLAIMED_FIGURE.sub(figure, question[framed.end() :])
+
+
+def expand_numero(question: str) -> str:
+    """A question with "no." written out as "number" where it abbreviates it."""
+    return _NUMERO.sub("number", question)
 
 
 def partner_word(tokens: Sequence[str]) -> str | None:

@@ -197,6 +197,14 @@ def not_named(fact: Fact, what: str) -> str:
     return f"the article mentions {fact.name} but does not give {what}"
 
 
+def no_deed(fact: Fact) -> str:
+    """A person's record that says what they are, asked what they did."""
+    return (
+        f"the article mentions {fact.name} ({fact.summary.rstrip('.')}) "
+        f"but does not say what {fact.name} did"
+    )
+
+
 def passing(fact: Fact, words: str) -> str:
     """A figure whose summary only mentions a word the question asks about."""
     return f'the article gives {counted(fact)}, but no figure for "{words}"'
