@@ -1533,3 +1533,42 @@ def test_another_form_does_not_absorb_a_word_the_figure_lacks(real_kb: Knowledge
     assert refused(real_kb, "how many teachers receive training abroad") == (
         'the article gives over 500,000 teachers, but no figure for "training"'
     )
+
+
+# ------------------------------------------------ a declared synonym narrows by its meaning
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many teachers are foreign",
+            'the article gives over 500,000 teachers, but no figure for "foreign"',
+        ),
+        (
+            "how many principals are intl",
+            "the article gives 200 principals (school principals trained at NTU each year),"
+            ' but no figure for "intl"',
+        ),
+        (
+            "what proportion of vocational students are overseas",
+            "the article gives surpassed 70% vocational students going on to further study,"
+            ' but no figure for "overseas"',
+        ),
+    ],
+)
+def test_a_synonym_the_figure_does_not_cover_narrows_it(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    # "foreign", "intl", "overseas" are declared for "international": a figure that holds
+    # neither the word nor its meaning counts something else
+    assert refused(real_kb, question).split("; worth a look")[0] == message
+
+
+@pytest.mark.parametrize(
+    "question", ["how many students are foreign", "how many overseas students does chongqing have"]
+)
+def test_a_synonym_the_figure_covers_by_its_meaning_answers(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert real_kb.ask(question).record.id == "international-students"

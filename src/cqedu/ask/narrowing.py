@@ -2,8 +2,9 @@
 
 "How many students study *medicine*", "teachers *nationally*": a word after the noun phrase
 asked about, known to the records but rare among them, that a figure does not cover names
-a part of what it counts, which the article does not give. Verbs, declared synonyms and
-function words that no record names do not narrow.
+a part of what it counts, which the article does not give. Verbs and function words that
+no record names do not narrow; a declared synonym ("foreign" for "international") narrows
+unless the figure covers it by its meaning.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ def against(q: _Question, candidate: Candidate) -> list[int]:
 
     Not counted: a word where a verb stands (right after the noun phrase, after "to",
     a clause's verb, the last word after "did") when it reads as one (`_verb_like`);
-    an inflected form or a declared synonym anywhere (a participle is weighed apart);
+    an inflected form or a form of a declared verb anywhere (a participle is weighed
+    apart); a declared synonym the record covers by its meaning (its quality);
     a word next to the sources' own place ("Chongqing schools"); a function word no
     record names (by its name, id or keywords), which is no subject of its own ("now").
     """
@@ -54,7 +56,7 @@ def against(q: _Question, candidate: Candidate) -> list[int]:
         if i in r.level_positions or i in q.in_terms or q.generic(i):
             continue
         token = tokens[i]
-        if inflected(token) or q.lexicon.meanings([token]) or declared_verb(q.lexicon, token):
+        if inflected(token) or declared_verb(q.lexicon, token):
             continue
         if i in verbs and _verb_like(q, i, anchor):
             continue
