@@ -48,8 +48,9 @@ SPLIT_BYTES = 4 * 1024 * 1024
 #: Fewer records than this per part are not worth splitting a file for.
 PART_RECORDS = 16
 #: Parts of a large file per core: more parts than cores, so that the first parts are
-#: stored while the last are read.
-PARTS_PER_CORE = 2
+#: stored and indexed while the last are read (4, not 2: less is left to index after
+#: the last part comes back).
+PARTS_PER_CORE = 4
 #: Chunks of many small files per core, each written into a database by its worker.
 CHUNKS_PER_CORE = 4
 #: Databases attached at once at most (SQLite's default limit is 10); one more is copied
