@@ -305,6 +305,88 @@ def test_many_files_read_in_parallel_store_what_reading_them_one_by_one_stores(
     assert not [path for path in copied if Path(path).exists()]
 
 
+_SEARCH_TABLES = (
+    "search_instance",
+    "search_words",
+    "search_stems",
+    "search_phrases",
+    "search_records",
+)
+
+
+def search_tables(connection: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
+    """What a search reads of the index: (term, record, column) rows and the small tables."""
+    return {
+        name: sorted(connection.execute(f"SELECT * FROM {name}").fetchall(), key=repr)  # noqa: S608 - fixed names
+        for name in _SEARCH_TABLES
+    }
+
+
+def new_cache_in_parts(
+    path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[str | None, list[str], list[sqlite3.Connection]]:
+    """A new cache of the file at `path`, read in parts, for search: its fault, the parts
+    indexed as they came, and the connections the search index was built after in."""
+    monkeypatch.setattr(store, "PART_RECORDS", 1)
+    monkeypatch.setattr(store, "SPLIT_BYTES", 1)
+    monkeypatch.setattr(store, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(store, "PARTS_PER_CORE", 4)  # records of one table in several parts
+    added: list[str] = []
+    real_add = index.PartsIndex.add
+
+    def add(self: index.PartsIndex, source: str) -> None:
+        added.append(source)
+        real_add(self, source)
+
+    monkeypatch.setattr(index.PartsIndex, "add", add)
+    built: list[sqlite3.Connection] = []
+    real_build = store._build_search_index
+
+    def build(connection: sqlite3.Connection) -> None:
+        built.append(connection)
+        real_build(connection)
+
+    monkeypatch.setattr(store, "_build_search_index", build)
+    connection, fault = store._new_cache(cache, facts_files([path]), for_search=True)
+    assert connection is not None
+    connection.close()
+    return fault, added, built
+
+
+@pytest.mark.skipif(not index.fts5_available(), reason="built part by part only with FTS5")
+def test_a_file_read_in_parts_for_search_is_indexed_part_by_part_as_a_whole_build_indexes_it(
+    facts_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = store_of(facts_copy)
+    index.create(whole)
+    fault, added, built = new_cache_in_parts(facts_copy, tmp_path / "kb.sqlite3", monkeypatch)
+    assert fault is None
+    assert len(added) > 1  # each part indexed as it came
+    assert built == []  # nothing left to build after the store
+    with contextlib.closing(sqlite3.connect(tmp_path / "kb.sqlite3")) as cache:
+        assert index.is_built(cache)
+        assert search_tables(cache) == search_tables(whole)
+        levels = "SELECT * FROM levels ORDER BY pos"
+        assert cache.execute(levels).fetchall() == whole.execute(levels).fetchall()
+
+
+@pytest.mark.skipif(not index.fts5_available(), reason="built part by part only with FTS5")
+def test_a_file_whose_parts_clash_is_not_indexed_and_reports_what_a_whole_read_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "facts.toml"
+    text = MINI_FACTS.read_text(encoding="utf-8")
+    path.write_text(text.replace('id = "mini-oxbridge"', 'id = "mini-schools"', 1))
+    fault, added, built = new_cache_in_parts(path, tmp_path / "kb.sqlite3", monkeypatch)
+    assert fault == store.read_rows(str(path))[1]
+    assert fault is not None
+    assert added  # indexed part by part, then taken out
+    assert built == []  # a faulty store gets no search index
+    with contextlib.closing(sqlite3.connect(tmp_path / "kb.sqlite3")) as cache:
+        assert not index.is_built(cache)
+        assert cache.execute("SELECT COUNT(*) FROM facts").fetchone() == (0,)
+
+
 def test_a_first_load_for_search_writes_the_cache_with_its_search_index(
     facts_copy: Path, isolated_environment: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -31,6 +31,8 @@ from cqedu.facts.model import KIND_TABLES, KINDS, Country, Fact, FactsDocument, 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
+    from cqedu.store.index import PartsIndex
+
 #: Bump when the tables below change, so old caches are rebuilt.
 INDEX_FORMAT = 13
 _SEP = "\x1f"  # joins list fields; the loader refuses control characters in values
@@ -46,8 +48,9 @@ SPLIT_BYTES = 4 * 1024 * 1024
 #: Fewer records than this per part are not worth splitting a file for.
 PART_RECORDS = 16
 #: Parts of a large file per core: more parts than cores, so that the first parts are
-#: stored while the last are read.
-PARTS_PER_CORE = 2
+#: stored and indexed while the last are read (4, not 2: less is left to index after
+#: the last part comes back).
+PARTS_PER_CORE = 4
 #: Chunks of many small files per core, each written into a database by its worker.
 CHUNKS_PER_CORE = 4
 #: Databases attached at once at most (SQLite's default limit is 10); one more is copied
@@ -726,8 +729,8 @@ def _new_cache(
         with contextlib.closing(sqlite3.connect(temp_name, isolation_level=None)) as connection:
             # No journal, no syncs: the file is renamed into place only when complete.
             connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
-            fault = _update(connection, files)
-            if for_search and fault is None:
+            fault = _update(connection, files, search=for_search)
+            if for_search and fault is None and not _search_index_built(connection):
                 _build_search_index(connection)
         Path(temp_name).replace(cache_file)
         temp_name = None
@@ -740,10 +743,14 @@ def _new_cache(
     return _open_cache(cache_file), fault
 
 
-def _update(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> str | None:
+def _update(
+    connection: sqlite3.Connection, files: Sequence[FactsFile], *, search: bool = False
+) -> str | None:
     """Bring the store up to date with `files`, reading only those that changed.
 
     Returns the message of the first fault (a bad file, or a clash across files), if any.
+    With `search`, a new store of one large file gets its search index built as its parts
+    are copied in (`PartsIndex`), when it can be.
     """
     if not _up_to_date(connection, files):  # the usual case costs one read, no lock
         connection.executescript(_schema())
@@ -752,7 +759,7 @@ def _update(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> str |
         # One writer at a time; a second process waits, then finds the work done.
         connection.execute("BEGIN IMMEDIATE")
         try:
-            fault = _update_files(connection, files)
+            fault = _update_files(connection, files, search=search)
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
@@ -825,7 +832,9 @@ def _file_digest(path: Path) -> bytes | None:
         return None
 
 
-def _update_files(connection: sqlite3.Connection, files: Sequence[FactsFile]) -> str | None:
+def _update_files(
+    connection: sqlite3.Connection, files: Sequence[FactsFile], *, search: bool = False
+) -> str | None:
     """Replace the rows of changed files; the first fault of a file read, if any."""
     stored = {
         name: (place, size, stamp, digest)
@@ -855,13 +864,14 @@ def _update_files(connection: sqlite3.Connection, files: Sequence[FactsFile]) ->
         | {place for place, _ in changed}
     )
     declared = _declarations(connection, touched) if sound and not moves else None
+    parts_index = _parts_index(connection) if search and not stored and len(files) == 1 else None
     for name, old in stored.items():
         if name not in wanted or name in changed_names:
             _delete_file(connection, old[0])
     _move(connection, moves)
     fault: str | None = None
     for (place, file), read in zip(changed, _read_all(changed), strict=True):
-        result = _store_read(connection, place, read)
+        result = _store_read(connection, place, read, parts_index)
         if isinstance(result, str):
             fault = fault or result
             continue  # not recorded in `files`, so it is read again next time
@@ -888,8 +898,28 @@ def _update_files(connection: sqlite3.Connection, files: Sequence[FactsFile]) ->
         connection.execute("DELETE FROM meta WHERE key = 'problem'")
     else:
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('problem', ?)", (clash,))
+    if parts_index is not None and parts_index.built and clash is None and fault is None:
+        parts_index.finish()
+        return fault
+    if parts_index is not None:
+        parts_index.abandon()
     drop_search_index(connection)
     return fault
+
+
+def _parts_index(connection: sqlite3.Connection) -> PartsIndex | None:
+    """A search index to build part by part, when this SQLite has FTS5."""
+    # deferred for start-up: a query served from the cache never builds the search index
+    from cqedu.store.index import PartsIndex, fts5_available
+
+    return PartsIndex(connection) if fts5_available() else None
+
+
+def _search_index_built(connection: sqlite3.Connection) -> bool:
+    # deferred for start-up: a query served from the cache never builds the search index
+    from cqedu.store.index import is_built
+
+    return is_built(connection)
 
 
 def _stored_problem(connection: sqlite3.Connection) -> str | None:
@@ -983,13 +1013,20 @@ def _move(connection: sqlite3.Connection, moves: Iterable[tuple[int, int]]) -> N
     connection.execute("UPDATE files SET place = -place - 1 WHERE place < 0")
 
 
-def _store_read(connection: sqlite3.Connection, place: int, read: _Read) -> tuple[int, bytes] | str:
+def _store_read(
+    connection: sqlite3.Connection, place: int, read: _Read, parts_index: PartsIndex | None = None
+) -> tuple[int, bytes] | str:
     """Store what a file read to: (its number of records, its digest), or its fault.
 
-    A large file read in parts is stored part by part as they come; when the parts do not
-    make the file (a fault, ids that clash across parts), they are taken out again and
-    the file's whole reading is stored instead.
+    A large file read in parts is stored part by part as they come (and, with a
+    `parts_index`, indexed for search); when the parts do not make the file (a fault, ids
+    that clash across parts), they are taken out again and the file's whole reading is
+    stored instead. Whatever is not stored part by part abandons the `parts_index`.
     """
+    if isinstance(read, _PartsReader) and parts_index is not None:
+        return _store_parts(connection, place, read, parts_index)
+    if parts_index is not None:
+        parts_index.abandon()
     if isinstance(read, _ChunkFile):
         if not read.chunk.copied:
             _copy_part(connection, read.chunk.written.database, head=True)
@@ -1016,6 +1053,35 @@ def _store_read(connection: sqlite3.Connection, place: int, read: _Read) -> tupl
     return len(rows.facts), rows.digest
 
 
+def _store_parts(
+    connection: sqlite3.Connection, place: int, read: _PartsReader, parts_index: PartsIndex
+) -> tuple[int, bytes] | str:
+    """`_store_read` of a large file read in parts, each part indexed for search as it is
+    copied (the vocabularies merged from the first, which declares them)."""
+    records = 0
+    for number, part in enumerate(read.parts()):
+        if not isinstance(part, PartWritten):
+            parts_index.abandon()
+            _insert(connection, part)
+            records += len(part.facts)
+            continue
+        name = _copy_part(connection, part.database, head=number == 0)
+        records += part.records
+        if name is None or (number == 0 and _merge_vocabularies(connection) is not None):
+            parts_index.abandon()
+        parts_index.add(name or "")
+    whole = read.finish()
+    if whole is None:
+        return records, read.digest
+    parts_index.abandon()
+    _delete_rows(connection, place)
+    rows, problem = whole
+    if rows is None:
+        return problem or ""
+    _insert(connection, rows)
+    return len(rows.facts), rows.digest
+
+
 #: The schema names of the part databases attached while a store is written.
 _PART_SCHEMA = "cqedu_part"
 #: Record tables, as opposed to the declarations every part of a file repeats.
@@ -1032,10 +1098,11 @@ def _scratch_folder() -> str | None:
         return None
 
 
-def _copy_part(connection: sqlite3.Connection, database: str, *, head: bool) -> None:
+def _copy_part(connection: sqlite3.Connection, database: str, *, head: bool) -> str | None:
     """Copy the rows of a part's database into the store by SQL (the declarations only from
-    the `head` part). The database stays attached until the transaction ends: SQLite
-    detaches none within one (`_detach_parts` does it after)."""
+    the `head` part); the schema name it is attached as, None when copied row by row. The
+    database stays attached until the transaction ends: SQLite detaches none within one
+    (`_detach_parts` does it after)."""
     attached = {row[1] for row in connection.execute("PRAGMA database_list")}
     name = next(
         f"{_PART_SCHEMA}{n}"
@@ -1052,9 +1119,10 @@ def _copy_part(connection: sqlite3.Connection, database: str, *, head: bool) -> 
                 marks = ", ".join("?" * len(rows.description))
                 connection.executemany(f"INSERT INTO main.{table} VALUES ({marks})", rows)  # noqa: S608 - fixed table names
         _remove_scratch(database)
-        return
+        return None
     for table in tables:
         connection.execute(f"INSERT INTO main.{table} SELECT * FROM {name}.{table}")  # noqa: S608 - fixed names
+    return name
 
 
 def _detach_parts(connection: sqlite3.Connection) -> None:

@@ -307,37 +307,11 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
     if not temp:
         _drop_stale(connection)
     _shared_words(connection)
-    column_sql = ", ".join(
-        f"{column[0]}.words" if column in SHARED_COLUMNS else f"w.{column}" for column in COLUMNS
-    )
-    texts_sql = (
-        f"SELECT w.pos, {column_sql} FROM fact_words AS w JOIN facts AS f ON f.pos = w.pos "  # noqa: S608 - fixed names
-        "LEFT JOIN temp.search_shared AS l ON l.kind = 'level' AND l.value = f.level "
-        "LEFT JOIN temp.search_shared AS c ON c.kind = 'country' AND c.value = f.country"
-    )
     if fts5_available():
-        # Words arrive normalised and space-separated; the ascii tokenizer keeps any
-        # non-ASCII letter and, with "." as a token character, decimals such as 93.5.
-        # No column sizes: nothing ranks by them (bm25 is never asked), and storing them
-        # is a write per record. A large in-memory hash: the index is written in a few
-        # large segments rather than merged from many small ones (a third faster to build).
+        _create_text(connection, schema)
         connection.execute(
-            f"CREATE VIRTUAL TABLE {schema}search_text USING fts5({', '.join(COLUMNS)}, "
-            "content='', detail=column, columnsize=0, tokenize=\"ascii tokenchars '.'\")"
+            f"INSERT INTO {schema}search_text (rowid, {', '.join(COLUMNS)}) {_texts_sql('')}"
         )
-        connection.execute(
-            f"INSERT INTO {schema}search_text (search_text, rank) VALUES ('hashsize', ?)",  # noqa: S608 - fixed names
-            (_FTS5_HASH_BYTES,),
-        )
-        connection.execute(
-            f"INSERT INTO {schema}search_text (rowid, {', '.join(COLUMNS)}) {texts_sql}"
-        )
-        # A vocabulary table names the schema of its FTS5 table only when it is in TEMP.
-        target = "temp, " if temp else ""
-        for name, kind in (("search_vocab", "row"), ("search_instance", "instance")):
-            connection.execute(
-                f"CREATE VIRTUAL TABLE {schema}{name} USING fts5vocab({target}search_text, {kind})"
-            )
     else:
         connection.execute(
             f"CREATE TABLE {schema}search_instance (term TEXT, doc INTEGER, col TEXT, "
@@ -347,7 +321,7 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
             f"INSERT OR IGNORE INTO {schema}search_instance VALUES (?, ?, ?)",  # noqa: S608 - fixed names
             (
                 (word, pos, column)
-                for pos, *column_texts in connection.execute(texts_sql).fetchall()
+                for pos, *column_texts in connection.execute(_texts_sql("")).fetchall()
                 for column, text in zip(COLUMNS, column_texts, strict=True)
                 if isinstance(text, str)
                 for word in text.split()
@@ -356,6 +330,88 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
         connection.execute(
             f"CREATE VIEW {schema}search_vocab AS SELECT DISTINCT term FROM search_instance"  # noqa: S608 - fixed names
         )
+    _vocabulary(connection, schema)
+    # Keyword phrases, indexed; name and id phrases are in `search_records`, one row each.
+    _create_phrases(connection, schema)
+    _copy_phrases(connection, schema, "")
+    _index_phrases(connection, schema)
+    _create_records(connection, schema)
+    _copy_records(connection, schema, "")
+
+
+def _texts_sql(source: str) -> str:
+    """What goes into the FTS5 table, read from the record tables in schema `source` ("" or
+    "name."): each record's own columns' words with its level's and country's."""
+    column_sql = ", ".join(
+        f"{column[0]}.words" if column in SHARED_COLUMNS else f"w.{column}" for column in COLUMNS
+    )
+    return (
+        f"SELECT w.pos, {column_sql} FROM {source}fact_words AS w "  # noqa: S608 - fixed names
+        f"JOIN {source}facts AS f ON f.pos = w.pos "
+        "LEFT JOIN temp.search_shared AS l ON l.kind = 'level' AND l.value = f.level "
+        "LEFT JOIN temp.search_shared AS c ON c.kind = 'country' AND c.value = f.country"
+    )
+
+
+def _create_text(connection: sqlite3.Connection, schema: str) -> None:
+    """The FTS5 table and its vocabulary tables, empty."""
+    # Words arrive normalised and space-separated; the ascii tokenizer keeps any
+    # non-ASCII letter and, with "." as a token character, decimals such as 93.5.
+    # No column sizes: nothing ranks by them (bm25 is never asked), and storing them
+    # is a write per record. A large in-memory hash: the index is written in a few
+    # large segments rather than merged from many small ones (a third faster to build).
+    connection.execute(
+        f"CREATE VIRTUAL TABLE {schema}search_text USING fts5({', '.join(COLUMNS)}, "
+        "content='', detail=column, columnsize=0, tokenize=\"ascii tokenchars '.'\")"
+    )
+    connection.execute(
+        f"INSERT INTO {schema}search_text (search_text, rank) VALUES ('hashsize', ?)",  # noqa: S608 - fixed names
+        (_FTS5_HASH_BYTES,),
+    )
+    # A vocabulary table names the schema of its FTS5 table only when it is in TEMP.
+    target = "temp, " if schema == "temp." else ""
+    for name, kind in (("search_vocab", "row"), ("search_instance", "instance")):
+        connection.execute(
+            f"CREATE VIRTUAL TABLE {schema}{name} USING fts5vocab({target}search_text, {kind})"
+        )
+
+
+def _create_phrases(connection: sqlite3.Connection, schema: str) -> None:
+    connection.execute(
+        f"CREATE TABLE {schema}search_phrases (phrase TEXT, pos INTEGER, strength INTEGER)"
+    )
+
+
+def _copy_phrases(connection: sqlite3.Connection, schema: str, source: str) -> None:
+    """Keyword phrases from the record tables in schema `source` ("" or "name.")."""
+    connection.execute(
+        f"INSERT INTO {schema}search_phrases SELECT phrase, pos, strength FROM {source}fact_phrases"  # noqa: S608 - fixed names
+    )
+
+
+def _index_phrases(connection: sqlite3.Connection, schema: str) -> None:
+    connection.execute(
+        f"CREATE INDEX {schema}search_phrases_phrase ON search_phrases (phrase, pos)"
+    )
+
+
+def _create_records(connection: sqlite3.Connection, schema: str) -> None:
+    connection.execute(
+        f"CREATE TABLE {schema}search_records (pos INTEGER PRIMARY KEY, name_length INTEGER, "
+        "name_phrase TEXT, id_phrase TEXT)"
+    )
+
+
+def _copy_records(connection: sqlite3.Connection, schema: str, source: str) -> None:
+    """Name lengths and name and id phrases from the record tables in schema `source`."""
+    connection.execute(
+        f"INSERT INTO {schema}search_records "  # noqa: S608 - fixed names
+        f"SELECT pos, name_length, name_phrase, id_phrase FROM {source}fact_words"
+    )
+
+
+def _vocabulary(connection: sqlite3.Connection, schema: str) -> None:
+    """The vocabulary and its stems, once every record is in the FTS5 table."""
     connection.execute("DROP TABLE temp.search_shared")
     # The vocabulary, copied once: fts5vocab's row table counts every word's records as it
     # goes, which costs a large index a good part of a second per search.
@@ -379,28 +435,68 @@ def create(connection: sqlite3.Connection, *, temp: bool = False) -> None:
         ],
     )
     connection.execute(f"CREATE INDEX {schema}search_stems_stem ON search_stems (stem)")
-    # Keyword phrases, indexed; name and id phrases are in `search_records`, one row each.
-    connection.execute(
-        f"CREATE TABLE {schema}search_phrases (phrase TEXT, pos INTEGER, strength INTEGER)"
-    )
-    connection.execute(
-        f"INSERT INTO {schema}search_phrases SELECT phrase, pos, strength FROM fact_phrases"  # noqa: S608 - fixed names
-    )
-    connection.execute(
-        f"CREATE INDEX {schema}search_phrases_phrase ON search_phrases (phrase, pos)"
-    )
-    connection.execute(
-        f"CREATE TABLE {schema}search_records (pos INTEGER PRIMARY KEY, name_length INTEGER, "
-        "name_phrase TEXT, id_phrase TEXT)"
-    )
-    connection.execute(
-        f"INSERT INTO {schema}search_records "  # noqa: S608 - fixed names
-        "SELECT pos, name_length, name_phrase, id_phrase FROM fact_words"
-    )
 
 
-def _shared_words(connection: sqlite3.Connection) -> None:
-    """A temporary table of the words of each level and country the records name.
+class PartsIndex:
+    """The search index of a new store built part by part, as each part of a large file is
+    copied in (while workers read the next parts), then finished (`finish`).
+
+    The FTS5 table takes each part's records under their final positions; which records
+    hold a word, and so every search's result, do not depend on the order they came in.
+    Only for a store of one file: its levels and countries are declared in its first part.
+    """
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+        self.started = False
+        self.abandoned = False
+
+    @property
+    def built(self) -> bool:
+        """Whether every part given was indexed (`finish` then completes the index)."""
+        return self.started and not self.abandoned
+
+    def add(self, source: str) -> None:
+        """Index the records of the part attached as schema `source` (its first part first,
+        after the store's vocabularies were merged from it)."""
+        connection = self.connection
+        if self.abandoned:
+            return
+        if not self.started:
+            _create_text(connection, "")
+            _create_phrases(connection, "")
+            # Marks a finished index, but the store is committed whole or not at all.
+            _create_records(connection, "")
+            connection.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS search_shared (kind TEXT, value TEXT, "
+                "words TEXT, PRIMARY KEY (kind, value))"
+            )
+            connection.execute("DELETE FROM temp.search_shared")
+            self.started = True
+        _shared_words(connection, f"{source}.", keep=True)
+        connection.execute(
+            f"INSERT INTO search_text (rowid, {', '.join(COLUMNS)}) {_texts_sql(f'{source}.')}"
+        )
+        _copy_phrases(connection, "", f"{source}.")
+        _copy_records(connection, "", f"{source}.")
+
+    def finish(self) -> None:
+        """Finish the index once every part is in."""
+        _vocabulary(self.connection, "")
+        _index_phrases(self.connection, "")
+
+    def abandon(self) -> None:
+        """Take out what was built: the index is built whole later."""
+        if self.started and not self.abandoned:
+            drop(self.connection)
+            with contextlib.suppress(sqlite3.OperationalError):
+                self.connection.execute("DROP TABLE temp.search_shared")
+        self.abandoned = True
+
+
+def _shared_words(connection: sqlite3.Connection, source: str = "", *, keep: bool = False) -> None:
+    """A temporary table of the words of each level and country the records (in schema
+    `source`, "" or "name.") name; with `keep`, added to the table's rows.
 
     A level's words are its id, name and aliases, a country's its name and aliases, as
     merged from every file; a name no vocabulary declares stands for itself.
@@ -409,13 +505,14 @@ def _shared_words(connection: sqlite3.Connection) -> None:
         "CREATE TEMP TABLE IF NOT EXISTS search_shared (kind TEXT, value TEXT, words TEXT, "
         "PRIMARY KEY (kind, value))"
     )
-    connection.execute("DELETE FROM temp.search_shared")
+    if not keep:
+        connection.execute("DELETE FROM temp.search_shared")
     found = [
         ("level", value, words(f"{value}{_LIST_SEP}{name}{_LIST_SEP}{aliases}"))
         if name is not None
         else ("level", value, words(value))
         for value, name, aliases in connection.execute(
-            "SELECT DISTINCT f.level, l.name, l.aliases FROM facts AS f "
+            f"SELECT DISTINCT f.level, l.name, l.aliases FROM {source}facts AS f "  # noqa: S608 - fixed names
             "LEFT JOIN levels AS l ON l.id = f.level WHERE f.level IS NOT NULL"
         )
     ]
@@ -424,12 +521,12 @@ def _shared_words(connection: sqlite3.Connection) -> None:
         if aliases is not None
         else ("country", value, words(value))
         for value, aliases in connection.execute(
-            "SELECT DISTINCT f.country, c.aliases FROM facts AS f "
+            f"SELECT DISTINCT f.country, c.aliases FROM {source}facts AS f "  # noqa: S608 - fixed names
             "LEFT JOIN countries AS c ON c.name = f.country WHERE f.country IS NOT NULL"
         )
     ]
     connection.executemany(
-        "INSERT INTO temp.search_shared VALUES (?, ?, ?)",
+        "INSERT OR IGNORE INTO temp.search_shared VALUES (?, ?, ?)",
         [(kind, value, " ".join(found_words) or None) for kind, value, found_words in found],
     )
 
