@@ -1572,3 +1572,19 @@ def test_a_synonym_the_figure_covers_by_its_meaning_answers(
     real_kb: KnowledgeBase, question: str
 ) -> None:
     assert real_kb.ask(question).record.id == "international-students"
+
+
+# ------------------------------------------------ a letter alone names nothing
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("k", 'the article does not mention "k"'),
+        ("what about k", 'the article does not mention "k"'),
+        ("u", 'the article does not mention "u"'),
+    ],
+)
+def test_a_letter_alone_is_no_subject(real_kb: KnowledgeBase, question: str, message: str) -> None:
+    # the index holds "u" and "k" from the alias "U.K.": neither is a question about the UK
+    assert refused(real_kb, question) == message

@@ -123,7 +123,14 @@ class Lexicon:
         alike ("cooperate", "cooperation") 0.9; a close spelling its rapidfuzz ratio.
         """
         found: dict[str, float] = {}
-        if token in self.known or token.isdigit():
+        if token.isdigit():
+            found[token] = 1.0
+        elif len(token) < 2:
+            # a letter alone names nothing, though the index holds letters split from
+            # dotted short forms ("U.K." gives "u" and "k"): "ask k" is no question about
+            # the United Kingdom
+            return found
+        elif token in self.known:
             found[token] = 1.0
         if len(token) < 3 or token.isdigit():
             return found
