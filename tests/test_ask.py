@@ -719,3 +719,24 @@ def test_the_sources_own_place_after_a_preposition_is_no_restriction(
     assert real_kb.ask("what share of disabled children are in school").record.id == (
         "disability-enrollment-rate"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many robots in chengdu",
+            'the source on Chengdu does not answer "how many robots in chengdu"',
+        ),
+        (
+            "what is the tuition in chengdu",
+            'the source on Chengdu does not answer "what is the tuition in chengdu"',
+        ),
+    ],
+)
+def test_with_two_sources_a_refusal_names_the_place_once(
+    two_sources: KnowledgeBase, question: str, message: str
+) -> None:
+    with pytest.raises(NoMatchError) as refused:
+        two_sources.ask(question)
+    assert str(refused.value) == message

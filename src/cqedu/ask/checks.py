@@ -422,5 +422,9 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
             raise
         # Several sources, one named: the refusal is that source's.
         names = " and ".join(place_name(s) for s in reading.sources)
-        message = str(error).replace("the article", f"the source on {names}", 1)
+        message = str(error)
+        if message.startswith("the article on "):  # the place is named already
+            message = message.replace("the article", "the source", 1)
+        else:
+            message = message.replace("the article", f"the source on {names}", 1)
         raise NoMatchError(message) from None
