@@ -1588,3 +1588,21 @@ def test_a_synonym_the_figure_covers_by_its_meaning_answers(
 def test_a_letter_alone_is_no_subject(real_kb: KnowledgeBase, question: str, message: str) -> None:
     # the index holds "u" and "k" from the alias "U.K.": neither is a question about the UK
     assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ a refusal quotes an unspaced run as typed
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("重庆有多少所学校", 'the article does not mention "重庆有多少所学校"'),
+        ("学校 校长", 'the article does not mention "学校 校长"'),
+        ("how many 学校", 'the article does not mention "学校"'),
+    ],
+)
+def test_an_unspaced_run_is_quoted_as_typed(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    # the index splits a run into overlapping pairs ("重庆", "庆有", ...); a message does not
+    assert refused(real_kb, question) == message

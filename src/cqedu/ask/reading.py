@@ -866,5 +866,15 @@ def _plural_level(lexicon: Lexicon, gram: Sequence[str]) -> Level | None:
 
 
 def phrase(reading: Reading, positions: Sequence[int]) -> str:
-    """The words at `positions` as typed, for messages."""
-    return " ".join(reading.typed[i] for i in positions)
+    """The words at `positions` as typed, for messages: the overlapping pieces of an
+    unspaced run ("重庆", "庆有", "有多") joined back into the run ("重庆有多")."""
+    text, last = "", ""
+    for i in positions:
+        piece = reading.typed[i]
+        run = text + piece[len(last) - 1 :]
+        if last and not piece.isascii() and piece.startswith(last[1:]) and run in reading.question:
+            text = run  # typed as one run ("学校长"), not as two words ("学校 校长")
+        else:
+            text += f" {piece}" if text else piece
+        last = piece
+    return text
