@@ -261,11 +261,12 @@ def test_draft_refuses_what_it_cannot_read(tmp_path: Path) -> None:
         2,
         f"cqedu: {tmp_path / 'nothere.txt'}: no such article file\n",
     )
-    bad_date = run("draft", str(ARTICLES / "a1.txt"), "--date", "14 March")
-    assert (bad_date.exit_code, bad_date.stderr) == (
-        2,
-        'cqedu: --date "14 March" is not a date: write it as YYYY-MM-DD\n',
-    )
+    for date in ("14 March", "2025-13-40", "2025-02-29"):
+        bad_date = run("draft", str(ARTICLES / "a1.txt"), "--date", date)
+        assert (bad_date.exit_code, bad_date.stderr) == (
+            2,
+            f'cqedu: --date "{date}" is not a date: write it as YYYY-MM-DD\n',
+        )
     (tmp_path / "latin1.txt").write_bytes("Caf\xe9 opens 3 rooms.".encode("latin-1"))
     latin = run("draft", str(tmp_path / "latin1.txt"))
     assert (latin.exit_code, latin.stderr) == (

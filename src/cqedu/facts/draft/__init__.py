@@ -4,6 +4,7 @@ write the facts file with its review marks (`write`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -13,6 +14,17 @@ from cqedu.facts.draft.text import read_article
 from cqedu.facts.draft.write import draft_facts
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _calendar_date(text: str) -> bool:
+    """Whether `text` is a day of the calendar written YYYY-MM-DD ("2025-13-40" is not)."""
+    if not _ISO_DATE.fullmatch(text):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def draft_file(path: Path, source_id: str | None = None, date: str | None = None) -> str:
@@ -26,7 +38,7 @@ def draft_file(path: Path, source_id: str | None = None, date: str | None = None
         raise QueryError(
             f'--id "{source_id}" is not an id: use lowercase letters, digits and single hyphens'
         )
-    if date is not None and not _ISO_DATE.fullmatch(date):
+    if date is not None and not _calendar_date(date):
         raise QueryError(f'--date "{date}" is not a date: write it as YYYY-MM-DD')
     text = article_markup(path)
     article = read_article(text)
