@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -106,6 +106,18 @@ class Lexicon:
         )
         #: Words of the figures' units: count nouns, so plurals ("disciplines").
         self.units = set(words("\n".join(kb.units())))
+
+    @cached_property
+    def verb_roots(self) -> frozenset[str]:
+        """Snowball stems of the one-word entries of the declared terms that are verbs:
+        terms an inflected form declares ("take": "received"; "covers": "reached")."""
+        roots: set[str] = set()
+        for term in self.kb.terms:
+            # one-word entries only: "school" in "go to school" is no verb
+            said = [w for w in map(normalise_phrase, (term.term, *term.synonyms)) if " " not in w]
+            if any(inflected(w) for w in said):
+                roots.update(stem(w) for w in said)
+        return frozenset(roots)
 
     def _starting(self, prefix: str) -> list[str]:
         """Record words that begin with `prefix`."""

@@ -714,13 +714,8 @@ def declared_verb(lexicon: Lexicon, token: str) -> bool:
     # deferred for start-up: stems load the stemmer
     from cqedu.core.text import stem
 
-    root = stem(token)
-    for term in lexicon.kb.terms:
-        # one-word entries only: "school" in "go to school" is no verb
-        said = [w for w in map(normalise_phrase, (term.term, *term.synonyms)) if " " not in w]
-        if any(inflected(w) for w in said) and any(stem(w) == root for w in said):
-            return True
-    return False
+    # the roots are worked out once a question (Lexicon.verb_roots), not once a word
+    return stem(token) in lexicon.verb_roots
 
 
 def _clauses(tokens: Sequence[str]) -> list[tuple[list[int], int | None]]:
