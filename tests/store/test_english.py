@@ -35,6 +35,7 @@ def test_the_indexed_copy_gives_the_lists_counts(
     assert got == expected(WORDS)
     assert "skools" not in got and "kindergarden" not in got
     assert got["school"] > got["stools"] > 0
+    assert english.english_counts(()) == {}
     copies = [p.name for p in tmp_path.iterdir()]
     assert len(copies) == 1 and copies[0].startswith("english-words-1-")
 

@@ -95,6 +95,8 @@ def english_counts(words: Collection[str]) -> dict[str, int]:
     """How often each of `words` occurs in general English (pyspellchecker's corpus); a
     word that is no English word is absent from the result. Words are matched exactly, so
     pass them lower-case."""
+    if not words:
+        return {}
     table = _table()
     if table is not None:
         marks = ", ".join("?" * len(words))
