@@ -709,6 +709,31 @@ def _open_cache(cache_file: Path) -> sqlite3.Connection | None:
     return None
 
 
+@contextlib.contextmanager
+def written_beside(path: Path, prefix: str) -> Iterator[sqlite3.Connection]:
+    """A new SQLite database, written in a scratch file beside `path` (named `prefix`...)
+    and renamed over `path` when the block ends; removed instead when it raises.
+
+    The connection is in autocommit mode, without a journal or syncs: readers only ever
+    see the whole file, once renamed. OSError and sqlite3.Error propagate.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # deferred: only a new database needs it
+
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    scratch = Path(name)
+    try:
+        with contextlib.closing(sqlite3.connect(scratch, isolation_level=None)) as connection:
+            connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+            yield connection
+        scratch.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            scratch.unlink()
+        raise
+
+
 def _new_cache(
     cache_file: Path, files: Sequence[FactsFile], *, for_search: bool = False
 ) -> tuple[sqlite3.Connection | None, str | None]:
@@ -719,27 +744,13 @@ def _new_cache(
     `for_search`, the search index is built before the rename, as the rest was: without
     a journal or a sync, and with the store's pages still in memory.
     """
-    temp_name: str | None = None
     try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile  # deferred: only a new cache needs it
-
-        fd, temp_name = tempfile.mkstemp(prefix=".kb-", suffix=".tmp", dir=cache_file.parent)
-        os.close(fd)
-        with contextlib.closing(sqlite3.connect(temp_name, isolation_level=None)) as connection:
-            # No journal, no syncs: the file is renamed into place only when complete.
-            connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+        with written_beside(cache_file, ".kb-") as connection:
             fault = _update(connection, files, search=for_search)
             if for_search and fault is None and not _search_index_built(connection):
                 _build_search_index(connection)
-        Path(temp_name).replace(cache_file)
-        temp_name = None
     except (OSError, sqlite3.Error):
         return None, None
-    finally:
-        if temp_name is not None:
-            with contextlib.suppress(OSError):
-                Path(temp_name).unlink()
     return _open_cache(cache_file), fault
 
 

@@ -9,14 +9,12 @@ the list is loaded into memory, as before.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sqlite3
 from collections.abc import Collection, Mapping
 from functools import cache
 from pathlib import Path
 
-from cqedu.store.cache import default_cache_dir
+from cqedu.store.cache import default_cache_dir, written_beside
 
 #: The table's name and shape; a change here must change the file's name too.
 _SCHEMA = "CREATE TABLE words (word TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID"
@@ -53,21 +51,11 @@ def _table_path(folder: Path, source: Path) -> Path:
 
 def _build(path: Path) -> None:
     """Write the indexed copy atomically: a reader sees the whole table or no file."""
-    import tempfile  # deferred for start-up: it imports random and hashlib (about 1.5 ms)
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=".english-", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    scratch = Path(name)
-    try:
-        with contextlib.closing(sqlite3.connect(scratch)) as connection:
-            connection.execute(_SCHEMA)
-            connection.executemany("INSERT INTO words VALUES (?, ?)", _loaded().items())
-            connection.commit()
-        scratch.replace(path)
-    except BaseException:
-        scratch.unlink(missing_ok=True)
-        raise
+    with written_beside(path, ".english-") as connection:
+        connection.execute(_SCHEMA)
+        connection.execute("BEGIN")
+        connection.executemany("INSERT INTO words VALUES (?, ?)", _loaded().items())
+        connection.execute("COMMIT")
 
 
 @cache
