@@ -322,6 +322,20 @@ def search_tables(connection: sqlite3.Connection) -> dict[str, list[tuple[object
     }
 
 
+def search_index_builds(monkeypatch: pytest.MonkeyPatch) -> list[sqlite3.Connection]:
+    """The connections the store builds a whole search index in, from now on (filled as
+    it builds them)."""
+    built: list[sqlite3.Connection] = []
+    real_build = store._build_search_index
+
+    def build(connection: sqlite3.Connection) -> None:
+        built.append(connection)
+        real_build(connection)
+
+    monkeypatch.setattr(store, "_build_search_index", build)
+    return built
+
+
 def new_cache_in_parts(
     path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> tuple[str | None, list[str], list[sqlite3.Connection]]:
@@ -339,14 +353,7 @@ def new_cache_in_parts(
         real_add(self, source)
 
     monkeypatch.setattr(index.PartsIndex, "add", add)
-    built: list[sqlite3.Connection] = []
-    real_build = store._build_search_index
-
-    def build(connection: sqlite3.Connection) -> None:
-        built.append(connection)
-        real_build(connection)
-
-    monkeypatch.setattr(store, "_build_search_index", build)
+    built = search_index_builds(monkeypatch)
     connection, fault = store._new_cache(cache, facts_files([path]), for_search=True)
     assert connection is not None
     connection.close()
@@ -390,14 +397,7 @@ def test_a_file_whose_parts_clash_is_not_indexed_and_reports_what_a_whole_read_r
 def test_a_first_load_for_search_writes_the_cache_with_its_search_index(
     facts_copy: Path, isolated_environment: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    built: list[sqlite3.Connection] = []
-    real_build = store._build_search_index
-
-    def build(connection: sqlite3.Connection) -> None:
-        built.append(connection)
-        real_build(connection)
-
-    monkeypatch.setattr(store, "_build_search_index", build)
+    built = search_index_builds(monkeypatch)
     kb = cqedu.load(facts_copy, for_search=True)
     assert len(built) == 1  # in the new cache, before it was renamed into place
     (cache,) = cache_files(isolated_environment)
