@@ -153,14 +153,13 @@ class _Question:
         #: Names a clause is about ("does *China* have"): a place the figure must be of.
         self.subjects = {i for i in subjects & set(self.required) if _proper_noun(kb, tokens[i])}
         #: Positions inside a declared term typed whole after its first word ("set *up*").
-        said = {t.term: [normalise_phrase(w) for w in t.synonyms] for t in kb.terms}
         # a term is a verb when one of its one-word synonyms is an inflected form ("built")
         verbs = [
-            normalise_phrase(term)
-            for term, synonyms in said.items()
+            term
+            for term, synonyms in lexicon.terms
             if any(" " not in w and inflected(w) for w in synonyms)
         ]
-        self.in_terms = in_terms(tokens, [normalise_phrase(t) for t in said], verbs)
+        self.in_terms = in_terms(tokens, [term for term, _ in lexicon.terms], verbs)
         self.home = " and ".join(dict.fromkeys(place_name(s) for s in kb.sources))
 
     def _noun_phrase(self) -> frozenset[int]:

@@ -84,12 +84,17 @@ class Lexicon:
         self.words = kb.index_words.vocabulary()
         self.known = set(self.words)
         self.records = max(1, len(kb.ids()))
+        #: Each declared term and its synonyms, normalised once for every step that reads
+        #: them (the synonyms below, `verb_roots`, the checks' terms typed whole).
+        self.terms = [
+            (normalise_phrase(t.term), [normalise_phrase(w) for w in t.synonyms]) for t in kb.terms
+        ]
         # Synonym (normalised words) -> the words of each term it stands for.
         self.synonyms: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-        for term in kb.terms:
-            meaning = tuple(normalise_phrase(term.term).split())
-            for synonym in term.synonyms:
-                key = tuple(normalise_phrase(synonym).split())
+        for term, synonyms in self.terms:
+            meaning = tuple(term.split())
+            for synonym in synonyms:
+                key = tuple(synonym.split())
                 if key and meaning:
                     self.synonyms.setdefault(key, []).append(meaning)
         self._frequency: dict[str, int] = {}
@@ -112,9 +117,9 @@ class Lexicon:
         """Snowball stems of the one-word entries of the declared terms that are verbs:
         terms an inflected form declares ("take": "received"; "covers": "reached")."""
         roots: set[str] = set()
-        for term in self.kb.terms:
+        for term, synonyms in self.terms:
             # one-word entries only: "school" in "go to school" is no verb
-            said = [w for w in map(normalise_phrase, (term.term, *term.synonyms)) if " " not in w]
+            said = [w for w in (term, *synonyms) if " " not in w]
             if any(inflected(w) for w in said):
                 roots.update(stem(w) for w in said)
         return frozenset(roots)
