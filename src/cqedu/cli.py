@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated, Any, NamedTuple, NoReturn
 
 import typer
+from typer._types import TyperChoice  # the class of every --format choice; typer is pinned
 from typer.core import TyperGroup
 
 from cqedu import __version__
@@ -26,6 +27,7 @@ from cqedu.core.errors import (
     OutputError,
     QueryError,
 )
+from cqedu.core.matching import did_you_mean
 from cqedu.core.text import escape_controls
 from cqedu.facts.fields import FACT_FIELDS
 from cqedu.facts.files import display_path
@@ -105,6 +107,25 @@ def _guard_standard_streams() -> None:
                 pass
         if name == "stdout":
             sys.stdout = _ClosedStdout()
+
+
+def _choice_with_hint(
+    message: Callable[[TyperChoice[Any], Any, Any], str],
+) -> Callable[[TyperChoice[Any], Any, Any], str]:
+    """Click's "'jsn' is not one of ..." for a choice option (--format), with the
+    did-you-mean every other option with a fixed set of values gives."""
+
+    def with_hint(choice: TyperChoice[Any], value: Any, ctx: Any) -> str:
+        names = [getattr(option, "value", option) for option in choice.choices]
+        hint = did_you_mean(str(value), [str(name) for name in names])
+        return message(choice, value, ctx).removesuffix(".") + hint + "."
+
+    return with_hint
+
+
+TyperChoice.get_invalid_choice_message = _choice_with_hint(  # type: ignore[method-assign, assignment]  # Typer builds the choice itself: no subclass can stand in
+    TyperChoice.get_invalid_choice_message
+)
 
 
 class CqeduGroup(TyperGroup):

@@ -112,11 +112,15 @@ class KnowledgeBase:
         """This knowledge base, keeping only records of the sources with these ids.
 
         Every query (figures, programs, partners, facts, document, search) honours it;
-        `get` still finds any record by id. QueryError for an unknown source id, listing
-        the known ones. No ids: the knowledge base unchanged.
+        `get` still finds any record by id. NoMatchError for a source id no source has (as
+        `get` for a record id), QueryError for one without letters or digits; both list the
+        known ids. No ids: the knowledge base unchanged.
         """
         known = Vocabulary(
-            "source", ((s.id, s.id, ()) for s in self.sources), listing="known sources"
+            "source",
+            ((s.id, s.id, ()) for s in self.sources),
+            listing="known sources",
+            absent='no source has id "{name}"',
         )
         wanted = frozenset(known.resolve(text) for text in ids)
         if not wanted:
