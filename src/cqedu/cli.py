@@ -952,10 +952,12 @@ def check(
 @_command(
     "cqedu draft article.txt > new.toml",
     "cqedu draft article.md --id bj-schools-2025 --date 2025-06-05 > bj.toml",
-    exit_codes="\b\nExit codes: 0 drafted; 2 bad usage or unreadable article; 74 output\n"
-    "not writable.",
+    "cqedu --facts kb/ draft new.txt > kb/new.toml",
+    exit_codes="\b\nExit codes: 0 drafted; 1 no figure or date to draft; 2 bad usage or\n"
+    "unreadable article; 74 output not writable.",
 )
 def draft(
+    ctx: typer.Context,
     article: Annotated[
         str,  # a string: Typer's Path type fails on a NUL byte
         typer.Argument(metavar="ARTICLE", help="The article: plain text or Markdown, UTF-8."),
@@ -968,11 +970,48 @@ def draft(
         typer.Option("--date", help="The source date, YYYY-MM-DD (default: read from the lead)."),
     ] = None,
 ) -> None:
-    """Draft a facts file from an article: one stat per figure, to review, then check."""
+    """Draft a facts file from an article: one stat per figure, to review, then check.
+
+    With --facts (or $CQEDU_FACTS), the drafted ids avoid those of that knowledge base,
+    so the new file loads beside it.
+    """
     # deferred for start-up: only the command that uses it imports it
     from cqedu.facts.draft import draft_file
 
-    _write(draft_file(Path(article), source_id, date))
+    taken, sources = _ids_in_use(_facts_paths(ctx))
+    _write(draft_file(Path(article), source_id, date, taken=taken, taken_sources=sources))
+
+
+def _ids_in_use(paths: Sequence[Path]) -> tuple[frozenset[str], dict[str, str]]:
+    """Record ids, and source ids with their facts file, of the facts files `paths` name.
+
+    The file stdout writes to is left out, and so is any empty file: `cqedu --facts kb/
+    draft new.txt > kb/new.toml` has the shell create kb/new.toml, empty, before cqedu runs.
+    """
+    try:
+        output = os.fstat(sys.stdout.fileno())
+        written = (output.st_dev, output.st_ino)
+    except (OSError, ValueError, AttributeError):  # no descriptor (closed, or CliRunner's)
+        written = None
+    # A folder as the loader reads it (its *.toml files), but one without any is no
+    # fault here: the first article of a new knowledge base has no ids to avoid.
+    named = [f for p in paths for f in (sorted(p.glob("*.toml")) if p.is_dir() else [p])]
+    kept = []
+    for path in named:
+        try:
+            status = path.stat()
+        except (OSError, ValueError):
+            kept.append(path)  # missing, unreadable or holding NUL: the loader says so
+            continue
+        if status.st_size and (status.st_dev, status.st_ino) != written:
+            kept.append(path)
+    if not kept:
+        return frozenset(), {}
+    kb = load(kept)
+    sources = {
+        info.source.id: display_path(info.facts_file) for info in kb.source_list(kept_only=False)
+    }
+    return frozenset(kb.ids()), sources
 
 
 @_command(

@@ -29,10 +29,14 @@ def article_markup(path: Path) -> str:
         raise QueryError(f"{path}: cannot read the article: {error.strerror}") from None
     if path.suffix.lower() in HTML_SUFFIXES:
         return _from_html(path, data)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise QueryError(f"{path}: the article is UTF-16 text; save it as UTF-8")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise QueryError(f"{path}: not UTF-8 text; save the article as UTF-8") from None
+        raise QueryError(
+            f"{path}: not UTF-8 text; save the article as plain text in UTF-8"
+        ) from None
 
 
 def _from_html(path: Path, data: bytes) -> str:
