@@ -223,6 +223,11 @@ def test_a_well_formed_value_the_facts_do_not_hold_finds_nothing(
         (["stats", "-u", "%"], f'unit "%" has no letters or digits; {UNITS}'),
         (["programs", "-t", "--"], f'subject field "--" has no letters or digits; {FIELDS}'),
         (["stats", "-S", ""], f"empty source; {SOURCES}"),
+        (
+            ["show", "!!"],
+            'id "!!" has no letters or digits; give a record id (list them with: cqedu export '
+            "-F id)",
+        ),
     ],
 )
 def test_a_value_without_letters_or_digits_is_a_usage_error(args: list[str], message: str) -> None:
