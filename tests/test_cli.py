@@ -660,3 +660,31 @@ def test_nothing_found_among_a_kind_names_the_kind() -> None:
 )
 def test_a_run_builds_only_the_command_it_runs(args: list[str], expected: str | None) -> None:
     assert _invoked_command(args) == expected
+
+
+@pytest.mark.parametrize(("command", "word"), [("search", "-5"), ("ask", "-1.5")])
+def test_a_query_word_read_as_an_option_says_how_to_give_it(command: str, word: str) -> None:
+    result = mini(command, "schools", word)
+    option = word[:2]  # Click reads "-1.5" as the short option "-1"
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"cqedu: error: No such option: {option} (put -- before the words when one of them "
+        f"starts with -)\nTry 'cqedu {command} --help' for help.\n",
+    )
+    assert mini(command, "--", "schools", word).exit_code in (0, 1)  # read as a word
+
+
+def test_a_number_given_to_a_command_without_words_gets_no_such_hint() -> None:
+    result = mini("stats", "-9")
+    assert result.stderr == "cqedu: error: No such option: -9\nTry 'cqedu stats --help' for help.\n"
+
+
+def test_draft_says_it_reads_a_file_not_standard_input() -> None:
+    result = run("draft", "-")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "cqedu: -: draft reads an article file, not standard input (the facts file names its "
+        "file); save the article to a file and give its path\n",
+    )

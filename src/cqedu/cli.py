@@ -240,7 +240,19 @@ def _usage_error(error: typer.TyperException) -> int:
     if type(error).__name__ == "NoArgsIsHelpError" and ctx is not None:
         _write(ctx.get_help() + "\n")
         return EXIT_OK
-    _stderr(f"cqedu: error: {error.format_message()}")
+    message = error.format_message()
+    option = getattr(error, "option_name", None)
+    if (
+        type(error).__name__ == "NoSuchOption"
+        and isinstance(option, str)
+        and option[1:2].isdigit()
+        and ctx is not None
+        and ctx.command.name in ("search", "ask")
+    ):
+        # "-5", "-1.5": a word of a query or question that starts with "-" is read as an
+        # option, as by every command line; "--" before it ends the options.
+        message += " (put -- before the words when one of them starts with -)"
+    _stderr(f"cqedu: error: {message}")
     if ctx is not None:
         _stderr(f"Try '{ctx.command_path} --help' for help.")
     code = getattr(error, "exit_code", EXIT_USAGE)

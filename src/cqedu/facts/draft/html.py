@@ -19,6 +19,11 @@ def article_markup(path: Path) -> str:
     QueryError (exit 2) when the file cannot be read, is not UTF-8 text, or is a web page
     and the `html` extra is not installed or finds no article in it.
     """
+    if str(path) == "-":
+        raise QueryError(
+            "-: draft reads an article file, not standard input (the facts file names its "
+            "file); save the article to a file and give its path"
+        )
     try:
         data = path.read_bytes()
     except FileNotFoundError:
