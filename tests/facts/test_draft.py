@@ -571,3 +571,20 @@ def test_a_draft_written_into_the_folder_it_joins_avoids_the_other_files_ids(
         "ferries-3\tharbour-ferries-2\ncrew-up-2\tharbour-ferries-2\n"
         "ferries-4\tharbour-ferries-2\n"
     )
+
+
+def test_years_written_as_spans_are_periods_not_figures(tmp_path: Path) -> None:
+    article = tmp_path / "spans.txt"
+    article.write_text(
+        "Schools\n\nThe town had 12 schools in the 2023/24 school year.\n\n"
+        "It will have 14 schools by 2030-31.\n\nIt built 9 schools from 2019 through 2022.\n\n"
+        "It built 3 schools between 2015 and 2018.\n",
+        encoding="utf-8",
+    )
+    stats = tomllib.loads(draft_file(article))["stats"]
+    assert [(s["as_written"], s["period"]) for s in stats] == [
+        ("12", "2023/24"),
+        ("14", "2030-31"),
+        ("9", "2019-2022"),
+        ("3", "2015-2018"),
+    ]
