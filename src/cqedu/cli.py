@@ -1055,8 +1055,41 @@ def _invoked_command(args: Sequence[str]) -> str | None:
     return None
 
 
+#: The shells Typer writes completion scripts for, as `--show-completion` takes them.
+COMPLETION_SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+_COMPLETION_OPTIONS = ("--show-completion", "--install-completion")
+
+
+def _completion_shell(args: Sequence[str]) -> None:
+    """Make `--show-completion zsh` and `--install-completion zsh` mean zsh.
+
+    Typer reads the shell it runs in, and takes these two options as flags: the word
+    after them was read as a command, so `cqedu --show-completion zsh` typed in bash
+    printed the bash script, and `--install-completion tcsh` installed bash's. A shell
+    named is taken (through Typer's own switch for an explicit shell); a word that is
+    neither a shell nor a command is refused, exit 2.
+    """
+    for index, arg in enumerate(args):
+        option, equals, given = arg.partition("=")
+        if option not in _COMPLETION_OPTIONS:
+            continue
+        if not equals:
+            given = args[index + 1] if index + 1 < len(args) else ""
+            names = {c.callback.__name__ for c in app.registered_commands if c.callback}
+            if not given or given.startswith("-") or given in names:
+                return  # the shell cqedu runs in, as Typer finds it
+        if given not in COMPLETION_SHELLS:
+            hint = did_you_mean(given, COMPLETION_SHELLS)
+            shells = ", ".join(COMPLETION_SHELLS)
+            _stderr(f'cqedu: {option}: unknown shell "{given}"{hint}; shells: {shells}')
+            sys.exit(EXIT_USAGE)
+        os.environ["_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"] = "1"
+        return
+
+
 def main() -> None:
     """Console-script entry point."""
+    _completion_shell(sys.argv[1:])
     # Typer turns every registered command into a Click command before running one,
     # about 1 ms each; a run needs only its own, so only that one is built.
     invoked = _invoked_command(sys.argv[1:])
