@@ -688,3 +688,18 @@ def test_draft_says_it_reads_a_file_not_standard_input() -> None:
         "cqedu: -: draft reads an article file, not standard input (the facts file names its "
         "file); save the article to a file and give its path\n",
     )
+
+
+@pytest.mark.parametrize("name", ["article.txt", "article.md"])
+def test_an_article_given_as_facts_says_how_to_draft_one(tmp_path: Path, name: str) -> None:
+    article = tmp_path / name
+    article.write_text("Harbour News\n\nThe harbour has 12 ferries.\n", encoding="utf-8")
+    result = run("--facts", str(article), "stats")
+    stem = name.split(".", maxsplit=1)[0]
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"cqedu: {article}:1:9: invalid TOML: key with no value, expected `=`; {article} looks "
+        f"like an article, not a facts file: draft one from it with cqedu draft {article} > "
+        f"{stem}.toml\n",
+    )

@@ -23,6 +23,7 @@ from cqedu.core.errors import (
     EXIT_OUTPUT,
     EXIT_USAGE,
     CqeduError,
+    FactsError,
     NoMatchError,
     OutputError,
     QueryError,
@@ -590,8 +591,33 @@ def _kb(
 ) -> KnowledgeBase:
     """The knowledge base the app options name, kept to `sources` when --source gives any."""
     state = ctx.find_object(_State)
-    kb = load(state.facts if state is not None else None, for_search=for_search)
+    paths = state.facts if state is not None else ()
+    try:
+        kb = load(paths or None, for_search=for_search)
+    except FactsError as error:
+        raise _article_hint(error, paths) from None
     return kb.only_sources(sources) if sources else kb
+
+
+#: Suffixes of the articles `draft` reads: given as a facts file, one fails as TOML.
+_ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+def _article_hint(error: FactsError, paths: Sequence[Path]) -> FactsError:
+    """`error`, with the command that drafts a facts file when the file it names is an
+    article (a.txt given to --facts fails as TOML at its first line)."""
+    message = str(error)
+    for path in paths:
+        if (
+            path.suffix.lower() in _ARTICLE_SUFFIXES
+            and message.startswith(f"{path}:")
+            and "invalid TOML" in message
+        ):
+            return FactsError(
+                f"{message}; {path} looks like an article, not a facts file: draft one from "
+                f"it with cqedu draft {path} > {path.with_suffix('.toml').name}"
+            )
+    return error
 
 
 def _facts_paths(ctx: typer.Context) -> tuple[Path, ...]:
