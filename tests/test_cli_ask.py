@@ -47,7 +47,8 @@ def test_json_has_the_question_answer_record_and_related(facts: Path) -> None:
     result = ask(facts, "how many pupils joined the robot club", "-f", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert list(data) == ["question", "answer", "record", "related"]
+    assert list(data) == ["question", "answer", "record", "named", "related"]
+    assert data["named"] == [data["record"]]
     assert data["question"] == "how many pupils joined the robot club"
     assert data["answer"] == "about 40 pupils (robot club members; Intro \u00b61)"
     assert list(data["record"]) == list(FACT_FIELDS)
@@ -81,6 +82,44 @@ def test_tsv_is_the_record_columns_plus_answer(facts: Path) -> None:
         "over 2.5 million",
         TEACHERS_LINE,
     )
+
+
+COUNTRIES_QUESTION = "which countries get vocational training"
+COUNTRIES_LINE = (
+    "Russia, Spain, Thailand (Deepening Global Cooperation and Mutual Learning \u00b63)"
+)
+
+
+def test_every_format_carries_every_record_a_list_answer_names() -> None:
+    # A list answer named three countries, and -f tsv wrote the first alone.
+    base = ("--facts", str(REPO / "facts.toml"), "ask", COUNTRIES_QUESTION, "-f")
+    tsv = run(*base, "tsv").stdout.splitlines()
+    assert [line.split("\t")[0] for line in tsv] == ["id", "russia", "spain", "thailand"]
+    assert {line.split("\t")[-1] for line in tsv[1:]} == {COUNTRIES_LINE}
+    rows = list(csv.reader(io.StringIO(run(*base, "csv").stdout)))
+    assert [(row[0], row[-1]) for row in rows[1:]] == [
+        ("russia", COUNTRIES_LINE),
+        ("spain", COUNTRIES_LINE),
+        ("thailand", COUNTRIES_LINE),
+    ]
+    for fmt in ("json", "jsonl"):
+        data = json.loads(run(*base, fmt).stdout)
+        assert data["answer"] == COUNTRIES_LINE
+        assert [r["id"] for r in data["named"]] == ["russia", "spain", "thailand"]
+        assert data["record"]["id"] == "russia"
+        assert data["related"] == []  # the other members are named, not related
+    table = run(*base, "table").stdout
+    assert table.count("Spain") == 1
+
+
+def test_tsv_has_a_row_for_each_source_an_answer_names() -> None:
+    chengdu = REPO / "tests" / "data" / "chengdu_facts.toml"
+    args = ("--facts", str(REPO / "facts.toml"), "--facts", str(chengdu), "ask")
+    result = run(*args, "how many teachers", "-f", "tsv", "--no-header")
+    assert [line.split("\t")[0] for line in result.stdout.splitlines()] == [
+        "teachers",
+        "cd-teachers",
+    ]
 
 
 def test_tsv_without_header_is_one_row(facts: Path) -> None:

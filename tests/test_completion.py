@@ -179,6 +179,49 @@ def test_install_completion_writes_the_quoting_bash_script(tmp_path: Path) -> No
     assert installed == _bash_script()
 
 
+def _in_bash(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """cqedu run with Typer's shell detection on, from bash, as a user types it."""
+    return subprocess.run(
+        ["bash", "-c", '"$0" "$@"', str(CQEDU), *args],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(HOME=str(home)),
+        check=False,
+    )
+
+
+def test_a_shell_named_after_show_completion_is_the_one_shown(tmp_path: Path) -> None:
+    # Typed in bash, `--show-completion zsh` printed the bash script.
+    zsh = _in_bash("--show-completion", "zsh", home=tmp_path)
+    assert (zsh.returncode, zsh.stdout.splitlines()[0], zsh.stderr) == (0, "#compdef cqedu", "")
+    fish = _in_bash("--show-completion=fish", home=tmp_path)
+    assert (fish.returncode, fish.stdout.split()[:3]) == (0, ["complete", "--command", "cqedu"])
+
+
+def test_install_completion_installs_for_the_shell_named(tmp_path: Path) -> None:
+    done = _in_bash("--install-completion", "zsh", home=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".zfunc", ".zshrc"]
+
+
+@pytest.mark.parametrize(
+    ("shell", "hint"), [("bsh", ' (did you mean "bash"?)'), ("tcsh", ' (did you mean "zsh"?)')]
+)
+@pytest.mark.parametrize("option", ["--show-completion", "--install-completion"])
+def test_an_unknown_shell_is_refused_not_replaced_by_the_current_one(
+    tmp_path: Path, option: str, shell: str, hint: str
+) -> None:
+    # `--install-completion tcsh` installed bash's completion, and said so.
+    done = _in_bash(option, shell, home=tmp_path)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2,
+        "",
+        f'cqedu: {option}: unknown shell "{shell}"{hint}; shells: bash, zsh, fish, powershell, '
+        "pwsh\n",
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 def _complete(line: str, **env: str) -> list[str]:
     """What cqedu sends bash for `line` typed up to the cursor."""
     done = subprocess.run(

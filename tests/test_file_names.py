@@ -255,8 +255,8 @@ def test_arguments_in_bytes_that_are_not_utf8_are_never_a_crash() -> None:
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.startswith('cqedu: no record has id "teach\\xe9rs"')
     result = run("stats", "--level", typed)
-    assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr.startswith('cqedu: unknown level "teach\\xe9rs"; valid levels: ')
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith('cqedu: the facts know no level "teach\\xe9rs"; valid levels: ')
     result = run("ask", typed)
     assert (result.exit_code, result.stdout) == (1, "")
 

@@ -37,16 +37,18 @@ def test_a_known_level_without_figures_is_no_match(mini_kb: KnowledgeBase) -> No
     assert str(caught.value) == 'the source gives no figure for level "primary" (Primary)'
 
 
-def test_an_unknown_level_is_a_query_error_with_the_valid_ones(mini_kb: KnowledgeBase) -> None:
-    with pytest.raises(QueryError) as caught:
+def test_an_unknown_level_matches_nothing_and_lists_the_valid_ones(
+    mini_kb: KnowledgeBase,
+) -> None:
+    with pytest.raises(NoMatchError) as caught:
         mini_kb.figures("doctoral")
     assert str(caught.value) == (
-        'unknown level "doctoral"; valid levels: preschool, primary, system-wide'
+        'the facts know no level "doctoral"; valid levels: preschool, primary, system-wide'
     )
-    with pytest.raises(QueryError) as caught:
+    with pytest.raises(NoMatchError) as caught:
         mini_kb.figures("overal school")
     assert str(caught.value) == (
-        'unknown level "overal school" (did you mean "overall"?); '
+        'the facts know no level "overal school" (did you mean "overall"?); '
         "valid levels: preschool, primary, system-wide"
     )
 
@@ -61,10 +63,11 @@ def test_programs_by_field(mini_kb: KnowledgeBase, typed: str) -> None:
 
 
 def test_unknown_field(mini_kb: KnowledgeBase) -> None:
-    with pytest.raises(QueryError) as caught:
+    with pytest.raises(NoMatchError) as caught:
         mini_kb.programs("poetry")
     assert str(caught.value) == (
-        'unknown subject field "poetry"; subject fields of programs: robotics, computer science'
+        'no program is in the subject field "poetry"; '
+        "subject fields of programs: robotics, computer science"
     )
 
 
@@ -77,10 +80,10 @@ def test_partners_by_country_name_alias_or_spelling(mini_kb: KnowledgeBase, type
 
 def test_all_partners_and_unknown_country(mini_kb: KnowledgeBase) -> None:
     assert ids(mini_kb.partners()) == ["mini-oxbridge", "mini-lion-school"]
-    with pytest.raises(QueryError) as caught:
+    with pytest.raises(NoMatchError) as caught:
         mini_kb.partners("Brazil")
     assert str(caught.value) == (
-        'unknown country "Brazil" (did you mean "Britain"?); '
+        'the facts name no partner in "Brazil" (did you mean "Britain"?); '
         "partner countries and regions: United Kingdom, Singapore"
     )
 

@@ -12,7 +12,7 @@ from typer.testing import CliRunner, Result
 
 import cqedu
 from cqedu.cli import app
-from cqedu.core.errors import FactsError, QueryError
+from cqedu.core.errors import FactsError, NoMatchError
 from cqedu.store import cache as store
 from tests.conftest import MINI_FACTS, REAL_FACTS
 
@@ -231,9 +231,9 @@ def test_get_finds_any_record_whatever_sources_are_kept(folder: Path) -> None:
 
 
 def test_an_unknown_source_lists_the_known_ones(folder: Path) -> None:
-    with pytest.raises(QueryError) as caught:
+    with pytest.raises(NoMatchError) as caught:
         cqedu.load(folder).only_sources(["mini", "elsewhere"])
-    assert str(caught.value) == 'unknown source "elsewhere"; known sources: mini, other'
+    assert str(caught.value) == 'no source has id "elsewhere"; known sources: mini, other'
 
 
 def test_a_close_spelling_of_a_source_is_taken_as_it(folder: Path) -> None:
@@ -353,11 +353,12 @@ def test_ask_keeps_the_source_too(folder: Path) -> None:
     assert result.stdout.splitlines()[1].split("\t")[0] == "other-teachers"
 
 
-def test_an_unknown_source_on_the_command_line_exits_2(folder: Path) -> None:
+def test_an_unknown_source_on_the_command_line_finds_nothing(folder: Path) -> None:
+    # As `show` with an id no record has: nothing matches (1), not bad usage (2).
     result = run("--facts", str(folder), "stats", "--source", "elsewhere")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr == 'cqedu: unknown source "elsewhere"; known sources: mini, other\n'
+    assert result.stderr == 'cqedu: no source has id "elsewhere"; known sources: mini, other\n'
 
 
 def test_ask_names_the_places_every_source_covers(folder: Path) -> None:

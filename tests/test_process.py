@@ -221,7 +221,18 @@ def test_an_unreadable_facts_file(tmp_path: Path) -> None:
     assert result.stderr == f"cqedu: {locked}: permission denied; make the file readable\n"
 
 
-def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
+def _as_a_foreground_command() -> None:
+    """Give the child the SIGINT handling an interactive shell gives a foreground command.
+
+    A runner started in the background of a script (`pytest ... &`), or under nohup,
+    ignores SIGINT, and a child inherits that: Python then keeps ignoring it, as a
+    background job must, and the run below would wait on its FIFO for ever.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _interrupt_a_run_blocked_on_a_fifo(tmp_path: Path) -> tuple[int, bytes, bytes]:
+    """(exit code, stdout, stderr) of a run sent SIGINT while it waits to open a FIFO."""
     fifo = tmp_path / "facts.toml"
     os.mkfifo(fifo)  # opening it blocks until a writer comes: a run that waits forever
     process = subprocess.Popen(
@@ -229,22 +240,42 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=subprocess_env(),
+        preexec_fn=_as_a_foreground_command,  # noqa: PLW1509 - no threads of ours are running
     )
-    wchan = Path(f"/proc/{process.pid}/wchan")
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if wchan.read_text() == "wait_for_partner":
-                break
-        except OSError:
-            pass
-        time.sleep(0.05)
-    else:
-        process.kill()
-        pytest.skip("could not see the process wait on the FIFO")
-    process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=30)
-    assert (process.returncode, out, err) == (130, b"", b"cqedu: interrupted\n")
+    try:
+        wchan = Path(f"/proc/{process.pid}/wchan")
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if wchan.read_text() == "wait_for_partner":
+                    break
+            except OSError:
+                pass
+            time.sleep(0.05)
+        else:
+            pytest.skip("could not see the process wait on the FIFO")
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:  # never left behind, blocked on the FIFO
+            process.kill()
+            process.communicate()
+    return process.returncode, out, err
+
+
+def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
+    assert _interrupt_a_run_blocked_on_a_fifo(tmp_path) == (130, b"", b"cqedu: interrupted\n")
+
+
+def test_ctrl_c_exits_130_when_the_test_runner_ignores_sigint(tmp_path: Path) -> None:
+    # `pytest &` in a script starts pytest with SIGINT ignored; the run must still be a
+    # foreground command's (this test timed out under such a runner).
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        outcome = _interrupt_a_run_blocked_on_a_fifo(tmp_path)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert outcome == (130, b"", b"cqedu: interrupted\n")
 
 
 def test_control_characters_in_queries_are_not_echoed_raw() -> None:

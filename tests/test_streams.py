@@ -121,7 +121,8 @@ def test_a_run_with_nothing_to_print_keeps_its_exit_code(
 @pytest.mark.parametrize(
     ("args", "code"),
     [
-        (["stats", "--level", "postdoc"], 2),
+        (["stats", "--level", "postdoc"], 1),
+        (["stats", "--level", "!!"], 2),
         (["show", "teacher"], 1),
         (["--facts", "/nonexistent/facts.toml", "stats"], 2),
         (["stats", "--limit", "3"], 2),

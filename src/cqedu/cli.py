@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated, Any, NamedTuple, NoReturn
 
 import typer
+from typer._types import TyperChoice  # the class of every --format choice; typer is pinned
 from typer.core import TyperGroup
 
 from cqedu import __version__
@@ -22,10 +23,12 @@ from cqedu.core.errors import (
     EXIT_OUTPUT,
     EXIT_USAGE,
     CqeduError,
+    FactsError,
     NoMatchError,
     OutputError,
     QueryError,
 )
+from cqedu.core.matching import did_you_mean
 from cqedu.core.text import escape_controls
 from cqedu.facts.fields import FACT_FIELDS
 from cqedu.facts.files import display_path
@@ -105,6 +108,25 @@ def _guard_standard_streams() -> None:
                 pass
         if name == "stdout":
             sys.stdout = _ClosedStdout()
+
+
+def _choice_with_hint(
+    message: Callable[[TyperChoice[Any], Any, Any], str],
+) -> Callable[[TyperChoice[Any], Any, Any], str]:
+    """Click's "'jsn' is not one of ..." for a choice option (--format), with the
+    did-you-mean every other option with a fixed set of values gives."""
+
+    def with_hint(choice: TyperChoice[Any], value: Any, ctx: Any) -> str:
+        names = [getattr(option, "value", option) for option in choice.choices]
+        hint = did_you_mean(str(value), [str(name) for name in names])
+        return message(choice, value, ctx).removesuffix(".") + hint + "."
+
+    return with_hint
+
+
+TyperChoice.get_invalid_choice_message = _choice_with_hint(  # type: ignore[method-assign, assignment]  # Typer builds the choice itself: no subclass can stand in
+    TyperChoice.get_invalid_choice_message
+)
 
 
 class CqeduGroup(TyperGroup):
@@ -219,7 +241,19 @@ def _usage_error(error: typer.TyperException) -> int:
     if type(error).__name__ == "NoArgsIsHelpError" and ctx is not None:
         _write(ctx.get_help() + "\n")
         return EXIT_OK
-    _stderr(f"cqedu: error: {error.format_message()}")
+    message = error.format_message()
+    option = getattr(error, "option_name", None)
+    if (
+        type(error).__name__ == "NoSuchOption"
+        and isinstance(option, str)
+        and option[1:2].isdigit()
+        and ctx is not None
+        and ctx.command.name in ("search", "ask")
+    ):
+        # "-5", "-1.5": a word of a query or question that starts with "-" is read as an
+        # option, as by every command line; "--" before it ends the options.
+        message += " (put -- before the words when one of them starts with -)"
+    _stderr(f"cqedu: error: {message}")
     if ctx is not None:
         _stderr(f"Try '{ctx.command_path} --help' for help.")
     code = getattr(error, "exit_code", EXIT_USAGE)
@@ -557,8 +591,33 @@ def _kb(
 ) -> KnowledgeBase:
     """The knowledge base the app options name, kept to `sources` when --source gives any."""
     state = ctx.find_object(_State)
-    kb = load(state.facts if state is not None else None, for_search=for_search)
+    paths = state.facts if state is not None else ()
+    try:
+        kb = load(paths or None, for_search=for_search)
+    except FactsError as error:
+        raise _article_hint(error, paths) from None
     return kb.only_sources(sources) if sources else kb
+
+
+#: Suffixes of the articles `draft` reads: given as a facts file, one fails as TOML.
+_ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+def _article_hint(error: FactsError, paths: Sequence[Path]) -> FactsError:
+    """`error`, with the command that drafts a facts file when the file it names is an
+    article (a.txt given to --facts fails as TOML at its first line)."""
+    message = str(error)
+    for path in paths:
+        if (
+            path.suffix.lower() in _ARTICLE_SUFFIXES
+            and message.startswith(f"{path}:")
+            and "invalid TOML" in message
+        ):
+            return FactsError(
+                f"{message}; {path} looks like an article, not a facts file: draft one from "
+                f"it with cqedu draft {path} > {path.with_suffix('.toml').name}"
+            )
+    return error
 
 
 def _facts_paths(ctx: typer.Context) -> tuple[Path, ...]:
@@ -931,10 +990,12 @@ def check(
 @_command(
     "cqedu draft article.txt > new.toml",
     "cqedu draft article.md --id bj-schools-2025 --date 2025-06-05 > bj.toml",
-    exit_codes="\b\nExit codes: 0 drafted; 2 bad usage or unreadable article; 74 output\n"
-    "not writable.",
+    "cqedu --facts kb/ draft new.txt > kb/new.toml",
+    exit_codes="\b\nExit codes: 0 drafted; 1 no figure or date to draft; 2 bad usage or\n"
+    "unreadable article; 74 output not writable.",
 )
 def draft(
+    ctx: typer.Context,
     article: Annotated[
         str,  # a string: Typer's Path type fails on a NUL byte
         typer.Argument(metavar="ARTICLE", help="The article: plain text or Markdown, UTF-8."),
@@ -947,11 +1008,48 @@ def draft(
         typer.Option("--date", help="The source date, YYYY-MM-DD (default: read from the lead)."),
     ] = None,
 ) -> None:
-    """Draft a facts file from an article: one stat per figure, to review, then check."""
+    """Draft a facts file from an article: one stat per figure, to review, then check.
+
+    With --facts (or $CQEDU_FACTS), the drafted ids avoid those of that knowledge base,
+    so the new file loads beside it.
+    """
     # deferred for start-up: only the command that uses it imports it
     from cqedu.facts.draft import draft_file
 
-    _write(draft_file(Path(article), source_id, date))
+    taken, sources = _ids_in_use(_facts_paths(ctx))
+    _write(draft_file(Path(article), source_id, date, taken=taken, taken_sources=sources))
+
+
+def _ids_in_use(paths: Sequence[Path]) -> tuple[frozenset[str], dict[str, str]]:
+    """Record ids, and source ids with their facts file, of the facts files `paths` name.
+
+    The file stdout writes to is left out, and so is any empty file: `cqedu --facts kb/
+    draft new.txt > kb/new.toml` has the shell create kb/new.toml, empty, before cqedu runs.
+    """
+    try:
+        output = os.fstat(sys.stdout.fileno())
+        written = (output.st_dev, output.st_ino)
+    except (OSError, ValueError, AttributeError):  # no descriptor (closed, or CliRunner's)
+        written = None
+    # A folder as the loader reads it (its *.toml files), but one without any is no
+    # fault here: the first article of a new knowledge base has no ids to avoid.
+    named = [f for p in paths for f in (sorted(p.glob("*.toml")) if p.is_dir() else [p])]
+    kept = []
+    for path in named:
+        try:
+            status = path.stat()
+        except (OSError, ValueError):
+            kept.append(path)  # missing, unreadable or holding NUL: the loader says so
+            continue
+        if status.st_size and (status.st_dev, status.st_ino) != written:
+            kept.append(path)
+    if not kept:
+        return frozenset(), {}
+    kb = load(kept)
+    sources = {
+        info.source.id: display_path(info.facts_file) for info in kb.source_list(kept_only=False)
+    }
+    return frozenset(kb.ids()), sources
 
 
 @_command(
@@ -983,8 +1081,41 @@ def _invoked_command(args: Sequence[str]) -> str | None:
     return None
 
 
+#: The shells Typer writes completion scripts for, as `--show-completion` takes them.
+COMPLETION_SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+_COMPLETION_OPTIONS = ("--show-completion", "--install-completion")
+
+
+def _completion_shell(args: Sequence[str]) -> None:
+    """Make `--show-completion zsh` and `--install-completion zsh` mean zsh.
+
+    Typer reads the shell it runs in, and takes these two options as flags: the word
+    after them was read as a command, so `cqedu --show-completion zsh` typed in bash
+    printed the bash script, and `--install-completion tcsh` installed bash's. A shell
+    named is taken (through Typer's own switch for an explicit shell); a word that is
+    neither a shell nor a command is refused, exit 2.
+    """
+    for index, arg in enumerate(args):
+        option, equals, given = arg.partition("=")
+        if option not in _COMPLETION_OPTIONS:
+            continue
+        if not equals:
+            given = args[index + 1] if index + 1 < len(args) else ""
+            names = {c.callback.__name__ for c in app.registered_commands if c.callback}
+            if not given or given.startswith("-") or given in names:
+                return  # the shell cqedu runs in, as Typer finds it
+        if given not in COMPLETION_SHELLS:
+            hint = did_you_mean(given, COMPLETION_SHELLS)
+            shells = ", ".join(COMPLETION_SHELLS)
+            _stderr(f'cqedu: {option}: unknown shell "{given}"{hint}; shells: {shells}')
+            sys.exit(EXIT_USAGE)
+        os.environ["_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"] = "1"
+        return
+
+
 def main() -> None:
     """Console-script entry point."""
+    _completion_shell(sys.argv[1:])
     # Typer turns every registered command into a Click command before running one,
     # about 1 ms each; a run needs only its own, so only that one is built.
     invoked = _invoked_command(sys.argv[1:])

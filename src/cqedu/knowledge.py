@@ -112,11 +112,15 @@ class KnowledgeBase:
         """This knowledge base, keeping only records of the sources with these ids.
 
         Every query (figures, programs, partners, facts, document, search) honours it;
-        `get` still finds any record by id. QueryError for an unknown source id, listing
-        the known ones. No ids: the knowledge base unchanged.
+        `get` still finds any record by id. NoMatchError for a source id no source has (as
+        `get` for a record id), QueryError for one without letters or digits; both list the
+        known ids. No ids: the knowledge base unchanged.
         """
         known = Vocabulary(
-            "source", ((s.id, s.id, ()) for s in self.sources), listing="known sources"
+            "source",
+            ((s.id, s.id, ()) for s in self.sources),
+            listing="known sources",
+            absent='no source has id "{name}"',
         )
         wanted = frozenset(known.resolve(text) for text in ids)
         if not wanted:
@@ -192,9 +196,15 @@ class KnowledgeBase:
 
     def get(self, fact_id: str) -> Fact:
         """The record with this id (ids are lowercase slugs, so case is forgiven);
-        QueryError for an empty id, NoMatchError with suggestions when there is none."""
+        QueryError for an id that is empty or has no letter or digit, NoMatchError with
+        suggestions when no record has it."""
         if not fact_id.strip():
             raise QueryError("empty id; give a record id (list them with: cqedu export -F id)")
+        if not any(char.isalnum() for char in fact_id):  # malformed, as for every filter
+            raise QueryError(
+                f'id "{fact_id}" has no letters or digits; give a record id (list them with: '
+                "cqedu export -F id)"
+            )
         found = self._records.facts("WHERE id = ?", (fact_id.strip().lower(),), kept_only=False)
         if found:
             return found[0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from cqedu.facts.draft import draft_file
 from cqedu.facts.draft.find import find_numbers
 from cqedu.facts.draft.measure import DraftMeasures, Labelled, measure_draft
 from cqedu.facts.draft.text import Paragraph, read_article
+from tests.conftest import subprocess_env
 
 ARTICLES = Path(__file__).parent.parent / "data" / "articles"
 
@@ -261,17 +264,192 @@ def test_draft_refuses_what_it_cannot_read(tmp_path: Path) -> None:
         2,
         f"cqedu: {tmp_path / 'nothere.txt'}: no such article file\n",
     )
-    for date in ("14 March", "2025-13-40", "2025-02-29"):
-        bad_date = run("draft", str(ARTICLES / "a1.txt"), "--date", date)
-        assert (bad_date.exit_code, bad_date.stderr) == (
-            2,
-            f'cqedu: --date "{date}" is not a date: write it as YYYY-MM-DD\n',
-        )
     (tmp_path / "latin1.txt").write_bytes("Caf\xe9 opens 3 rooms.".encode("latin-1"))
     latin = run("draft", str(tmp_path / "latin1.txt"))
     assert (latin.exit_code, latin.stderr) == (
         2,
-        f"cqedu: {tmp_path / 'latin1.txt'}: not UTF-8 text; save the article as UTF-8\n",
+        f"cqedu: {tmp_path / 'latin1.txt'}: not UTF-8 text; save the article as plain text "
+        "in UTF-8\n",
+    )
+    (tmp_path / "utf16.txt").write_bytes("Town\n\nThe town has 3 rooms.".encode("utf-16"))
+    utf16 = run("draft", str(tmp_path / "utf16.txt"))
+    assert (utf16.exit_code, utf16.stderr) == (
+        2,
+        f"cqedu: {tmp_path / 'utf16.txt'}: the article is UTF-16 text; save it as UTF-8\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        ("2025-13-40", "is no day of the calendar: there is no month 13"),
+        ("2025-02-29", "is no day of the calendar: February 2025 has 28 days"),
+        ("2024-04-31", "is no day of the calendar: April 2024 has 30 days"),
+        ("0000-01-01", "is no day of the calendar: years start at 0001"),
+        ("2025/10/20", "is not written YYYY-MM-DD; give --date 2025-10-20"),
+        ("2025-1-5", "is not written YYYY-MM-DD; give --date 2025-01-05"),
+        ("20-10-2025", "is not written YYYY-MM-DD; give --date 2025-10-20"),
+        ("10/20/2025", "is not written YYYY-MM-DD; give --date 2025-10-20"),
+        ("October 20, 2025", "is not written YYYY-MM-DD; give --date 2025-10-20"),
+        ("20 Oct 2025", "is not written YYYY-MM-DD; give --date 2025-10-20"),
+        ("03/04/2025", "could be 2025-03-04 or 2025-04-03; write it as YYYY-MM-DD"),
+        ("14 March", "has no year; write it as YYYY-MM-DD"),
+        ("", "is not a date: write it as YYYY-MM-DD"),
+        ("\uff12\uff10\uff12\uff15-10-20", "is not a date: write it as YYYY-MM-DD"),
+        ("soon", "is not a date: write it as YYYY-MM-DD"),
+    ],
+)
+def test_a_date_draft_cannot_take_says_what_is_wrong_and_the_fix(date: str, message: str) -> None:
+    result = run("draft", str(ARTICLES / "a1.txt"), "--date", date)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f'cqedu: --date "{date}" {message}\n',
+    )
+
+
+@pytest.mark.parametrize(
+    ("source_id", "offer"),
+    [("Bad Id", ', such as "bad-id"'), ("a--b", ', such as "a-b"'), ("\u91cd\u5e86", "")],
+)
+def test_an_id_draft_cannot_take_is_offered_as_a_slug(source_id: str, offer: str) -> None:
+    result = run("draft", str(ARTICLES / "a1.txt"), "--id", source_id)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f'cqedu: --id "{source_id}" is not an id: use lowercase letters, digits and single '
+        f"hyphens{offer}\n",
+    )
+
+
+NOT_ENGLISH = (
+    "; cqedu drafts English articles: draft an English version, or write the facts file by "
+    "hand (see docs/schema.md)"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "code"),
+    [
+        ("", "the article file is empty; save the article's text in it", 2),
+        ("\ufeff\r\n \r\n", "the article file is empty; save the article's text in it", 2),
+        (
+            "Harbour Ferries Carry More Riders\n",
+            'a headline ("Harbour Ferries Carry More Riders") but no paragraph to draft from; '
+            "put the article's paragraphs under it, one a line or between blank lines",
+            2,
+        ),
+        (
+            "# Harbour News\n\n## Fleet\n",
+            'a headline ("Harbour News") but no paragraph to draft from; put the article\'s '
+            "paragraphs under it, one a line or between blank lines",
+            2,
+        ),
+        (
+            "\u6e2f\u53e3\u65b0\u95fb\n\n\u6e2f\u53e3\u6709\u6e21\u8f6e12\u8258\u3002\n",
+            "the article is written in Chinese characters (100% of its letters)" + NOT_ENGLISH,
+            2,
+        ),
+        (
+            "\u6e2f\n\n\u6e2f\u306b\u306f\u8239\u304c12\u96bb\u3042\u308b\u3002\n",
+            "the article is written in Japanese (100% of its letters)" + NOT_ENGLISH,
+            2,
+        ),
+        (
+            "\u041d\u043e\u0432\u043e\u0441\u0442\u0438\n\n"
+            "\u0412 \u0433\u043e\u0440\u043e\u0434\u0435 12 \u0448\u043a\u043e\u043b.\n",
+            "the article is written in the Cyrillic script (100% of its letters)" + NOT_ENGLISH,
+            2,
+        ),
+        (
+            "\u0623\u062e\u0628\u0627\u0631\n\n\u0641\u064a "
+            "\u0627\u0644\u0645\u062f\u064a\u0646\u0629 12 \u0645\u062f\u0631\u0633\u0629.\n",
+            "the article is written in the Arabic script (100% of its letters)" + NOT_ENGLISH,
+            2,
+        ),
+        (
+            "A Quiet Week\n\nNothing much happened in the harbour, the mayor said.\n",
+            "no figure and no date in its 1 paragraph, so nothing to draft; a figure is a "
+            'number as news prints it ("over 8,000", "93.5%", "a third")',
+            1,
+        ),
+    ],
+)
+def test_an_article_draft_cannot_use_is_one_line_with_the_fix(
+    tmp_path: Path, text: str, message: str, code: int
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    result = run("draft", str(article))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        code,
+        "",
+        f"cqedu: {article}: {message}\n",
+    )
+
+
+SHORT = "Harbour Ferries\n\nThe harbour has 12 ferries and 300 crew, up from 250 in 2023.\n"
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        SHORT,
+        SHORT.replace("\n", "\r\n"),
+        "\ufeff" + SHORT,
+        SHORT.replace("\n", "\r"),
+        "The harbour has 12 ferries and 300 crew, up from 250 in 2023.",  # no headline
+        # English quoting a Chinese name is English
+        SHORT.replace("harbour", "\u91cd\u5e86 harbour"),
+    ],
+)
+def test_odd_but_readable_articles_draft_the_same_figures(tmp_path: Path, variant: str) -> None:
+    article = tmp_path / "ferries.txt"
+    article.write_bytes(variant.encode("utf-8"))
+    drafted = tomllib.loads(draft_file(article))
+    assert [(s["as_written"], s["paragraph"]) for s in drafted["stats"]] == [
+        ("12", 1),
+        ("300", 1),
+        ("250", 1),
+    ]
+    (tmp_path / "ferries.toml").write_text(draft_file(article), encoding="utf-8")
+    checked = run("check", str(tmp_path / "ferries.toml"))
+    assert checked.exit_code == 0, checked.output
+
+
+def test_a_paragraph_of_one_very_long_line_is_drafted_whole(tmp_path: Path) -> None:
+    article = tmp_path / "long.txt"
+    article.write_text("Long\n\n" + "The town built 12 schools. " * 2000, encoding="utf-8")
+    drafted = tomllib.loads(draft_file(article))
+    ids = [s["id"] for s in drafted["stats"]]
+    assert len(ids) == len(set(ids)) == 2000
+    assert ids[:3] == ["schools", "schools-2", "schools-3"]
+
+
+def test_drafts_for_one_knowledge_base_get_ids_no_other_file_has(tmp_path: Path) -> None:
+    # Two articles drafted alone both had a source "harbour-ferries" and a stat "ferries",
+    # and the folder holding both did not load.
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    for name in ("one", "two"):
+        (kb / f"{name}.txt").write_text(SHORT, encoding="utf-8")
+    first = run("--facts", str(kb), "draft", str(kb / "one.txt"))  # no facts file yet
+    assert first.exit_code == 0, first.output
+    assert tomllib.loads(first.stdout)["sources"][0]["id"] == "harbour-ferries"
+    (kb / "one.toml").write_text(first.stdout, encoding="utf-8")
+    second = run("--facts", str(kb), "draft", str(kb / "two.txt"))
+    assert second.exit_code == 0, second.output
+    drafted = tomllib.loads(second.stdout)
+    assert drafted["sources"][0]["id"] == "harbour-ferries-2"
+    assert [s["id"] for s in drafted["stats"]] == ["ferries-3", "crew-up-2", "ferries-4"]
+    (kb / "two.toml").write_text(second.stdout, encoding="utf-8")
+    assert run("--facts", str(kb), "stats").exit_code == 0
+    taken = run("--facts", str(kb), "draft", str(kb / "two.txt"), "--id", "harbour-ferries")
+    assert (taken.exit_code, taken.stdout, taken.stderr) == (
+        2,
+        "",
+        f'cqedu: --id "harbour-ferries" is the id of a source in {kb / "one.toml"}; give the '
+        "new article another --id\n",
     )
 
 
@@ -362,3 +540,51 @@ def test_a_plain_text_headline_is_the_title() -> None:
     assert article.paragraphs == (
         Paragraph("Opening", 1, "Portwick - Boats carried 4 million.", 2),
     )
+
+
+def test_a_draft_written_into_the_folder_it_joins_avoids_the_other_files_ids(
+    tmp_path: Path,
+) -> None:
+    # The shell creates kb/two.toml, empty, before cqedu runs: it is not read as a facts file.
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    for name in ("one", "two"):
+        (kb / f"{name}.txt").write_text(SHORT, encoding="utf-8")
+    script = (
+        f'cqedu() {{ "{sys.executable}" -m cqedu "$@"; }}\n'
+        "cqedu --facts kb draft kb/one.txt > kb/one.toml && "
+        "cqedu --facts kb draft kb/two.txt > kb/two.toml && "
+        "cqedu --facts kb stats -F id,source --no-header"
+    )
+    result = subprocess.run(
+        ["bash", "-c", script],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(CQEDU_CACHE_DIR=str(tmp_path / "cache")),
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "ferries\tharbour-ferries\ncrew-up\tharbour-ferries\nferries-2\tharbour-ferries\n"
+        "ferries-3\tharbour-ferries-2\ncrew-up-2\tharbour-ferries-2\n"
+        "ferries-4\tharbour-ferries-2\n"
+    )
+
+
+def test_years_written_as_spans_are_periods_not_figures(tmp_path: Path) -> None:
+    article = tmp_path / "spans.txt"
+    article.write_text(
+        "Schools\n\nThe town had 12 schools in the 2023/24 school year.\n\n"
+        "It will have 14 schools by 2030-31.\n\nIt built 9 schools from 2019 through 2022.\n\n"
+        "It built 3 schools between 2015 and 2018.\n",
+        encoding="utf-8",
+    )
+    stats = tomllib.loads(draft_file(article))["stats"]
+    assert [(s["as_written"], s["period"]) for s in stats] == [
+        ("12", "2023/24"),
+        ("14", "2030-31"),
+        ("9", "2019-2022"),
+        ("3", "2015-2018"),
+    ]

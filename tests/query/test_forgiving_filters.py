@@ -107,8 +107,8 @@ def test_a_typo_never_finds_fewer_than_the_word(kb: KnowledgeBase, kind: str) ->
                 continue  # not a typo: another name as declared
             try:
                 resolved = resolve(typo)
-            except QueryError:
-                continue  # refused: unknown, or ambiguous between values
+            except (QueryError, NoMatchError):
+                continue  # refused: ambiguous between values (2), or names none (1)
             tried += 1
             if resolved not in by_resolution:
                 by_resolution[resolved] = results_or_none(results, typo)
@@ -150,7 +150,11 @@ def test_a_typo_stands_for_the_name_it_misspells_before_a_word_it_happens_to_be(
 
 
 def test_two_letters_are_taken_only_as_written(real_kb: KnowledgeBase) -> None:
-    with pytest.raises(QueryError, match=r'^unknown level "ce" \(did you mean "ece"\?\)'):
+    with pytest.raises(
+        NoMatchError, match=r'^the facts know no level "ce" \(did you mean "ece"\?\)'
+    ):
         real_kb.names.levels.resolve("ce")
-    with pytest.raises(QueryError, match=r'^unknown country "u" \(did you mean "UK"\?\); '):
+    with pytest.raises(
+        NoMatchError, match=r'^the facts name no partner in "u" \(did you mean "UK"\?\); '
+    ):
         real_kb.names.countries.resolve("u")  # not the start of "U.K."

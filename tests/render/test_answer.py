@@ -35,6 +35,7 @@ def test_answer_object_carries_every_field_of_record_and_related(real_kb: Knowle
     )
     record = data["record"]
     assert isinstance(record, dict) and list(record) == list(FACT_FIELDS)
+    assert data["named"] == [record]
     related = data["related"]
     assert isinstance(related, list)
     assert [r["id"] for r in related] == [

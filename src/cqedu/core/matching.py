@@ -5,7 +5,13 @@ exactly (after folding case, accents, width and punctuation: `text.words`), then
 words of a name ("high" is the start of "high school"; "secondary" is a word of two
 levels), then by a close spelling of a name or of a word of one. `candidates` returns
 every match scored, so a caller can weigh them (as `ask` does); `resolve` takes the one
-answer or raises a QueryError that says what to type.
+answer or raises an error that says what to type.
+
+A name that names nothing is one of two faults. In a closed set (the kinds of record, the
+field names) it is a usage error (QueryError, exit 2), as a wrong option is. In a set the
+data declares (levels, countries, units, subject fields, sources) it is a fine name that
+the data does not hold, "India" as a country: nothing matches (NoMatchError, exit 1),
+as a search for an absent word. A name without a letter or digit is malformed in both.
 
 A close spelling stands for everything the names and words it may spell stand for, never
 for less: "medcine" means what "medicine" means ("clinical medicine" included), and a
@@ -18,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Generic, NamedTuple, TypeVar
 
-from cqedu.core.errors import QueryError
+from cqedu.core.errors import NoMatchError, QueryError
 from cqedu.core.text import normalise_phrase
 
 T = TypeVar("T")
@@ -59,13 +65,18 @@ class Vocabulary(Generic[T]):
         entries: Iterable[tuple[T, str, Sequence[str]]],
         *,
         listing: str | None = None,
+        absent: str | None = None,
     ) -> None:
         """`entries` are (value, canonical name, other names); `what` is "level", "unit", ...
 
         `listing` introduces the valid values in errors (default: "valid {what}s").
+        `absent` makes the set one the data declares: a name it does not hold is then
+        NoMatchError with this message, `{name}` standing for the name as typed
+        ('the facts name no partner in "{name}"'); without it, QueryError.
         """
         self.what = what
         self.listing = listing or f"valid {what}s"
+        self.absent = absent
         self.canonical: list[str] = []
         self._values: list[T] = []
         # normalised name -> (index of the value, the name as declared)
@@ -178,7 +189,9 @@ class Vocabulary(Generic[T]):
         return sorted(best.values(), key=lambda c: -c.score)
 
     def resolve(self, text: str, *, exact: bool = False) -> T:
-        """The one value `text` names; QueryError when it names none or several.
+        """The one value `text` names; QueryError when it names several, or none (for a
+        name without letters or digits, or of a closed set), NoMatchError when a set the
+        data declares does not hold it (see `absent`).
 
         `exact` takes only a name as declared (folding case and punctuation): for names a
         script types, where a guess would be worse than an error.
@@ -188,11 +201,7 @@ class Vocabulary(Generic[T]):
         else:
             found = self._meant(text)
         if not found:
-            declared = [name for _, name in self._names.values()]
-            raise QueryError(
-                f'unknown {self.what} "{text}"{did_you_mean(text, declared)}; '
-                f"{self.listing}: {', '.join(self.canonical)}"
-            )
+            raise self._unknown(text)
         top = [c for c in found if c.score == found[0].score]
         if len(top) > 1:
             options = " or ".join(self._canonical_of(c) for c in top)
@@ -201,15 +210,29 @@ class Vocabulary(Generic[T]):
             )
         return top[0].value
 
+    def _unknown(self, text: str) -> QueryError | NoMatchError:
+        """The error for a name that names nothing: malformed, absent, or not one of a
+        closed set (see the module's docstring)."""
+        choices = f"{self.listing}: {', '.join(self.canonical)}"
+        if not text.strip():
+            return QueryError(f"empty {self.what}; {choices}")
+        if not normalise_phrase(text):
+            return QueryError(f'{self.what} "{text}" has no letters or digits; {choices}')
+        declared = [name for _, name in self._names.values()]
+        hint = did_you_mean(text, declared)
+        if self.absent is not None:
+            return NoMatchError(f"{self.absent.format(name=text)}{hint}; {choices}")
+        return QueryError(f'unknown {self.what} "{text}"{hint}; {choices}')
+
     def resolve_all(self, text: str) -> list[T]:
-        """Every value `text` may mean, best first; QueryError (as `resolve`) when none.
+        """Every value `text` may mean, best first; an error as `resolve` raises when none.
 
         A close spelling counts as every name and word it spells: "medcine" means what
         "medicine" means, "clinical medicine" included, so a typo never finds less.
         """
         found = self._meant(text)
         if not found:
-            self.resolve(text)  # raises the unknown-name error
+            raise self._unknown(text)
         return [c.value for c in found]
 
     def _canonical_of(self, candidate: Candidate[T]) -> str:
@@ -236,7 +259,38 @@ def suggest(
     return [by_norm[choice] for choice, _score, _index in found]
 
 
+def abbreviated(text: str, names: Sequence[str]) -> str | None:
+    """The name `text` abbreviates, if it is one word of two letters or more: the shortest
+    name it begins ("tab" for table), else the shortest whose letters it keeps in order
+    from the first ("orgs" for organizations, "ppl" for people); None when none does.
+
+    Spelling scores miss these: "orgs" is 47% like "organizations".
+    """
+    wanted = normalise_phrase(text)
+    if len(wanted) < 2 or " " in wanted:
+        return None
+    begun: list[tuple[int, str]] = []
+    kept: list[tuple[int, str]] = []
+    for name in names:
+        norm = normalise_phrase(name)
+        if not norm or norm == wanted:
+            continue
+        if norm.startswith(wanted):
+            begun.append((len(norm), name))
+        elif len(wanted) >= 3 and norm[0] == wanted[0] and _in_order(wanted, norm):
+            kept.append((len(norm), name))
+    found = min(begun or kept, default=None)
+    return found[1] if found else None
+
+
+def _in_order(letters: str, word: str) -> bool:
+    """Whether every letter of `letters` stands in `word`, in the same order."""
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
+
+
 def did_you_mean(text: str, names: Sequence[str]) -> str:
-    """' (did you mean "x"?)' or an empty string: the one wording of every hint."""
-    close = suggest(text, names, limit=1)
-    return f' (did you mean "{close[0]}"?)' if close else ""
+    """' (did you mean "x"?)' or an empty string: the one wording of every hint. The name
+    most like `text`, else the one it abbreviates."""
+    close = next(iter(suggest(text, names, limit=1)), None) or abbreviated(text, names)
+    return f' (did you mean "{close}"?)' if close else ""

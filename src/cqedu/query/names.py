@@ -12,8 +12,10 @@ from cqedu.store.records import Records
 class Names:
     """Resolvers over one knowledge base's vocabularies, as the options and questions take them.
 
-    Every `resolve_*` takes text as typed (an id, name, alias, a word of a name, or a close
-    spelling) and raises QueryError with the valid choices when it names none or several.
+    Every vocabulary takes text as typed (an id, name, alias, a word of a name, or a close
+    spelling) and says what to type when it names several (QueryError) or none: a kind
+    that is not one of the seven is a usage error (QueryError), a level, country, unit or
+    subject field the facts do not hold finds nothing (NoMatchError), as a search does.
     """
 
     def __init__(self, records: Records) -> None:
@@ -23,7 +25,9 @@ class Names:
     def levels(self) -> Vocabulary[Level]:
         """Levels by id, name and alias, as `--level` and questions take them."""
         return Vocabulary(
-            "level", ((lv, lv.id, (lv.name, *lv.aliases)) for lv in self._records.levels)
+            "level",
+            ((lv, lv.id, (lv.name, *lv.aliases)) for lv in self._records.levels),
+            absent='the facts know no level "{name}"',
         )
 
     @cached_property
@@ -38,13 +42,17 @@ class Names:
             "country",
             ((c, c.name, c.aliases) for c in self._records.countries),
             listing="partner countries and regions",
+            absent='the facts name no partner in "{name}"',
         )
 
     @cached_property
     def units(self) -> Vocabulary[str]:
         """Units of figures ("percent", "students"), as `--unit` takes them."""
         return Vocabulary(
-            "unit", ((u, u, ()) for u in self._records.units()), listing="units of figures"
+            "unit",
+            ((u, u, ()) for u in self._records.units()),
+            listing="units of figures",
+            absent='no figure is counted in "{name}"',
         )
 
     @cached_property
@@ -54,6 +62,7 @@ class Names:
             "subject field",
             ((f, f, ()) for f in self._records.program_fields()),
             listing="subject fields of programs",
+            absent='no program is in the subject field "{name}"',
         )
 
     def unit(self, text: str) -> str:

@@ -19,6 +19,7 @@ from cqedu.render import AnswerFormat, OutputFormat, RenderOptions
 
 if TYPE_CHECKING:
     from cqedu.ask.question import Answer
+    from cqedu.facts.model import Fact
 
 # cqedu.render.rows (and the decimal module behind it) is imported only by the formats
 # that write records: the answer line alone, a pipe's default, does without.
@@ -38,16 +39,26 @@ def answer_text(answer: Answer, ascii_only: bool = False) -> str:
     return answer_line(answer.kind, answer.named, ascii_only, sources=answer.sources)
 
 
+def _others(answer: Answer) -> list[Fact]:
+    """The related records the answer does not name: a list's other members are in the
+    answer already, so every view shows them once."""
+    return [fact for fact in answer.related if fact not in answer.named]
+
+
 def answer_object(answer: Answer) -> dict[str, object]:
-    """The answer as JSON writes it: question, answer line, record and related records."""
+    """The answer as JSON writes it: the question, the answer line, its first record,
+    every record the line names (`named`, `record` first: a list's members, each
+    source's figure) and the related records it does not name."""
     # deferred for start-up: only the format asked for is imported
     from cqedu.render.rows import Row, fact_row
 
-    related: list[Row] = [fact_row(fact) for fact in answer.related]
+    named: list[Row] = [fact_row(fact) for fact in answer.named]
+    related: list[Row] = [fact_row(fact) for fact in _others(answer)]
     return {
         "question": answer.question,
         "answer": answer.text,
-        "record": fact_row(answer.record),
+        "record": named[0],
+        "named": named,
         "related": related,
     }
 
@@ -69,7 +80,8 @@ def headline(answer: Answer) -> str:
 
 
 def _delimited(answer: Answer, options: RenderOptions, csv_format: bool) -> str:
-    """The record's columns and the answer line, as one CSV or TSV row."""
+    """One CSV or TSV row for each record the answer names (a list's members, each
+    source's figure), in the answer's order: the record's columns, then the answer line."""
     # deferred for start-up: only the format asked for is imported
     from cqedu.facts.fields import FACT_FIELDS
     from cqedu.render.rows import fact_row, plain_text
@@ -80,10 +92,10 @@ def _delimited(answer: Answer, options: RenderOptions, csv_format: bool) -> str:
     else:
         # deferred for start-up: only the format asked for is imported
         from cqedu.render.tsv import write
-    row = fact_row(answer.record)
-    cells = [plain_text(row[name]) for name in FACT_FIELDS]
-    cells.append(answer_text(answer, options.ascii_only))
-    return write([*FACT_FIELDS, ANSWER_COLUMN] if options.header else None, [cells])
+    line = answer_text(answer, options.ascii_only)
+    rows = [fact_row(fact) for fact in answer.named]
+    table = [[*(plain_text(row[name]) for name in FACT_FIELDS), line] for row in rows]
+    return write([*FACT_FIELDS, ANSWER_COLUMN] if options.header else None, table)
 
 
 #: Below this width the related records are blocks of lines rather than a grid.
@@ -112,8 +124,7 @@ def _view(answer: Answer, options: RenderOptions) -> str:
     if answer.kind in (FIGURE, DATE) and len(answer.named) == 1:
         console.print(Text(escape_controls(headline(answer)), style="bold green"))
     console.print(Text(escape_controls(answer_text(answer, options.ascii_only))))
-    # A list's other members are in the answer line already: shown once.
-    related = [f for f in answer.related if f not in answer.named][:MAX_RELATED]
+    related = _others(answer)[:MAX_RELATED]
     if related:
         console.print()
         console.print(Text("Related", style="bold"))

@@ -1,47 +1,56 @@
 """Drafting a facts file from an article: split it into sections and paragraphs
 (`text`), find its figures (`find`), propose units, names and periods (`name`), and
-write the facts file with its review marks (`write`)."""
+write the facts file with its review marks (`write`). `inputs` checks what draft is given."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
+from collections.abc import Mapping, Set
 from pathlib import Path
 
-from cqedu.core.errors import QueryError
+from cqedu.core.errors import NoMatchError, QueryError
 from cqedu.facts.draft.html import article_markup
+from cqedu.facts.draft.inputs import check_date, check_readable, check_source_id
 from cqedu.facts.draft.text import read_article
-from cqedu.facts.draft.write import draft_facts
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+from cqedu.facts.draft.write import count_records, draft_facts
 
 
-def _calendar_date(text: str) -> bool:
-    """Whether `text` is a day of the calendar written YYYY-MM-DD ("2025-13-40" is not)."""
-    if not _ISO_DATE.fullmatch(text):
-        return False
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
-def draft_file(path: Path, source_id: str | None = None, date: str | None = None) -> str:
+def draft_file(
+    path: Path,
+    source_id: str | None = None,
+    date: str | None = None,
+    *,
+    taken: Set[str] = frozenset(),
+    taken_sources: Mapping[str, str] | None = None,
+) -> str:
     """The drafted facts file (TOML text) for the article at `path`: plain text, Markdown, or
     a web page (with the `html` extra).
 
-    QueryError (exit 2) when the file cannot be read (see `article_markup`), holds no
-    paragraph, or `source_id` / `date` are not a slug / "YYYY-MM-DD".
+    `taken` are record ids and `taken_sources` source ids (each with the file that has it)
+    of the knowledge base the draft will join: drafted ids avoid them ("schools" taken,
+    "schools-2"), so the new file loads beside the others.
+
+    QueryError (exit 2) when `source_id` / `date` are not a slug / "YYYY-MM-DD" or
+    `source_id` is taken, when the file cannot be read (see `article_markup`), is empty,
+    holds a headline alone, or is not written in the Latin alphabet. NoMatchError (exit 1)
+    when the article prints no figure and no date: there would be nothing to draft.
     """
-    if source_id is not None and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", source_id):
-        raise QueryError(
-            f'--id "{source_id}" is not an id: use lowercase letters, digits and single hyphens'
-        )
-    if date is not None and not _calendar_date(date):
-        raise QueryError(f'--date "{date}" is not a date: write it as YYYY-MM-DD')
+    sources = taken_sources or {}
+    if source_id is not None:
+        check_source_id(source_id)
+        if source_id in sources:
+            raise QueryError(
+                f'--id "{source_id}" is the id of a source in {sources[source_id]}; '
+                "give the new article another --id"
+            )
+    if date is not None:
+        check_date(date)
     text = article_markup(path)
     article = read_article(text)
-    if not article.paragraphs:
-        raise QueryError(f"{path}: no paragraph of text to draft from")
-    return draft_facts(article, path.name, source_id, date)
+    check_readable(path, text, article)
+    if count_records(article) == 0:
+        raise NoMatchError(
+            f"{path}: no figure and no date in its {len(article.paragraphs)} "
+            f"paragraph{'s' if len(article.paragraphs) != 1 else ''}, so nothing to draft; "
+            'a figure is a number as news prints it ("over 8,000", "93.5%", "a third")'
+        )
+    return draft_facts(article, path.name, source_id, date, taken=taken, taken_sources=set(sources))

@@ -61,7 +61,11 @@ def find_figures(text: str) -> list[Found]:
     return [found for found in find_numbers(text) if found.kind == "figure"]
 
 
-def _kind(text: str, match: re.Match[str], figure: Figure) -> str:  # noqa: PLR0911 - one return per kind of non-figure reads best
+def _is_year(number: str) -> bool:
+    return len(number) == 4 and number.isdigit() and 1800 <= int(number) <= 2100
+
+
+def _kind(text: str, match: re.Match[str], figure: Figure) -> str:  # noqa: PLR0911, PLR0912 - one return per kind of non-figure reads best
     before, after = text[: match.start()], text[match.end() :]
     written = match[0]
     bare = (
@@ -84,6 +88,8 @@ def _kind(text: str, match: re.Match[str], figure: Figure) -> str:  # noqa: PLR0
             return "name"
     if bare and _PERIOD_BEFORE.search(before) and _PERIOD_AFTER.match(after):
         return "period"
+    if match["low"] is not None and all(_is_year(match[part]) for part in ("low", "high")):
+        return "period"  # "between 2015 and 2018"
     if written[0].isalpha():
         first_word = re.split(r"[\s-]", written)[0]
         capital = first_word[0].isupper()

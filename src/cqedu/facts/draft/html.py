@@ -19,6 +19,11 @@ def article_markup(path: Path) -> str:
     QueryError (exit 2) when the file cannot be read, is not UTF-8 text, or is a web page
     and the `html` extra is not installed or finds no article in it.
     """
+    if str(path) == "-":
+        raise QueryError(
+            "-: draft reads an article file, not standard input (the facts file names its "
+            "file); save the article to a file and give its path"
+        )
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -29,10 +34,14 @@ def article_markup(path: Path) -> str:
         raise QueryError(f"{path}: cannot read the article: {error.strerror}") from None
     if path.suffix.lower() in HTML_SUFFIXES:
         return _from_html(path, data)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise QueryError(f"{path}: the article is UTF-16 text; save it as UTF-8")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise QueryError(f"{path}: not UTF-8 text; save the article as UTF-8") from None
+        raise QueryError(
+            f"{path}: not UTF-8 text; save the article as plain text in UTF-8"
+        ) from None
 
 
 def _from_html(path: Path, data: bytes) -> str:

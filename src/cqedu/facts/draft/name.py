@@ -19,9 +19,12 @@ _STOP = frozenset(
 _NOT_NAMES = frozenset("fell rose grew went said says year years month months week weeks".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _PERIODS = re.compile(
-    r"(?P<range>\b(?:18|19|20)\d\d\s*[-\u2013]\s*(?:18|19|20)\d\d\b)"
+    r"(?P<span>\b(?:from|between)\s+(?P<first>(?:18|19|20)\d\d)\s+(?:to|through|until|and)\s+"
+    r"(?P<last>(?:18|19|20)\d\d)\b)"
+    # 2021-2025, and a school or financial year: 2023/24, 2030-31
+    r"|(?P<range>\b(?:18|19|20)\d\d\s*[-\u2013/]\s*(?:(?:18|19|20)\d\d|\d\d)\b)"
     r"|(?P<word>\b(?:in|since|by|from|until|before|after|through|during|on)\s+"
-    r"(?:the\s+end\s+of\s+)?)?(?P<year>\b(?:18|19|20)\d\d\b)"
+    r"(?:the\s+end\s+of\s+)?)?(?P<year>\b(?:18|19|20)\d\d\b)(?!\s*[-\u2013/]\s*\d)"
     r"|(?P<yearly>\b(?:annually|each\s+year|every\s+year|a\s+year|per\s+year|a\s+month)\b)"
     r"|(?P<relative>\b(?:last|this|next)\s+year\b|\bthe\s+current\s+year\b)",
     re.IGNORECASE,
@@ -84,8 +87,10 @@ def period_of(text: str, found: Found) -> str | None:
 
 
 def _period_text(match: re.Match[str]) -> str:
+    if match["span"]:
+        return f"{match['first']}-{match['last']}"
     if match["range"]:
-        return re.sub(r"\s*[-\u2013]\s*", "-", match["range"])
+        return re.sub(r"\s*([-\u2013/])\s*", lambda m: "/" if m[1] == "/" else "-", match["range"])
     if match["yearly"]:
         return "per year"
     if match["relative"]:

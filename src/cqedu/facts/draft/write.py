@@ -4,6 +4,7 @@ that lists what a person must still confirm."""
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from datetime import date as calendar_date
 from decimal import Decimal
 from typing import Any
@@ -30,11 +31,26 @@ _HEADER = f"""\
 """
 
 
+def count_records(article: ArticleText) -> int:
+    """How many records a draft of `article` holds: its figures and printed dates."""
+    figures = sum(
+        found.kind == "figure" for p in article.paragraphs for found in find_numbers(p.text)
+    )
+    return figures + sum(1 for p in article.paragraphs for _ in _DATE.finditer(p.text))
+
+
 def draft_facts(
-    article: ArticleText, file_name: str, source_id: str | None = None, date: str | None = None
+    article: ArticleText,
+    file_name: str,
+    source_id: str | None = None,
+    date: str | None = None,
+    *,
+    taken: Set[str] = frozenset(),
+    taken_sources: Set[str] = frozenset(),
 ) -> str:
     """A facts file (TOML text) for `article`: its source, one stat per figure, one event
-    per printed date. `source_id` and `date` ("YYYY-MM-DD") replace what is read."""
+    per printed date. `source_id` and `date` ("YYYY-MM-DD") replace what is read; the
+    ids drafted avoid the record ids `taken` and the source ids `taken_sources`."""
     dates = [(p, m) for p in article.paragraphs for m in _DATE.finditer(p.text)]
     years = [int(m["year"] or m["year2"]) for _, m in dates if m["year"] or m["year2"]]
     year = max(years) if years else None
@@ -48,9 +64,15 @@ def draft_facts(
         elif not (lead and (lead["year"] or lead["year2"])):
             source_review.append("date (year inferred)")
     stem = file_name.rsplit(".", 1)[0]
-    ident = source_id or slugify(article.title or stem) or "article"
     if source_id is None:
+        base = slugify(article.title or stem) or "article"
+        ident, count = base, 1
+        while ident in taken_sources:  # another file's source: the new one comes second
+            count += 1
+            ident = f"{base}-{count}"
         source_review.append("id")
+    else:
+        ident = source_id
     source = {
         "id": ident,
         "title": article.title or f"Article {stem}",
@@ -61,14 +83,14 @@ def draft_facts(
     }
     parts = [_HEADER.format(file=file_name), "schema = 1\n"]
     parts.append(_table("sources", source, source_review))
-    taken: set[str] = set()
+    ids = set(taken)
     for paragraph in article.paragraphs:
         for found in find_numbers(paragraph.text):
             if found.kind == "figure":
-                record, review = _stat(paragraph, found, taken)
+                record, review = _stat(paragraph, found, ids)
                 parts.append(_table("stats", record, review))
     for paragraph, match in dates:
-        record, review = _event(paragraph, match, year, taken)
+        record, review = _event(paragraph, match, year, ids)
         parts.append(_table("events", record, review))
     return "\n".join(parts)
 
