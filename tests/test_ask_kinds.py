@@ -1606,3 +1606,221 @@ def test_an_unspaced_run_is_quoted_as_typed(
 ) -> None:
     # the index splits a run into overlapping pairs ("重庆", "庆有", ...); a message does not
     assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ third round (fresh sets E and F)
+
+SCHOOLS_RUNNING = (
+    "the article gives 9,177 schools as of 2025, a running total, not how many in 2025"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "where is the Center of Chinese and Greek Ancient Civilizations",
+            "the article names Center of Chinese and Greek Ancient Civilizations but does not "
+            "say where it is",
+        ),
+        (
+            "where is the poverty alleviation centre for south asian countries located",
+            "the article names China-South Asian Countries Poverty Alleviation and Cooperative "
+            "Development Center but does not say where it is",
+        ),
+    ],
+)
+def test_a_centres_partner_country_is_not_where_it_is(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+def test_an_institutions_country_is_where_it_is_and_a_centre_names_its_partner(
+    real_kb: KnowledgeBase,
+) -> None:
+    assert answer(real_kb, "where is Nanyang Technological University") == (
+        "nanyang-technological-university",
+        "Singapore (Nanyang Technological University; Deepening Global Cooperation and "
+        "Mutual Learning \u00b65)",
+    )
+    assert answer(real_kb, "which country is the Greek civilizations centre tied to") == (
+        "chinese-greek-civilizations-center",
+        "Greece (Deepening Global Cooperation and Mutual Learning \u00b65)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many sino-foreign programs were launched this year",
+            "the article gives 78 institutions and programs (sino-foreign cooperative "
+            "institutions and programs) as of 2025, a running total, not how many in 2025",
+        ),
+        ("how many new schools opened in 2025", SCHOOLS_RUNNING),
+        (
+            "how many vocational platforms were set up this year",
+            "the article gives 10 platforms (international vocational education platforms) as "
+            "of 2025, a running total, not how many in 2025",
+        ),
+        (
+            "how many students were enrolled this year",
+            "the article gives 6.4 million students as of 2025, a running total, not how many "
+            "in 2025",
+        ),
+        (
+            "how many schools were built last year",
+            "the article gives 9,177 schools as of 2025, not for 2024; worth a look: "
+            "special-education-schools",
+        ),
+        (
+            "how many skilled graduates were supplied in 2025",
+            "the article gives 1.85 million graduates (skilled graduates supplied to society) "
+            "2021-2025, not for 2025",
+        ),
+    ],
+)
+def test_what_happened_in_a_year_is_no_running_total_nor_a_span(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how many teachers does chongqing have this year", "teachers"),
+        ("how many students were enrolled in 2025", "students"),
+        (
+            "how many countries does chongqing cooperate with this year",
+            "cooperation-countries-and-regions",
+        ),
+        ("how many graduates were supplied between 2021 and 2025", "skilled-graduates"),
+    ],
+)
+def test_a_year_a_figure_stands_for_answers(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert answer(real_kb, question)[0] == record
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        (
+            "which countries besides Thailand work with chongqing on vocational training",
+            "Russia, Spain (Deepening Global Cooperation and Mutual Learning \u00b63)",
+        ),
+        (
+            "which countries other than russia and spain are vocational training partners",
+            "Thailand (Deepening Global Cooperation and Mutual Learning \u00b63)",
+        ),
+        (
+            "which universities apart from the British one does chongqing work with",
+            "Nanyang Technological University (Singapore; Deepening Global Cooperation and "
+            "Mutual Learning \u00b65)",
+        ),
+        (
+            "which centres besides the greek one has chongqing founded",
+            "China-South Asian Countries Poverty Alleviation and Cooperative Development Center "
+            "(South Asia; Deepening Global Cooperation and Mutual Learning \u00b65)",
+        ),
+    ],
+)
+def test_a_list_leaves_out_what_the_question_excludes(
+    real_kb: KnowledgeBase, question: str, text: str
+) -> None:
+    assert real_kb.ask(question).text == text
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "name the vocational training countries except Russia, Spain and Thailand",
+            "the article names none besides Russia Spain Thailand",
+        ),
+        (
+            "vocational training countries besides Russia Spain Thailand",
+            "the article names none besides Russia Spain Thailand; it gives more than 50 "
+            "countries in vocational training cooperation",
+        ),
+        (
+            "how many countries besides Thailand cooperate on vocational training",
+            "the article gives more than 50 countries in vocational training cooperation, but "
+            "no figure without Thailand",
+        ),
+        (
+            "describe the education brands other than Study in Chongqing",
+            "the article names none besides Study in Chongqing; see globally-promoted-brands",
+        ),
+    ],
+)
+def test_nothing_left_after_an_exclusion_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        (
+            "which centres has chongqing founded",
+            ["chinese-greek-civilizations-center", "south-asia-poverty-alleviation-center"],
+        ),
+        (
+            "how many sino-foreign cooperative programmes are there",
+            ["sino-foreign-cooperative-programs"],
+        ),
+        ("what programmes does the leicester joint college offer", ["leicester-joint-college"]),
+    ],
+)
+def test_a_british_spelling_finds_the_american_one(
+    real_kb: KnowledgeBase, question: str, named: list[str]
+) -> None:
+    assert [f.id for f in real_kb.ask(question).named] == named
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "why campus football reform was selected as pilot",
+            "the article mentions Campus football reform but does not say why",
+        ),
+        (
+            "why do so many principals train in singapore",
+            "the article mentions School principals trained at NTU each year but does not say why",
+        ),
+        (
+            "how come the preschool enrollment rate is so high",
+            "the article mentions Preschool enrollment rate but does not say why",
+        ),
+        (
+            "why are there so many international students",
+            "the article mentions International students attracted but does not say why",
+        ),
+    ],
+)
+def test_why_is_refused_the_records_give_no_reasons(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("what is the city's inclusive preschool coverage", "inclusive-preschool-coverage"),
+        ("what is the city's school football reform", "campus-football-reform"),
+        ("what share of the city's kindergartens are inclusive", "inclusive-preschool-coverage"),
+        ("how many of the city's teachers are there", "teachers"),
+        ("what makes the leicester joint college stand out", "leicester-joint-college"),
+    ],
+)
+def test_an_owner_and_everyday_words_leave_the_noun_phrase_asked_about(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert answer(real_kb, question)[0] == record

@@ -19,6 +19,7 @@ from cqedu.ask.question import Answer, made
 from cqedu.ask.reading import (
     CLOSED_CLASS,
     NAMING,
+    RELATIVE_YEARS,
     Reading,
     clause_verbs,
     declared_verb,
@@ -213,6 +214,10 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
     """The answer of the asked-for type, or a refusal saying what the article gives."""
     kind = _kind(q, ranked[0].fact)
     r = q.r
+    if r.reason:  # the records say what and when, never why
+        head = {r.tokens[i] for i in r.head}
+        about = max(ranked[:3], key=lambda c: len(head & set(words(c.fact.name)))).fact
+        raise NoMatchError(f"the article mentions {about.name} but does not say why")
     people = kind == WHO and ranked[0].fact.kind == "person"  # "who are the role models"
     if (kind in (NAME, FIGURE) or people) and r.plural and not r.extreme:
         # "growth of student numbers": figures asked for, and the record the question is
@@ -485,14 +490,58 @@ def _of_time(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
             f"the article gives {wording.counted_when(fitting[0].fact)}, not a total", []
         )
     if r.years:
-        fitting = [
-            c for c in fitting if all(y in f"{c.fact.period} {c.fact.date}" for y in r.years)
-        ] or _refuse(
+        happened = _happening(q, fitting[0].fact)
+        timely = [c for c in fitting if _of_years(c, r.years, happened)]
+        if not timely and happened and any(_of_years(c, r.years, False) for c in fitting):
+            # "how many programs were launched this year": the figure as of that year is
+            # how many there were by then, not how many were added in it
+            raise NoMatchError(
+                f"the article gives {wording.counted_when(fitting[0].fact)}, a running "
+                f"total, not how many in {', '.join(r.years)}"
+            )
+        fitting = timely or _refuse(
             f"the article gives {wording.counted_when(fitting[0].fact)}, "
             f"not for {', '.join(r.years)}",
             fitting[1:],
         )
     return fitting
+
+
+def _of_years(c: Candidate, years: Sequence[str], happened: bool) -> bool:
+    """Whether a figure is of the years asked: a period of several years ("2021-2025")
+    only when both its ends are asked, one year's total ("as of 2025") only when the
+    question asks no happening in it (see `_happening`)."""
+    period = c.fact.period or ""
+    first, dash, last = period.partition("-")
+    if dash and first.isdigit() and last.isdigit():
+        return first in years and last in years
+    if happened and period.startswith("as of"):
+        return False
+    return all(y in f"{period} {c.fact.date}" for y in years)
+
+
+def _happening(q: _Question, fact: Fact) -> bool:
+    """Whether a figure asked of a year is what happened in it ("programs *launched* this
+    year", "*new* schools in 2024", "set up"): a declared verb of two words, or a past
+    participle or a declared verb's form that the figure does not say itself ("students
+    *enrolled* in 2025" are what it counts; "enrolled *this year*" happened in it)."""
+    r = q.r
+    if "new" in r.tokens:
+        return True
+    typed = f" {' '.join(r.tokens)} "
+    for term, synonyms in q.lexicon.terms:
+        verb_term = any(" " not in w and inflected(w) for w in synonyms)
+        if verb_term and " " in term and f" {term} " in typed:
+            return True
+    relative = any(a in RELATIVE_YEARS and b == "year" for a, b in pairwise(r.tokens))
+    for i in r.subject:
+        token = r.tokens[i]
+        if i in r.counted:
+            continue
+        verb = (token.endswith("ed") and inflected(token)) or declared_verb(q.lexicon, token)
+        if verb and (relative or not _same_stem(token, fact)):
+            return True
+    return False
 
 
 def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:

@@ -137,8 +137,22 @@ class Lexicon:
         """Record words `token` may stand for, each with a quality from 0 to 1.
 
         The same word, or one with the same Snowball stem, counts fully; a word that begins
-        alike ("cooperate", "cooperation") 0.9; a close spelling its rapidfuzz ratio.
+        alike ("cooperate", "cooperation") 0.9; a close spelling its rapidfuzz ratio; a
+        word the records do not use as typed, also what its other spelling, British or
+        American, stands for ("centres": "center").
         """
+        found = self._forms(token)
+        if token.isalpha() and token not in self.known:
+            # deferred: only a word the records do not use as typed has a table to read
+            from cqedu.ask.spelling import other_spelling
+
+            other = other_spelling(token)
+            for word, quality in (self._forms(other) if other else {}).items():
+                found[word] = max(found.get(word, 0.0), quality)
+        return found
+
+    def _forms(self, token: str) -> dict[str, float]:
+        """Record words `token` may stand for as typed (see `matches`)."""
         found: dict[str, float] = {}
         if token.isdigit():
             found[token] = 1.0

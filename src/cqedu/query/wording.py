@@ -90,8 +90,10 @@ _VENUE = re.compile(r"\b(?:in|at) (?:an? )?((?:[A-Z][\w'-]*\s?)+)")
 def place_of(fact: Fact) -> str | None:
     """Where a record is: its country, else a capitalised place its summary puts it "in"
     or "at" ("Yubei District"; for an event the last such place, also after "a": "at a
-    Dadukou District primary school"); None when the record does not say."""
-    if fact.country:
+    Dadukou District primary school"); None when the record does not say. A centre's
+    country is the one it works with, not where it stands ("Greece" for a Chinese-Greek
+    centre founded by Chongqing): only an institution or a country is in its country."""
+    if fact.country and fact.category != "centre":
         return fact.country
     if fact.kind == "event":
         venues = _VENUE.findall(fact.summary)
