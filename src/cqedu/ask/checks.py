@@ -72,20 +72,6 @@ def _time_period(fact: Fact) -> bool:
     return any(ch.isdigit() for ch in period) and not period.startswith("as of")
 
 
-#: A word at least this frequent in general English (pyspellchecker's counts) is everyday
-#: English: outside the noun phrase asked about, after no preposition, it names nothing.
-EVERYDAY = 5000
-
-
-def _everyday(word: str) -> bool:
-    """Whether a word is everyday English ("sort", "team", "roughly"); a letter or two
-    ("u") is no word of its own."""
-    # deferred: only a word the records never use is looked up
-    from cqedu.store.english import english_counts
-
-    return len(word) > 2 and english_counts((word,)).get(word, 0) >= EVERYDAY
-
-
 def _years(period: str | None) -> int:
     """How many years a period of two years spans ("2021-2025": 5), or 0."""
     first, _, last = (period or "").partition("-")
@@ -233,7 +219,7 @@ class _Question:
         structural = subject_after_auxiliary(tokens, i, be=not passive) or after_preposition(
             tokens, i, self.lexicon
         )
-        return named or structural or not (inflected(tokens[i]) or _everyday(tokens[i]))
+        return named or structural or not inflected(tokens[i])
 
     def candidates(self) -> list[Candidate]:
         """Records covering every required word, of the sources named, best first."""

@@ -45,7 +45,9 @@ _BE = frozenset({"is", "was", "are", "were", "s"})
 #: Two stems this alike (rapidfuzz ratio) are one word spelt two ways ("centr", "center").
 _SAME_SPELLING = 80
 #: Questions about a photo: its credit is no record, so no person tied to it answers.
-_PHOTO_WORDS = frozenset({"photo", "photos", "photograph", "photographed", "picture", "pictures"})
+_PHOTO_WORDS = frozenset(
+    {"photo", "photos", "photograph", "photographed", "photographer", "picture", "pictures"}
+)
 
 
 def _sources(q: _Question, facts: Sequence[Fact]) -> list[str]:
@@ -166,7 +168,8 @@ def _unasked(q: _Question, kind: str, best: Candidate) -> None:
     r = q.r
     if kind == WHO and _PHOTO_WORDS & set(r.tokens):
         raise NoMatchError(
-            "the article credits its photos in captions but names no photographer as a record"
+            "the article credits its photos in captions but names no photographer for "
+            f"{best.fact.name}"
         )
     if kind == SUMMARY and r.manner:
         # "how are teachers paid": the record must say the verb, or it does not say how
@@ -214,16 +217,15 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
     """The answer of the asked-for type, or a refusal saying what the article gives."""
     kind = _kind(q, ranked[0].fact)
     r = q.r
-    if r.reason:  # the records say what and when, never why
-        head = {r.tokens[i] for i in r.head}
-        about = max(ranked[:3], key=lambda c: len(head & set(words(c.fact.name)))).fact
-        raise NoMatchError(f"the article mentions {about.name} but does not say why")
+    told = _told_in_summary(q, kind, ranked)
     people = kind == WHO and ranked[0].fact.kind == "person"  # "who are the role models"
-    if (kind in (NAME, FIGURE) or people) and r.plural and not r.extreme:
+    if told is None and (kind in (NAME, FIGURE) or people) and r.plural and not r.extreme:
         # "growth of student numbers": figures asked for, and the record the question is
         # about gives none, whatever it describes
         none = kind == FIGURE == r.kind and not ranked[0].fact.has_figure
-        return _related(q, kind, ranked) if none else _listed(q, ranked)
+        told = _related(q, kind, ranked) if none else _listed(q, ranked)
+    if told is not None:
+        return told
     _unasked(q, kind, ranked[0])
     fitting = [c for c in ranked if fits(kind, c.fact)]
     if kind == PLACE and r.tokens[-1] == "from":
@@ -272,6 +274,62 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
         if (c.fact.unit, c.fact.kind) == (top.unit, top.kind) and c.covers(q.required)
     ]
     return _answer(q, kind, [top], related)
+
+
+def _told_in_summary(q: _Question, kind: str, ranked: list[Candidate]) -> Answer | None:
+    """Answers a summary holds though no record is of the type: a photo's credit ("who
+    took the photo of the fair"), who did a deed ("founded by Chongqing"); and "why",
+    which no record tells (refused)."""
+    r = q.r
+    if kind == WHO and _PHOTO_WORDS & set(r.tokens):
+        credited = _photographers(q, ranked)
+        if credited:
+            return _answer(q, WHO, credited, [], limit=0)
+    if kind == WHO and not fits(WHO, ranked[0].fact) and _done_by(q, ranked[0].fact):
+        return _answer(q, WHO, [ranked[0].fact], [])
+    if r.reason:  # the records say what and when, never why
+        head = {r.tokens[i] for i in r.head}
+        about = max(ranked[:3], key=lambda c: len(head & set(words(c.fact.name)))).fact
+        raise NoMatchError(f"the article mentions {about.name} but does not say why")
+    return None
+
+
+def _done_by(q: _Question, fact: Fact) -> bool:
+    """Whether a record's summary says who did what the question asks ("who founded the
+    centre": "Platform founded by Chongqing"): its verb is the question's verb, in any
+    form or by a declared synonym ("who set up", "who established")."""
+    done = wording.by_whom(fact)
+    if done is None:
+        return False
+    verb = done[0]
+    for i in q.r.verbs | frozenset(q.r.subject):
+        if i >= len(q.r.tokens) or i in q.r.head:
+            continue
+        token = q.r.tokens[i]
+        said = {token, *q.lexicon.matches(token)}
+        for term, synonyms in q.lexicon.terms:  # "established" and "founded": one term's
+            if said & {term, *synonyms}:
+                said |= {term, *synonyms}
+        if verb in said:
+            return True
+    # a verb of two words typed whole ("set up"): its declared synonyms name the verb
+    typed = f" {' '.join(q.r.tokens)} "
+    return any(f" {term} " in typed and verb in synonyms for term, synonyms in q.lexicon.terms)
+
+
+def _photographers(q: _Question, ranked: list[Candidate]) -> list[Fact]:
+    """The photos a question about a photographer asks of, whose captions credit one: the
+    best covered when the question names what the photo shows ("who took the photo of the
+    fair"), else every one ("who took the photos")."""
+    r = q.r
+    credited = [c for c in ranked if wording.photo_credit(c.fact)]
+    about = [i for i in q.known if r.tokens[i] not in _PHOTO_WORDS and not q.generic(i)]
+    about = [i for i in about if i not in r.common and i not in r.verbs]
+    if not about:
+        order = {fact_id: n for n, fact_id in enumerate(q.kb.ids())}
+        return sorted((c.fact for c in credited), key=lambda f: order[f.id])
+    covering = [c for c in credited if c.covers(about)]
+    return [covering[0].fact] if covering else []
 
 
 def _in_total(tokens: Sequence[str]) -> bool:

@@ -198,8 +198,13 @@ class Lexicon:
         return word.startswith(token) or stem(token) == stem(word)
 
     def meanings(self, phrase: Sequence[str]) -> list[tuple[str, ...]]:
-        """The records' words a phrase of the question stands for by a declared synonym."""
-        return self.synonyms.get(tuple(phrase), [])
+        """The records' words a phrase of the question stands for by a declared synonym; a
+        compound turned round with "of" too ("heads of schools": "school heads")."""
+        found = self.synonyms.get(tuple(phrase), [])
+        if not found and len(phrase) == 3 and phrase[1] == "of":
+            head, _, owner = phrase
+            found = self.synonyms.get((owner, head)) or self.synonyms.get((owner[:-1], head), [])
+        return found
 
     def frequency(self, words: Sequence[str]) -> dict[str, int]:
         """How many records hold each word (0 for none), from the index."""
