@@ -1916,3 +1916,30 @@ def test_declared_synonyms_and_compounds_turned_round_find_their_record(
     real_kb: KnowledgeBase, question: str, record: str
 ) -> None:
     assert answer(real_kb, question)[0] == record
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many teachers in vocational schools",
+            'the article gives no figure for "teachers in vocational schools"',
+        ),
+        (
+            "how many teachers work at vocational schools",
+            'the article gives no figure for "teachers work at vocational schools"',
+        ),
+        (
+            "how many students in special education schools per year",
+            'the article gives no per-year figure for "students in special education schools"',
+        ),
+        (
+            "how many preschool teachers are there",
+            "the article gives no teachers figure for preschool; worth a look: teachers",
+        ),
+    ],
+)
+def test_a_level_refusal_quotes_words_apart_as_typed(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message

@@ -326,7 +326,8 @@ def silence(q: _Question, found: Sequence[Candidate]) -> NoMatchError:
 def level_silence(q: _Question, found: Sequence[Candidate]) -> NoMatchError:
     """The article has no such figure for the level the question names."""
     topic_positions = [i for i in q.required if i not in q.r.level_positions]
-    topic = phrase(q.r, topic_positions or q.topic())
+    said = sorted(topic_positions or q.topic())
+    topic = phrase(q.r, said)
     topic = f'"{topic}"' if " " in topic else topic
     what = f"{topic} figure" if topic else "figure"
     if q.r.per_year:
@@ -334,6 +335,11 @@ def level_silence(q: _Question, found: Sequence[Candidate]) -> NoMatchError:
     names = " or ".join(lv.name.casefold() for lv in q.r.levels)
     covering = [c for c in found if c.covers(topic_positions) and c.fact.has_figure]
     others = [c.fact for c in q.ranked(covering)]
+    if len(said) > 1 and said[-1] - said[0] >= len(said):
+        # words apart ("teachers in vocational schools"): the question's own phrase
+        span = phrase(q.r, range(said[0], said[-1] + 1))
+        each = "per-year " if q.r.per_year else ""
+        return NoMatchError(f'the article gives no {each}figure for "{span}"{_look(others)}')
     return NoMatchError(f"the article gives no {what} for {names}{_look(others)}")
 
 
