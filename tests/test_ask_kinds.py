@@ -1943,3 +1943,30 @@ def test_a_level_refusal_quotes_words_apart_as_typed(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        (
+            "which countries are cited as examples of vocational training partners",
+            ["russia", "spain", "thailand"],
+        ),
+        (
+            "which universities are given as examples of partners",
+            ["university-of-leicester", "nanyang-technological-university"],
+        ),
+        (
+            "which universities are named as partners",
+            ["university-of-leicester", "nanyang-technological-university"],
+        ),
+        (
+            "which centres are listed as partners",
+            ["chinese-greek-civilizations-center", "south-asia-poverty-alleviation-center"],
+        ),
+    ],
+)
+def test_how_the_article_cites_names_no_subject(
+    real_kb: KnowledgeBase, question: str, named: list[str]
+) -> None:
+    assert [f.id for f in real_kb.ask(question).named] == named

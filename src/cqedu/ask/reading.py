@@ -540,6 +540,8 @@ _REPORTING = frozenset(
     " described cite cites cited give gives gave given list lists listed say says said"
     " state states stated".split()
 )
+#: Nouns for how the text cites: "given as *examples*", "for *instance*".
+_CITING = frozenset({"example", "examples", "instance", "instances"})
 #: Nouns for the text itself: "in the article", "this report".
 _TEXT = frozenset({"article", "report", "text", "story", "piece"})
 
@@ -553,6 +555,10 @@ def _about_the_text(tokens: Sequence[str], lead: int) -> set[int]:
         i
         for i in range(1, len(tokens))
         if tokens[i] in _TEXT and tokens[i - 1] in ("the", "this", "that")
+    }
+    # "given *as examples* of", "*for instance*": how the article cites, not what
+    found |= {
+        i for i in range(1, len(tokens)) if tokens[i] in _CITING and tokens[i - 1] in ("as", "for")
     }
     return found
 
