@@ -1970,3 +1970,18 @@ def test_how_the_article_cites_names_no_subject(
     real_kb: KnowledgeBase, question: str, named: list[str]
 ) -> None:
     assert [f.id for f in real_kb.ask(question).named] == named
+
+
+@pytest.mark.parametrize(
+    "question", ["how many students study abroad", "how many students go abroad to study"]
+)
+def test_students_going_abroad_are_not_the_students_coming_in(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert refused(real_kb, question) == (
+        'the article gives 6.4 million students, but no figure for "abroad"; worth a look: '
+        "vocational-cooperation-countries, scholars-sponsored-abroad, teaching-follows-industry"
+    )
+    assert answer(real_kb, "how many overseas students are in chongqing")[0] == (
+        "international-students"
+    )
