@@ -76,7 +76,8 @@ def test_a_scope_word_is_refused_for_a_rate_too(real_kb: KnowledgeBase) -> None:
         (
             "how many teachers work abroad",
             'the article gives over 500,000 teachers, but no figure for "abroad"; worth a look: '
-            "vocational-cooperation-countries, scholars-sponsored-abroad, teaching-follows-industry",
+            "vocational-cooperation-countries, scholars-sponsored-abroad, "
+            "teaching-follows-industry",
         ),
         (
             "how many students study medicine",
