@@ -354,10 +354,10 @@ FRESH = {
     "fresh_a": (Path(__file__).parent / "data" / "questions_fresh_a.toml", 98),
     "fresh_b": (Path(__file__).parent / "data" / "questions_fresh_b.toml", 101),
     "fresh_c": (Path(__file__).parent / "data" / "questions_fresh_c.toml", 93),
-    "fresh_d": (Path(__file__).parent / "data" / "questions_fresh_d.toml", 84),
+    "fresh_d": (Path(__file__).parent / "data" / "questions_fresh_d.toml", 85),
     # two more writers (heavy paraphrase; phone typing and second-language English)
     "fresh_e": (Path(__file__).parent / "data" / "questions_fresh_e.toml", 63),
-    "fresh_f": (Path(__file__).parent / "data" / "questions_fresh_f.toml", 88),
+    "fresh_f": (Path(__file__).parent / "data" / "questions_fresh_f.toml", 89),
 }
 
 

@@ -1986,3 +1986,15 @@ def test_students_going_abroad_are_not_the_students_coming_in(
     assert answer(real_kb, "how many overseas students are in chongqing")[0] == (
         "international-students"
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["role models named in the article", "role models", "chongqing role models"],
+)
+def test_a_plural_noun_phrase_of_people_alone_lists_them(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert [f.id for f in real_kb.ask(question).named] == ["shi-tingmao", "wu-yingjie"]
+    # ... and of a figure, gives the figure ("international students" is no list)
+    assert answer(real_kb, "international students")[0] == "international-students"

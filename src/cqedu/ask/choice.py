@@ -154,7 +154,9 @@ def _kind(q: _Question, best: Fact) -> str:
             raise NoMatchError(wording.not_named(best, "them"))
     if r.kind != NAME:
         return r.kind
-    if r.plural and not naming:  # "name the role models" asks every one
+    # "name the role models" asks every one; so do "which role models" and "role models"
+    # alone, of people
+    if r.plural and not naming and best.kind != "person":
         q.r = r._replace(plural=False)
     if r.extreme or (r.percent and best.has_figure):
         return FIGURE
@@ -219,7 +221,9 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
     r = q.r
     told = _told_in_summary(q, kind, ranked)
     people = kind == WHO and ranked[0].fact.kind == "person"  # "who are the role models"
-    if told is None and (kind in (NAME, FIGURE) or people) and r.plural and not r.extreme:
+    # a plural noun phrase alone lists names, not figures ("international students")
+    listing = r.plural and not (kind == FIGURE and r.kind == NAME)
+    if told is None and (kind in (NAME, FIGURE) or people) and listing and not r.extreme:
         # "growth of student numbers": figures asked for, and the record the question is
         # about gives none, whatever it describes
         none = kind == FIGURE == r.kind and not ranked[0].fact.has_figure

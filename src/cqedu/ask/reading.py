@@ -250,6 +250,9 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         i for i, t in enumerate(tokens) if i not in consumed and i not in home and t not in years
     ]
     head, verbs = _head(tokens, candidates, reading.kind, lexicon, named)
+    if reading.kind == NAME and _lead(tokens) >= len(tokens) and head:
+        # "role models named in the article": a plural noun phrase alone asks for all
+        reading = reading._replace(plural=_plural(tokens[max(head)], lexicon))
     subject = tuple(i for i in candidates if tokens[i] not in ignore or i in named)
     head = frozenset(i for i in head if i in subject)
     # Common English ("go", "work", "free") is a subject word that never vetoes, and
