@@ -1998,3 +1998,24 @@ def test_a_plural_noun_phrase_of_people_alone_lists_them(
     assert [f.id for f in real_kb.ask(question).named] == ["shi-tingmao", "wu-yingjie"]
     # ... and of a figure, gives the figure ("international students" is no list)
     assert answer(real_kb, "international students")[0] == "international-students"
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("what percentage of basic research do universities carry out", "basic-research-share"),
+        ("which share of basic research do the universities carry out", "basic-research-share"),
+        (
+            "what share of chongqing's basic research do universities carry out",
+            "basic-research-share",
+        ),
+        (
+            "how many vocational platforms has chongqing been setting up",
+            "international-vocational-platforms",
+        ),
+    ],
+)
+def test_a_declared_phrase_in_other_forms_of_its_words_is_the_phrase(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert answer(real_kb, question)[0] == record

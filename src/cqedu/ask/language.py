@@ -204,7 +204,21 @@ class Lexicon:
         if not found and len(phrase) == 3 and phrase[1] == "of":
             head, _, owner = phrase
             found = self.synonyms.get((owner, head)) or self.synonyms.get((owner[:-1], head), [])
+        if not found and len(phrase) > 1:
+            # a declared term of several words typed in other forms ("carry out": "carried
+            # out"), by Snowball stems, of the terms alike at both ends
+            alike = [
+                m
+                for m in self.phrases
+                if len(m) == len(phrase) and m[-1] == phrase[-1] and m[0][:2] == phrase[0][:2]
+            ]
+            found = [m for m in alike if [stem(w) for w in m] == [stem(w) for w in phrase]]
         return found
+
+    @cached_property
+    def phrases(self) -> list[tuple[str, ...]]:
+        """The declared terms of several words, as words ("carried out", "set up")."""
+        return [tuple(term.split()) for term, _ in self.terms if " " in term]
 
     def frequency(self, words: Sequence[str]) -> dict[str, int]:
         """How many records hold each word (0 for none), from the index."""
