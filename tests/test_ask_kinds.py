@@ -2019,3 +2019,31 @@ def test_a_declared_phrase_in_other_forms_of_its_words_is_the_phrase(
     real_kb: KnowledgeBase, question: str, record: str
 ) -> None:
     assert answer(real_kb, question)[0] == record
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("roughly how many teachers are there", "teachers"),
+        ("approximately how many schools does chongqing have", "schools"),
+        ("nearly how many international students", "international-students"),
+    ],
+)
+def test_a_qualifier_before_the_question_word_hedges_and_names_nothing(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert answer(real_kb, question)[0] == record
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many students signed up for sino-foreign programs each year",
+        "how many students signs up for sino-foreign programmes every year",
+        "roughly how many students sign up yearly for the joint sino-foreign programs",
+    ],
+)
+def test_a_declared_synonym_of_several_words_in_other_forms_is_the_synonym(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert answer(real_kb, question)[0] == "sino-foreign-annual-enrollment"

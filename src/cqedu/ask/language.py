@@ -212,13 +212,21 @@ class Lexicon:
                 for m in self.phrases
                 if len(m) == len(phrase) and m[-1] == phrase[-1] and m[0][:2] == phrase[0][:2]
             ]
-            found = [m for m in alike if [stem(w) for w in m] == [stem(w) for w in phrase]]
+            roots = [stem(w) for w in phrase]
+            for m in alike:
+                if [stem(w) for w in m] == roots:
+                    found = [*found, *self.phrases[m]]
         return found
 
     @cached_property
-    def phrases(self) -> list[tuple[str, ...]]:
-        """The declared terms of several words, as words ("carried out", "set up")."""
-        return [tuple(term.split()) for term, _ in self.terms if " " in term]
+    def phrases(self) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+        """The declared phrases of several words and what each stands for: a term itself
+        ("carried out"), a synonym its terms ("sign up": "enrolled")."""
+        found = {key: meant for key, meant in self.synonyms.items() if len(key) > 1}
+        for term, _ in self.terms:
+            if " " in term:
+                found.setdefault(tuple(term.split()), []).append(tuple(term.split()))
+        return found
 
     def frequency(self, words: Sequence[str]) -> dict[str, int]:
         """How many records hold each word (0 for none), from the index."""

@@ -241,6 +241,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     consumed |= said_year
     excluded, excluding = _excluded(lexicon, typed, tokens, places)
     consumed |= excluded | excluding
+    consumed |= _hedges(tokens)
     ignore = set(CLOSED_CLASS) | _ANSWER_WORDS | _QUESTION_WORDS
     if reading.kind in (PLACES, COUNTRIES):
         ignore |= partner_filler(tokens)
@@ -328,6 +329,19 @@ _EXCLUDING: tuple[tuple[str, ...], ...] = (
     *(("other", "than"), ("apart", "from"), ("aside", "from"), ("not", "counting")),
 )
 _JOINING = frozenset({"and", "or", "nor", "the", "one", "ones"})
+
+
+def _hedges(tokens: Sequence[str]) -> set[int]:
+    """Positions of a figure's qualifier before the question word ("*roughly* how many"):
+    it hedges the answer and names nothing."""
+    before = range(min(_lead(tokens), 2))
+    if not before or tokens[0] in function_words():
+        return set()
+    # deferred: the figures' grammar imports decimal and fractions, which only a question
+    # that opens with a word before its question word needs
+    from cqedu.facts.figures import QUALIFIER_WORDS
+
+    return {i for i in before if tokens[i] in QUALIFIER_WORDS}
 
 
 def _record_name(lexicon: Lexicon, tokens: Sequence[str], start: int) -> int:
