@@ -2047,3 +2047,29 @@ def test_a_declared_synonym_of_several_words_in_other_forms_is_the_synonym(
     real_kb: KnowledgeBase, question: str
 ) -> None:
     assert answer(real_kb, question)[0] == "sino-foreign-annual-enrollment"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who founded southwest university",
+        "who runs southwest university",
+        "who founded the municipal education commission",
+    ],
+)
+def test_who_did_something_to_a_record_named_in_part_is_not_that_record(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert refused(real_kb, question) == f'the article does not answer "{question}"'
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who leads the municipal education commission",
+        "who heads the education commission",
+        "who is the director of the municipal education commission",
+    ],
+)
+def test_who_leads_a_body_is_its_director(real_kb: KnowledgeBase, question: str) -> None:
+    assert answer(real_kb, question)[0] == "liu-yanbing"

@@ -359,7 +359,10 @@ def _not_the_named(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
         return fitting
     done = _done(r)
     owning = "s" in r.tokens
-    if not kept or owning or not (_ordinary(q, done) or kept[0].covers(done)):
+    # a declared verb ("founded") is no ordinary English here: who did it must say so
+    declared = r.kind == WHO and done and declared_verb(q.lexicon, r.tokens[done[0]])
+    plain = _ordinary(q, done) and not declared
+    if not kept or owning or not (plain or kept[0].covers(done)):
         raise NoMatchError(f'the article does not answer "{q.asked()}"')
     return kept
 
@@ -421,10 +424,23 @@ def _named_as_other(r: Reading, fact: Fact) -> bool:
     Xuanhao's *teacher*")."""
     name = words(fact.name)
     tokens = list(r.tokens)
-    starts = [i for i in range(len(tokens)) if tokens[i : i + len(name)] == name]
+    starts: list[int] = []
+    # the whole name, or for "who" its first words ("who founded Southwest University":
+    # "Southwest University of Political Science and Law")
+    shortest = min(len(name), 2) if r.kind == WHO else len(name)
+    size = len(name)
+    for size in range(len(name), shortest - 1, -1):
+        starts = [i for i in range(len(tokens)) if tokens[i : i + size] == name[:size]]
+        if starts:
+            break
+    if not starts and r.kind == WHO and len(name) > 2:
+        # ... or without its first word, a place the question need not type ("the
+        # Municipal Education Commission" of Chongqing's)
+        size = len(name) - 1
+        starts = [i for i in range(len(tokens)) if tokens[i : i + size] == name[1:]]
     if not name or not starts:
         return False
-    end = starts[0] + len(name)
+    end = starts[0] + size
     owning = end + 1 < len(tokens) and tokens[end] == "s" and tokens[end + 1] not in CLOSED_CLASS
     who = _asker(tokens)
     # any verb but "be" ("who is Shi Tingmao" asks who she is; "who did X meet" does not)
