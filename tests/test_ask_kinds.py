@@ -2073,3 +2073,18 @@ def test_who_did_something_to_a_record_named_in_part_is_not_that_record(
 )
 def test_who_leads_a_body_is_its_director(real_kb: KnowledgeBase, question: str) -> None:
     assert answer(real_kb, question)[0] == "liu-yanbing"
+
+
+def test_a_tied_record_answers_who_only_when_it_says_the_declared_verb(
+    real_kb: KnowledgeBase,
+) -> None:
+    assert refused(real_kb, "who opened the world culture fair") == (
+        "the article gives no person or organization for World Culture Fair; worth a look: "
+        "world-culture-fair, southwest-university-of-political-science-and-law"
+    )
+    assert answer(real_kb, "who hosted the world culture fair")[0] == (
+        "southwest-university-of-political-science-and-law"
+    )
+    assert answer(real_kb, "who held the world culture fair")[0] == (
+        "southwest-university-of-political-science-and-law"
+    )

@@ -412,10 +412,16 @@ def _does_what_was_done(q: _Question, fact: Fact) -> bool:
     from cqedu.core.text import stem  # deferred for start-up, as above
 
     done = _done(q.r)
-    if not done or _ordinary(q, done):
+    # a declared verb ("opened") must be said: hosting a fair is not opening it
+    if not done or (_ordinary(q, done) and not declared_verb(q.lexicon, q.r.tokens[done[0]])):
         return True
-    root = stem(q.r.tokens[done[0]])
-    return any(stem(w) == root for w in words(f"{fact.name} {fact.summary}"))
+    token = q.r.tokens[done[0]]
+    said = {token}
+    for term, synonyms in q.lexicon.terms:  # "held" says "hosted": one declared term's
+        if stem(token) in {stem(w) for w in (term, *synonyms)}:
+            said |= {term, *synonyms}
+    roots = {stem(w) for w in said}
+    return any(stem(w) in roots for w in words(f"{fact.name} {fact.summary}"))
 
 
 def _named_as_other(r: Reading, fact: Fact) -> bool:
