@@ -2088,3 +2088,59 @@ def test_a_tied_record_answers_who_only_when_it_says_the_declared_verb(
     assert answer(real_kb, "who held the world culture fair")[0] == (
         "southwest-university-of-political-science-and-law"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many schools does chongqing plan to build",
+            "the article gives 9,177 schools as of 2025, no plan or forecast",
+        ),
+        (
+            "how many teachers will chongqing hire",
+            "the article gives over 500,000 teachers as of 2025, no plan or forecast",
+        ),
+        (
+            "how many international students does chongqing aim to attract",
+            "the article gives over 10,000 students (international students attracted) as of "
+            "2025, no plan or forecast",
+        ),
+    ],
+)
+def test_what_will_be_is_no_count_of_today(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+    # a figure from a date on answers what will be
+    assert answer(real_kb, "how many kids will get free preschool")[0] == (
+        "free-preschool-children"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "which brand was launched this year",
+            "the article mentions Study in Chongqing but does not say it was in 2025",
+        ),
+        (
+            "which centre was founded last year",
+            "the article mentions Center of Chinese and Greek Ancient Civilizations but does "
+            "not say it was in 2024",
+        ),
+        (
+            "which platform did chongqing set up in 2024",
+            "the article mentions International vocational education platforms but does not "
+            "say it was in 2024",
+        ),
+    ],
+)
+def test_what_happened_in_a_year_needs_a_record_of_that_year(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+    assert answer(real_kb, "what new initiative was launched this year")[0] == (
+        "openness-initiative"
+    )

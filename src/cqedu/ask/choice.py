@@ -271,6 +271,7 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
         others = list({f.source: f for f in same}.values())
         if others:
             return _answer(q, FIGURE, [top, *others], [], limit=0)
+    _in_the_year(q, kind, top)
     related = [q.kb.get(i) for i in top.related]  # ids the loader checked
     related += [
         c.fact
@@ -278,6 +279,19 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
         if (c.fact.unit, c.fact.kind) == (top.unit, top.kind) and c.covers(q.required)
     ]
     return _answer(q, kind, [top], related)
+
+
+def _in_the_year(q: _Question, kind: str, top: Fact) -> None:
+    """Refuse "which brand was launched this year" unless the record says that year (a
+    figure's year is checked with its period, `_of_time`)."""
+    r = q.r
+    if kind == FIGURE or not r.years or not _happening(q, top):
+        return
+    said = f"{top.period or ''} {top.date or ''} {top.summary}"
+    if not all(year in said for year in r.years):
+        raise NoMatchError(
+            f"the article mentions {top.name} but does not say it was in {', '.join(r.years)}"
+        )
 
 
 def _told_in_summary(q: _Question, kind: str, ranked: list[Candidate]) -> Answer | None:
@@ -572,6 +586,13 @@ def _of_time(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
         # "how many scholars were sponsored in total": a figure per year is no total
         fitting = [c for c in fitting if c.fact.period != "per year"] or _refuse(
             f"the article gives {wording.counted_when(fitting[0].fact)}, not a total", []
+        )
+    if r.future:
+        # "how many schools does the city plan to build": a figure from a date on, not
+        # a count of today
+        fitting = [c for c in fitting if (c.fact.period or "").startswith("from")] or _refuse(
+            f"the article gives {wording.counted_when(fitting[0].fact)}, no plan or forecast",
+            [],
         )
     if r.years:
         happened = _happening(q, fitting[0].fact)

@@ -147,6 +147,9 @@ class Reading(NamedTuple):
     """The question asks how a figure changed ("how many *more* schools")."""
     stated: int = 0
     """How many names a list question says there are ("name the *three* countries"), or 0."""
+    future: bool = False
+    """The question asks what will be ("will", "plan to build"): a figure from a date on
+    ("from 2025") may answer it, a count of today may not."""
     reason: bool = False
     """The question asks why ("why was X chosen", "how come"): no record gives a reason."""
     manner: bool = False
@@ -285,6 +288,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         sources=tuple(dict.fromkeys(places[tokens[i]] for i in sorted(home))),
         years=years,
         per=_ratio(tokens),
+        future=_future(tokens),
         excluded=frozenset(excluded),
         span=span,
         stated=stated,
@@ -329,6 +333,19 @@ _EXCLUDING: tuple[tuple[str, ...], ...] = (
     *(("other", "than"), ("apart", "from"), ("aside", "from"), ("not", "counting")),
 )
 _JOINING = frozenset({"and", "or", "nor", "the", "one", "ones"})
+
+
+#: Verbs that say a question asks what is to come when "to" follows ("plan to build").
+_INTENDING = frozenset(
+    "plan plans planned planning aim aims intend intends expect expects expected going".split()
+)
+
+
+def _future(tokens: Sequence[str]) -> bool:
+    """Whether a question asks what will be: "will", or "plan/aim/expect to"."""
+    if "will" in tokens or "shall" in tokens:
+        return True
+    return any(a in _INTENDING and b == "to" for a, b in pairwise(tokens))
 
 
 def _hedges(tokens: Sequence[str]) -> set[int]:
