@@ -2144,3 +2144,52 @@ def test_what_happened_in_a_year_needs_a_record_of_that_year(
     assert answer(real_kb, "what new initiative was launched this year")[0] == (
         "openness-initiative"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "vocational colleges number chongqing",
+            'the article gives no count of "colleges"; worth a look: '
+            "international-vocational-platforms, vocational-further-study-share, "
+            "overseas-vocational-programs",
+        ),
+        (
+            "preschool children number chongqing",
+            "the article gives more than 200,000 children benefiting from free preschool, but "
+            'no overall figure for "preschool children"',
+        ),
+        (
+            "sino foreign programs medicine only",
+            "the article counts 78 institutions and programs (sino-foreign cooperative "
+            "institutions and programs) across clinical medicine, robotics and computer "
+            'science, but gives no figure for "medicine" alone',
+        ),
+        (
+            "robotics sino-foreign programs count",
+            "the article counts 78 institutions and programs (sino-foreign cooperative "
+            "institutions and programs) across clinical medicine, robotics and computer "
+            'science, but gives no figure for "robotics" alone',
+        ),
+    ],
+)
+def test_a_keyword_string_counts_the_noun_before_its_count_word(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("ntu principals training number", "principals-trained-at-ntu"),
+        ("how many sino-foreign programs are there", "sino-foreign-cooperative-programs"),
+        ("how many sino-foreign programs does chongqing have", "sino-foreign-cooperative-programs"),
+        ("schools number chongqing", "schools"),
+    ],
+)
+def test_a_name_said_more_fully_is_the_whole_count(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert answer(real_kb, question)[0] == record

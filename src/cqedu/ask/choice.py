@@ -686,7 +686,9 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     weak = [i for i in asked if i in top.weak and not (i in r.counted and q.generic(i))]
     if weak:
         raise NoMatchError(wording.passing(top.fact, phrase(r, weak)))
-    part = [i for i in asked if i in top.part]
+    # a field the figure counts with others, wherever the question names it ("sino
+    # foreign programs medicine only")
+    part = [i for i in q.known if i in top.part and i not in r.common]
     if part:
         raise NoMatchError(wording.part_of(top.fact, phrase(r, part)))
     # "how many schools were closed": a word the records use only in another form or
@@ -787,6 +789,11 @@ def _qualified(q: _Question, fact: Fact) -> bool:
     ("children benefiting from *free* preschool"): a word of the name that is no
     closed-class word, no inflected form, not generic among the records, and that no
     question word stands for. Such a figure counts a part, not the whole asked for."""
+    counted = [q.r.tokens[i] for i in sorted(q.r.counted)]
+    if len(counted) > 1 and words(fact.name)[:1] == counted[:1]:
+        # "sino-foreign programs": the name begins as the question's phrase does and says
+        # the same thing more fully ("Sino-foreign cooperative institutions and programs")
+        return False
     said = {w for ms in q.read.values() for m in ms for part in m for w in part}
     said |= set(q.r.tokens) | set(words(fact.unit or ""))  # the unit is what is counted
     level = {w for lv in q.r.levels for n in (lv.id, lv.name, *lv.aliases) for w in words(n)}

@@ -648,7 +648,15 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
         return base._replace(kind=PLACE)
     if counting:  # "what are the enrollment rates": every one of them
         many = bool(present & {"rates", "shares", "percentages", "figures", "numbers"})
-        return base._replace(plural=many or lead in NAMING)
+        # "vocational colleges number": a keyword string counts the noun before its count
+        # word, as "how many" would
+        # (the last plural before it: "ntu principals training number" counts principals)
+        # ("numbers", "figures" ask for every figure of a record: no count of one noun)
+        word = next((i for i, t in enumerate(tokens) if t in _COUNT_NOUNS), 0)
+        keyed = not lead and not percent and word > 0 and tokens[word - 1] not in CLOSED_CLASS
+        plurals = [i for i in range(word) if _plural(tokens[i]) and tokens[i] not in CLOSED_CLASS]
+        keyword = frozenset({(plurals or [word - 1])[-1]}) if keyed else frozenset()
+        return base._replace(plural=many or lead in NAMING, counted=keyword)
     if lead in NAMING:  # "name the role models": every one of them
         return base._replace(kind=NAME, plural=True)
     if lead == "which":  # "which disciplines ...": every one of them
