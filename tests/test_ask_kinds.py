@@ -2193,3 +2193,30 @@ def test_a_name_said_more_fully_is_the_whole_count(
     real_kb: KnowledgeBase, question: str, record: str
 ) -> None:
     assert answer(real_kb, question)[0] == record
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "when will free preschool end",
+            "the article gives when one year of free preschool starts (from 2025), not when "
+            "it ends",
+        ),
+        (
+            "what date is the next press conference",
+            "the article gives only the date of the press conference on education progress it "
+            "reports (October 20), not of a later one",
+        ),
+        (
+            "when is the next world culture fair",
+            "the article gives only the date of the World Culture Fair it reports (December 6, "
+            "2024), not of a later one",
+        ),
+    ],
+)
+def test_a_date_that_is_not_the_one_asked_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+    assert answer(real_kb, "when does free preschool start")[0] == "free-preschool-year"

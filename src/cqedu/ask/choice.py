@@ -272,6 +272,7 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
         if others:
             return _answer(q, FIGURE, [top, *others], [], limit=0)
     _in_the_year(q, kind, top)
+    _of_when(q, kind, top)
     related = [q.kb.get(i) for i in top.related]  # ids the loader checked
     related += [
         c.fact
@@ -279,6 +280,30 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
         if (c.fact.unit, c.fact.kind) == (top.unit, top.kind) and c.covers(q.required)
     ]
     return _answer(q, kind, [top], related)
+
+
+#: Words that ask when something ends, and when one is still to come ("the *next* fair").
+_ENDING = frozenset({"end", "ends", "ended", "ending", "finish", "finishes", "expire", "expires"})
+_COMING = frozenset({"next", "upcoming", "coming"})
+
+
+def _of_when(q: _Question, kind: str, top: Fact) -> None:
+    """Refuse a date that is not the one asked: the end of what the article gives only a
+    start for ("when will free preschool end": from 2025), or a later one than the event
+    it reports ("the next press conference")."""
+    if kind != DATE:
+        return
+    tokens = set(q.r.tokens)
+    if tokens & _ENDING and (top.period or "").startswith("from"):
+        raise NoMatchError(
+            f"the article gives when {wording.in_sentence(top.name)} starts ({top.period}), "
+            "not when it ends"
+        )
+    if tokens & _COMING and "year" not in tokens and top.date_as_written:
+        raise NoMatchError(
+            f"the article gives only the date of the {wording.in_sentence(top.name)} it "
+            f"reports ({top.date_as_written}), not of a later one"
+        )
 
 
 def _in_the_year(q: _Question, kind: str, top: Fact) -> None:

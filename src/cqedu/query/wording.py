@@ -45,6 +45,11 @@ def _lower_first(name: str) -> str:
     return name if proper else name[0].lower() + name[1:]
 
 
+def in_sentence(name: str) -> str:
+    """A record's name as a sentence says it ("press conference"; see `_lower_first`)."""
+    return _lower_first(name)
+
+
 def _same_words(first: str, second: str) -> bool:
     return normalise_phrase(first) == normalise_phrase(second)
 
