@@ -2220,3 +2220,18 @@ def test_a_date_that_is_not_the_one_asked_is_refused(
 ) -> None:
     assert refused(real_kb, question) == message
     assert answer(real_kb, "when does free preschool start")[0] == "free-preschool-year"
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("tell me about the teachers union", "union"),
+        ("what about the students council", "council"),
+        ("tell me about the teachers pension", "pension"),
+    ],
+)
+def test_an_unknown_noun_ending_the_question_after_a_noun_vetoes(
+    real_kb: KnowledgeBase, question: str, word: str
+) -> None:
+    assert refused(real_kb, question) == f'the article does not mention "{word}"'
+    assert answer(real_kb, "when did the world culture fair happen")[0] == "world-culture-fair"

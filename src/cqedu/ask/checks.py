@@ -212,7 +212,12 @@ class _Question:
             # town launched" does not (the clubs are what was launched).
             return True
         if i in r.verbs:
-            return False
+            # ... unless it ends the question uninflected after a noun: a compound's head
+            # ("about the teachers *union*"), no verb
+            # ("when did the fair *happen*": after "did", the verb)
+            supported = any(t in ("do", "does", "did", "will", "can") for t in tokens[:i])
+            last = i == len(tokens) - 1 and not (supported or r.manner)
+            return last and not inflected(tokens[i])
         named = i > 0 and r.typed[i][:1].isupper()
         # after "is", a participle is a passive verb ("is mentioned"), no subject
         passive = inflected(tokens[i])
