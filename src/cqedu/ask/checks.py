@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from cqedu.ask.candidates import Candidate, find, meanings
 from cqedu.ask.language import Lexicon, function_words, inflected
 from cqedu.ask.narrowing import in_terms
-from cqedu.ask.question import MAX_RELATED, Answer, KnowledgeBase
+from cqedu.ask.question import MAX_RELATED, Answer, KnowledgeBase, made
 from cqedu.ask.reading import (
     Reading,
     after_preposition,
@@ -26,11 +26,12 @@ from cqedu.ask.reading import (
     declared_verb,
     phrase,
     place_name,
+    proper_noun,
     subject_after_auxiliary,
     title_case,
 )
 from cqedu.core.errors import NoMatchError
-from cqedu.core.text import normalise_phrase, word_spans, words
+from cqedu.core.text import normalise_phrase, words
 from cqedu.facts.model import Fact
 from cqedu.query import wording
 from cqedu.query.wording import COUNTRIES, DATE, FIGURE, NAME, PLACE, PLACES, SUMMARY, WHO
@@ -69,21 +70,6 @@ def _time_period(fact: Fact) -> bool:
     when its figure was true ("as of 2025") or how often ("per year")."""
     period = fact.period or ""
     return any(ch.isdigit() for ch in period) and not period.startswith("as of")
-
-
-def _proper_noun(kb: KnowledgeBase, word: str) -> bool:
-    """Whether the records write `word` capitalised inside a sentence and never in lower
-    case: the name of a place or thing ("China", "Leicester"), learnt from the records that
-    hold it (read through the search index, so a large knowledge base is not scanned)."""
-    capital = False
-    for fact in kb.index_words.records_with([word]):
-        for text in (fact.name, fact.summary):
-            for index, (start, _, folded) in enumerate(word_spans(text)):
-                if index and folded == word:  # a sentence's first word is capitalised
-                    if not text[start].isupper():
-                        return False  # once in lower case, a common word: no need to read on
-                    capital = True
-    return capital
 
 
 def _years(period: str | None) -> int:
@@ -145,13 +131,13 @@ class _Question:
             if i in wanted
             and (
                 i in reading.head
-                or (i in self.restricted | subjects and _proper_noun(kb, tokens[i]))
+                or (i in self.restricted | subjects and proper_noun(kb, tokens[i]))
                 or not (self.generic(i) or i in reading.common)
             )
         ]
         self.optional = [i for i in self.known if i not in self.required and not self.generic(i)]
         #: Names a clause is about ("does *China* have"): a place the figure must be of.
-        self.subjects = {i for i in subjects & set(self.required) if _proper_noun(kb, tokens[i])}
+        self.subjects = {i for i in subjects & set(self.required) if proper_noun(kb, tokens[i])}
         #: Positions inside a declared term typed whole after its first word ("set *up*").
         # a term is a verb when one of its one-word synonyms is an inflected form ("built")
         verbs = [
@@ -226,7 +212,12 @@ class _Question:
             # town launched" does not (the clubs are what was launched).
             return True
         if i in r.verbs:
-            return False
+            # ... unless it ends the question uninflected after a noun: a compound's head
+            # ("about the teachers *union*"), no verb
+            # ("when did the fair *happen*": after "did", the verb)
+            supported = any(t in ("do", "does", "did", "will", "can") for t in tokens[:i])
+            last = i == len(tokens) - 1 and not (supported or r.manner)
+            return last and not inflected(tokens[i])
         named = i > 0 and r.typed[i][:1].isupper()
         # after "is", a participle is a passive verb ("is mentioned"), no subject
         passive = inflected(tokens[i])
@@ -340,7 +331,8 @@ def silence(q: _Question, found: Sequence[Candidate]) -> NoMatchError:
 def level_silence(q: _Question, found: Sequence[Candidate]) -> NoMatchError:
     """The article has no such figure for the level the question names."""
     topic_positions = [i for i in q.required if i not in q.r.level_positions]
-    topic = phrase(q.r, topic_positions or q.topic())
+    said = sorted(topic_positions or q.topic())
+    topic = phrase(q.r, said)
     topic = f'"{topic}"' if " " in topic else topic
     what = f"{topic} figure" if topic else "figure"
     if q.r.per_year:
@@ -348,6 +340,11 @@ def level_silence(q: _Question, found: Sequence[Candidate]) -> NoMatchError:
     names = " or ".join(lv.name.casefold() for lv in q.r.levels)
     covering = [c for c in found if c.covers(topic_positions) and c.fact.has_figure]
     others = [c.fact for c in q.ranked(covering)]
+    if len(said) > 1 and said[-1] - said[0] >= len(said):
+        # words apart ("teachers in vocational schools"): the question's own phrase
+        span = phrase(q.r, range(said[0], said[-1] + 1))
+        each = "per-year " if q.r.per_year else ""
+        return NoMatchError(f'the article gives no {each}figure for "{span}"{_look(others)}')
     return NoMatchError(f"the article gives no {what} for {names}{_look(others)}")
 
 
@@ -399,14 +396,49 @@ def _near(position: int, homes: set[int]) -> bool:
     return bool(homes & {position - 1, position + 1})
 
 
+def _without(q: _Question, answer: Answer) -> Answer:
+    """The answer without the names the question leaves out ("besides Russia"): the rest
+    of a list, or a refusal when none is left, or when a figure counts them too."""
+    r = q.r
+    if not r.excluded:
+        return answer
+    left_out = {r.tokens[i] for i in r.excluded}
+    out = phrase(r, sorted(r.excluded))
+    mentions = left_out <= set(words(f"{answer.record.name} {answer.record.summary}"))
+    if answer.kind == SUMMARY and mentions:
+        # "tell me the brands besides Study in Chongqing": a whole that names only them
+        raise NoMatchError(f"the article names none besides {out}; see {answer.record.id}")
+    if answer.kind == FIGURE:
+        given = "; ".join(wording.counted(f) for f in answer.named)
+        if r.kind == FIGURE:
+            raise NoMatchError(f"the article gives {given}, but no figure without {out}")
+        raise NoMatchError(f"the article names none besides {out}; it gives {given}")
+    # a country is left out by any of its names ("the British one")
+    called = {c.name: " ".join((c.name, *c.aliases)) for c in q.kb.countries}
+    kept = [
+        f
+        for f in answer.named
+        if not left_out & set(words(f"{f.name} {called.get(f.country or '', f.country or '')}"))
+    ]
+    if not kept:
+        raise NoMatchError(f"the article names none besides {out}")
+    if len(kept) == len(answer.named):
+        return answer
+    sources = [s for f, s in zip(answer.named, answer.sources, strict=False) if f in kept]
+    return made(answer.question, answer.kind, kept, [], sources=sources, limit=0)
+
+
 def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
     """The answer to a read question, or NoMatchError saying what the article gives."""
     # deferred: the answer types' choices are the last step
     from cqedu.ask.choice import choose, everyone
 
     question = _Question(kb, lexicon, reading)
-    if not question.subject and reading.kind in (PLACES, COUNTRIES):
-        return everyone(question)
+    # "which universities are named as partners": function words alone name no subject
+    small = function_words()
+    bare = all(reading.tokens[i] in small for i in question.subject)
+    if bare and reading.kind in (PLACES, COUNTRIES):
+        return _without(question, everyone(question))
     if not question.subject:
         raise NoMatchError(
             f'"{" ".join(reading.question.split())}" names nothing to look up; ask about a '
@@ -415,7 +447,7 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
     try:
         question.vetoes()
         ranked = question.constrained(question.candidates())
-        return choose(question, ranked)
+        return _without(question, choose(question, ranked))
     except NoMatchError as error:
         if len(kb.sources) < 2 or not reading.sources:
             raise

@@ -19,6 +19,7 @@ from cqedu.ask.question import Answer, made
 from cqedu.ask.reading import (
     CLOSED_CLASS,
     NAMING,
+    RELATIVE_YEARS,
     Reading,
     clause_verbs,
     declared_verb,
@@ -44,7 +45,9 @@ _BE = frozenset({"is", "was", "are", "were", "s"})
 #: Two stems this alike (rapidfuzz ratio) are one word spelt two ways ("centr", "center").
 _SAME_SPELLING = 80
 #: Questions about a photo: its credit is no record, so no person tied to it answers.
-_PHOTO_WORDS = frozenset({"photo", "photos", "photograph", "photographed", "picture", "pictures"})
+_PHOTO_WORDS = frozenset(
+    {"photo", "photos", "photograph", "photographed", "photographer", "picture", "pictures"}
+)
 
 
 def _sources(q: _Question, facts: Sequence[Fact]) -> list[str]:
@@ -151,7 +154,9 @@ def _kind(q: _Question, best: Fact) -> str:
             raise NoMatchError(wording.not_named(best, "them"))
     if r.kind != NAME:
         return r.kind
-    if r.plural and not naming:  # "name the role models" asks every one
+    # "name the role models" asks every one; so do "which role models" and "role models"
+    # alone, of people
+    if r.plural and not naming and best.kind != "person":
         q.r = r._replace(plural=False)
     if r.extreme or (r.percent and best.has_figure):
         return FIGURE
@@ -165,7 +170,8 @@ def _unasked(q: _Question, kind: str, best: Candidate) -> None:
     r = q.r
     if kind == WHO and _PHOTO_WORDS & set(r.tokens):
         raise NoMatchError(
-            "the article credits its photos in captions but names no photographer as a record"
+            "the article credits its photos in captions but names no photographer for "
+            f"{best.fact.name}"
         )
     if kind == SUMMARY and r.manner:
         # "how are teachers paid": the record must say the verb, or it does not say how
@@ -213,12 +219,17 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
     """The answer of the asked-for type, or a refusal saying what the article gives."""
     kind = _kind(q, ranked[0].fact)
     r = q.r
+    told = _told_in_summary(q, kind, ranked)
     people = kind == WHO and ranked[0].fact.kind == "person"  # "who are the role models"
-    if (kind in (NAME, FIGURE) or people) and r.plural and not r.extreme:
+    # a plural noun phrase alone lists names, not figures ("international students")
+    listing = r.plural and not (kind == FIGURE and r.kind == NAME)
+    if told is None and (kind in (NAME, FIGURE) or people) and listing and not r.extreme:
         # "growth of student numbers": figures asked for, and the record the question is
         # about gives none, whatever it describes
         none = kind == FIGURE == r.kind and not ranked[0].fact.has_figure
-        return _related(q, kind, ranked) if none else _listed(q, ranked)
+        told = _related(q, kind, ranked) if none else _listed(q, ranked)
+    if told is not None:
+        return told
     _unasked(q, kind, ranked[0])
     fitting = [c for c in ranked if fits(kind, c.fact)]
     if kind == PLACE and r.tokens[-1] == "from":
@@ -260,6 +271,8 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
         others = list({f.source: f for f in same}.values())
         if others:
             return _answer(q, FIGURE, [top, *others], [], limit=0)
+    _in_the_year(q, kind, top)
+    _of_when(q, kind, top)
     related = [q.kb.get(i) for i in top.related]  # ids the loader checked
     related += [
         c.fact
@@ -267,6 +280,99 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
         if (c.fact.unit, c.fact.kind) == (top.unit, top.kind) and c.covers(q.required)
     ]
     return _answer(q, kind, [top], related)
+
+
+#: Words that ask when something ends, and when one is still to come ("the *next* fair").
+_ENDING = frozenset({"end", "ends", "ended", "ending", "finish", "finishes", "expire", "expires"})
+_COMING = frozenset({"next", "upcoming", "coming"})
+
+
+def _of_when(q: _Question, kind: str, top: Fact) -> None:
+    """Refuse a date that is not the one asked: the end of what the article gives only a
+    start for ("when will free preschool end": from 2025), or a later one than the event
+    it reports ("the next press conference")."""
+    if kind != DATE:
+        return
+    tokens = set(q.r.tokens)
+    if tokens & _ENDING and (top.period or "").startswith("from"):
+        raise NoMatchError(
+            f"the article gives when {wording.in_sentence(top.name)} starts ({top.period}), "
+            "not when it ends"
+        )
+    if tokens & _COMING and "year" not in tokens and top.date_as_written:
+        raise NoMatchError(
+            f"the article gives only the date of the {wording.in_sentence(top.name)} it "
+            f"reports ({top.date_as_written}), not of a later one"
+        )
+
+
+def _in_the_year(q: _Question, kind: str, top: Fact) -> None:
+    """Refuse "which brand was launched this year" unless the record says that year (a
+    figure's year is checked with its period, `_of_time`)."""
+    r = q.r
+    if kind == FIGURE or not r.years or not _happening(q, top):
+        return
+    said = f"{top.period or ''} {top.date or ''} {top.summary}"
+    if not all(year in said for year in r.years):
+        raise NoMatchError(
+            f"the article mentions {top.name} but does not say it was in {', '.join(r.years)}"
+        )
+
+
+def _told_in_summary(q: _Question, kind: str, ranked: list[Candidate]) -> Answer | None:
+    """Answers a summary holds though no record is of the type: a photo's credit ("who
+    took the photo of the fair"), who did a deed ("founded by Chongqing"); and "why",
+    which no record tells (refused)."""
+    r = q.r
+    if kind == WHO and _PHOTO_WORDS & set(r.tokens):
+        credited = _photographers(q, ranked)
+        if credited:
+            return _answer(q, WHO, credited, [], limit=0)
+    if kind == WHO and not fits(WHO, ranked[0].fact) and _done_by(q, ranked[0].fact):
+        return _answer(q, WHO, [ranked[0].fact], [])
+    if r.reason:  # the records say what and when, never why
+        head = {r.tokens[i] for i in r.head}
+        about = max(ranked[:3], key=lambda c: len(head & set(words(c.fact.name)))).fact
+        raise NoMatchError(f"the article mentions {about.name} but does not say why")
+    return None
+
+
+def _done_by(q: _Question, fact: Fact) -> bool:
+    """Whether a record's summary says who did what the question asks ("who founded the
+    centre": "Platform founded by Chongqing"): its verb is the question's verb, in any
+    form or by a declared synonym ("who set up", "who established")."""
+    done = wording.by_whom(fact)
+    if done is None:
+        return False
+    verb = done[0]
+    for i in q.r.verbs | frozenset(q.r.subject):
+        if i >= len(q.r.tokens) or i in q.r.head:
+            continue
+        token = q.r.tokens[i]
+        said = {token, *q.lexicon.matches(token)}
+        for term, synonyms in q.lexicon.terms:  # "established" and "founded": one term's
+            if said & {term, *synonyms}:
+                said |= {term, *synonyms}
+        if verb in said:
+            return True
+    # a verb of two words typed whole ("set up"): its declared synonyms name the verb
+    typed = f" {' '.join(q.r.tokens)} "
+    return any(f" {term} " in typed and verb in synonyms for term, synonyms in q.lexicon.terms)
+
+
+def _photographers(q: _Question, ranked: list[Candidate]) -> list[Fact]:
+    """The photos a question about a photographer asks of, whose captions credit one: the
+    best covered when the question names what the photo shows ("who took the photo of the
+    fair"), else every one ("who took the photos")."""
+    r = q.r
+    credited = [c for c in ranked if wording.photo_credit(c.fact)]
+    about = [i for i in q.known if r.tokens[i] not in _PHOTO_WORDS and not q.generic(i)]
+    about = [i for i in about if i not in r.common and i not in r.verbs]
+    if not about:
+        order = {fact_id: n for n, fact_id in enumerate(q.kb.ids())}
+        return sorted((c.fact for c in credited), key=lambda f: order[f.id])
+    covering = [c for c in credited if c.covers(about)]
+    return [covering[0].fact] if covering else []
 
 
 def _in_total(tokens: Sequence[str]) -> bool:
@@ -292,7 +398,10 @@ def _not_the_named(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
         return fitting
     done = _done(r)
     owning = "s" in r.tokens
-    if not kept or owning or not (_ordinary(q, done) or kept[0].covers(done)):
+    # a declared verb ("founded") is no ordinary English here: who did it must say so
+    declared = r.kind == WHO and done and declared_verb(q.lexicon, r.tokens[done[0]])
+    plain = _ordinary(q, done) and not declared
+    if not kept or owning or not (plain or kept[0].covers(done)):
         raise NoMatchError(f'the article does not answer "{q.asked()}"')
     return kept
 
@@ -342,10 +451,16 @@ def _does_what_was_done(q: _Question, fact: Fact) -> bool:
     from cqedu.core.text import stem  # deferred for start-up, as above
 
     done = _done(q.r)
-    if not done or _ordinary(q, done):
+    # a declared verb ("opened") must be said: hosting a fair is not opening it
+    if not done or (_ordinary(q, done) and not declared_verb(q.lexicon, q.r.tokens[done[0]])):
         return True
-    root = stem(q.r.tokens[done[0]])
-    return any(stem(w) == root for w in words(f"{fact.name} {fact.summary}"))
+    token = q.r.tokens[done[0]]
+    said = {token}
+    for term, synonyms in q.lexicon.terms:  # "held" says "hosted": one declared term's
+        if stem(token) in {stem(w) for w in (term, *synonyms)}:
+            said |= {term, *synonyms}
+    roots = {stem(w) for w in said}
+    return any(stem(w) in roots for w in words(f"{fact.name} {fact.summary}"))
 
 
 def _named_as_other(r: Reading, fact: Fact) -> bool:
@@ -354,10 +469,23 @@ def _named_as_other(r: Reading, fact: Fact) -> bool:
     Xuanhao's *teacher*")."""
     name = words(fact.name)
     tokens = list(r.tokens)
-    starts = [i for i in range(len(tokens)) if tokens[i : i + len(name)] == name]
+    starts: list[int] = []
+    # the whole name, or for "who" its first words ("who founded Southwest University":
+    # "Southwest University of Political Science and Law")
+    shortest = min(len(name), 2) if r.kind == WHO else len(name)
+    size = len(name)
+    for size in range(len(name), shortest - 1, -1):
+        starts = [i for i in range(len(tokens)) if tokens[i : i + size] == name[:size]]
+        if starts:
+            break
+    if not starts and r.kind == WHO and len(name) > 2:
+        # ... or without its first word, a place the question need not type ("the
+        # Municipal Education Commission" of Chongqing's)
+        size = len(name) - 1
+        starts = [i for i in range(len(tokens)) if tokens[i : i + size] == name[1:]]
     if not name or not starts:
         return False
-    end = starts[0] + len(name)
+    end = starts[0] + size
     owning = end + 1 < len(tokens) and tokens[end] == "s" and tokens[end + 1] not in CLOSED_CLASS
     who = _asker(tokens)
     # any verb but "be" ("who is Shi Tingmao" asks who she is; "who did X meet" does not)
@@ -484,15 +612,66 @@ def _of_time(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
         fitting = [c for c in fitting if c.fact.period != "per year"] or _refuse(
             f"the article gives {wording.counted_when(fitting[0].fact)}, not a total", []
         )
+    if r.future:
+        # "how many schools does the city plan to build": a figure from a date on, not
+        # a count of today
+        fitting = [c for c in fitting if (c.fact.period or "").startswith("from")] or _refuse(
+            f"the article gives {wording.counted_when(fitting[0].fact)}, no plan or forecast",
+            [],
+        )
     if r.years:
-        fitting = [
-            c for c in fitting if all(y in f"{c.fact.period} {c.fact.date}" for y in r.years)
-        ] or _refuse(
+        happened = _happening(q, fitting[0].fact)
+        timely = [c for c in fitting if _of_years(c, r.years, happened)]
+        if not timely and happened and any(_of_years(c, r.years, False) for c in fitting):
+            # "how many programs were launched this year": the figure as of that year is
+            # how many there were by then, not how many were added in it
+            raise NoMatchError(
+                f"the article gives {wording.counted_when(fitting[0].fact)}, a running "
+                f"total, not how many in {', '.join(r.years)}"
+            )
+        fitting = timely or _refuse(
             f"the article gives {wording.counted_when(fitting[0].fact)}, "
             f"not for {', '.join(r.years)}",
             fitting[1:],
         )
     return fitting
+
+
+def _of_years(c: Candidate, years: Sequence[str], happened: bool) -> bool:
+    """Whether a figure is of the years asked: a period of several years ("2021-2025")
+    only when both its ends are asked, one year's total ("as of 2025") only when the
+    question asks no happening in it (see `_happening`)."""
+    period = c.fact.period or ""
+    first, dash, last = period.partition("-")
+    if dash and first.isdigit() and last.isdigit():
+        return first in years and last in years
+    if happened and period.startswith("as of"):
+        return False
+    return all(y in f"{period} {c.fact.date}" for y in years)
+
+
+def _happening(q: _Question, fact: Fact) -> bool:
+    """Whether a figure asked of a year is what happened in it ("programs *launched* this
+    year", "*new* schools in 2024", "set up"): a declared verb of two words, or a past
+    participle or a declared verb's form that the figure does not say itself ("students
+    *enrolled* in 2025" are what it counts; "enrolled *this year*" happened in it)."""
+    r = q.r
+    if "new" in r.tokens:
+        return True
+    typed = f" {' '.join(r.tokens)} "
+    for term, synonyms in q.lexicon.terms:
+        verb_term = any(" " not in w and inflected(w) for w in synonyms)
+        if verb_term and " " in term and f" {term} " in typed:
+            return True
+    relative = any(a in RELATIVE_YEARS and b == "year" for a, b in pairwise(r.tokens))
+    for i in r.subject:
+        token = r.tokens[i]
+        if i in r.counted:
+            continue
+        verb = (token.endswith("ed") and inflected(token)) or declared_verb(q.lexicon, token)
+        if verb and (relative or not _same_stem(token, fact)):
+            return True
+    return False
 
 
 def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
@@ -532,7 +711,9 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     weak = [i for i in asked if i in top.weak and not (i in r.counted and q.generic(i))]
     if weak:
         raise NoMatchError(wording.passing(top.fact, phrase(r, weak)))
-    part = [i for i in asked if i in top.part]
+    # a field the figure counts with others, wherever the question names it ("sino
+    # foreign programs medicine only")
+    part = [i for i in q.known if i in top.part and i not in r.common]
     if part:
         raise NoMatchError(wording.part_of(top.fact, phrase(r, part)))
     # "how many schools were closed": a word the records use only in another form or
@@ -633,6 +814,11 @@ def _qualified(q: _Question, fact: Fact) -> bool:
     ("children benefiting from *free* preschool"): a word of the name that is no
     closed-class word, no inflected form, not generic among the records, and that no
     question word stands for. Such a figure counts a part, not the whole asked for."""
+    counted = [q.r.tokens[i] for i in sorted(q.r.counted)]
+    if len(counted) > 1 and words(fact.name)[:1] == counted[:1]:
+        # "sino-foreign programs": the name begins as the question's phrase does and says
+        # the same thing more fully ("Sino-foreign cooperative institutions and programs")
+        return False
     said = {w for ms in q.read.values() for m in ms for part in m for w in part}
     said |= set(q.r.tokens) | set(words(fact.unit or ""))  # the unit is what is counted
     level = {w for lv in q.r.levels for n in (lv.id, lv.name, *lv.aliases) for w in words(n)}

@@ -9,7 +9,7 @@ facts file), and general English from the package registry (Snowball stems, and 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -137,8 +137,14 @@ class Lexicon:
         """Record words `token` may stand for, each with a quality from 0 to 1.
 
         The same word, or one with the same Snowball stem, counts fully; a word that begins
-        alike ("cooperate", "cooperation") 0.9; a close spelling its rapidfuzz ratio.
+        alike ("cooperate", "cooperation") 0.9; a close spelling its rapidfuzz ratio; a
+        word the records do not use as typed, also what its other spelling, British or
+        American, stands for ("centres": "center").
         """
+        return _respelled(self._forms, token, token in self.known)
+
+    def _forms(self, token: str) -> dict[str, float]:
+        """Record words `token` may stand for as typed (see `matches`)."""
         found: dict[str, float] = {}
         if token.isdigit():
             found[token] = 1.0
@@ -184,8 +190,19 @@ class Lexicon:
         return word.startswith(token) or stem(token) == stem(word)
 
     def meanings(self, phrase: Sequence[str]) -> list[tuple[str, ...]]:
-        """The records' words a phrase of the question stands for by a declared synonym."""
-        return self.synonyms.get(tuple(phrase), [])
+        """The records' words a phrase of the question stands for by a declared synonym; a
+        compound turned round with "of" too ("heads of schools": "school heads")."""
+        return (
+            self.synonyms.get(tuple(phrase))
+            or _turned_round(self.synonyms, phrase)
+            or _other_forms(self.phrases, phrase)
+        )
+
+    @cached_property
+    def phrases(self) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+        """The declared phrases of several words and what each stands for: a term itself
+        ("carried out"), a synonym its terms ("sign up": "enrolled")."""
+        return _declared_phrases(self.synonyms, self.terms)
 
     def frequency(self, words: Sequence[str]) -> dict[str, int]:
         """How many records hold each word (0 for none), from the index."""
@@ -205,6 +222,62 @@ class Lexicon:
             return False
         counts = self.frequency(wanted)
         return all(count >= GENERIC_SHARE * self.records for count in counts.values())
+
+
+def _respelled(
+    forms: Callable[[str], dict[str, float]], token: str, known: bool
+) -> dict[str, float]:
+    """What `forms` finds for a word, and for a word the records do not use as typed also
+    for its other spelling, British or American ("centres": "centers")."""
+    found = forms(token)
+    if token.isalpha() and not known:
+        # deferred: only a word the records do not use as typed has a table to read
+        from cqedu.ask.spelling import other_spelling
+
+        other = other_spelling(token)
+        for word, quality in (forms(other) if other else {}).items():
+            found[word] = max(found.get(word, 0.0), quality)
+    return found
+
+
+def _turned_round(
+    synonyms: dict[tuple[str, ...], list[tuple[str, ...]]], phrase: Sequence[str]
+) -> list[tuple[str, ...]]:
+    """A declared two-word synonym turned round with "of" ("heads of schools": "school
+    heads"), the owner singular or plural."""
+    if len(phrase) != 3 or phrase[1] != "of":
+        return []
+    head, _, owner = phrase
+    return synonyms.get((owner, head)) or synonyms.get((owner[:-1], head), [])
+
+
+def _other_forms(
+    phrases: dict[tuple[str, ...], list[tuple[str, ...]]], phrase: Sequence[str]
+) -> list[tuple[str, ...]]:
+    """What a declared phrase of several words stands for, typed in other forms of its
+    words ("carry out": "carried out"), by Snowball stems, of the phrases alike at both
+    ends (no other loads the stemmer)."""
+    if len(phrase) < 2:
+        return []
+    alike = [
+        m
+        for m in phrases
+        if len(m) == len(phrase) and m[-1] == phrase[-1] and m[0][:2] == phrase[0][:2]
+    ]
+    roots = [stem(w) for w in phrase]
+    return [meant for m in alike if [stem(w) for w in m] == roots for meant in phrases[m]]
+
+
+def _declared_phrases(
+    synonyms: dict[tuple[str, ...], list[tuple[str, ...]]],
+    terms: Sequence[tuple[str, list[str]]],
+) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """The declared phrases of several words and what each stands for (`Lexicon.phrases`)."""
+    found = {key: list(meant) for key, meant in synonyms.items() if len(key) > 1}
+    for term, _ in terms:
+        if " " in term:
+            found.setdefault(tuple(term.split()), []).append(tuple(term.split()))
+    return found
 
 
 def _share_start(token: str, word: str) -> bool:

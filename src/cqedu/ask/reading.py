@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from itertools import pairwise
+from typing import TYPE_CHECKING, NamedTuple
 
 from cqedu.ask.language import Lexicon, function_words, inflected
 from cqedu.core.errors import QueryError
@@ -20,6 +21,9 @@ from cqedu.core.text import normalise_phrase, word_spans, words
 from cqedu.facts.model import Level, Source
 from cqedu.query.wording import COUNTRIES, DATE, FIGURE, NAME, PLACE, PLACES, SUMMARY, WHO
 from cqedu.store.index import STOPWORDS
+
+if TYPE_CHECKING:
+    from cqedu.ask.question import KnowledgeBase
 
 #: Words after which a noun says what the question is restricted to ("in clinical medicine").
 PREPOSITIONS = frozenset(
@@ -53,7 +57,7 @@ _DATE_WORDS = frozenset({"date", "dates", "day", "year", "month", "time", "perio
 #: Imperatives that ask for names, as "which" does ("name the partners", "list the rates").
 NAMING = frozenset({"name", "list"})
 _QUESTION_WORDS = frozenset(
-    {"how", "what", "whats", "which", "who", "whom", "whose", "when", "where"}
+    {"how", "what", "whats", "which", "who", "whom", "whose", "when", "where", "why"}
     | {"describe", "explain", "define", "tell"}
     | NAMING
 )
@@ -143,10 +147,18 @@ class Reading(NamedTuple):
     """The question asks how a figure changed ("how many *more* schools")."""
     stated: int = 0
     """How many names a list question says there are ("name the *three* countries"), or 0."""
+    future: bool = False
+    """The question asks what will be ("will", "plan to build"): a figure from a date on
+    ("from 2025") may answer it, a count of today may not."""
+    reason: bool = False
+    """The question asks why ("why was X chosen", "how come"): no record gives a reason."""
     manner: bool = False
     """The question asks how something is done ("how are teachers paid")."""
     span: int = 0
     """How many years a figure is asked over ("in five years", "5 yrs"), or 0."""
+    excluded: frozenset[int] = frozenset()
+    """Positions of the names a question leaves out ("countries *besides Russia*"): no
+    subject words; an answer that names or counts them is not the one asked."""
     per: tuple[int, ...] = ()
     """Positions of what a ratio is asked per ("students per *teacher*", "does each
     *school* have"): a figure per year is `per_year`, not this."""
@@ -227,6 +239,12 @@ def read(lexicon: Lexicon, question: str) -> Reading:
                 places.setdefault(short[0], places[meaning[0]])
     home = {i for i, t in enumerate(tokens) if t in places}
     years = tuple(t for t in tokens if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20"))
+    relative, said_year = _relative_years(tokens, lexicon.kb.sources)
+    years += tuple(y for y in relative if y not in years)
+    consumed |= said_year
+    excluded, excluding = _excluded(lexicon, typed, tokens, places)
+    consumed |= excluded | excluding
+    consumed |= _hedges(tokens)
     ignore = set(CLOSED_CLASS) | _ANSWER_WORDS | _QUESTION_WORDS
     if reading.kind in (PLACES, COUNTRIES):
         ignore |= partner_filler(tokens)
@@ -236,6 +254,9 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         i for i, t in enumerate(tokens) if i not in consumed and i not in home and t not in years
     ]
     head, verbs = _head(tokens, candidates, reading.kind, lexicon, named)
+    if reading.kind == NAME and _lead(tokens) >= len(tokens) and head:
+        # "role models named in the article": a plural noun phrase alone asks for all
+        reading = reading._replace(plural=_plural(tokens[max(head)], lexicon))
     subject = tuple(i for i in candidates if tokens[i] not in ignore or i in named)
     head = frozenset(i for i in head if i in subject)
     # Common English ("go", "work", "free") is a subject word that never vetoes, and
@@ -267,9 +288,127 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         sources=tuple(dict.fromkeys(places[tokens[i]] for i in sorted(home))),
         years=years,
         per=_ratio(tokens),
+        future=_future(tokens),
+        excluded=frozenset(excluded),
         span=span,
         stated=stated,
     )
+
+
+#: Words that name a year by its distance from the article's own ("*last* year").
+RELATIVE_YEARS = {"this": 0, "current": 0, "last": -1, "next": 1}
+
+
+def _relative_years(tokens: Sequence[str], sources: Sequence[Source]) -> tuple[list[str], set[int]]:
+    """The years "this year", "last year" and "next year" name, counted from the latest
+    source's date (the year the article reports), and the positions saying them."""
+    dated = [s.date[:4] for s in sources if s.date[:4].isdigit()]
+    years: list[str] = []
+    said: set[int] = set()
+    for i, (word, following) in enumerate(pairwise(tokens)):
+        if following == "year" and word in RELATIVE_YEARS and dated:
+            years.append(str(int(max(dated)) + RELATIVE_YEARS[word]))
+            said |= {i, i + 1}
+    return years, said
+
+
+def proper_noun(kb: KnowledgeBase, word: str) -> bool:
+    """Whether the records write `word` capitalised inside a sentence and never in lower
+    case: the name of a place or thing ("China", "Leicester"), learnt from the records that
+    hold it (read through the search index, so a large knowledge base is not scanned)."""
+    capital = False
+    for fact in kb.index_words.records_with([word]):
+        for text in (fact.name, fact.summary):
+            for index, (start, _, folded) in enumerate(word_spans(text)):
+                if index and folded == word:  # a sentence's first word is capitalised
+                    if not text[start].isupper():
+                        return False  # once in lower case, a common word: no need to read on
+                    capital = True
+    return capital
+
+
+#: Words that leave out what follows them ("countries *besides* Russia"), one or two words.
+_EXCLUDING: tuple[tuple[str, ...], ...] = (
+    *(("besides",), ("except",), ("excluding",), ("beyond",)),
+    *(("other", "than"), ("apart", "from"), ("aside", "from"), ("not", "counting")),
+)
+_JOINING = frozenset({"and", "or", "nor", "the", "one", "ones"})
+
+
+#: Verbs that say a question asks what is to come when "to" follows ("plan to build").
+_INTENDING = frozenset(
+    "plan plans planned planning aim aims intend intends expect expects expected going".split()
+)
+
+
+def _future(tokens: Sequence[str]) -> bool:
+    """Whether a question asks what will be: "will", or "plan/aim/expect to"."""
+    if "will" in tokens or "shall" in tokens:
+        return True
+    return any(a in _INTENDING and b == "to" for a, b in pairwise(tokens))
+
+
+def _hedges(tokens: Sequence[str]) -> set[int]:
+    """Positions of a figure's qualifier before the question word ("*roughly* how many"):
+    it hedges the answer and names nothing."""
+    before = range(min(_lead(tokens), 2))
+    if not before or tokens[0] in function_words():
+        return set()
+    # deferred: the figures' grammar imports decimal and fractions, which only a question
+    # that opens with a word before its question word needs
+    from cqedu.facts.figures import QUALIFIER_WORDS
+
+    return {i for i in before if tokens[i] in QUALIFIER_WORDS}
+
+
+def _record_name(lexicon: Lexicon, tokens: Sequence[str], start: int) -> int:
+    """Where the longest record name typed from `start` ends ("study in chongqing ..."), or
+    0 when no record's whole name starts there."""
+    if start >= len(tokens):
+        return 0
+    names = {normalise_phrase(f.name) for f in lexicon.kb.index_words.records_with([tokens[start]])}
+    for end in range(len(tokens), start + 1, -1):
+        if " ".join(tokens[start:end]) in names:
+            return end
+    return 0
+
+
+def _excluded(
+    lexicon: Lexicon, typed: Sequence[str], tokens: Sequence[str], places: dict[str, Source]
+) -> tuple[set[int], set[int]]:
+    """Positions of the names a question leaves out: the names after "besides", "except",
+    "other than" and the like (words typed capitalised, a declared name, or one the records
+    write capitalised), up to the sources' own place; and the positions of the words that
+    leave them out."""
+    small = function_words()
+
+    def name(i: int) -> bool:
+        word = tokens[i]
+        if word in small or word in places:
+            return False
+        capital = typed[i][:1].isupper() and not title_case(typed)
+        return capital or word in lexicon.declared or proper_noun(lexicon.kb, word)
+
+    found: set[int] = set()
+    markers: set[int] = set()
+    for start in range(len(tokens)):
+        marker = next((m for m in _EXCLUDING if tuple(tokens[start : start + len(m)]) == m), None)
+        if marker is None:
+            continue
+        i = start + len(marker)
+        run: set[int] = set()
+        whole = _record_name(lexicon, tokens, i)  # "besides study in chongqing"
+        if whole:
+            run |= set(range(i, whole))
+            i = whole
+        while i < len(tokens) and (tokens[i] in _JOINING or name(i)):
+            if tokens[i] not in _JOINING:
+                run.add(i)
+            i += 1
+        if run:
+            found |= run
+            markers |= set(range(start, i)) - run  # with the words joining the names
+    return found, markers
 
 
 #: "how many schools, students and teachers ...": one-word nouns joined by commas or "and".
@@ -435,6 +574,8 @@ _REPORTING = frozenset(
     " described cite cites cited give gives gave given list lists listed say says said"
     " state states stated".split()
 )
+#: Nouns for how the text cites: "given as *examples*", "for *instance*".
+_CITING = frozenset({"example", "examples", "instance", "instances"})
 #: Nouns for the text itself: "in the article", "this report".
 _TEXT = frozenset({"article", "report", "text", "story", "piece"})
 
@@ -448,6 +589,10 @@ def _about_the_text(tokens: Sequence[str], lead: int) -> set[int]:
         i
         for i in range(1, len(tokens))
         if tokens[i] in _TEXT and tokens[i - 1] in ("the", "this", "that")
+    }
+    # "given *as examples* of", "*for instance*": how the article cites, not what
+    found |= {
+        i for i in range(1, len(tokens)) if tokens[i] in _CITING and tokens[i - 1] in ("as", "for")
     }
     return found
 
@@ -465,6 +610,8 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
     counting = percent or bool(present & _COUNT_WORDS)
     if extreme:
         return base
+    if lead == "why" or (lead == "how" and following == "come"):
+        return base._replace(kind=SUMMARY, reason=True)
     if lead == "how":
         if first + 1 < len(tokens) and tokens[first + 1] in _AUXILIARIES:
             # "how is Study in Chongqing described", "how are teachers paid": the manner of
@@ -501,7 +648,15 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
         return base._replace(kind=PLACE)
     if counting:  # "what are the enrollment rates": every one of them
         many = bool(present & {"rates", "shares", "percentages", "figures", "numbers"})
-        return base._replace(plural=many or lead in NAMING)
+        # "vocational colleges number": a keyword string counts the noun before its count
+        # word, as "how many" would
+        # (the last plural before it: "ntu principals training number" counts principals)
+        # ("numbers", "figures" ask for every figure of a record: no count of one noun)
+        word = next((i for i, t in enumerate(tokens) if t in _COUNT_NOUNS), 0)
+        keyed = not lead and not percent and word > 0 and tokens[word - 1] not in CLOSED_CLASS
+        plurals = [i for i in range(word) if _plural(tokens[i]) and tokens[i] not in CLOSED_CLASS]
+        keyword = frozenset({(plurals or [word - 1])[-1]}) if keyed else frozenset()
+        return base._replace(plural=many or lead in NAMING, counted=keyword)
     if lead in NAMING:  # "name the role models": every one of them
         return base._replace(kind=NAME, plural=True)
     if lead == "which":  # "which disciplines ...": every one of them
@@ -613,6 +768,9 @@ def _run(tokens: Sequence[str], start: int, lexicon: Lexicon) -> frozenset[int]:
     """Positions from `start` up to the first closed-class word: what "how many" counts."""
     found: set[int] = set()
     for i in range(start, len(tokens)):
+        if tokens[i] == "s" and found and i + 1 < len(tokens) and tokens[i + 1] not in CLOSED_CLASS:
+            found = set()  # "how many of the city's teachers": the owner counts nothing
+            continue
         if tokens[i] in CLOSED_CLASS or tokens[i] in _ANSWER_WORDS:
             break
         if i > start and declared_verb(lexicon, tokens[i]):
@@ -674,6 +832,11 @@ def _head(
         return frozenset(), frozenset()
     run: list[int] = []
     for i in range(start, len(tokens)):
+        owner = run and kind != WHO and i + 1 in allowed  # "who is X's teacher" asks of X
+        if tokens[i] == "s" and owner and tokens[i + 1] not in CLOSED_CLASS:
+            # "the city's football reform": the owner modifies the noun phrase after it
+            run = []
+            continue
         if i not in allowed or tokens[i] in CLOSED_CLASS or tokens[i] in _ANSWER_WORDS:
             break
         run.append(i)

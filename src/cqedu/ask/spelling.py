@@ -35,9 +35,24 @@ RARER = 100
 _NAME_TYPO_LENGTH = 7
 
 
+def other_spelling(word: str) -> str | None:
+    """The word's other spelling, British or American ("centres": "centers"; "program":
+    "programme"), from breame's table of dual spellings; None for a word of one spelling."""
+    # deferred: the table costs about 3 ms to import, and only a word the records do not
+    # use as typed looks in it
+    from breame.data.spelling_constants import (  # type: ignore[import-untyped] # no hints
+        AMERICAN_ENGLISH_SPELLINGS,
+        BRITISH_ENGLISH_SPELLINGS,
+    )
+
+    other = BRITISH_ENGLISH_SPELLINGS.get(word) or AMERICAN_ENGLISH_SPELLINGS.get(word)
+    return str(other) if other and other != word else None
+
+
 def _english(token: str) -> bool:
-    """Whether `token` is a word of general English."""
-    return bool(english_counts((token,)))
+    """Whether `token` is a word of general English, in either spelling ("centres": the
+    word list is American)."""
+    return bool(english_counts((token,))) or other_spelling(token) is not None
 
 
 def _rare_form(token: str, word: str) -> bool:
@@ -142,7 +157,7 @@ def corrected(
             # one closest word (ties as below), unless the typed word is common English
             if max(matched.values()) < 1.0:
                 word = _closest(token, sorted(matched), limit, lexicon.frequency)
-                if word is not None and _rare_form(token, word):
+                if word is not None and _rare_form(token, word) and not other_spelling(token):
                     out[i] = word
             continue
         near = [w for w in lexicon.words if abs(len(w) - len(token)) <= limit and w.isalpha()]

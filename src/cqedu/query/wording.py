@@ -45,6 +45,11 @@ def _lower_first(name: str) -> str:
     return name if proper else name[0].lower() + name[1:]
 
 
+def in_sentence(name: str) -> str:
+    """A record's name as a sentence says it ("press conference"; see `_lower_first`)."""
+    return _lower_first(name)
+
+
 def _same_words(first: str, second: str) -> bool:
     return normalise_phrase(first) == normalise_phrase(second)
 
@@ -87,11 +92,34 @@ _PLACE_IN = re.compile(r"\b(?:in|at) ((?:[A-Z][\w'-]*\s?)+)")
 _VENUE = re.compile(r"\b(?:in|at) (?:an? )?((?:[A-Z][\w'-]*\s?)+)")
 
 
+#: A caption's credit in a record's summary: "(photo caption; photo by DENG Nan)".
+_CREDIT = re.compile(r"\bphoto by ([^)]+)\)")
+
+
+def photo_credit(fact: Fact) -> str | None:
+    """Who took the photo a record's summary credits ("Liu Li, Visual Chongqing"), or None."""
+    found = _CREDIT.search(fact.summary)
+    return found.group(1).strip() if found else None
+
+
+#: Who did what a record's summary says was done: "Platform founded by Chongqing".
+_BY_WHOM = re.compile(r"\b([a-z]+ed|led|run|made|set up) by ([A-Z][\w-]*(?: [A-Z][\w-]*)*)")
+
+
+def by_whom(fact: Fact) -> tuple[str, str] | None:
+    """The verb and the name after it in a summary's "founded by Chongqing" ("founded",
+    "Chongqing"), or None; a photo's credit is `photo_credit`."""
+    found = _BY_WHOM.search(fact.summary)
+    return (found.group(1), found.group(2)) if found else None
+
+
 def place_of(fact: Fact) -> str | None:
     """Where a record is: its country, else a capitalised place its summary puts it "in"
     or "at" ("Yubei District"; for an event the last such place, also after "a": "at a
-    Dadukou District primary school"); None when the record does not say."""
-    if fact.country:
+    Dadukou District primary school"); None when the record does not say. A centre's
+    country is the one it works with, not where it stands ("Greece" for a Chinese-Greek
+    centre founded by Chongqing): only an institution or a country is in its country."""
+    if fact.country and fact.category != "centre":
         return fact.country
     if fact.kind == "event":
         venues = _VENUE.findall(fact.summary)
@@ -156,6 +184,16 @@ def _line(kind: str, named: Sequence[Fact], ascii_only: bool) -> str:  # noqa: P
     if kind == PLACES:
         context = [fact.country] if fact.country else []
         return f"{fact.name} ({'; '.join([*context, where(fact, ascii_only)])})"
+    if kind == WHO and all(photo_credit(f) for f in named):
+        # "who took the photo of the fair": the caption's credit, for each photo asked
+        return "; ".join(
+            f"{photo_credit(f)} (photo: {_lower_first(f.name)}; {where(f, ascii_only)})"
+            for f in named
+        )
+    done = by_whom(fact) if kind == WHO and fact.kind not in ("person", "organization") else None
+    if done:  # "who founded the centre": the one the summary says did it
+        verb, agent = done
+        return f"{agent} ({verb} {fact.name}; {where(fact, ascii_only)})"
     # WHO, NAME and SUMMARY: who or what the record is, in our words.
     return f"{fact.name}: {fact.summary} ({where(fact, ascii_only)})"
 
