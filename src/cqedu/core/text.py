@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
@@ -237,6 +237,12 @@ def normalise_phrase(text: str) -> str:
 # Stems already found, and the stemmer: PyStemmer's English (Porter 2) Snowball stemmer.
 _stems: dict[str, str] = {}
 _stemmer: list[Any] = []
+
+
+def remember_stems(stems: Mapping[str, str]) -> None:
+    """Take these words' stems as known (worked out by `stem` before, and kept in a
+    cache), so that `stem` answers them without loading the stemmer."""
+    _stems.update(stems)
 
 
 def stem(word: str) -> str:
