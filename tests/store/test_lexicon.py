@@ -19,7 +19,8 @@ KEPT = StoredLexicon(
     declared=frozenset({"chongqing", "uk", "espana"}),
     units=frozenset({"teachers", "percent"}),
     function_words=frozenset({"the", "how", "many"}),
-    stems={"teachers": "teacher", "schools": "school", "the": "the"},
+    stemmed=["schools", "teachers", "the"],
+    stems=["school", "teacher", "the"],
 )
 
 
@@ -45,14 +46,32 @@ def test_a_kept_lexicon_reads_back_whole(connection: sqlite3.Connection) -> None
 
 
 def test_an_empty_lexicon_reads_back_empty(connection: sqlite3.Connection) -> None:
-    empty = StoredLexicon([], 0, [], frozenset(), frozenset(), frozenset(), {})
+    empty = StoredLexicon(
+        words=[],
+        records=0,
+        terms=[],
+        declared=frozenset(),
+        units=frozenset(),
+        function_words=frozenset(),
+        stemmed=[],
+        stems=[],
+    )
     assert lexicon.keep(connection, "", empty) is True
     assert lexicon.read(connection, "") == empty
 
 
 def test_keeping_again_replaces_the_row(connection: sqlite3.Connection) -> None:
     lexicon.keep(connection, "list-1", KEPT)
-    other = KEPT._replace(records=8, words=["schools"])
+    other = StoredLexicon(
+        words=["schools"],
+        records=8,
+        terms=KEPT.terms,
+        declared=KEPT.declared,
+        units=KEPT.units,
+        function_words=KEPT.function_words,
+        stemmed=KEPT.stemmed,
+        stems=KEPT.stems,
+    )
     lexicon.keep(connection, "list-1", other)
     assert lexicon.read(connection, "list-1") == other
     assert connection.execute("SELECT COUNT(*) FROM ask_lexicon").fetchone() == (1,)
@@ -69,6 +88,22 @@ def test_other_content_or_dependencies_read_nothing(connection: sqlite3.Connecti
     connection.execute("UPDATE files SET place = place + 10")
     connection.execute("UPDATE files SET place = 31 - place")
     assert lexicon.read(connection, "list-1") is None
+
+
+def test_lexicons_are_equal_when_every_field_is() -> None:
+    other = StoredLexicon(
+        words=KEPT.words,
+        records=KEPT.records,
+        terms=KEPT.terms,
+        declared=KEPT.declared,
+        units=KEPT.units,
+        function_words=KEPT.function_words,
+        stemmed=KEPT.stemmed,
+        stems=["school", "teacher", "th"],
+    )
+    assert other != KEPT
+    assert KEPT != "a lexicon"
+    assert repr(KEPT) == "StoredLexicon(records=7, words=3)"
 
 
 def test_a_row_it_did_not_write_is_not_trusted(connection: sqlite3.Connection) -> None:
@@ -92,3 +127,10 @@ def test_a_read_only_cache_file_keeps_nothing(tmp_path: Path) -> None:
         assert not connection.in_transaction
     finally:
         connection.close()
+
+
+def test_a_table_of_other_columns_is_replaced(connection: sqlite3.Connection) -> None:
+    connection.execute("CREATE TABLE ask_lexicon (stamp BLOB, words TEXT)")  # an older FORMAT
+    assert lexicon.read(connection, "list-1") is None
+    assert lexicon.keep(connection, "list-1", KEPT) is True
+    assert lexicon.read(connection, "list-1") == KEPT

@@ -259,7 +259,7 @@ def _stored(kb: KnowledgeBase) -> StoredLexicon:
         found = _worked_out(kb)
         kb.index_words.keep_lexicon(depends, found)
     else:
-        remember_stems(found.stems)
+        remember_stems(found.stemmed, found.stems)
         if not _function_words:
             _function_words.append(found.function_words)
     return found
@@ -288,6 +288,7 @@ def _worked_out(kb: KnowledgeBase) -> StoredLexicon:
     # The stems a question looks up: of every word above, and of the terms' words.
     stemmed = {*vocabulary, *declared, *units, *known}
     stemmed.update(w for term, synonyms in terms for p in (term, *synonyms) for w in p.split())
+    in_order = sorted(stemmed)
     return StoredLexicon(
         words=vocabulary,
         records=len(kb.ids()),
@@ -295,5 +296,6 @@ def _worked_out(kb: KnowledgeBase) -> StoredLexicon:
         declared=declared,
         units=units,
         function_words=known,
-        stems={word: stem(word) for word in sorted(stemmed)},
+        stemmed=in_order,
+        stems=[stem(word) for word in in_order],
     )

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
 
@@ -239,10 +239,26 @@ _stems: dict[str, str] = {}
 _stemmer: list[Any] = []
 
 
-def remember_stems(stems: Mapping[str, str]) -> None:
-    """Take these words' stems as known (worked out by `stem` before, and kept in a
-    cache), so that `stem` answers them without loading the stemmer."""
-    _stems.update(stems)
+# Stems kept from earlier runs, each as (sorted words, their stems): see `remember_stems`.
+_kept_stems: list[tuple[Sequence[str], Sequence[str]]] = []
+
+
+def remember_stems(words: Sequence[str], stems: Sequence[str]) -> None:
+    """Take these words' stems as known: `words` sorted (as `sorted` orders them), each
+    with its stem at the same place in `stems`, worked out by `stem` before and kept in a
+    cache. `stem` then answers them without loading the stemmer; looked up by bisection,
+    they cost nothing until asked for."""
+    _kept_stems.append((words, stems))
+
+
+def _kept_stem(word: str) -> str | None:
+    from bisect import bisect_left  # deferred for start-up: only with stems kept
+
+    for kept, stems in _kept_stems:
+        at = bisect_left(kept, word)
+        if at < len(kept) and kept[at] == word:
+            return stems[at]
+    return None
 
 
 def stem(word: str) -> str:
@@ -252,6 +268,10 @@ def stem(word: str) -> str:
     stem. Imports the stemmer on first use (about 3 ms).
     """
     found = _stems.get(word)
+    if found is None and _kept_stems:
+        found = _kept_stem(word)
+        if found is not None:
+            _stems[word] = found
     if found is None:
         if word.isascii() and word.isalpha():
             if not _stemmer:

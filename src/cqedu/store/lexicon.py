@@ -17,25 +17,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 #: Bump when the columns below, or what the caller puts in them, change.
 FORMAT = 1
 _TABLE = "ask_lexicon"
-_COLUMNS = (
-    "words",
-    "records",
-    "terms",
-    "declared",
-    "units",
-    "function_words",
-    "stem_keys",
-    "stems",
-)
+_COLUMNS = ("words", "records", "terms", "declared", "units", "function_words", "stemmed", "stems")
 _SCHEMA = (
-    f"CREATE TABLE IF NOT EXISTS {_TABLE} (stamp BLOB NOT NULL, words TEXT NOT NULL, "
+    f"CREATE TABLE {_TABLE} (stamp BLOB NOT NULL, words TEXT NOT NULL, "
     "records INTEGER NOT NULL, terms TEXT NOT NULL, declared TEXT NOT NULL, "
-    "units TEXT NOT NULL, function_words TEXT NOT NULL, stem_keys TEXT NOT NULL, "
+    "units TEXT NOT NULL, function_words TEXT NOT NULL, stemmed TEXT NOT NULL, "
     "stems TEXT NOT NULL)"
 )
 # Words (and the normalised phrases of terms) hold letters, digits and single spaces only
@@ -44,23 +34,54 @@ _SCHEMA = (
 _LINE, _FIELD = "\n", "\t"
 
 
-class StoredLexicon(NamedTuple):
-    """The words questions weigh, as worked out from one knowledge base."""
+class StoredLexicon:
+    """The words questions weigh, as worked out from one knowledge base.
 
-    words: list[str]
-    """The search index's words but numbers, sorted (`IndexWords.vocabulary`)."""
-    records: int
-    """How many records the knowledge base holds (all sources)."""
-    terms: list[tuple[str, list[str]]]
-    """Each declared term and its synonyms, normalised (`text.normalise_phrase`)."""
-    declared: frozenset[str]
-    """The words of the declared names: countries, levels and terms, with their aliases."""
-    units: frozenset[str]
-    """The words of the figures' units."""
-    function_words: frozenset[str]
-    """English function words and question words (`cqedu.ask.language.function_words`)."""
-    stems: dict[str, str]
-    """Word -> its Snowball stem (`text.stem`), for every word above."""
+    A plain class, not a NamedTuple: building one of those costs every question about
+    0.25 ms of start-up.
+    """
+
+    __slots__ = _COLUMNS
+
+    def __init__(
+        self,
+        *,
+        words: list[str],
+        records: int,
+        terms: list[tuple[str, list[str]]],
+        declared: frozenset[str],
+        units: frozenset[str],
+        function_words: frozenset[str],
+        stemmed: list[str],
+        stems: list[str],
+    ) -> None:
+        self.words = words
+        """The search index's words but numbers, sorted (`IndexWords.vocabulary`)."""
+        self.records = records
+        """How many records the knowledge base holds (all sources)."""
+        self.terms = terms
+        """Each declared term and its synonyms, normalised (`text.normalise_phrase`)."""
+        self.declared = declared
+        """The words of the declared names: countries, levels and terms, with aliases."""
+        self.units = units
+        """The words of the figures' units."""
+        self.function_words = function_words
+        """English function words and question words (`ask.language.function_words`)."""
+        self.stemmed = stemmed
+        """Every word above and every word of the terms, sorted."""
+        self.stems = stems
+        """The Snowball stem (`text.stem`) of each word of `stemmed`, in its order."""
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in _COLUMNS)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, StoredLexicon) and self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment] # mutable fields: not hashable
+
+    def __repr__(self) -> str:
+        return f"StoredLexicon(records={self.records}, words={len(self.words)})"
 
 
 def _lines(values: Iterable[str]) -> str:
@@ -94,8 +115,8 @@ def read(connection: sqlite3.Connection, depends: str) -> StoredLexicon | None:
             return None
     except sqlite3.Error:
         return None  # no table yet (or no files table): never kept
-    _, words, records, terms, declared, units, function_words, stem_keys, stems = row
-    keys, values = _split(stem_keys), _split(stems)
+    _, words, records, terms, declared, units, function_words, stemmed, stems = row
+    keys, values = _split(stemmed), _split(stems)
     if len(keys) != len(values):
         return None  # not a row this module wrote: worked out again, and replaced
     return StoredLexicon(
@@ -105,7 +126,8 @@ def read(connection: sqlite3.Connection, depends: str) -> StoredLexicon | None:
         declared=frozenset(_split(declared)),
         units=frozenset(_split(units)),
         function_words=frozenset(_split(function_words)),
-        stems=dict(zip(keys, values, strict=True)),
+        stemmed=keys,
+        stems=values,
     )
 
 
@@ -113,7 +135,6 @@ def keep(connection: sqlite3.Connection, depends: str, lexicon: StoredLexicon) -
     """Keep `lexicon` for these facts files' content and `depends`, replacing any other;
     whether it was kept (not in a read-only or busy cache file: the next question works
     it out again)."""
-    stems = sorted(lexicon.stems.items())
     values: Sequence[object] = (
         _lines(lexicon.words),
         lexicon.records,
@@ -121,18 +142,19 @@ def keep(connection: sqlite3.Connection, depends: str, lexicon: StoredLexicon) -
         _lines(sorted(lexicon.declared)),
         _lines(sorted(lexicon.units)),
         _lines(sorted(lexicon.function_words)),
-        _lines(word for word, _ in stems),
-        _lines(found for _, found in stems),
+        _lines(lexicon.stemmed),
+        _lines(lexicon.stems),
     )
     try:
         connection.execute("BEGIN IMMEDIATE")
     except sqlite3.Error:
         return False
     try:
+        # made anew, so that a table of another FORMAT's columns never stays in the way
+        connection.execute(f"DROP TABLE IF EXISTS {_TABLE}")
         connection.execute(_SCHEMA)
-        connection.execute(f"DELETE FROM {_TABLE}")  # noqa: S608 - fixed names
         connection.execute(
-            f"INSERT INTO {_TABLE} VALUES (?, {', '.join('?' * len(_COLUMNS))})",  # noqa: S608 - placeholders only
+            f"INSERT INTO {_TABLE} VALUES (?, {', '.join('?' * len(values))})",  # noqa: S608 - placeholders only
             (_stamp(connection, depends), *values),
         )
         connection.execute("COMMIT")
