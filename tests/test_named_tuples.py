@@ -7,9 +7,11 @@ import typing
 
 import pytest
 
-#: Modules every command imports whose NamedTuples are defined without string annotations:
-#: typing.NamedTuple compiles a string annotation into a ForwardRef at each start-up.
+#: Modules every command (and `ask`'s reading) imports whose NamedTuples are defined without
+#: string annotations: typing.NamedTuple compiles a string annotation into a ForwardRef at
+#: each start-up.
 EVALUATED = (
+    "cqedu.ask.reading",
     "cqedu.core.matching",
     "cqedu.facts.fields",
     "cqedu.facts.files",
