@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -134,3 +135,22 @@ def test_a_table_of_other_columns_is_replaced(connection: sqlite3.Connection) ->
     assert lexicon.read(connection, "list-1") is None
     assert lexicon.keep(connection, "list-1", KEPT) is True
     assert lexicon.read(connection, "list-1") == KEPT
+
+
+def test_a_cache_file_another_process_writes_is_not_waited_for(tmp_path: Path) -> None:
+    path = tmp_path / "kb.sqlite3"
+    mine = store(path, [b"\x01" * 16])
+    mine.execute("PRAGMA busy_timeout = 30000")  # as the store's connection waits
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+        started = time.monotonic()
+        assert lexicon.keep(mine, "list-1", KEPT) is False
+        assert time.monotonic() - started < 5  # not the store's 30 s
+        assert mine.execute("PRAGMA busy_timeout").fetchone() == (30000,)
+        other.execute("ROLLBACK")
+        assert lexicon.keep(mine, "list-1", KEPT) is True
+        assert lexicon.read(mine, "list-1") == KEPT
+    finally:
+        other.close()
+        mine.close()

@@ -20,6 +20,8 @@ from collections.abc import Iterable, Sequence
 
 #: Bump when the columns below, or what the caller puts in them, change.
 FORMAT = 1
+#: How long `keep` waits for another process's write to the cache file, in milliseconds.
+_LOCK_WAIT_MS = 200
 _TABLE = "ask_lexicon"
 _COLUMNS = ("words", "records", "terms", "declared", "units", "function_words", "stemmed", "stems")
 _SCHEMA = (
@@ -145,10 +147,16 @@ def keep(connection: sqlite3.Connection, depends: str, lexicon: StoredLexicon) -
         _lines(lexicon.stemmed),
         _lines(lexicon.stems),
     )
+    # Another process writing the cache file (a refresh, an index) is not waited for long:
+    # keeping the lexicon only saves the next question a few milliseconds.
+    waited = connection.execute("PRAGMA busy_timeout").fetchone()[0]
+    connection.execute(f"PRAGMA busy_timeout = {_LOCK_WAIT_MS}")
     try:
         connection.execute("BEGIN IMMEDIATE")
     except sqlite3.Error:
         return False
+    finally:
+        connection.execute(f"PRAGMA busy_timeout = {int(waited)}")
     try:
         # made anew, so that a table of another FORMAT's columns never stays in the way
         connection.execute(f"DROP TABLE IF EXISTS {_TABLE}")
