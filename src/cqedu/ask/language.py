@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cqedu.core.text import normalise_phrase, stem, words
+from cqedu.core.text import normalise_phrase, remember_stems, stem, words
 
 if TYPE_CHECKING:
     from cqedu.ask.question import KnowledgeBase
+    from cqedu.store.lexicon import StoredLexicon
 
 #: A question word matches a record word this close (rapidfuzz ratio) as a typo.
 TYPO_SCORE = 84.0
@@ -33,15 +34,36 @@ _ASKING = frozenset(
 )
 
 
-@cache
+# The function words once known this run: read from the package's list, or from the
+# cache file with the rest of a Lexicon (see `_stored`).
+_function_words: list[frozenset[str]] = []
+
+
 def function_words() -> frozenset[str]:
     """English function words and common verbs (the `stop-words` package), normalised."""
+    if not _function_words:
+        _function_words.append(_listed_function_words())
+    return _function_words[0]
+
+
+def _listed_function_words() -> frozenset[str]:
     # One call over the whole list: its words split as each would alone, at a tenth of
-    # the cost (a question pays this on every run).
+    # the cost.
     # ASCII entries only: the list spells each contraction with ' as well, and one curly
     # quote would send the whole list down the slower Unicode path of the splitter.
     listed = " ".join(word for word in english_stop_words() if word.isascii())
     return frozenset(words(listed)) | _ASKING
+
+
+def _stop_words_file() -> Path | None:
+    """The `stop-words` package's English list file, found without importing the package;
+    None when the package keeps it elsewhere (a zipped install)."""
+    # deferred for start-up: only a question reads the list
+    from importlib.util import find_spec
+
+    spec = find_spec("stop_words")
+    folders = spec.submodule_search_locations if spec is not None else None
+    return Path(folders[0], "stop-words", "english.txt") if folders else None
 
 
 def english_stop_words() -> list[str]:
@@ -51,14 +73,10 @@ def english_stop_words() -> list[str]:
     loads its JSON table of languages, and the json module, about 2.5 ms of every
     question. Anywhere else (a zipped install), the package is asked.
     """
-    # deferred for start-up: only a question reads the list
-    from importlib.util import find_spec
-
-    spec = find_spec("stop_words")
-    folders = spec.submodule_search_locations if spec is not None else None
-    if folders:
+    listed_file = _stop_words_file()
+    if listed_file is not None:
         try:
-            with Path(folders[0], "stop-words", "english.txt").open(encoding="utf-8") as listed:
+            with listed_file.open(encoding="utf-8") as listed:
                 return [line.strip() for line in listed if line.strip()]
         except OSError:
             pass  # laid out otherwise: the package knows where
@@ -81,14 +99,13 @@ class Lexicon:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self.words = kb.index_words.vocabulary()
+        found = _stored(kb)
+        self.words = found.words
         self.known = set(self.words)
-        self.records = max(1, len(kb.ids()))
+        self.records = max(1, found.records)
         #: Each declared term and its synonyms, normalised once for every step that reads
         #: them (the synonyms below, `verb_roots`, the checks' terms typed whole).
-        self.terms = [
-            (normalise_phrase(t.term), [normalise_phrase(w) for w in t.synonyms]) for t in kb.terms
-        ]
+        self.terms = found.terms
         # Synonym (normalised words) -> the words of each term it stands for.
         self.synonyms: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         for term, synonyms in self.terms:
@@ -100,17 +117,9 @@ class Lexicon:
         self._frequency: dict[str, int] = {}
         #: Words the facts files declare (countries, levels, terms): never common English,
         #: whatever a list of function words says ("uk").
-        declared = [n for c in kb.countries for n in (c.name, *c.aliases)]
-        declared += [n for lv in kb.levels for n in (lv.name, *lv.aliases)]
-        declared += [n for t in kb.terms for n in (t.term, *t.synonyms)]
-        # ASCII names in one call; one accented alias ("España") would send every name
-        # down the splitter's slower Unicode path (about 3 ms of every question)
-        plain = "\n".join(name for name in declared if name.isascii())
-        self.declared = set(words(plain)).union(
-            *(words(name) for name in declared if not name.isascii())
-        )
+        self.declared = set(found.declared)
         #: Words of the figures' units: count nouns, so plurals ("disciplines").
-        self.units = set(words("\n".join(kb.units())))
+        self.units = set(found.units)
 
     @cached_property
     def verb_roots(self) -> frozenset[str]:
@@ -291,3 +300,75 @@ def _share_start(token: str, word: str) -> bool:
             break
         common += 1
     return common >= SHARED_START and common >= 0.75 * min(len(token), len(word))
+
+
+# ---------------------------------------------------------------- loading
+
+#: Bump when `_worked_out` changes what it gives, so that lexicons kept in cache files by
+#: an earlier version are worked out again.
+_DERIVATION = 1
+
+
+def _depends() -> str:
+    """What a kept lexicon depends on beside the facts files: this module's way of working
+    it out, and the function word list (the package's file, by size and time)."""
+    listed = _stop_words_file()
+    try:
+        status = listed.stat() if listed is not None else None
+    except OSError:
+        status = None
+    version = f"{status.st_size}-{status.st_mtime_ns}" if status is not None else "package"
+    return f"{_DERIVATION}|{version}|{' '.join(sorted(_ASKING))}"
+
+
+def _stored(kb: KnowledgeBase) -> StoredLexicon:
+    """The words a Lexicon weighs: kept in the knowledge base's cache file by the first
+    question after its facts files changed, or worked out (about 3 ms, and loading the
+    stemmer) and kept there for the next. The stems and function words it holds are taken
+    as known for this run."""
+    depends = _depends()
+    found = kb.index_words.stored_lexicon(depends)
+    if found is None:
+        found = _worked_out(kb)
+        kb.index_words.keep_lexicon(depends, found)
+    else:
+        remember_stems(found.stemmed, found.stems)
+        if not _function_words:
+            _function_words.append(found.function_words)
+    return found
+
+
+def _worked_out(kb: KnowledgeBase) -> StoredLexicon:
+    """The words a Lexicon weighs, worked out from the knowledge base."""
+    # deferred for start-up: the class is all this module needs of the store
+    from cqedu.store.lexicon import StoredLexicon
+
+    terms = [
+        (normalise_phrase(t.term), [normalise_phrase(w) for w in t.synonyms]) for t in kb.terms
+    ]
+    declared_names = [n for c in kb.countries for n in (c.name, *c.aliases)]
+    declared_names += [n for lv in kb.levels for n in (lv.name, *lv.aliases)]
+    declared_names += [n for t in kb.terms for n in (t.term, *t.synonyms)]
+    # ASCII names in one call; one accented alias ("España") would send every name
+    # down the splitter's slower Unicode path (about 3 ms)
+    plain = "\n".join(name for name in declared_names if name.isascii())
+    declared = frozenset(words(plain)).union(
+        *(words(name) for name in declared_names if not name.isascii())
+    )
+    units = frozenset(words("\n".join(kb.units())))
+    vocabulary = kb.index_words.vocabulary()
+    known = function_words()
+    # The stems a question looks up: of every word above, and of the terms' words.
+    stemmed = {*vocabulary, *declared, *units, *known}
+    stemmed.update(w for term, synonyms in terms for p in (term, *synonyms) for w in p.split())
+    in_order = sorted(stemmed)
+    return StoredLexicon(
+        words=vocabulary,
+        records=len(kb.ids()),
+        terms=terms,
+        declared=declared,
+        units=units,
+        function_words=known,
+        stemmed=in_order,
+        stems=[stem(word) for word in in_order],
+    )

@@ -22,6 +22,7 @@ from cqedu.facts.model import Country, Fact, Level, SearchHit, Source, Term
 
 if TYPE_CHECKING:
     from cqedu.ask.language import Lexicon
+    from cqedu.store.lexicon import StoredLexicon
 
 #: Related records an answer offers, and records a refusal suggests.
 MAX_RELATED = 3
@@ -59,6 +60,8 @@ class IndexWords(Protocol):
     """The words of the search index that questions weigh (`cqedu.query.words.IndexWords`)."""
 
     def vocabulary(self) -> list[str]: ...
+    def stored_lexicon(self, depends: str) -> StoredLexicon | None: ...
+    def keep_lexicon(self, depends: str, found: StoredLexicon) -> None: ...
     def document_frequency(self, words: Iterable[str]) -> dict[str, int]: ...
     def records_with(self, words: Iterable[str]) -> list[Fact]: ...
 

@@ -12,6 +12,7 @@ from cqedu.store.records import Records
 
 if TYPE_CHECKING:
     from cqedu.store import index
+    from cqedu.store.lexicon import StoredLexicon
 
 
 class IndexWords:
@@ -41,6 +42,26 @@ class IndexWords:
         index = self.index()
         self.vocabulary_cache = index.vocabulary(self.records.db, self.vocabulary_cache)
         return list(self.vocabulary_cache.words)
+
+    def stored_lexicon(self, depends: str) -> StoredLexicon | None:
+        """What questions worked out from this store's words, kept in its cache file for
+        the facts files' content and `depends` (`cqedu.store.lexicon`); None when there
+        is none, or no cache file."""
+        if self._cache_file is None:
+            return None
+        # deferred for start-up: only questions read it
+        from cqedu.store import lexicon
+
+        return lexicon.read(self.records.db, depends)
+
+    def keep_lexicon(self, depends: str, found: StoredLexicon) -> None:
+        """Keep what questions worked out in the cache file, for the next question (not
+        without one, nor in a read-only one)."""
+        if self._cache_file is not None:
+            # deferred for start-up: only questions keep it
+            from cqedu.store import lexicon
+
+            lexicon.keep(self.records.db, depends, found)
 
     def document_frequency(self, words: Iterable[str]) -> dict[str, int]:
         """How many records (of all sources) hold each index word; absent words left out."""
