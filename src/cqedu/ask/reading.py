@@ -313,7 +313,7 @@ def _relative_years(tokens: Sequence[str], sources: Sequence[Source]) -> tuple[l
     return years, said
 
 
-def proper_noun(kb: KnowledgeBase, word: str) -> bool:
+def proper_noun(kb: "KnowledgeBase", word: str) -> bool:
     """Whether the records write `word` capitalised inside a sentence and never in lower
     case: the name of a place or thing ("China", "Leicester"), learnt from the records that
     hold it (read through the search index, so a large knowledge base is not scanned)."""
