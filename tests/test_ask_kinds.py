@@ -2235,3 +2235,42 @@ def test_an_unknown_noun_ending_the_question_after_a_noun_vetoes(
 ) -> None:
     assert refused(real_kb, question) == f'the article does not mention "{word}"'
     assert answer(real_kb, "when did the world culture fair happen")[0] == "world-culture-fair"
+
+
+# ------------------------------------------------ a keyword tags a topic, not another measure
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # the share of new frontline workers trained locally is no employment rate: its
+        # record is tagged by what it is about (workers, industry), never by "employment"
+        ("what is the employment rate", 'the article does not mention "employment"'),
+        ("employment rate of university graduates", 'the article does not mention "employment"'),
+        (
+            "job placement rate of vocational graduates",
+            'the article does not mention "job placement"',
+        ),
+    ],
+)
+def test_a_rate_the_article_does_not_give_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what percentage of new frontline workers were trained locally",
+        "share of the workforce trained by local vocational schools",
+    ],
+)
+def test_the_share_of_workers_trained_locally_is_still_answered(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert answer(real_kb, question) == (
+        "frontline-employees-trained-locally",
+        "more than 70% new frontline employees trained by local vocational schools (as of "
+        "2025; Integrating Education with Industry and Innovation ¶2)",
+    )
