@@ -644,6 +644,87 @@ def two_sources() -> Iterator[KnowledgeBase]:
     knowledge.close()
 
 
+LAKESIDE = Path(__file__).parent / "data" / "lakeside_facts.toml"
+
+
+@pytest.fixture(scope="module")
+def with_lakeside() -> Iterator[KnowledgeBase]:
+    """The bundled facts and a made-up town whose schools have a total and a count of new
+    vocational ones, and whose students only a vocational count."""
+    knowledge = cqedu.load([REAL_FACTS, LAKESIDE], cache=False)
+    yield knowledge
+    knowledge.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        # each source's best figure, not the last of its figures in the ranking
+        (
+            "how many schools",
+            "Chongqing: 9,177 schools (as of 2025; Building a Strong Education System \u00b61); "
+            "Lakeside: 900 schools (as of 2025; Schools \u00b62)",
+        ),
+        (
+            "number of schools",
+            "Chongqing: 9,177 schools (as of 2025; Building a Strong Education System \u00b61); "
+            "Lakeside: 900 schools (as of 2025; Schools \u00b62)",
+        ),
+        # a level's count is no source's overall figure: Lakeside gives none
+        (
+            "how many students are there",
+            "Chongqing: 6.4 million students (as of 2025; Building a Strong Education System "
+            "\u00b61)",
+        ),
+        # named, the level's figure answers
+        (
+            "how many vocational students are there",
+            "Lakeside: nearly 12,000 students (vocational students; as of 2025; Schools \u00b61)",
+        ),
+    ],
+)
+def test_with_several_sources_each_gives_its_own_best_figure(
+    with_lakeside: KnowledgeBase, question: str, text: str
+) -> None:
+    assert with_lakeside.ask(question).text == text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many teachers will lakeside hire by 2027",
+        "how many new teachers will be hired",
+        "how many teachers does lakeside plan to hire",
+    ],
+)
+def test_a_target_after_the_source_date_answers_a_question_about_the_future(
+    with_lakeside: KnowledgeBase, question: str
+) -> None:
+    assert with_lakeside.ask(question).text == (
+        "Lakeside: up to 300 teachers (new teachers to be hired; system wide; by 2027; "
+        "Schools \u00b63)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many teachers will chongqing hire",
+            "the source on Chongqing gives over 500,000 teachers as of 2025, no plan or forecast",
+        ),
+        (
+            "how many schools will lakeside build",
+            "the source on Lakeside gives 900 schools as of 2025, no plan or forecast",
+        ),
+    ],
+)
+def test_a_count_of_today_answers_no_question_about_the_future(
+    with_lakeside: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refusal(with_lakeside, question) == message
+
+
 def test_with_two_sources_several_counts_each_name_their_source(
     two_sources: KnowledgeBase,
 ) -> None:

@@ -7,6 +7,7 @@ article does give, and that it does not give the rest.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -268,7 +269,8 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
             and c.score(q.required) == fitting[0].score(q.required)
             and c.fit >= MIN_FIGURE_FIT
         ]
-        others = list({f.source: f for f in same}.values())
+        # each other source's best figure: `fitting` is best first
+        others = list({f.source: f for f in reversed(same)}.values())[::-1]
         if others:
             return _answer(q, FIGURE, [top, *others], [], limit=0)
     _in_the_year(q, kind, top)
@@ -595,6 +597,19 @@ def _host(q: _Question, ranked: list[Candidate]) -> Answer:
     raise NoMatchError(f"the article names {ranked[0].fact.name} but does not say where it is")
 
 
+def _forward(q: _Question, fact: Fact) -> bool:
+    """Whether a figure looks ahead of its source: from a date on ("from 2025"), or a
+    target or any period after the source's year ("by 2027", "2026-2030")."""
+    period = (fact.period or "").strip().lower()
+    if period.startswith("from "):
+        return True
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", period)]
+    dated = [s.date[:4] for s in q.kb.sources if s.id == fact.source and s.date[:4].isdigit()]
+    if not years or not dated:
+        return False
+    return min(years) > int(dated[0]) or (period.startswith("by ") and years[0] >= int(dated[0]))
+
+
 def _of_time(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     """Figures of the time asked for: a length of time ("how long"), per year, a total
     over time ("in total"), in the years named; else the refusal says what is given."""
@@ -615,7 +630,7 @@ def _of_time(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     if r.future:
         # "how many schools does the city plan to build": a figure from a date on, not
         # a count of today
-        fitting = [c for c in fitting if (c.fact.period or "").startswith("from")] or _refuse(
+        fitting = [c for c in fitting if _forward(q, c.fact)] or _refuse(
             f"the article gives {wording.counted_when(fitting[0].fact)}, no plan or forecast",
             [],
         )
@@ -840,6 +855,12 @@ def _qualified(q: _Question, fact: Fact) -> bool:
     ]
     if not extra:
         return False
+    if not q.r.levels and fact.level is not None:
+        # "*Vocational* students" are the students of one level, however many records
+        # hold the level's word: no overall figure when the question names no level
+        own = [lv for lv in q.kb.levels if lv.id == fact.level]
+        if any(w in words(" ".join((lv.id, lv.name, *lv.aliases))) for lv in own for w in extra):
+            return True
     counts = q.lexicon.frequency(extra)
     return any(counts[w] < GENERIC_SHARE * q.lexicon.records for w in extra)
 
