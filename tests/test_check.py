@@ -122,6 +122,7 @@ def test_problems_across_files(tmp_path: Path) -> None:
     assert report.problems[1] == (
         f'{second}:{line_of(second_text, "mini-schools")}:1: record id "mini-schools" is used '
         f"in both {first} and {second}; rename one of them"
+        f" (cqedu draft avoids the ids of the facts files --facts names)"
     )
 
 

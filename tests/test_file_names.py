@@ -207,6 +207,7 @@ def test_a_clash_names_both_files(cafe: Path) -> None:
     second = first.replace("caf\\xe9", "\\xff")
     assert str(caught.value) == (
         f'source id "mini" is used in both {first} and {second}; rename one of them'
+        f" (cqedu draft avoids the ids of the facts files --facts names)"
     )
 
 

@@ -106,6 +106,7 @@ def test_a_record_id_in_two_files_names_the_id_and_both_files(folder: Path) -> N
     assert str(caught.value) == (
         f'record id "mini-open-day" is used in both {folder / "a.toml"} and '
         f"{folder / 'b.toml'}; rename one of them"
+        f" (cqedu draft avoids the ids of the facts files --facts names)"
     )
 
 
@@ -117,7 +118,8 @@ def test_a_source_id_in_two_files_exits_2_naming_both(folder: Path) -> None:
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         f'cqedu: source id "mini" is used in both {folder / "a.toml"} and '
-        f"{folder / 'b.toml'}; rename one of them\n"
+        f"{folder / 'b.toml'}; rename one of them"
+        f" (cqedu draft avoids the ids of the facts files --facts names)\n"
     )
 
 

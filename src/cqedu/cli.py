@@ -1010,13 +1010,14 @@ def draft(
 ) -> None:
     """Draft a facts file from an article: one stat per figure, to review, then check.
 
-    With --facts (or $CQEDU_FACTS), the drafted ids avoid those of that knowledge base,
-    so the new file loads beside it.
+    The drafted ids avoid those of the knowledge base the other commands query (--facts,
+    $CQEDU_FACTS, or the bundled facts), so the new file loads beside it.
     """
     # deferred for start-up: only the command that uses it imports it
     from cqedu.facts.draft import draft_file
+    from cqedu.knowledge import bundled_facts_path
 
-    taken, sources = _ids_in_use(_facts_paths(ctx))
+    taken, sources = _ids_in_use(_facts_paths(ctx) or (bundled_facts_path(),))
     _write(draft_file(Path(article), source_id, date, taken=taken, taken_sources=sources))
 
 

@@ -33,11 +33,13 @@ def test_a_new_file_that_sorts_first_is_blamed_not_the_untouched_one(tmp_path: P
     assert (report.files, report.faulty_files) == (2, 1)
     assert report.problems[:3] == (
         f'{new_file}:{source}:1: source id "mini" is used in both '
-        f"{bundled} and {new_file}; rename one of them",
+        f"{bundled} and {new_file}; rename one of them"
+        f" (cqedu draft avoids the ids of the facts files --facts names)",
         f'{new_file}:{level}:1: level "primary" is named '
         f'"Primary" in {bundled} but "Primary school" in {new_file}; give it one name',
         f'{new_file}:{record}:1: record id "mini-schools" is '
-        f"used in both {bundled} and {new_file}; rename one of them",
+        f"used in both {bundled} and {new_file}; rename one of them"
+        f" (cqedu draft avoids the ids of the facts files --facts names)",
     )
     assert all(line.startswith(f"{new_file}:") for line in report.problems)
     assert not any("new-teachers" in line for line in report.problems)
@@ -51,6 +53,7 @@ def test_files_written_at_the_same_time_are_taken_in_the_order_given(tmp_path: P
     report = check_paths([first, second])
     assert report.problems[0] == (
         f'{second}:5:1: source id "mini" is used in both {first} and {second}; rename one of them'
+        f" (cqedu draft avoids the ids of the facts files --facts names)"
     )
 
 

@@ -588,3 +588,38 @@ def test_years_written_as_spans_are_periods_not_figures(tmp_path: Path) -> None:
         ("9", "2019-2022"),
         ("3", "2015-2018"),
     ]
+
+
+def test_a_draft_with_no_facts_named_avoids_the_bundled_facts_ids(tmp_path: Path) -> None:
+    # Every query command reads the bundled facts when no --facts is given; a draft of a
+    # town's schools and students must load beside them, as "schools" and "students" do not.
+    article = tmp_path / "riverton.txt"
+    article.write_text(
+        "Riverton Schools Grow\n\nRiverton, 2025-03-04\n\n"
+        "Riverton now has 120 schools, the council said.\n\nIt counts 9,000 students.\n",
+        encoding="utf-8",
+    )
+    script = (
+        f'cqedu() {{ "{sys.executable}" -m cqedu "$@"; }}\n'
+        f'bundled=$("{sys.executable}" -c "import cqedu; print(cqedu.bundled_facts_path())")\n'
+        "cqedu draft riverton.txt > riverton.toml && grep '^id = ' riverton.toml && "
+        'cqedu --facts "$bundled" --facts riverton.toml stats -F id --no-header '
+        '| grep -x "schools\\(-2\\)\\?"'
+    )
+    result = subprocess.run(
+        ["bash", "-c", script],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(CQEDU_CACHE_DIR=str(tmp_path / "cache")),
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        'id = "riverton"',
+        'id = "schools-2"',
+        'id = "students-2"',
+        "schools",
+        "schools-2",
+    ]

@@ -44,6 +44,7 @@ def test_an_id_taken_from_an_earlier_file_is_found_in_the_edited_one(folder: Pat
     assert fault(folder) == (
         f'record id "mini-open-day" is used in both {folder / "a.toml"} and '
         f"{folder / 'c.toml'}; rename one of them"
+        f" (cqedu draft avoids the ids of the facts files --facts names)"
     )
     assert store.parse_count - before == 1
     assert fault(folder, cache=False) == fault(folder)
@@ -57,6 +58,7 @@ def test_of_two_clashes_the_first_in_file_order_is_reported(folder: Path) -> Non
     expected = (
         f'record id "mini-open-day" is used in both {folder / "a.toml"} and '
         f"{folder / 'c.toml'}; rename one of them"
+        f" (cqedu draft avoids the ids of the facts files --facts names)"
     )
     assert (fault(folder), fault(folder, cache=False)) == (expected, expected)
 
@@ -66,6 +68,7 @@ def test_a_source_id_taken_by_an_edit_is_reported(folder: Path) -> None:
     expected = (
         f'source id "third" is used in both {folder / "a.toml"} and '
         f"{folder / 'c.toml'}; rename one of them"
+        f" (cqedu draft avoids the ids of the facts files --facts names)"
     )
     assert (fault(folder), fault(folder, cache=False)) == (expected, expected)
 
@@ -105,6 +108,7 @@ def test_an_edit_to_a_store_with_a_clash_is_checked_whole(folder: Path) -> None:
     assert fault(folder) == (
         f'record id "mini-open-day" is used in both {folder / "a.toml"} and '
         f"{folder / 'b.toml'}; rename one of them"
+        f" (cqedu draft avoids the ids of the facts files --facts names)"
     )
     touch(folder / "b.toml", second_file_text())
     assert len(cqedu.load(folder).facts()) == 24

@@ -6,10 +6,15 @@ from collections.abc import Iterable
 
 from cqedu.facts.model import Country, Level, Term
 
+#: How not to make such a clash again: draft the new file knowing the others' ids.
+_DRAFT_HINT = " (cqedu draft avoids the ids of the facts files --facts names)"
+
 
 def clash_message(what: str, ident: str, first: str, second: str) -> str:
     """The error for an id (of a record or source) that two facts files both use."""
-    return f'{what} id "{ident}" is used in both {first} and {second}; rename one of them'
+    return (
+        f'{what} id "{ident}" is used in both {first} and {second}; rename one of them{_DRAFT_HINT}'
+    )
 
 
 def merge_levels(entries: Iterable[tuple[str, Level]]) -> tuple[list[Level], str | None]:
