@@ -725,6 +725,25 @@ def test_a_count_of_today_answers_no_question_about_the_future(
     assert refusal(with_lakeside, question) == message
 
 
+@pytest.mark.parametrize(
+    "question", ["how much did lakeside spend", "how much did lakeside spend on buildings"]
+)
+def test_how_much_was_spent_is_answered_by_a_sum_of_money_named_so(
+    with_lakeside: KnowledgeBase, question: str
+) -> None:
+    assert with_lakeside.ask(question).text == (
+        "Lakeside: 40 million yuan (spending on school buildings; 2021-2025; Schools \u00b63)"
+    )
+
+
+def test_how_much_a_source_without_sums_of_money_spent_is_refused(
+    with_lakeside: KnowledgeBase,
+) -> None:
+    assert refusal(with_lakeside, "how much did chongqing spend") == (
+        'the source on Chongqing does not answer "how much did chongqing spend"'
+    )
+
+
 def test_with_two_sources_several_counts_each_name_their_source(
     two_sources: KnowledgeBase,
 ) -> None:

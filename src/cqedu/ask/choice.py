@@ -31,6 +31,7 @@ from cqedu.ask.reading import (
 )
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import word_spans, words
+from cqedu.core.units import MONEY_UNITS
 from cqedu.facts.model import Fact
 from cqedu.query import wording
 from cqedu.query.wording import COUNTRIES, DATE, FIGURE, NAME, PLACE, PLACES, SUMMARY, WHO
@@ -689,6 +690,19 @@ def _happening(q: _Question, fact: Fact) -> bool:
     return False
 
 
+def _money(q: _Question, c: Candidate, counted: Sequence[int]) -> bool:
+    """Whether a figure is a sum of money that answers "how much" of the words at
+    `counted`: its unit is a currency, and they are "money" or words of its name."""
+    if not MONEY_UNITS & set(words(c.fact.unit or "")):
+        return False
+    name = set(words(c.fact.name))
+    return all(
+        q.r.tokens[i] == "money"
+        or any(w in name for m in q.read.get(i, []) for part in m for w in part)
+        for i in counted
+    )
+
+
 def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     """Figures that count what the question names, per year and in the year asked, and
     that name the subject rather than mention it in passing."""
@@ -701,6 +715,10 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     if counted:
         said = {w for i in counted for m in q.read.get(i, []) for part in m for w in part}
         counting = [c for c in fitting if said & set(words(c.fact.unit or ""))]
+        if not counting and "much" in r.tokens:
+            # "how much did the town spend (on buildings)", "how much money": a sum of
+            # money that the record's own name says is spent, or any sum for "money"
+            counting = [c for c in fitting if _money(q, c, counted)]
         # An English noun phrase's head is its last noun: "programme students" are
         # students, so a figure of students is meant when one fits, not of programmes.
         last = {w for m in q.read.get(counted[-1], []) for part in m for w in part}

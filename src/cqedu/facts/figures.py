@@ -84,8 +84,6 @@ _SCALES: dict[str, int] = {
     "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
 }
-#: Currency signs printed before a figure, and the unit a draft proposes for each.
-CURRENCIES: dict[str, str] = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yuan"}
 
 
 def _words(words: Iterable[str]) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
+from cqedu.core.units import CURRENCIES
 from cqedu.facts.draft.find import Found
-from cqedu.facts.figures import CURRENCIES
 
 _STOP = frozenset(
     """a an the of in on at for to from with by and or but nor that which who whom whose
