@@ -306,7 +306,7 @@ def _read_each(files: Sequence[tuple[int, FactsFile]]) -> Iterator[_Read]:
         for (_, file), base in zip(files, bases, strict=True):
             if file.size >= SPLIT_BYTES:
                 parts = min(cores * PARTS_PER_CORE, _MOST_ATTACHED)
-                yield _read_in_parts(file.label, pool, parts, base, scratch)
+                yield _read_in_parts(file.label, pool, parts, base, scratch, workers=cores)
             else:
                 yield next(read_small)
             done += 1
@@ -530,10 +530,14 @@ class _PartsReader:
         base: int,
         *,
         scratch: str | None,
+        workers: int = 1,
     ) -> None:
         self.label = label
         self.base = base
         self.data = data
+        #: The part after which only the parts the workers are reading are left: the
+        #: store's indexes are made then, beside them, rather than after the last.
+        self.last_waited = max(0, len(split) - 1 - workers)
         self.ids: list[object] = []
         self.related: set[str] = set()
         self.failed = False
@@ -591,11 +595,18 @@ class _PartsReader:
 
 
 def _read_in_parts(
-    label: str, pool: Executor, parts: int, base: int = 0, scratch: str | None = None
+    label: str,
+    pool: Executor,
+    parts: int,
+    base: int = 0,
+    scratch: str | None = None,
+    *,
+    workers: int = 1,
 ) -> tuple[FileRows | None, str | None] | _PartsReader:
-    """One large facts file, its parts parsed and validated in `pool` at once (a reader
-    of them); its rows read whole when it cannot be split, or its fault. With a `scratch`
-    folder, the workers write the parts' rows into databases there."""
+    """One large facts file, its parts parsed and validated in `pool` (of `workers`
+    processes) at once (a reader of them); its rows read whole when it cannot be split,
+    or its fault. With a `scratch` folder, the workers write the parts' rows into
+    databases there."""
     # deferred for start-up: a query served from the cache never reads TOML
     from cqedu.facts.loader import facts_text, read_facts_bytes
 
@@ -606,7 +617,7 @@ def _read_in_parts(
         return None, str(error)
     if split is None:
         return read_rows(label, base)
-    return _PartsReader(label, data, split, pool, base, scratch=scratch)
+    return _PartsReader(label, data, split, pool, base, scratch=scratch, workers=workers)
 
 
 # ---------------------------------------------------------------- the store
@@ -875,14 +886,17 @@ def _update_files(
         | {place for place, _ in changed}
     )
     declared = _declarations(connection, touched) if sound and not moves else None
-    parts_index = _parts_index(connection) if search and not stored and len(files) == 1 else None
+    # A new store of one file: a large one stored in parts makes its indexes (and its
+    # search index, with `search`) as the parts come.
+    single = not stored and len(files) == 1
+    parts_index = _parts_index(connection) if search and single else None
     for name, old in stored.items():
         if name not in wanted or name in changed_names:
             _delete_file(connection, old[0])
     _move(connection, moves)
     fault: str | None = None
     for (place, file), read in zip(changed, _read_all(changed), strict=True):
-        result = _store_read(connection, place, read, parts_index)
+        result = _store_read(connection, place, read, parts_index, early_indexes=single)
         if isinstance(result, str):
             fault = fault or result
             continue  # not recorded in `files`, so it is read again next time
@@ -904,7 +918,9 @@ def _update_files(
         same_declarations = declared is not None and declared == _declarations(connection, touched)
         clash = _recheck(connection, touched, same_declarations=same_declarations)
     else:
-        clash = _merge_vocabularies(connection) or _clashing_ids(connection)
+        clash = _merge_vocabularies(connection)
+        if clash is None and len(files) > 1:  # one file cannot clash with another
+            clash = _clashing_ids(connection)
     if clash is None:
         connection.execute("DELETE FROM meta WHERE key = 'problem'")
     else:
@@ -1025,14 +1041,21 @@ def _move(connection: sqlite3.Connection, moves: Iterable[tuple[int, int]]) -> N
 
 
 def _store_read(
-    connection: sqlite3.Connection, place: int, read: _Read, parts_index: PartsIndex | None = None
+    connection: sqlite3.Connection,
+    place: int,
+    read: _Read,
+    parts_index: PartsIndex | None = None,
+    *,
+    early_indexes: bool = False,
 ) -> tuple[int, bytes] | str:
     """Store what a file read to: (its number of records, its digest), or its fault.
 
     A large file read in parts is stored part by part as they come (and, with a
     `parts_index`, indexed for search); when the parts do not make the file (a fault, ids
     that clash across parts), they are taken out again and the file's whole reading is
-    stored instead. Whatever is not stored part by part abandons the `parts_index`.
+    stored instead. Whatever is not stored part by part abandons the `parts_index`. With
+    `early_indexes` (the store's only file), the store's indexes are made while the last
+    parts are read.
     """
     if isinstance(read, _PartsReader) and parts_index is not None:
         return _store_parts(connection, place, read, parts_index)
@@ -1052,6 +1075,8 @@ def _store_read(
             else:
                 _insert(connection, part)
                 records += len(part.facts)
+            if early_indexes and number == read.last_waited:
+                _create_indexes(connection)  # as in `_store_parts`
         whole = read.finish()
         if whole is None:
             return records, read.digest
@@ -1081,6 +1106,11 @@ def _store_parts(
         if name is None or (number == 0 and _merge_vocabularies(connection) is not None):
             parts_index.abandon()
         parts_index.add(name or "")
+        if number == read.last_waited:
+            # The last parts are being read: index what is in now (the rest of the rows
+            # go into the indexes as they are copied), instead of after the last part.
+            _create_indexes(connection)
+            parts_index.index_phrases()
     whole = read.finish()
     if whole is None:
         return records, read.digest

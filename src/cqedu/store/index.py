@@ -450,6 +450,7 @@ class PartsIndex:
         self.connection = connection
         self.started = False
         self.abandoned = False
+        self.phrases_indexed = False
 
     @property
     def built(self) -> bool:
@@ -480,10 +481,17 @@ class PartsIndex:
         _copy_phrases(connection, "", f"{source}.")
         _copy_records(connection, "", f"{source}.")
 
+    def index_phrases(self) -> None:
+        """Index the keyword phrases now, before the last parts are added (their phrases
+        then go into the index as they come): less is left for `finish`."""
+        if self.built and not self.phrases_indexed:
+            _index_phrases(self.connection, "")
+            self.phrases_indexed = True
+
     def finish(self) -> None:
         """Finish the index once every part is in."""
         _vocabulary(self.connection, "")
-        _index_phrases(self.connection, "")
+        self.index_phrases()
 
     def abandon(self) -> None:
         """Take out what was built: the index is built whole later."""
