@@ -342,10 +342,12 @@ def _read_small(
         database = str(Path(scratch) / f"files-{number}.sqlite3")
         futures.append(pool.submit(read_files_into, list(names), list(bases), database))
         start = end
-    for future in futures:
+    # the chunk after which only the chunks the workers are reading are left
+    last_waited = max(0, count - 1 - cores)
+    for place, future in enumerate(futures):
         read = future.result()
         if isinstance(read, FilesWritten):
-            written = _WrittenChunk(read)
+            written = _WrittenChunk(read, last_waited=place == last_waited)
             yield from (_ChunkFile(written, number) for number in range(len(read.results)))
         else:
             yield from read
@@ -382,9 +384,11 @@ def read_files_into(
 class _WrittenChunk:
     """A chunk of files written into a database, copied into the store at its first file."""
 
-    def __init__(self, written: FilesWritten) -> None:
+    def __init__(self, written: FilesWritten, *, last_waited: bool = False) -> None:
         self.written = written
         self.copied = False
+        self.last_waited = last_waited
+        """Whether only the chunks the workers are reading are left once it is copied."""
 
 
 class _ChunkFile(NamedTuple):
@@ -886,17 +890,16 @@ def _update_files(
         | {place for place, _ in changed}
     )
     declared = _declarations(connection, touched) if sound and not moves else None
-    # A new store of one file: a large one stored in parts makes its indexes (and its
-    # search index, with `search`) as the parts come.
-    single = not stored and len(files) == 1
-    parts_index = _parts_index(connection) if search and single else None
+    # A new store makes its indexes while the last parts or chunks are read, and with
+    # `search` its search index as each part or chunk is copied in.
+    parts_index = _parts_index(connection) if search and not stored else None
     for name, old in stored.items():
         if name not in wanted or name in changed_names:
             _delete_file(connection, old[0])
     _move(connection, moves)
     fault: str | None = None
     for (place, file), read in zip(changed, _read_all(changed), strict=True):
-        result = _store_read(connection, place, read, parts_index, early_indexes=single)
+        result = _store_read(connection, place, read, parts_index, early_indexes=not stored)
         if isinstance(result, str):
             fault = fault or result
             continue  # not recorded in `files`, so it is read again next time
@@ -925,8 +928,13 @@ def _update_files(
         connection.execute("DELETE FROM meta WHERE key = 'problem'")
     else:
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('problem', ?)", (clash,))
-    if parts_index is not None and parts_index.built and clash is None and fault is None:
-        parts_index.finish()
+    if (
+        parts_index is not None
+        and parts_index.built
+        and clash is None
+        and fault is None
+        and parts_index.finish()
+    ):
         return fault
     if parts_index is not None:
         parts_index.abandon()
@@ -1053,19 +1061,17 @@ def _store_read(
     A large file read in parts is stored part by part as they come (and, with a
     `parts_index`, indexed for search); when the parts do not make the file (a fault, ids
     that clash across parts), they are taken out again and the file's whole reading is
-    stored instead. Whatever is not stored part by part abandons the `parts_index`. With
-    `early_indexes` (the store's only file), the store's indexes are made while the last
-    parts are read.
+    stored instead. A chunk of files written by a worker is copied (and indexed) at its
+    first file. Whatever is not stored part by part or chunk by chunk abandons the
+    `parts_index`. With `early_indexes` (a new store), the store's indexes are made while
+    the last parts or chunks are read.
     """
     if isinstance(read, _PartsReader) and parts_index is not None:
         return _store_parts(connection, place, read, parts_index)
+    if isinstance(read, _ChunkFile):
+        return _store_chunk_file(connection, read, parts_index, early_indexes=early_indexes)
     if parts_index is not None:
         parts_index.abandon()
-    if isinstance(read, _ChunkFile):
-        if not read.chunk.copied:
-            _copy_part(connection, read.chunk.written.database, head=True)
-            read.chunk.copied = True
-        return read.chunk.written.results[read.number]
     if isinstance(read, _PartsReader):
         records = 0
         for number, part in enumerate(read.parts()):
@@ -1089,6 +1095,28 @@ def _store_read(
     return len(rows.facts), rows.digest
 
 
+def _store_chunk_file(
+    connection: sqlite3.Connection,
+    read: _ChunkFile,
+    parts_index: PartsIndex | None,
+    *,
+    early_indexes: bool,
+) -> tuple[int, bytes] | str:
+    """`_store_read` of one file of a chunk a worker wrote: the chunk is copied (and
+    indexed for search) at its first file."""
+    chunk = read.chunk
+    if not chunk.copied:
+        name = _copy_part(connection, chunk.written.database, head=True)
+        chunk.copied = True
+        if parts_index is not None:
+            _index_part(connection, parts_index, name, merge=True)
+        if early_indexes and chunk.last_waited:
+            _create_indexes(connection)  # as in `_store_parts`
+            if parts_index is not None:
+                parts_index.index_phrases()
+    return chunk.written.results[read.number]
+
+
 def _store_parts(
     connection: sqlite3.Connection, place: int, read: _PartsReader, parts_index: PartsIndex
 ) -> tuple[int, bytes] | str:
@@ -1103,9 +1131,7 @@ def _store_parts(
             continue
         name = _copy_part(connection, part.database, head=number == 0)
         records += part.records
-        if name is None or (number == 0 and _merge_vocabularies(connection) is not None):
-            parts_index.abandon()
-        parts_index.add(name or "")
+        _index_part(connection, parts_index, name, merge=number == 0)
         if number == read.last_waited:
             # The last parts are being read: index what is in now (the rest of the rows
             # go into the indexes as they are copied), instead of after the last part.
@@ -1121,6 +1147,16 @@ def _store_parts(
         return problem or ""
     _insert(connection, rows)
     return len(rows.facts), rows.digest
+
+
+def _index_part(
+    connection: sqlite3.Connection, parts_index: PartsIndex, name: str | None, *, merge: bool
+) -> None:
+    """Index the records of the part or chunk attached as `name` (None: copied row by row,
+    which abandons the index), after merging the vocabularies when it declares some."""
+    if name is None or (merge and _merge_vocabularies(connection) is not None):
+        parts_index.abandon()
+    parts_index.add(name or "")
 
 
 #: The schema names of the part databases attached while a store is written.

@@ -438,12 +438,14 @@ def _vocabulary(connection: sqlite3.Connection, schema: str) -> None:
 
 
 class PartsIndex:
-    """The search index of a new store built part by part, as each part of a large file is
-    copied in (while workers read the next parts), then finished (`finish`).
+    """The search index of a new store built part by part, as each part of a large file
+    or chunk of small files is copied in (while workers read the next), then finished
+    (`finish`).
 
     The FTS5 table takes each part's records under their final positions; which records
     hold a word, and so every search's result, do not depend on the order they came in.
-    Only for a store of one file: its levels and countries are declared in its first part.
+    A record's level and country words are those of the vocabularies merged so far; the
+    index is kept only when the final vocabularies give the same words.
     """
 
     def __init__(self, connection: sqlite3.Connection) -> None:
@@ -488,10 +490,19 @@ class PartsIndex:
             _index_phrases(self.connection, "")
             self.phrases_indexed = True
 
-    def finish(self) -> None:
-        """Finish the index once every part is in."""
-        _vocabulary(self.connection, "")
+    def finish(self) -> bool:
+        """Finish the index once every part is in; False, the index taken out, when the
+        vocabularies merged from every part give a level or country other words than
+        those its records were indexed with (a later file declared more of it)."""
+        connection = self.connection
+        indexed = set(connection.execute("SELECT * FROM temp.search_shared"))
+        _shared_words(connection)  # from the final vocabularies, for every record
+        if set(connection.execute("SELECT * FROM temp.search_shared")) != indexed:
+            self.abandon()
+            return False
+        _vocabulary(connection, "")
         self.index_phrases()
+        return True
 
     def abandon(self) -> None:
         """Take out what was built: the index is built whole later."""
