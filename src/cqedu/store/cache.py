@@ -333,11 +333,16 @@ def _read_small(
         yield from pool.map(read_rows, *zip(*files, strict=True), chunksize=chunk)
         return
     count = min(len(files), CHUNKS_PER_CORE * cores, _MOST_ATTACHED)
-    size, more = divmod(len(files), count)
+    # The last chunks (one per worker) half as large when there are files enough: less
+    # is left to store and index after the last comes back.
+    shares = [1.0] * count
+    if len(files) >= 4 * count:
+        shares[-min(cores, count - 1) :] = [0.5] * min(cores, count - 1)
+    ends = [sum(shares[: number + 1]) for number in range(count)]
     futures = []
     start = 0
     for number in range(count):
-        end = start + size + (number < more)
+        end = round(len(files) * ends[number] / ends[-1])
         names, bases = zip(*files[start:end], strict=True)
         database = str(Path(scratch) / f"files-{number}.sqlite3")
         futures.append(pool.submit(read_files_into, list(names), list(bases), database))
@@ -410,9 +415,12 @@ def split_facts_text(text: str, parts: int) -> list[str] | None:
     return None if split is None else [part for part, _ in split]
 
 
-def split_facts_parts(text: str, parts: int) -> list[tuple[str, list[int]]] | None:
+def split_facts_parts(
+    text: str, parts: int, *, light_tail: int = 0
+) -> list[tuple[str, list[int]]] | None:
     """`split_facts_text`, with the number of records of each table (in KINDS order) that
-    each part's record tables hold."""
+    each part's record tables hold. The last `light_tail` parts are about half as long as
+    the others: what is left to store after the last part comes back is then less."""
     if '"""' in text or "'''" in text:
         return None
     # deferred for start-up: only when a large file is split into parts
@@ -436,10 +444,12 @@ def split_facts_parts(text: str, parts: int) -> list[tuple[str, list[int]]] | No
     from itertools import pairwise
 
     first = starts[0]
-    step = (len(text) - first) / parts
+    tail = min(light_tail, parts - 1)
+    step = (len(text) - first) / (parts - tail / 2)
     bounds = [0]
     for number in range(1, parts):
-        at = bisect_left(starts, first + number * step)
+        light = max(0, number - (parts - tail))  # light parts before this one's start
+        at = bisect_left(starts, first + (number - light / 2) * step)
         if at < len(starts) and at > bounds[-1]:
             bounds.append(at)
     bounds.append(len(starts))
@@ -616,7 +626,7 @@ def _read_in_parts(
 
     try:
         data = read_facts_bytes(Path(label))
-        split = split_facts_parts(facts_text(data, label), parts)
+        split = split_facts_parts(facts_text(data, label), parts, light_tail=workers)
     except FactsError as error:
         return None, str(error)
     if split is None:
