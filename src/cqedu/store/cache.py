@@ -943,7 +943,7 @@ def _update_files(
         and parts_index.built
         and clash is None
         and fault is None
-        and parts_index.finish()
+        and parts_index.finish(one_file=len(files) == 1)
     ):
         return fault
     if parts_index is not None:

@@ -490,16 +490,18 @@ class PartsIndex:
             _index_phrases(self.connection, "")
             self.phrases_indexed = True
 
-    def finish(self) -> bool:
+    def finish(self, *, one_file: bool = False) -> bool:
         """Finish the index once every part is in; False, the index taken out, when the
         vocabularies merged from every part give a level or country other words than
-        those its records were indexed with (a later file declared more of it)."""
+        those its records were indexed with (a later file declared more of it). The parts
+        of `one_file` share its declarations: nothing to check."""
         connection = self.connection
-        indexed = set(connection.execute("SELECT * FROM temp.search_shared"))
-        _shared_words(connection)  # from the final vocabularies, for every record
-        if set(connection.execute("SELECT * FROM temp.search_shared")) != indexed:
-            self.abandon()
-            return False
+        if not one_file:
+            indexed = set(connection.execute("SELECT * FROM temp.search_shared"))
+            _shared_words(connection)  # from the final vocabularies, for every record
+            if set(connection.execute("SELECT * FROM temp.search_shared")) != indexed:
+                self.abandon()
+                return False
         _vocabulary(connection, "")
         self.index_phrases()
         return True
