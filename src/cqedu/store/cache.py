@@ -1163,7 +1163,18 @@ def _index_part(
     connection: sqlite3.Connection, parts_index: PartsIndex, name: str | None, *, merge: bool
 ) -> None:
     """Index the records of the part or chunk attached as `name` (None: copied row by row,
-    which abandons the index), after merging the vocabularies when it declares some."""
+    which abandons the index), after merging the vocabularies when it declares levels,
+    countries or terms not declared before (a folder's files mostly repeat them)."""
+    if name is not None and merge:
+        declared = set(
+            connection.execute(
+                f"SELECT 'level', id, name, aliases FROM {name}.file_levels UNION "  # noqa: S608 - fixed names
+                f"SELECT 'country', name, aliases, NULL FROM {name}.file_countries UNION "
+                f"SELECT 'term', term, synonyms, NULL FROM {name}.file_terms"
+            )
+        )
+        merge = not declared <= parts_index.declared
+        parts_index.declared |= declared
     if name is None or (merge and _merge_vocabularies(connection) is not None):
         parts_index.abandon()
     parts_index.add(name or "")

@@ -453,6 +453,9 @@ class PartsIndex:
         self.started = False
         self.abandoned = False
         self.phrases_indexed = False
+        #: The declarations (levels, countries, terms) of the parts given, as the store
+        #: keeps them: a part that declares none other needs no merge before it is added.
+        self.declared: set[tuple[object, ...]] = set()
 
     @property
     def built(self) -> bool:
