@@ -306,7 +306,7 @@ def _read_each(files: Sequence[tuple[int, FactsFile]]) -> Iterator[_Read]:
         for (_, file), base in zip(files, bases, strict=True):
             if file.size >= SPLIT_BYTES:
                 parts = min(cores * PARTS_PER_CORE, _MOST_ATTACHED)
-                yield _read_in_parts(file.label, pool, parts, base, scratch)
+                yield _read_in_parts(file.label, pool, parts, base, scratch, workers=cores)
             else:
                 yield next(read_small)
             done += 1
@@ -333,19 +333,26 @@ def _read_small(
         yield from pool.map(read_rows, *zip(*files, strict=True), chunksize=chunk)
         return
     count = min(len(files), CHUNKS_PER_CORE * cores, _MOST_ATTACHED)
-    size, more = divmod(len(files), count)
+    # The last chunks (one per worker) half as large when there are files enough: less
+    # is left to store and index after the last comes back.
+    shares = [1.0] * count
+    if len(files) >= 4 * count:
+        shares[-min(cores, count - 1) :] = [0.5] * min(cores, count - 1)
+    ends = [sum(shares[: number + 1]) for number in range(count)]
     futures = []
     start = 0
     for number in range(count):
-        end = start + size + (number < more)
+        end = round(len(files) * ends[number] / ends[-1])
         names, bases = zip(*files[start:end], strict=True)
         database = str(Path(scratch) / f"files-{number}.sqlite3")
         futures.append(pool.submit(read_files_into, list(names), list(bases), database))
         start = end
-    for future in futures:
+    # the chunk after which only the chunks the workers are reading are left
+    last_waited = max(0, count - 1 - cores)
+    for place, future in enumerate(futures):
         read = future.result()
         if isinstance(read, FilesWritten):
-            written = _WrittenChunk(read)
+            written = _WrittenChunk(read, last_waited=place == last_waited)
             yield from (_ChunkFile(written, number) for number in range(len(read.results)))
         else:
             yield from read
@@ -382,9 +389,11 @@ def read_files_into(
 class _WrittenChunk:
     """A chunk of files written into a database, copied into the store at its first file."""
 
-    def __init__(self, written: FilesWritten) -> None:
+    def __init__(self, written: FilesWritten, *, last_waited: bool = False) -> None:
         self.written = written
         self.copied = False
+        self.last_waited = last_waited
+        """Whether only the chunks the workers are reading are left once it is copied."""
 
 
 class _ChunkFile(NamedTuple):
@@ -406,9 +415,12 @@ def split_facts_text(text: str, parts: int) -> list[str] | None:
     return None if split is None else [part for part, _ in split]
 
 
-def split_facts_parts(text: str, parts: int) -> list[tuple[str, list[int]]] | None:
+def split_facts_parts(
+    text: str, parts: int, *, light_tail: int = 0
+) -> list[tuple[str, list[int]]] | None:
     """`split_facts_text`, with the number of records of each table (in KINDS order) that
-    each part's record tables hold."""
+    each part's record tables hold. The last `light_tail` parts are about half as long as
+    the others: what is left to store after the last part comes back is then less."""
     if '"""' in text or "'''" in text:
         return None
     # deferred for start-up: only when a large file is split into parts
@@ -432,10 +444,12 @@ def split_facts_parts(text: str, parts: int) -> list[tuple[str, list[int]]] | No
     from itertools import pairwise
 
     first = starts[0]
-    step = (len(text) - first) / parts
+    tail = min(light_tail, parts - 1)
+    step = (len(text) - first) / (parts - tail / 2)
     bounds = [0]
     for number in range(1, parts):
-        at = bisect_left(starts, first + number * step)
+        light = max(0, number - (parts - tail))  # light parts before this one's start
+        at = bisect_left(starts, first + (number - light / 2) * step)
         if at < len(starts) and at > bounds[-1]:
             bounds.append(at)
     bounds.append(len(starts))
@@ -530,10 +544,14 @@ class _PartsReader:
         base: int,
         *,
         scratch: str | None,
+        workers: int = 1,
     ) -> None:
         self.label = label
         self.base = base
         self.data = data
+        #: The part after which only the parts the workers are reading are left: the
+        #: store's indexes are made then, beside them, rather than after the last.
+        self.last_waited = max(0, len(split) - 1 - workers)
         self.ids: list[object] = []
         self.related: set[str] = set()
         self.failed = False
@@ -591,22 +609,29 @@ class _PartsReader:
 
 
 def _read_in_parts(
-    label: str, pool: Executor, parts: int, base: int = 0, scratch: str | None = None
+    label: str,
+    pool: Executor,
+    parts: int,
+    base: int = 0,
+    scratch: str | None = None,
+    *,
+    workers: int = 1,
 ) -> tuple[FileRows | None, str | None] | _PartsReader:
-    """One large facts file, its parts parsed and validated in `pool` at once (a reader
-    of them); its rows read whole when it cannot be split, or its fault. With a `scratch`
-    folder, the workers write the parts' rows into databases there."""
+    """One large facts file, its parts parsed and validated in `pool` (of `workers`
+    processes) at once (a reader of them); its rows read whole when it cannot be split,
+    or its fault. With a `scratch` folder, the workers write the parts' rows into
+    databases there."""
     # deferred for start-up: a query served from the cache never reads TOML
     from cqedu.facts.loader import facts_text, read_facts_bytes
 
     try:
         data = read_facts_bytes(Path(label))
-        split = split_facts_parts(facts_text(data, label), parts)
+        split = split_facts_parts(facts_text(data, label), parts, light_tail=workers)
     except FactsError as error:
         return None, str(error)
     if split is None:
         return read_rows(label, base)
-    return _PartsReader(label, data, split, pool, base, scratch=scratch)
+    return _PartsReader(label, data, split, pool, base, scratch=scratch, workers=workers)
 
 
 # ---------------------------------------------------------------- the store
@@ -875,14 +900,16 @@ def _update_files(
         | {place for place, _ in changed}
     )
     declared = _declarations(connection, touched) if sound and not moves else None
-    parts_index = _parts_index(connection) if search and not stored and len(files) == 1 else None
+    # A new store makes its indexes while the last parts or chunks are read, and with
+    # `search` its search index as each part or chunk is copied in.
+    parts_index = _parts_index(connection) if search and not stored else None
     for name, old in stored.items():
         if name not in wanted or name in changed_names:
             _delete_file(connection, old[0])
     _move(connection, moves)
     fault: str | None = None
     for (place, file), read in zip(changed, _read_all(changed), strict=True):
-        result = _store_read(connection, place, read, parts_index)
+        result = _store_read(connection, place, read, parts_index, early_indexes=not stored)
         if isinstance(result, str):
             fault = fault or result
             continue  # not recorded in `files`, so it is read again next time
@@ -904,13 +931,20 @@ def _update_files(
         same_declarations = declared is not None and declared == _declarations(connection, touched)
         clash = _recheck(connection, touched, same_declarations=same_declarations)
     else:
-        clash = _merge_vocabularies(connection) or _clashing_ids(connection)
+        clash = _merge_vocabularies(connection)
+        if clash is None and len(files) > 1:  # one file cannot clash with another
+            clash = _clashing_ids(connection)
     if clash is None:
         connection.execute("DELETE FROM meta WHERE key = 'problem'")
     else:
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('problem', ?)", (clash,))
-    if parts_index is not None and parts_index.built and clash is None and fault is None:
-        parts_index.finish()
+    if (
+        parts_index is not None
+        and parts_index.built
+        and clash is None
+        and fault is None
+        and parts_index.finish(one_file=len(files) == 1)
+    ):
         return fault
     if parts_index is not None:
         parts_index.abandon()
@@ -1025,24 +1059,29 @@ def _move(connection: sqlite3.Connection, moves: Iterable[tuple[int, int]]) -> N
 
 
 def _store_read(
-    connection: sqlite3.Connection, place: int, read: _Read, parts_index: PartsIndex | None = None
+    connection: sqlite3.Connection,
+    place: int,
+    read: _Read,
+    parts_index: PartsIndex | None = None,
+    *,
+    early_indexes: bool = False,
 ) -> tuple[int, bytes] | str:
     """Store what a file read to: (its number of records, its digest), or its fault.
 
     A large file read in parts is stored part by part as they come (and, with a
     `parts_index`, indexed for search); when the parts do not make the file (a fault, ids
     that clash across parts), they are taken out again and the file's whole reading is
-    stored instead. Whatever is not stored part by part abandons the `parts_index`.
+    stored instead. A chunk of files written by a worker is copied (and indexed) at its
+    first file. Whatever is not stored part by part or chunk by chunk abandons the
+    `parts_index`. With `early_indexes` (a new store), the store's indexes are made while
+    the last parts or chunks are read.
     """
     if isinstance(read, _PartsReader) and parts_index is not None:
         return _store_parts(connection, place, read, parts_index)
+    if isinstance(read, _ChunkFile):
+        return _store_chunk_file(connection, read, parts_index, early_indexes=early_indexes)
     if parts_index is not None:
         parts_index.abandon()
-    if isinstance(read, _ChunkFile):
-        if not read.chunk.copied:
-            _copy_part(connection, read.chunk.written.database, head=True)
-            read.chunk.copied = True
-        return read.chunk.written.results[read.number]
     if isinstance(read, _PartsReader):
         records = 0
         for number, part in enumerate(read.parts()):
@@ -1052,6 +1091,8 @@ def _store_read(
             else:
                 _insert(connection, part)
                 records += len(part.facts)
+            if early_indexes and number == read.last_waited:
+                _create_indexes(connection)  # as in `_store_parts`
         whole = read.finish()
         if whole is None:
             return records, read.digest
@@ -1062,6 +1103,28 @@ def _store_read(
         return problem or ""
     _insert(connection, rows)
     return len(rows.facts), rows.digest
+
+
+def _store_chunk_file(
+    connection: sqlite3.Connection,
+    read: _ChunkFile,
+    parts_index: PartsIndex | None,
+    *,
+    early_indexes: bool,
+) -> tuple[int, bytes] | str:
+    """`_store_read` of one file of a chunk a worker wrote: the chunk is copied (and
+    indexed for search) at its first file."""
+    chunk = read.chunk
+    if not chunk.copied:
+        name = _copy_part(connection, chunk.written.database, head=True)
+        chunk.copied = True
+        if parts_index is not None:
+            _index_part(connection, parts_index, name, merge=True)
+        if early_indexes and chunk.last_waited:
+            _create_indexes(connection)  # as in `_store_parts`
+            if parts_index is not None:
+                parts_index.index_phrases()
+    return chunk.written.results[read.number]
 
 
 def _store_parts(
@@ -1078,9 +1141,12 @@ def _store_parts(
             continue
         name = _copy_part(connection, part.database, head=number == 0)
         records += part.records
-        if name is None or (number == 0 and _merge_vocabularies(connection) is not None):
-            parts_index.abandon()
-        parts_index.add(name or "")
+        _index_part(connection, parts_index, name, merge=number == 0)
+        if number == read.last_waited:
+            # The last parts are being read: index what is in now (the rest of the rows
+            # go into the indexes as they are copied), instead of after the last part.
+            _create_indexes(connection)
+            parts_index.index_phrases()
     whole = read.finish()
     if whole is None:
         return records, read.digest
@@ -1091,6 +1157,27 @@ def _store_parts(
         return problem or ""
     _insert(connection, rows)
     return len(rows.facts), rows.digest
+
+
+def _index_part(
+    connection: sqlite3.Connection, parts_index: PartsIndex, name: str | None, *, merge: bool
+) -> None:
+    """Index the records of the part or chunk attached as `name` (None: copied row by row,
+    which abandons the index), after merging the vocabularies when it declares levels,
+    countries or terms not declared before (a folder's files mostly repeat them)."""
+    if name is not None and merge:
+        declared = set(
+            connection.execute(
+                f"SELECT 'level', id, name, aliases FROM {name}.file_levels UNION "  # noqa: S608 - fixed names
+                f"SELECT 'country', name, aliases, NULL FROM {name}.file_countries UNION "
+                f"SELECT 'term', term, synonyms, NULL FROM {name}.file_terms"
+            )
+        )
+        merge = not declared <= parts_index.declared
+        parts_index.declared |= declared
+    if name is None or (merge and _merge_vocabularies(connection) is not None):
+        parts_index.abandon()
+    parts_index.add(name or "")
 
 
 #: The schema names of the part databases attached while a store is written.

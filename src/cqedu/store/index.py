@@ -438,18 +438,24 @@ def _vocabulary(connection: sqlite3.Connection, schema: str) -> None:
 
 
 class PartsIndex:
-    """The search index of a new store built part by part, as each part of a large file is
-    copied in (while workers read the next parts), then finished (`finish`).
+    """The search index of a new store built part by part, as each part of a large file
+    or chunk of small files is copied in (while workers read the next), then finished
+    (`finish`).
 
     The FTS5 table takes each part's records under their final positions; which records
     hold a word, and so every search's result, do not depend on the order they came in.
-    Only for a store of one file: its levels and countries are declared in its first part.
+    A record's level and country words are those of the vocabularies merged so far; the
+    index is kept only when the final vocabularies give the same words.
     """
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
         self.started = False
         self.abandoned = False
+        self.phrases_indexed = False
+        #: The declarations (levels, countries, terms) of the parts given, as the store
+        #: keeps them: a part that declares none other needs no merge before it is added.
+        self.declared: set[tuple[object, ...]] = set()
 
     @property
     def built(self) -> bool:
@@ -480,10 +486,28 @@ class PartsIndex:
         _copy_phrases(connection, "", f"{source}.")
         _copy_records(connection, "", f"{source}.")
 
-    def finish(self) -> None:
-        """Finish the index once every part is in."""
-        _vocabulary(self.connection, "")
-        _index_phrases(self.connection, "")
+    def index_phrases(self) -> None:
+        """Index the keyword phrases now, before the last parts are added (their phrases
+        then go into the index as they come): less is left for `finish`."""
+        if self.built and not self.phrases_indexed:
+            _index_phrases(self.connection, "")
+            self.phrases_indexed = True
+
+    def finish(self, *, one_file: bool = False) -> bool:
+        """Finish the index once every part is in; False, the index taken out, when the
+        vocabularies merged from every part give a level or country other words than
+        those its records were indexed with (a later file declared more of it). The parts
+        of `one_file` share its declarations: nothing to check."""
+        connection = self.connection
+        if not one_file:
+            indexed = set(connection.execute("SELECT * FROM temp.search_shared"))
+            _shared_words(connection)  # from the final vocabularies, for every record
+            if set(connection.execute("SELECT * FROM temp.search_shared")) != indexed:
+                self.abandon()
+                return False
+        _vocabulary(connection, "")
+        self.index_phrases()
+        return True
 
     def abandon(self) -> None:
         """Take out what was built: the index is built whole later."""

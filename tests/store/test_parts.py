@@ -1,0 +1,190 @@
+"""A new store read in parts (a large file) or chunks (many small files, each chunk written
+by a worker): what is made while the last parts are read, and the search index built part
+by part being the one a whole build makes."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from cqedu.facts.files import facts_files
+from cqedu.store import cache as store
+from cqedu.store import index
+from tests.conftest import MINI_FACTS
+
+STORE_INDEXES = {
+    "facts_id",
+    "facts_kind",
+    "facts_level",
+    "facts_source",
+    "program_fields_field",
+    "program_fields_pos",
+    "fact_phrases_pos",
+}
+#: What a search reads of the index: (term, record, column) rows and the small tables.
+SEARCH_TABLES = (
+    "search_instance",
+    "search_words",
+    "search_stems",
+    "search_phrases",
+    "search_records",
+)
+#: The store's own tables, as a whole read makes them.
+STORE_TABLES = ("facts", "fact_words", "program_fields", "fact_phrases", "levels", "countries")
+
+
+def article(number: int, *, more_aliases: bool = False) -> str:
+    """The mini facts file as article `number`: its own source and record ids; with
+    `more_aliases`, its primary level has one more alias than the mini file gives it."""
+    text = MINI_FACTS.read_text(encoding="utf-8")
+    text = text.replace('id = "mini"', f'id = "article{number}"')
+    text = text.replace('"mini-', f'"article{number}-')
+    if more_aliases:
+        text = text.replace('aliases = ["elementary"]', 'aliases = ["elementary", "grade school"]')
+    return text
+
+
+def rows(connection: sqlite3.Connection, tables: tuple[str, ...]) -> dict[str, list[object]]:
+    return {
+        table: sorted(connection.execute(f"SELECT * FROM {table}").fetchall(), key=repr)  # noqa: S608 - fixed names
+        for table in tables
+    }
+
+
+class NewCache:
+    """A new cache of `paths`, read by two workers in parts or chunks, as each part or
+    chunk is copied in: the indexes the store then holds, and what the search index
+    was built from."""
+
+    def __init__(
+        self, paths: list[Path], cache: Path, monkeypatch: pytest.MonkeyPatch, *, search: bool
+    ) -> None:
+        split = paths[0].is_file()  # a large file in parts; a folder's files whole
+        whole = sqlite3.connect(":memory:", isolation_level=None)
+        assert store._update(whole, facts_files(paths)) is None  # read whole, in this process
+        if search:
+            index.create(whole)
+        monkeypatch.setattr(store, "PART_RECORDS", 1)
+        monkeypatch.setattr(store, "SPLIT_BYTES", 1 if split else 1 << 30)
+        monkeypatch.setattr(store, "PARALLEL_BYTES", 1)
+        monkeypatch.setattr(store.os, "cpu_count", lambda: 2)
+        self.held: list[set[str]] = []
+        self.added: list[str] = []
+        self.built: list[sqlite3.Connection] = []
+        real_copy, real_add, real_build = (
+            store._copy_part,
+            index.PartsIndex.add,
+            store._build_search_index,
+        )
+
+        def copy(connection: sqlite3.Connection, database: str, *, head: bool) -> str | None:
+            listed = connection.execute("SELECT name FROM main.sqlite_master WHERE type = 'index'")
+            self.held.append({row[0] for row in listed if not row[0].startswith("sqlite_")})
+            return real_copy(connection, database, head=head)
+
+        def add(parts: index.PartsIndex, source: str) -> None:
+            self.added.append(source)
+            real_add(parts, source)
+
+        def build(connection: sqlite3.Connection) -> None:
+            self.built.append(connection)
+            real_build(connection)
+
+        monkeypatch.setattr(store, "_copy_part", copy)
+        monkeypatch.setattr(index.PartsIndex, "add", add)
+        monkeypatch.setattr(store, "_build_search_index", build)
+        connection, fault = store._new_cache(cache, facts_files(paths), for_search=search)
+        assert fault is None
+        assert connection is not None
+        with contextlib.closing(connection), contextlib.closing(whole):
+            assert rows(connection, STORE_TABLES) == rows(whole, STORE_TABLES)
+            assert index.is_built(connection) == search
+            if search:
+                assert rows(connection, SEARCH_TABLES) == rows(whole, SEARCH_TABLES)
+
+
+def large_file(tmp_path: Path) -> list[Path]:
+    path = tmp_path / "facts.toml"
+    path.write_bytes(MINI_FACTS.read_bytes())
+    return [path]
+
+
+def folder(tmp_path: Path, *, more_aliases_last: bool = False) -> list[Path]:
+    """A folder of six articles, read in six chunks of one file each."""
+    found = tmp_path / "kb"
+    found.mkdir()
+    for number in range(6):
+        text = article(number, more_aliases=more_aliases_last and number == 5)
+        (found / f"{number}.toml").write_text(text, encoding="utf-8")
+    return [found]
+
+
+def test_a_large_file_makes_its_indexes_while_the_last_parts_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = NewCache(large_file(tmp_path), tmp_path / "kb.sqlite3", monkeypatch, search=False)
+    # two workers: made once all but the last two parts are in, as the workers read those
+    assert len(made.held) > 2
+    assert made.held == [set()] * (len(made.held) - 2) + [STORE_INDEXES] * 2
+
+
+def test_a_folder_makes_its_indexes_while_the_last_chunks_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = NewCache(folder(tmp_path), tmp_path / "kb.sqlite3", monkeypatch, search=False)
+    assert made.held == [set()] * 4 + [STORE_INDEXES] * 2
+
+
+@pytest.mark.skipif(not index.fts5_available(), reason="built part by part only with FTS5")
+def test_a_large_file_for_search_indexes_its_phrases_before_the_last_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = NewCache(large_file(tmp_path), tmp_path / "kb.sqlite3", monkeypatch, search=True)
+    assert len(made.held) > 2
+    indexed = STORE_INDEXES | {"search_phrases_phrase"}
+    assert made.held == [set()] * (len(made.held) - 2) + [indexed] * 2
+    assert len(made.added) == len(made.held)
+    assert made.built == []
+
+
+@pytest.mark.skipif(not index.fts5_available(), reason="built part by part only with FTS5")
+def test_a_folder_for_search_is_indexed_chunk_by_chunk_as_a_whole_build_indexes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = NewCache(folder(tmp_path), tmp_path / "kb.sqlite3", monkeypatch, search=True)
+    assert made.held == [set()] * 4 + [STORE_INDEXES | {"search_phrases_phrase"}] * 2
+    assert len(made.added) == 6  # each chunk indexed as it came
+    assert made.built == []  # nothing left to build after the store
+
+
+@pytest.mark.skipif(not index.fts5_available(), reason="built part by part only with FTS5")
+def test_a_folder_whose_last_file_adds_to_a_level_is_indexed_again_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first five files' primary-level records were indexed without "grade school",
+    # which the merged vocabulary gives them once the sixth file is in.
+    paths = folder(tmp_path, more_aliases_last=True)
+    made = NewCache(paths, tmp_path / "kb.sqlite3", monkeypatch, search=True)
+    assert len(made.added) == 6
+    assert len(made.built) == 1  # the chunk-by-chunk index taken out, then built whole
+
+
+def test_the_last_parts_of_a_large_file_are_about_half_as_long() -> None:
+    text = MINI_FACTS.read_text(encoding="utf-8")
+    head = text[: text.index("[[stats]]")]
+    body = text[len(head) :]
+    records = head + "".join(body.replace('"mini-', f'"copy{n}-') for n in range(40))
+    even = store.split_facts_parts(records, 6)
+    light = store.split_facts_parts(records, 6, light_tail=2)
+    assert even is not None
+    assert light is not None
+    assert [part for part, _ in light] != [part for part, _ in even]
+    assert "".join(part[len(head) :] for part, _ in light) == records[len(head) :]
+    sizes = [sum(counts) for _, counts in light]
+    assert sum(sizes) == sum(sum(counts) for _, counts in even)
+    assert len(sizes) == 6
+    full, half = sum(sizes[:4]) / 4, sum(sizes[4:]) / 2
+    assert 0.35 < half / full < 0.65
