@@ -286,3 +286,25 @@ def test_any_name_a_file_system_allows(tmp_path: Path, name: bytes) -> None:
     result = run("--facts", str(folder), "sources", "-f", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)[0]["facts_file"] == expected
+
+
+def test_a_facts_file_piped_in_is_read_each_time_as_it_is(tmp_path: Path) -> None:
+    # /dev/stdin and a shell's <(...) (/dev/fd/63) are links to a pipe, which no path
+    # names; what comes down the pipe differs from run to run, whatever its status says.
+    script = (
+        f'cqedu() {{ "{sys.executable}" -m cqedu "$@"; }}\n'
+        f'cqedu --facts <(cat "{MINI_FACTS}") show mini-schools -F value --no-header\n'
+        f'sed "s/1234/1235/; s/1,234/1,235/" "{MINI_FACTS}" '
+        "| cqedu --facts /dev/stdin show mini-schools -F value --no-header\n"
+        f'cqedu --facts <(sed "s/1234/1236/; s/1,234/1,236/" "{MINI_FACTS}") show mini-schools '
+        "-F value --no-header"
+    )
+    result = subprocess.run(
+        ["bash", "-c", script],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(CQEDU_CACHE_DIR=str(tmp_path / "cache")),
+        timeout=120,
+        check=False,
+    )
+    assert (result.returncode, result.stderr, result.stdout) == (0, "", "1234\n1235\n1236\n")

@@ -98,7 +98,8 @@ def facts_files(paths: Sequence[Path]) -> list[FactsFile]:
             seen.add(resolved)
             size, mtime, ctime = stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
             stamp = f"{size} {mtime} {ctime} {stat.st_ino}"
-            racy = ctime >= racy_after or mtime >= racy_after
+            # a pipe's status says nothing of what it holds: it is read as if just changed
+            racy = ctime >= racy_after or mtime >= racy_after or not S_ISREG(stat.st_mode)
             found.append(FactsFile(resolved, label, size, stamp, racy))
     return found
 
@@ -110,6 +111,13 @@ def _expand(path: Path) -> list[tuple[str, str, os.stat_result]]:
         try:
             resolved = path.resolve()
             return [(str(path), str(resolved), resolved.stat())]
+        except FileNotFoundError as error:
+            # /dev/stdin and a shell's <(...) (/dev/fd/63) link to a pipe, which no path
+            # names: the file is read as given
+            try:
+                return [(str(path), str(path), path.stat())]
+            except OSError:
+                raise unreadable(path, error) from None
         except OSError as error:
             raise unreadable(path, error) from None
     # A folder of thousands of files is listed and stat'ed on every run: one scandir, and
