@@ -213,3 +213,29 @@ def test_strict_passes_a_file_verified_and_reviewed(tmp_path: Path) -> None:
     result = run("check", "--strict", str(facts))
     assert (result.exit_code, result.stdout) == (0, "")
     assert result.stderr == "cqedu: 1 facts file checked, no problems; 1 verified in the article\n"
+
+
+def test_a_level_the_file_does_not_declare_says_so_and_no_figure_reads_as_unheld(
+    tmp_path: Path,
+) -> None:
+    # The record left out for its level still holds "120": no warning says none does.
+    (tmp_path / "lv.txt").write_text(
+        "Lakeview Schools\n\nLakeview has 120 vocational students.\n", encoding="utf-8"
+    )
+    facts = tmp_path / "lv.toml"
+    facts.write_text(
+        'schema = 1\n\n[[sources]]\nid = "lv"\ntitle = "Lakeview schools"\nfile = "lv.txt"\n'
+        'date = "2025-03-04"\nsummary = "Lakeview\'s schools."\nsections = ["Opening"]\n\n'
+        '[[stats]]\nid = "lv-vocational-students"\nname = "Vocational students"\n'
+        'summary = "Students of the vocational schools."\nvalue = 120\nunit = "students"\n'
+        'level = "vocational"\nas_written = "120"\nsection = "Opening"\nparagraph = 1\n',
+        encoding="utf-8",
+    )
+    report = check_paths([facts])
+    assert report.problems == (
+        f'{facts}:17:1: stats[0] (id "lv-vocational-students"): level: unknown level '
+        '"vocational"; valid levels: this file declares none; add a [[levels]] table for it '
+        "to this file (each facts file declares the levels its records use; see "
+        "docs/schema.md)",
+    )
+    assert report.warnings == ()

@@ -95,7 +95,9 @@ def check_paths(paths: Sequence[Path], articles: Path | None = None) -> CheckRep
             against = check_against_articles(label, text, document, articles)
             lines.extend(against.problems)
             faulty.update(label for _ in against.problems[:1])
-            warnings.extend(against.warnings)
+            # a record left out for a problem may hold a figure: "no record holds" waits
+            # until the file's problems are fixed
+            warnings.extend(() if problems else against.warnings)
             skipped.extend(f for f in against.skipped if f not in skipped)
             verified += against.verified
     # A faulty file's valid records still take part: its clashes are worth knowing too.

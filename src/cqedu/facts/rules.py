@@ -24,6 +24,13 @@ normalise_phrase = lru_cache(maxsize=16384)(_normalise_phrase)
 _Fail = Callable[[str, str], LocatedError]
 
 
+#: The fix for a level no [[levels]] table of the file declares: files declare their own.
+_NO_LEVELS = (
+    "this file declares none; add a [[levels]] table for it to this file (each facts file "
+    "declares the levels its records use; see docs/schema.md)"
+)
+
+
 class Vocabularies:
     """The sources, levels and countries a file declares, and the names records may use."""
 
@@ -127,7 +134,7 @@ class Vocabularies:
             raise self.reporter.fail(
                 f"{where}: level",
                 f'unknown level "{name}"{did_you_mean(name, names)}; '
-                f"valid levels: {', '.join(level_ids) or 'none declared in [[levels]]'}",
+                f"valid levels: {', '.join(level_ids) or _NO_LEVELS}",
             )
         return level
 
