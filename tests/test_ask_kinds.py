@@ -2274,3 +2274,78 @@ def test_the_share_of_workers_trained_locally_is_still_answered(
         "more than 70% new frontline employees trained by local vocational schools (as of "
         "2025; Integrating Education with Industry and Innovation ¶2)",
     )
+
+
+# ------------------------------------------------ a verb known by its particle (ask7)
+
+LEICESTER = (
+    "Joint college with the University of Leicester: Medical joint college with the "
+    "University of Leicester: the only China-UK medical institution in central and western "
+    "China. (Deepening Global Cooperation and Mutual Learning ¶2)"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "what made the leicester joint college stand out among colleges in western china",
+            ("leicester-joint-college", LEICESTER),
+        ),
+        (
+            "what makes the chinese greek civilizations center stand out",
+            (
+                "chinese-greek-civilizations-center",
+                "Center of Chinese and Greek Ancient Civilizations: Platform founded by "
+                "Chongqing for dialogue on the ancient civilizations of China and Greece. "
+                "(Deepening Global Cooperation and Mutual Learning ¶5)",
+            ),
+        ),
+        (
+            "when did the world culture fair kick off",
+            ("world-culture-fair", "December 6, 2024 (World Culture Fair; Opening ¶2)"),
+        ),
+    ],
+)
+def test_a_phrasal_verb_ends_the_noun_phrase_and_does_not_veto(
+    real_kb: KnowledgeBase, question: str, expected: tuple[str, str]
+) -> None:
+    assert answer(real_kb, question) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what share of vocational students keep on with their studies",
+        "what percentage of vocational students move on to further study",
+        "what share of vocational students carry on with further study",
+    ],
+)
+def test_a_verb_before_its_particle_does_not_narrow_a_figure(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert answer(real_kb, question) == (
+        "vocational-further-study-share",
+        "surpassed 70% vocational students going on to further study (as of 2025; Building "
+        "a Strong Education System ¶4)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # the particle says which figure: giving up is no going on
+        (
+            "what share of vocational students give up on further study",
+            "the article gives surpassed 70% vocational students going on to further study, "
+            'but no figure for "up"; worth a look: special-education-schools, '
+            "international-vocational-platforms",
+        ),
+        ("how many teachers were laid off", 'the article does not mention "laid"'),
+        ("how many vocational students drop out of school", 'the article does not mention "drop"'),
+    ],
+)
+def test_a_phrasal_verb_that_names_another_figure_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message

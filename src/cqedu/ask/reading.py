@@ -95,6 +95,31 @@ PARTNER_FILLER = frozenset(
 )
 
 
+#: English adverb particles: after a verb they make one verb of two words ("team *up*",
+#: "kick *off*", "stand *apart*"), naming no subject of their own. A closed class.
+_PARTICLES = frozenset("up off out apart away down back on over".split())
+
+
+def _phrasal_verbs(question: str, typed: Sequence[str], tokens: Sequence[str]) -> frozenset[int]:
+    """Positions of the verbs of phrasal verbs: an open-class word followed by a particle
+    that ends the question or runs into a function word ("does the city *team* up on
+    education", "what makes it *stand* apart from"); not a preposition before its noun
+    ("depend on *funding*"), nor a noun typed with a hyphen ("the *shake*-up")."""
+    small = function_words()
+    found: set[int] = set()
+    for i in range(1, len(tokens) - 1):
+        after = i + 2
+        if (
+            tokens[i] not in CLOSED_CLASS | _PARTICLES
+            and not tokens[i].isdigit()
+            and tokens[i + 1] in _PARTICLES
+            and (after == len(tokens) or tokens[after] in CLOSED_CLASS or tokens[after] in small)
+            and f"{typed[i]}-{typed[i + 1]}".casefold() not in question.casefold()
+        ):
+            found.add(i)
+    return frozenset(found)
+
+
 def partner_filler(tokens: Sequence[str]) -> set[str]:
     """The words of a question that say what every partner does, in any form ("works
     with": `PARTNER_FILLER` by Snowball stem)."""
@@ -134,6 +159,9 @@ class Reading(NamedTuple):
     """Positions of common English words (the `stop-words` list): they never veto."""
     verbs: frozenset[int] = frozenset()
     """Positions where the question's verb stands (after the noun phrase, after "who")."""
+    phrasal: frozenset[int] = frozenset()
+    """Positions of verbs known by the particle after them ("carry *on*"), which is no
+    subject word."""
     subject: tuple[int, ...] = ()
     """Positions of the words that say what the question is about."""
     levels: tuple[Level, ...] = ()
@@ -254,11 +282,18 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     candidates = [
         i for i, t in enumerate(tokens) if i not in consumed and i not in home and t not in years
     ]
-    head, verbs = _head(tokens, candidates, reading.kind, lexicon, named)
+    phrasal = _phrasal_verbs(question, typed, tokens) - named
+    head, verbs = _head(tokens, candidates, reading.kind, lexicon, named, phrasal=phrasal)
     if reading.kind == NAME and _lead(tokens) >= len(tokens) and head:
         # "role models named in the article": a plural noun phrase alone asks for all
         reading = reading._replace(plural=_plural(tokens[max(head)], lexicon))
-    subject = tuple(i for i in candidates if tokens[i] not in ignore or i in named)
+    # the particle of a phrasal verb ("stand *apart*") names nothing; but where a figure
+    # is asked, the verb's particle may say which figure ("give *up* on further study" is
+    # no share going on to it), so there it stays a subject word.
+    particles = {i + 1 for i in phrasal} if reading.kind != FIGURE else set()
+    subject = tuple(
+        i for i in candidates if (tokens[i] not in ignore or i in named) and i not in particles
+    )
     head = frozenset(i for i in head if i in subject)
     # Common English ("go", "work", "free") is a subject word that never vetoes, and
     # outside the noun phrase asked about is never required.
@@ -283,6 +318,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         head=head,
         common=common,
         verbs=verbs,
+        phrasal=phrasal,
         counted=counted,
         levels=tuple(levels),
         level_positions=frozenset(level_positions),
@@ -812,6 +848,8 @@ def _head(
     kind: str,
     lexicon: Lexicon,
     named: set[int],
+    *,
+    phrasal: frozenset[int] = frozenset(),
 ) -> tuple[frozenset[int], frozenset[int]]:
     """Positions of the noun phrase the question asks about: its first run of words up to
     a closed-class word, a plural noun or the verb.
@@ -841,6 +879,8 @@ def _head(
             continue
         if i not in allowed or tokens[i] in CLOSED_CLASS or tokens[i] in _ANSWER_WORDS:
             break
+        if run and i in phrasal:
+            break  # "what makes the joint college *stand* apart": the verb ends it
         run.append(i)
         if _plural(tokens[i], lexicon) or (kind == FIGURE and _count_noun(tokens, i, lexicon)):
             break
@@ -870,6 +910,7 @@ def _head(
     while run and inflected(tokens[run[-1]]) and tokens[run[-1]] not in lexicon.known:
         verbs.add(run.pop())
     verbs.update(clause_verbs(tokens))
+    verbs.update(phrasal)
     return frozenset(run), frozenset(verbs)
 
 
