@@ -2349,3 +2349,43 @@ def test_a_phrasal_verb_that_names_another_figure_is_refused(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ the article named without "the" (ask7)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "which go champion is named in article",
+            (
+                "li-xuanhao",
+                "Li Xuanhao: Go world champion who gave children a lesson at a Dadukou District "
+                "primary school. (Building a Strong Education System ¶3)",
+            ),
+        ),
+        (
+            "what does article say about the leicester joint college",
+            ("leicester-joint-college", LEICESTER),
+        ),
+        (
+            "what did report say about the world culture fair",
+            (
+                "world-culture-fair",
+                "World Culture Fair: International students sampled food from many countries "
+                "at this fair (photo caption; photo by Zheng Yu). (Opening ¶2)",
+            ),
+        ),
+    ],
+)
+def test_the_article_named_without_its_determiner_is_the_text_not_a_subject(
+    real_kb: KnowledgeBase, question: str, expected: tuple[str, str]
+) -> None:
+    assert answer(real_kb, question) == expected
+
+
+def test_articles_as_a_subject_still_veto(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "how many articles were published") == (
+        'the article does not mention "articles" or "published"'
+    )

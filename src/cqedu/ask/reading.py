@@ -616,17 +616,19 @@ _REPORTING = frozenset(
 _CITING = frozenset({"example", "examples", "instance", "instances"})
 #: Nouns for the text itself: "in the article", "this report".
 _TEXT = frozenset({"article", "report", "text", "story", "piece"})
+#: Words before a noun for the text that make it the text itself ("in *the* article").
+_OF_THE_TEXT = frozenset({"the", "this", "that", "in", "to", "from", "by", "does", "did"})
 
 
 def _about_the_text(tokens: Sequence[str], lead: int) -> set[int]:
     """Positions of words about the article rather than its subject: a reporting verb
     after the question word ("the role models the article *mentions*", "enrollment rates
-    *reported*"), and the article itself after a determiner ("named in *the article*")."""
+    *reported*"), and the article itself after a determiner ("named in *the article*")
+    or, as second-language English drops the article, after a preposition ("mentioned in
+    *article*", "according to *report*", "what does *article* say")."""
     found = {i for i in range(lead + 1, len(tokens)) if tokens[i] in _REPORTING}
     found |= {
-        i
-        for i in range(1, len(tokens))
-        if tokens[i] in _TEXT and tokens[i - 1] in ("the", "this", "that")
+        i for i in range(1, len(tokens)) if tokens[i] in _TEXT and tokens[i - 1] in _OF_THE_TEXT
     }
     # "given *as examples* of", "*for instance*": how the article cites, not what
     found |= {
