@@ -2389,3 +2389,45 @@ def test_articles_as_a_subject_still_veto(real_kb: KnowledgeBase) -> None:
     assert refused(real_kb, "how many articles were published") == (
         'the article does not mention "articles" or "published"'
     )
+
+
+# ------------------------------------------------ "which" + a compound plural (ask7)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which role models are named",
+        "which role models does chongqing cite",
+        "which role models came out of chongqing schools",
+        "which role models are held up as examples",
+    ],
+)
+def test_which_and_a_noun_phrase_plural_by_its_last_noun_lists_every_one(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    found = real_kb.ask(question)
+    assert [f.id for f in found.named] == ["shi-tingmao", "wu-yingjie"]
+    assert found.text == "Shi Tingmao, Wu Yingjie (Building a Strong Education System ¶2)"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("which go champion taught children", ["li-xuanhao"]),
+        ("which role model is a student hero", ["wu-yingjie"]),
+    ],
+)
+def test_which_and_a_singular_noun_phrase_names_one(
+    real_kb: KnowledgeBase, question: str, expected: list[str]
+) -> None:
+    assert [f.id for f in real_kb.ask(question).named] == expected
+
+
+def test_which_and_a_plural_of_a_count_the_article_does_not_name_is_refused(
+    real_kb: KnowledgeBase,
+) -> None:
+    assert refused(real_kb, "which double first-class disciplines are named") == (
+        "the article counts five disciplines in the Double First-Class Initiative but does "
+        "not name them"
+    )

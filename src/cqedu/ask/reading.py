@@ -284,9 +284,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     ]
     phrasal = _phrasal_verbs(question, typed, tokens) - named
     head, verbs = _head(tokens, candidates, reading.kind, lexicon, named, phrasal=phrasal)
-    if reading.kind == NAME and _lead(tokens) >= len(tokens) and head:
-        # "role models named in the article": a plural noun phrase alone asks for all
-        reading = reading._replace(plural=_plural(tokens[max(head)], lexicon))
+    reading = _plural_by_head(reading, tokens, head, lexicon)
     # the particle of a phrasal verb ("stand *apart*") names nothing; but where a figure
     # is asked, the verb's particle may say which figure ("give *up* on further study" is
     # no share going on to it), so there it stays a subject word.
@@ -802,6 +800,23 @@ def _partner_noun(
         if token in CLOSED_CLASS:
             break
     return None
+
+
+def _plural_by_head(
+    reading: Reading, tokens: Sequence[str], head: frozenset[int], lexicon: Lexicon
+) -> Reading:
+    """A name question asks for every record that fits when its noun phrase is plural by
+    its last noun: "role models named in the article" alone, or right after "which"
+    ("which role *models*", where the first word alone says singular)."""
+    if reading.kind != NAME or not head:
+        return reading
+    lead = _lead(tokens)
+    if lead >= len(tokens):
+        return reading._replace(plural=_plural(tokens[max(head)], lexicon))
+    right_after = sorted(head) == list(range(lead + 1, lead + 1 + len(head)))
+    if tokens[lead] == "which" and right_after and len(head) > 1:
+        return reading._replace(plural=_plural(tokens[max(head)], lexicon))
+    return reading
 
 
 def _run(tokens: Sequence[str], start: int, lexicon: Lexicon) -> frozenset[int]:
