@@ -2431,3 +2431,56 @@ def test_which_and_a_plural_of_a_count_the_article_does_not_name_is_refused(
         "the article counts five disciplines in the Double First-Class Initiative but does "
         "not name them"
     )
+
+
+# ------------------------------------------------ a plural without -s before its verb (ask7)
+
+FREE_PRESCHOOL_CHILDREN = (
+    "free-preschool-children",
+    "more than 200,000 children (children benefiting from free preschool; from 2025; "
+    "Building a Strong Education System ¶4)",
+)
+TEACHERS = (
+    "teachers",
+    "over 500,000 teachers (as of 2025; Building a Strong Education System ¶1)",
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how many teaching staff work there", TEACHERS),
+        ("how many teaching staff work in chongqing schools", TEACHERS),
+        ("how many preschool children get a free year", FREE_PRESCHOOL_CHILDREN),
+        ("how many children get free preschool", FREE_PRESCHOOL_CHILDREN),
+    ],
+)
+def test_a_common_verb_after_the_counted_noun_is_no_part_of_it(
+    real_kb: KnowledgeBase, question: str, expected: tuple[str, str]
+) -> None:
+    assert answer(real_kb, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many teaching staff work abroad",
+            'the article gives over 500,000 teachers, but no figure for "abroad"; worth a '
+            "look: vocational-cooperation-countries, scholars-sponsored-abroad, "
+            "teaching-follows-industry",
+        ),
+        (
+            "how many local children get free preschool each year",
+            'the article gives no per-year "local children" figure for preschool',
+        ),
+        (
+            "how many people work in chongqing schools",
+            'the article gives no count of "people"; worth a look: high-school-enrollment-rate',
+        ),
+    ],
+)
+def test_what_follows_the_verb_still_narrows_the_count(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message

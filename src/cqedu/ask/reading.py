@@ -830,10 +830,34 @@ def _run(tokens: Sequence[str], start: int, lexicon: Lexicon) -> frozenset[int]:
             break
         if i > start and declared_verb(lexicon, tokens[i]):
             break  # "how many goals chongqing *meet*": the verb ends what is counted
+        if i > start and _verb_after_noun(tokens, i, lexicon):
+            break  # "how many teaching staff *work*": so does a common verb after a noun
         found.add(i)
         if _plural(tokens[i], lexicon) or _count_noun(tokens, i, lexicon):
             break  # "how many kids get ...": a plural noun ends the phrase
     return frozenset(found)
+
+
+def _verb_after_noun(tokens: Sequence[str], i: int, lexicon: Lexicon) -> bool:
+    """Whether a word is a common verb (the function-word list) right after a word of
+    a noun ("teaching staff *work* in", "people *go* to"), before a function word: the noun
+    phrase ends before it, as at a plural. Plurals without an -s ("staff", "people")
+    need it."""
+    if not 0 < i < len(tokens):
+        return False
+    small = function_words()
+    word, before = tokens[i], tokens[i - 1]
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return (
+        word in small
+        and word not in CLOSED_CLASS
+        and word not in lexicon.declared
+        and before not in small
+        and before not in CLOSED_CLASS
+        # a verb runs into a function word or ends the question; "double *first* class
+        # universities" runs on into its noun
+        and (not after or after in CLOSED_CLASS or after in small)
+    )
 
 
 def _count_noun(tokens: Sequence[str], i: int, lexicon: Lexicon) -> bool:
@@ -901,9 +925,13 @@ def _head(
         run.append(i)
         if _plural(tokens[i], lexicon) or (kind == FIGURE and _count_noun(tokens, i, lexicon)):
             break
-        # "employees come from": a common verb after a plural ends the phrase
+        # "employees come from": a common verb after a plural ends the phrase, and where
+        # a figure is asked, after any noun ("staff *work* in")
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if tokens[i].endswith("s") and following in small and following not in CLOSED_CLASS:
+        plural_then_verb = tokens[i].endswith("s") and following not in CLOSED_CLASS
+        if (plural_then_verb and following in small) or (
+            kind == FIGURE and _verb_after_noun(tokens, i + 1, lexicon)
+        ):
             break
     verbs: set[int] = set()
     if run:
