@@ -2484,3 +2484,41 @@ def test_what_follows_the_verb_still_narrows_the_count(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ a short word typed in the singular (ask7)
+
+CORE_GOALS = (
+    "core-goals-met",
+    "12 goals (core goals of the 14th Five-Year Plan met; system wide; 2021-2025; Opening ¶3)",
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many core goal were reached",
+        "number of core goal achieved in the plan",
+        "how many goal were met from 2021 to 2025",
+    ],
+)
+def test_a_short_word_in_the_singular_stands_for_its_plural(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert answer(real_kb, question) == CORE_GOALS
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("how many core goal were missed", 'the article does not mention "missed"'),
+        (
+            "how many goal did chongqing miss",
+            'the article gives no overall figure for "goal miss"; worth a look: core-goals-met',
+        ),
+    ],
+)
+def test_a_singular_count_of_what_the_article_does_not_count_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
