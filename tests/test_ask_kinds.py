@@ -2522,3 +2522,69 @@ def test_a_singular_count_of_what_the_article_does_not_count_is_refused(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ "a year of" is no "a year" (ask7)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many children get a year of free preschool",
+        "how many kids benefit from a year of free kindergarten",
+    ],
+)
+def test_a_year_of_something_asks_no_figure_per_year(real_kb: KnowledgeBase, question: str) -> None:
+    assert answer(real_kb, question) == FREE_PRESCHOOL_CHILDREN
+
+
+def test_a_year_alone_still_asks_a_figure_per_year(real_kb: KnowledgeBase) -> None:
+    assert answer(real_kb, "how many principals train in singapore a year") == (
+        "principals-trained-at-ntu",
+        "200 principals (school principals trained at NTU each year; per year; Deepening "
+        "Global Cooperation and Mutual Learning ¶5)",
+    )
+    assert refused(real_kb, "how many children get free preschool a year") == (
+        "the article gives no per-year figure for Children benefiting from free preschool; "
+        "worth a look: free-preschool-children"
+    )
+
+
+# ------------------------------------------------ the clause's verb before its particle (ask7)
+
+OVERSEAS_PROGRAMS = (
+    "overseas-vocational-programs",
+    "22 programs (overseas vocational programs; as of 2025; Deepening Global Cooperation and "
+    "Mutual Learning ¶3)",
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many overseas vocational programs did chongqing set up",
+        "how many overseas vocational programmes has the city set up",
+        "how many overseas vocational programs have they set up",
+    ],
+)
+def test_the_verb_of_a_clause_stands_before_its_particle(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert answer(real_kb, question) == OVERSEAS_PROGRAMS
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many overseas vocational programs has chongqing shut down",
+            'the article does not mention "shut"',
+        ),
+        ("how many teachers did the city lay off", 'the article does not mention "lay"'),
+        ("how many programs has chongqing wound down", 'the article does not mention "wound"'),
+    ],
+)
+def test_a_clause_verb_with_a_particle_the_records_never_use_vetoes_a_figure(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message

@@ -206,10 +206,11 @@ class _Question:
             return True
         if i in r.common:
             return False
-        if r.kind == FIGURE and i not in clause_verbs(tokens):
+        if r.kind == FIGURE and (i not in clause_verbs(tokens) or i in r.phrasal):
             # "how many teachers retired", "schools were closed": a verb the records never
             # use names another quantity than the one they count; "how many clubs has the
-            # town launched" does not (the clubs are what was launched).
+            # town launched" does not (the clubs are what was launched), but one with a
+            # particle does ("has the town *shut* down").
             return True
         if i in r.verbs:
             # ... unless it ends the question uninflected after a noun: a compound's head

@@ -533,6 +533,9 @@ def _per_year(tokens: Sequence[str]) -> set[int]:
         if word in _PER_YEAR_WORDS:
             used.add(i)
         elif word == "year" and i and tokens[i - 1] in _PER_YEAR_LEADS:
+            # "a year *of* free preschool" is a thing, not how often ("a year" alone)
+            if tokens[i - 1] == "a" and i + 1 < len(tokens) and tokens[i + 1] == "of":
+                continue
             used.update((i - 1, i))
     return used
 
@@ -985,6 +988,8 @@ def _clauses(tokens: Sequence[str]) -> list[tuple[list[int], int | None]]:
             if tokens[i] in CLOSED_CLASS:
                 break
             run.append(i)
+        if len(run) > 2 and tokens[run[-1]] in _PARTICLES:
+            run = run[:-1]  # "has Chongqing *set* up": the verb stands before its particle
         ends_open = (bool(run) and run[-1] == len(tokens) - 1) or (
             bool(run) and run[-1] + 1 < len(tokens) and tokens[run[-1] + 1] not in _AUXILIARIES
         )
