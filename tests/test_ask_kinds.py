@@ -2588,3 +2588,74 @@ def test_a_clause_verb_with_a_particle_the_records_never_use_vetoes_a_figure(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ an echo question: "X is ... of which Y" (ask7)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Liu Yanbing works for which organisation",
+            (
+                "chongqing-municipal-education-commission",
+                "Chongqing Municipal Education Commission (Opening ¶3)",
+            ),
+        ),
+        (
+            "the world culture fair was held at which university",
+            (
+                "southwest-university-of-political-science-and-law",
+                "Southwest University of Political Science and Law (Opening ¶2)",
+            ),
+        ),
+        (
+            "chongqing trains principals at which singapore university",
+            (
+                "nanyang-technological-university",
+                "Nanyang Technological University (Singapore; Deepening Global Cooperation and "
+                "Mutual Learning ¶5)",
+            ),
+        ),
+        (
+            "nanyang technological university is in which country",
+            (
+                "nanyang-technological-university",
+                "Singapore (Deepening Global Cooperation and Mutual Learning ¶5)",
+            ),
+        ),
+        (
+            "the press conference was held on what date",
+            ("press-conference", "October 20 (press conference on education progress; Opening ¶1)"),
+        ),
+    ],
+)
+def test_a_question_word_after_a_preposition_leads_the_question(
+    real_kb: KnowledgeBase, question: str, expected: tuple[str, str]
+) -> None:
+    assert answer(real_kb, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # every word of the clause before the question word is what the answer is of
+        (
+            "nanyang technological university trains teachers from which countries",
+            'the article does not answer "nanyang technological university trains teachers '
+            'from which countries"; no record covers all its words; worth a look: '
+            "principals-trained-at-ntu, principal-training-singapore, "
+            "nanyang-technological-university",
+        ),
+        (
+            "liu yanbing graduated from which university",
+            'the article does not answer "liu yanbing graduated from which university"',
+        ),
+        ("liu yanbing was born in which year", 'the article does not mention "born"'),
+    ],
+)
+def test_an_echo_question_the_article_does_not_answer_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message

@@ -24,6 +24,7 @@ from cqedu.ask.reading import (
     clause_subjects,
     clause_verbs,
     declared_verb,
+    echoed,
     phrase,
     place_name,
     proper_noun,
@@ -134,6 +135,19 @@ class _Question:
                 or (i in self.restricted | subjects and proper_noun(kb, tokens[i]))
                 or not (self.generic(i) or i in reading.common)
             )
+        ]
+        # An echo question's words before its question word are a whole clause, all of
+        # it what the answer is of ("NTU trains *teachers* from which countries").
+        before = echoed(tokens)
+        self.required += [
+            i
+            for i in self.known
+            if i < before
+            and i not in self.required
+            and i not in reading.common
+            and i not in reading.verbs
+            and not inflected(tokens[i])
+            and not self.generic(i)
         ]
         self.optional = [i for i in self.known if i not in self.required and not self.generic(i)]
         #: Names a clause is about ("does *China* have"): a place the figure must be of.

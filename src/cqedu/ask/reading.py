@@ -574,7 +574,25 @@ def _lead(tokens: Sequence[str]) -> int:
     if found and found[0] < 3:
         # "could you tell me how many": the question word after "tell" leads
         return asking[0] if asking and tokens[found[0]] == "tell" else found[0]
-    return len(tokens)
+    # "Liu Yanbing is head of *which* organisation": a question word after a preposition
+    # leads, wherever it stands (after a noun it would be a relative: "programs which")
+    echo = [
+        i
+        for i in range(1, len(tokens) - 1)
+        if tokens[i] in ("which", "what")
+        and tokens[i - 1] in PREPOSITIONS | {"into", "to"}
+        and tokens[i + 1] not in CLOSED_CLASS
+    ]
+    return echo[0] if echo else len(tokens)
+
+
+def echoed(tokens: Sequence[str]) -> int:
+    """How many words stand before the question word of an echo question ("Liu Yanbing
+    is head of *which* organisation": 5), or 0 when the question word leads."""
+    lead = _lead(tokens)
+    if lead >= len(tokens) or any(t in _QUESTION_WORDS for t in tokens[:lead]):
+        return 0
+    return lead if lead > 2 else 0
 
 
 def _consumed(tokens: Sequence[str], reading: Reading) -> set[int]:
