@@ -2659,3 +2659,53 @@ def test_an_echo_question_the_article_does_not_answer_is_refused(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ words leading up to the question (ask7)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "as a headteacher im curious - how many principals go to singapore each year "
+            "for training",
+            (
+                "principals-trained-at-ntu",
+                "200 principals (school principals trained at NTU each year; per year; "
+                "Deepening Global Cooperation and Mutual Learning ¶5)",
+            ),
+        ),
+        ("I'm a journalist: how many teachers does chongqing have", TEACHERS),
+        (
+            "quick question - which university hosted the world culture fair",
+            (
+                "southwest-university-of-political-science-and-law",
+                "Southwest University of Political Science and Law (Opening ¶2)",
+            ),
+        ),
+    ],
+)
+def test_words_before_a_break_that_the_records_never_use_say_who_asks(
+    real_kb: KnowledgeBase, question: str, expected: tuple[str, str]
+) -> None:
+    assert answer(real_kb, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # a word of the records before the break restricts the question
+        (
+            "for special education: how many teachers are there",
+            "the article gives 41 schools (special education schools), but no figure for "
+            '"teachers"; worth a look: teachers',
+        ),
+        ("as a nurse - how many hospitals are there", 'the article does not mention "hospitals"'),
+        ("just wondering, how many teachers retired", 'the article does not mention "retired"'),
+    ],
+)
+def test_what_follows_the_break_is_still_checked_whole(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message

@@ -208,6 +208,27 @@ def check(question: str) -> list[tuple[str, str]]:
     return found
 
 
+_PREAMBLE = re.compile(
+    r"(?is)^(?P<before>.+?)\s*(?:[-\u2013\u2014:;,]|\.\.\.)\s*"
+    r"(?P<question>(?:how|what|which|who|when|where)\b.*)$"
+)
+
+
+def _without_preamble(lexicon: Lexicon, question: str) -> str:
+    """The question without words that lead up to it ("as a parent im curious - how
+    many ..."), when none of them is a word of the records: what comes before the break
+    then says who asks, not what ("in Chongqing, how many ...", "for preschool: what
+    ..." keep theirs)."""
+    found = _PREAMBLE.match(question.strip())
+    if found is None:
+        return question
+    small = function_words()
+    before = words(found["before"])
+    if any(w in lexicon.known and w not in small for w in before):
+        return question
+    return found["question"]
+
+
 def title_case(typed: Sequence[str]) -> bool:
     """Whether most words after the first are typed capitalised ("How Many Teachers Does
     Chongqing Have"), so that a capital does not mark a name."""
@@ -240,7 +261,8 @@ def place_name(source: Source) -> str:
 
 def read(lexicon: Lexicon, question: str) -> Reading:
     """The question read against the knowledge base's words."""
-    found = _compounds(lexicon, check(claim(expand_numero(unattributed(question, lexicon)))))
+    asked = _without_preamble(lexicon, question)
+    found = _compounds(lexicon, check(claim(expand_numero(unattributed(asked, lexicon)))))
     typed = tuple(text for _, text in found)
     tokens = tuple(norm for norm, _ in found)
     small = function_words()
