@@ -2626,6 +2626,15 @@ def test_a_clause_verb_with_a_particle_the_records_never_use_vetoes_a_figure(
             ),
         ),
         (
+            "li xuanhao taught children at which school",
+            (
+                "go-lesson",
+                "Go lesson by Li Xuanhao: A Go world champion taught children to play at a "
+                "Dadukou District primary school (photo caption; photo by Liu Li, Visual "
+                "Chongqing). (Building a Strong Education System ¶3)",
+            ),
+        ),
+        (
             "the press conference was held on what date",
             ("press-conference", "October 20 (press conference on education progress; Opening ¶1)"),
         ),
@@ -2653,6 +2662,19 @@ def test_a_question_word_after_a_preposition_leads_the_question(
             'the article does not answer "liu yanbing graduated from which university"',
         ),
         ("liu yanbing was born in which year", 'the article does not mention "born"'),
+        # the answer is of the noun after the question word: no person, no event
+        (
+            "shi tingmao trained at which school",
+            'the article does not answer "shi tingmao trained at which school"; no record '
+            "covers all its words; worth a look: principals-trained-at-ntu, "
+            "frontline-employees-trained-locally, principal-training-singapore",
+        ),
+        (
+            "the world culture fair was sponsored by which company",
+            'the article does not answer "the world culture fair was sponsored by which '
+            'company"; no record covers all its words; worth a look: world-culture-fair, '
+            "southwest-university-of-political-science-and-law, globally-promoted-brands",
+        ),
     ],
 )
 def test_an_echo_question_the_article_does_not_answer_is_refused(

@@ -139,6 +139,10 @@ class _Question:
         # An echo question's words before its question word are a whole clause, all of
         # it what the answer is of ("NTU trains *teachers* from which countries").
         before = echoed(tokens)
+        if before and reading.kind == NAME:
+            # ... and the answer is of the noun after its question word ("trained at which
+            # *school*": no person)
+            self.required += [i for i in self.subject if i == before + 1 and i not in self.required]
         self.required += [
             i
             for i in self.known
