@@ -2731,3 +2731,53 @@ def test_what_follows_the_break_is_still_checked_whole(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ a yes-no question typing a figure (ask7)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "does chongqing really have 10,000 schools",
+            ("schools", "9,177 schools (as of 2025; Building a Strong Education System ¶1)"),
+        ),
+        (
+            "is the high school enrollment rate really 98.47%",
+            (
+                "high-school-enrollment-rate",
+                "98.47% high school enrollment rate (as of 2025; Building a Strong Education "
+                "System ¶1)",
+            ),
+        ),
+        (
+            "does chongqing have 50 special education schools",
+            (
+                "special-education-schools",
+                "41 schools (special education schools; 2021-2025; Building a Strong "
+                "Education System ¶5)",
+            ),
+        ),
+    ],
+)
+def test_a_yes_no_question_typing_a_figure_is_a_claim_answered_by_the_article_figure(
+    real_kb: KnowledgeBase, question: str, expected: tuple[str, str]
+) -> None:
+    assert answer(real_kb, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("did chongqing hire 5,000 new teachers", 'the article does not mention "hire"'),
+        (
+            "is the national preschool enrollment rate 90%",
+            'the article gives 93.5% preschool enrollment rate, but no figure for "national"',
+        ),
+    ],
+)
+def test_a_yes_no_claim_the_article_does_not_settle_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message

@@ -768,6 +768,9 @@ _CLAIM = re.compile(
     r"^\s*(?:is|was)\s+it\s+(?:really\s+)?(?:true|correct|right|the\s+case)\s+(?:that\s+)?",
     re.IGNORECASE,
 )
+#: A yes-no question, a claim when it types a figure ("did Chongqing really reach 70
+#: countries"): its auxiliary goes with the claim's frame.
+_YES_NO = re.compile(r"^\s*(?:did|does|do|has|have|is|are|was|were)\s+(?=\S)", re.IGNORECASE)
 #: A figure typed in a claim, what the claim says, to be checked (a year is no figure):
 #: a count before its noun ("10,000 schools"), a share, or its bound ("more than").
 #: (A pattern, compiled by `re` when a claim first needs it.)
@@ -807,7 +810,9 @@ def claim(question: str) -> str:
     record that states it is the answer, its fact line giving the article's own figure."""
     framed = _CLAIM.match(question)
     if framed is None:
-        return question
+        framed = _YES_NO.match(question)
+        if framed is None or not re.search(r"\d", question[framed.end() :]):
+            return question  # "does Chongqing have a robot club": no figure to check
 
     def figure(found: re.Match[str]) -> str:
         counted = found[0][:1].isdigit() and not found["share"]
