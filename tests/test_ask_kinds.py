@@ -2274,3 +2274,510 @@ def test_the_share_of_workers_trained_locally_is_still_answered(
         "more than 70% new frontline employees trained by local vocational schools (as of "
         "2025; Integrating Education with Industry and Innovation ¶2)",
     )
+
+
+# ------------------------------------------------ a verb known by its particle (ask7)
+
+LEICESTER = (
+    "Joint college with the University of Leicester: Medical joint college with the "
+    "University of Leicester: the only China-UK medical institution in central and western "
+    "China. (Deepening Global Cooperation and Mutual Learning ¶2)"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "what made the leicester joint college stand out among colleges in western china",
+            ("leicester-joint-college", LEICESTER),
+        ),
+        (
+            "what makes the chinese greek civilizations center stand out",
+            (
+                "chinese-greek-civilizations-center",
+                "Center of Chinese and Greek Ancient Civilizations: Platform founded by "
+                "Chongqing for dialogue on the ancient civilizations of China and Greece. "
+                "(Deepening Global Cooperation and Mutual Learning ¶5)",
+            ),
+        ),
+        (
+            "when did the world culture fair kick off",
+            ("world-culture-fair", "December 6, 2024 (World Culture Fair; Opening ¶2)"),
+        ),
+    ],
+)
+def test_a_phrasal_verb_ends_the_noun_phrase_and_does_not_veto(
+    real_kb: KnowledgeBase, question: str, expected: tuple[str, str]
+) -> None:
+    assert answer(real_kb, question) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what share of vocational students keep on with their studies",
+        "what percentage of vocational students move on to further study",
+        "what share of vocational students carry on with further study",
+    ],
+)
+def test_a_verb_before_its_particle_does_not_narrow_a_figure(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert answer(real_kb, question) == (
+        "vocational-further-study-share",
+        "surpassed 70% vocational students going on to further study (as of 2025; Building "
+        "a Strong Education System ¶4)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # the particle says which figure: giving up is no going on
+        (
+            "what share of vocational students give up on further study",
+            "the article gives surpassed 70% vocational students going on to further study, "
+            'but no figure for "up"; worth a look: special-education-schools, '
+            "international-vocational-platforms",
+        ),
+        ("how many teachers were laid off", 'the article does not mention "laid"'),
+        ("how many vocational students drop out of school", 'the article does not mention "drop"'),
+    ],
+)
+def test_a_phrasal_verb_that_names_another_figure_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ the article named without "the" (ask7)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "which go champion is named in article",
+            (
+                "li-xuanhao",
+                "Li Xuanhao: Go world champion who gave children a lesson at a Dadukou District "
+                "primary school. (Building a Strong Education System ¶3)",
+            ),
+        ),
+        (
+            "what does article say about the leicester joint college",
+            ("leicester-joint-college", LEICESTER),
+        ),
+        (
+            "what did report say about the world culture fair",
+            (
+                "world-culture-fair",
+                "World Culture Fair: International students sampled food from many countries "
+                "at this fair (photo caption; photo by Zheng Yu). (Opening ¶2)",
+            ),
+        ),
+    ],
+)
+def test_the_article_named_without_its_determiner_is_the_text_not_a_subject(
+    real_kb: KnowledgeBase, question: str, expected: tuple[str, str]
+) -> None:
+    assert answer(real_kb, question) == expected
+
+
+def test_articles_as_a_subject_still_veto(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "how many articles were published") == (
+        'the article does not mention "articles" or "published"'
+    )
+
+
+# ------------------------------------------------ "which" + a compound plural (ask7)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which role models are named",
+        "which role models does chongqing cite",
+        "which role models came out of chongqing schools",
+        "which role models are held up as examples",
+    ],
+)
+def test_which_and_a_noun_phrase_plural_by_its_last_noun_lists_every_one(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    found = real_kb.ask(question)
+    assert [f.id for f in found.named] == ["shi-tingmao", "wu-yingjie"]
+    assert found.text == "Shi Tingmao, Wu Yingjie (Building a Strong Education System ¶2)"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("which go champion taught children", ["li-xuanhao"]),
+        ("which role model is a student hero", ["wu-yingjie"]),
+    ],
+)
+def test_which_and_a_singular_noun_phrase_names_one(
+    real_kb: KnowledgeBase, question: str, expected: list[str]
+) -> None:
+    assert [f.id for f in real_kb.ask(question).named] == expected
+
+
+def test_which_and_a_plural_of_a_count_the_article_does_not_name_is_refused(
+    real_kb: KnowledgeBase,
+) -> None:
+    assert refused(real_kb, "which double first-class disciplines are named") == (
+        "the article counts five disciplines in the Double First-Class Initiative but does "
+        "not name them"
+    )
+
+
+# ------------------------------------------------ a plural without -s before its verb (ask7)
+
+FREE_PRESCHOOL_CHILDREN = (
+    "free-preschool-children",
+    "more than 200,000 children (children benefiting from free preschool; from 2025; "
+    "Building a Strong Education System ¶4)",
+)
+TEACHERS = (
+    "teachers",
+    "over 500,000 teachers (as of 2025; Building a Strong Education System ¶1)",
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how many teaching staff work there", TEACHERS),
+        ("how many teaching staff work in chongqing schools", TEACHERS),
+        ("how many preschool children get a free year", FREE_PRESCHOOL_CHILDREN),
+        ("how many children get free preschool", FREE_PRESCHOOL_CHILDREN),
+    ],
+)
+def test_a_common_verb_after_the_counted_noun_is_no_part_of_it(
+    real_kb: KnowledgeBase, question: str, expected: tuple[str, str]
+) -> None:
+    assert answer(real_kb, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many teaching staff work abroad",
+            'the article gives over 500,000 teachers, but no figure for "abroad"; worth a '
+            "look: vocational-cooperation-countries, scholars-sponsored-abroad, "
+            "teaching-follows-industry",
+        ),
+        (
+            "how many local children get free preschool each year",
+            'the article gives no per-year "local children" figure for preschool',
+        ),
+        (
+            "how many people work in chongqing schools",
+            'the article gives no count of "people"; worth a look: high-school-enrollment-rate',
+        ),
+    ],
+)
+def test_what_follows_the_verb_still_narrows_the_count(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ a short word typed in the singular (ask7)
+
+CORE_GOALS = (
+    "core-goals-met",
+    "12 goals (core goals of the 14th Five-Year Plan met; system wide; 2021-2025; Opening ¶3)",
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many core goal were reached",
+        "number of core goal achieved in the plan",
+        "how many goal were met from 2021 to 2025",
+    ],
+)
+def test_a_short_word_in_the_singular_stands_for_its_plural(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert answer(real_kb, question) == CORE_GOALS
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("how many core goal were missed", 'the article does not mention "missed"'),
+        (
+            "how many goal did chongqing miss",
+            'the article gives no overall figure for "goal miss"; worth a look: core-goals-met',
+        ),
+    ],
+)
+def test_a_singular_count_of_what_the_article_does_not_count_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ "a year of" is no "a year" (ask7)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many children get a year of free preschool",
+        "how many kids benefit from a year of free kindergarten",
+    ],
+)
+def test_a_year_of_something_asks_no_figure_per_year(real_kb: KnowledgeBase, question: str) -> None:
+    assert answer(real_kb, question) == FREE_PRESCHOOL_CHILDREN
+
+
+def test_a_year_alone_still_asks_a_figure_per_year(real_kb: KnowledgeBase) -> None:
+    assert answer(real_kb, "how many principals train in singapore a year") == (
+        "principals-trained-at-ntu",
+        "200 principals (school principals trained at NTU each year; per year; Deepening "
+        "Global Cooperation and Mutual Learning ¶5)",
+    )
+    assert refused(real_kb, "how many children get free preschool a year") == (
+        "the article gives no per-year figure for Children benefiting from free preschool; "
+        "worth a look: free-preschool-children"
+    )
+
+
+# ------------------------------------------------ the clause's verb before its particle (ask7)
+
+OVERSEAS_PROGRAMS = (
+    "overseas-vocational-programs",
+    "22 programs (overseas vocational programs; as of 2025; Deepening Global Cooperation and "
+    "Mutual Learning ¶3)",
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many overseas vocational programs did chongqing set up",
+        "how many overseas vocational programmes has the city set up",
+        "how many overseas vocational programs have they set up",
+    ],
+)
+def test_the_verb_of_a_clause_stands_before_its_particle(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert answer(real_kb, question) == OVERSEAS_PROGRAMS
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many overseas vocational programs has chongqing shut down",
+            'the article does not mention "shut"',
+        ),
+        ("how many teachers did the city lay off", 'the article does not mention "lay"'),
+        ("how many programs has chongqing wound down", 'the article does not mention "wound"'),
+    ],
+)
+def test_a_clause_verb_with_a_particle_the_records_never_use_vetoes_a_figure(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ an echo question: "X is ... of which Y" (ask7)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Liu Yanbing works for which organisation",
+            (
+                "chongqing-municipal-education-commission",
+                "Chongqing Municipal Education Commission (Opening ¶3)",
+            ),
+        ),
+        (
+            "the world culture fair was held at which university",
+            (
+                "southwest-university-of-political-science-and-law",
+                "Southwest University of Political Science and Law (Opening ¶2)",
+            ),
+        ),
+        (
+            "chongqing trains principals at which singapore university",
+            (
+                "nanyang-technological-university",
+                "Nanyang Technological University (Singapore; Deepening Global Cooperation and "
+                "Mutual Learning ¶5)",
+            ),
+        ),
+        (
+            "nanyang technological university is in which country",
+            (
+                "nanyang-technological-university",
+                "Singapore (Deepening Global Cooperation and Mutual Learning ¶5)",
+            ),
+        ),
+        (
+            "li xuanhao taught children at which school",
+            (
+                "go-lesson",
+                "Go lesson by Li Xuanhao: A Go world champion taught children to play at a "
+                "Dadukou District primary school (photo caption; photo by Liu Li, Visual "
+                "Chongqing). (Building a Strong Education System ¶3)",
+            ),
+        ),
+        (
+            "the press conference was held on what date",
+            ("press-conference", "October 20 (press conference on education progress; Opening ¶1)"),
+        ),
+    ],
+)
+def test_a_question_word_after_a_preposition_leads_the_question(
+    real_kb: KnowledgeBase, question: str, expected: tuple[str, str]
+) -> None:
+    assert answer(real_kb, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # every word of the clause before the question word is what the answer is of
+        (
+            "nanyang technological university trains teachers from which countries",
+            'the article does not answer "nanyang technological university trains teachers '
+            'from which countries"; no record covers all its words; worth a look: '
+            "principals-trained-at-ntu, principal-training-singapore, "
+            "nanyang-technological-university",
+        ),
+        (
+            "liu yanbing graduated from which university",
+            'the article does not answer "liu yanbing graduated from which university"',
+        ),
+        ("liu yanbing was born in which year", 'the article does not mention "born"'),
+        # the answer is of the noun after the question word: no person, no event
+        (
+            "shi tingmao trained at which school",
+            'the article does not answer "shi tingmao trained at which school"; no record '
+            "covers all its words; worth a look: principals-trained-at-ntu, "
+            "frontline-employees-trained-locally, principal-training-singapore",
+        ),
+        (
+            "the world culture fair was sponsored by which company",
+            'the article does not answer "the world culture fair was sponsored by which '
+            'company"; no record covers all its words; worth a look: world-culture-fair, '
+            "southwest-university-of-political-science-and-law, globally-promoted-brands",
+        ),
+    ],
+)
+def test_an_echo_question_the_article_does_not_answer_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ words leading up to the question (ask7)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "as a headteacher im curious - how many principals go to singapore each year "
+            "for training",
+            (
+                "principals-trained-at-ntu",
+                "200 principals (school principals trained at NTU each year; per year; "
+                "Deepening Global Cooperation and Mutual Learning ¶5)",
+            ),
+        ),
+        ("I'm a journalist: how many teachers does chongqing have", TEACHERS),
+        (
+            "quick question - which university hosted the world culture fair",
+            (
+                "southwest-university-of-political-science-and-law",
+                "Southwest University of Political Science and Law (Opening ¶2)",
+            ),
+        ),
+    ],
+)
+def test_words_before_a_break_that_the_records_never_use_say_who_asks(
+    real_kb: KnowledgeBase, question: str, expected: tuple[str, str]
+) -> None:
+    assert answer(real_kb, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # a word of the records before the break restricts the question
+        (
+            "for special education: how many teachers are there",
+            "the article gives 41 schools (special education schools), but no figure for "
+            '"teachers"; worth a look: teachers',
+        ),
+        ("as a nurse - how many hospitals are there", 'the article does not mention "hospitals"'),
+        ("just wondering, how many teachers retired", 'the article does not mention "retired"'),
+    ],
+)
+def test_what_follows_the_break_is_still_checked_whole(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ a yes-no question typing a figure (ask7)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "does chongqing really have 10,000 schools",
+            ("schools", "9,177 schools (as of 2025; Building a Strong Education System ¶1)"),
+        ),
+        (
+            "is the high school enrollment rate really 98.47%",
+            (
+                "high-school-enrollment-rate",
+                "98.47% high school enrollment rate (as of 2025; Building a Strong Education "
+                "System ¶1)",
+            ),
+        ),
+        (
+            "does chongqing have 50 special education schools",
+            (
+                "special-education-schools",
+                "41 schools (special education schools; 2021-2025; Building a Strong "
+                "Education System ¶5)",
+            ),
+        ),
+    ],
+)
+def test_a_yes_no_question_typing_a_figure_is_a_claim_answered_by_the_article_figure(
+    real_kb: KnowledgeBase, question: str, expected: tuple[str, str]
+) -> None:
+    assert answer(real_kb, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("did chongqing hire 5,000 new teachers", 'the article does not mention "hire"'),
+        (
+            "is the national preschool enrollment rate 90%",
+            'the article gives 93.5% preschool enrollment rate, but no figure for "national"',
+        ),
+    ],
+)
+def test_a_yes_no_claim_the_article_does_not_settle_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message

@@ -24,6 +24,7 @@ from cqedu.ask.reading import (
     clause_subjects,
     clause_verbs,
     declared_verb,
+    echoed,
     phrase,
     place_name,
     proper_noun,
@@ -135,6 +136,23 @@ class _Question:
                 or not (self.generic(i) or i in reading.common)
             )
         ]
+        # An echo question's words before its question word are a whole clause, all of
+        # it what the answer is of ("NTU trains *teachers* from which countries").
+        before = echoed(tokens)
+        if before and reading.kind == NAME:
+            # ... and the answer is of the noun after its question word ("trained at which
+            # *school*": no person)
+            self.required += [i for i in self.subject if i == before + 1 and i not in self.required]
+        self.required += [
+            i
+            for i in self.known
+            if i < before
+            and i not in self.required
+            and i not in reading.common
+            and i not in reading.verbs
+            and not inflected(tokens[i])
+            and not self.generic(i)
+        ]
         self.optional = [i for i in self.known if i not in self.required and not self.generic(i)]
         #: Names a clause is about ("does *China* have"): a place the figure must be of.
         self.subjects = {i for i in subjects & set(self.required) if proper_noun(kb, tokens[i])}
@@ -206,10 +224,11 @@ class _Question:
             return True
         if i in r.common:
             return False
-        if r.kind == FIGURE and i not in clause_verbs(tokens):
+        if r.kind == FIGURE and (i not in clause_verbs(tokens) or i in r.phrasal):
             # "how many teachers retired", "schools were closed": a verb the records never
             # use names another quantity than the one they count; "how many clubs has the
-            # town launched" does not (the clubs are what was launched).
+            # town launched" does not (the clubs are what was launched), but one with a
+            # particle does ("has the town *shut* down").
             return True
         if i in r.verbs:
             # ... unless it ends the question uninflected after a noun: a compound's head

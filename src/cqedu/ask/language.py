@@ -168,7 +168,9 @@ class Lexicon:
             return found
         alike = [w for w in self._starting(token[:3]) if w != token]
         for word in alike:
-            if len(token) >= 5 and _share_start(token, word) and self._one_word(token, word):
+            # a form that begins alike, or a short word's plural ("goal": "goals")
+            form = len(token) >= 5 and _share_start(token, word) and self._one_word(token, word)
+            if form or word in (f"{token}s", f"{token}es"):
                 found[word] = 0.9
         if len(token) >= 5:
             from rapidfuzz import fuzz, process  # deferred: only questions and search use it

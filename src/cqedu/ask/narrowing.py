@@ -69,9 +69,12 @@ def against(q: _Question, candidate: Candidate) -> list[int]:
 def _verb_like(q: _Question, position: int, anchor: set[int]) -> bool:
     """Whether the word where a verb stands reads as one: ordinary English (the
     function-word list holds common verbs), an inflected form, a form of a word the
-    declared terms hold ("reach", "provide"), or the noun's own root ("students study")."""
+    declared terms hold ("reach", "provide"), a verb with its particle ("carry on"), or
+    the noun's own root ("students study")."""
     token = q.r.tokens[position]
     if token in function_words() or inflected(token) or declared_verb(q.lexicon, token):
+        return True
+    if position in q.r.phrasal:  # "students *carry* on with study"
         return True
     return any(_same_root(token, q.r.tokens[i]) for i in anchor)
 

@@ -95,6 +95,31 @@ PARTNER_FILLER = frozenset(
 )
 
 
+#: English adverb particles: after a verb they make one verb of two words ("team *up*",
+#: "kick *off*", "stand *apart*"), naming no subject of their own. A closed class.
+_PARTICLES = frozenset("up off out apart away down back on over".split())
+
+
+def _phrasal_verbs(question: str, typed: Sequence[str], tokens: Sequence[str]) -> frozenset[int]:
+    """Positions of the verbs of phrasal verbs: an open-class word followed by a particle
+    that ends the question or runs into a function word ("does the city *team* up on
+    education", "what makes it *stand* apart from"); not a preposition before its noun
+    ("depend on *funding*"), nor a noun typed with a hyphen ("the *shake*-up")."""
+    small = function_words()
+    found: set[int] = set()
+    for i in range(1, len(tokens) - 1):
+        after = i + 2
+        if (
+            tokens[i] not in CLOSED_CLASS | _PARTICLES
+            and not tokens[i].isdigit()
+            and tokens[i + 1] in _PARTICLES
+            and (after == len(tokens) or tokens[after] in CLOSED_CLASS or tokens[after] in small)
+            and f"{typed[i]}-{typed[i + 1]}".casefold() not in question.casefold()
+        ):
+            found.add(i)
+    return frozenset(found)
+
+
 def partner_filler(tokens: Sequence[str]) -> set[str]:
     """The words of a question that say what every partner does, in any form ("works
     with": `PARTNER_FILLER` by Snowball stem)."""
@@ -134,6 +159,9 @@ class Reading(NamedTuple):
     """Positions of common English words (the `stop-words` list): they never veto."""
     verbs: frozenset[int] = frozenset()
     """Positions where the question's verb stands (after the noun phrase, after "who")."""
+    phrasal: frozenset[int] = frozenset()
+    """Positions of verbs known by the particle after them ("carry *on*"), which is no
+    subject word."""
     subject: tuple[int, ...] = ()
     """Positions of the words that say what the question is about."""
     levels: tuple[Level, ...] = ()
@@ -180,6 +208,27 @@ def check(question: str) -> list[tuple[str, str]]:
     return found
 
 
+_PREAMBLE = re.compile(
+    r"(?is)^(?P<before>.+?)\s*(?:[-\u2013\u2014:;,]|\.\.\.)\s*"
+    r"(?P<question>(?:how|what|which|who|when|where)\b.*)$"
+)
+
+
+def _without_preamble(lexicon: Lexicon, question: str) -> str:
+    """The question without words that lead up to it ("as a parent im curious - how
+    many ..."), when none of them is a word of the records: what comes before the break
+    then says who asks, not what ("in Chongqing, how many ...", "for preschool: what
+    ..." keep theirs)."""
+    found = _PREAMBLE.match(question.strip())
+    if found is None:
+        return question
+    small = function_words()
+    before = words(found["before"])
+    if any(w in lexicon.known and w not in small for w in before):
+        return question
+    return found["question"]
+
+
 def title_case(typed: Sequence[str]) -> bool:
     """Whether most words after the first are typed capitalised ("How Many Teachers Does
     Chongqing Have"), so that a capital does not mark a name."""
@@ -212,7 +261,8 @@ def place_name(source: Source) -> str:
 
 def read(lexicon: Lexicon, question: str) -> Reading:
     """The question read against the knowledge base's words."""
-    found = _compounds(lexicon, check(claim(expand_numero(unattributed(question, lexicon)))))
+    asked = _without_preamble(lexicon, question)
+    found = _compounds(lexicon, check(claim(expand_numero(unattributed(asked, lexicon)))))
     typed = tuple(text for _, text in found)
     tokens = tuple(norm for norm, _ in found)
     small = function_words()
@@ -254,11 +304,16 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     candidates = [
         i for i, t in enumerate(tokens) if i not in consumed and i not in home and t not in years
     ]
-    head, verbs = _head(tokens, candidates, reading.kind, lexicon, named)
-    if reading.kind == NAME and _lead(tokens) >= len(tokens) and head:
-        # "role models named in the article": a plural noun phrase alone asks for all
-        reading = reading._replace(plural=_plural(tokens[max(head)], lexicon))
-    subject = tuple(i for i in candidates if tokens[i] not in ignore or i in named)
+    phrasal = _phrasal_verbs(question, typed, tokens) - named
+    head, verbs = _head(tokens, candidates, reading.kind, lexicon, named, phrasal=phrasal)
+    reading = _plural_by_head(reading, tokens, head, lexicon)
+    # the particle of a phrasal verb ("stand *apart*") names nothing; but where a figure
+    # is asked, the verb's particle may say which figure ("give *up* on further study" is
+    # no share going on to it), so there it stays a subject word.
+    particles = {i + 1 for i in phrasal} if reading.kind != FIGURE else set()
+    subject = tuple(
+        i for i in candidates if (tokens[i] not in ignore or i in named) and i not in particles
+    )
     head = frozenset(i for i in head if i in subject)
     # Common English ("go", "work", "free") is a subject word that never vetoes, and
     # outside the noun phrase asked about is never required.
@@ -283,6 +338,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         head=head,
         common=common,
         verbs=verbs,
+        phrasal=phrasal,
         counted=counted,
         levels=tuple(levels),
         level_positions=frozenset(level_positions),
@@ -499,6 +555,9 @@ def _per_year(tokens: Sequence[str]) -> set[int]:
         if word in _PER_YEAR_WORDS:
             used.add(i)
         elif word == "year" and i and tokens[i - 1] in _PER_YEAR_LEADS:
+            # "a year *of* free preschool" is a thing, not how often ("a year" alone)
+            if tokens[i - 1] == "a" and i + 1 < len(tokens) and tokens[i + 1] == "of":
+                continue
             used.update((i - 1, i))
     return used
 
@@ -537,7 +596,25 @@ def _lead(tokens: Sequence[str]) -> int:
     if found and found[0] < 3:
         # "could you tell me how many": the question word after "tell" leads
         return asking[0] if asking and tokens[found[0]] == "tell" else found[0]
-    return len(tokens)
+    # "Liu Yanbing is head of *which* organisation": a question word after a preposition
+    # leads, wherever it stands (after a noun it would be a relative: "programs which")
+    echo = [
+        i
+        for i in range(1, len(tokens) - 1)
+        if tokens[i] in ("which", "what")
+        and tokens[i - 1] in PREPOSITIONS | {"into", "to"}
+        and tokens[i + 1] not in CLOSED_CLASS
+    ]
+    return echo[0] if echo else len(tokens)
+
+
+def echoed(tokens: Sequence[str]) -> int:
+    """How many words stand before the question word of an echo question ("Liu Yanbing
+    is head of *which* organisation": 5), or 0 when the question word leads."""
+    lead = _lead(tokens)
+    if lead >= len(tokens) or any(t in _QUESTION_WORDS for t in tokens[:lead]):
+        return 0
+    return lead if lead > 2 else 0
 
 
 def _consumed(tokens: Sequence[str], reading: Reading) -> set[int]:
@@ -580,17 +657,19 @@ _REPORTING = frozenset(
 _CITING = frozenset({"example", "examples", "instance", "instances"})
 #: Nouns for the text itself: "in the article", "this report".
 _TEXT = frozenset({"article", "report", "text", "story", "piece"})
+#: Words before a noun for the text that make it the text itself ("in *the* article").
+_OF_THE_TEXT = frozenset({"the", "this", "that", "in", "to", "from", "by", "does", "did"})
 
 
 def _about_the_text(tokens: Sequence[str], lead: int) -> set[int]:
     """Positions of words about the article rather than its subject: a reporting verb
     after the question word ("the role models the article *mentions*", "enrollment rates
-    *reported*"), and the article itself after a determiner ("named in *the article*")."""
+    *reported*"), and the article itself after a determiner ("named in *the article*")
+    or, as second-language English drops the article, after a preposition ("mentioned in
+    *article*", "according to *report*", "what does *article* say")."""
     found = {i for i in range(lead + 1, len(tokens)) if tokens[i] in _REPORTING}
     found |= {
-        i
-        for i in range(1, len(tokens))
-        if tokens[i] in _TEXT and tokens[i - 1] in ("the", "this", "that")
+        i for i in range(1, len(tokens)) if tokens[i] in _TEXT and tokens[i - 1] in _OF_THE_TEXT
     }
     # "given *as examples* of", "*for instance*": how the article cites, not what
     found |= {
@@ -689,6 +768,9 @@ _CLAIM = re.compile(
     r"^\s*(?:is|was)\s+it\s+(?:really\s+)?(?:true|correct|right|the\s+case)\s+(?:that\s+)?",
     re.IGNORECASE,
 )
+#: A yes-no question, a claim when it types a figure ("did Chongqing really reach 70
+#: countries"): its auxiliary goes with the claim's frame.
+_YES_NO = re.compile(r"^\s*(?:did|does|do|has|have|is|are|was|were)\s+(?=\S)", re.IGNORECASE)
 #: A figure typed in a claim, what the claim says, to be checked (a year is no figure):
 #: a count before its noun ("10,000 schools"), a share, or its bound ("more than").
 #: (A pattern, compiled by `re` when a claim first needs it.)
@@ -728,7 +810,9 @@ def claim(question: str) -> str:
     record that states it is the answer, its fact line giving the article's own figure."""
     framed = _CLAIM.match(question)
     if framed is None:
-        return question
+        framed = _YES_NO.match(question)
+        if framed is None or not re.search(r"\d", question[framed.end() :]):
+            return question  # "does Chongqing have a robot club": no figure to check
 
     def figure(found: re.Match[str]) -> str:
         counted = found[0][:1].isdigit() and not found["share"]
@@ -766,6 +850,23 @@ def _partner_noun(
     return None
 
 
+def _plural_by_head(
+    reading: Reading, tokens: Sequence[str], head: frozenset[int], lexicon: Lexicon
+) -> Reading:
+    """A name question asks for every record that fits when its noun phrase is plural by
+    its last noun: "role models named in the article" alone, or right after "which"
+    ("which role *models*", where the first word alone says singular)."""
+    if reading.kind != NAME or not head:
+        return reading
+    lead = _lead(tokens)
+    if lead >= len(tokens):
+        return reading._replace(plural=_plural(tokens[max(head)], lexicon))
+    right_after = sorted(head) == list(range(lead + 1, lead + 1 + len(head)))
+    if tokens[lead] == "which" and right_after and len(head) > 1:
+        return reading._replace(plural=_plural(tokens[max(head)], lexicon))
+    return reading
+
+
 def _run(tokens: Sequence[str], start: int, lexicon: Lexicon) -> frozenset[int]:
     """Positions from `start` up to the first closed-class word: what "how many" counts."""
     found: set[int] = set()
@@ -777,10 +878,34 @@ def _run(tokens: Sequence[str], start: int, lexicon: Lexicon) -> frozenset[int]:
             break
         if i > start and declared_verb(lexicon, tokens[i]):
             break  # "how many goals chongqing *meet*": the verb ends what is counted
+        if i > start and _verb_after_noun(tokens, i, lexicon):
+            break  # "how many teaching staff *work*": so does a common verb after a noun
         found.add(i)
         if _plural(tokens[i], lexicon) or _count_noun(tokens, i, lexicon):
             break  # "how many kids get ...": a plural noun ends the phrase
     return frozenset(found)
+
+
+def _verb_after_noun(tokens: Sequence[str], i: int, lexicon: Lexicon) -> bool:
+    """Whether a word is a common verb (the function-word list) right after a word of
+    a noun ("teaching staff *work* in", "people *go* to"), before a function word: the noun
+    phrase ends before it, as at a plural. Plurals without an -s ("staff", "people")
+    need it."""
+    if not 0 < i < len(tokens):
+        return False
+    small = function_words()
+    word, before = tokens[i], tokens[i - 1]
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return (
+        word in small
+        and word not in CLOSED_CLASS
+        and word not in lexicon.declared
+        and before not in small
+        and before not in CLOSED_CLASS
+        # a verb runs into a function word or ends the question; "double *first* class
+        # universities" runs on into its noun
+        and (not after or after in CLOSED_CLASS or after in small)
+    )
 
 
 def _count_noun(tokens: Sequence[str], i: int, lexicon: Lexicon) -> bool:
@@ -812,6 +937,8 @@ def _head(
     kind: str,
     lexicon: Lexicon,
     named: set[int],
+    *,
+    phrasal: frozenset[int] = frozenset(),
 ) -> tuple[frozenset[int], frozenset[int]]:
     """Positions of the noun phrase the question asks about: its first run of words up to
     a closed-class word, a plural noun or the verb.
@@ -841,12 +968,18 @@ def _head(
             continue
         if i not in allowed or tokens[i] in CLOSED_CLASS or tokens[i] in _ANSWER_WORDS:
             break
+        if run and i in phrasal:
+            break  # "what makes the joint college *stand* apart": the verb ends it
         run.append(i)
         if _plural(tokens[i], lexicon) or (kind == FIGURE and _count_noun(tokens, i, lexicon)):
             break
-        # "employees come from": a common verb after a plural ends the phrase
+        # "employees come from": a common verb after a plural ends the phrase, and where
+        # a figure is asked, after any noun ("staff *work* in")
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if tokens[i].endswith("s") and following in small and following not in CLOSED_CLASS:
+        plural_then_verb = tokens[i].endswith("s") and following not in CLOSED_CLASS
+        if (plural_then_verb and following in small) or (
+            kind == FIGURE and _verb_after_noun(tokens, i + 1, lexicon)
+        ):
             break
     verbs: set[int] = set()
     if run:
@@ -870,6 +1003,7 @@ def _head(
     while run and inflected(tokens[run[-1]]) and tokens[run[-1]] not in lexicon.known:
         verbs.add(run.pop())
     verbs.update(clause_verbs(tokens))
+    verbs.update(phrasal)
     return frozenset(run), frozenset(verbs)
 
 
@@ -899,6 +1033,8 @@ def _clauses(tokens: Sequence[str]) -> list[tuple[list[int], int | None]]:
             if tokens[i] in CLOSED_CLASS:
                 break
             run.append(i)
+        if len(run) > 2 and tokens[run[-1]] in _PARTICLES:
+            run = run[:-1]  # "has Chongqing *set* up": the verb stands before its particle
         ends_open = (bool(run) and run[-1] == len(tokens) - 1) or (
             bool(run) and run[-1] + 1 < len(tokens) and tokens[run[-1] + 1] not in _AUXILIARIES
         )
