@@ -452,6 +452,11 @@ def main() -> None:
         help="only the first runs at scale: the largest file and the folder (with --quick, "
         "10,000 records and 100 files)",
     )
+    parser.add_argument(
+        "--only-bundled",
+        action="store_true",
+        help="only the bundled commands against their start-up floors",
+    )
     args = parser.parse_args()
     if args.only_draft:
         draft_accuracy(args.articles)
@@ -473,6 +478,9 @@ def main() -> None:
         print("# cqedu benchmark")
         print(f"\n{time.strftime('%Y-%m-%d %H:%M %Z')}; Python {platform.python_version()} on "
               f"{platform.machine()}, {os.cpu_count()} CPUs")  # fmt: skip
+        if args.only_bundled:
+            bundled_benchmark(rounds, env)
+            return
         if args.only_scale:
             scale_benchmark(sizes[-1:], 3 if args.quick else 5, env, work)
             folder_benchmark(files, 3 if args.quick else 5, env, work)

@@ -208,10 +208,14 @@ def check(question: str) -> list[tuple[str, str]]:
     return found
 
 
-_PREAMBLE = re.compile(
+#: (Patterns in this module are compiled by `re` when a question first needs them: each
+#: costs start-up that most questions would pay for nothing.)
+_PREAMBLE = (
     r"(?is)^(?P<before>.+?)\s*(?:[-\u2013\u2014:;,]|\.\.\.)\s*"
     r"(?P<question>(?:how|what|which|who|when|where)\b.*)$"
 )
+#: The breaks that may end a preamble, to look for before the pattern is compiled.
+_BREAKS = frozenset("-\u2013\u2014:;,.")
 
 
 def _without_preamble(lexicon: Lexicon, question: str) -> str:
@@ -219,7 +223,9 @@ def _without_preamble(lexicon: Lexicon, question: str) -> str:
     many ..."), when none of them is a word of the records: what comes before the break
     then says who asks, not what ("in Chongqing, how many ...", "for preschool: what
     ..." keep theirs)."""
-    found = _PREAMBLE.match(question.strip())
+    if not _BREAKS.intersection(question):
+        return question
+    found = re.match(_PREAMBLE, question.strip())
     if found is None:
         return question
     small = function_words()
@@ -411,9 +417,8 @@ def _hedges(tokens: Sequence[str]) -> set[int]:
     before = range(min(_lead(tokens), 2))
     if not before or tokens[0] in function_words():
         return set()
-    # deferred: the figures' grammar imports decimal and fractions, which only a question
-    # that opens with a word before its question word needs
-    from cqedu.facts.figures import QUALIFIER_WORDS
+    # deferred: only a question that opens with a word before its question word needs it
+    from cqedu.core.units import QUALIFIER_WORDS
 
     return {i for i in before if tokens[i] in QUALIFIER_WORDS}
 
@@ -760,17 +765,19 @@ def _number_of(tokens: Sequence[str]) -> int | None:
 
 #: "No." written for "number" before "of" or a figure ("no. of core goals"), the common
 #: abbreviation (Latin numero); "no" alone is the function word.
-_NUMERO = re.compile(r"\bnos?\.(?=\s*(?:of\b|\d))", re.IGNORECASE)
+_NUMERO = r"(?i)\bnos?\.(?=\s*(?:of\b|\d))"
 
 
 #: A fact-checker's frame around a claim: "is it true (that) X", "is it correct X".
-_CLAIM = re.compile(
-    r"^\s*(?:is|was)\s+it\s+(?:really\s+)?(?:true|correct|right|the\s+case)\s+(?:that\s+)?",
-    re.IGNORECASE,
+_CLAIM = (
+    r"(?i)^\s*(?:is|was)\s+it\s+(?:really\s+)?(?:true|correct|right|the\s+case)\s+"
+    r"(?:that\s+)?"
 )
 #: A yes-no question, a claim when it types a figure ("did Chongqing really reach 70
 #: countries"): its auxiliary goes with the claim's frame.
-_YES_NO = re.compile(r"^\s*(?:did|does|do|has|have|is|are|was|were)\s+(?=\S)", re.IGNORECASE)
+_YES_NO = r"(?i)^\s*(?:did|does|do|has|have|is|are|was|were)\s+(?=\S)"
+#: The first words of both frames above.
+_AUXILIARIES = frozenset("did does do has have is are was were".split())
 #: A figure typed in a claim, what the claim says, to be checked (a year is no figure):
 #: a count before its noun ("10,000 schools"), a share, or its bound ("more than").
 #: (A pattern, compiled by `re` when a claim first needs it.)
@@ -783,10 +790,9 @@ _CLAIMED_FIGURE = (
 
 #: Who a question cites for its answer, set apart by a comma: "According to the press
 #: conference, ...", "..., in Liu Yanbing's words?", "..., according to the article".
-_ATTRIBUTION = re.compile(
-    r"^\s*according\s+to\s+[^,?]+,\s*"
-    r"|,\s*(?:according\s+to\s+[^,?]+|in\s+[^,?]+?\s+(?:own\s+)?words)\s*(?=[?.!]*\s*$)",
-    re.IGNORECASE,
+_ATTRIBUTION = (
+    r"(?i)^\s*according\s+to\s+[^,?]+,\s*"
+    r"|,\s*(?:according\s+to\s+[^,?]+|in\s+[^,?]+?\s+(?:own\s+)?words)\s*(?=[?.!]*\s*$)"
 )
 
 
@@ -801,16 +807,22 @@ def unattributed(question: str, lexicon: Lexicon) -> str:
         own = all(w in lexicon.known or w in _TEXT or w in function_words() for w in said)
         return " " if own else found[0]
 
-    return _ATTRIBUTION.sub(cited, question)
+    lower = question.lower()
+    if "according" not in lower and "words" not in lower:
+        return question
+    return re.sub(_ATTRIBUTION, cited, question)
 
 
 def claim(question: str) -> str:
     """A fact-check question ("is it true that Chongqing has 10,000 schools?") as the
     claim it asks about, its count asked for ("Chongqing has number of schools"): the
     record that states it is the answer, its fact line giving the article's own figure."""
-    framed = _CLAIM.match(question)
+    first = question.split(maxsplit=1)[:1]
+    if not first or first[0].lower() not in _AUXILIARIES:
+        return question
+    framed = re.match(_CLAIM, question)
     if framed is None:
-        framed = _YES_NO.match(question)
+        framed = re.match(_YES_NO, question)
         if framed is None or not re.search(r"\d", question[framed.end() :]):
             return question  # "does Chongqing have a robot club": no figure to check
 
@@ -823,7 +835,9 @@ def claim(question: str) -> str:
 
 def expand_numero(question: str) -> str:
     """A question with "no." written out as "number" where it abbreviates it."""
-    return _NUMERO.sub("number", question)
+    if "." not in question:
+        return question
+    return re.sub(_NUMERO, "number", question)
 
 
 def partner_word(tokens: Sequence[str]) -> str | None:

@@ -1,4 +1,4 @@
-"""Units several layers know by name: the currencies of sums of money."""
+"""Words of figures several layers know: the currencies of sums of money, and qualifiers."""
 
 from __future__ import annotations
 
@@ -8,3 +8,40 @@ CURRENCIES: dict[str, str] = {"$": "dollars", "£": "pounds", "€": "euros", "�
 MONEY_UNITS = frozenset(
     {*CURRENCIES.values(), "dollar", "pound", "euro", "rmb", "usd", "gbp", "eur", "cny"}
 )
+
+#: Words printed before a figure, longest first so "more than" wins over "more".
+QUALIFIERS: tuple[str, ...] = tuple(
+    sorted(
+        (
+            "more than",
+            "less than",
+            "fewer than",
+            "at least",
+            "at most",
+            "up to",
+            "as many as",
+            "close to",
+            "just under",
+            "just over",
+            "well over",
+            "surpassed",
+            "exceeded",
+            "nearly",
+            "almost",
+            "around",
+            "about",
+            "roughly",
+            "approximately",
+            "some",
+            "over",
+            "under",
+            "above",
+            "below",
+            "top",
+        ),
+        key=lambda q: (-len(q), q),
+    )
+)
+
+#: The qualifiers as a set, for a question word that may be one ("roughly how many").
+QUALIFIER_WORDS = frozenset(QUALIFIERS)

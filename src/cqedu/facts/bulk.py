@@ -19,7 +19,8 @@ from collections.abc import Mapping
 from itertools import chain, repeat
 from typing import Any
 
-from cqedu.facts.figures import QUALIFIER_WORDS, Figure, parse_figure, same_number
+from cqedu.core.units import QUALIFIER_WORDS
+from cqedu.facts.figures import Figure, parse_figure, same_number
 from cqedu.facts.model import Fact, Source
 from cqedu.facts.rules import Vocabularies, normalise_phrase
 from cqedu.facts.shape import compiled_fields, is_date, search_control, slug_match

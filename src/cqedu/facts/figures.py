@@ -13,39 +13,7 @@ from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
 from typing import NamedTuple
 
-#: Words printed before a figure, longest first so "more than" wins over "more".
-QUALIFIERS: tuple[str, ...] = tuple(
-    sorted(
-        (
-            "more than",
-            "less than",
-            "fewer than",
-            "at least",
-            "at most",
-            "up to",
-            "as many as",
-            "close to",
-            "just under",
-            "just over",
-            "well over",
-            "surpassed",
-            "exceeded",
-            "nearly",
-            "almost",
-            "around",
-            "about",
-            "roughly",
-            "approximately",
-            "some",
-            "over",
-            "under",
-            "above",
-            "below",
-            "top",
-        ),
-        key=lambda q: (-len(q), q),
-    )
-)
+from cqedu.core.units import QUALIFIER_WORDS, QUALIFIERS
 
 _ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
@@ -134,7 +102,6 @@ class Figure(NamedTuple):
 #: A bare numeral, and the qualifiers it may follow: the common written forms, which
 #: `parse_figure` reads without the whole grammar (as the grammar reads them).
 _PLAIN_NUMERAL = re.compile(_NUMERAL).fullmatch
-QUALIFIER_WORDS = frozenset(QUALIFIERS)
 
 
 def parse_figure(written: str) -> Figure | None:

@@ -95,23 +95,23 @@ _VENUE = r"\b(?:in|at) (?:an? )?((?:[A-Z][\w'-]*\s?)+)"
 
 
 #: A caption's credit in a record's summary: "(photo caption; photo by DENG Nan)".
-_CREDIT = re.compile(r"\bphoto by ([^)]+)\)")
+_CREDIT = r"\bphoto by ([^)]+)\)"
 
 
 def photo_credit(fact: Fact) -> str | None:
     """Who took the photo a record's summary credits ("Liu Li, Visual Chongqing"), or None."""
-    found = _CREDIT.search(fact.summary)
+    found = re.search(_CREDIT, fact.summary)
     return found.group(1).strip() if found else None
 
 
 #: Who did what a record's summary says was done: "Platform founded by Chongqing".
-_BY_WHOM = re.compile(r"\b([a-z]+ed|led|run|made|set up) by ([A-Z][\w-]*(?: [A-Z][\w-]*)*)")
+_BY_WHOM = r"\b([a-z]+ed|led|run|made|set up) by ([A-Z][\w-]*(?: [A-Z][\w-]*)*)"
 
 
 def by_whom(fact: Fact) -> tuple[str, str] | None:
     """The verb and the name after it in a summary's "founded by Chongqing" ("founded",
     "Chongqing"), or None; a photo's credit is `photo_credit`."""
-    found = _BY_WHOM.search(fact.summary)
+    found = re.search(_BY_WHOM, fact.summary)
     return (found.group(1), found.group(2)) if found else None
 
 
