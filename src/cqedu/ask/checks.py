@@ -154,6 +154,18 @@ class _Question:
             and not inflected(tokens[i])
             and not self.generic(i)
         ]
+        if reading.kind == WHO and not reading.head:
+            # "who founded the Changan factory": no noun phrase asked about, so the answer
+            # is of the clause's object; a record that covers only its verb is none
+            self.required += [
+                i
+                for i in self.known
+                if i not in self.required
+                and i not in reading.verbs
+                and i not in reading.common
+                and not inflected(tokens[i])
+                and not self.generic(i)
+            ]
         self.optional = [i for i in self.known if i not in self.required and not self.generic(i)]
         #: Names a clause is about ("does *China* have"): a place the figure must be of.
         self.subjects = {i for i in subjects & set(self.required) if proper_noun(kb, tokens[i])}
