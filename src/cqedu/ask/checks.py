@@ -13,6 +13,7 @@ what the article gives instead.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from cqedu.ask.candidates import Candidate, find, meanings
 from cqedu.ask.language import Lexicon, function_words, inflected
@@ -32,7 +33,7 @@ from cqedu.ask.reading import (
     title_case,
 )
 from cqedu.core.errors import NoMatchError
-from cqedu.core.text import normalise_phrase, words
+from cqedu.core.text import normalise_phrase, stem, words
 from cqedu.facts.model import Fact
 from cqedu.query import wording
 from cqedu.query.wording import COUNTRIES, DATE, FIGURE, NAME, PLACE, PLACES, SUMMARY, WHO
@@ -153,6 +154,18 @@ class _Question:
             and not inflected(tokens[i])
             and not self.generic(i)
         ]
+        if reading.kind == WHO and not reading.head:
+            # "who founded the Changan factory": no noun phrase asked about, so the answer
+            # is of the clause's object; a record that covers only its verb is none
+            self.required += [
+                i
+                for i in self.known
+                if i not in self.required
+                and i not in reading.verbs
+                and i not in reading.common
+                and not inflected(tokens[i])
+                and not self.generic(i)
+            ]
         self.optional = [i for i in self.known if i not in self.required and not self.generic(i)]
         #: Names a clause is about ("does *China* have"): a place the figure must be of.
         self.subjects = {i for i in subjects & set(self.required) if proper_noun(kb, tokens[i])}
@@ -447,6 +460,103 @@ def _without(q: _Question, answer: Answer) -> Answer:
     return made(answer.question, answer.kind, kept, [], sources=sources, limit=0)
 
 
+def _reversals() -> list[tuple[str, ...]]:
+    """The entries of reversals.txt, as typed: words of change, ending or negation."""
+    if not _REVERSALS:
+        text = (Path(__file__).parent / "reversals.txt").read_text(encoding="utf-8")
+        entries = (line.split("#", 1)[0] for line in text.splitlines())
+        _REVERSALS.extend(tuple(words(e)) for e in entries if e.strip())
+    return _REVERSALS
+
+
+_REVERSALS: list[tuple[str, ...]] = []
+_AUXILIARIES = frozenset("do does did is are was were has have had can could will would".split())
+
+
+def _record_stems(fact: Fact) -> set[str]:
+    said = " ".join(str(v) for v in (fact.name, fact.summary, *fact.keywords, fact.qualifier))
+    return {stem(w) for w in words(said)}
+
+
+def _stated(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when the question asks of a change, an ending or a denial
+    ("cancelled", "closed", "did not") its record never states: the record's figure or
+    date is then of something else (the fair itself, the schools there are)."""
+    tokens = q.r.tokens
+    entries = _reversals()
+    # Stems only for a question holding a word that begins as an entry does: the stemmer
+    # loads on first use, and most questions hold none.
+    starting = {w[:4] for entry in entries for w in entry}  # "end" begins "ended"
+    negated = [
+        i
+        for i, t in enumerate(tokens)
+        if i > 0 and (t == "t" or (t in ("longer", "more") and tokens[i - 1] == "no"))
+    ]
+    if not negated and not any(t.startswith(tuple(starting)) for t in tokens):
+        return answer
+    stems = [stem(t) for t in tokens]
+    starts = list(range(len(tokens)))  # where the words of each position were typed
+    # "didn't" splits as "didn t"; "no longer" denies as "not" does
+    for i in negated:
+        stems[i], starts[i] = "not", i - 1
+    # each record given must state it: a list of countries is no list of those that left
+    told = [_record_stems(f) for f in answer.named or [answer.record]]
+    if (
+        answer.kind == DATE and answer.record.period
+    ):  # a period's end is its own ("when does the 14th FYP end")
+        told = [t | {"end"} for t in told]
+    for typed_entry in entries:
+        entry = tuple(stem(w) for w in typed_entry)
+        for i in range(len(stems) - len(entry) + 1):
+            if tuple(stems[i : i + len(entry)]) == entry and not all(set(entry) <= s for s in told):
+                start = starts[i]
+                if entry == ("not",) and start > 0 and tokens[start - 1] in _AUXILIARIES:
+                    start -= 1  # "did not", as typed
+                typed = phrase(q.r, list(range(start, i + len(entry))))
+                named = answer.named if len(answer.named) > 1 else [answer.record]
+                of = f"any of the {len(named)} it names" if len(named) > 1 else named[0].name
+                look = ", ".join(f.id for f in named[:MAX_RELATED])
+                article = _article(q, named[0])
+                raise NoMatchError(
+                    f'{article} does not say "{typed}" of {of}; worth a look: {look}'
+                )
+    return answer
+
+
+def _article(q: _Question, fact: Fact) -> str:
+    """How a refusal about one record names where it is: "the article", or with several
+    sources loaded "the source on Chongqing" (the record's own)."""
+    if len(q.kb.sources) < 2:
+        return "the article"
+    places = {s.id: place_name(s) for s in q.kb.sources}
+    return f"the source on {places.get(fact.source, fact.source)}"
+
+
+def _of_the_person(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal of "which sport is Shi Tingmao a champion in" when the
+    record of the person the question names says no such thing: the person's own record
+    is no sport, and a record that is one ("campus football") is tied to someone else.
+    The answer stands when it is tied to the person ("which body does Liu Yanbing lead")."""
+    tokens = q.r.tokens
+    asking = [i for i, t in enumerate(tokens[:-1]) if t in ("which", "what")]
+    if q.r.kind != NAME or not asking or asking[0] + 1 not in q.r.subject:
+        return answer
+    noun = tokens[asking[0] + 1]
+    typed = f" {' '.join(tokens)} "
+    given = answer.record
+    for fact in q.kb.facts():
+        name = words(fact.name)
+        if fact.kind != "person" or f" {' '.join(name)} " not in typed or noun in name:
+            continue
+        tied = given.id in fact.related or fact.id in given.related
+        if given.id == fact.id or not tied:
+            raise NoMatchError(
+                f'{_article(q, fact)} names {fact.name} but does not say which "{noun}"; '
+                f"worth a look: {fact.id}"
+            )
+    return answer
+
+
 def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
     """The answer to a read question, or NoMatchError saying what the article gives."""
     # deferred: the answer types' choices are the last step
@@ -456,17 +566,18 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
     # "which universities are named as partners": function words alone name no subject
     small = function_words()
     bare = all(reading.tokens[i] in small for i in question.subject)
-    if bare and reading.kind in (PLACES, COUNTRIES):
-        return _without(question, everyone(question))
-    if not question.subject:
+    if not question.subject and not (bare and reading.kind in (PLACES, COUNTRIES)):
         raise NoMatchError(
             f'"{" ".join(reading.question.split())}" names nothing to look up; ask about a '
             'figure, date, person or partner, such as: cqedu ask "how many teachers?"'
         )
     try:
+        if bare and reading.kind in (PLACES, COUNTRIES):
+            return _stated(question, _without(question, everyone(question)))
         question.vetoes()
         ranked = question.constrained(question.candidates())
-        return _without(question, choose(question, ranked))
+        chosen = _without(question, choose(question, ranked))
+        return _of_the_person(question, _stated(question, chosen))
     except NoMatchError as error:
         if len(kb.sources) < 2 or not reading.sources:
             raise

@@ -74,6 +74,9 @@ def _answer(
 def everyone(q: _Question) -> Answer:
     """ "which countries does Chongqing work with": every partner that fits."""
     facts = _of_noun(q, [f for f in q.kb.facts() if fits(q.r.kind, f)])
+    if q.r.sources:  # "which countries does Chengdu work with": that source's, or none
+        ids = {s.id for s in q.r.sources}
+        facts = [f for f in facts if f.source in ids]
     if partner_filler(q.r.tokens):
         # "which universities does Chongqing work with": partners, not its own bodies
         facts = [f for f in facts if f.kind == "partner"] or facts

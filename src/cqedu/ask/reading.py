@@ -500,6 +500,11 @@ def _compounds(lexicon: Lexicon, found: list[tuple[str, str]]) -> list[tuple[str
     records write as one word ("pre-school", "pre school": preschool) joined."""
     joined: list[tuple[str, str]] = []
     for norm, text in found:
+        parts = _split(lexicon, norm)
+        if parts:  # "highschool": two record words typed as one
+            cut = len(parts[0])
+            joined += [(parts[0], text[:cut]), (parts[1], text[cut:])]
+            continue
         if joined:
             before, typed = joined[-1]
             whole = before + norm
@@ -508,6 +513,22 @@ def _compounds(lexicon: Lexicon, found: list[tuple[str, str]]) -> list[tuple[str
                 continue
         joined.append((norm, text))
     return joined
+
+
+def _split(lexicon: Lexicon, word: str) -> tuple[str, str] | None:
+    """The two record words a word the records do not use is typed from ("highschool":
+    high, school), when it splits one way only, each part three letters or more, and the
+    word is no form or misspelling of a record word ("percentage": percent)."""
+    if not word.isalpha() or len(word) < 6 or word in lexicon.known:
+        return None
+    if word in function_words() or lexicon.matches(word):
+        return None
+    splits = [
+        (word[:cut], word[cut:])
+        for cut in range(3, len(word) - 2)
+        if word[:cut] in lexicon.known and word[cut:] in lexicon.known
+    ]
+    return splits[0] if len(splits) == 1 else None
 
 
 def _stated(tokens: Sequence[str], typed: Sequence[str]) -> tuple[int, set[int]]:
