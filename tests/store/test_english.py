@@ -37,7 +37,7 @@ def test_the_indexed_copy_gives_the_lists_counts(
     assert got["school"] > got["stools"] > 0
     assert english.english_counts(()) == {}
     copies = [p.name for p in tmp_path.iterdir()]
-    assert len(copies) == 1 and copies[0].startswith("english-words-1-")
+    assert len(copies) == 1 and copies[0].startswith("english-words-2-")
 
 
 def test_a_later_process_reads_the_copy_without_loading_the_list(tmp_path: Path) -> None:
@@ -57,6 +57,34 @@ def test_a_later_process_reads_the_copy_without_loading_the_list(tmp_path: Path)
     assert again.stdout == "['school']\nFalse\n"
 
 
+def test_a_later_process_reads_the_dual_spellings_without_importing_breame(
+    tmp_path: Path,
+) -> None:
+    env = {**os.environ, "CQEDU_CACHE_DIR": str(tmp_path)}
+    script = (
+        "import sys; from cqedu.store.english import other_spelling; "
+        "print(other_spelling('centres'), other_spelling('programme'), other_spelling('school')); "
+        "print('breame' in sys.modules)"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        ).stdout
+        for _ in range(2)
+    ]
+    assert runs == ["centers program None\nTrue\n", "centers program None\nFalse\n"]
+
+
+def test_without_a_cache_folder_breames_table_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(english, "default_cache_dir", lambda: None)
+    english._table.cache_clear()
+    assert (english.other_spelling("colour"), english.other_spelling("color")) == (
+        "color",
+        "colour",
+    )
+    assert english._table() is None
+
+
 def test_without_a_usable_cache_folder_the_list_answers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -69,7 +97,8 @@ def test_without_a_usable_cache_folder_the_list_answers(
 
 def test_a_damaged_copy_is_not_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CQEDU_CACHE_DIR", str(tmp_path))
-    source = english._source()
-    assert source is not None
-    english._table_path(tmp_path, source).write_bytes(b"not a database at all" * 100)
+    source, spellings = english._source(), english._spellings_source()
+    assert source is not None and spellings is not None
+    english._table_path(tmp_path, source, spellings).write_bytes(b"not a database at all" * 100)
     assert english.english_counts(WORDS) == expected(WORDS)
+    assert english.other_spelling("centres") == "centers"

@@ -99,6 +99,7 @@ class Lexicon:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self._matched: dict[str, dict[str, float]] = {}
         found = _stored(kb)
         self.words = found.words
         self.known = set(self.words)
@@ -150,7 +151,11 @@ class Lexicon:
         word the records do not use as typed, also what its other spelling, British or
         American, stands for ("centres": "center").
         """
-        return _respelled(self._forms, token, token in self.known)
+        # several steps ask about the same word; a copy, as callers may add to it
+        found = self._matched.get(token)
+        if found is None:
+            found = self._matched[token] = _respelled(self._forms, token, token in self.known)
+        return dict(found)
 
     def _forms(self, token: str) -> dict[str, float]:
         """Record words `token` may stand for as typed (see `matches`)."""

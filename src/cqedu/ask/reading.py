@@ -521,14 +521,14 @@ def _split(lexicon: Lexicon, word: str) -> tuple[str, str] | None:
     word is no form or misspelling of a record word ("percentage": percent)."""
     if not word.isalpha() or len(word) < 6 or word in lexicon.known:
         return None
-    if word in function_words() or lexicon.matches(word):
-        return None
     splits = [
         (word[:cut], word[cut:])
         for cut in range(3, len(word) - 2)
         if word[:cut] in lexicon.known and word[cut:] in lexicon.known
     ]
-    return splits[0] if len(splits) == 1 else None
+    if len(splits) != 1 or word in function_words() or lexicon.matches(word):
+        return None
+    return splits[0]
 
 
 def _stated(tokens: Sequence[str], typed: Sequence[str]) -> tuple[int, set[int]]:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 
 from cqedu.ask.language import Lexicon, function_words
 from cqedu.store.english import english_counts
+from cqedu.store.english import other_spelling as store_other_spelling
 
 #: The words that lead a question, which a typo at its start may stand for.
 QUESTION_WORDS = ("how", "what", "which", "who", "whom", "whose", "when", "where", "many", "much")
@@ -38,15 +39,7 @@ _NAME_TYPO_LENGTH = 7
 def other_spelling(word: str) -> str | None:
     """The word's other spelling, British or American ("centres": "centers"; "program":
     "programme"), from breame's table of dual spellings; None for a word of one spelling."""
-    # deferred: the table costs about 3 ms to import, and only a word the records do not
-    # use as typed looks in it
-    from breame.data.spelling_constants import (  # type: ignore[import-untyped] # no hints
-        AMERICAN_ENGLISH_SPELLINGS,
-        BRITISH_ENGLISH_SPELLINGS,
-    )
-
-    other = BRITISH_ENGLISH_SPELLINGS.get(word) or AMERICAN_ENGLISH_SPELLINGS.get(word)
-    return str(other) if other and other != word else None
+    return store_other_spelling(word)
 
 
 def _english(token: str) -> bool:

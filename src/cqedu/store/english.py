@@ -1,10 +1,11 @@
-"""General English word frequencies (pyspellchecker's list), indexed once in the cache folder.
+"""General English word frequencies (pyspellchecker's list) and British/American spellings
+(breame's table), indexed once in the cache folder.
 
 Loading pyspellchecker's English list costs about 0.3 s (a gzipped JSON of 160,000 words),
-which a question holding a possible typo ("kindergarden") would pay on every run. The
-first such question copies the list into an SQLite table in the cache folder; every later
-one looks up its few words there (well under a millisecond). Without a usable cache folder
-the list is loaded into memory, as before.
+and importing breame's table about 4 ms, which a question holding a possible typo
+("kindergarden") would pay on every run. The first such question copies both into SQLite
+tables in the cache folder; every later one looks up its few words there (well under a
+millisecond). Without a usable cache folder they are loaded into memory, as before.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from cqedu.store.cache import default_cache_dir, written_beside
 
 #: The table's name and shape; a change here must change the file's name too.
 _SCHEMA = "CREATE TABLE words (word TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID"
-_FORMAT = 1
+_SPELLINGS = "CREATE TABLE spellings (word TEXT PRIMARY KEY, other TEXT NOT NULL) WITHOUT ROWID"
+_FORMAT = 2
 
 
 def _source() -> Path | None:
@@ -42,19 +44,50 @@ def _loaded() -> Mapping[str, int]:
     return frequencies
 
 
-def _table_path(folder: Path, source: Path) -> Path:
-    """The indexed copy's file: named by the list's size and time, so a new release of
-    pyspellchecker is indexed anew rather than read stale."""
-    stat = source.stat()
-    return folder / f"english-words-{_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.sqlite3"
+def _spellings_source() -> Path | None:
+    """breame's table of dual spellings, found without importing the package."""
+    # deferred for start-up: only a question holding a possible typo asks
+    import importlib.util
+
+    spec = importlib.util.find_spec("breame")
+    if spec is None or spec.origin is None:
+        return None
+    found = Path(spec.origin).parent / "data" / "spelling_constants.py"
+    return found if found.is_file() else None
+
+
+def _dual_spellings() -> dict[str, str]:
+    """Each word of two spellings, British or American, and its other spelling."""
+    # deferred: about 4 ms to import the table
+    from breame.data.spelling_constants import (  # type: ignore[import-untyped] # no hints
+        AMERICAN_ENGLISH_SPELLINGS,
+        BRITISH_ENGLISH_SPELLINGS,
+    )
+
+    pairs: dict[str, str] = {}
+    for word in {*AMERICAN_ENGLISH_SPELLINGS, *BRITISH_ENGLISH_SPELLINGS}:
+        other = BRITISH_ENGLISH_SPELLINGS.get(word) or AMERICAN_ENGLISH_SPELLINGS.get(word)
+        if other and other != word:
+            pairs[str(word)] = str(other)
+    return pairs
+
+
+def _table_path(folder: Path, source: Path, spellings: Path) -> Path:
+    """The indexed copy's file: named by the two tables' sizes and times, so a new release
+    of pyspellchecker or breame is indexed anew rather than read stale."""
+    words, dual = source.stat(), spellings.stat()
+    stamp = f"{words.st_size}-{words.st_mtime_ns}-{dual.st_size}-{dual.st_mtime_ns}"
+    return folder / f"english-words-{_FORMAT}-{stamp}.sqlite3"
 
 
 def _build(path: Path) -> None:
     """Write the indexed copy atomically: a reader sees the whole table or no file."""
     with written_beside(path, ".english-") as connection:
         connection.execute(_SCHEMA)
+        connection.execute(_SPELLINGS)
         connection.execute("BEGIN")
         connection.executemany("INSERT INTO words VALUES (?, ?)", _loaded().items())
+        connection.executemany("INSERT INTO spellings VALUES (?, ?)", _dual_spellings().items())
         connection.execute("COMMIT")
 
 
@@ -62,10 +95,10 @@ def _build(path: Path) -> None:
 def _table() -> sqlite3.Connection | None:
     """A read-only connection to the indexed copy, built on first use; None when there is
     no cache folder to keep it in, or it cannot be written or read."""
-    folder, source = default_cache_dir(), _source()
-    if folder is None or source is None:
+    folder, source, spellings = default_cache_dir(), _source(), _spellings_source()
+    if folder is None or source is None or spellings is None:
         return None
-    path = _table_path(folder, source)
+    path = _table_path(folder, source, spellings)
     try:
         if not path.exists():
             _build(path)
@@ -95,3 +128,21 @@ def english_counts(words: Collection[str]) -> dict[str, int]:
             pass  # a copy removed or damaged under us: the list in memory answers
     frequencies = _in_memory()
     return {word: frequencies[word] for word in words if word in frequencies}
+
+
+@cache
+def _spellings_in_memory() -> Mapping[str, str]:
+    return _dual_spellings()
+
+
+def other_spelling(word: str) -> str | None:
+    """The word's other spelling, British or American ("centres": "centers"; "program":
+    "programme"), from breame's table; None for a word of one spelling."""
+    table = _table()
+    if table is not None:
+        try:
+            row = table.execute("SELECT other FROM spellings WHERE word = ?", (word,)).fetchone()
+            return None if row is None else str(row[0])
+        except sqlite3.Error:
+            pass  # a copy removed or damaged under us: the table in memory answers
+    return _spellings_in_memory().get(word)
