@@ -206,3 +206,31 @@ def test_a_non_blocking_stdout_gets_every_byte(args: list[str], cache: Path) -> 
     assert process.stderr is not None
     assert (received, process.stderr.read()) == (expected.stdout, b"")
     assert len(received) > 4096 * 4
+
+
+@pytest.mark.parametrize(
+    ("args", "what"),
+    [
+        (["stats", "--level"], "level"),
+        (["partners", "--country"], "country"),
+        (["stats", "--unit"], "unit"),
+    ],
+)
+def test_a_filter_value_longer_than_any_name_is_refused_without_quoting_it(
+    args: list[str], what: str
+) -> None:
+    # search and ask refuse input over 500 characters; a filter value is a name, and a
+    # 5,000-character one was matched and quoted back whole, twice, with exit 1
+    result = subprocess.run(
+        [sys.executable, "-m", "cqedu", *args, "a" * 5000],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        timeout=60,
+        check=False,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"cqedu: {what} is too long (5000 characters); use at most 200\n",
+    )

@@ -43,6 +43,11 @@ START_SCORE = 95.0  # the typed words begin a name: "high" -> "high school"
 WORD_SCORE = 90.0  # the typed words stand whole inside a name: "secondary" -> "junior secondary"
 
 
+#: The longest value a filter option takes (a level, country, unit, field or source name):
+#: longer than any declared name, and short enough to quote back in an error.
+MAX_NAME_CHARS = 200
+
+
 class Candidate(NamedTuple, Generic[T]):
     """One known value a typed name may mean."""
 
@@ -196,6 +201,7 @@ class Vocabulary(Generic[T]):
         `exact` takes only a name as declared (folding case and punctuation): for names a
         script types, where a guess would be worse than an error.
         """
+        self._within_length(text)
         if exact:
             found = [c for c in self.candidates(text) if c.score == EXACT_SCORE]
         else:
@@ -230,10 +236,19 @@ class Vocabulary(Generic[T]):
         A close spelling counts as every name and word it spells: "medcine" means what
         "medicine" means, "clinical medicine" included, so a typo never finds less.
         """
+        self._within_length(text)
         found = self._meant(text)
         if not found:
             raise self._unknown(text)
         return [c.value for c in found]
+
+    def _within_length(self, text: str) -> None:
+        """QueryError for a name longer than any a facts file declares (MAX_NAME_CHARS),
+        which is neither matched nor quoted back."""
+        if len(text) > MAX_NAME_CHARS:
+            raise QueryError(
+                f"{self.what} is too long ({len(text)} characters); use at most {MAX_NAME_CHARS}"
+            )
 
     def _canonical_of(self, candidate: Candidate[T]) -> str:
         """The canonical name of the value a candidate stands for."""
