@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cqedu.core.packages import package_file
 from cqedu.core.text import normalise_phrase, remember_stems, stem, words
 
 if TYPE_CHECKING:
@@ -58,12 +59,7 @@ def _listed_function_words() -> frozenset[str]:
 def _stop_words_file() -> Path | None:
     """The `stop-words` package's English list file, found without importing the package;
     None when the package keeps it elsewhere (a zipped install)."""
-    # deferred for start-up: only a question reads the list
-    from importlib.util import find_spec
-
-    spec = find_spec("stop_words")
-    folders = spec.submodule_search_locations if spec is not None else None
-    return Path(folders[0], "stop-words", "english.txt") if folders else None
+    return package_file("stop_words", "stop-words", "english.txt")
 
 
 def english_stop_words() -> list[str]:

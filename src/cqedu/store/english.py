@@ -15,6 +15,7 @@ from collections.abc import Collection, Mapping
 from functools import cache
 from pathlib import Path
 
+from cqedu.core.packages import package_file
 from cqedu.store.cache import default_cache_dir, written_beside
 
 #: The table's name and shape; a change here must change the file's name too.
@@ -25,14 +26,7 @@ _FORMAT = 2
 
 def _source() -> Path | None:
     """pyspellchecker's English list, found without importing the package."""
-    # deferred for start-up: only a question holding a possible typo asks
-    import importlib.util
-
-    spec = importlib.util.find_spec("spellchecker")
-    if spec is None or spec.origin is None:
-        return None
-    found = Path(spec.origin).parent / "resources" / "en.json.gz"
-    return found if found.is_file() else None
+    return package_file("spellchecker", "resources", "en.json.gz")
 
 
 def _loaded() -> Mapping[str, int]:
@@ -46,14 +40,7 @@ def _loaded() -> Mapping[str, int]:
 
 def _spellings_source() -> Path | None:
     """breame's table of dual spellings, found without importing the package."""
-    # deferred for start-up: only a question holding a possible typo asks
-    import importlib.util
-
-    spec = importlib.util.find_spec("breame")
-    if spec is None or spec.origin is None:
-        return None
-    found = Path(spec.origin).parent / "data" / "spelling_constants.py"
-    return found if found.is_file() else None
+    return package_file("breame", "data", "spelling_constants.py")
 
 
 def _dual_spellings() -> dict[str, str]:
