@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,3 +63,20 @@ def subprocess_env(**overrides: str) -> dict[str, str]:
     env.pop("PYTHONUNBUFFERED", None)  # users' shells do not set it; it hides pipe bugs
     env.update(overrides)
     return env
+
+
+def shell(
+    command: str, *, cwd: Path = REPO, timeout: float = 60, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """Run a shell pipeline, as a user's shell would, with `cqedu` meaning this checkout's
+    cqedu and `set -o pipefail`; `env` is added to `subprocess_env`'s environment."""
+    script = f'cqedu() {{ "{sys.executable}" -m cqedu "$@"; }}\nset -o pipefail\n{command}'
+    return subprocess.run(
+        ["bash", "-c", script],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(**env),
+        timeout=timeout,
+        check=False,
+        cwd=cwd,
+    )

@@ -25,7 +25,7 @@ from cqedu.cli import app
 from cqedu.core.errors import FactsError
 from cqedu.facts.files import display_path, path_bytes
 from cqedu.store import cache as store
-from tests.conftest import MINI_FACTS, SKIPPED_NOTE, subprocess_env
+from tests.conftest import MINI_FACTS, SKIPPED_NOTE, shell, subprocess_env
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX names are bytes")
 
@@ -291,20 +291,13 @@ def test_any_name_a_file_system_allows(tmp_path: Path, name: bytes) -> None:
 def test_a_facts_file_piped_in_is_read_each_time_as_it_is(tmp_path: Path) -> None:
     # /dev/stdin and a shell's <(...) (/dev/fd/63) are links to a pipe, which no path
     # names; what comes down the pipe differs from run to run, whatever its status says.
-    script = (
-        f'cqedu() {{ "{sys.executable}" -m cqedu "$@"; }}\n'
+    result = shell(
         f'cqedu --facts <(cat "{MINI_FACTS}") show mini-schools -F value --no-header\n'
         f'sed "s/1234/1235/; s/1,234/1,235/" "{MINI_FACTS}" '
         "| cqedu --facts /dev/stdin show mini-schools -F value --no-header\n"
         f'cqedu --facts <(sed "s/1234/1236/; s/1,234/1,236/" "{MINI_FACTS}") show mini-schools '
-        "-F value --no-header"
-    )
-    result = subprocess.run(
-        ["bash", "-c", script],
-        capture_output=True,
-        text=True,
-        env=subprocess_env(CQEDU_CACHE_DIR=str(tmp_path / "cache")),
+        "-F value --no-header",
         timeout=120,
-        check=False,
+        CQEDU_CACHE_DIR=str(tmp_path / "cache"),
     )
     assert (result.returncode, result.stderr, result.stdout) == (0, "", "1234\n1235\n1236\n")

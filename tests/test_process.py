@@ -15,23 +15,9 @@ from pathlib import Path
 import pytest
 
 from cqedu import __version__
-from tests.conftest import MINI_FACTS, REPO, SKIPPED_NOTE, subprocess_env
+from tests.conftest import MINI_FACTS, REPO, SKIPPED_NOTE, shell, subprocess_env
 
 CQEDU = [sys.executable, "-m", "cqedu"]
-
-
-def shell(command: str, **env: str) -> subprocess.CompletedProcess[str]:
-    """Run a shell pipeline with `cqedu` meaning this checkout's cqedu."""
-    script = f'cqedu() {{ "{sys.executable}" -m cqedu "$@"; }}\nset -o pipefail\n{command}'
-    return subprocess.run(
-        ["bash", "-c", script],
-        capture_output=True,
-        text=True,
-        env=subprocess_env(**env),
-        timeout=60,
-        check=False,
-        cwd=REPO,
-    )
 
 
 def test_the_console_script_is_installed() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -15,7 +14,7 @@ from cqedu.facts.draft import draft_file
 from cqedu.facts.draft.find import find_numbers
 from cqedu.facts.draft.measure import DraftMeasures, Labelled, measure_draft
 from cqedu.facts.draft.text import Paragraph, read_article
-from tests.conftest import subprocess_env
+from tests.conftest import shell
 
 ARTICLES = Path(__file__).parent.parent / "data" / "articles"
 
@@ -550,20 +549,13 @@ def test_a_draft_written_into_the_folder_it_joins_avoids_the_other_files_ids(
     kb.mkdir()
     for name in ("one", "two"):
         (kb / f"{name}.txt").write_text(SHORT, encoding="utf-8")
-    script = (
-        f'cqedu() {{ "{sys.executable}" -m cqedu "$@"; }}\n'
+    result = shell(
         "cqedu --facts kb draft kb/one.txt > kb/one.toml && "
         "cqedu --facts kb draft kb/two.txt > kb/two.toml && "
-        "cqedu --facts kb stats -F id,source --no-header"
-    )
-    result = subprocess.run(
-        ["bash", "-c", script],
-        capture_output=True,
-        text=True,
-        env=subprocess_env(CQEDU_CACHE_DIR=str(tmp_path / "cache")),
+        "cqedu --facts kb stats -F id,source --no-header",
         cwd=tmp_path,
         timeout=120,
-        check=False,
+        CQEDU_CACHE_DIR=str(tmp_path / "cache"),
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
@@ -599,21 +591,14 @@ def test_a_draft_with_no_facts_named_avoids_the_bundled_facts_ids(tmp_path: Path
         "Riverton now has 120 schools, the council said.\n\nIt counts 9,000 students.\n",
         encoding="utf-8",
     )
-    script = (
-        f'cqedu() {{ "{sys.executable}" -m cqedu "$@"; }}\n'
+    result = shell(
         f'bundled=$("{sys.executable}" -c "import cqedu; print(cqedu.bundled_facts_path())")\n'
         "cqedu draft riverton.txt > riverton.toml && grep '^id = ' riverton.toml && "
         'cqedu --facts "$bundled" --facts riverton.toml stats -F id --no-header '
-        '| grep -x "schools\\(-2\\)\\?"'
-    )
-    result = subprocess.run(
-        ["bash", "-c", script],
-        capture_output=True,
-        text=True,
-        env=subprocess_env(CQEDU_CACHE_DIR=str(tmp_path / "cache")),
+        '| grep -x "schools\\(-2\\)\\?"',
         cwd=tmp_path,
         timeout=120,
-        check=False,
+        CQEDU_CACHE_DIR=str(tmp_path / "cache"),
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.splitlines() == [
