@@ -102,6 +102,28 @@ def test_get_and_unknown_id_with_suggestions(mini_kb: KnowledgeBase) -> None:
     assert str(empty.value) == "empty id; give a record id (list them with: cqedu export -F id)"
 
 
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        # a word of an id, whole or misspelt, is too small a part of it for a ratio
+        ("club", "did you mean mini-club-members, mini-robot-club?"),
+        ("clb", "did you mean mini-club-members, mini-robot-club?"),
+        ("Robot Club", "did you mean mini-robot-club?"),
+        # a word every id holds: too many to offer, so the way to find one
+        ("mini", "8 ids hold those words; find the one with: cqedu search mini"),
+        ("mini  school ", "did you mean mini-schools, mini-lion-school?"),
+        ("robot members", "list ids with: cqedu export -F id"),
+    ],
+)
+def test_unknown_id_offers_the_ids_holding_its_words(
+    mini_kb: KnowledgeBase, typed: str, hint: str
+) -> None:
+    with pytest.raises(NoMatchError) as caught:
+        mini_kb.get(typed)
+    assert str(caught.value).startswith(f'no record has id "{typed}"; ')
+    assert str(caught.value).endswith(hint)
+
+
 def test_document_round_trips_through_from_document(mini_kb: KnowledgeBase) -> None:
     document = mini_kb.document()
     again = cqedu.from_document(document)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import shlex
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cqedu.core.errors import NoMatchError, QueryError
-from cqedu.core.matching import Vocabulary, suggest
+from cqedu.core.matching import Vocabulary, holding_words, suggest
 from cqedu.facts.model import Country, Fact, FactsDocument, Level, SearchHit, Source, Term
 from cqedu.query import listing
 from cqedu.query.names import Names
@@ -31,6 +32,8 @@ __all__ = [
 ]
 
 ID_SUGGEST_SCORE = 75.0
+#: At most this many ids are offered for an id no record has; more is a search.
+ID_SUGGESTIONS = 3
 
 
 def bundled_facts_path() -> Path:
@@ -208,14 +211,22 @@ class KnowledgeBase:
         found = self._records.facts("WHERE id = ?", (fact_id.strip().lower(),), kept_only=False)
         if found:
             return found[0]
+        raise NoMatchError(f'no record has id "{fact_id}"{self._id_hint(fact_id)}')
+
+    def _id_hint(self, typed: str) -> str:
+        """What to offer for an id no record has: near spellings of whole ids, else the few
+        ids holding every typed word ("leicester"), else how to find one."""
+        ids = self.ids()
         # Ids share prefixes and words, so only near-misses are worth offering.
-        close = suggest(fact_id, self.ids(), cutoff=ID_SUGGEST_SCORE)
-        hint = (
-            f"; did you mean {', '.join(close)}?"
-            if close
-            else "; list ids with: cqedu export -F id"
-        )
-        raise NoMatchError(f'no record has id "{fact_id}"{hint}')
+        close = suggest(typed, ids, cutoff=ID_SUGGEST_SCORE) or holding_words(typed, ids)
+        if close and len(close) <= ID_SUGGESTIONS:
+            return f"; did you mean {', '.join(close)}?"
+        if close:
+            return (
+                f"; {len(close):,} ids hold those words; find the one with: "
+                f"cqedu search {shlex.quote(typed.strip())}"
+            )
+        return "; list ids with: cqedu export -F id"
 
     def figures(self, level: str | None = None, unit: str | None = None) -> list[Fact]:
         """Every record with a figure, optionally of one level and one unit (given as typed)."""

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from typing import Generic, NamedTuple, TypeVar
 
 from cqedu.core.errors import NoMatchError, QueryError
-from cqedu.core.text import normalise_phrase
+from cqedu.core.text import normalise_phrase, words
 
 T = TypeVar("T")
 
@@ -302,6 +302,34 @@ def _in_order(letters: str, word: str) -> bool:
     """Whether every letter of `letters` stands in `word`, in the same order."""
     rest = iter(word)
     return all(letter in rest for letter in letters)
+
+
+def holding_words(text: str, names: Sequence[str]) -> list[str]:
+    """The names that hold every word of `text` as a word of their own, or as a close
+    spelling of one (ACCEPT_SCORE+), fewest words first, then in order of `names`:
+    "leicester" -> ["university-of-leicester", "leicester-joint-college"].
+
+    A whole-name ratio misses these: a word is a small part of a long id, so "leicester"
+    is 53% like "university-of-leicester".
+    """
+    wanted = words(text)
+    if not wanted:
+        return []
+    # deferred for start-up: rapidfuzz only when a name is not exact
+    from rapidfuzz import fuzz
+
+    def holds(own: list[str], word: str) -> bool:
+        return word in own or (
+            len(word) >= MIN_EDIT_LENGTH
+            and any(fuzz.ratio(word, other) >= ACCEPT_SCORE for other in own)
+        )
+
+    found: list[tuple[int, int, str]] = []
+    for order, name in enumerate(names):
+        own = words(name)
+        if all(holds(own, word) for word in wanted):
+            found.append((len(own), order, name))
+    return [name for _count, _order, name in sorted(found)]
 
 
 def did_you_mean(text: str, names: Sequence[str]) -> str:
