@@ -103,6 +103,34 @@ def run_on_terminal(args: list[str], **env: str) -> str:
     return b"".join(chunks).decode()
 
 
+def test_a_message_wraps_between_words_only_when_stderr_is_a_terminal() -> None:
+    leader, follower = pty.openpty()
+    process = subprocess.run(
+        [*CQEDU, "show", "leicester"],
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        env=subprocess_env(COLUMNS="40"),
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
+    os.close(follower)
+    shown = os.read(leader, 65536).decode()
+    os.close(leader)
+    assert process.returncode == 1
+    assert shown.splitlines() == [
+        'cqedu: no record has id "leicester"; did',
+        "       you mean leicester-joint-college,",
+        "       university-of-leicester?",
+    ]
+    # stderr piped: a script reading it gets each message as one line
+    piped = shell("cqedu show leicester", COLUMNS="40")
+    assert piped.stderr == (
+        'cqedu: no record has id "leicester"; did you mean leicester-joint-college, '
+        "university-of-leicester?\n"
+    )
+
+
 def test_a_terminal_gets_a_coloured_table() -> None:
     shown = run_on_terminal(["stats", "--level", "preschool"], TERM="xterm")
     assert "\x1b[" in shown

@@ -54,12 +54,15 @@ EXIT_CODES_HELP = (
 
 def _stderr(message: str) -> None:
     """One message line on stderr, with control characters and the bytes of a path that
-    are not UTF-8 made visible."""
+    are not UTF-8 made visible (wrapped between words on a terminal: `message_for`)."""
     stream = sys.stderr
     if stream is None:  # started without stderr: nothing left to tell
         return
+    # deferred for start-up: the consoles' module only when there is a message
+    from cqedu.render.console import message_for
+
     try:
-        stream.write(escape_controls(display_path(message)) + "\n")
+        stream.write(message_for(stream, escape_controls(display_path(message))) + "\n")
         stream.flush()
     except (OSError, ValueError):  # stderr closed or not writable: nothing left to tell
         pass

@@ -166,3 +166,25 @@ def hanging(text: Text, width: int, hang: int) -> Text:
         out.append("\n" + " " * hang)
         out.append_text(line)
     return out
+
+
+#: What every message line on stderr begins with; a wrapped message hangs under its text.
+MESSAGE_PREFIX = "cqedu: "
+
+
+def message_for(stream: TextIO, message: str) -> str:
+    """`message` (one line) as `stream` should show it: unchanged in a pipe or a file, where
+    scripts read a message a line; on a terminal, wrapped between words to its width, the
+    lines after the first indented under the text after "cqedu: ", so the terminal never
+    cuts a word or a record id in two."""
+    if not _is_terminal(stream):
+        return message
+    width = terminal_width()
+    # deferred for start-up: Rich only when a message is shown on a terminal
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    if cell_len(message) <= width:
+        return message
+    hang = len(MESSAGE_PREFIX) if message.startswith(MESSAGE_PREFIX) else 0
+    return hanging(Text(message), width, hang).plain
