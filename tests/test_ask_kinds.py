@@ -11,8 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 import cqedu
+from cqedu.cli import app
 from cqedu.core.errors import NoMatchError
 from cqedu.facts.loader import parse_facts
 from cqedu.knowledge import KnowledgeBase, from_document
@@ -2996,3 +2998,52 @@ def test_who_did_something_to_a_record_that_names_the_doer_is_answered(
     assert answer(real_kb, "who hosted the world culture fair")[0] == (
         "southwest-university-of-political-science-and-law"
     )
+
+
+# ------------------------------------------- a question in another script: cqedu reads English
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "重庆有多少所学校",
+            'the article does not mention "重庆有多少所学校"; cqedu reads questions in English',
+        ),
+        (
+            "сколько учителей в Чунцине",
+            'the article does not mention "сколько учителей в Чунцине"; cqedu reads questions '
+            "in English",
+        ),
+        (
+            "学前教育 2025?",
+            'the article does not mention "学前教育"; cqedu reads questions in English',
+        ),
+    ],
+)
+def test_a_question_in_another_script_is_told_cqedu_reads_english(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+def test_a_question_with_english_words_gets_no_hint(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "how many 学校") == 'the article does not mention "学校"'
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("学校", 'cqedu: nothing matches "学校"; cqedu searches English words\n'),
+        (
+            "Ελλάδα σχολεία",
+            'cqedu: nothing matches "Ελλάδα σχολεία"; cqedu searches English words\n',
+        ),
+        ("zzqx", 'cqedu: nothing matches "zzqx"; try other or fewer words\n'),
+    ],
+)
+def test_a_search_in_another_script_that_finds_nothing_says_cqedu_searches_english(
+    query: str, message: str
+) -> None:
+    result = CliRunner().invoke(app, ["--facts", str(REAL_FACTS), "search", query])
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", message)
