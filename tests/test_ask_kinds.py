@@ -1605,8 +1605,11 @@ def test_a_letter_alone_is_no_subject(real_kb: KnowledgeBase, question: str, mes
 @pytest.mark.parametrize(
     ("question", "message"),
     [
-        ("重庆有多少所学校", 'the article does not mention "重庆有多少所学校"'),
-        ("学校 校长", 'the article does not mention "学校 校长"'),
+        (
+            "重庆有多少所学校",
+            'the article does not mention "重庆有多少所学校"; cqedu reads questions in English',
+        ),
+        ("学校 校长", 'the article does not mention "学校 校长"; cqedu reads questions in English'),
         ("how many 学校", 'the article does not mention "学校"'),
     ],
 )
@@ -3007,8 +3010,8 @@ def test_who_did_something_to_a_record_that_names_the_doer_is_answered(
     ("question", "message"),
     [
         (
-            "重庆有多少所学校",
-            'the article does not mention "重庆有多少所学校"; cqedu reads questions in English',
+            "成都有多少老师",
+            'the article does not mention "成都有多少老师"; cqedu reads questions in English',
         ),
         (
             "сколько учителей в Чунцине",
@@ -3047,3 +3050,31 @@ def test_a_search_in_another_script_that_finds_nothing_says_cqedu_searches_engli
 ) -> None:
     result = CliRunner().invoke(app, ["--facts", str(REAL_FACTS), "search", query])
     assert (result.exit_code, result.stdout, result.stderr) == (1, "", message)
+
+
+# ------------------------------------- a refusal quotes whole phrases, never a cut-off name
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many students at the Leicester joint college",
+            'the article gives no figure for "students at the Leicester joint college"; worth '
+            "a look: sino-foreign-cooperative-programs",
+        ),
+        (
+            "how many teachers work at the Leicester joint college",
+            'the article gives no figure for "teachers work at the Leicester joint college"',
+        ),
+        (
+            "how many students are enrolled at the leicester joint college each year",
+            'the article gives no per-year figure for "students are enrolled at the leicester '
+            'joint college"; worth a look: sino-foreign-cooperative-programs',
+        ),
+    ],
+)
+def test_a_refusal_quotes_the_name_to_its_end(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message

@@ -373,8 +373,12 @@ def level_silence(q: _Question, found: Sequence[Candidate]) -> NoMatchError:
     covering = [c for c in found if c.covers(topic_positions) and c.fact.has_figure]
     others = [c.fact for c in q.ranked(covering)]
     if len(said) > 1 and said[-1] - said[0] >= len(said):
-        # words apart ("teachers in vocational schools"): the question's own phrase
-        span = phrase(q.r, range(said[0], said[-1] + 1))
+        # words apart ("teachers in vocational schools"): the question's own phrase, to
+        # the end of a name the level's words close ("at the Leicester joint *college*")
+        end = said[-1]
+        while end + 1 in q.r.level_positions:
+            end += 1
+        span = phrase(q.r, range(said[0], end + 1))
         each = "per-year " if q.r.per_year else ""
         return NoMatchError(f'the article gives no {each}figure for "{span}"{_look(others)}')
     return NoMatchError(f"the article gives no {what} for {names}{_look(others)}")
