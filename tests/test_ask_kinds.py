@@ -3078,3 +3078,44 @@ def test_a_refusal_quotes_the_name_to_its_end(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+# ------------------------- a ratio of two counts: the closest count, never an unrelated share
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "what is the student teacher ratio",
+            'the article gives 6.4 million students, but no figure per "teacher"',
+        ),
+        (
+            "whats the student-to-teacher ratio in chongqing",
+            'the article gives 6.4 million students, but no figure per "teacher"',
+        ),
+        (
+            "what is the ratio of students to teachers",
+            'the article gives 6.4 million students, but no figure per "teachers"',
+        ),
+        (
+            "teacher student ratio",
+            'the article gives over 500,000 teachers, but no figure per "student"',
+        ),
+        (
+            "ratio of teachers to schools",
+            'the article gives over 500,000 teachers, but no figure per "schools"',
+        ),
+    ],
+)
+def test_a_ratio_of_two_counts_is_refused_with_the_count_of_the_first(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+def test_an_adjective_before_ratio_asks_no_ratio_of_two_counts(real_kb: KnowledgeBase) -> None:
+    # "vocational" is no unit the records count in: the share of vocational students
+    assert answer(real_kb, "what is the vocational student ratio")[0] == (
+        "vocational-further-study-share"
+    )

@@ -800,19 +800,26 @@ def _of_measure(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     top = fitting[0].fact
     if r.change:
         raise NoMatchError(f"the article gives {wording.counted_when(top)}, but not how it changed")
+    if r.per:
+        said = {w for i in r.per for m in q.read.get(i, []) for part in m for w in part}
+        ratios = [c for c in fitting if _per(c.fact, said | {r.tokens[i] for i in r.per})]
+        if not ratios:
+            per = phrase(r, r.per)
+            # a share ("70% of vocational students") is no ratio of two counts, and not
+            # the closest the article comes: only a count of the first is
+            counts = [c.fact for c in fitting if c.fact.has_figure and c.fact.unit != "percent"]
+            if not counts:
+                look = [c.fact for c in q.found if c.covers(list(r.per))]
+                raise NoMatchError(f'the article gives no figure per "{per}"{_look(look)}')
+            raise NoMatchError(
+                f'the article gives {wording.counted(counts[0])}, but no figure per "{per}"'
+            )
+        fitting = ratios
     if r.percent and not r.counted and not r.extreme and top.unit != "percent":
         raise NoMatchError(
             f"the article gives {wording.counted(top)}, a count, not a share or rate"
             f"{_look([c.fact for c in fitting[1:]])}"
         )
-    if r.per:
-        said = {w for i in r.per for m in q.read.get(i, []) for part in m for w in part}
-        ratios = [c for c in fitting if _per(c.fact, said | {r.tokens[i] for i in r.per})]
-        if not ratios:
-            raise NoMatchError(
-                f'the article gives {wording.counted(top)}, but no figure per "{phrase(r, r.per)}"'
-            )
-        fitting = ratios
     return fitting
 
 
