@@ -3119,3 +3119,65 @@ def test_an_adjective_before_ratio_asks_no_ratio_of_two_counts(real_kb: Knowledg
     assert answer(real_kb, "what is the vocational student ratio")[0] == (
         "vocational-further-study-share"
     )
+
+
+# ------------------------- a yes-no question about two named things the article never ties
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "is Southwest University the same as Southwest University of Political Science and Law",
+            "the article names Southwest University and Southwest University of Political "
+            "Science and Law but does not say how they stand to each other; worth a look: "
+            "southwest-university, southwest-university-of-political-science-and-law",
+        ),
+        (
+            "did Southwest University host the World Culture Fair",
+            "the article names Southwest University and World Culture Fair but does not say "
+            "how they stand to each other; worth a look: southwest-university, "
+            "world-culture-fair",
+        ),
+        (
+            "did Shi Tingmao visit the World Culture Fair",
+            "the article names Shi Tingmao and World Culture Fair but does not say how they "
+            "stand to each other; worth a look: shi-tingmao, world-culture-fair",
+        ),
+    ],
+)
+def test_a_yes_no_question_the_records_do_not_settle_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        (
+            "did Southwest University of Political Science and Law host the World Culture Fair",
+            "southwest-university-of-political-science-and-law",
+        ),
+        (
+            "is the University of Leicester behind the Leicester joint college",
+            "leicester-joint-college",
+        ),
+    ],
+)
+def test_a_yes_no_question_about_two_tied_records_is_answered(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert answer(real_kb, question)[0] == record
+
+
+def test_a_refusal_quotes_a_name_typed_whole(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "is the University of Leicester part of Southwest University") == (
+        'the article gives no figure for "University of Leicester part of Southwest University"'
+    )
+    assert refused(
+        real_kb, "is southwest university part of southwest university of political science and law"
+    ) == (
+        'the article gives no figure for "southwest university part of southwest university '
+        'of political science and law"'
+    )

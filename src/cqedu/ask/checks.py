@@ -378,7 +378,11 @@ def level_silence(q: _Question, found: Sequence[Candidate]) -> NoMatchError:
         end = said[-1]
         while end + 1 in q.r.level_positions:
             end += 1
-        span = phrase(q.r, range(said[0], end + 1))
+        # ... and of a name typed whole ("... of Political Science *and Law*")
+        spans = _name_spans(q)
+        end = max([end, *(e - 1 for s, e, _ in spans if s <= end < e)])
+        start = min([said[0], *(s for s, e, _ in spans if s <= said[0] < e)])
+        span = phrase(q.r, range(start, end + 1))
         each = "per-year " if q.r.per_year else ""
         return NoMatchError(f'the article gives no {each}figure for "{span}"{_look(others)}')
     return NoMatchError(f"the article gives no {what} for {names}{_look(others)}")
@@ -561,6 +565,59 @@ def _of_the_person(q: _Question, answer: Answer) -> Answer:
     return answer
 
 
+def _named_records(q: _Question) -> list[Fact]:
+    """Records other than figures that a question names whole, each at a place no longer
+    name covers ("Southwest University" beside "Southwest University of Political
+    Science and Law"), in the order typed."""
+    return list(dict.fromkeys(fact for _, _, fact in _name_spans(q)))
+
+
+def _name_spans(q: _Question) -> list[tuple[int, int, Fact]]:
+    """Where a question names records other than figures whole (start, end, record), in
+    the order typed, without a name inside a longer one at the same place."""
+    tokens = q.r.tokens
+    spans: list[tuple[int, int, Fact]] = []
+    for fact in dict.fromkeys(c.fact for c in q.found):
+        name = tuple(words(fact.name))
+        if fact.kind == "stat" or not name:
+            continue
+        spans += [
+            (i, i + len(name), fact)
+            for i in range(len(tokens) - len(name) + 1)
+            if tokens[i : i + len(name)] == name
+        ]
+    kept = [
+        (start, end, fact)
+        for start, end, fact in spans
+        if not any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in spans)
+    ]
+    return sorted(kept, key=lambda span: span[0])
+
+
+def _settled(q: _Question, answer: Answer) -> Answer:
+    """The answer to a yes-no question about two things the records name ("is Southwest
+    University the same as ..."), or a refusal when its record does not tie them: a
+    description of one says nothing of how it stands to the other."""
+    tokens = q.r.tokens
+    if answer.kind == FIGURE or not tokens or tokens[0] not in _AUXILIARIES:
+        return answer
+    named = _named_records(q)
+    if len(named) < 2:
+        return answer
+    given = answer.record
+
+    def tied(a: Fact, b: Fact) -> bool:
+        return a.id == b.id or a.id in b.related or b.id in a.related
+
+    if all(tied(given, f) for f in named):
+        return answer
+    names = " and ".join(f.name for f in named)
+    raise NoMatchError(
+        f"{_article(q, named[0])} names {names} but does not say how they stand to each "
+        f"other{_look(named)}"
+    )
+
+
 def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
     """The answer to a read question, or NoMatchError saying what the article gives."""
     # deferred: the answer types' choices are the last step
@@ -581,7 +638,7 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         question.vetoes()
         ranked = question.constrained(question.candidates())
         chosen = _without(question, choose(question, ranked))
-        return _of_the_person(question, _stated(question, chosen))
+        return _settled(question, _of_the_person(question, _stated(question, chosen)))
     except NoMatchError as error:
         if len(kb.sources) < 2 or not reading.sources:
             raise
