@@ -3181,3 +3181,48 @@ def test_a_refusal_quotes_a_name_typed_whole(real_kb: KnowledgeBase) -> None:
         'the article gives no figure for "southwest university part of southwest university '
         'of political science and law"'
     )
+
+
+# ---------------- with two sources, no refusal says "the article": the record's source or both
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many teachers were closed in chengdu",
+            'the source on Chengdu gives about 300,000 teachers, but no figure for "closed"',
+        ),
+        (
+            "what is the national average preschool enrollment rate",
+            "the source on Chongqing gives 93.5% preschool enrollment rate, but no figure for "
+            '"national average"',
+        ),
+        (
+            "how many students at the Leicester joint college",
+            'the sources give no figure for "students at the Leicester joint college"; worth a '
+            "look: sino-foreign-cooperative-programs",
+        ),
+        (
+            "when was the Leicester joint college founded",
+            'the sources do not answer "when was the Leicester joint college founded"; no record '
+            "covers all its words; worth a look: sino-foreign-cooperative-programs, "
+            "leicester-joint-college, university-of-leicester",
+        ),
+        (
+            "who founded the changan digital intelligence factory",
+            "the sources give no person or organization for Changan Digital Intelligence "
+            "Factory; worth a look: changan-factory-photo",
+        ),
+        (
+            "how many Sino-foreign programs are there in clinical medicine",
+            "the source on Chongqing counts 78 institutions and programs (sino-foreign "
+            "cooperative institutions and programs) across clinical medicine, robotics and "
+            'computer science, but gives no figure for "clinical medicine" alone',
+        ),
+    ],
+)
+def test_with_two_sources_no_refusal_says_the_article(
+    two_sources: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(two_sources, question) == message

@@ -618,6 +618,43 @@ def _settled(q: _Question, answer: Answer) -> Answer:
     )
 
 
+#: The verbs of refusals, with "the sources" for "the article".
+_PLURAL_VERBS = {
+    "does not": "do not",
+    "gives": "give",
+    "counts": "count",
+    "names": "name",
+    "mentions": "mention",
+    "credits": "credit",
+}
+
+
+def _sourced(q: _Question, message: str) -> str:
+    """A refusal with several sources loaded and none named: "the article gives <a
+    record's figure>" says the record's own source ("the source on Chongqing gives"),
+    any other "the article" is "the sources"."""
+    if "the article" not in message:
+        return message
+    for verb in ("gives ", "counts "):
+        rest = message.removeprefix(f"the article {verb}")
+        if rest == message:
+            continue
+        quoted = [
+            c.fact
+            for c in q.found
+            if c.fact.has_figure
+            and (
+                rest.startswith(wording.counted(c.fact))
+                or rest.startswith(wording.counted_when(c.fact))
+            )
+        ]
+        if quoted:
+            return message.replace("the article", _article(q, quoted[0]), 1)
+    for verb, plural in _PLURAL_VERBS.items():
+        message = message.replace(f"the article {verb}", f"the sources {plural}")
+    return message.replace("the article", "the sources")
+
+
 def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
     """The answer to a read question, or NoMatchError saying what the article gives."""
     # deferred: the answer types' choices are the last step
@@ -640,8 +677,10 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         chosen = _without(question, choose(question, ranked))
         return _settled(question, _of_the_person(question, _stated(question, chosen)))
     except NoMatchError as error:
-        if len(kb.sources) < 2 or not reading.sources:
+        if len(kb.sources) < 2:
             raise
+        if not reading.sources:
+            raise NoMatchError(_sourced(question, str(error))) from None
         # Several sources, one named: the refusal is that source's.
         names = " and ".join(place_name(s) for s in reading.sources)
         message = str(error)
