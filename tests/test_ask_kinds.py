@@ -3226,3 +3226,56 @@ def test_with_two_sources_no_refusal_says_the_article(
     two_sources: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(two_sources, question) == message
+
+
+# ---------------------- "money" is a figure in a currency; "spent" is a form of "spending"
+
+LAKESIDE = Path(__file__).parent / "data" / "lakeside_facts.toml"
+
+
+@pytest.fixture(scope="module")
+def with_money() -> Iterator[KnowledgeBase]:
+    knowledge = cqedu.load([REAL_FACTS, LAKESIDE], cache=False)
+    yield knowledge
+    knowledge.close()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much money was spent on school buildings",
+        "how much was spent on school buildings",
+        "how much money went into school buildings",
+        "how much was spent on buildings in lakeside",
+        "how much funding did lakeside put into buildings",
+    ],
+)
+def test_money_and_spent_find_the_sum_in_a_currency(
+    with_money: KnowledgeBase, question: str
+) -> None:
+    assert with_money.ask(question).text == (
+        "Lakeside: 40 million yuan (spending on school buildings; 2021-2025; Schools \u00b63)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how much money was spent on education",
+            "the source on Lakeside gives 40 million yuan (spending on school buildings), but "
+            'no figure for "education"',
+        ),
+        ("how much money was spent on roads", 'the sources do not mention "roads"'),
+    ],
+)
+def test_a_sum_of_money_for_something_else_is_refused(
+    with_money: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(with_money, question) == message
+
+
+def test_money_without_a_figure_in_a_currency_is_refused(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "how much money was spent on schools") == (
+        'the article does not mention "money"'
+    )

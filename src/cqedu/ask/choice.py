@@ -767,6 +767,13 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     ]
     if other:
         raise NoMatchError(wording.passing(top.fact, phrase(r, other)))
+    # "how much money was spent on *education*": a word common among the records picks no
+    # record, but a sum of money is spent on what its record says (the buildings), so one
+    # that does not hold the word at all (not even in passing) is of something else
+    sum_of_money = bool(MONEY_UNITS & set(words(top.fact.unit or "")))
+    elsewhere = [i for i in q.restricted if q.generic(i) and not top.quality.get(i)]
+    if sum_of_money and elsewhere:
+        raise NoMatchError(wording.passing(top.fact, phrase(r, elsewhere)))
     # "how many students study abroad": a rare word after what is counted that the figure
     # does not cover narrows it to a part the article does not count.
     narrowed = [c for c in fitting if not against(q, c)]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from cqedu.core.packages import package_file
 from cqedu.core.text import normalise_phrase, remember_stems, stem, words
+from cqedu.core.units import MONEY_UNITS, MONEY_WORDS
 
 if TYPE_CHECKING:
     from cqedu.ask.question import KnowledgeBase
@@ -165,6 +166,8 @@ class Lexicon:
             return found
         elif token in self.known:
             found[token] = 1.0
+        if token in MONEY_WORDS:  # a figure in a currency is a sum of money
+            found.update(dict.fromkeys(self.units & MONEY_UNITS, 1.0))
         if len(token) < 3 or token.isdigit():
             return found
         alike = [w for w in self._starting(token[:3]) if w != token]
@@ -185,14 +188,21 @@ class Lexicon:
         # spelling ("taught"), by Snowball stems: loading it costs start-up about 20 ms.
         unsure = [w for w in alike if found.get(w, 0.0) < 1.0]
         if unsure and (token in self.known or max(found.values(), default=0.0) < 0.9):
-            # ... and a word the records use stands for its other forms too ("training",
-            # "trained"): one Snowball stem, one word
-            root = stem(token)
-            other = 0.9 if token in self.known else 1.0  # the word itself comes first
-            for word in unsure:
-                if stem(word) == root and (token not in self.known or inflected(token)):
-                    found[word] = max(found.get(word, 0.0), other)
+            self._by_stem(token, unsure, found)
         return found
+
+    def _by_stem(self, token: str, unsure: Sequence[str], found: dict[str, float]) -> None:
+        """Adds to `found` the record words of `unsure` that are another form of `token`:
+        a word the records use stands for its other forms too ("training", "trained"):
+        one Snowball stem, one word."""
+        roots = {stem(token)}
+        if token.endswith("t") and token not in self.known:
+            # English's past in -t of verbs in -d ("spent", "built", "sent", "lent")
+            roots.add(stem(f"{token[:-1]}d"))
+        other = 0.9 if token in self.known else 1.0  # the word itself comes first
+        for word in unsure:
+            if stem(word) in roots and (token not in self.known or inflected(token)):
+                found[word] = max(found.get(word, 0.0), other)
 
     @staticmethod
     def _one_word(token: str, word: str) -> bool:
