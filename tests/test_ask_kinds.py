@@ -3279,3 +3279,48 @@ def test_money_without_a_figure_in_a_currency_is_refused(real_kb: KnowledgeBase)
     assert refused(real_kb, "how much money was spent on schools") == (
         'the article does not mention "money"'
     )
+
+
+# ----------------- a gerund before a word the records use is a verb: its object carries it
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what centre did chongqing found to work with south asian countries on fighting poverty",
+        "which south asia centre works on fighting poverty",
+        "name the centre for fighting poverty in south asia",
+    ],
+)
+def test_a_gerund_the_records_never_use_does_not_veto_its_object(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert answer(real_kb, question)[0] == "south-asia-poverty-alleviation-center"
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # a word of ending is still checked against the answer
+        (
+            "what centre works on ending poverty",
+            'the article does not say "ending" of China-South Asian Countries Poverty '
+            "Alleviation and Cooperative Development Center; worth a look: "
+            "south-asia-poverty-alleviation-center",
+        ),
+        # a participle names another event than the record's
+        (
+            "when was the photo of the changan factory deleted",
+            'the article does not mention "deleted"',
+        ),
+        # in a figure question it names another quantity
+        (
+            "how many teachers are leaving schools",
+            'the article gives over 500,000 teachers, but no figure for "leaving"',
+        ),
+    ],
+)
+def test_a_verb_form_that_changes_what_is_asked_still_refuses(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message

@@ -231,8 +231,11 @@ class _Question:
     def _vetoes(self, i: int) -> bool:
         r = self.r
         tokens = r.tokens
-        if declared_verb(self.lexicon, tokens[i]) and not r.typed[i][:1].isupper():
-            return False  # a form of a declared verb ("extend": "extended")
+        # a form of a declared verb ("extend": "extended"), or a gerund before its object,
+        # even in the noun phrase ("the centre for *fighting* poverty")
+        verb = declared_verb(self.lexicon, tokens[i]) or (r.kind != FIGURE and self._verb_form(i))
+        if verb and not r.typed[i][:1].isupper():
+            return False
         if i in r.head:
             return True
         if i in r.common:
@@ -257,6 +260,15 @@ class _Question:
             tokens, i, self.lexicon
         )
         return named or structural or not inflected(tokens[i])
+
+    def _verb_form(self, i: int) -> bool:
+        """Whether a word the records never use is a gerund, a verb by where it stands,
+        which names no subject of its own: before a word the records use, which is its
+        object ("on *fighting* poverty"). A word of change or ending there is still
+        checked against the answer (`_stated`). A participle is not: "when was the
+        photo *deleted*" asks the date of another event than the photo's."""
+        token = self.r.tokens[i]
+        return token.endswith("ing") and inflected(token) and bool(self.read.get(i + 1))
 
     def candidates(self) -> list[Candidate]:
         """Records covering every required word, of the sources named, best first."""
