@@ -3324,3 +3324,82 @@ def test_a_verb_form_that_changes_what_is_asked_still_refuses(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+# -------------- "how much of" a whole asks a share; "spent" finds "spending" (Hillcrest, ours)
+
+HILLCREST = Path(__file__).parent / "data" / "hillcrest_facts.toml"
+
+
+@pytest.fixture(scope="module")
+def hillcrest() -> Iterator[KnowledgeBase]:
+    knowledge = cqedu.load(HILLCREST, cache=False)
+    yield knowledge
+    knowledge.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        (
+            "what share of the building money went to rural counties",
+            "62% share of building money for rural counties (2021-2025; Buildings \u00b61)",
+        ),
+        (
+            "how much of the building money went to rural counties",
+            "62% share of building money for rural counties (2021-2025; Buildings \u00b61)",
+        ),
+        (
+            "how much of the money went to rural counties",
+            "62% share of building money for rural counties (2021-2025; Buildings \u00b61)",
+        ),
+        (
+            "how much was spent",
+            "120 million yuan (spending on school buildings; 2021-2025; Buildings \u00b61)",
+        ),
+        (
+            "how much was spent on schools",
+            "120 million yuan (spending on school buildings; 2021-2025; Buildings \u00b61)",
+        ),
+        (
+            "how many agreements were signed",
+            "35 agreements (exchange agreements; as of 2025; Partners \u00b61)",
+        ),
+    ],
+)
+def test_ordinary_words_find_the_record_every_word_points_to(
+    hillcrest: KnowledgeBase, question: str, text: str
+) -> None:
+    assert hillcrest.ask(question).text == text
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("how much of the building money went to cities", 'the article does not mention "cities"'),
+        ("how many students were expelled", 'the article does not mention "expelled"'),
+        ("how many agreements were cancelled", 'the article does not mention "cancelled"'),
+        ("how many teenagers are in high school", 'the article does not mention "teenagers"'),
+    ],
+)
+def test_a_word_the_records_never_use_still_refuses(
+    hillcrest: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(hillcrest, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how much of basic research is done by universities", "basic-research-share"),
+        ("how much of chongqing's preschool is inclusive", "inclusive-preschool-coverage"),
+        (
+            "how much of the new frontline workforce was trained locally",
+            "frontline-employees-trained-locally",
+        ),
+    ],
+)
+def test_how_much_of_a_whole_asks_a_share(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert answer(real_kb, question)[0] == record

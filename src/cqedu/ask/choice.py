@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from cqedu.ask.candidates import Candidate
 from cqedu.ask.checks import _DURATION_UNITS, _NOT_GIVEN, _look, fits
-from cqedu.ask.language import GENERIC_SHARE, function_words, inflected
+from cqedu.ask.language import GENERIC_SHARE, function_words, inflected, verb_roots
 from cqedu.ask.narrowing import against
 from cqedu.ask.question import Answer, made
 from cqedu.ask.reading import (
@@ -31,7 +31,7 @@ from cqedu.ask.reading import (
 )
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import word_spans, words
-from cqedu.core.units import MONEY_UNITS
+from cqedu.core.units import MONEY_UNITS, MONEY_WORDS
 from cqedu.facts.model import Fact
 from cqedu.query import wording
 from cqedu.query.wording import COUNTRIES, DATE, FIGURE, NAME, PLACE, PLACES, SUMMARY, WHO
@@ -699,9 +699,14 @@ def _money(q: _Question, c: Candidate, counted: Sequence[int]) -> bool:
     if not MONEY_UNITS & set(words(c.fact.unit or "")):
         return False
     name = set(words(c.fact.name))
+    # deferred for start-up: only a question about a sum of money needs stems
+    from cqedu.core.text import stem
+
+    stems = {stem(w) for w in name}
     return all(
-        q.r.tokens[i] == "money"
+        q.r.tokens[i] in MONEY_WORDS
         or any(w in name for m in q.read.get(i, []) for part in m for w in part)
+        or verb_roots(q.r.tokens[i]) & stems  # "spent": "Spending on ..."
         for i in counted
     )
 
@@ -711,8 +716,9 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     that name the subject rather than mention it in passing."""
     r = q.r
     counted = sorted(r.counted)
-    if not counted and "much" in r.tokens:
-        # "how much does the year cost": the verb names the quantity; else the noun does.
+    if not counted and "much" in r.tokens and not r.percent:
+        # "how much does the year cost": the verb names the quantity; else the noun does
+        # ("how much *of* the money went to ..." asks a share).
         verbs = sorted(clause_verbs(r.tokens) & set(r.subject))
         counted = verbs or sorted(r.head)
     if counted:

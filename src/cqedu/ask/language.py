@@ -90,6 +90,16 @@ def inflected(word: str) -> bool:
     return word.endswith(("ed", "ing")) and stem(word) != word and len(word) > 4
 
 
+def verb_roots(token: str) -> set[str]:
+    """The Snowball stems a word may be a form of: its own, and for a word in -t the stem
+    of the verb in -d whose past it may be, English's "spent" of "spend" ("built",
+    "sent", "lent")."""
+    roots = {stem(token)}
+    if token.endswith("t") and len(token) > 3:
+        roots.add(stem(f"{token[:-1]}d"))
+    return roots
+
+
 class Lexicon:
     """The knowledge base's words: what each question word may stand for, and how common
     each is among the records."""
@@ -195,10 +205,7 @@ class Lexicon:
         """Adds to `found` the record words of `unsure` that are another form of `token`:
         a word the records use stands for its other forms too ("training", "trained"):
         one Snowball stem, one word."""
-        roots = {stem(token)}
-        if token.endswith("t") and token not in self.known:
-            # English's past in -t of verbs in -d ("spent", "built", "sent", "lent")
-            roots.add(stem(f"{token[:-1]}d"))
+        roots = verb_roots(token) if token not in self.known else {stem(token)}
         other = 0.9 if token in self.known else 1.0  # the word itself comes first
         for word in unsure:
             if stem(word) in roots and (token not in self.known or inflected(token)):

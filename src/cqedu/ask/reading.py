@@ -755,6 +755,9 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
             if _comparative(tokens, at + 1):  # "how many more schools": a change
                 return base._replace(counted=frozenset({at + 2}), change=True)
             counts = at + 1
+            if following == "much" and tokens[counts : counts + 1] == ("of",):
+                # "how much of the building money went to ...": a part of a whole, a share
+                return base._replace(percent=True)
             if tokens[counts : counts + 1] == ("of",):  # "how many of the students"
                 counts += 1 + (counts + 1 < len(tokens) and tokens[counts + 1] in _DETERMINERS)
             return base._replace(counted=frozenset({counts}))
