@@ -3403,3 +3403,27 @@ def test_how_much_of_a_whole_asks_a_share(
     real_kb: KnowledgeBase, question: str, record: str
 ) -> None:
     assert answer(real_kb, question)[0] == record
+
+
+# ------------------- "what sort of N" asks which N: the classifier noun names nothing
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("what sort of hub is chongqing becoming", "international-education-hub"),
+        ("what type of school did li xuanhao visit", "go-lesson"),
+        (
+            "what sort of center did chongqing set up with greece",
+            "chinese-greek-civilizations-center",
+        ),
+    ],
+)
+def test_what_sort_of_asks_which(real_kb: KnowledgeBase, question: str, record: str) -> None:
+    assert answer(real_kb, question)[0] == record
+
+
+def test_what_sort_of_a_thing_the_records_never_name_is_refused(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "what type of hospital is in chongqing") == (
+        'the article does not mention "hospital"'
+    )

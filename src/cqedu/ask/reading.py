@@ -301,7 +301,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     consumed |= said_year
     excluded, excluding = _excluded(lexicon, typed, tokens, places)
     consumed |= excluded | excluding
-    consumed |= _hedges(tokens)
+    consumed |= _hedges(tokens) | _classifier(tokens)
     ignore = set(CLOSED_CLASS) | _ANSWER_WORDS | _QUESTION_WORDS
     if reading.kind in (PLACES, COUNTRIES):
         ignore |= partner_filler(tokens)
@@ -409,6 +409,22 @@ def _future(tokens: Sequence[str]) -> bool:
     if "will" in tokens or "shall" in tokens:
         return True
     return any(a in _INTENDING and b == "to" for a, b in pairwise(tokens))
+
+
+#: Nouns that in "what *sort* of N" ask which N, as "which" does (English's classifier
+#: construction: a closed class).
+_CLASSIFIERS = frozenset({"sort", "sorts", "type", "types", "kind", "kinds"})
+
+
+def _classifier(tokens: Sequence[str]) -> set[int]:
+    """The position of "sort" in "what sort of (a) N": it asks which N, and names nothing."""
+    return {
+        i
+        for i in range(1, len(tokens) - 1)
+        if tokens[i] in _CLASSIFIERS
+        and tokens[i - 1] in ("what", "which")
+        and tokens[i + 1] == "of"
+    }
 
 
 def _hedges(tokens: Sequence[str]) -> set[int]:
