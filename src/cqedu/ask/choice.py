@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 
 from cqedu.ask.candidates import Candidate
 from cqedu.ask.checks import _DURATION_UNITS, _NOT_GIVEN, _look, fits
-from cqedu.ask.language import GENERIC_SHARE, function_words, inflected, verb_roots
+from cqedu.ask.language import (
+    GENERIC_SHARE,
+    MONEY_WORDS,
+    function_words,
+    inflected,
+    verb_roots,
+)
 from cqedu.ask.narrowing import against
 from cqedu.ask.question import Answer, made
 from cqedu.ask.reading import (
@@ -31,7 +37,7 @@ from cqedu.ask.reading import (
 )
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import word_spans, words
-from cqedu.core.units import MONEY_UNITS, MONEY_WORDS
+from cqedu.core.units import MONEY_UNITS
 from cqedu.facts.model import Fact
 from cqedu.query import wording
 from cqedu.query.wording import COUNTRIES, DATE, FIGURE, NAME, PLACE, PLACES, SUMMARY, WHO

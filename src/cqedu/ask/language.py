@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from cqedu.core.packages import package_file
 from cqedu.core.text import normalise_phrase, remember_stems, stem, words
-from cqedu.core.units import MONEY_UNITS, MONEY_WORDS
 
 if TYPE_CHECKING:
     from cqedu.ask.question import KnowledgeBase
@@ -88,6 +87,11 @@ def inflected(word: str) -> bool:
     """Whether a word is an inflected form ("launched", "extending"): a verb or participle,
     which names no subject of its own."""
     return word.endswith(("ed", "ing")) and stem(word) != word and len(word) > 4
+
+
+#: Words for a sum of money in a question ("how much *money*"), which a figure in a
+#: currency answers, whatever words its record uses.
+MONEY_WORDS = frozenset({"money", "funds", "funding"})
 
 
 def verb_roots(token: str) -> set[str]:
@@ -177,6 +181,9 @@ class Lexicon:
         elif token in self.known:
             found[token] = 1.0
         if token in MONEY_WORDS:  # a figure in a currency is a sum of money
+            # deferred for start-up: only a question about money needs the currencies
+            from cqedu.core.units import MONEY_UNITS
+
             found.update(dict.fromkeys(self.units & MONEY_UNITS, 1.0))
         if len(token) < 3 or token.isdigit():
             return found

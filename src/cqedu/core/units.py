@@ -9,10 +9,6 @@ MONEY_UNITS = frozenset(
     {*CURRENCIES.values(), "dollar", "pound", "euro", "rmb", "usd", "gbp", "eur", "cny"}
 )
 
-#: Words for a sum of money in a question ("how much *money*"), which a figure in a
-#: currency answers, whatever words its record uses.
-MONEY_WORDS = frozenset({"money", "funds", "funding"})
-
 #: Words printed before a figure, longest first so "more than" wins over "more".
 QUALIFIERS: tuple[str, ...] = tuple(
     sorted(
