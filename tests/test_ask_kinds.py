@@ -3171,6 +3171,48 @@ def test_a_yes_no_question_about_two_tied_records_is_answered(
     assert answer(real_kb, question)[0] == record
 
 
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # another record's description (the law university) is no answer about this one
+        (
+            "is Southwest University a law school",
+            'the article does not settle "is Southwest University a law school"; worth a '
+            "look: southwest-university",
+        ),
+        (
+            "does Southwest University have a Yubei campus",
+            'the article does not settle "does Southwest University have a Yubei campus"; '
+            "worth a look: southwest-university",
+        ),
+        # the record's description does not say every word asked
+        (
+            "is Shi Tingmao a Go champion",
+            'the article does not settle "is Shi Tingmao a Go champion"; worth a look: shi-tingmao',
+        ),
+    ],
+)
+def test_a_yes_no_question_a_description_does_not_settle_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("is Shi Tingmao an Olympic champion", "shi-tingmao"),
+        ("is Li Xuanhao a Go champion", "li-xuanhao"),
+        ("is Nanyang Technological University in Singapore", "nanyang-technological-university"),
+        ("are graduate programs in chongqing being expanded", "higher-education-expansion"),
+    ],
+)
+def test_a_yes_no_question_its_record_settles_is_answered(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert answer(real_kb, question)[0] == record
+
+
 def test_a_refusal_quotes_a_name_typed_whole(real_kb: KnowledgeBase) -> None:
     assert refused(real_kb, "is the University of Leicester part of Southwest University") == (
         'the article gives no figure for "University of Leicester part of Southwest University"'

@@ -607,27 +607,43 @@ def _name_spans(q: _Question) -> list[tuple[int, int, Fact]]:
 
 
 def _settled(q: _Question, answer: Answer) -> Answer:
-    """The answer to a yes-no question about two things the records name ("is Southwest
-    University the same as ..."), or a refusal when its record does not tie them: a
-    description of one says nothing of how it stands to the other."""
+    """The answer to a yes-no question, or a refusal when its record does not settle it:
+    of two things the records name ("is Southwest University the same as ..."), a
+    description of one that is not tied to the other; of one, another record's
+    description, or one that does not say every word asked ("is Shi Tingmao a *Go*
+    champion")."""
     tokens = q.r.tokens
     if answer.kind == FIGURE or not tokens or tokens[0] not in _AUXILIARIES:
         return answer
     named = _named_records(q)
-    if len(named) < 2:
-        return answer
     given = answer.record
 
     def tied(a: Fact, b: Fact) -> bool:
         return a.id == b.id or a.id in b.related or b.id in a.related
 
-    if all(tied(given, f) for f in named):
-        return answer
-    names = " and ".join(f.name for f in named)
-    raise NoMatchError(
-        f"{_article(q, named[0])} names {names} but does not say how they stand to each "
-        f"other{_look(named)}"
-    )
+    if len(named) > 1 and not all(tied(given, f) for f in named):
+        names = " and ".join(f.name for f in named)
+        raise NoMatchError(
+            f"{_article(q, named[0])} names {names} but does not say how they stand to each "
+            f"other{_look(named)}"
+        )
+    # a description settles it only when it is of the record named ("is Southwest
+    # University a law school": not the law university) and says every word asked
+    own = next((c for c in q.found if c.fact.id == given.id), None)
+    small = function_words()
+    unsaid = [
+        i
+        for i in q.known
+        if i not in q.r.level_positions
+        and (q.r.tokens[i] not in small or q.r.typed[i][:1].isupper())  # "a *Go* champion"
+        and not inflected(q.r.tokens[i])  # a verb only ranks ("being *expanded*")
+        and (own is None or not own.covers([i]))
+    ]
+    if (named and not tied(given, named[0])) or unsaid:
+        raise NoMatchError(
+            f'{_article(q, given)} does not settle "{q.asked()}"{_look(named or [given])}'
+        )
+    return answer
 
 
 #: The verbs of refusals, with "the sources" for "the article".
