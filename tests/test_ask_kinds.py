@@ -3469,3 +3469,24 @@ def test_what_sort_of_a_thing_the_records_never_name_is_refused(real_kb: Knowled
     assert refused(real_kb, "what type of hospital is in chongqing") == (
         'the article does not mention "hospital"'
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "what percentage of high-school-age kids are enrolled",
+            'the article gives no figure for "high school age kids"; worth a look: '
+            "preschool-enrollment-rate",
+        ),
+        (
+            "how many vocational school teachers",
+            'the article gives no figure for "vocational school teachers"',
+        ),
+    ],
+)
+def test_a_refusal_quotes_the_level_inside_the_phrase_asked(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    # it quoted "age kids" and "school teachers", cut after the level's words
+    assert refused(real_kb, question) == message

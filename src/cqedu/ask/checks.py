@@ -384,7 +384,13 @@ def level_silence(q: _Question, found: Sequence[Candidate]) -> NoMatchError:
     names = " or ".join(lv.name.casefold() for lv in q.r.levels)
     covering = [c for c in found if c.covers(topic_positions) and c.fact.has_figure]
     others = [c.fact for c in q.ranked(covering)]
-    if len(said) > 1 and said[-1] - said[0] >= len(said):
+    # the level's words inside the phrase asked about ("high-school-age kids"), or before
+    # several of its words: the whole phrase, not its words after the level's
+    levelled = sorted({*said, *q.r.level_positions})
+    inside = len(said) > 1 and said[0] - 1 in q.r.level_positions
+    if inside and levelled[-1] - levelled[0] == len(levelled) - 1:
+        said = levelled
+    if len(said) > 1 and (said[-1] - said[0] >= len(said) or said == levelled):
         # words apart ("teachers in vocational schools"): the question's own phrase, to
         # the end of a name the level's words close ("at the Leicester joint *college*")
         end = said[-1]
