@@ -360,7 +360,7 @@ FRESH = {
     "fresh_d": (Path(__file__).parent / "data" / "questions_fresh_d.toml", 87),
     # two more writers (heavy paraphrase; phone typing and second-language English)
     "fresh_e": (Path(__file__).parent / "data" / "questions_fresh_e.toml", 70),
-    "fresh_f": (Path(__file__).parent / "data" / "questions_fresh_f.toml", 93),
+    "fresh_f": (Path(__file__).parent / "data" / "questions_fresh_f.toml", 94),
 }
 
 

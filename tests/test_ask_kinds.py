@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 import cqedu
+from cqedu.ask.language import derived
 from cqedu.cli import app
 from cqedu.core.errors import NoMatchError
 from cqedu.facts.loader import parse_facts
@@ -3490,3 +3491,42 @@ def test_a_refusal_quotes_the_level_inside_the_phrase_asked(
 ) -> None:
     # it quoted "age kids" and "school teachers", cut after the level's words
     assert refused(real_kb, question) == message
+
+
+# ------------- a participle and the noun English derives from it ("covered", "coverage")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what share of preschools is covered by the inclusive program",
+        "what percentage of kindergarten places are covered by inclusive preschool",
+    ],
+)
+def test_a_participle_is_covered_by_the_noun_derived_from_it(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert answer(real_kb, question)[0] == "inclusive-preschool-coverage"
+
+
+def test_a_participle_with_no_derived_noun_in_the_record_still_refuses(
+    real_kb: KnowledgeBase,
+) -> None:
+    assert refused(real_kb, "how many schools were closed") == (
+        'the article gives 9,177 schools, but no figure for "closed"'
+    )
+
+
+@pytest.mark.parametrize(
+    ("verb", "noun", "same"),
+    [
+        ("cover", "coverag", True),
+        ("expand", "expans", True),
+        ("decid", "decis", True),
+        ("close", "closur", False),
+        ("use", "usag", False),  # too short to tell
+        ("train", "trainer", False),
+    ],
+)
+def test_derived_tells_a_verb_from_its_noun_by_stems(verb: str, noun: str, same: bool) -> None:
+    assert derived(verb, noun) is same

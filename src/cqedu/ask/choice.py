@@ -17,6 +17,7 @@ from cqedu.ask.checks import _DURATION_UNITS, _NOT_GIVEN, _look, fits
 from cqedu.ask.language import (
     GENERIC_SHARE,
     MONEY_WORDS,
+    derived,
     function_words,
     inflected,
     verb_roots,
@@ -855,7 +856,7 @@ def _same_stem(word: str, fact: Fact) -> bool:
 
     root = stem(word)
     text = " ".join((fact.name, fact.summary, *fact.keywords))
-    return any(stem(w) == root for w in words(text) if w[:2] == word[:2])
+    return any(derived(root, stem(w)) for w in words(text) if w[:2] == word[:2])
 
 
 def _overall(q: _Question) -> bool:

@@ -94,6 +94,17 @@ def inflected(word: str) -> bool:
 MONEY_WORDS = frozenset({"money", "funds", "funding"})
 
 
+def derived(verb: str, noun: str) -> bool:
+    """Whether two Snowball stems are one word, or a verb and the noun English derives
+    from it that Snowball stems apart: "cover", "coverag(e)"; "expand", "expans(ion)";
+    "decid(e)", "decis(ion)"."""
+    if verb == noun:
+        return True
+    if len(verb) < 4:
+        return False
+    return noun == f"{verb}ag" or (verb.endswith("d") and noun == f"{verb[:-1]}s")
+
+
 def verb_roots(token: str) -> set[str]:
     """The Snowball stems a word may be a form of: its own, and for a word in -t the stem
     of the verb in -d whose past it may be, English's "spent" of "spend" ("built",
