@@ -359,8 +359,8 @@ FRESH = {
     "fresh_c": (Path(__file__).parent / "data" / "questions_fresh_c.toml", 93),
     "fresh_d": (Path(__file__).parent / "data" / "questions_fresh_d.toml", 87),
     # two more writers (heavy paraphrase; phone typing and second-language English)
-    "fresh_e": (Path(__file__).parent / "data" / "questions_fresh_e.toml", 69),
-    "fresh_f": (Path(__file__).parent / "data" / "questions_fresh_f.toml", 92),
+    "fresh_e": (Path(__file__).parent / "data" / "questions_fresh_e.toml", 70),
+    "fresh_f": (Path(__file__).parent / "data" / "questions_fresh_f.toml", 94),
 }
 
 

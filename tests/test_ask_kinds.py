@@ -11,8 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 import cqedu
+from cqedu.ask.language import derived
+from cqedu.cli import app
 from cqedu.core.errors import NoMatchError
 from cqedu.facts.loader import parse_facts
 from cqedu.knowledge import KnowledgeBase, from_document
@@ -1603,8 +1606,11 @@ def test_a_letter_alone_is_no_subject(real_kb: KnowledgeBase, question: str, mes
 @pytest.mark.parametrize(
     ("question", "message"),
     [
-        ("重庆有多少所学校", 'the article does not mention "重庆有多少所学校"'),
-        ("学校 校长", 'the article does not mention "学校 校长"'),
+        (
+            "重庆有多少所学校",
+            'the article does not mention "重庆有多少所学校"; cqedu reads questions in English',
+        ),
+        ("学校 校长", 'the article does not mention "学校 校长"; cqedu reads questions in English'),
         ("how many 学校", 'the article does not mention "学校"'),
     ],
 )
@@ -2996,3 +3002,531 @@ def test_who_did_something_to_a_record_that_names_the_doer_is_answered(
     assert answer(real_kb, "who hosted the world culture fair")[0] == (
         "southwest-university-of-political-science-and-law"
     )
+
+
+# ------------------------------------------- a question in another script: cqedu reads English
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "成都有多少老师",
+            'the article does not mention "成都有多少老师"; cqedu reads questions in English',
+        ),
+        (
+            "сколько учителей в Чунцине",
+            'the article does not mention "сколько учителей в Чунцине"; cqedu reads questions '
+            "in English",
+        ),
+        (
+            "学前教育 2025?",
+            'the article does not mention "学前教育"; cqedu reads questions in English',
+        ),
+    ],
+)
+def test_a_question_in_another_script_is_told_cqedu_reads_english(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+def test_a_question_with_english_words_gets_no_hint(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "how many 学校") == 'the article does not mention "学校"'
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("学校", 'cqedu: nothing matches "学校"; cqedu searches English words\n'),
+        (
+            "Ελλάδα σχολεία",
+            'cqedu: nothing matches "Ελλάδα σχολεία"; cqedu searches English words\n',
+        ),
+        ("zzqx", 'cqedu: nothing matches "zzqx"; try other or fewer words\n'),
+    ],
+)
+def test_a_search_in_another_script_that_finds_nothing_says_cqedu_searches_english(
+    query: str, message: str
+) -> None:
+    result = CliRunner().invoke(app, ["--facts", str(REAL_FACTS), "search", query])
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", message)
+
+
+# ------------------------------------- a refusal quotes whole phrases, never a cut-off name
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many students at the Leicester joint college",
+            'the article gives no figure for "students at the Leicester joint college"; worth '
+            "a look: sino-foreign-cooperative-programs",
+        ),
+        (
+            "how many teachers work at the Leicester joint college",
+            'the article gives no figure for "teachers work at the Leicester joint college"',
+        ),
+        (
+            "how many students are enrolled at the leicester joint college each year",
+            'the article gives no per-year figure for "students are enrolled at the leicester '
+            'joint college"; worth a look: sino-foreign-cooperative-programs',
+        ),
+    ],
+)
+def test_a_refusal_quotes_the_name_to_its_end(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+# ------------------------- a ratio of two counts: the closest count, never an unrelated share
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "what is the student teacher ratio",
+            'the article gives 6.4 million students, but no figure per "teacher"',
+        ),
+        (
+            "whats the student-to-teacher ratio in chongqing",
+            'the article gives 6.4 million students, but no figure per "teacher"',
+        ),
+        (
+            "what is the ratio of students to teachers",
+            'the article gives 6.4 million students, but no figure per "teachers"',
+        ),
+        (
+            "teacher student ratio",
+            'the article gives over 500,000 teachers, but no figure per "student"',
+        ),
+        (
+            "ratio of teachers to schools",
+            'the article gives over 500,000 teachers, but no figure per "schools"',
+        ),
+    ],
+)
+def test_a_ratio_of_two_counts_is_refused_with_the_count_of_the_first(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+def test_an_adjective_before_ratio_asks_no_ratio_of_two_counts(real_kb: KnowledgeBase) -> None:
+    # "vocational" is no unit the records count in: the share of vocational students
+    assert answer(real_kb, "what is the vocational student ratio")[0] == (
+        "vocational-further-study-share"
+    )
+
+
+# ------------------------- a yes-no question about two named things the article never ties
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "is Southwest University the same as Southwest University of Political Science and Law",
+            "the article names Southwest University and Southwest University of Political "
+            "Science and Law but does not say how they stand to each other; worth a look: "
+            "southwest-university, southwest-university-of-political-science-and-law",
+        ),
+        (
+            "did Southwest University host the World Culture Fair",
+            "the article names Southwest University and World Culture Fair but does not say "
+            "how they stand to each other; worth a look: southwest-university, "
+            "world-culture-fair",
+        ),
+        (
+            "did Shi Tingmao visit the World Culture Fair",
+            "the article names Shi Tingmao and World Culture Fair but does not say how they "
+            "stand to each other; worth a look: shi-tingmao, world-culture-fair",
+        ),
+    ],
+)
+def test_a_yes_no_question_the_records_do_not_settle_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        (
+            "did Southwest University of Political Science and Law host the World Culture Fair",
+            "southwest-university-of-political-science-and-law",
+        ),
+        (
+            "is the University of Leicester behind the Leicester joint college",
+            "leicester-joint-college",
+        ),
+    ],
+)
+def test_a_yes_no_question_about_two_tied_records_is_answered(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert answer(real_kb, question)[0] == record
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # another record's description (the law university) is no answer about this one
+        (
+            "is Southwest University a law school",
+            'the article does not settle "is Southwest University a law school"; worth a '
+            "look: southwest-university",
+        ),
+        (
+            "does Southwest University have a Yubei campus",
+            'the article does not settle "does Southwest University have a Yubei campus"; '
+            "worth a look: southwest-university",
+        ),
+        # the record's description does not say every word asked
+        (
+            "is Shi Tingmao a Go champion",
+            'the article does not settle "is Shi Tingmao a Go champion"; worth a look: shi-tingmao',
+        ),
+    ],
+)
+def test_a_yes_no_question_a_description_does_not_settle_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("is Shi Tingmao an Olympic champion", "shi-tingmao"),
+        ("is Li Xuanhao a Go champion", "li-xuanhao"),
+        ("is Nanyang Technological University in Singapore", "nanyang-technological-university"),
+        ("are graduate programs in chongqing being expanded", "higher-education-expansion"),
+    ],
+)
+def test_a_yes_no_question_its_record_settles_is_answered(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert answer(real_kb, question)[0] == record
+
+
+def test_a_refusal_quotes_a_name_typed_whole(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "is the University of Leicester part of Southwest University") == (
+        'the article gives no figure for "University of Leicester part of Southwest University"'
+    )
+    assert refused(
+        real_kb, "is southwest university part of southwest university of political science and law"
+    ) == (
+        'the article gives no figure for "southwest university part of southwest university '
+        'of political science and law"'
+    )
+
+
+# ---------------- with two sources, no refusal says "the article": the record's source or both
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many teachers were closed in chengdu",
+            'the source on Chengdu gives about 300,000 teachers, but no figure for "closed"',
+        ),
+        (
+            "what is the national average preschool enrollment rate",
+            "the source on Chongqing gives 93.5% preschool enrollment rate, but no figure for "
+            '"national average"',
+        ),
+        (
+            "how many students at the Leicester joint college",
+            'the sources give no figure for "students at the Leicester joint college"; worth a '
+            "look: sino-foreign-cooperative-programs",
+        ),
+        (
+            "when was the Leicester joint college founded",
+            'the sources do not answer "when was the Leicester joint college founded"; no record '
+            "covers all its words; worth a look: sino-foreign-cooperative-programs, "
+            "leicester-joint-college, university-of-leicester",
+        ),
+        (
+            "who founded the changan digital intelligence factory",
+            "the sources give no person or organization for Changan Digital Intelligence "
+            "Factory; worth a look: changan-factory-photo",
+        ),
+        (
+            "how many Sino-foreign programs are there in clinical medicine",
+            "the source on Chongqing counts 78 institutions and programs (sino-foreign "
+            "cooperative institutions and programs) across clinical medicine, robotics and "
+            'computer science, but gives no figure for "clinical medicine" alone',
+        ),
+    ],
+)
+def test_with_two_sources_no_refusal_says_the_article(
+    two_sources: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(two_sources, question) == message
+
+
+# ---------------------- "money" is a figure in a currency; "spent" is a form of "spending"
+
+LAKESIDE = Path(__file__).parent / "data" / "lakeside_facts.toml"
+
+
+@pytest.fixture(scope="module")
+def with_money() -> Iterator[KnowledgeBase]:
+    knowledge = cqedu.load([REAL_FACTS, LAKESIDE], cache=False)
+    yield knowledge
+    knowledge.close()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much money was spent on school buildings",
+        "how much was spent on school buildings",
+        "how much money went into school buildings",
+        "how much was spent on buildings in lakeside",
+        "how much funding did lakeside put into buildings",
+    ],
+)
+def test_money_and_spent_find_the_sum_in_a_currency(
+    with_money: KnowledgeBase, question: str
+) -> None:
+    assert with_money.ask(question).text == (
+        "Lakeside: 40 million yuan (spending on school buildings; 2021-2025; Schools \u00b63)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how much money was spent on education",
+            "the source on Lakeside gives 40 million yuan (spending on school buildings), but "
+            'no figure for "education"',
+        ),
+        ("how much money was spent on roads", 'the sources do not mention "roads"'),
+    ],
+)
+def test_a_sum_of_money_for_something_else_is_refused(
+    with_money: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(with_money, question) == message
+
+
+def test_money_without_a_figure_in_a_currency_is_refused(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "how much money was spent on schools") == (
+        'the article does not mention "money"'
+    )
+
+
+# ----------------- a gerund before a word the records use is a verb: its object carries it
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what centre did chongqing found to work with south asian countries on fighting poverty",
+        "which south asia centre works on fighting poverty",
+        "name the centre for fighting poverty in south asia",
+    ],
+)
+def test_a_gerund_the_records_never_use_does_not_veto_its_object(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert answer(real_kb, question)[0] == "south-asia-poverty-alleviation-center"
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # a word of ending is still checked against the answer
+        (
+            "what centre works on ending poverty",
+            'the article does not say "ending" of China-South Asian Countries Poverty '
+            "Alleviation and Cooperative Development Center; worth a look: "
+            "south-asia-poverty-alleviation-center",
+        ),
+        # a participle names another event than the record's
+        (
+            "when was the photo of the changan factory deleted",
+            'the article does not mention "deleted"',
+        ),
+        # in a figure question it names another quantity
+        (
+            "how many teachers are leaving schools",
+            'the article gives over 500,000 teachers, but no figure for "leaving"',
+        ),
+    ],
+)
+def test_a_verb_form_that_changes_what_is_asked_still_refuses(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+# -------------- "how much of" a whole asks a share; "spent" finds "spending" (Hillcrest, ours)
+
+HILLCREST = Path(__file__).parent / "data" / "hillcrest_facts.toml"
+
+
+@pytest.fixture(scope="module")
+def hillcrest() -> Iterator[KnowledgeBase]:
+    knowledge = cqedu.load(HILLCREST, cache=False)
+    yield knowledge
+    knowledge.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        (
+            "what share of the building money went to rural counties",
+            "62% share of building money for rural counties (2021-2025; Buildings \u00b61)",
+        ),
+        (
+            "how much of the building money went to rural counties",
+            "62% share of building money for rural counties (2021-2025; Buildings \u00b61)",
+        ),
+        (
+            "how much of the money went to rural counties",
+            "62% share of building money for rural counties (2021-2025; Buildings \u00b61)",
+        ),
+        (
+            "how much was spent",
+            "120 million yuan (spending on school buildings; 2021-2025; Buildings \u00b61)",
+        ),
+        (
+            "how much was spent on schools",
+            "120 million yuan (spending on school buildings; 2021-2025; Buildings \u00b61)",
+        ),
+        (
+            "how many agreements were signed",
+            "35 agreements (exchange agreements; as of 2025; Partners \u00b61)",
+        ),
+    ],
+)
+def test_ordinary_words_find_the_record_every_word_points_to(
+    hillcrest: KnowledgeBase, question: str, text: str
+) -> None:
+    assert hillcrest.ask(question).text == text
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("how much of the building money went to cities", 'the article does not mention "cities"'),
+        ("how many students were expelled", 'the article does not mention "expelled"'),
+        ("how many agreements were cancelled", 'the article does not mention "cancelled"'),
+        ("how many teenagers are in high school", 'the article does not mention "teenagers"'),
+    ],
+)
+def test_a_word_the_records_never_use_still_refuses(
+    hillcrest: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(hillcrest, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how much of basic research is done by universities", "basic-research-share"),
+        ("how much of chongqing's preschool is inclusive", "inclusive-preschool-coverage"),
+        (
+            "how much of the new frontline workforce was trained locally",
+            "frontline-employees-trained-locally",
+        ),
+    ],
+)
+def test_how_much_of_a_whole_asks_a_share(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert answer(real_kb, question)[0] == record
+
+
+# ------------------- "what sort of N" asks which N: the classifier noun names nothing
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("what sort of hub is chongqing becoming", "international-education-hub"),
+        ("what type of school did li xuanhao visit", "go-lesson"),
+        (
+            "what sort of center did chongqing set up with greece",
+            "chinese-greek-civilizations-center",
+        ),
+    ],
+)
+def test_what_sort_of_asks_which(real_kb: KnowledgeBase, question: str, record: str) -> None:
+    assert answer(real_kb, question)[0] == record
+
+
+def test_what_sort_of_a_thing_the_records_never_name_is_refused(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "what type of hospital is in chongqing") == (
+        'the article does not mention "hospital"'
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "what percentage of high-school-age kids are enrolled",
+            'the article gives no figure for "high school age kids"; worth a look: '
+            "preschool-enrollment-rate",
+        ),
+        (
+            "how many vocational school teachers",
+            'the article gives no figure for "vocational school teachers"',
+        ),
+    ],
+)
+def test_a_refusal_quotes_the_level_inside_the_phrase_asked(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    # it quoted "age kids" and "school teachers", cut after the level's words
+    assert refused(real_kb, question) == message
+
+
+# ------------- a participle and the noun English derives from it ("covered", "coverage")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what share of preschools is covered by the inclusive program",
+        "what percentage of kindergarten places are covered by inclusive preschool",
+    ],
+)
+def test_a_participle_is_covered_by_the_noun_derived_from_it(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert answer(real_kb, question)[0] == "inclusive-preschool-coverage"
+
+
+def test_a_participle_with_no_derived_noun_in_the_record_still_refuses(
+    real_kb: KnowledgeBase,
+) -> None:
+    assert refused(real_kb, "how many schools were closed") == (
+        'the article gives 9,177 schools, but no figure for "closed"'
+    )
+
+
+@pytest.mark.parametrize(
+    ("verb", "noun", "same"),
+    [
+        ("cover", "coverag", True),
+        ("expand", "expans", True),
+        ("decid", "decis", True),
+        ("close", "closur", False),
+        ("use", "usag", False),  # too short to tell
+        ("train", "trainer", False),
+    ],
+)
+def test_derived_tells_a_verb_from_its_noun_by_stems(verb: str, noun: str, same: bool) -> None:
+    assert derived(verb, noun) is same

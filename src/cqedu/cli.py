@@ -29,7 +29,7 @@ from cqedu.core.errors import (
     QueryError,
 )
 from cqedu.core.matching import did_you_mean
-from cqedu.core.text import escape_controls
+from cqedu.core.text import escape_controls, in_another_script
 from cqedu.facts.fields import FACT_FIELDS
 from cqedu.facts.files import display_path
 from cqedu.facts.model import TABLE_OF_KIND, Fact
@@ -798,6 +798,8 @@ def search(
             _stderr(f"cqedu: {line}")
         if not outcome.hits:
             among = f" among {TABLE_OF_KIND[kb.resolve_kind(kind)]}" if kind is not None else ""
+            if in_another_script(text):
+                raise NoMatchError(f'nothing{among} matches "{text}"; cqedu searches English words')
             raise NoMatchError(f'nothing{among} matches "{text}"; try other or fewer words')
         hits = tuple(outcome.hits)
         return Results(tuple(hit.fact for hit in hits), view, hits=hits)

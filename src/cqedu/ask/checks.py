@@ -231,8 +231,11 @@ class _Question:
     def _vetoes(self, i: int) -> bool:
         r = self.r
         tokens = r.tokens
-        if declared_verb(self.lexicon, tokens[i]) and not r.typed[i][:1].isupper():
-            return False  # a form of a declared verb ("extend": "extended")
+        # a form of a declared verb ("extend": "extended"), or a gerund before its object,
+        # even in the noun phrase ("the centre for *fighting* poverty")
+        verb = declared_verb(self.lexicon, tokens[i]) or (r.kind != FIGURE and self._verb_form(i))
+        if verb and not r.typed[i][:1].isupper():
+            return False
         if i in r.head:
             return True
         if i in r.common:
@@ -257,6 +260,15 @@ class _Question:
             tokens, i, self.lexicon
         )
         return named or structural or not inflected(tokens[i])
+
+    def _verb_form(self, i: int) -> bool:
+        """Whether a word the records never use is a gerund, a verb by where it stands,
+        which names no subject of its own: before a word the records use, which is its
+        object ("on *fighting* poverty"). A word of change or ending there is still
+        checked against the answer (`_stated`). A participle is not: "when was the
+        photo *deleted*" asks the date of another event than the photo's."""
+        token = self.r.tokens[i]
+        return token.endswith("ing") and inflected(token) and bool(self.read.get(i + 1))
 
     def candidates(self) -> list[Candidate]:
         """Records covering every required word, of the sources named, best first."""
@@ -372,9 +384,23 @@ def level_silence(q: _Question, found: Sequence[Candidate]) -> NoMatchError:
     names = " or ".join(lv.name.casefold() for lv in q.r.levels)
     covering = [c for c in found if c.covers(topic_positions) and c.fact.has_figure]
     others = [c.fact for c in q.ranked(covering)]
-    if len(said) > 1 and said[-1] - said[0] >= len(said):
-        # words apart ("teachers in vocational schools"): the question's own phrase
-        span = phrase(q.r, range(said[0], said[-1] + 1))
+    # the level's words inside the phrase asked about ("high-school-age kids"), or before
+    # several of its words: the whole phrase, not its words after the level's
+    levelled = sorted({*said, *q.r.level_positions})
+    inside = len(said) > 1 and said[0] - 1 in q.r.level_positions
+    if inside and levelled[-1] - levelled[0] == len(levelled) - 1:
+        said = levelled
+    if len(said) > 1 and (said[-1] - said[0] >= len(said) or said == levelled):
+        # words apart ("teachers in vocational schools"): the question's own phrase, to
+        # the end of a name the level's words close ("at the Leicester joint *college*")
+        end = said[-1]
+        while end + 1 in q.r.level_positions:
+            end += 1
+        # ... and of a name typed whole ("... of Political Science *and Law*")
+        spans = _name_spans(q)
+        end = max([end, *(e - 1 for s, e, _ in spans if s <= end < e)])
+        start = min([said[0], *(s for s, e, _ in spans if s <= said[0] < e)])
+        span = phrase(q.r, range(start, end + 1))
         each = "per-year " if q.r.per_year else ""
         return NoMatchError(f'the article gives no {each}figure for "{span}"{_look(others)}')
     return NoMatchError(f"the article gives no {what} for {names}{_look(others)}")
@@ -557,6 +583,112 @@ def _of_the_person(q: _Question, answer: Answer) -> Answer:
     return answer
 
 
+def _named_records(q: _Question) -> list[Fact]:
+    """Records other than figures that a question names whole, each at a place no longer
+    name covers ("Southwest University" beside "Southwest University of Political
+    Science and Law"), in the order typed."""
+    return list(dict.fromkeys(fact for _, _, fact in _name_spans(q)))
+
+
+def _name_spans(q: _Question) -> list[tuple[int, int, Fact]]:
+    """Where a question names records other than figures whole (start, end, record), in
+    the order typed, without a name inside a longer one at the same place."""
+    tokens = q.r.tokens
+    spans: list[tuple[int, int, Fact]] = []
+    for fact in dict.fromkeys(c.fact for c in q.found):
+        name = tuple(words(fact.name))
+        if fact.kind == "stat" or not name:
+            continue
+        spans += [
+            (i, i + len(name), fact)
+            for i in range(len(tokens) - len(name) + 1)
+            if tokens[i : i + len(name)] == name
+        ]
+    kept = [
+        (start, end, fact)
+        for start, end, fact in spans
+        if not any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in spans)
+    ]
+    return sorted(kept, key=lambda span: span[0])
+
+
+def _settled(q: _Question, answer: Answer) -> Answer:
+    """The answer to a yes-no question, or a refusal when its record does not settle it:
+    of two things the records name ("is Southwest University the same as ..."), a
+    description of one that is not tied to the other; of one, another record's
+    description, or one that does not say every word asked ("is Shi Tingmao a *Go*
+    champion")."""
+    tokens = q.r.tokens
+    if answer.kind == FIGURE or not tokens or tokens[0] not in _AUXILIARIES:
+        return answer
+    named = _named_records(q)
+    given = answer.record
+
+    def tied(a: Fact, b: Fact) -> bool:
+        return a.id == b.id or a.id in b.related or b.id in a.related
+
+    if len(named) > 1 and not all(tied(given, f) for f in named):
+        names = " and ".join(f.name for f in named)
+        raise NoMatchError(
+            f"{_article(q, named[0])} names {names} but does not say how they stand to each "
+            f"other{_look(named)}"
+        )
+    # a description settles it only when it is of the record named ("is Southwest
+    # University a law school": not the law university) and says every word asked
+    own = next((c for c in q.found if c.fact.id == given.id), None)
+    small = function_words()
+    unsaid = [
+        i
+        for i in q.known
+        if i not in q.r.level_positions
+        and (q.r.tokens[i] not in small or q.r.typed[i][:1].isupper())  # "a *Go* champion"
+        and not inflected(q.r.tokens[i])  # a verb only ranks ("being *expanded*")
+        and (own is None or not own.covers([i]))
+    ]
+    if (named and not tied(given, named[0])) or unsaid:
+        raise NoMatchError(
+            f'{_article(q, given)} does not settle "{q.asked()}"{_look(named or [given])}'
+        )
+    return answer
+
+
+#: The verbs of refusals, with "the sources" for "the article".
+_PLURAL_VERBS = {
+    "does not": "do not",
+    "gives": "give",
+    "counts": "count",
+    "names": "name",
+    "mentions": "mention",
+    "credits": "credit",
+}
+
+
+def _sourced(q: _Question, message: str) -> str:
+    """A refusal with several sources loaded and none named: "the article gives <a
+    record's figure>" says the record's own source ("the source on Chongqing gives"),
+    any other "the article" is "the sources"."""
+    if "the article" not in message:
+        return message
+    for verb in ("gives ", "counts "):
+        rest = message.removeprefix(f"the article {verb}")
+        if rest == message:
+            continue
+        quoted = [
+            c.fact
+            for c in q.found
+            if c.fact.has_figure
+            and (
+                rest.startswith(wording.counted(c.fact))
+                or rest.startswith(wording.counted_when(c.fact))
+            )
+        ]
+        if quoted:
+            return message.replace("the article", _article(q, quoted[0]), 1)
+    for verb, plural in _PLURAL_VERBS.items():
+        message = message.replace(f"the article {verb}", f"the sources {plural}")
+    return message.replace("the article", "the sources")
+
+
 def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
     """The answer to a read question, or NoMatchError saying what the article gives."""
     # deferred: the answer types' choices are the last step
@@ -577,10 +709,12 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         question.vetoes()
         ranked = question.constrained(question.candidates())
         chosen = _without(question, choose(question, ranked))
-        return _of_the_person(question, _stated(question, chosen))
+        return _settled(question, _of_the_person(question, _stated(question, chosen)))
     except NoMatchError as error:
-        if len(kb.sources) < 2 or not reading.sources:
+        if len(kb.sources) < 2:
             raise
+        if not reading.sources:
+            raise NoMatchError(_sourced(question, str(error))) from None
         # Several sources, one named: the refusal is that source's.
         names = " and ".join(place_name(s) for s in reading.sources)
         message = str(error)

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from cqedu.ask.candidates import Candidate
 from cqedu.ask.checks import _DURATION_UNITS, _NOT_GIVEN, _look, fits
-from cqedu.ask.language import GENERIC_SHARE, function_words, inflected
+from cqedu.ask.language import (
+    GENERIC_SHARE,
+    MONEY_WORDS,
+    derived,
+    function_words,
+    inflected,
+    verb_roots,
+)
 from cqedu.ask.narrowing import against
 from cqedu.ask.question import Answer, made
 from cqedu.ask.reading import (
@@ -699,9 +706,14 @@ def _money(q: _Question, c: Candidate, counted: Sequence[int]) -> bool:
     if not MONEY_UNITS & set(words(c.fact.unit or "")):
         return False
     name = set(words(c.fact.name))
+    # deferred for start-up: only a question about a sum of money needs stems
+    from cqedu.core.text import stem
+
+    stems = {stem(w) for w in name}
     return all(
-        q.r.tokens[i] == "money"
+        q.r.tokens[i] in MONEY_WORDS
         or any(w in name for m in q.read.get(i, []) for part in m for w in part)
+        or verb_roots(q.r.tokens[i]) & stems  # "spent": "Spending on ..."
         for i in counted
     )
 
@@ -711,8 +723,9 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     that name the subject rather than mention it in passing."""
     r = q.r
     counted = sorted(r.counted)
-    if not counted and "much" in r.tokens:
-        # "how much does the year cost": the verb names the quantity; else the noun does.
+    if not counted and "much" in r.tokens and not r.percent:
+        # "how much does the year cost": the verb names the quantity; else the noun does
+        # ("how much *of* the money went to ..." asks a share).
         verbs = sorted(clause_verbs(r.tokens) & set(r.subject))
         counted = verbs or sorted(r.head)
     if counted:
@@ -767,6 +780,13 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     ]
     if other:
         raise NoMatchError(wording.passing(top.fact, phrase(r, other)))
+    # "how much money was spent on *education*": a word common among the records picks no
+    # record, but a sum of money is spent on what its record says (the buildings), so one
+    # that does not hold the word at all (not even in passing) is of something else
+    sum_of_money = bool(MONEY_UNITS & set(words(top.fact.unit or "")))
+    elsewhere = [i for i in q.restricted if q.generic(i) and not top.quality.get(i)]
+    if sum_of_money and elsewhere:
+        raise NoMatchError(wording.passing(top.fact, phrase(r, elsewhere)))
     # "how many students study abroad": a rare word after what is counted that the figure
     # does not cover narrows it to a part the article does not count.
     narrowed = [c for c in fitting if not against(q, c)]
@@ -800,19 +820,26 @@ def _of_measure(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     top = fitting[0].fact
     if r.change:
         raise NoMatchError(f"the article gives {wording.counted_when(top)}, but not how it changed")
+    if r.per:
+        said = {w for i in r.per for m in q.read.get(i, []) for part in m for w in part}
+        ratios = [c for c in fitting if _per(c.fact, said | {r.tokens[i] for i in r.per})]
+        if not ratios:
+            per = phrase(r, r.per)
+            # a share ("70% of vocational students") is no ratio of two counts, and not
+            # the closest the article comes: only a count of the first is
+            counts = [c.fact for c in fitting if c.fact.has_figure and c.fact.unit != "percent"]
+            if not counts:
+                look = [c.fact for c in q.found if c.covers(list(r.per))]
+                raise NoMatchError(f'the article gives no figure per "{per}"{_look(look)}')
+            raise NoMatchError(
+                f'the article gives {wording.counted(counts[0])}, but no figure per "{per}"'
+            )
+        fitting = ratios
     if r.percent and not r.counted and not r.extreme and top.unit != "percent":
         raise NoMatchError(
             f"the article gives {wording.counted(top)}, a count, not a share or rate"
             f"{_look([c.fact for c in fitting[1:]])}"
         )
-    if r.per:
-        said = {w for i in r.per for m in q.read.get(i, []) for part in m for w in part}
-        ratios = [c for c in fitting if _per(c.fact, said | {r.tokens[i] for i in r.per})]
-        if not ratios:
-            raise NoMatchError(
-                f'the article gives {wording.counted(top)}, but no figure per "{phrase(r, r.per)}"'
-            )
-        fitting = ratios
     return fitting
 
 
@@ -829,7 +856,7 @@ def _same_stem(word: str, fact: Fact) -> bool:
 
     root = stem(word)
     text = " ".join((fact.name, fact.summary, *fact.keywords))
-    return any(stem(w) == root for w in words(text) if w[:2] == word[:2])
+    return any(derived(root, stem(w)) for w in words(text) if w[:2] == word[:2])
 
 
 def _overall(q: _Question) -> bool:

@@ -89,6 +89,32 @@ def inflected(word: str) -> bool:
     return word.endswith(("ed", "ing")) and stem(word) != word and len(word) > 4
 
 
+#: Words for a sum of money in a question ("how much *money*"), which a figure in a
+#: currency answers, whatever words its record uses.
+MONEY_WORDS = frozenset({"money", "funds", "funding"})
+
+
+def derived(verb: str, noun: str) -> bool:
+    """Whether two Snowball stems are one word, or a verb and the noun English derives
+    from it that Snowball stems apart: "cover", "coverag(e)"; "expand", "expans(ion)";
+    "decid(e)", "decis(ion)"."""
+    if verb == noun:
+        return True
+    if len(verb) < 4:
+        return False
+    return noun == f"{verb}ag" or (verb.endswith("d") and noun == f"{verb[:-1]}s")
+
+
+def verb_roots(token: str) -> set[str]:
+    """The Snowball stems a word may be a form of: its own, and for a word in -t the stem
+    of the verb in -d whose past it may be, English's "spent" of "spend" ("built",
+    "sent", "lent")."""
+    roots = {stem(token)}
+    if token.endswith("t") and len(token) > 3:
+        roots.add(stem(f"{token[:-1]}d"))
+    return roots
+
+
 class Lexicon:
     """The knowledge base's words: what each question word may stand for, and how common
     each is among the records."""
@@ -165,6 +191,11 @@ class Lexicon:
             return found
         elif token in self.known:
             found[token] = 1.0
+        if token in MONEY_WORDS:  # a figure in a currency is a sum of money
+            # deferred for start-up: only a question about money needs the currencies
+            from cqedu.core.units import MONEY_UNITS
+
+            found.update(dict.fromkeys(self.units & MONEY_UNITS, 1.0))
         if len(token) < 3 or token.isdigit():
             return found
         alike = [w for w in self._starting(token[:3]) if w != token]
@@ -185,14 +216,18 @@ class Lexicon:
         # spelling ("taught"), by Snowball stems: loading it costs start-up about 20 ms.
         unsure = [w for w in alike if found.get(w, 0.0) < 1.0]
         if unsure and (token in self.known or max(found.values(), default=0.0) < 0.9):
-            # ... and a word the records use stands for its other forms too ("training",
-            # "trained"): one Snowball stem, one word
-            root = stem(token)
-            other = 0.9 if token in self.known else 1.0  # the word itself comes first
-            for word in unsure:
-                if stem(word) == root and (token not in self.known or inflected(token)):
-                    found[word] = max(found.get(word, 0.0), other)
+            self._by_stem(token, unsure, found)
         return found
+
+    def _by_stem(self, token: str, unsure: Sequence[str], found: dict[str, float]) -> None:
+        """Adds to `found` the record words of `unsure` that are another form of `token`:
+        a word the records use stands for its other forms too ("training", "trained"):
+        one Snowball stem, one word."""
+        roots = verb_roots(token) if token not in self.known else {stem(token)}
+        other = 0.9 if token in self.known else 1.0  # the word itself comes first
+        for word in unsure:
+            if stem(word) in roots and (token not in self.known or inflected(token)):
+                found[word] = max(found.get(word, 0.0), other)
 
     @staticmethod
     def _one_word(token: str, word: str) -> bool:

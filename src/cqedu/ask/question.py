@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from cqedu.core.errors import NoMatchError
 from cqedu.core.matching import Vocabulary
+from cqedu.core.text import in_another_script
 from cqedu.facts.model import Country, Fact, Level, SearchHit, Source, Term
 
 if TYPE_CHECKING:
@@ -128,6 +129,9 @@ def ask(kb: KnowledgeBase, question: str) -> Answer:
     try:
         return checks.answer(kb, lexicon, read)
     except NoMatchError as error:
+        if in_another_script(question):
+            # whatever was refused, the cause is most likely the language
+            raise NoMatchError(f"{error}; cqedu reads questions in English") from None
         parts = reading.conjuncts(question)
         if not parts:
             raise

@@ -301,7 +301,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     consumed |= said_year
     excluded, excluding = _excluded(lexicon, typed, tokens, places)
     consumed |= excluded | excluding
-    consumed |= _hedges(tokens)
+    consumed |= _hedges(tokens) | _classifier(tokens)
     ignore = set(CLOSED_CLASS) | _ANSWER_WORDS | _QUESTION_WORDS
     if reading.kind in (PLACES, COUNTRIES):
         ignore |= partner_filler(tokens)
@@ -350,7 +350,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         level_positions=frozenset(level_positions),
         sources=tuple(dict.fromkeys(places[tokens[i]] for i in sorted(home))),
         years=years,
-        per=_ratio(tokens),
+        per=_ratio(tokens, lexicon.units),
         future=_future(tokens),
         excluded=frozenset(excluded),
         span=span,
@@ -409,6 +409,22 @@ def _future(tokens: Sequence[str]) -> bool:
     if "will" in tokens or "shall" in tokens:
         return True
     return any(a in _INTENDING and b == "to" for a, b in pairwise(tokens))
+
+
+#: Nouns that in "what *sort* of N" ask which N, as "which" does (English's classifier
+#: construction: a closed class).
+_CLASSIFIERS = frozenset({"sort", "sorts", "type", "types", "kind", "kinds"})
+
+
+def _classifier(tokens: Sequence[str]) -> set[int]:
+    """The position of "sort" in "what sort of (a) N": it asks which N, and names nothing."""
+    return {
+        i
+        for i in range(1, len(tokens) - 1)
+        if tokens[i] in _CLASSIFIERS
+        and tokens[i - 1] in ("what", "which")
+        and tokens[i + 1] == "of"
+    }
 
 
 def _hedges(tokens: Sequence[str]) -> set[int]:
@@ -588,7 +604,7 @@ def _per_year(tokens: Sequence[str]) -> set[int]:
     return used
 
 
-def _ratio(tokens: Sequence[str]) -> tuple[int, ...]:
+def _ratio(tokens: Sequence[str], units: set[str]) -> tuple[int, ...]:
     """Positions of the nouns a ratio is asked per: the word after "per", "each" or
     "every" that is neither a unit of time (a figure per year) nor a closed-class word."""
     found = [
@@ -601,7 +617,32 @@ def _ratio(tokens: Sequence[str]) -> tuple[int, ...]:
         # "the rates for each level": a figure at every level, no ratio per level
         and tokens[i + 1] not in ("level", "levels")
     ]
-    return tuple(found)
+    return tuple(found) or _ratio_of(tokens, units)
+
+
+def _counted_noun(word: str, units: set[str]) -> bool:
+    """Whether a word is a unit the records count in, singular or plural ("teacher")."""
+    return word in units or f"{word}s" in units or (word.endswith("s") and word[:-1] in units)
+
+
+def _ratio_of(tokens: Sequence[str], units: set[str]) -> tuple[int, ...]:
+    """The second noun of a ratio of two ("the ratio of students to *teachers*", "the
+    student(-to-)*teacher* ratio"), which the figure is asked per: two nouns the records
+    count in ("the vocational student ratio" is none)."""
+    for i, word in enumerate(tokens):
+        if word not in ("ratio", "ratios"):
+            continue
+        after = tokens[i + 1 :]
+        if after[:1] == ("of",) and "to" in after[2:]:
+            to = i + 1 + after.index("to", 2)
+            if to + 1 < len(tokens) and _counted_noun(tokens[to + 1], units):
+                return (to + 1,)
+        # two nouns before it: "student teacher ratio", "student to teacher ratio"
+        if i >= 2 and _counted_noun(tokens[i - 1], units):
+            before = tokens[i - 2] if tokens[i - 2] != "to" or i < 3 else tokens[i - 3]
+            if _counted_noun(before, units):
+                return (i - 1,)
+    return ()
 
 
 def _comparative(tokens: Sequence[str], position: int) -> bool:
@@ -730,6 +771,9 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
             if _comparative(tokens, at + 1):  # "how many more schools": a change
                 return base._replace(counted=frozenset({at + 2}), change=True)
             counts = at + 1
+            if following == "much" and tokens[counts : counts + 1] == ("of",):
+                # "how much of the building money went to ...": a part of a whole, a share
+                return base._replace(percent=True)
             if tokens[counts : counts + 1] == ("of",):  # "how many of the students"
                 counts += 1 + (counts + 1 < len(tokens) and tokens[counts + 1] in _DETERMINERS)
             return base._replace(counted=frozenset({counts}))

@@ -317,3 +317,14 @@ def escape_controls(text: str) -> str:
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
     return CONTROL_CHARACTERS.sub(escape, text)
+
+
+def in_another_script(text: str) -> bool:
+    """Whether a text has letters and none of them is of the Latin script ("重庆有多少学校",
+    "сколько школ"): a question or query cqedu cannot read, as its words are English."""
+    if text.isascii():
+        return False
+    import unicodedata  # deferred for start-up: ASCII text (every cached query) needs none
+
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and not any(unicodedata.name(c, "").startswith("LATIN") for c in letters)
