@@ -57,9 +57,10 @@ def test_the_console_script_is_the_entry_point_that_pauses_the_collector() -> No
 
 
 def test_the_command_line_loads_with_the_collector_paused_and_runs_with_it_on() -> None:
-    # A finder that only watches: whether the collector ran while the CLI module loaded.
+    # A finder that only watches whether the collector ran while the CLI module loaded; an
+    # exit handler (so the interpreter ends as usual) says what it saw.
     code = (
-        "import gc, sys\n"
+        "import atexit, gc, sys\n"
         "seen = []\n"
         "class Watch:\n"
         "    def find_spec(self, name, path=None, target=None):\n"
@@ -67,11 +68,66 @@ def test_the_command_line_loads_with_the_collector_paused_and_runs_with_it_on() 
         "            seen.append(gc.isenabled())\n"
         "        return None\n"
         "sys.meta_path.insert(0, Watch())\n"
+        "atexit.register(lambda: print(seen, gc.isenabled(), gc.get_freeze_count() > 1000))\n"
         "sys.argv = ['cqedu', '--version']\n"
         "from cqedu.__main__ import main\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit as done:\n"
-        "    print(done.code, seen, gc.isenabled(), gc.get_freeze_count() > 1000)\n"
+        "main()\n"
     )
-    assert _run(code) == f"cqedu {cqedu.__version__}\n0 [False] True True\n"
+    assert _run(code) == f"cqedu {cqedu.__version__}\n[False] True True\n"
+
+
+_ANSWER = "over 500,000 teachers (as of 2025; Building a Strong Education System ¶1)\n"
+
+
+@pytest.mark.parametrize(
+    ("before", "ending"),
+    [
+        ("", ""),  # the command done, the process ends at once
+        ("import atexit; atexit.register(lambda: print('handler ran'))\n", "handler ran\n"),
+        (  # a thread still running is waited for, as the interpreter does
+            "import threading\n"
+            "def late():\n"
+            "    threading.main_thread().join()\n"
+            "    print('thread done', flush=True)\n"
+            "threading.Thread(target=late).start()\n",
+            "thread done\n",
+        ),
+    ],
+)
+def test_the_process_ends_at_once_only_when_nothing_is_left_to_finish(
+    before: str, ending: str
+) -> None:
+    code = (
+        "import sys\n"
+        + before
+        + "sys.argv = ['cqedu', 'ask', 'how', 'many', 'teachers']\n"
+        + "from cqedu.__main__ import main\n"
+        + "main()\n"
+    )
+    assert _run(code) == _ANSWER + ending
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "stderr"),
+    [
+        (["ask", "nothing", "here"], 1, 'cqedu: the article does not answer "nothing here"'),
+        (["stats", "--level", "nowhere"], 1, 'cqedu: the facts know no level "nowhere"'),
+        (["stats", "--format", "jsn"], 2, "cqedu: error: Invalid value for '--format'"),
+    ],
+)
+def test_an_ending_at_once_keeps_the_exit_code_and_message(
+    args: list[str], code: int, stderr: str
+) -> None:
+    script = (
+        f"import sys\nsys.argv = ['cqedu', *{args!r}]\nfrom cqedu.__main__ import main\nmain()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=subprocess_env(),
+        timeout=120,
+    )
+    assert (result.returncode, result.stdout) == (code, "")
+    assert result.stderr.startswith(stderr)

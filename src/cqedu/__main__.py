@@ -1,11 +1,14 @@
 """`python -m cqedu` and the `cqedu` command: the command line, its start-up uncollected."""
 
+import atexit
 import gc
+import os
+import sys
 
 
 def main() -> None:
     """Console-script entry point: `cqedu.cli.main` with the cycle collector paused while
-    the command line loads.
+    the command line loads, and the process ended at once when its command is done.
 
     Start-up creates tens of thousands of objects (modules, classes, functions, Typer's
     commands), none of them garbage, and the collector scanned them over and over as they
@@ -18,7 +21,39 @@ def main() -> None:
 
     gc.freeze()
     gc.enable()
-    run()
+    try:
+        run()
+    except SystemExit as done:
+        _end_now(done)
+        raise
+
+
+def _end_now(done: SystemExit) -> None:
+    """End the process with the command's exit code without tearing down the interpreter,
+    when nothing is left for the teardown to finish; return otherwise.
+
+    Freeing every module and object one by one at exit costs about 7 M instructions (2% of
+    a bundled query) and does nothing a process's end does not. It is skipped only when the
+    output is flushed, no exit handler is registered (coverage, logging, temporary files),
+    no other thread runs and no worker processes were started: otherwise the interpreter
+    ends as usual.
+    """
+    threading = sys.modules.get("threading")
+    if (
+        not isinstance(done.code, int)
+        or atexit._ncallbacks()  # the one way to ask whether any handler is registered
+        or (threading is not None and threading.active_count() > 1)
+        or "multiprocessing" in sys.modules
+        or "concurrent.futures" in sys.modules
+    ):
+        return
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):  # a stream that cannot be flushed: the usual ending
+        return
+    os._exit(done.code)
 
 
 if __name__ == "__main__":
