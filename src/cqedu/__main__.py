@@ -1,6 +1,5 @@
 """`python -m cqedu` and the `cqedu` command: the command line, its start-up uncollected."""
 
-import atexit
 import gc
 import os
 import sys
@@ -38,10 +37,13 @@ def _end_now(done: SystemExit) -> None:
     no other thread runs and no worker processes were started: otherwise the interpreter
     ends as usual.
     """
+    # Looked up, not imported: a handler or thread needs its module loaded first, and a
+    # cached query imports nothing it did not use.
+    exits = sys.modules.get("atexit")
     threading = sys.modules.get("threading")
     if (
         not isinstance(done.code, int)
-        or atexit._ncallbacks()  # the one way to ask whether any handler is registered
+        or (exits is not None and exits._ncallbacks())  # the one way to ask for handlers
         or (threading is not None and threading.active_count() > 1)
         or "multiprocessing" in sys.modules
         or "concurrent.futures" in sys.modules
