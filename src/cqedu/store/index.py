@@ -656,9 +656,7 @@ class _Columns:
         (_pos, name, keywords, as_written, value, country, fields, id_, level) = row[:9]
         (category, unit, date, date_as_written, kind, period, summary, section) = row[9:]
         shared = self._shared_words
-        figure = words(as_written) if as_written else []
-        if value is not None:
-            figure += words(repr(value))  # the digits Python prints, as search always used
+        figure = _figure_words(as_written, value)
         dates = words(date) if date else []
         if date_as_written:
             dates += words(date_as_written)
@@ -681,6 +679,30 @@ class _Columns:
         if _IN_REPORTED_ORDER:
             return in_reported_order
         return tuple(in_reported_order[_REPORTED.index(column)] for column in COLUMNS)
+
+
+def _figure_words(as_written: str | None, value: object) -> list[str]:
+    """The words of a figure as written, then those of the digits Python prints for its
+    value (as search always used): `words` of each, quicker for the usual figure, a
+    number as Python prints it (or a whole one with thousands separators), perhaps after
+    a qualifier of plain letters and before a percent sign ("over 8,000", "93.5%")."""
+    if as_written and type(value) in {int, float} and value >= 0:  # type: ignore[operator] # an int or float here
+        shown = repr(value)
+        head, _, numeral = as_written.rpartition(" ")
+        if numeral.endswith("%"):
+            numeral = numeral[:-1]
+        if (
+            (numeral == shown or (type(value) is int and numeral == f"{value:,}"))
+            and shown.replace(".", "", 1).isdigit()  # no exponent, no inf or nan
+            and (not head or (head.isascii() and all(map(str.isalpha, head.split(" ")))))
+        ):
+            # the qualifier's words as `words` folds them, the number's digits (a
+            # thousands separator dropped) once for the text and once for the value
+            return [*head.lower().split(), shown, shown]
+    figure = words(as_written) if as_written else []
+    if value is not None:
+        figure += words(repr(value))
+    return figure
 
 
 def _phrases(
