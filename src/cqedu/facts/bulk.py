@@ -77,8 +77,8 @@ def _table_facts(
     if len(required) > 1:
         # The fields every record gives, taken in one pass over the records: a pass per
         # field walks 100,000 scattered tables a dozen times (a third slower).
-        given = zip(*map(operator.itemgetter(*required), tables), strict=True)
-        columns.update(zip(required, map(list, given), strict=True))
+        taken = zip(*map(operator.itemgetter(*required), tables), strict=True)
+        columns.update(zip(required, map(list, taken), strict=True))
     for key in keys:
         column = columns.get(key) or list(map(dict.get, tables, repeat(key)))
         # TOML has no null: None is a field not given
