@@ -188,3 +188,17 @@ def test_the_last_parts_of_a_large_file_are_about_half_as_long() -> None:
     assert len(sizes) == 6
     full, half = sum(sizes[:4]) / 4, sum(sizes[4:]) / 2
     assert 0.35 < half / full < 0.65
+
+
+def test_a_text_whose_first_line_is_a_record_table_splits_with_no_head() -> None:
+    text = MINI_FACTS.read_text(encoding="utf-8")
+    body = text[text.index("[[stats]]") :]
+    records = "".join(body.replace('"mini-', f'"copy{n}-') for n in range(40))
+    split = store.split_facts_parts(records, 4)
+    assert split is not None
+    assert "".join(part for part, _ in split) == records
+    assert all(part.startswith("[[stats]]\n") for part, _ in split)
+    headed = store.split_facts_parts("  [levels]\n" + records, 4)  # a table before records
+    assert headed is not None
+    assert all(part.startswith("  [levels]\n[[stats]]\n") for part, _ in headed)
+    assert store.split_facts_parts(records + "[levels]\n", 4) is None  # a table after records

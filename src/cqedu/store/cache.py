@@ -425,15 +425,18 @@ def split_facts_parts(
         return None
     # deferred for start-up: only when a large file is split into parts
     import re
+    from itertools import chain
 
     kind_of = {table: number for number, table in enumerate(KIND_TABLES)}
     starts: list[int] = []
     kinds: list[int] = []
-    # A line break before the text, so that its first line is found too: a match's start
-    # in it is where the line starts in `text`.
-    for match in re.finditer(_TABLE_LINE, "\n" + text):
+    # The first line, then each line after a line break (a match's start is the break's,
+    # one before the line's); not a search of "\n" + text, which copies the text.
+    opening = re.match(_TABLE_LINE.removeprefix(r"\n"), text)
+    lines = ((0, opening),) if opening is not None else ()
+    for line, match in chain(lines, ((m.start() + 1, m) for m in re.finditer(_TABLE_LINE, text))):
         if match[1] is not None:
-            starts.append(match.start())
+            starts.append(line)
             kinds.append(kind_of[match[1]])
         elif starts:
             return None
@@ -548,7 +551,6 @@ class _PartsReader:
     ) -> None:
         self.label = label
         self.base = base
-        self.data = data
         #: The part after which only the parts the workers are reading are left: the
         #: store's indexes are made then, beside them, rather than after the last.
         self.last_waited = max(0, len(split) - 1 - workers)
@@ -568,6 +570,8 @@ class _PartsReader:
             database = None if scratch is None else str(Path(scratch) / name)
             self.futures.append(pool.submit(read_part, label, text, positions, counts, database))
             first = [start + count for start, count in zip(first, counts, strict=True)]
+        # Hashed while the workers read the first parts, not after the last.
+        self.digest = content_digest(data)
 
     def parts(self) -> Iterator[FileRows | PartWritten]:
         """Each part's rows (or the database a worker wrote them into), in order, as they
@@ -601,11 +605,6 @@ class _PartsReader:
         if not self.failed and len(ids) == len(self.ids) and self.related <= ids:
             return None
         return read_rows(self.label, self.base)
-
-    @property
-    def digest(self) -> bytes:
-        """The hash of the file's bytes (content_digest)."""
-        return content_digest(self.data)
 
 
 def _read_in_parts(
