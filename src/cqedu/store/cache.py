@@ -237,6 +237,7 @@ def document_rows(
 
     facts = document.facts
     places = range(base, base + len(facts)) if positions is None else positions
+    join = _SEP.join
     words, phrases = record_words_rows(facts, places)
     return FileRows(
         [
@@ -245,7 +246,12 @@ def document_rows(
         ],
         [(i, lv.id, lv.name, _join(lv.aliases)) for i, lv in enumerate(document.levels, base)],
         [(i, c.name, _join(c.aliases)) for i, c in enumerate(document.countries, base)],
-        [(i, *_fact_row(fact)) for i, fact in zip(places, facts, strict=True)],
+        # Fact's three list fields come last (FACT_COLUMNS follow Fact's fields), joined;
+        # inline rather than a call per record (a third less time).
+        [
+            (i, *fact[:-3], join(fact[-3]), join(fact[-2]), join(fact[-1]))
+            for i, fact in zip(places, facts, strict=True)
+        ],
         [(i, field) for i, fact in zip(places, facts, strict=True) for field in fact.fields],
         words,
         phrases,
@@ -1377,10 +1383,3 @@ def _join(values: Iterable[str]) -> str:
 def split_list(value: str | None) -> tuple[str, ...]:
     """A list column back as a tuple."""
     return tuple(value.split(_SEP)) if value else ()
-
-
-def _fact_row(fact: Fact) -> tuple[object, ...]:
-    # Fact's three list fields come last (FACT_COLUMNS follow Fact's fields): this runs
-    # for every record read, so no lookup per column.
-    *scalars, fields, keywords, related = fact
-    return (*scalars, _join(fields), _join(keywords), _join(related))
