@@ -72,6 +72,8 @@ class NewCache:
         monkeypatch.setattr(store, "PARALLEL_BYTES", 1)
         monkeypatch.setattr(store.os, "cpu_count", lambda: 2)
         self.held: list[set[str]] = []
+        #: Whether the search index's vocabulary was copied when each part was copied.
+        self.vocabulary: list[bool] = []
         self.added: list[str] = []
         self.built: list[sqlite3.Connection] = []
         real_copy, real_add, real_build = (
@@ -83,6 +85,8 @@ class NewCache:
         def copy(connection: sqlite3.Connection, database: str, *, head: bool) -> str | None:
             listed = connection.execute("SELECT name FROM main.sqlite_master WHERE type = 'index'")
             self.held.append({row[0] for row in listed if not row[0].startswith("sqlite_")})
+            tables = connection.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'")
+            self.vocabulary.append("search_words" in {row[0] for row in tables})
             return real_copy(connection, database, head=head)
 
         def add(parts: index.PartsIndex, source: str) -> None:
@@ -146,6 +150,8 @@ def test_a_large_file_for_search_indexes_its_phrases_before_the_last_parts(
     assert len(made.held) > 2
     indexed = STORE_INDEXES | {"search_phrases_phrase"}
     assert made.held == [set()] * (len(made.held) - 2) + [indexed] * 2
+    # the vocabulary so far copied then too: the last parts' words are added to it
+    assert made.vocabulary == [False] * (len(made.held) - 2) + [True] * 2
     assert len(made.added) == len(made.held)
     assert made.built == []
 
@@ -156,6 +162,7 @@ def test_a_folder_for_search_is_indexed_chunk_by_chunk_as_a_whole_build_indexes_
 ) -> None:
     made = NewCache(folder(tmp_path), tmp_path / "kb.sqlite3", monkeypatch, search=True)
     assert made.held == [set()] * 4 + [STORE_INDEXES | {"search_phrases_phrase"}] * 2
+    assert made.vocabulary == [False] * 4 + [True] * 2
     assert len(made.added) == 6  # each chunk indexed as it came
     assert made.built == []  # nothing left to build after the store
 

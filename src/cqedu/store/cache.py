@@ -1128,7 +1128,7 @@ def _store_chunk_file(
         if early_indexes and chunk.last_waited:
             _create_indexes(connection)  # as in `_store_parts`
             if parts_index is not None:
-                parts_index.index_phrases()
+                parts_index.index_early()
     return chunk.written.results[read.number]
 
 
@@ -1151,7 +1151,7 @@ def _store_parts(
             # The last parts are being read: index what is in now (the rest of the rows
             # go into the indexes as they are copied), instead of after the last part.
             _create_indexes(connection)
-            parts_index.index_phrases()
+            parts_index.index_early()
     whole = read.finish()
     if whole is None:
         return records, read.digest

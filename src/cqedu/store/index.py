@@ -412,7 +412,12 @@ def _copy_records(connection: sqlite3.Connection, schema: str, source: str) -> N
 
 def _vocabulary(connection: sqlite3.Connection, schema: str) -> None:
     """The vocabulary and its stems, once every record is in the FTS5 table."""
-    connection.execute("DROP TABLE temp.search_shared")
+    _copy_vocabulary(connection, schema)
+    _finish_vocabulary(connection, schema)
+
+
+def _copy_vocabulary(connection: sqlite3.Connection, schema: str) -> None:
+    """The vocabulary of the records in the FTS5 table, and its stems."""
     # The vocabulary, copied once: fts5vocab's row table counts every word's records as it
     # goes, which costs a large index a good part of a second per search.
     connection.execute(f"CREATE TABLE {schema}search_words (term TEXT PRIMARY KEY) WITHOUT ROWID")
@@ -434,6 +439,25 @@ def _vocabulary(connection: sqlite3.Connection, schema: str) -> None:
             if (found := stem(term)) != term
         ],
     )
+
+
+def _add_vocabulary(connection: sqlite3.Connection, terms: Collection[str]) -> None:
+    """Add words (as the FTS5 table holds them) to a copied vocabulary, with their stems."""
+    connection.executemany(
+        "INSERT OR IGNORE INTO search_words VALUES (?)", [(term,) for term in terms]
+    )
+    connection.executemany(
+        "INSERT OR IGNORE INTO search_stems VALUES (?, ?)",
+        [
+            (term, found)
+            for term in terms
+            if term >= ":" and (found := stem(term)) != term  # as _copy_vocabulary
+        ],
+    )
+
+
+def _finish_vocabulary(connection: sqlite3.Connection, schema: str) -> None:
+    connection.execute("DROP TABLE temp.search_shared")
     connection.execute(f"CREATE INDEX {schema}search_stems_stem ON search_stems (stem)")
 
 
@@ -453,6 +477,9 @@ class PartsIndex:
         self.started = False
         self.abandoned = False
         self.phrases_indexed = False
+        #: Once the vocabulary was copied before the last parts (`index_early`), the words
+        #: of the parts added since, to add to it.
+        self.later_words: set[str] | None = None
         #: The declarations (levels, countries, terms) of the parts given, as the store
         #: keeps them: a part that declares none other needs no merge before it is added.
         self.declared: set[tuple[object, ...]] = set()
@@ -485,6 +512,25 @@ class PartsIndex:
         )
         _copy_phrases(connection, "", f"{source}.")
         _copy_records(connection, "", f"{source}.")
+        if self.later_words is not None:
+            # The words the FTS5 table now holds for these records: each column's text is
+            # its words joined by spaces, each word one token of the ascii tokenizer.
+            later = self.later_words
+            for texts in connection.execute(
+                f"SELECT {', '.join(OWN_COLUMNS)} FROM {source}.fact_words"  # noqa: S608 - fixed names
+            ):
+                for text in texts:
+                    if text:
+                        later.update(text.split(" "))
+
+    def index_early(self) -> None:
+        """Index the keyword phrases and copy the vocabulary so far now, before the last
+        parts are added (their phrases go into the index as they come, their words into
+        the vocabulary at `finish`): less is left for `finish`."""
+        self.index_phrases()
+        if self.built and self.later_words is None:
+            _copy_vocabulary(self.connection, "")
+            self.later_words = set()
 
     def index_phrases(self) -> None:
         """Index the keyword phrases now, before the last parts are added (their phrases
@@ -505,7 +551,16 @@ class PartsIndex:
             if set(connection.execute("SELECT * FROM temp.search_shared")) != indexed:
                 self.abandon()
                 return False
-        _vocabulary(connection, "")
+        if self.later_words is None:
+            _vocabulary(connection, "")
+        else:
+            # The levels' and countries' words were put in from `search_shared`.
+            for (shared,) in connection.execute(
+                "SELECT words FROM temp.search_shared WHERE words IS NOT NULL"
+            ):
+                self.later_words.update(shared.split(" "))
+            _add_vocabulary(connection, self.later_words)
+            _finish_vocabulary(connection, "")
         self.index_phrases()
         return True
 
