@@ -209,3 +209,25 @@ def test_a_text_whose_first_line_is_a_record_table_splits_with_no_head() -> None
     assert headed is not None
     assert all(part.startswith("  [levels]\n[[stats]]\n") for part, _ in headed)
     assert store.split_facts_parts(records + "[levels]\n", 4) is None  # a table after records
+
+
+@pytest.mark.skipif(not index.fts5_available(), reason="built part by part only with FTS5")
+def test_a_word_too_long_for_fts5_in_a_last_part_is_in_the_vocabulary_as_fts5_keeps_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = MINI_FACTS.read_text(encoding="utf-8")
+    head = text[: text.index("[[stats]]")]
+    body = text[len(head) :]
+    copies = [body.replace('"mini-', f'"copy{n}-') for n in range(100)]
+    # A word of 8,200 four-byte letters (Deseret, which folding keeps) in the last copy's
+    # first summary: FTS5 keeps its first 32 KiB.
+    at = copies[-1].index('summary = "') + len('summary = "')
+    copies[-1] = copies[-1][:at] + "\U00010428" * 8_200 + " " + copies[-1][at:]
+    path = tmp_path / "facts.toml"
+    path.write_text(head + "".join(copies), encoding="utf-8")
+    # NewCache compares the vocabulary with a whole build's
+    made = NewCache([path], tmp_path / "kb.sqlite3", monkeypatch, search=True)
+    assert made.vocabulary[-3:] == [False, True, True]  # the word came in a last part
+    with contextlib.closing(sqlite3.connect(tmp_path / "kb.sqlite3")) as connection:
+        longest = connection.execute("SELECT max(length(CAST(term AS BLOB))) FROM search_words")
+        assert longest.fetchone() == (32768,)

@@ -62,6 +62,9 @@ COLUMNS: tuple[str, ...] = tuple(sorted(_REPORTED, key=lambda column: -WEIGHTS[c
 _NAME, _ID = COLUMNS.index("name"), COLUMNS.index("id")
 _IN_REPORTED_ORDER = COLUMNS == _REPORTED
 
+#: The longest word (in characters of at most 4 UTF-8 bytes) FTS5 keeps whole: it cuts a
+#: token at 32 KiB.
+_LONGEST_TOKEN = 32768 // 4
 #: The memory FTS5 gathers an index in before writing it out (its default is 1 MiB).
 _FTS5_HASH_BYTES = 64 * 1024 * 1024
 
@@ -551,7 +554,10 @@ class PartsIndex:
             if set(connection.execute("SELECT * FROM temp.search_shared")) != indexed:
                 self.abandon()
                 return False
-        if self.later_words is None:
+        if self.later_words is None or max(map(len, self.later_words), default=0) > _LONGEST_TOKEN:
+            if self.later_words is not None:  # FTS5 cut a word: its vocabulary, copied again
+                connection.execute("DROP TABLE search_words")
+                connection.execute("DROP TABLE search_stems")
             _vocabulary(connection, "")
         else:
             # The levels' and countries' words were put in from `search_shared`.
