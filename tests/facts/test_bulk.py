@@ -13,8 +13,15 @@ import pytest
 
 from cqedu.core.errors import FactsError
 from cqedu.facts import loader
-from cqedu.facts.bulk import bulk_facts
-from cqedu.facts.figures import FIGURE_PATTERN, QUALIFIERS, Figure, figure_of, parse_figure
+from cqedu.facts.bulk import _figures_hold, bulk_facts
+from cqedu.facts.figures import (
+    FIGURE_PATTERN,
+    QUALIFIERS,
+    Figure,
+    figure_of,
+    parse_figure,
+    same_number,
+)
 from cqedu.facts.model import Fact
 from cqedu.facts.problems import Reporter
 from cqedu.facts.read import parse_toml
@@ -294,3 +301,33 @@ def test_whole_numbers_are_checked_as_the_grammar_reads_them(
     else:
         with pytest.raises(FactsError):
             loader.parse_facts((HEADER + stat).encode("utf-8"), "f.toml")
+
+
+def test_figures_written_as_their_values_print_are_checked_as_the_grammar_reads_them() -> None:
+    def grammar(value: float, unit: str, written: str, qualifier: str | None) -> bool:
+        figure = parse_figure(written)
+        return (
+            figure is not None
+            and same_number(figure.value, value)
+            and figure.qualifier == qualifier
+            and figure.percent == (unit == "percent")
+        )
+
+    values: list[float] = [0, 5, 1234, 1234567, 93.5, 12.0, 0.25, -5, -0.5, 1e16, 1e-05]
+    heads = ["", *QUALIFIERS, "Over", "MORE THAN", "lots", "over  "]
+    checked = 0
+    for value, unit, head, qualifier in itertools.product(
+        values, ["schools", "percent"], heads, [None, *QUALIFIERS]
+    ):
+        for numeral in {repr(value), f"{value:,}", f"{value:,}".replace(",", " ")}:
+            for written in (f"{head} {numeral}".lstrip(" "), f"{head} {numeral}%".lstrip(" ")):
+                columns = {
+                    "value": [value],
+                    "unit": [unit],
+                    "as_written": [written],
+                    "qualifier": [qualifier],
+                }
+                verdict = grammar(value, unit, written, qualifier)
+                assert _figures_hold(columns, 1) is verdict, (value, unit, written, qualifier)
+                checked += verdict
+    assert checked == 522

@@ -72,6 +72,8 @@ class NewCache:
         monkeypatch.setattr(store, "PARALLEL_BYTES", 1)
         monkeypatch.setattr(store.os, "cpu_count", lambda: 2)
         self.held: list[set[str]] = []
+        #: Whether the search index's vocabulary was copied when each part was copied.
+        self.vocabulary: list[bool] = []
         self.added: list[str] = []
         self.built: list[sqlite3.Connection] = []
         real_copy, real_add, real_build = (
@@ -83,6 +85,8 @@ class NewCache:
         def copy(connection: sqlite3.Connection, database: str, *, head: bool) -> str | None:
             listed = connection.execute("SELECT name FROM main.sqlite_master WHERE type = 'index'")
             self.held.append({row[0] for row in listed if not row[0].startswith("sqlite_")})
+            tables = connection.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'")
+            self.vocabulary.append("search_words" in {row[0] for row in tables})
             return real_copy(connection, database, head=head)
 
         def add(parts: index.PartsIndex, source: str) -> None:
@@ -146,6 +150,8 @@ def test_a_large_file_for_search_indexes_its_phrases_before_the_last_parts(
     assert len(made.held) > 2
     indexed = STORE_INDEXES | {"search_phrases_phrase"}
     assert made.held == [set()] * (len(made.held) - 2) + [indexed] * 2
+    # the vocabulary so far copied then too: the last parts' words are added to it
+    assert made.vocabulary == [False] * (len(made.held) - 2) + [True] * 2
     assert len(made.added) == len(made.held)
     assert made.built == []
 
@@ -156,6 +162,7 @@ def test_a_folder_for_search_is_indexed_chunk_by_chunk_as_a_whole_build_indexes_
 ) -> None:
     made = NewCache(folder(tmp_path), tmp_path / "kb.sqlite3", monkeypatch, search=True)
     assert made.held == [set()] * 4 + [STORE_INDEXES | {"search_phrases_phrase"}] * 2
+    assert made.vocabulary == [False] * 4 + [True] * 2
     assert len(made.added) == 6  # each chunk indexed as it came
     assert made.built == []  # nothing left to build after the store
 
@@ -188,3 +195,39 @@ def test_the_last_parts_of_a_large_file_are_about_half_as_long() -> None:
     assert len(sizes) == 6
     full, half = sum(sizes[:4]) / 4, sum(sizes[4:]) / 2
     assert 0.35 < half / full < 0.65
+
+
+def test_a_text_whose_first_line_is_a_record_table_splits_with_no_head() -> None:
+    text = MINI_FACTS.read_text(encoding="utf-8")
+    body = text[text.index("[[stats]]") :]
+    records = "".join(body.replace('"mini-', f'"copy{n}-') for n in range(40))
+    split = store.split_facts_parts(records, 4)
+    assert split is not None
+    assert "".join(part for part, _ in split) == records
+    assert all(part.startswith("[[stats]]\n") for part, _ in split)
+    headed = store.split_facts_parts("  [levels]\n" + records, 4)  # a table before records
+    assert headed is not None
+    assert all(part.startswith("  [levels]\n[[stats]]\n") for part, _ in headed)
+    assert store.split_facts_parts(records + "[levels]\n", 4) is None  # a table after records
+
+
+@pytest.mark.skipif(not index.fts5_available(), reason="built part by part only with FTS5")
+def test_a_word_too_long_for_fts5_in_a_last_part_is_in_the_vocabulary_as_fts5_keeps_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = MINI_FACTS.read_text(encoding="utf-8")
+    head = text[: text.index("[[stats]]")]
+    body = text[len(head) :]
+    copies = [body.replace('"mini-', f'"copy{n}-') for n in range(100)]
+    # A word of 8,200 four-byte letters (Deseret, which folding keeps) in the last copy's
+    # first summary: FTS5 keeps its first 32 KiB.
+    at = copies[-1].index('summary = "') + len('summary = "')
+    copies[-1] = copies[-1][:at] + "\U00010428" * 8_200 + " " + copies[-1][at:]
+    path = tmp_path / "facts.toml"
+    path.write_text(head + "".join(copies), encoding="utf-8")
+    # NewCache compares the vocabulary with a whole build's
+    made = NewCache([path], tmp_path / "kb.sqlite3", monkeypatch, search=True)
+    assert made.vocabulary[-3:] == [False, True, True]  # the word came in a last part
+    with contextlib.closing(sqlite3.connect(tmp_path / "kb.sqlite3")) as connection:
+        longest = connection.execute("SELECT max(length(CAST(term AS BLOB))) FROM search_words")
+        assert longest.fetchone() == (32768,)

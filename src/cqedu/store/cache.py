@@ -237,6 +237,7 @@ def document_rows(
 
     facts = document.facts
     places = range(base, base + len(facts)) if positions is None else positions
+    join = _SEP.join
     words, phrases = record_words_rows(facts, places)
     return FileRows(
         [
@@ -245,7 +246,12 @@ def document_rows(
         ],
         [(i, lv.id, lv.name, _join(lv.aliases)) for i, lv in enumerate(document.levels, base)],
         [(i, c.name, _join(c.aliases)) for i, c in enumerate(document.countries, base)],
-        [(i, *_fact_row(fact)) for i, fact in zip(places, facts, strict=True)],
+        # Fact's three list fields come last (FACT_COLUMNS follow Fact's fields), joined;
+        # inline rather than a call per record (a third less time).
+        [
+            (i, *fact[:-3], join(fact[-3]), join(fact[-2]), join(fact[-1]))
+            for i, fact in zip(places, facts, strict=True)
+        ],
         [(i, field) for i, fact in zip(places, facts, strict=True) for field in fact.fields],
         words,
         phrases,
@@ -425,15 +431,18 @@ def split_facts_parts(
         return None
     # deferred for start-up: only when a large file is split into parts
     import re
+    from itertools import chain
 
     kind_of = {table: number for number, table in enumerate(KIND_TABLES)}
     starts: list[int] = []
     kinds: list[int] = []
-    # A line break before the text, so that its first line is found too: a match's start
-    # in it is where the line starts in `text`.
-    for match in re.finditer(_TABLE_LINE, "\n" + text):
+    # The first line, then each line after a line break (a match's start is the break's,
+    # one before the line's); not a search of "\n" + text, which copies the text.
+    opening = re.match(_TABLE_LINE.removeprefix(r"\n"), text)
+    lines = ((0, opening),) if opening is not None else ()
+    for line, match in chain(lines, ((m.start() + 1, m) for m in re.finditer(_TABLE_LINE, text))):
         if match[1] is not None:
-            starts.append(match.start())
+            starts.append(line)
             kinds.append(kind_of[match[1]])
         elif starts:
             return None
@@ -548,7 +557,6 @@ class _PartsReader:
     ) -> None:
         self.label = label
         self.base = base
-        self.data = data
         #: The part after which only the parts the workers are reading are left: the
         #: store's indexes are made then, beside them, rather than after the last.
         self.last_waited = max(0, len(split) - 1 - workers)
@@ -568,6 +576,8 @@ class _PartsReader:
             database = None if scratch is None else str(Path(scratch) / name)
             self.futures.append(pool.submit(read_part, label, text, positions, counts, database))
             first = [start + count for start, count in zip(first, counts, strict=True)]
+        # Hashed while the workers read the first parts, not after the last.
+        self.digest = content_digest(data)
 
     def parts(self) -> Iterator[FileRows | PartWritten]:
         """Each part's rows (or the database a worker wrote them into), in order, as they
@@ -601,11 +611,6 @@ class _PartsReader:
         if not self.failed and len(ids) == len(self.ids) and self.related <= ids:
             return None
         return read_rows(self.label, self.base)
-
-    @property
-    def digest(self) -> bytes:
-        """The hash of the file's bytes (content_digest)."""
-        return content_digest(self.data)
 
 
 def _read_in_parts(
@@ -1123,7 +1128,7 @@ def _store_chunk_file(
         if early_indexes and chunk.last_waited:
             _create_indexes(connection)  # as in `_store_parts`
             if parts_index is not None:
-                parts_index.index_phrases()
+                parts_index.index_early()
     return chunk.written.results[read.number]
 
 
@@ -1146,7 +1151,7 @@ def _store_parts(
             # The last parts are being read: index what is in now (the rest of the rows
             # go into the indexes as they are copied), instead of after the last part.
             _create_indexes(connection)
-            parts_index.index_phrases()
+            parts_index.index_early()
     whole = read.finish()
     if whole is None:
         return records, read.digest
@@ -1378,10 +1383,3 @@ def _join(values: Iterable[str]) -> str:
 def split_list(value: str | None) -> tuple[str, ...]:
     """A list column back as a tuple."""
     return tuple(value.split(_SEP)) if value else ()
-
-
-def _fact_row(fact: Fact) -> tuple[object, ...]:
-    # Fact's three list fields come last (FACT_COLUMNS follow Fact's fields): this runs
-    # for every record read, so no lookup per column.
-    *scalars, fields, keywords, related = fact
-    return (*scalars, _join(fields), _join(keywords), _join(related))

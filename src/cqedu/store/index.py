@@ -62,6 +62,9 @@ COLUMNS: tuple[str, ...] = tuple(sorted(_REPORTED, key=lambda column: -WEIGHTS[c
 _NAME, _ID = COLUMNS.index("name"), COLUMNS.index("id")
 _IN_REPORTED_ORDER = COLUMNS == _REPORTED
 
+#: The longest word (in characters of at most 4 UTF-8 bytes) FTS5 keeps whole: it cuts a
+#: token at 32 KiB.
+_LONGEST_TOKEN = 32768 // 4
 #: The memory FTS5 gathers an index in before writing it out (its default is 1 MiB).
 _FTS5_HASH_BYTES = 64 * 1024 * 1024
 
@@ -412,7 +415,12 @@ def _copy_records(connection: sqlite3.Connection, schema: str, source: str) -> N
 
 def _vocabulary(connection: sqlite3.Connection, schema: str) -> None:
     """The vocabulary and its stems, once every record is in the FTS5 table."""
-    connection.execute("DROP TABLE temp.search_shared")
+    _copy_vocabulary(connection, schema)
+    _finish_vocabulary(connection, schema)
+
+
+def _copy_vocabulary(connection: sqlite3.Connection, schema: str) -> None:
+    """The vocabulary of the records in the FTS5 table, and its stems."""
     # The vocabulary, copied once: fts5vocab's row table counts every word's records as it
     # goes, which costs a large index a good part of a second per search.
     connection.execute(f"CREATE TABLE {schema}search_words (term TEXT PRIMARY KEY) WITHOUT ROWID")
@@ -434,6 +442,25 @@ def _vocabulary(connection: sqlite3.Connection, schema: str) -> None:
             if (found := stem(term)) != term
         ],
     )
+
+
+def _add_vocabulary(connection: sqlite3.Connection, terms: Collection[str]) -> None:
+    """Add words (as the FTS5 table holds them) to a copied vocabulary, with their stems."""
+    connection.executemany(
+        "INSERT OR IGNORE INTO search_words VALUES (?)", [(term,) for term in terms]
+    )
+    connection.executemany(
+        "INSERT OR IGNORE INTO search_stems VALUES (?, ?)",
+        [
+            (term, found)
+            for term in terms
+            if term >= ":" and (found := stem(term)) != term  # as _copy_vocabulary
+        ],
+    )
+
+
+def _finish_vocabulary(connection: sqlite3.Connection, schema: str) -> None:
+    connection.execute("DROP TABLE temp.search_shared")
     connection.execute(f"CREATE INDEX {schema}search_stems_stem ON search_stems (stem)")
 
 
@@ -453,6 +480,9 @@ class PartsIndex:
         self.started = False
         self.abandoned = False
         self.phrases_indexed = False
+        #: Once the vocabulary was copied before the last parts (`index_early`), the words
+        #: of the parts added since, to add to it.
+        self.later_words: set[str] | None = None
         #: The declarations (levels, countries, terms) of the parts given, as the store
         #: keeps them: a part that declares none other needs no merge before it is added.
         self.declared: set[tuple[object, ...]] = set()
@@ -485,6 +515,25 @@ class PartsIndex:
         )
         _copy_phrases(connection, "", f"{source}.")
         _copy_records(connection, "", f"{source}.")
+        if self.later_words is not None:
+            # The words the FTS5 table now holds for these records: each column's text is
+            # its words joined by spaces, each word one token of the ascii tokenizer.
+            later = self.later_words
+            for texts in connection.execute(
+                f"SELECT {', '.join(OWN_COLUMNS)} FROM {source}.fact_words"  # noqa: S608 - fixed names
+            ):
+                for text in texts:
+                    if text:
+                        later.update(text.split(" "))
+
+    def index_early(self) -> None:
+        """Index the keyword phrases and copy the vocabulary so far now, before the last
+        parts are added (their phrases go into the index as they come, their words into
+        the vocabulary at `finish`): less is left for `finish`."""
+        self.index_phrases()
+        if self.built and self.later_words is None:
+            _copy_vocabulary(self.connection, "")
+            self.later_words = set()
 
     def index_phrases(self) -> None:
         """Index the keyword phrases now, before the last parts are added (their phrases
@@ -505,7 +554,19 @@ class PartsIndex:
             if set(connection.execute("SELECT * FROM temp.search_shared")) != indexed:
                 self.abandon()
                 return False
-        _vocabulary(connection, "")
+        if self.later_words is None or max(map(len, self.later_words), default=0) > _LONGEST_TOKEN:
+            if self.later_words is not None:  # FTS5 cut a word: its vocabulary, copied again
+                connection.execute("DROP TABLE search_words")
+                connection.execute("DROP TABLE search_stems")
+            _vocabulary(connection, "")
+        else:
+            # The levels' and countries' words were put in from `search_shared`.
+            for (shared,) in connection.execute(
+                "SELECT words FROM temp.search_shared WHERE words IS NOT NULL"
+            ):
+                self.later_words.update(shared.split(" "))
+            _add_vocabulary(connection, self.later_words)
+            _finish_vocabulary(connection, "")
         self.index_phrases()
         return True
 
@@ -656,9 +717,7 @@ class _Columns:
         (_pos, name, keywords, as_written, value, country, fields, id_, level) = row[:9]
         (category, unit, date, date_as_written, kind, period, summary, section) = row[9:]
         shared = self._shared_words
-        figure = words(as_written) if as_written else []
-        if value is not None:
-            figure += words(repr(value))  # the digits Python prints, as search always used
+        figure = _figure_words(as_written, value)
         dates = words(date) if date else []
         if date_as_written:
             dates += words(date_as_written)
@@ -681,6 +740,30 @@ class _Columns:
         if _IN_REPORTED_ORDER:
             return in_reported_order
         return tuple(in_reported_order[_REPORTED.index(column)] for column in COLUMNS)
+
+
+def _figure_words(as_written: str | None, value: object) -> list[str]:
+    """The words of a figure as written, then those of the digits Python prints for its
+    value (as search always used): `words` of each, quicker for the usual figure, a
+    number as Python prints it (or a whole one with thousands separators), perhaps after
+    a qualifier of plain letters and before a percent sign ("over 8,000", "93.5%")."""
+    if as_written and type(value) in {int, float} and value >= 0:  # type: ignore[operator] # an int or float here
+        shown = repr(value)
+        head, _, numeral = as_written.rpartition(" ")
+        if numeral.endswith("%"):
+            numeral = numeral[:-1]
+        if (
+            (numeral == shown or (type(value) is int and numeral == f"{value:,}"))
+            and shown.replace(".", "", 1).isdigit()  # no exponent, no inf or nan
+            and (not head or (head.isascii() and all(map(str.isalpha, head.split(" ")))))
+        ):
+            # the qualifier's words as `words` folds them, the number's digits (a
+            # thousands separator dropped) once for the text and once for the value
+            return [*head.lower().split(), shown, shown]
+    figure = words(as_written) if as_written else []
+    if value is not None:
+        figure += words(repr(value))
+    return figure
 
 
 def _phrases(
