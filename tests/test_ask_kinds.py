@@ -3530,3 +3530,159 @@ def test_a_participle_with_no_derived_noun_in_the_record_still_refuses(
 )
 def test_derived_tells_a_verb_from_its_noun_by_stems(verb: str, noun: str, same: bool) -> None:
     assert derived(verb, noun) is same
+
+
+# ------------------------------------------------ ask10: answers that were wrong, exit 0
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # lower-case "go" is a stop word, but the records write it only as a name ("Go")
+        (
+            "is shi tingmao a go champion",
+            'the article does not settle "is shi tingmao a go champion"; worth a look: shi-tingmao',
+        ),
+        (
+            "is li xuanhao an olympic champion",
+            'the article does not settle "is li xuanhao an olympic champion"; worth a look: '
+            "li-xuanhao",
+        ),
+        # "uni" is the facts file's declared synonym of "university": a short name names
+        # Southwest University, not the law university
+        (
+            "is southwest uni a law school",
+            'the article does not settle "is southwest uni a law school"; worth a look: '
+            "southwest-university",
+        ),
+    ],
+)
+def test_a_yes_no_question_its_record_does_not_settle_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is li xuanhao a go champion", "li-xuanhao"),
+        ("is shi tingmao an olympic champion", "shi-tingmao"),
+        ("what is southwest uni", "southwest-university"),
+    ],
+)
+def test_a_yes_no_question_of_a_name_or_short_name_is_answered(
+    real_kb: KnowledgeBase, question: str, expected: str
+) -> None:
+    assert answer(real_kb, question)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # the programs list robotics among their fields: no kind of robot
+        (
+            "what kind of robots are built in chongqing",
+            'the article does not say what kind of "robots"; Sino-foreign cooperative '
+            "institutions and programs only mentions it",
+        ),
+        (
+            "what type of computers are made in chongqing",
+            'the article does not say what kind of "computers"; Sino-foreign cooperative '
+            "institutions and programs only mentions it",
+        ),
+        (
+            "what sort of medicine is practised in chongqing",
+            'the article does not say what kind of "medicine"; Sino-foreign cooperative '
+            "institutions and programs only mentions it",
+        ),
+        # "what kind of N is X": X's own record, which must say N
+        (
+            "what kind of school is southwest university",
+            'the article does not say what kind of "school" "southwest university" is; '
+            "worth a look: southwest-university",
+        ),
+    ],
+)
+def test_a_kind_of_something_only_mentioned_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # was the high school enrollment rate: "school" alone picked it
+        ("what type of school is the leicester joint college", "leicester-joint-college"),
+        ("what kind of champion is li xuanhao", "li-xuanhao"),
+        ("what kind of robotics programs are there", "sino-foreign-cooperative-programs"),
+        ("what kind of education ecosystem does the city aim to build", "chongqing-wisdom"),
+        (
+            "what kind of modern education system is the city trying to build in Western China?",
+            "modern-education-system-goal",
+        ),
+    ],
+)
+def test_a_kind_of_something_the_record_is_is_answered(
+    real_kb: KnowledgeBase, question: str, expected: str
+) -> None:
+    assert answer(real_kb, question)[0] == expected
+
+
+# ------------------------------------------------ ask10: a time the article does not give
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "international students in chongqing in 2019 vs now",
+            "the article describes Study in Chongqing but gives nothing of it in 2019; worth a "
+            "look: study-in-chongqing",
+        ),
+        (
+            "what was study in chongqing in 2019",
+            "the article describes Study in Chongqing but gives nothing of it in 2019; worth a "
+            "look: study-in-chongqing",
+        ),
+        (
+            "teachers then and now",
+            "the article gives over 500,000 teachers as of 2025, one time's figure, not two to "
+            "compare; worth a look: teachers",
+        ),
+        (
+            "how many students then and now",
+            "the article gives 6.4 million students as of 2025, one time's figure, not two to "
+            "compare; worth a look: students",
+        ),
+        (
+            "how many schools in 2015 versus today",
+            "the article gives 9,177 schools as of 2025, not for 2015; worth a look: "
+            "special-education-schools",
+        ),
+    ],
+)
+def test_a_question_of_another_time_or_two_times_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        (
+            "how many teachers now",
+            "over 500,000 teachers (as of 2025; Building a Strong Education System ¶1)",
+        ),
+        (
+            "when does free preschool start",
+            "from 2025 (one year of free preschool; Building a Strong Education System ¶4)",
+        ),
+    ],
+)
+def test_a_question_of_the_records_own_time_is_answered(
+    real_kb: KnowledgeBase, question: str, text: str
+) -> None:
+    assert answer(real_kb, question)[1] == text

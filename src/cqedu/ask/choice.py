@@ -25,6 +25,7 @@ from cqedu.ask.language import (
 from cqedu.ask.narrowing import against
 from cqedu.ask.question import Answer, made
 from cqedu.ask.reading import (
+    CLASSIFIERS,
     CLOSED_CLASS,
     NAMING,
     RELATIVE_YEARS,
@@ -35,6 +36,7 @@ from cqedu.ask.reading import (
     partner_word,
     phrase,
     place_name,
+    proper_noun,
 )
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import word_spans, words
@@ -202,6 +204,109 @@ def _unasked(q: _Question, kind: str, best: Candidate) -> None:
             )
 
 
+#: The copula after "what kind of N" that makes it ask what N a thing is.
+_COPULAS = frozenset({"is", "are", "was", "were"})
+
+
+def _of_a_kind(q: _Question, ranked: list[Candidate]) -> list[Candidate]:
+    """The records that may answer "what kind of N ...", or a refusal.
+
+    "what kind of N is X" asks of X: only a record that holds every word of X answers
+    ("what type of school is the Leicester joint college" is no high school's rate).
+    Otherwise the answer must be an N: its name or keywords say N (by Snowball stem); a
+    record that only lists N among its fields or in passing is of something else ("what
+    kind of robots are built": the programs that teach robotics are no robots).
+    """
+    r = q.r
+    tokens = r.tokens
+    at = next(
+        (
+            i
+            for i in range(1, len(tokens) - 2)
+            if tokens[i] in CLASSIFIERS
+            and tokens[i - 1] in ("what", "which")
+            and tokens[i + 1] == "of"
+        ),
+        None,
+    )
+    head = sorted(i for i in r.head if at is not None and i > at)
+    if at is None or not head or r.kind not in (NAME, SUMMARY):
+        return ranked
+    noun = head[-1]
+    run = _thing_asked(q, noun + 1)
+    thing = [i for i in run if i in q.known and i not in q.homes and not q.generic(i)]
+    if thing:
+        # deferred: the checks module imports this one
+        from cqedu.ask.checks import _article, _name_spans
+
+        # a name typed whole is that record's ("Southwest University": not the law school's)
+        named = [fact for begin, _, fact in _name_spans(q) if begin == run[0]]
+        whole = {fact.id for fact in named}
+        kept = [
+            c
+            for c in ranked
+            if c.covers(thing)
+            and c.quality.get(noun, 0.0) > 0
+            and (not whole or c.fact.id in whole)
+        ]
+        if not kept:
+            raise NoMatchError(
+                f'{_article(q, ranked[0].fact)} does not say what kind of "{tokens[noun]}" '
+                f'"{phrase(r, run)}" is{_look(named or [c.fact for c in ranked])}'
+            )
+        return kept
+    best = ranked[0].fact
+    if ranked[0].quality.get(noun, 0.0) > 0 and not _names_as(tokens[noun], best):
+        raise NoMatchError(
+            f'the article does not say what kind of "{phrase(r, head)}"; {best.name} only '
+            "mentions it"
+        )
+    return ranked
+
+
+def _thing_asked(q: _Question, after: int) -> list[int]:
+    """The positions of X in "what kind of N is X" (every word typed): a noun phrase
+    after the copula at `after`, opened by an article or a name ("is *the Leicester
+    joint college*", "is *Li* Xuanhao"), to its first small or inflected word; none for
+    "are built in ..."."""
+    r = q.r
+    tokens = r.tokens
+    if after >= len(tokens) or tokens[after] not in _COPULAS:
+        return []
+    start = after + 1
+    while start < len(tokens) and tokens[start] in ("the", "a", "an"):
+        start += 1
+    from cqedu.ask.checks import _name_spans  # deferred: the checks module imports this one
+
+    opened = start > after + 1 or (
+        start < len(tokens)
+        and (
+            r.typed[start][:1].isupper()
+            or proper_noun(q.kb, tokens[start])
+            or any(begin == start for begin, _, _ in _name_spans(q))
+        )
+    )
+    if not opened:
+        return []
+    small = function_words()
+    run: list[int] = []
+    for i in range(start, len(tokens)):
+        if tokens[i] in small or inflected(tokens[i]):
+            break
+        run.append(i)
+    return run
+
+
+def _names_as(word: str, fact: Fact) -> bool:
+    """Whether a record is a `word`: its name or keywords hold a form of it (Snowball)."""
+    # deferred for start-up: only "what kind of N" needs stems here
+    from cqedu.core.text import stem
+
+    root = stem(word)
+    text = " ".join((fact.name, *fact.keywords))
+    return any(derived(root, stem(w)) for w in words(text))
+
+
 def _asks_deed(r: Reading) -> bool:
     """Whether the question asks what someone did: "what did X do (to be called Y)"."""
     tokens = r.tokens
@@ -229,6 +334,7 @@ def _manner_verb(r: Reading) -> int | None:
 
 def choose(q: _Question, ranked: list[Candidate]) -> Answer:
     """The answer of the asked-for type, or a refusal saying what the article gives."""
+    ranked = _of_a_kind(q, ranked)
     kind = _kind(q, ranked[0].fact)
     r = q.r
     told = _told_in_summary(q, kind, ranked)
