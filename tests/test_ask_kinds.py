@@ -3686,3 +3686,33 @@ def test_a_question_of_the_records_own_time_is_answered(
     real_kb: KnowledgeBase, question: str, text: str
 ) -> None:
     assert answer(real_kb, question)[1] == text
+
+
+# ------------------------------------------------ ask10: irregular verb forms
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Snowball stems "paid" apart from the record's "pays", "brought" from "bringing"
+        ("how many scholars were paid to study overseas", "scholars-sponsored-abroad"),
+        ("how many programs brought the world to chongqing", "sino-foreign-cooperative-programs"),
+        # controls: the forms Snowball joins
+        ("how many scholars does the city pay to study overseas", "scholars-sponsored-abroad"),
+        (
+            "how many programs are bringing the world to chongqing",
+            "sino-foreign-cooperative-programs",
+        ),
+    ],
+)
+def test_an_irregular_verb_form_finds_the_records_form_of_the_verb(
+    real_kb: KnowledgeBase, question: str, expected: str
+) -> None:
+    assert answer(real_kb, question)[0] == expected
+
+
+def test_an_irregular_form_of_a_verb_the_records_never_use_still_vetoes(
+    real_kb: KnowledgeBase,
+) -> None:
+    # "sang" is the past of "sing", which no record uses
+    assert refused(real_kb, "how many teachers sang") == 'the article does not mention "sang"'
