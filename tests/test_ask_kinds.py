@@ -3716,3 +3716,36 @@ def test_an_irregular_form_of_a_verb_the_records_never_use_still_vetoes(
 ) -> None:
     # "sang" is the past of "sing", which no record uses
     assert refused(real_kb, "how many teachers sang") == 'the article does not mention "sang"'
+
+
+# ------------------------------------------------ ask10: a list naming one of several
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # both centres are platforms founded for global educational dialogue; one record
+        # said "dialogue", and "which platforms" read as one name
+        (
+            "which platforms has chongqing founded for global educational dialogue",
+            ["chinese-greek-civilizations-center", "south-asia-poverty-alleviation-center"],
+        ),
+        (
+            "which platforms did chongqing set up for dialogue",
+            ["chinese-greek-civilizations-center", "south-asia-poverty-alleviation-center"],
+        ),
+        # controls: a purpose only one of them has, and one platform asked for
+        (
+            "which centres has chongqing founded for poverty reduction",
+            ["south-asia-poverty-alleviation-center"],
+        ),
+        (
+            "which platform was founded for dialogue on ancient civilizations",
+            ["chinese-greek-civilizations-center"],
+        ),
+    ],
+)
+def test_a_list_question_names_every_record_of_the_category_it_asks(
+    real_kb: KnowledgeBase, question: str, expected: list[str]
+) -> None:
+    assert [f.id for f in real_kb.ask(question).named] == expected

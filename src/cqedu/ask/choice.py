@@ -170,13 +170,30 @@ def _kind(q: _Question, best: Fact) -> str:
         return r.kind
     # "name the role models" asks every one; so do "which role models" and "role models"
     # alone, of people
-    if r.plural and not naming and best.kind != "person":
+    if r.plural and not naming and best.kind != "person" and not _of_a_category(q, best):
         q.r = r._replace(plural=False)
     if r.extreme or (r.percent and best.has_figure):
         return FIGURE
     if _general(q) and best.has_figure:
         return FIGURE
     return DATE if best.date_as_written and _general(q) else NAME
+
+
+def _of_a_category(q: _Question, best: Fact) -> bool:
+    """Whether "which platforms ..." asks of several records of one category, as the best
+    one's ("centre"): another of that kind and category covers the question's required
+    words as well as it does ("which platforms has Chongqing founded for global
+    educational dialogue" names both centres)."""
+    if best.category is None or not q.required:
+        return False
+    scores = {c.fact.id: round(c.score(q.required), 2) for c in q.found}
+    top = scores.get(best.id, 0.0)
+    return top > 0 and any(
+        c.fact.id != best.id
+        and (c.fact.kind, c.fact.category) == (best.kind, best.category)
+        and scores[c.fact.id] >= top
+        for c in q.found
+    )
 
 
 def _unasked(q: _Question, kind: str, best: Candidate) -> None:
