@@ -3734,7 +3734,18 @@ def test_an_irregular_form_of_a_verb_the_records_never_use_still_vetoes(
             "which platforms did chongqing set up for dialogue",
             ["chinese-greek-civilizations-center", "south-asia-poverty-alleviation-center"],
         ),
-        # controls: a purpose only one of them has, and one platform asked for
+        # was the vocational platforms, whose name holds "platforms" but which say
+        # nothing of dialogue
+        (
+            "which platforms contribute to global educational dialogue",
+            ["chinese-greek-civilizations-center", "south-asia-poverty-alleviation-center"],
+        ),
+        # controls: a purpose only one of them has, one platform asked for, and platforms
+        # with nothing else asked
+        (
+            "which platforms has chongqing founded",
+            ["international-vocational-platforms"],
+        ),
         (
             "which centres has chongqing founded for poverty reduction",
             ["south-asia-poverty-alleviation-center"],

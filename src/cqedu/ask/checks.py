@@ -286,12 +286,26 @@ class _Question:
         the name best fitted, the other words covered, a record of no level."""
         levelled = bool(self.r.levels)
         countries = {self.r.tokens[i] for i in self.places}
+        # "which platforms ... for global educational dialogue": a list's records are those
+        # that say what the rest of the question asks, before one that only names the noun
+        listing = self.r.plural and self.r.kind == NAME and not self.r.counted
+        small = function_words()
+        rest = [
+            i
+            for i in self.optional
+            if i not in self.r.verbs
+            and not inflected(self.r.tokens[i])
+            and self.r.tokens[i] not in small
+        ]
 
         def key(c: Candidate) -> tuple[float, ...]:
             fact = c.fact
             return (
                 float(self.r.percent and fact.unit != "percent" and fact.has_figure),
                 float(not self._the_country(fact, countries)),
+                -float(sum(1 for i in rest if c.quality.get(i, 0.0) > 0 and i not in c.weak))
+                if listing
+                else 0.0,
                 -round(c.score(self.required), 2),
                 -round(c.fit, 3) if self.r.kind == FIGURE else 0.0,
                 -self._names_head(fact) if self.r.kind == SUMMARY else 0.0,
