@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 import cqedu
-from cqedu.ask.language import derived
+from cqedu.ask.language import derived, past_of_content_verb
 from cqedu.cli import app
 from cqedu.core.errors import NoMatchError
 from cqedu.facts.loader import parse_facts
@@ -3760,3 +3760,43 @@ def test_a_list_question_names_every_record_of_the_category_it_asks(
     real_kb: KnowledgeBase, question: str, expected: list[str]
 ) -> None:
     assert [f.id for f in real_kb.ask(question).named] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # the stop-word list holds "won"; its verb "win" is no function word, and the
+        # fair's host did not win it
+        (
+            "who won the world culture fair",
+            "the article gives no person or organization for World Culture Fair; worth a look: "
+            "world-culture-fair, southwest-university-of-political-science-and-law",
+        ),
+    ],
+)
+def test_who_did_a_verb_the_stop_words_list_but_the_records_never_say_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # controls: "held" is a declared form of "hosted"; "gave" is of "give", a stop word
+        ("who held the world culture fair", "southwest-university-of-political-science-and-law"),
+        ("who gave children a go lesson", "li-xuanhao"),
+    ],
+)
+def test_who_did_an_ordinary_or_declared_verb_is_answered(
+    real_kb: KnowledgeBase, question: str, expected: str
+) -> None:
+    assert answer(real_kb, question)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "content"),
+    [("won", True), ("made", False), ("went", False), ("gave", False), ("held", False)],
+)
+def test_past_of_content_verb_reads_the_verbs_of_a_stop_word(word: str, content: bool) -> None:
+    assert past_of_content_verb(word) is content

@@ -20,6 +20,7 @@ from cqedu.ask.language import (
     derived,
     function_words,
     inflected,
+    past_of_content_verb,
     verb_roots,
 )
 from cqedu.ask.narrowing import against
@@ -574,10 +575,15 @@ def _ordinary(q: _Question, done: list[int]) -> bool:
     from cqedu.core.text import stem
 
     token = q.r.tokens[done[0]] if done else ""
-    return bool(token) and (
-        stem(token) in function_words()
-        or token in function_words()
-        or declared_verb(q.lexicon, token)
+    # "who *won* the fair": the stop-word list holds "won", but "win" says what was done
+    return (
+        bool(token)
+        and not past_of_content_verb(token)
+        and (
+            stem(token) in function_words()
+            or token in function_words()
+            or declared_verb(q.lexicon, token)
+        )
     )
 
 

@@ -83,6 +83,19 @@ def english_stop_words() -> list[str]:
     return found
 
 
+def past_of_content_verb(word: str) -> bool:
+    """Whether a word of the function-word list is the irregular past of a verb that is
+    not one ("won": "win"), so it says what was done; "made" ("make"), "went" ("go") and
+    any other word are not."""
+    if word not in function_words():
+        return False
+    # deferred for start-up: only a question that checks its verb needs the table
+    from cqedu.store.lemmas import verb_lemmas
+
+    verbs = verb_lemmas(word)
+    return bool(verbs) and not any(verb in function_words() for verb in verbs)
+
+
 def inflected(word: str) -> bool:
     """Whether a word is an inflected form ("launched", "extending"): a verb or participle,
     which names no subject of its own."""
