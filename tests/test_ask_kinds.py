@@ -3160,9 +3160,11 @@ def test_a_yes_no_question_the_records_do_not_settle_is_refused(
             "did Southwest University of Political Science and Law host the World Culture Fair",
             "southwest-university-of-political-science-and-law",
         ),
+        # the university's own description says it runs the joint college (ask10: it
+        # gave the joint college's, a record tied to the one named whole)
         (
             "is the University of Leicester behind the Leicester joint college",
-            "leicester-joint-college",
+            "university-of-leicester",
         ),
     ],
 )
@@ -3800,3 +3802,27 @@ def test_who_did_an_ordinary_or_declared_verb_is_answered(
 )
 def test_past_of_content_verb_reads_the_verbs_of_a_stop_word(word: str, content: bool) -> None:
     assert past_of_content_verb(word) is content
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # gave the joint college's description, a record tied to the one named
+        ("is the university of leicester a uk university", "university-of-leicester"),
+        ("is the university of leicester in chongqing", "university-of-leicester"),
+    ],
+)
+def test_a_yes_no_question_is_answered_by_the_named_records_own_description(
+    real_kb: KnowledgeBase, question: str, expected: str
+) -> None:
+    assert answer(real_kb, question)[0] == expected
+
+
+def test_a_yes_no_question_the_named_record_does_not_settle_is_refused(
+    real_kb: KnowledgeBase,
+) -> None:
+    # the joint college is medical; the university's own description does not say so
+    assert refused(real_kb, "is the university of leicester a medical school") == (
+        'the article does not settle "is the university of leicester a medical school"; '
+        "worth a look: university-of-leicester"
+    )

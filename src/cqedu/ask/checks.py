@@ -652,22 +652,32 @@ def _settled(q: _Question, answer: Answer) -> Answer:
         )
     # a description settles it only when it is of the record named ("is Southwest
     # University a law school": not the law university) and says every word asked
-    own = next((c for c in q.found if c.fact.id == given.id), None)
     small = function_words()
-    unsaid = [
-        i
-        for i in q.known
-        if i not in q.r.level_positions
-        # "a *Go* champion", typed either case: a small word the records write only as a name
-        and (
-            q.r.tokens[i] not in small
-            or q.r.typed[i][:1].isupper()
-            or proper_noun(q.kb, q.r.tokens[i])
-        )
-        and not inflected(q.r.tokens[i])  # a verb only ranks ("being *expanded*")
-        and (own is None or not own.covers([i]))
-    ]
-    if (named and not tied(given, named[0])) or unsaid:
+
+    def unsaid(fact: Fact) -> list[int]:
+        own = next((c for c in q.found if c.fact.id == fact.id), None)
+        return [
+            i
+            for i in q.known
+            if i not in q.r.level_positions
+            # "a *Go* champion", typed either case: a small word the records write only as
+            # a name
+            and (
+                q.r.tokens[i] not in small
+                or q.r.typed[i][:1].isupper()
+                or proper_noun(q.kb, q.r.tokens[i])
+            )
+            and not inflected(q.r.tokens[i])  # a verb only ranks ("being *expanded*")
+            and (own is None or not own.covers([i]))
+        ]
+
+    # ... and of the record named, not one tied to it ("is the University of Leicester in
+    # Chongqing": the joint college's description says nothing of the university's
+    # place); the named one's own description answers when it says every word asked
+    other = len(named) == 1 and given.id != named[0].id
+    if other and tied(given, named[0]) and not unsaid(named[0]):
+        return made(q.asked(), answer.kind, [named[0]], [given])
+    if other or (named and not tied(given, named[0])) or unsaid(given):
         raise NoMatchError(
             f'{_article(q, given)} does not settle "{q.asked()}"{_look(named or [given])}'
         )
