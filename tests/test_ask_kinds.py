@@ -3753,6 +3753,10 @@ def test_an_irregular_form_of_a_verb_the_records_never_use_still_vetoes(
             ["south-asia-poverty-alleviation-center"],
         ),
         (
+            "which platforms contribute to poverty reduction",
+            ["south-asia-poverty-alleviation-center"],
+        ),
+        (
             "which platform was founded for dialogue on ancient civilizations",
             ["chinese-greek-civilizations-center"],
         ),

@@ -189,10 +189,17 @@ def _of_a_category(q: _Question, best: Fact) -> bool:
         return False
     scores = {c.fact.id: round(c.score(q.required), 2) for c in q.found}
     top = scores.get(best.id, 0.0)
-    return top > 0 and any(
+    own = next((c for c in q.found if c.fact.id == best.id), None)
+    if own is None or top <= 0:
+        return False
+    # ... and says every other word the best one says ("which platforms contribute to
+    # poverty reduction": not the centre for dialogue on ancient civilizations)
+    said = {i for i in q.known if own.covers([i])}
+    return any(
         c.fact.id != best.id
         and (c.fact.kind, c.fact.category) == (best.kind, best.category)
         and scores[c.fact.id] >= top
+        and c.covers(sorted(said))
         for c in q.found
     )
 
