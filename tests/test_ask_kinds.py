@@ -3830,3 +3830,56 @@ def test_a_yes_no_question_the_named_record_does_not_settle_is_refused(
         'the article does not settle "is the university of leicester a medical school"; '
         "worth a look: university-of-leicester"
     )
+
+
+# ------------------------------------------------ names asked of what the records only count
+
+_ENTERPRISES = (
+    "the article counts over 3,300 enterprises helped by university-industry collaboration "
+    "but does not name them"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a record tied to the count (whose keywords tag companies) is no company
+        "which companies benefited from the action",
+        "which companies took part in the Education Strengthening Chongqing Action",
+        # the count's own description is no name of one
+        "which firms worked with universities",
+        "what businesses gained from university-industry work",
+    ],
+)
+def test_names_of_a_noun_the_records_only_count_are_refused_with_the_count(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert refused(real_kb, question) == _ENTERPRISES
+
+
+@pytest.mark.parametrize(
+    ("question", "given"),
+    [
+        ("which company benefited most", "over 3,300 enterprises helped by university-industry"),
+        ("what is the highest number of teachers", "over 500,000 teachers"),
+    ],
+)
+def test_an_extreme_of_a_single_figure_is_refused(
+    real_kb: KnowledgeBase, question: str, given: str
+) -> None:
+    message = refused(real_kb, question)
+    assert message.startswith(f"the article gives one figure, {given}")
+    assert message.endswith(", and compares it with none")
+
+
+def test_names_the_records_do_give_and_a_real_extreme_are_still_answered(
+    real_kb: KnowledgeBase,
+) -> None:
+    listed = real_kb.ask("which platforms has chongqing founded for global educational dialogue")
+    assert [f.id for f in listed.named] == [
+        "chinese-greek-civilizations-center",
+        "south-asia-poverty-alleviation-center",
+    ]
+    assert answer(real_kb, "which level has the lowest enrollment rate")[0] == (
+        "higher-education-enrollment-rate"
+    )

@@ -70,6 +70,10 @@ def _sources(q: _Question, facts: Sequence[Fact]) -> list[str]:
     return [places.get(f.source, f.source) for f in facts]
 
 
+#: The words of a summary that say what its record is ("Platform founded by ...").
+_SUMMARY_HEAD = 4
+
+
 def _answer(
     q: _Question, kind: str, named: Sequence[Fact], related: Sequence[Fact], limit: int = 3
 ) -> Answer:
@@ -78,7 +82,41 @@ def _answer(
         # "name the five countries": the article names another number of them
         names = ", ".join(f.name for f in named)
         raise NoMatchError(f"the article names {len(named)} ({names}), not {stated}")
+    if kind == NAME:
+        _counted_only(q, named)
     return made(q.r.question, kind, named, related, sources=_sources(q, named), limit=limit)
+
+
+def _counted_only(q: _Question, named: Sequence[Fact]) -> None:
+    """Refuse names of a noun the records only count: "which companies benefited from the
+    Action" is not answered by the count of enterprises helped (a figure is no name of
+    one), nor by the Action (no company), but by what the article gives, the count.
+
+    Only for "which/what" and a noun straight after it that a record's unit counts;
+    a record named so in its name, category or the first words of its summary ("Platform
+    founded by ...") is one of them."""
+    r = q.r
+    head = sorted(r.head)
+    if not head or head[0] != 1 or r.tokens[0] not in ("which", "what"):
+        return
+    last = head[-1]
+    noun = {r.tokens[last]} | {w for m in q.read.get(last, []) for part in m for w in part}
+    counts = [c.fact for c in q.found if c.fact.has_figure and noun & set(words(c.fact.unit or ""))]
+    if not counts:
+        return
+    # deferred for start-up: only a list of names asked of a counted noun needs stems
+    from cqedu.core.text import stem
+
+    roots = {stem(w) for w in noun}
+
+    def one_of_them(fact: Fact) -> bool:
+        # not its keywords: they tag what a record is about ("companies" on the Action)
+        own = f"{fact.name} {fact.category or ''}"
+        said = [*words(own), *words(fact.summary)[:_SUMMARY_HEAD]]
+        return not fact.has_figure and any(stem(w) in roots for w in said)
+
+    if not all(one_of_them(f) for f in named):
+        raise NoMatchError(wording.not_named(counts[0], "them"))
 
 
 def everyone(q: _Question) -> Answer:
@@ -1080,4 +1118,11 @@ def _extreme(q: _Question, fitting: list[Candidate]) -> Answer:
     group = sorted(
         (c.fact for c in fitting), key=lambda f: float(f.value or 0), reverse=q.r.extreme > 0
     )
+    if len(group) == 1:
+        # "which company benefited most": one figure is the highest of nothing; the
+        # article does not compare what it counts
+        only = group[0]
+        raise NoMatchError(
+            f"the article gives one figure, {wording.counted(only)}, and compares it with none"
+        )
     return _answer(q, FIGURE, group[:1], group[1:])
