@@ -89,19 +89,31 @@ def _answer(
 
 def _counted_only(q: _Question, named: Sequence[Fact]) -> None:
     """Refuse names of a noun the records only count: "which companies benefited from the
-    Action" is not answered by the count of enterprises helped (a figure is no name of
-    one), nor by the Action (no company), but by what the article gives, the count.
+    Action" is answered neither by the count of enterprises helped (a figure is no name of
+    one) nor by the Action tied to it (no company), but by what the article gives, the
+    count.
 
-    Only for "which/what" and a noun straight after it that a record's unit counts;
-    a record named so in its name, category or the first words of its summary ("Platform
-    founded by ...") is one of them."""
+    Only for "which/what" and a noun straight after it that the unit of a record named, or
+    of one tied to a record named, counts; a record named so by its kind, name, category
+    or the first words of its summary ("Platform founded by ...") is one of them."""
     r = q.r
     head = sorted(r.head)
     if not head or head[0] != 1 or r.tokens[0] not in ("which", "what"):
         return
     last = head[-1]
     noun = {r.tokens[last]} | {w for m in q.read.get(last, []) for part in m for w in part}
-    counts = [c.fact for c in q.found if c.fact.has_figure and noun & set(words(c.fact.unit or ""))]
+    ids = {f.id for f in named}
+    counts = [
+        c.fact
+        for c in q.found
+        if c.fact.has_figure
+        and noun & set(words(c.fact.unit or ""))
+        and (
+            c.fact.id in ids
+            or ids & set(c.fact.related)
+            or any(c.fact.id in f.related for f in named)
+        )
+    ]
     if not counts:
         return
     # deferred for start-up: only a list of names asked of a counted noun needs stems
@@ -111,7 +123,7 @@ def _counted_only(q: _Question, named: Sequence[Fact]) -> None:
 
     def one_of_them(fact: Fact) -> bool:
         # not its keywords: they tag what a record is about ("companies" on the Action)
-        own = f"{fact.name} {fact.category or ''}"
+        own = f"{fact.kind} {fact.name} {fact.category or ''}"
         said = [*words(own), *words(fact.summary)[:_SUMMARY_HEAD]]
         return not fact.has_figure and any(stem(w) in roots for w in said)
 
@@ -1118,9 +1130,10 @@ def _extreme(q: _Question, fitting: list[Candidate]) -> Answer:
     group = sorted(
         (c.fact for c in fitting), key=lambda f: float(f.value or 0), reverse=q.r.extreme > 0
     )
-    if len(group) == 1:
-        # "which company benefited most": one figure is the highest of nothing; the
-        # article does not compare what it counts
+    if len(group) == 1 and q.r.tokens[:1] == ("which",):
+        # "which company benefited most" asks which one: a single figure is the highest
+        # of nothing, and the article does not compare what it counts ("most
+        # international students" and "the highest number of teachers" ask the figure)
         only = group[0]
         raise NoMatchError(
             f"the article gives one figure, {wording.counted(only)}, and compares it with none"
