@@ -286,12 +286,26 @@ class _Question:
         the name best fitted, the other words covered, a record of no level."""
         levelled = bool(self.r.levels)
         countries = {self.r.tokens[i] for i in self.places}
+        # "which platforms ... for global educational dialogue": a list's records are those
+        # that say what the rest of the question asks, before one that only names the noun
+        listing = self.r.plural and self.r.kind == NAME and not self.r.counted
+        small = function_words()
+        rest = [
+            i
+            for i in self.optional
+            if i not in self.r.verbs
+            and not inflected(self.r.tokens[i])
+            and self.r.tokens[i] not in small
+        ]
 
         def key(c: Candidate) -> tuple[float, ...]:
             fact = c.fact
             return (
                 float(self.r.percent and fact.unit != "percent" and fact.has_figure),
                 float(not self._the_country(fact, countries)),
+                -float(sum(1 for i in rest if c.quality.get(i, 0.0) > 0 and i not in c.weak))
+                if listing
+                else 0.0,
                 -round(c.score(self.required), 2),
                 -round(c.fit, 3) if self.r.kind == FIGURE else 0.0,
                 -self._names_head(fact) if self.r.kind == SUMMARY else 0.0,
@@ -594,6 +608,9 @@ def _name_spans(q: _Question) -> list[tuple[int, int, Fact]]:
     """Where a question names records other than figures whole (start, end, record), in
     the order typed, without a name inside a longer one at the same place."""
     tokens = q.r.tokens
+    # a word typed as a declared one-word synonym of a name's word names it ("southwest
+    # *uni*": Southwest University)
+    meant = {w: term for term, synonyms in q.lexicon.terms for w in synonyms if " " not in term}
     spans: list[tuple[int, int, Fact]] = []
     for fact in dict.fromkeys(c.fact for c in q.found):
         name = tuple(words(fact.name))
@@ -602,7 +619,7 @@ def _name_spans(q: _Question) -> list[tuple[int, int, Fact]]:
         spans += [
             (i, i + len(name), fact)
             for i in range(len(tokens) - len(name) + 1)
-            if tokens[i : i + len(name)] == name
+            if all(t == w or meant.get(t) == w for t, w in zip(tokens[i:], name, strict=False))
         ]
     kept = [
         (start, end, fact)
@@ -635,21 +652,68 @@ def _settled(q: _Question, answer: Answer) -> Answer:
         )
     # a description settles it only when it is of the record named ("is Southwest
     # University a law school": not the law university) and says every word asked
-    own = next((c for c in q.found if c.fact.id == given.id), None)
     small = function_words()
-    unsaid = [
-        i
-        for i in q.known
-        if i not in q.r.level_positions
-        and (q.r.tokens[i] not in small or q.r.typed[i][:1].isupper())  # "a *Go* champion"
-        and not inflected(q.r.tokens[i])  # a verb only ranks ("being *expanded*")
-        and (own is None or not own.covers([i]))
-    ]
-    if (named and not tied(given, named[0])) or unsaid:
+
+    def unsaid(fact: Fact) -> list[int]:
+        own = next((c for c in q.found if c.fact.id == fact.id), None)
+        return [
+            i
+            for i in q.known
+            if i not in q.r.level_positions
+            # "a *Go* champion", typed either case: a small word the records write only as
+            # a name
+            and (
+                q.r.tokens[i] not in small
+                or q.r.typed[i][:1].isupper()
+                or proper_noun(q.kb, q.r.tokens[i])
+            )
+            and not inflected(q.r.tokens[i])  # a verb only ranks ("being *expanded*")
+            and (own is None or not own.covers([i]))
+        ]
+
+    # ... and of the record named, not one tied to it ("is the University of Leicester in
+    # Chongqing": the joint college's description says nothing of the university's
+    # place); the named one's own description answers when it says every word asked
+    other = len(named) == 1 and given.id != named[0].id
+    if other and tied(given, named[0]) and not unsaid(named[0]):
+        return made(q.asked(), answer.kind, [named[0]], [given])
+    if other or (named and not tied(given, named[0])) or unsaid(given):
         raise NoMatchError(
             f'{_article(q, given)} does not settle "{q.asked()}"{_look(named or [given])}'
         )
     return answer
+
+
+#: Words that set two times side by side ("2019 *vs* now", "*compared* with today").
+_SET_AGAINST = frozenset({"vs", "versus", "compared", "compare", "comparison"})
+#: Words for the time of the article's own figures ("*now*", "*today*").
+_NOW = frozenset({"now", "today", "nowadays", "currently"})
+
+
+def _of_one_time(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when the question asks of a time its record does not
+    give: a year the record never says ("international students in 2019" answered by a
+    description, or a figure of 2025), or two times side by side ("teachers then and
+    now", "2019 vs now"), where one time's figure says nothing of the other or of the
+    change. A figure's own year is checked with its period (`choice._of_time`)."""
+    r = q.r
+    tokens = set(r.tokens)
+    fact = answer.record
+    said = f"{fact.period or ''} {fact.date or ''} {fact.name} {fact.summary}"
+    other = [] if answer.kind == FIGURE else [y for y in r.years if y not in said]
+    now = bool(tokens & _NOW)
+    against = bool(tokens & _SET_AGAINST) and (bool(r.years) or now)
+    if not other and not against and not ("then" in tokens and now):
+        return answer
+    article = _article(q, fact)
+    if fact.has_figure:
+        given = wording.counted_when(fact)
+        what = f"not for {', '.join(other)}" if other else "one time's figure, not two to compare"
+        raise NoMatchError(f"{article} gives {given}, {what}{_look([fact])}")
+    when = f"in {', '.join(other)}" if other else "at two times"
+    raise NoMatchError(
+        f"{article} describes {fact.name} but gives nothing of it {when}{_look([fact])}"
+    )
 
 
 #: The verbs of refusals, with "the sources" for "the article".
@@ -709,7 +773,8 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         question.vetoes()
         ranked = question.constrained(question.candidates())
         chosen = _without(question, choose(question, ranked))
-        return _settled(question, _of_the_person(question, _stated(question, chosen)))
+        stated = _of_the_person(question, _stated(question, chosen))
+        return _of_one_time(question, _settled(question, stated))
     except NoMatchError as error:
         if len(kb.sources) < 2:
             raise

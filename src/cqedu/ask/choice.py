@@ -20,11 +20,13 @@ from cqedu.ask.language import (
     derived,
     function_words,
     inflected,
+    past_of_content_verb,
     verb_roots,
 )
 from cqedu.ask.narrowing import against
 from cqedu.ask.question import Answer, made
 from cqedu.ask.reading import (
+    CLASSIFIERS,
     CLOSED_CLASS,
     NAMING,
     RELATIVE_YEARS,
@@ -35,6 +37,7 @@ from cqedu.ask.reading import (
     partner_word,
     phrase,
     place_name,
+    proper_noun,
 )
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import word_spans, words
@@ -67,6 +70,10 @@ def _sources(q: _Question, facts: Sequence[Fact]) -> list[str]:
     return [places.get(f.source, f.source) for f in facts]
 
 
+#: The words of a summary that say what its record is ("Platform founded by ...").
+_SUMMARY_HEAD = 4
+
+
 def _answer(
     q: _Question, kind: str, named: Sequence[Fact], related: Sequence[Fact], limit: int = 3
 ) -> Answer:
@@ -75,7 +82,53 @@ def _answer(
         # "name the five countries": the article names another number of them
         names = ", ".join(f.name for f in named)
         raise NoMatchError(f"the article names {len(named)} ({names}), not {stated}")
+    if kind == NAME:
+        _counted_only(q, named)
     return made(q.r.question, kind, named, related, sources=_sources(q, named), limit=limit)
+
+
+def _counted_only(q: _Question, named: Sequence[Fact]) -> None:
+    """Refuse names of a noun the records only count: "which companies benefited from the
+    Action" is answered neither by the count of enterprises helped (a figure is no name of
+    one) nor by the Action tied to it (no company), but by what the article gives, the
+    count.
+
+    Only for "which/what" and a noun straight after it that the unit of a record named, or
+    of one tied to a record named, counts; a record named so by its kind, name, category
+    or the first words of its summary ("Platform founded by ...") is one of them."""
+    r = q.r
+    head = sorted(r.head)
+    if not head or head[0] != 1 or r.tokens[0] not in ("which", "what"):
+        return
+    last = head[-1]
+    noun = {r.tokens[last]} | {w for m in q.read.get(last, []) for part in m for w in part}
+    ids = {f.id for f in named}
+    counts = [
+        c.fact
+        for c in q.found
+        if c.fact.has_figure
+        and noun & set(words(c.fact.unit or ""))
+        and (
+            c.fact.id in ids
+            or ids & set(c.fact.related)
+            or any(c.fact.id in f.related for f in named)
+        )
+    ]
+    if not counts:
+        return
+    # deferred for start-up: only a list of names asked of a counted noun needs stems
+    from cqedu.core.text import stem
+
+    roots = {stem(w) for w in noun}
+
+    def one_of_them(fact: Fact) -> bool:
+        # not its keywords: they tag what a record is about ("companies" on the Action)
+        own = f"{fact.kind} {fact.name} {fact.category or ''}"
+        said = [*words(own), *words(fact.summary)[:_SUMMARY_HEAD]]
+        return not fact.has_figure and any(stem(w) in roots for w in said)
+
+    if not all(one_of_them(f) for f in named):
+        raise NoMatchError(wording.not_named(counts[0], "them"))
 
 
 def everyone(q: _Question) -> Answer:
@@ -168,13 +221,37 @@ def _kind(q: _Question, best: Fact) -> str:
         return r.kind
     # "name the role models" asks every one; so do "which role models" and "role models"
     # alone, of people
-    if r.plural and not naming and best.kind != "person":
+    if r.plural and not naming and best.kind != "person" and not _of_a_category(q, best):
         q.r = r._replace(plural=False)
     if r.extreme or (r.percent and best.has_figure):
         return FIGURE
     if _general(q) and best.has_figure:
         return FIGURE
     return DATE if best.date_as_written and _general(q) else NAME
+
+
+def _of_a_category(q: _Question, best: Fact) -> bool:
+    """Whether "which platforms ..." asks of several records of one category, as the best
+    one's ("centre"): another of that kind and category covers the question's required
+    words as well as it does ("which platforms has Chongqing founded for global
+    educational dialogue" names both centres)."""
+    if best.category is None or not q.required:
+        return False
+    scores = {c.fact.id: round(c.score(q.required), 2) for c in q.found}
+    top = scores.get(best.id, 0.0)
+    own = next((c for c in q.found if c.fact.id == best.id), None)
+    if own is None or top <= 0:
+        return False
+    # ... and says every other word the best one says ("which platforms contribute to
+    # poverty reduction": not the centre for dialogue on ancient civilizations)
+    said = {i for i in q.known if own.covers([i])}
+    return any(
+        c.fact.id != best.id
+        and (c.fact.kind, c.fact.category) == (best.kind, best.category)
+        and scores[c.fact.id] >= top
+        and c.covers(sorted(said))
+        for c in q.found
+    )
 
 
 def _unasked(q: _Question, kind: str, best: Candidate) -> None:
@@ -200,6 +277,109 @@ def _unasked(q: _Question, kind: str, best: Candidate) -> None:
                 f'the article does not describe "{phrase(r, weak)}"; '
                 f"{best.fact.name} only mentions it"
             )
+
+
+#: The copula after "what kind of N" that makes it ask what N a thing is.
+_COPULAS = frozenset({"is", "are", "was", "were"})
+
+
+def _of_a_kind(q: _Question, ranked: list[Candidate]) -> list[Candidate]:
+    """The records that may answer "what kind of N ...", or a refusal.
+
+    "what kind of N is X" asks of X: only a record that holds every word of X answers
+    ("what type of school is the Leicester joint college" is no high school's rate).
+    Otherwise the answer must be an N: its name or keywords say N (by Snowball stem); a
+    record that only lists N among its fields or in passing is of something else ("what
+    kind of robots are built": the programs that teach robotics are no robots).
+    """
+    r = q.r
+    tokens = r.tokens
+    at = next(
+        (
+            i
+            for i in range(1, len(tokens) - 2)
+            if tokens[i] in CLASSIFIERS
+            and tokens[i - 1] in ("what", "which")
+            and tokens[i + 1] == "of"
+        ),
+        None,
+    )
+    head = sorted(i for i in r.head if at is not None and i > at)
+    if at is None or not head or r.kind not in (NAME, SUMMARY):
+        return ranked
+    noun = head[-1]
+    run = _thing_asked(q, noun + 1)
+    thing = [i for i in run if i in q.known and i not in q.homes and not q.generic(i)]
+    if thing:
+        # deferred: the checks module imports this one
+        from cqedu.ask.checks import _article, _name_spans
+
+        # a name typed whole is that record's ("Southwest University": not the law school's)
+        named = [fact for begin, _, fact in _name_spans(q) if begin == run[0]]
+        whole = {fact.id for fact in named}
+        kept = [
+            c
+            for c in ranked
+            if c.covers(thing)
+            and c.quality.get(noun, 0.0) > 0
+            and (not whole or c.fact.id in whole)
+        ]
+        if not kept:
+            raise NoMatchError(
+                f'{_article(q, ranked[0].fact)} does not say what kind of "{tokens[noun]}" '
+                f'"{phrase(r, run)}" is{_look(named or [c.fact for c in ranked])}'
+            )
+        return kept
+    best = ranked[0].fact
+    if ranked[0].quality.get(noun, 0.0) > 0 and not _names_as(tokens[noun], best):
+        raise NoMatchError(
+            f'the article does not say what kind of "{phrase(r, head)}"; {best.name} only '
+            "mentions it"
+        )
+    return ranked
+
+
+def _thing_asked(q: _Question, after: int) -> list[int]:
+    """The positions of X in "what kind of N is X" (every word typed): a noun phrase
+    after the copula at `after`, opened by an article or a name ("is *the Leicester
+    joint college*", "is *Li* Xuanhao"), to its first small or inflected word; none for
+    "are built in ..."."""
+    r = q.r
+    tokens = r.tokens
+    if after >= len(tokens) or tokens[after] not in _COPULAS:
+        return []
+    start = after + 1
+    while start < len(tokens) and tokens[start] in ("the", "a", "an"):
+        start += 1
+    from cqedu.ask.checks import _name_spans  # deferred: the checks module imports this one
+
+    opened = start > after + 1 or (
+        start < len(tokens)
+        and (
+            r.typed[start][:1].isupper()
+            or proper_noun(q.kb, tokens[start])
+            or any(begin == start for begin, _, _ in _name_spans(q))
+        )
+    )
+    if not opened:
+        return []
+    small = function_words()
+    run: list[int] = []
+    for i in range(start, len(tokens)):
+        if tokens[i] in small or inflected(tokens[i]):
+            break
+        run.append(i)
+    return run
+
+
+def _names_as(word: str, fact: Fact) -> bool:
+    """Whether a record is a `word`: its name or keywords hold a form of it (Snowball)."""
+    # deferred for start-up: only "what kind of N" needs stems here
+    from cqedu.core.text import stem
+
+    root = stem(word)
+    text = " ".join((fact.name, *fact.keywords))
+    return any(derived(root, stem(w)) for w in words(text))
 
 
 def _asks_deed(r: Reading) -> bool:
@@ -229,6 +409,7 @@ def _manner_verb(r: Reading) -> int | None:
 
 def choose(q: _Question, ranked: list[Candidate]) -> Answer:
     """The answer of the asked-for type, or a refusal saying what the article gives."""
+    ranked = _of_a_kind(q, ranked)
     kind = _kind(q, ranked[0].fact)
     r = q.r
     told = _told_in_summary(q, kind, ranked)
@@ -451,10 +632,15 @@ def _ordinary(q: _Question, done: list[int]) -> bool:
     from cqedu.core.text import stem
 
     token = q.r.tokens[done[0]] if done else ""
-    return bool(token) and (
-        stem(token) in function_words()
-        or token in function_words()
-        or declared_verb(q.lexicon, token)
+    # "who *won* the fair": the stop-word list holds "won", but "win" says what was done
+    return (
+        bool(token)
+        and not past_of_content_verb(token)
+        and (
+            stem(token) in function_words()
+            or token in function_words()
+            or declared_verb(q.lexicon, token)
+        )
     )
 
 
@@ -944,4 +1130,12 @@ def _extreme(q: _Question, fitting: list[Candidate]) -> Answer:
     group = sorted(
         (c.fact for c in fitting), key=lambda f: float(f.value or 0), reverse=q.r.extreme > 0
     )
+    if len(group) == 1 and q.r.tokens[:1] == ("which",):
+        # "which company benefited most" asks which one: a single figure is the highest
+        # of nothing, and the article does not compare what it counts ("most
+        # international students" and "the highest number of teachers" ask the figure)
+        only = group[0]
+        raise NoMatchError(
+            f"the article gives one figure, {wording.counted(only)}, and compares it with none"
+        )
     return _answer(q, FIGURE, group[:1], group[1:])

@@ -83,6 +83,19 @@ def english_stop_words() -> list[str]:
     return found
 
 
+def past_of_content_verb(word: str) -> bool:
+    """Whether a word of the function-word list is the irregular past of a verb that is
+    not one ("won": "win"), so it says what was done; "made" ("make"), "went" ("go") and
+    any other word are not."""
+    if word not in function_words():
+        return False
+    # deferred for start-up: only a question that checks its verb needs the table
+    from cqedu.store.lemmas import verb_lemmas
+
+    verbs = verb_lemmas(word)
+    return bool(verbs) and not any(verb in function_words() for verb in verbs)
+
+
 def inflected(word: str) -> bool:
     """Whether a word is an inflected form ("launched", "extending"): a verb or participle,
     which names no subject of its own."""
@@ -217,7 +230,22 @@ class Lexicon:
         unsure = [w for w in alike if found.get(w, 0.0) < 1.0]
         if unsure and (token in self.known or max(found.values(), default=0.0) < 0.9):
             self._by_stem(token, unsure, found)
+        if token not in self.known and max(found.values(), default=0.0) < 0.9:
+            self._by_lemma(token, found)
         return found
+
+    def _by_lemma(self, token: str, found: dict[str, float]) -> None:
+        """Adds to `found` the record words that are a form of the verb an irregular form
+        the records do not use stands for ("brought": "bringing"; "paid": "pays"), by a
+        table of English verb forms (`store.lemmas`): Snowball stems them apart."""
+        # deferred for start-up: only a question with a word the records never use needs it
+        from cqedu.store.lemmas import verb_lemmas
+
+        for lemma in verb_lemmas(token):
+            root = stem(lemma)
+            for word in self._starting(lemma[:3]):
+                if stem(word) == root:
+                    found[word] = 1.0
 
     def _by_stem(self, token: str, unsure: Sequence[str], found: dict[str, float]) -> None:
         """Adds to `found` the record words of `unsure` that are another form of `token`:

@@ -413,7 +413,7 @@ def _future(tokens: Sequence[str]) -> bool:
 
 #: Nouns that in "what *sort* of N" ask which N, as "which" does (English's classifier
 #: construction: a closed class).
-_CLASSIFIERS = frozenset({"sort", "sorts", "type", "types", "kind", "kinds"})
+CLASSIFIERS = frozenset({"sort", "sorts", "type", "types", "kind", "kinds"})
 
 
 def _classifier(tokens: Sequence[str]) -> set[int]:
@@ -421,9 +421,7 @@ def _classifier(tokens: Sequence[str]) -> set[int]:
     return {
         i
         for i in range(1, len(tokens) - 1)
-        if tokens[i] in _CLASSIFIERS
-        and tokens[i - 1] in ("what", "which")
-        and tokens[i + 1] == "of"
+        if tokens[i] in CLASSIFIERS and tokens[i - 1] in ("what", "which") and tokens[i + 1] == "of"
     }
 
 

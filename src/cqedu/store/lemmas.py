@@ -1,0 +1,112 @@
+"""English irregular verb forms and their lemmas (pyinflect's table of the AGID word
+lists), indexed once in the cache folder.
+
+Snowball stems "brought" apart from "bring" and "paid" apart from "pay": a question's
+irregular past stands for a record's other form of the verb only by a table of forms.
+pyinflect ships one (`infl.csv`, 2.7 MB, every English verb's past, participle, -ing and
+-s forms; MIT licence, no dependencies); reading and filtering it costs a question about
+0.2 s. The first question holding a word the records do not use copies the forms Snowball
+does not join to their verb (about 1,000) into a SQLite table in the cache folder; every
+later one looks its word up there. Without a usable cache folder the table is read into
+memory.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from functools import cache
+from pathlib import Path
+
+from cqedu.core.packages import package_file
+from cqedu.core.text import stem
+from cqedu.store.cache import default_cache_dir, written_beside
+
+#: The table's shape; a change here must change _FORMAT, and so the file's name.
+_SCHEMA = (
+    "CREATE TABLE forms (word TEXT NOT NULL, lemma TEXT NOT NULL, PRIMARY KEY (word, lemma))"
+    " WITHOUT ROWID"
+)
+_FORMAT = 1
+
+
+def _source() -> Path | None:
+    """pyinflect's table of forms, found without importing the package."""
+    return package_file("pyinflect", "infl.csv")
+
+
+def _loaded(source: Path) -> list[tuple[str, str]]:
+    """Each verb form whose Snowball stem is not its verb's, with that verb (its lemma).
+
+    A row of the table is "bring,V,brought,<>,bringing,brings": the lemma, "V", then the
+    forms, variants split by "/" ("paid/payed"), "<>" for a participle like the past.
+    """
+    # deferred: only building the copy (or a question without a cache folder) reads it
+    import csv
+
+    pairs: list[tuple[str, str]] = []
+    with source.open(encoding="utf-8", newline="") as rows:
+        for row in csv.reader(rows):
+            if len(row) < 3 or row[1] != "V" or not row[0].isalpha():
+                continue
+            lemma = row[0].lower()
+            root = stem(lemma)
+            for cell in row[2:]:
+                for form in cell.lower().split("/"):
+                    if form != lemma and form.isalpha() and stem(form) != root:
+                        pairs.append((form, lemma))
+    return list(dict.fromkeys(pairs))
+
+
+def _table_path(folder: Path, source: Path) -> Path:
+    """The indexed copy's file, named by the table's size and time: a new release of
+    pyinflect is indexed anew rather than read stale."""
+    found = source.stat()
+    return folder / f"verb-lemmas-{_FORMAT}-{found.st_size}-{found.st_mtime_ns}.sqlite3"
+
+
+def _build(path: Path, source: Path) -> None:
+    """Write the indexed copy atomically: a reader sees the whole table or no file."""
+    with written_beside(path, ".lemmas-") as connection:
+        connection.execute(_SCHEMA)
+        connection.execute("BEGIN")
+        connection.executemany("INSERT INTO forms VALUES (?, ?)", _loaded(source))
+        connection.execute("COMMIT")
+
+
+@cache
+def _table() -> sqlite3.Connection | None:
+    """A read-only connection to the indexed copy, built on first use; None when there is
+    no cache folder to keep it in, or it cannot be written or read."""
+    folder, source = default_cache_dir(), _source()
+    if folder is None or source is None:
+        return None
+    path = _table_path(folder, source)
+    try:
+        if not path.exists():
+            _build(path, source)
+        return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    except (OSError, sqlite3.Error):
+        return None
+
+
+@cache
+def _in_memory() -> dict[str, tuple[str, ...]]:
+    source = _source()
+    lemmas: dict[str, tuple[str, ...]] = {}
+    for word, lemma in _loaded(source) if source is not None else []:
+        lemmas[word] = (*lemmas.get(word, ()), lemma)
+    return lemmas
+
+
+def verb_lemmas(word: str) -> tuple[str, ...]:
+    """The lemmas of an irregular verb form that Snowball stems apart from them
+    ("brought": ("bring",); "paid": ("pay",)), from pyinflect's table; () for any other
+    word, or when pyinflect is not installed. Pass the word lower-case."""
+    table = _table()
+    if table is not None:
+        try:
+            rows = table.execute("SELECT lemma FROM forms WHERE word = ?", (word,))
+            return tuple(str(lemma) for (lemma,) in rows)
+        except sqlite3.Error:
+            pass  # a copy removed or damaged under us: the table in memory answers
+    return _in_memory().get(word, ())
