@@ -3892,3 +3892,17 @@ def test_names_the_records_do_give_and_a_real_extreme_are_still_answered(
     # the extreme of one figure, asked as the figure
     assert answer(real_kb, "what is the highest number of teachers")[0] == "teachers"
     assert answer(real_kb, "most international students")[0] == "international-students"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what will chongqing contribute to global education",
+        "what does chongqing want to contribute to china's modernisation",
+    ],
+)
+def test_what_chongqing_contributes_is_its_stated_aim_not_a_platform(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    # the centres' keyword "contributes to global educational dialogue" drew these away
+    assert answer(real_kb, question)[0] == "chongqing-wisdom"
