@@ -3906,3 +3906,30 @@ def test_what_chongqing_contributes_is_its_stated_aim_not_a_platform(
 ) -> None:
     # the centres' keyword "contributes to global educational dialogue" drew these away
     assert answer(real_kb, question)[0] == "chongqing-wisdom"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a "%" after no figure is the word: the splitter dropped it, and "% of kids"
+        # was answered by a head count
+        ("% of kids in kindergarten", "preschool-enrollment-rate"),
+        ("what is the % of disabled children in school", "disability-enrollment-rate"),
+        ("what % of disabled children are enrolled", "disability-enrollment-rate"),
+        ("high school %", "high-school-enrollment-rate"),
+        # a figure's own sign is kept
+        ("is the preschool rate 93.5%", "preschool-enrollment-rate"),
+    ],
+)
+def test_a_percent_sign_asks_a_share(real_kb: KnowledgeBase, question: str, expected: str) -> None:
+    found = real_kb.ask(question)
+    assert found.record.id == expected
+    assert found.text.startswith(found.record.as_written or "")
+
+
+def test_a_percent_sign_of_something_the_article_does_not_give_is_refused(
+    real_kb: KnowledgeBase,
+) -> None:
+    assert refused(real_kb, "what % of teachers are women") == (
+        'the article does not mention "women"'
+    )

@@ -156,3 +156,11 @@ def test_units_kinds_and_filters(mini_kb: KnowledgeBase) -> None:
     assert mini_kb.resolve_kind("people") == "person"
     assert [f.id for f in mini_kb.records("partners")] == ["mini-oxbridge", "mini-lion-school"]
     assert [h.fact.id for h in mini_kb.find("robot club", 1, kind="stat")] == ["mini-club-members"]
+
+
+def test_an_unknown_id_longer_than_any_name_is_not_quoted_back(mini_kb: KnowledgeBase) -> None:
+    with pytest.raises(NoMatchError) as caught:
+        mini_kb.get("x" * 5000)
+    assert str(caught.value) == (
+        "no record has that id (5,000 characters); list ids with: cqedu export -F id"
+    )

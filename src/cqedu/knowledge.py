@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cqedu.core.errors import NoMatchError, QueryError
-from cqedu.core.matching import Vocabulary, holding_words, suggest
+from cqedu.core.matching import MAX_NAME_CHARS, Vocabulary, holding_words, suggest
 from cqedu.facts.model import Country, Fact, FactsDocument, Level, SearchHit, Source, Term
 from cqedu.query import listing
 from cqedu.query.names import Names
@@ -211,6 +211,11 @@ class KnowledgeBase:
         found = self._records.facts("WHERE id = ?", (fact_id.strip().lower(),), kept_only=False)
         if found:
             return found[0]
+        if len(fact_id) > MAX_NAME_CHARS:  # not quoted back whole, nor matched by spelling
+            raise NoMatchError(
+                f"no record has that id ({len(fact_id):,} characters); "
+                "list ids with: cqedu export -F id"
+            )
         raise NoMatchError(f'no record has id "{fact_id}"{self._id_hint(fact_id)}')
 
     def _id_hint(self, typed: str) -> str:

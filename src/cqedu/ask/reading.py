@@ -218,6 +218,21 @@ _PREAMBLE = (
 _BREAKS = frozenset("-\u2013\u2014:;,.")
 
 
+def _percent_signs(question: str) -> str:
+    """The question with a "%" that follows no figure written as the word ("what % of
+    kids", "% of disabled children"): the word splitter drops the sign, and the question
+    would lose that it asks a share. "93.5%" keeps its sign, a figure's own."""
+    if "%" not in question:
+        return question
+    parts: list[str] = []
+    last = 0
+    for place, char in enumerate(question):
+        if char == "%" and not question[:place].rstrip()[-1:].isdigit():
+            parts += [question[last:place], " percent "]
+            last = place + 1
+    return "".join([*parts, question[last:]])
+
+
 def _without_preamble(lexicon: Lexicon, question: str) -> str:
     """The question without words that lead up to it ("as a parent im curious - how
     many ..."), when none of them is a word of the records: what comes before the break
@@ -267,7 +282,7 @@ def place_name(source: Source) -> str:
 
 def read(lexicon: Lexicon, question: str) -> Reading:
     """The question read against the knowledge base's words."""
-    asked = _without_preamble(lexicon, question)
+    asked = _percent_signs(_without_preamble(lexicon, question))
     found = _compounds(lexicon, check(claim(expand_numero(unattributed(asked, lexicon)))))
     typed = tuple(text for _, text in found)
     tokens = tuple(norm for norm, _ in found)
