@@ -80,3 +80,19 @@ def shell(
         check=False,
         cwd=cwd,
     )
+
+
+def python_code(
+    code: str, *args: str, check: bool = True, timeout: float = 120, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -c code args...` in a fresh interpreter, as a user's shell would (what
+    a process imports or keeps between runs is the point of such tests); `env` is added
+    to `subprocess_env`'s environment; `check` fails the test on a non-zero exit."""
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(**env),
+        timeout=timeout,
+        check=check,
+    )

@@ -3,25 +3,16 @@ line's start-up imports run with the cycle collector paused."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import tomllib
 
 import pytest
 
 import cqedu
-from tests.conftest import REPO, subprocess_env
+from tests.conftest import REPO, python_code
 
 
 def _run(code: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=subprocess_env(),
-        timeout=120,
-    )
+    result = python_code(code, check=False)
     assert (result.returncode, result.stderr) == (0, "")
     return result.stdout
 
@@ -121,13 +112,6 @@ def test_an_ending_at_once_keeps_the_exit_code_and_message(
     script = (
         f"import sys\nsys.argv = ['cqedu', *{args!r}]\nfrom cqedu.__main__ import main\nmain()\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=subprocess_env(),
-        timeout=120,
-    )
+    result = python_code(script, check=False)
     assert (result.returncode, result.stdout) == (code, "")
     assert result.stderr.startswith(stderr)

@@ -3,8 +3,6 @@ the same words and the same answers as one worked out, and worked out again when
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,7 @@ from cqedu.ask.language import Lexicon
 from cqedu.cli import app
 from cqedu.core.errors import NoMatchError
 from cqedu.knowledge import KnowledgeBase
-from tests.conftest import MINI_FACTS, REAL_FACTS, subprocess_env
+from tests.conftest import MINI_FACTS, REAL_FACTS, python_code
 from tests.test_ask import QUESTIONS, labelled
 
 TERMS = b'\n[[terms]]\nterm = "teachers"\nsynonyms = ["educators"]\n'
@@ -111,12 +109,6 @@ def test_a_question_of_known_words_does_not_load_the_stemmer(tmp_path: Path) -> 
         "import sys, cqedu; kb = cqedu.load(); "
         "print(kb.ask('how many teachers').record.id, 'Stemmer' in sys.modules)"
     )
-    env = subprocess_env(CQEDU_CACHE_DIR=str(tmp_path))
-    found = [
-        subprocess.run(
-            [sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env
-        ).stdout
-        for _ in range(2)
-    ]
+    found = [python_code(code, CQEDU_CACHE_DIR=str(tmp_path)).stdout for _ in range(2)]
     # the first works the stems out (loading the stemmer) and keeps them; the second reads them
     assert found == ["teachers True\n", "teachers False\n"]

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
-import subprocess
-import sys
 
 import pytest
 from stop_words import get_stop_words  # type: ignore[import-untyped] # no type hints shipped
 
 from cqedu.ask import language
+from tests.conftest import python_code
 
 
 def test_the_list_read_from_the_package_file_is_the_packages() -> None:
@@ -26,5 +25,5 @@ def test_reading_the_list_does_not_import_the_package() -> None:
         "import sys; from cqedu.ask import language; words = language.function_words(); "
         "print('stop_words' in sys.modules, 'json' in sys.modules, 'the' in words)"
     )
-    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    found = python_code(code)
     assert found.stdout == "False False True\n"

@@ -4,15 +4,13 @@ holds an unprintable character (or a facts check asks for it by name)."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cqedu.core import text
 from cqedu.core.text import escape_controls
-from tests.conftest import subprocess_env
+from tests.conftest import python_code
 
 #: The pattern as it was compiled at import before.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -52,13 +50,6 @@ def test_printable_text_leaves_the_pattern_uncompiled() -> None:
         "print(repr(text.escape_controls('a\\tb')))\n"
         "print(text._control_characters.cache_info().currsize)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=subprocess_env(),
-        timeout=60,
-    )
+    result = python_code(code, check=False, timeout=60)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == "over 500,000 teachers ¶1\n0\n'a\\\\x09b'\n1\n"

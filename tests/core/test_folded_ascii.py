@@ -6,8 +6,6 @@ drops what the expression of diacritics and invisible characters would drop."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import unicodedata
 
 from hypothesis import given, settings
@@ -15,7 +13,7 @@ from hypothesis import strategies as st
 
 from cqedu.core import text
 from cqedu.core.text import fold, words
-from tests.conftest import subprocess_env
+from tests.conftest import python_code
 
 #: How words() splits folded text beyond ASCII: numbers, then letters, digits and the marks
 #: of scripts that keep them inside a word; each word's commas dropped.
@@ -63,11 +61,4 @@ def test_a_name_folding_to_ascii_compiles_no_expression() -> None:
         "print(text.words('España'), text._patterns.cache_info().currsize, "
         "text.words('重庆'), text._patterns.cache_info().currsize)"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=subprocess_env(),
-    )
-    assert done.stdout == "['espana'] 0 ['重庆'] 1\n"
+    assert python_code(code).stdout == "['espana'] 0 ['重庆'] 1\n"

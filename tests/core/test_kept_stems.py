@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-from tests.conftest import subprocess_env
+from tests.conftest import python_code
 
 
 def test_kept_stems_are_taken_and_other_words_are_stemmed() -> None:
@@ -16,11 +13,4 @@ def test_kept_stems_are_taken_and_other_words_are_stemmed() -> None:
         "print(text.stem('zebra'), text.stem('schools'), 'Stemmer' in sys.modules); "
         "print(text.stem('running'), 'Stemmer' in sys.modules)"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=subprocess_env(),
-    )
-    assert done.stdout == "zeb school False\nrun True\n"
+    assert python_code(code).stdout == "zeb school False\nrun True\n"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +10,7 @@ import cqedu
 from cqedu.knowledge import KnowledgeBase
 from cqedu.query.search import STEM_SCORE
 from cqedu.store import index
-from tests.conftest import MINI_FACTS, subprocess_env
+from tests.conftest import MINI_FACTS, python_code
 
 
 @pytest.fixture(scope="module")
@@ -68,14 +66,7 @@ def test_a_search_of_words_the_index_holds_does_not_load_the_stemmer(tmp_path: P
         "second = [h.fact.id for h in kb.search('robots clubbing')]; "
         "print(first[0], before, second[0], 'Stemmer' in sys.modules)"
     )
-    env = subprocess_env(CQEDU_CACHE_DIR=str(tmp_path))
     for _ in range(2):  # the first run builds the index (stemming its words) in the cache
-        done = subprocess.run(
-            [sys.executable, "-c", code, str(MINI_FACTS)],
-            check=True,
-            capture_output=True,
-            text=True,
-            env=env,
-        )
+        done = python_code(code, str(MINI_FACTS), CQEDU_CACHE_DIR=str(tmp_path))
     # words the index holds take their stems from it; "clubbing" needs the stemmer
     assert done.stdout.split() == ["mini-robot-club", "False", "mini-robot-club", "True"]

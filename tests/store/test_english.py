@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from cqedu.store import english
+from tests.conftest import python_code
 
 WORDS = ("school", "schools", "stools", "kindergarden", "kindergarten", "the", "skools", "eduction")
 
@@ -41,18 +39,13 @@ def test_the_indexed_copy_gives_the_lists_counts(
 
 
 def test_a_later_process_reads_the_copy_without_loading_the_list(tmp_path: Path) -> None:
-    env = {**os.environ, "CQEDU_CACHE_DIR": str(tmp_path)}
     script = (
         "import sys; from cqedu.store.english import english_counts; "
         "print(sorted(english_counts(['school', 'skools']))); "
         "print('spellchecker' in sys.modules)"
     )
-    first = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
-    )
-    again = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
-    )
+    first = python_code(script, CQEDU_CACHE_DIR=str(tmp_path))
+    again = python_code(script, CQEDU_CACHE_DIR=str(tmp_path))
     assert first.stdout == "['school']\nTrue\n"
     assert again.stdout == "['school']\nFalse\n"
 
@@ -60,18 +53,12 @@ def test_a_later_process_reads_the_copy_without_loading_the_list(tmp_path: Path)
 def test_a_later_process_reads_the_dual_spellings_without_importing_breame(
     tmp_path: Path,
 ) -> None:
-    env = {**os.environ, "CQEDU_CACHE_DIR": str(tmp_path)}
     script = (
         "import sys; from cqedu.store.english import other_spelling; "
         "print(other_spelling('centres'), other_spelling('programme'), other_spelling('school')); "
         "print('breame' in sys.modules)"
     )
-    runs = [
-        subprocess.run(
-            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
-        ).stdout
-        for _ in range(2)
-    ]
+    runs = [python_code(script, CQEDU_CACHE_DIR=str(tmp_path)).stdout for _ in range(2)]
     assert runs == ["centers program None\nTrue\n", "centers program None\nFalse\n"]
 
 
