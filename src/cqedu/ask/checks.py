@@ -12,7 +12,7 @@ what the article gives instead.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from cqedu.ask.candidates import Candidate, find, meanings
@@ -197,6 +197,11 @@ class _Question:
             ):
                 return frozenset(start)
         return frozenset(head)
+
+    def stands_for(self, positions: Iterable[int]) -> set[str]:
+        """The record words the question's words at `positions` may stand for (every word
+        of each of their matches: "companies": {"companies", "enterprises"})."""
+        return {w for i in positions for m in self.read.get(i, ()) for part in m for w in part}
 
     def generic(self, position: int) -> bool:
         """Whether a question word is held by so many records that it picks none."""

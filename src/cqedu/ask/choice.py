@@ -101,7 +101,7 @@ def _counted_only(q: _Question, named: Sequence[Fact]) -> None:
     if not head or head[0] != 1 or r.tokens[0] not in ("which", "what"):
         return
     last = head[-1]
-    noun = {r.tokens[last]} | {w for m in q.read.get(last, []) for part in m for w in part}
+    noun = {r.tokens[last]} | q.stands_for([last])
     ids = {f.id for f in named}
     counts = [
         c.fact
@@ -214,7 +214,7 @@ def _kind(q: _Question, best: Fact) -> str:
         # the question's words, and the records' words they stand for ("head teachers":
         # principals)
         said = {r.tokens[i] for i in r.subject}
-        said |= {w for i in r.subject for m in q.read.get(i, []) for part in m for w in part}
+        said |= q.stands_for(r.subject)
         if unit & said:
             raise NoMatchError(wording.not_named(best, "them"))
     if r.kind != NAME:
@@ -898,7 +898,7 @@ def _money(q: _Question, c: Candidate, counted: Sequence[int]) -> bool:
     stems = {stem(w) for w in name}
     return all(
         q.r.tokens[i] in MONEY_WORDS
-        or any(w in name for m in q.read.get(i, []) for part in m for w in part)
+        or any(w in name for w in q.stands_for([i]))
         or verb_roots(q.r.tokens[i]) & stems  # "spent": "Spending on ..."
         for i in counted
     )
@@ -915,7 +915,7 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
         verbs = sorted(clause_verbs(r.tokens) & set(r.subject))
         counted = verbs or sorted(r.head)
     if counted:
-        said = {w for i in counted for m in q.read.get(i, []) for part in m for w in part}
+        said = q.stands_for(counted)
         counting = [c for c in fitting if said & set(words(c.fact.unit or ""))]
         if not counting and "much" in r.tokens:
             # "how much did the town spend (on buildings)", "how much money": a sum of
@@ -923,7 +923,7 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
             counting = [c for c in fitting if _money(q, c, counted)]
         # An English noun phrase's head is its last noun: "programme students" are
         # students, so a figure of students is meant when one fits, not of programmes.
-        last = {w for m in q.read.get(counted[-1], []) for part in m for w in part}
+        last = q.stands_for(counted[-1:])
         headed = [c for c in counting if last & set(words(c.fact.unit or ""))]
         counting = headed or counting
         if not counting:
@@ -1007,7 +1007,7 @@ def _of_measure(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     if r.change:
         raise NoMatchError(f"the article gives {wording.counted_when(top)}, but not how it changed")
     if r.per:
-        said = {w for i in r.per for m in q.read.get(i, []) for part in m for w in part}
+        said = q.stands_for(r.per)
         ratios = [c for c in fitting if _per(c.fact, said | {r.tokens[i] for i in r.per})]
         if not ratios:
             per = phrase(r, r.per)
@@ -1068,7 +1068,7 @@ def _qualified(q: _Question, fact: Fact) -> bool:
         # "sino-foreign programs": the name begins as the question's phrase does and says
         # the same thing more fully ("Sino-foreign cooperative institutions and programs")
         return False
-    said = {w for ms in q.read.values() for m in ms for part in m for w in part}
+    said = q.stands_for(q.read)
     said |= set(q.r.tokens) | set(words(fact.unit or ""))  # the unit is what is counted
     level = {w for lv in q.r.levels for n in (lv.id, lv.name, *lv.aliases) for w in words(n)}
     # a word of a proper name ("Double First-Class *Initiative*") names the same thing
