@@ -84,8 +84,11 @@ def test_without_a_usable_cache_folder_the_list_answers(
 
 def test_a_damaged_copy_is_not_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CQEDU_CACHE_DIR", str(tmp_path))
-    source, spellings = english._source(), english._spellings_source()
-    assert source is not None and spellings is not None
-    english._table_path(tmp_path, source, spellings).write_bytes(b"not a database at all" * 100)
+    written = english._table()  # the copy, named as every later run looks for it
+    assert written is not None
+    written.close()
+    english._table.cache_clear()
+    (copy,) = tmp_path.glob("english-words-*.sqlite3")
+    copy.write_bytes(b"not a database at all" * 100)
     assert english.english_counts(WORDS) == expected(WORDS)
     assert english.other_spelling("centres") == "centers"

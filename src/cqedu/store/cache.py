@@ -19,7 +19,7 @@ import contextlib
 import gc
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
@@ -762,6 +762,33 @@ def written_beside(path: Path, prefix: str) -> Iterator[sqlite3.Connection]:
         with contextlib.suppress(OSError):
             scratch.unlink()
         raise
+
+
+def data_copy(
+    folder: Path | None,
+    name: str,
+    sources: Sequence[Path | None],
+    fill: Callable[[sqlite3.Connection], None],
+) -> sqlite3.Connection | None:
+    """A read-only connection to an indexed copy of data files a package ships, kept in
+    the cache `folder` as `name-<size>-<mtime>....sqlite3` (each source's size and time, so
+    a new release is indexed anew rather than read stale) and written by `fill` (given a
+    new database's connection) on first use; None when there is no folder or source, or
+    the copy cannot be written or read."""
+    if folder is None or any(source is None for source in sources):
+        return None
+    stamp = "-".join(
+        f"{found.st_size}-{found.st_mtime_ns}"
+        for found in (source.stat() for source in sources if source is not None)
+    )
+    path = folder / f"{name}-{stamp}.sqlite3"
+    try:
+        if not path.exists():
+            with written_beside(path, f".{name}-") as connection:
+                fill(connection)
+        return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    except (OSError, sqlite3.Error):
+        return None
 
 
 def _new_cache(

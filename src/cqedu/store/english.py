@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from cqedu.core.packages import package_file
-from cqedu.store.cache import default_cache_dir, written_beside
+from cqedu.store.cache import data_copy, default_cache_dir
 
 #: The table's name and shape; a change here must change the file's name too.
 _SCHEMA = "CREATE TABLE words (word TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID"
@@ -59,39 +59,23 @@ def _dual_spellings() -> dict[str, str]:
     return pairs
 
 
-def _table_path(folder: Path, source: Path, spellings: Path) -> Path:
-    """The indexed copy's file: named by the two tables' sizes and times, so a new release
-    of pyspellchecker or breame is indexed anew rather than read stale."""
-    words, dual = source.stat(), spellings.stat()
-    stamp = f"{words.st_size}-{words.st_mtime_ns}-{dual.st_size}-{dual.st_mtime_ns}"
-    return folder / f"english-words-{_FORMAT}-{stamp}.sqlite3"
-
-
-def _build(path: Path) -> None:
-    """Write the indexed copy atomically: a reader sees the whole table or no file."""
-    with written_beside(path, ".english-") as connection:
-        connection.execute(_SCHEMA)
-        connection.execute(_SPELLINGS)
-        connection.execute("BEGIN")
-        connection.executemany("INSERT INTO words VALUES (?, ?)", _loaded().items())
-        connection.executemany("INSERT INTO spellings VALUES (?, ?)", _dual_spellings().items())
-        connection.execute("COMMIT")
+def _fill(connection: sqlite3.Connection) -> None:
+    """The indexed copy's tables: the words with their counts, and the dual spellings."""
+    connection.execute(_SCHEMA)
+    connection.execute(_SPELLINGS)
+    connection.execute("BEGIN")
+    connection.executemany("INSERT INTO words VALUES (?, ?)", _loaded().items())
+    connection.executemany("INSERT INTO spellings VALUES (?, ?)", _dual_spellings().items())
+    connection.execute("COMMIT")
 
 
 @cache
 def _table() -> sqlite3.Connection | None:
-    """A read-only connection to the indexed copy, built on first use; None when there is
-    no cache folder to keep it in, or it cannot be written or read."""
-    folder, source, spellings = default_cache_dir(), _source(), _spellings_source()
-    if folder is None or source is None or spellings is None:
-        return None
-    path = _table_path(folder, source, spellings)
-    try:
-        if not path.exists():
-            _build(path)
-        return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
-    except (OSError, sqlite3.Error):
-        return None
+    """A read-only connection to the indexed copy, built on first use (named by both
+    tables' sizes and times); None when there is no cache folder to keep it in, or it
+    cannot be written or read."""
+    sources = [_source(), _spellings_source()]
+    return data_copy(default_cache_dir(), f"english-words-{_FORMAT}", sources, _fill)
 
 
 @cache

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from cqedu.core.packages import package_file
 from cqedu.core.text import stem
-from cqedu.store.cache import default_cache_dir, written_beside
+from cqedu.store.cache import data_copy, default_cache_dir
 
 #: The table's shape; a change here must change _FORMAT, and so the file's name.
 _SCHEMA = (
@@ -57,36 +57,21 @@ def _loaded(source: Path) -> list[tuple[str, str]]:
     return list(dict.fromkeys(pairs))
 
 
-def _table_path(folder: Path, source: Path) -> Path:
-    """The indexed copy's file, named by the table's size and time: a new release of
-    pyinflect is indexed anew rather than read stale."""
-    found = source.stat()
-    return folder / f"verb-lemmas-{_FORMAT}-{found.st_size}-{found.st_mtime_ns}.sqlite3"
-
-
-def _build(path: Path, source: Path) -> None:
-    """Write the indexed copy atomically: a reader sees the whole table or no file."""
-    with written_beside(path, ".lemmas-") as connection:
-        connection.execute(_SCHEMA)
-        connection.execute("BEGIN")
-        connection.executemany("INSERT INTO forms VALUES (?, ?)", _loaded(source))
-        connection.execute("COMMIT")
+def _fill(connection: sqlite3.Connection) -> None:
+    """The indexed copy's table of forms."""
+    source = _source()
+    connection.execute(_SCHEMA)
+    connection.execute("BEGIN")
+    connection.executemany("INSERT INTO forms VALUES (?, ?)", _loaded(source) if source else [])
+    connection.execute("COMMIT")
 
 
 @cache
 def _table() -> sqlite3.Connection | None:
-    """A read-only connection to the indexed copy, built on first use; None when there is
-    no cache folder to keep it in, or it cannot be written or read."""
-    folder, source = default_cache_dir(), _source()
-    if folder is None or source is None:
-        return None
-    path = _table_path(folder, source)
-    try:
-        if not path.exists():
-            _build(path, source)
-        return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
-    except (OSError, sqlite3.Error):
-        return None
+    """A read-only connection to the indexed copy, built on first use (named by the
+    table's size and time: a new release of pyinflect is indexed anew); None when there
+    is no cache folder to keep it in, or it cannot be written or read."""
+    return data_copy(default_cache_dir(), f"verb-lemmas-{_FORMAT}", [_source()], _fill)
 
 
 @cache
