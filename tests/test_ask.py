@@ -353,6 +353,9 @@ HELD_APART_3 = Path(__file__).parent / "data" / "questions_heldapart3.toml"
 #: A fourth, written the same way before the sixth round of `ask` changes; only its one
 #: answered unanswerable question was read (see README).
 HELD_APART_4 = Path(__file__).parent / "data" / "questions_heldapart4.toml"
+#: A fifth, written the same way before the eleventh round of `ask` changes; only its three
+#: answered unanswerable questions were read (see README).
+HELD_APART_5 = Path(__file__).parent / "data" / "questions_heldapart5.toml"
 #: Four more tuning sets, written from the article alone by four writers who never saw the
 #: code (short queries, non-native grammar, fact-checks, keyword strings), each with the
 #: right answers the question logic reached on it: a floor, so that no change loses ground.
@@ -431,10 +434,20 @@ NEAR_MISSES = Path(__file__).parent / "data" / "questions_near_misses.toml"
         HELD_APART_2,
         HELD_APART_3,
         HELD_APART_4,
+        HELD_APART_5,
         NEAR_MISSES,
         *(path for path, _ in FRESH.values()),
     ],
-    ids=["tuning", "heldapart", "heldapart2", "heldapart3", "heldapart4", "near_misses", *FRESH],
+    ids=[
+        "tuning",
+        "heldapart",
+        "heldapart2",
+        "heldapart3",
+        "heldapart4",
+        "heldapart5",
+        "near_misses",
+        *FRESH,
+    ],
 )
 def test_no_unanswerable_question_is_answered(real_kb: KnowledgeBase, path: Path) -> None:
     assert sum("refuse" in item for item in labelled(path)) >= 20

@@ -443,7 +443,7 @@ def test_an_ordinal_suffix_is_no_place(real_kb: KnowledgeBase) -> None:
     assert refused(real_kb, "how many teachers did the 14th five year plan hire") == (
         'the article does not answer "how many teachers did the 14th five year plan hire"; no '
         "record covers all its words; worth a look: core-goals-met, fourteenth-five-year-plan, "
-        "modern-education-system-goal"
+        "teachers"
     )
 
 

@@ -10,11 +10,12 @@ one of several subject fields of a program (a part of what its figure counts).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from cqedu.ask.language import Lexicon
-from cqedu.ask.reading import Reading
+from cqedu.ask.reading import Reading, ordinals
 from cqedu.core.text import normalise_phrase, words
 from cqedu.facts.model import Fact
 
@@ -111,6 +112,9 @@ def find(
     names = {f.id: f.name for f in facts}
     # The question's words and every record word they stand for, for the name fit.
     tokens = [*reading.tokens, *index_words]
+    # An ordinal ("the 15th plan") is covered by a record that writes that ordinal, not
+    # by a figure or a day that happens to be the number ("12 goals", "October 13").
+    ordinal = {i: reading.tokens[i] for i in ordinals(reading.tokens) if i in read}
     found: list[Candidate] = []
     for fact in facts:
         own = _record_words(fact, level_words, country_words, names)
@@ -125,6 +129,8 @@ def find(
                     best, how = value, kind
             if position in reading.level_positions and fact.level in levels:
                 best, how = 1.0, "strong"
+            if position in ordinal and not _writes_ordinal(fact, ordinal[position]):
+                best, how = 0.0, ""
             quality[position] = best
             if how == "weak":
                 weak.add(position)
@@ -135,6 +141,12 @@ def find(
                 Candidate(fact, quality, frozenset(weak), frozenset(part), _fit(fact, tokens))
             )
     return found
+
+
+def _writes_ordinal(fact: Fact, number: str) -> bool:
+    """Whether a record's name, keywords or summary write `number` as an ordinal ("14th")."""
+    said = " ".join((fact.name, *fact.keywords, fact.summary))
+    return re.search(rf"(?i)(?<!\d){number}(?:st|nd|rd|th)\b", said) is not None
 
 
 def _cover(own: _RecordWords, meaning: Meaning) -> tuple[float, str]:

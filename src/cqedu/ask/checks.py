@@ -26,6 +26,7 @@ from cqedu.ask.reading import (
     clause_verbs,
     declared_verb,
     echoed,
+    ordinals,
     phrase,
     place_name,
     proper_noun,
@@ -123,7 +124,7 @@ class _Question:
         small = function_words()
         subjects = {i for i in subjects if tokens[i] not in small or reading.typed[i][:1].isupper()}
         wanted = set(reading.head) | self.restricted | self.places | set(reading.counted)
-        wanted |= subjects
+        wanted |= subjects | ordinals(tokens)
         # A name after a preposition restricts the question however common the word is in
         # the records ("schools in China" is no count of Chongqing's schools); a common
         # noun there ("in the city") does not.
@@ -634,6 +635,29 @@ def _name_spans(q: _Question) -> list[tuple[int, int, Fact]]:
     return sorted(kept, key=lambda span: span[0])
 
 
+#: Modals that ask what will be ("*will* free preschool be extended to two years").
+_WILL = frozenset({"will", "would", "shall"})
+
+
+def _foretold(q: _Question, fact: Fact) -> None:
+    """Refuse a yes-no question of what will be that types a figure its record does not
+    give ("will free preschool be extended to two years"): the article's figure says what
+    is, not whether it will change. (Of what is or was, the article's figure answers the
+    claim: "does Chongqing have 10,000 schools" gets its 9,177.)"""
+    if q.r.tokens[0] not in _WILL or fact.value is None:
+        return
+    # deferred: only a question of what will be needs the figure parser (~12 ms)
+    from cqedu.facts.figures import parse_figure
+
+    typed = [parse_figure(t) for t in q.r.tokens if t.isdigit() or t.isalpha()]
+    figures = [f.value for f in typed if f is not None]
+    if figures and fact.value not in figures:
+        raise NoMatchError(
+            f"{_article(q, fact)} gives {wording.counted_when(fact)}, "
+            f"not whether it will change{_look([fact])}"
+        )
+
+
 def _settled(q: _Question, answer: Answer) -> Answer:
     """The answer to a yes-no question, or a refusal when its record does not settle it:
     of two things the records name ("is Southwest University the same as ..."), a
@@ -641,7 +665,10 @@ def _settled(q: _Question, answer: Answer) -> Answer:
     description, or one that does not say every word asked ("is Shi Tingmao a *Go*
     champion")."""
     tokens = q.r.tokens
-    if answer.kind == FIGURE or not tokens or tokens[0] not in _AUXILIARIES:
+    if not tokens or tokens[0] not in _AUXILIARIES:
+        return answer
+    if answer.kind == FIGURE:
+        _foretold(q, answer.record)
         return answer
     named = _named_records(q)
     given = answer.record

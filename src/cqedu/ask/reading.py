@@ -37,6 +37,14 @@ _EXAMPLE = 'ask one, such as: cqedu ask "how many teachers?"'
 _PER_YEAR_WORDS = frozenset({"annual", "annually", "yearly"})
 _PER_YEAR_LEADS = frozenset({"each", "every", "per", "a"})
 _ORDINAL = frozenset({"st", "nd", "rd", "th"})
+
+
+def ordinals(tokens: Sequence[str]) -> set[int]:
+    """Positions of numbers written as ordinals ("the *15*th plan"): they say which one,
+    so a record must hold that number; no claim of a figure to check."""
+    return {i for i in range(len(tokens) - 1) if tokens[i].isdigit() and tokens[i + 1] in _ORDINAL}
+
+
 #: English's comparative quantifiers (a closed class): after "how many" they ask a change.
 _COMPARATIVES = frozenset({"more", "fewer", "less", "additional", "extra"})
 #: What "per", "each" or "every" ask a ratio over, unless a unit of time follows.
@@ -63,6 +71,8 @@ _QUESTION_WORDS = frozenset(
     | NAMING
 )
 _LINKS = frozenset({"is", "are", "was", "were", "s", "the", "a", "an", "does", "do", "did"})
+#: "what is the", "what's a": a singular link and a determiner, asking what one thing is.
+_DEFINING = frozenset((link, det) for link in ("is", "s", "was") for det in ("the", "a", "an"))
 #: Auxiliaries of do-support: "when did X begin" ends in the verb, not in X's noun.
 _DO = frozenset({"do", "does", "did", "will", "can", "could", "would", "should"})
 _AUXILIARIES = _DO | frozenset({"is", "are", "was", "were", "has", "have", "had"})
@@ -218,6 +228,28 @@ _PREAMBLE = (
 _BREAKS = frozenset("-\u2013\u2014:;,.")
 
 
+#: Verbs and adverbs of a request ("please tell me", "I'd like", "can you give"), which
+#: before "the names of N" ask what "name N" asks.
+_REQUESTING = frozenset(
+    "tell give show provide share send list want like need know please kindly".split()
+)
+
+
+def _names_asked(question: str) -> str:
+    """ "name N" for a request of "the names of N" ("please tell me the names of the two
+    universities", "what are the names of ..."), so that it lists N or says that the
+    article only counts them, as "name N" does; unchanged when a word of its own leads up
+    to "names" ("the brand names of ...")."""
+    found = re.search(r"(?i)\bnames\s+of\b", question)
+    if found is None:
+        return question
+    before = words(question[: found.start()])
+    small = function_words()
+    if not all(w in small or w in _REQUESTING for w in before):
+        return question
+    return f"name{question[found.end() :]}"
+
+
 def _percent_signs(question: str) -> str:
     """The question with a "%" that follows no figure written as the word ("what % of
     kids", "% of disabled children"): the word splitter drops the sign, and the question
@@ -282,7 +314,7 @@ def place_name(source: Source) -> str:
 
 def read(lexicon: Lexicon, question: str) -> Reading:
     """The question read against the knowledge base's words."""
-    asked = _percent_signs(_without_preamble(lexicon, question))
+    asked = _names_asked(_percent_signs(_without_preamble(lexicon, question)))
     found = _compounds(lexicon, check(claim(expand_numero(unattributed(asked, lexicon)))))
     typed = tuple(text for _, text in found)
     tokens = tuple(norm for norm, _ in found)
@@ -293,6 +325,8 @@ def read(lexicon: Lexicon, question: str) -> Reading:
 
         tokens = corrected(lexicon, tokens, typed, _ASKING_WORDS)
     reading = _shape(tokens)
+    if _defines(lexicon, tokens, reading):
+        reading = reading._replace(kind=SUMMARY, plural=False)
     consumed = set(_consumed(tokens, reading))
     span, spanned = _span(tokens, lexicon) if reading.kind in (FIGURE, NAME) else (0, set())
     consumed |= spanned
@@ -830,6 +864,33 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
     if not lead:
         return base._replace(kind=NAME)  # "teachers in chongqing": the record decides
     return base._replace(kind=SUMMARY)
+
+
+def _defines(lexicon: Lexicon, tokens: Sequence[str], reading: Reading) -> bool:
+    """Whether a partner noun after "what is the" ends the name of one thing asked to be
+    described ("what is the *joint college* with Leicester"), not which partner is meant
+    ("what is the university in Singapore that ...", "what is the British university"):
+    a word before the noun that is neither a function word nor a country's."""
+    if reading.kind not in (PLACES, COUNTRIES):
+        return False
+    first = _lead(tokens)
+    if (
+        tokens[first : first + 1] != ("what",)
+        or tuple(tokens[first + 1 : first + 3]) not in _DEFINING
+    ):
+        return False
+    after = [(i, tokens[i]) for i in range(first + 1, len(tokens)) if tokens[i] not in _LINKS]
+    noun = _partner_noun(tokens, after)
+    if noun is None or noun[0] <= first + 3:
+        return False
+    modifier = tokens[noun[0] - 1]
+    countries = lexicon.kb.countries
+    country_words = {w for c in countries for n in (c.name, *c.aliases) for w in words(n)}
+    return (
+        modifier not in CLOSED_CLASS | PARTNER_FILLER | country_words
+        and modifier not in _PARTNER_NOUNS
+        and modifier not in function_words()
+    )
 
 
 def _number_of(tokens: Sequence[str]) -> int | None:
