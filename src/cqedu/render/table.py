@@ -192,7 +192,9 @@ _COMPOSITE: dict[str, _Column] = {
 
 
 #: Columns a narrow table folds under the name first: they help least to compare rows.
-_FOLDABLE = frozenset({"fields", "period", "kind", "matched_field", "category", "summary"})
+_FOLDABLE = frozenset(
+    {"fields", "period", "kind", "matched_field", "category", "summary", "source"}
+)
 
 
 def _column(name: str, composite: bool) -> _Column:
@@ -537,6 +539,10 @@ def _columns(names: Sequence[str], results: Results) -> list[_Column]:
         # The fields --fields chose, as they are; the id always shows so `show` can follow.
         chosen = names if "id" in names else ("id", *names)
         return [_column(name, composite=False) for name in chosen]
+    if len({fact.source for fact in results.facts}) > 1:
+        # Records of several articles: without their source a reader cannot tell whose
+        # figure a row is. It is the last column, and the last to fold under the name.
+        names = (*names, "source")
     columns = [_column(name, composite=True) for name in names]
     if view.layout == Layout.TREE:
         # In the tree the names carry the structure (which figure is whose): they keep the
