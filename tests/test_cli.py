@@ -15,7 +15,7 @@ from cqedu.facts.fields import FACT_FIELDS
 from cqedu.facts.fields import SEARCH_FIELD_NAMES as SEARCH_FIELDS
 from cqedu.facts.loader import parse_facts
 from cqedu.facts.model import KIND_TABLES
-from tests.conftest import MINI_FACTS
+from tests.conftest import MINI_FACTS, REAL_FACTS
 
 HEADER = "\t".join(FACT_FIELDS)
 
@@ -557,6 +557,62 @@ def test_bad_fields_sort_unit_and_kind_exit_2(args: list[str], message: str) -> 
 @pytest.mark.parametrize("unit", ["percent", "Percent", "percnt"])
 def test_stats_unit(unit: str) -> None:
     assert tsv_ids(mini("stats", "--unit", unit)) == ["mini-preschool-rate"]
+
+
+BUNDLED = ("--facts", str(REAL_FACTS))
+
+
+@pytest.mark.parametrize(
+    ("unit", "ids"),
+    [
+        # "kids" is a synonym of the terms children and students, as `ask` reads it.
+        (
+            "kids",
+            [
+                "sino-foreign-annual-enrollment",
+                "international-students",
+                "students",
+                "free-preschool-children",
+            ],
+        ),
+        (
+            "KID",
+            [
+                "sino-foreign-annual-enrollment",
+                "international-students",
+                "students",
+                "free-preschool-children",
+            ],
+        ),
+        ("pupils", ["sino-foreign-annual-enrollment", "international-students", "students"]),
+        ("firms", ["enterprises-benefited"]),
+        ("nations", ["vocational-cooperation-countries"]),
+        # The term "years" names the unit "year": singular and plural are one word.
+        ("yrs", ["free-preschool-year"]),
+        # A unit as declared wins over a synonym that also names it.
+        ("universities", ["double-first-class-universities"]),
+    ],
+)
+def test_a_declared_synonym_names_the_units_of_its_terms(unit: str, ids: list[str]) -> None:
+    result = run(*BUNDLED, "stats", "-u", unit, "-F", "id")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert tsv_ids(result) == ids
+
+
+def test_a_synonym_of_two_units_says_both_when_a_level_has_neither() -> None:
+    result = run(*BUNDLED, "stats", "-u", "kids", "-l", "vocational")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        'cqedu: the source gives no figure in "children" or "students" for level "vocational"'
+        " (Vocational)\n"
+    )
+
+
+def test_a_synonym_of_a_term_that_is_no_unit_names_no_unit() -> None:
+    # "colleges" stands for higher education, a level: as a unit it is unknown (exit 1).
+    result = run(*BUNDLED, "stats", "-u", "colleges")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith('cqedu: no figure is counted in "colleges"; units of')
 
 
 def test_stats_unit_and_level_with_nothing_in_common_exits_1() -> None:
