@@ -113,21 +113,36 @@ def _guard_standard_streams() -> None:
             sys.stdout = _ClosedStdout()
 
 
-def _choice_with_hint(
+#: A bad option value longer than this is not quoted back whole, only its length said.
+MAX_SHOWN_VALUE = 40
+
+
+def _choice_message(
     message: Callable[[TyperChoice[Any], Any, Any], str],
 ) -> Callable[[TyperChoice[Any], Any, Any], str]:
-    """Click's "'jsn' is not one of ..." for a choice option (--format), with the
-    did-you-mean every other option with a fixed set of values gives."""
+    """The refusal of a --format value in the words every other option value gets
+    (`unknown kind "orgs" (did you mean ...); valid kinds: ...`), not Click's "Invalid
+    value for '--format' / '-f': 'jsn' is not one of ..."; `_usage_error` writes it as
+    the one line. A format of another command (`ask -f toml`) says so."""
+    del message
 
-    def with_hint(choice: TyperChoice[Any], value: Any, ctx: Any) -> str:
-        names = [getattr(option, "value", option) for option in choice.choices]
-        hint = did_you_mean(str(value), [str(name) for name in names])
-        return message(choice, value, ctx).removesuffix(".") + hint + "."
+    def refusal(choice: TyperChoice[Any], value: Any, ctx: Any) -> str:
+        names = [str(getattr(option, "value", option)) for option in choice.choices]
+        valid = f"valid formats: {', '.join(names)}"
+        text = str(value)
+        command = getattr(getattr(ctx, "command", None), "name", None)
+        if not text.strip():
+            return f"empty format; {valid}"
+        if len(text) > MAX_SHOWN_VALUE:
+            return f"unknown format ({len(text):,} characters); {valid}"
+        if text.casefold() in {fmt.value for fmt in OutputFormat} and command:
+            return f'format "{text}" does not apply to {command}; {valid}'
+        return f'unknown format "{text}"{did_you_mean(text, names)}; {valid}'
 
-    return with_hint
+    return refusal
 
 
-TyperChoice.get_invalid_choice_message = _choice_with_hint(  # type: ignore[method-assign, assignment]  # Typer builds the choice itself: no subclass can stand in
+TyperChoice.get_invalid_choice_message = _choice_message(  # type: ignore[method-assign, assignment]  # Typer builds the choice itself: no subclass can stand in
     TyperChoice.get_invalid_choice_message
 )
 
@@ -244,6 +259,13 @@ def _usage_error(error: typer.TyperException) -> int:
     if type(error).__name__ == "NoArgsIsHelpError" and ctx is not None:
         _write(ctx.get_help() + "\n")
         return EXIT_OK
+    if type(error).__name__ == "BadParameter" and isinstance(
+        getattr(getattr(error, "param", None), "type", None), TyperChoice
+    ):
+        # A --format value: one line in the project's words (`_choice_message`), as a
+        # bad --kind or --limit gets.
+        _stderr(f"cqedu: {getattr(error, 'message', error)}")
+        return EXIT_USAGE
     message = error.format_message()
     option = getattr(error, "option_name", None)
     if (
@@ -773,10 +795,13 @@ def search(
         typer.Argument(metavar="QUERY...", help="Words to look for; typos are forgiven."),
     ],
     limit: Annotated[
-        int,
-        # max is search.MAX_LIMIT, written out: importing search here would slow every command.
-        typer.Option("--limit", "-n", min=1, max=10_000, metavar="N", help="Most results to show."),
-    ] = 10,
+        # Text, read by _limit: Click's int range words its own refusals ("'abc' is not a
+        # valid int range"), unlike every other bad value.
+        str | None,
+        typer.Option(
+            "--limit", "-n", metavar="N", help="Most results to show (default 10, at most 10,000)."
+        ),
+    ] = None,
     kind: KindOption = None,
     source: SourceOption = None,
     fields: FieldsOption = None,
@@ -786,6 +811,7 @@ def search(
 ) -> None:
     """Fuzzy search over every record, best match first, with a score (0-100)."""
     text = " ".join(query)
+    most = _limit(limit)
     view = _view("search", fields, long)
 
     def run() -> Results:
@@ -793,7 +819,7 @@ def search(
         from cqedu.query.search import outcome_lines
 
         kb = _kb(ctx, source, for_search=True)
-        outcome = kb.search_outcome(text, limit, kind=kind)
+        outcome = kb.search_outcome(text, most, kind=kind)
         for line in outcome_lines(outcome):
             _stderr(f"cqedu: {line}")
         if not outcome.hits:
@@ -805,6 +831,31 @@ def search(
         return Results(tuple(hit.fact for hit in hits), view, hits=hits)
 
     _answer(fmt, no_header, view, run)
+
+
+#: The most results one search shows: search.MAX_LIMIT, written out, as importing search
+#: here would slow every command (a test holds them equal).
+MAX_LIMIT = 10_000
+DEFAULT_LIMIT = 10
+
+
+def _limit(given: str | None) -> int:
+    """The number --limit gives; QueryError (exit 2) naming the fault and the range."""
+    if given is None:
+        return DEFAULT_LIMIT
+    text = given.strip()
+    digits = text.removeprefix("-").removeprefix("+")
+    if not (digits.isascii() and digits.isdigit()):
+        shown = f'"{given}"' if len(given) <= MAX_SHOWN_VALUE else f"({len(given):,} characters)"
+        raise QueryError(f"--limit {shown} is not a whole number; give one from 1 to {MAX_LIMIT:,}")
+    wanted = f"give a whole number from 1 to {MAX_LIMIT:,}"
+    significant = digits.lstrip("0")  # measured before int(): 5,000 digits are refused
+    shown = text if len(text) <= MAX_SHOWN_VALUE else f"({len(digits):,} digits)"
+    if text.startswith("-") or not significant:
+        raise QueryError(f"--limit {shown} is too small; {wanted}")
+    if len(significant) > len(str(MAX_LIMIT)) or int(significant) > MAX_LIMIT:
+        raise QueryError(f"--limit {shown} is too large; {wanted}")
+    return int(significant)
 
 
 @_command(
