@@ -388,7 +388,7 @@ def test_show_table_is_field_and_value() -> None:
         "unit         teachers",
         "qualifier    over",
         "as_written   over 2.5 million",
-        "level        system-wide",
+        "level        System-wide",  # the level's name, which its id only spells
         "section      Schools",
         "paragraph    2",
         "source       mini",
@@ -807,3 +807,40 @@ def test_an_article_given_as_facts_says_how_to_draft_one(tmp_path: Path, name: s
         f"like an article, not a facts file: draft one from it with cqedu draft {article} > "
         f"{stem}.toml\n",
     )
+
+
+def test_an_emoji_in_a_query_is_said_to_be_ignored() -> None:
+    # Found by a fresh-eyes user: the emoji was dropped without a word.
+    result = run(*BUNDLED, "search", "\U0001f393", "football", "-F", "id")
+    assert (result.exit_code, result.stdout) == (0, "id\ncampus-football-reform\n")
+    assert result.stderr == 'cqedu: ignored "\U0001f393": search reads only letters and digits\n'
+
+
+WORLD = str(REAL_FACTS.parent / "tests" / "data" / "world_facts.toml")
+
+
+def test_a_level_whose_id_does_not_say_its_name_is_named() -> None:
+    # The id ensino-medio drops the name's accent (written decomposed in the file).
+    listing = run("--facts", WORLD, "stats", "-f", "table")
+    assert listing.stdout.splitlines()[2].split("   ")[-1] == "Ensino me\u0301dio"
+    shown = run("--facts", WORLD, "show", "exchange-students", "-f", "table")
+    assert "level        Ensino me\u0301dio (ensino-medio)" in shown.stdout.splitlines()
+    # The machine formats keep the id, the key --level takes.
+    tsv = run("--facts", WORLD, "show", "exchange-students", "-F", "level", "--no-header")
+    assert tsv.stdout == "ensino-medio\n"
+
+
+def test_a_block_shows_an_id_chosen_by_fields_once() -> None:
+    result = run(
+        *BUNDLED,
+        "search",
+        "teachers",
+        "-n",
+        "1",
+        "-F",
+        "id,level",
+        "-f",
+        "table",
+        env={"COLUMNS": "40"},
+    )
+    assert result.stdout == "Teachers\nteachers\n  Level: system-wide\n\n"

@@ -147,6 +147,53 @@ def test_a_word_that_matches_nothing_is_ignored_and_reported(mini_kb: KnowledgeB
     )
 
 
+@pytest.mark.parametrize(
+    ("query", "unread"),
+    [
+        ("\U0001f393 oxbridge", ["\U0001f393"]),  # an emoji alone, before the word
+        ("oxbridge\U0001f393", ["\U0001f393"]),  # glued to it
+        # One emoji of several code points (a joiner, a skin tone) is named whole, once.
+        (
+            "\U0001f468\u200d\U0001f393 oxbridge \U0001f468\u200d\U0001f393",
+            ["\U0001f468\u200d\U0001f393"],
+        ),
+        ("oxbridge \U0001f44d\U0001f3fd", ["\U0001f44d\U0001f3fd"]),
+        ("\u2192 oxbridge \u2605 \u20ac", ["\u2192", "\u2605", "\u20ac"]),  # arrow, star, euro
+        ("oxbridge \ue000", ["\ue000"]),  # a private-use character
+    ],
+)
+def test_a_symbol_that_is_no_word_is_said_to_be_ignored(
+    mini_kb: KnowledgeBase, query: str, unread: list[str]
+) -> None:
+    outcome = mini_kb.search_outcome(query)
+    quoted = ", ".join(f'"{piece}"' for piece in unread)
+    assert outcome_summary(outcome) == (
+        [("mini-oxbridge", 100.0, "name")],
+        [f"ignored {quoted}: search reads only letters and digits"],
+    )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "oxbridge?",
+        "oxbridge!!",
+        "oxbridge \u2026",
+        "oxbridge \u2014",
+        "\u00aboxbridge\u00bb",
+        "oxbridge%",
+        "oxbridge &",
+        "Oxbridge\u2122",
+        "oxbridge\u200b",
+    ],
+)
+def test_punctuation_and_invisible_characters_are_no_news(
+    mini_kb: KnowledgeBase, query: str
+) -> None:
+    # Breaks between words, not words a reader meant: nothing to say about them.
+    assert outcome_lines(mini_kb.search_outcome(query)) == []
+
+
 def test_a_word_no_record_shares_with_the_others_is_set_aside(real_kb: KnowledgeBase) -> None:
     outcome = real_kb.search_outcome("year 2024", 3)
     assert outcome.set_aside == ("year",)

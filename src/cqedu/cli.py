@@ -708,7 +708,8 @@ def stats(
     view, order = _view("stats", fields, long), _sort_order(sort, desc)
 
     def run() -> Results:
-        return Results(tuple(_sorted(_kb(ctx, source).figures(level, unit), order)), view)
+        kb = _kb(ctx, source)
+        return Results(tuple(_sorted(kb.figures(level, unit), order)), view, levels=kb.levels)
 
     _answer(fmt, no_header, view, run, f"{_chosen(source)} hold no figure")
 
@@ -742,8 +743,9 @@ def programs(
     view, order = _view("programs", fields, long), _sort_order(sort, desc)
 
     def run() -> Results:
-        found = _kb(ctx, source).programs(field)
-        return Results(tuple(_sorted(found, order, programs=True)), view)
+        kb = _kb(ctx, source)
+        found = kb.programs(field)
+        return Results(tuple(_sorted(found, order, programs=True)), view, levels=kb.levels)
 
     _answer(fmt, no_header, view, run, f"{_chosen(source)} hold no program")
 
@@ -778,7 +780,8 @@ def partners(
     view, order = _view("partners", fields, long), _sort_order(sort, desc)
 
     def run() -> Results:
-        return Results(tuple(_sorted(_kb(ctx, source).partners(country), order)), view)
+        kb = _kb(ctx, source)
+        return Results(tuple(_sorted(kb.partners(country), order)), view, levels=kb.levels)
 
     _answer(fmt, no_header, view, run, f"{_chosen(source)} name no partner")
 
@@ -828,7 +831,7 @@ def search(
                 raise NoMatchError(f'nothing{among} matches "{text}"; cqedu searches English words')
             raise NoMatchError(f'nothing{among} matches "{text}"; try other or fewer words')
         hits = tuple(outcome.hits)
-        return Results(tuple(hit.fact for hit in hits), view, hits=hits)
+        return Results(tuple(hit.fact for hit in hits), view, hits=hits, levels=kb.levels)
 
     _answer(fmt, no_header, view, run)
 
@@ -878,7 +881,12 @@ def show(
     # An id typed in bytes that are not UTF-8 names no record (ids are UTF-8 text), and
     # SQLite takes no such string: looked up as printed, it is an unknown id (exit 1).
     wanted = display_path(record_id)
-    _answer(fmt, no_header, view, lambda: Results((_kb(ctx).get(wanted),), view))
+
+    def run() -> Results:
+        kb = _kb(ctx)
+        return Results((kb.get(wanted),), view, levels=kb.levels)
+
+    _answer(fmt, no_header, view, run)
 
 
 @_command(

@@ -336,6 +336,35 @@ def escape_controls(text: str) -> str:
     return _control_characters().sub(escape, text)
 
 
+def unread_symbols(text: str) -> list[str]:
+    """The pieces of `text`, as typed and each once, that `words` leaves out and that are
+    no punctuation: emoji, arrows, currency and other symbols beyond ASCII ("🎓", "→",
+    "€"), which a reader may have meant as words. ASCII punctuation and symbols ("?", "%",
+    "&") and other scripts' punctuation ("…", "—") are read as the breaks they are."""
+    if text.isascii():
+        return []
+    import unicodedata  # deferred for start-up: ASCII text (every cached query) needs none
+
+    covered = [False] * len(text)
+    for start, end, _word in word_spans(text):
+        covered[start:end] = [True] * (end - start)
+    pieces: list[str] = []
+    for match in re.finditer(r"\S+", text):
+        run = ""
+        for at in range(match.start(), match.end() + 1):
+            if at < match.end() and not covered[at]:
+                run += text[at]
+                continue
+            if any(
+                not char.isascii() and unicodedata.category(char)[0] in "SC"
+                for char in run
+                if unicodedata.category(char) != "Cf"  # a joiner alone is part of an emoji
+            ):
+                pieces.append(run)
+            run = ""
+    return list(dict.fromkeys(pieces))
+
+
 def in_another_script(text: str) -> bool:
     """Whether a text has letters and none of them is of the Latin script ("重庆有多少学校",
     "сколько школ"): a question or query cqedu cannot read, as its words are English."""

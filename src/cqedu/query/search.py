@@ -8,7 +8,14 @@ from collections.abc import Collection
 from typing import NamedTuple
 
 from cqedu.core.errors import QueryError
-from cqedu.core.text import is_unspaced, normalise_phrase, stem, word_spans, words
+from cqedu.core.text import (
+    is_unspaced,
+    normalise_phrase,
+    stem,
+    unread_symbols,
+    word_spans,
+    words,
+)
 from cqedu.facts.model import SearchHit
 from cqedu.query.words import IndexWords
 from cqedu.store import index
@@ -70,6 +77,8 @@ class SearchOutcome(NamedTuple):
     """How many more records match than the limit let through."""
     notes: tuple[str, ...]
     """Other things to tell the user once (such as a missing FTS5)."""
+    unread: tuple[str, ...] = ()
+    """Symbols of the query that are no word, left out unread (an emoji: "🎓")."""
 
 
 def search_records(
@@ -106,12 +115,17 @@ def search_records(
         typed.setdefault(word, query[start:end])
     ignored = tuple(typed.get(word, word) for word in ranking.ignored)
     set_aside = tuple(typed.get(word, word) for word in ranking.set_aside)
-    return SearchOutcome(hits, ignored, set_aside, more, tuple(notes))
+    unread = tuple(unread_symbols(query))
+    return SearchOutcome(hits, ignored, set_aside, more, tuple(notes), unread)
 
 
 def outcome_lines(outcome: SearchOutcome) -> list[str]:
     """What to tell the user on stderr beside the results, one line each."""
     lines: list[str] = []
+    if outcome.unread:
+        # Said as other left-out words are: "🎓 football" searched "football" alone.
+        quoted = ", ".join(f'"{piece}"' for piece in outcome.unread)
+        lines.append(f"ignored {quoted}: search reads only letters and digits")
     if outcome.ignored_words:
         quoted = ", ".join(f'"{word}"' for word in outcome.ignored_words)
         verb = "it matches" if len(outcome.ignored_words) == 1 else "they match"
