@@ -336,6 +336,48 @@ def escape_controls(text: str) -> str:
     return _control_characters().sub(escape, text)
 
 
+#: British and American spellings of one word, as (ending, its other spelling) pairs of
+#: folded words, each way round: the few regular patterns, not a list of words, so
+#: "programmes" meets "programs" and "centre" meets "center" when only one form is in the
+#: records. Snowball stems them apart ("programm", "program").
+_RESPELLINGS: tuple[tuple[str, str], ...] = (
+    ("mme", "m"),  # programme, programmes
+    ("mmes", "ms"),
+    ("tre", "ter"),  # centre, metre, theatre
+    ("tres", "ters"),
+    ("our", "or"),  # colour, labour, behaviour
+    ("ours", "ors"),
+    ("ourite", "orite"),  # favourite
+    ("ise", "ize"),  # organise, recognise
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("isation", "ization"),  # organisation
+    ("isations", "izations"),
+    ("yse", "yze"),  # analyse
+    ("ogue", "og"),  # catalogue
+    ("ence", "ense"),  # licence, defence
+    ("lled", "led"),  # travelled, cancelled, modelled
+    ("lling", "ling"),
+)
+#: Letters a word keeps before an ending it respells: "four" and "tour" are no "for" and
+#: "tor", and "centre" (4) is the shortest word so respelt.
+_RESPELT_STEM = 3
+
+
+def respellings(word: str) -> list[str]:
+    """The other spellings of a folded English word by `_RESPELLINGS` ("programmes" ->
+    ["programs"], "center" -> ["centre"]); none for a word no pattern ends it."""
+    found: list[str] = []
+    for british, american in _RESPELLINGS:
+        # A British ending is respelt American; only a word without it the other way
+        # ("travelled" is not "travellled").
+        ending, other = (british, american) if word.endswith(british) else (american, british)
+        if word.endswith(ending) and len(word) - len(ending) >= _RESPELT_STEM:
+            found.append(word[: len(word) - len(ending)] + other)
+    return list(dict.fromkeys(found))
+
+
 def unread_symbols(text: str) -> list[str]:
     """The pieces of `text`, as typed and each once, that `words` leaves out and that are
     no punctuation: emoji, arrows, currency and other symbols beyond ASCII ("🎓", "→",
