@@ -844,3 +844,15 @@ def test_a_block_shows_an_id_chosen_by_fields_once() -> None:
         env={"COLUMNS": "40"},
     )
     assert result.stdout == "Teachers\nteachers\n  Level: system-wide\n\n"
+
+
+def test_a_bidirectional_override_in_a_name_is_shown_escaped(tmp_path: Path) -> None:
+    # U+202E printed raw turns the rest of the row round on a terminal, so a name could
+    # pass for another; tables and messages show it escaped, machine formats keep it.
+    text = MINI_FACTS.read_text(encoding="utf-8")
+    facts = tmp_path / "bidi.toml"
+    facts.write_text(text.replace('"Lion City School"', '"Lion \\u202eloohcS"'), "utf-8")
+    table = run("--facts", str(facts), "partners", "-c", "Singapore", "-f", "table")
+    assert table.stdout.splitlines()[2].startswith("Lion \\u202eloohcS  mini-lion-school")
+    tsv = run("--facts", str(facts), "partners", "-c", "Singapore", "-F", "name", "--no-header")
+    assert tsv.stdout == "Lion \u202eloohcS\n"

@@ -324,16 +324,26 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+@cache
+def _shown_escaped() -> re.Pattern[str]:
+    # The control characters, and the bidirectional embeddings, overrides and isolates: a
+    # name holding U+202E printed as it is turns the rest of its line round on a terminal
+    # (the "Trojan Source" trick), so a row could read as another. Facts files may hold
+    # them (an Arabic name may need an isolate); only what cqedu shows escapes them.
+    return re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def escape_controls(text: str) -> str:
-    """Control characters as visible escapes ("\\x1b"), so text never drives a terminal."""
-    if text.isprintable():  # every control character is unprintable: nothing to escape
+    """Control characters and bidirectional overrides as visible escapes ("\\x1b",
+    "\\u202e"), so text never drives a terminal nor reorders what it shows."""
+    if text.isprintable():  # every such character is unprintable: nothing to escape
         return text
 
     def escape(match: re.Match[str]) -> str:
         code = ord(match.group())
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
-    return _control_characters().sub(escape, text)
+    return _shown_escaped().sub(escape, text)
 
 
 #: British and American spellings of one word, as (ending, its other spelling) pairs of
