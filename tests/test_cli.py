@@ -856,3 +856,38 @@ def test_a_bidirectional_override_in_a_name_is_shown_escaped(tmp_path: Path) -> 
     assert table.stdout.splitlines()[2].startswith("Lion \\u202eloohcS  mini-lion-school")
     tsv = run("--facts", str(facts), "partners", "-c", "Singapore", "-F", "name", "--no-header")
     assert tsv.stdout == "Lion \u202eloohcS\n"
+
+
+@pytest.fixture
+def loop(tmp_path: Path) -> Path:
+    """A symbolic link that points, through another, back at itself."""
+    (tmp_path / "one.toml").symlink_to(tmp_path / "two.toml")
+    (tmp_path / "two.toml").symlink_to(tmp_path / "one.toml")
+    return tmp_path / "one.toml"
+
+
+LOOP = "cannot read: Too many levels of symbolic links"
+TOO_LONG = "a path of 3,000 characters: cannot read: File name too long"
+
+
+@pytest.mark.parametrize("how", ["--facts", "check", "CQEDU_FACTS"])
+def test_a_path_the_system_refuses_is_one_line_not_an_internal_error(loop: Path, how: str) -> None:
+    # A name too long for the system and a loop of links raised out of is_dir() and
+    # resolve(): "internal error" (exit 70) with the 3,000 characters quoted back.
+    for path, message in ((str(loop), f"{loop}: {LOOP}"), ("x" * 3000, TOO_LONG)):
+        if how == "--facts":
+            result = run("--facts", path, "stats")
+        elif how == "check":
+            result = run("check", path)
+        else:
+            result = run("stats", env={"CQEDU_FACTS": path})
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"cqedu: {message}\n")
+
+
+def test_an_articles_folder_the_system_refuses_names_no_folder(loop: Path) -> None:
+    for path, shown in ((str(loop), str(loop)), ("x" * 3000, "(3,000 characters)")):
+        result = run("check", "--articles", path, str(MINI_FACTS))
+        assert (result.exit_code, result.stderr) == (
+            2,
+            f"cqedu: --articles {shown}: no such folder\n",
+        )

@@ -31,7 +31,7 @@ from cqedu.core.errors import (
 from cqedu.core.matching import did_you_mean
 from cqedu.core.text import escape_controls, in_another_script
 from cqedu.facts.fields import FACT_FIELDS
-from cqedu.facts.files import display_path
+from cqedu.facts.files import MAX_SHOWN_PATH, display_path
 from cqedu.facts.model import TABLE_OF_KIND, Fact
 from cqedu.knowledge import KnowledgeBase, load
 from cqedu.render import (
@@ -1017,8 +1017,9 @@ def check(
     from cqedu.facts.check import check_paths
     from cqedu.knowledge import bundled_facts_path
 
-    if articles is not None and not Path(articles).is_dir():
-        raise QueryError(f"--articles {articles}: no such folder")
+    if articles is not None and not _is_folder(articles):
+        shown = articles if len(articles) <= MAX_SHOWN_PATH else f"({len(articles):,} characters)"
+        raise QueryError(f"--articles {shown}: no such folder")
     given = _paths(paths or (), "check")
     report = check_paths(
         given or _facts_paths(ctx) or (bundled_facts_path(),),
@@ -1049,6 +1050,15 @@ def check(
         f"of {files}{warnings}"
     )
     raise typer.Exit(EXIT_NO_MATCH)
+
+
+def _is_folder(path: str) -> bool:
+    """Whether `path` names a folder; a name the system refuses (too long, a loop of links,
+    a NUL) names none, rather than raising."""
+    try:
+        return Path(path).is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 @_command(
@@ -1172,7 +1182,10 @@ def _completion_shell(args: Sequence[str]) -> None:
         if given not in COMPLETION_SHELLS:
             hint = did_you_mean(given, COMPLETION_SHELLS)
             shells = ", ".join(COMPLETION_SHELLS)
-            _stderr(f'cqedu: {option}: unknown shell "{given}"{hint}; shells: {shells}')
+            named = (
+                f'"{given}"' if len(given) <= MAX_SHOWN_VALUE else f"({len(given):,} characters)"
+            )
+            _stderr(f"cqedu: {option}: unknown shell {named}{hint}; shells: {shells}")
             sys.exit(EXIT_USAGE)
         os.environ["_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"] = "1"
         return
