@@ -87,6 +87,12 @@ class _ClosedStdout(io.TextIOBase):
         return 0
 
 
+#: The standard streams the process was started without ("stdin", ...).
+_CLOSED_AT_START: set[str] = set()
+#: Paths that read standard input.
+_STDIN_PATHS = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
+
+
 def _guard_standard_streams() -> None:
     """Make a process started with stdin, stdout or stderr closed safe to run.
 
@@ -99,6 +105,7 @@ def _guard_standard_streams() -> None:
     for descriptor, name in enumerate(("stdin", "stdout", "stderr")):
         if getattr(sys, name) is not None:
             continue
+        _CLOSED_AT_START.add(name)
         try:
             os.fstat(descriptor)
         except OSError:
@@ -617,11 +624,23 @@ def _kb(
     """The knowledge base the app options name, kept to `sources` when --source gives any."""
     state = ctx.find_object(_State)
     paths = state.facts if state is not None else ()
+    _refuse_closed_stdin(paths)
     try:
         kb = load(paths or None, for_search=for_search)
     except FactsError as error:
         raise _article_hint(error, paths) from None
     return kb.only_sources(sources) if sources else kb
+
+
+def _refuse_closed_stdin(paths: Sequence[Path]) -> None:
+    """FactsError when a path reads standard input and the process was started without
+    one: held on the null device, it would read as an empty facts file."""
+    stdin = [path for path in paths if str(path) in _STDIN_PATHS]
+    if stdin and "stdin" in _CLOSED_AT_START:
+        raise FactsError(
+            f"{stdin[0]}: standard input is closed; pipe a facts file in "
+            f"(cqedu --facts {stdin[0]} ... < facts.toml)"
+        )
 
 
 #: Suffixes of the articles `draft` reads: given as a facts file, one fails as TOML.
@@ -1021,6 +1040,7 @@ def check(
         shown = articles if len(articles) <= MAX_SHOWN_PATH else f"({len(articles):,} characters)"
         raise QueryError(f"--articles {shown}: no such folder")
     given = _paths(paths or (), "check")
+    _refuse_closed_stdin(given or _facts_paths(ctx))
     report = check_paths(
         given or _facts_paths(ctx) or (bundled_facts_path(),),
         None if articles is None else Path(articles),
