@@ -210,8 +210,7 @@ def test_toml_is_not_an_answer_format(facts: Path) -> None:
     result = ask(facts, "how many teachers", "-f", "toml")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "cqedu: error: Invalid value for '--format' / '-f': 'toml' is not one of 'table', "
-        "'tsv', 'csv', 'json', 'jsonl'.\nTry 'cqedu ask --help' for help.\n"
+        'cqedu: format "toml" does not apply to ask; valid formats: table, tsv, csv, json, jsonl\n'
     )
 
 

@@ -103,7 +103,7 @@ def test_the_process_ends_at_once_only_when_nothing_is_left_to_finish(
     [
         (["ask", "nothing", "here"], 1, 'cqedu: the article does not answer "nothing here"'),
         (["stats", "--level", "nowhere"], 1, 'cqedu: the facts know no level "nowhere"'),
-        (["stats", "--format", "jsn"], 2, "cqedu: error: Invalid value for '--format'"),
+        (["stats", "--format", "jsn"], 2, 'cqedu: unknown format "jsn"'),
     ],
 )
 def test_an_ending_at_once_keeps_the_exit_code_and_message(

@@ -147,6 +147,120 @@ def test_a_word_that_matches_nothing_is_ignored_and_reported(mini_kb: KnowledgeB
     )
 
 
+@pytest.mark.parametrize(
+    ("query", "unread"),
+    [
+        ("\U0001f393 oxbridge", ["\U0001f393"]),  # an emoji alone, before the word
+        ("oxbridge\U0001f393", ["\U0001f393"]),  # glued to it
+        # One emoji of several code points (a joiner, a skin tone) is named whole, once.
+        (
+            "\U0001f468\u200d\U0001f393 oxbridge \U0001f468\u200d\U0001f393",
+            ["\U0001f468\u200d\U0001f393"],
+        ),
+        ("oxbridge \U0001f44d\U0001f3fd", ["\U0001f44d\U0001f3fd"]),
+        ("\u2192 oxbridge \u2605 \u20ac", ["\u2192", "\u2605", "\u20ac"]),  # arrow, star, euro
+        ("oxbridge \ue000", ["\ue000"]),  # a private-use character
+    ],
+)
+def test_a_symbol_that_is_no_word_is_said_to_be_ignored(
+    mini_kb: KnowledgeBase, query: str, unread: list[str]
+) -> None:
+    outcome = mini_kb.search_outcome(query)
+    quoted = ", ".join(f'"{piece}"' for piece in unread)
+    assert outcome_summary(outcome) == (
+        [("mini-oxbridge", 100.0, "name")],
+        [f"ignored {quoted}: search reads only letters and digits"],
+    )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "oxbridge?",
+        "oxbridge!!",
+        "oxbridge \u2026",
+        "oxbridge \u2014",
+        "\u00aboxbridge\u00bb",
+        "oxbridge%",
+        "oxbridge &",
+        "Oxbridge\u2122",
+        "oxbridge\u200b",
+    ],
+)
+def test_punctuation_and_invisible_characters_are_no_news(
+    mini_kb: KnowledgeBase, query: str
+) -> None:
+    # Breaks between words, not words a reader meant: nothing to say about them.
+    assert outcome_lines(mini_kb.search_outcome(query)) == []
+
+
+def test_a_british_spelling_finds_the_american_one_as_a_form_of_the_word(
+    real_kb: KnowledgeBase,
+) -> None:
+    # "programmes" met "programs" only as a close spelling (88.9), and the press conference
+    # ("progress", 77.8) outranked every program found by its kind.
+    hits = real_kb.search("programmes", 6)
+    assert [(h.fact.id, h.score, h.matched_field) for h in hits] == [
+        ("overseas-vocational-programs", 95.0, "name"),
+        ("sino-foreign-cooperative-programs", 95.0, "name"),
+        ("higher-education-expansion", 95.0, "name"),
+        ("sino-foreign-annual-enrollment", 95.0, "name"),
+        ("study-in-chongqing", 80.8, "kind"),
+        ("openness-initiative", 80.8, "kind"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("word", "other"),
+    [
+        ("programmes", ["programs"]),
+        ("programs", ["programmes"]),
+        ("centre", ["center"]),
+        ("colour", ["color"]),
+        ("organisation", ["organization"]),
+        ("analyse", ["analyze"]),
+        ("catalogue", ["catalog"]),
+        ("licence", ["license"]),
+        ("travelled", ["traveled"]),
+        ("traveled", ["travelled"]),
+        # Too short before the ending, or no ending: no other spelling.
+        ("four", []),
+        ("tour", []),
+        ("school", []),
+    ],
+)
+def test_respellings_follow_the_regular_patterns(word: str, other: list[str]) -> None:
+    from cqedu.core.text import respellings
+
+    assert respellings(word) == other
+
+
+def test_a_level_alias_finds_the_records_that_name_the_level(real_kb: KnowledgeBase) -> None:
+    # "kindergarten" is an alias of the level Preschool: the preschool enrollment rate (the
+    # level's headline figure, "Preschool" in its name) was last, at 90, by its level alone.
+    hits = real_kb.search("kindergarten", 4)
+    assert [(h.fact.id, h.score, h.matched_field) for h in hits] == [
+        ("preschool-enrollment-rate", 100.0, "name"),
+        ("inclusive-preschool-coverage", 100.0, "name"),
+        ("free-preschool-children", 100.0, "keywords"),
+        ("free-preschool-year", 100.0, "keywords"),
+    ]
+
+
+def test_a_declared_synonym_finds_its_term_below_the_word_itself(mini_kb: KnowledgeBase) -> None:
+    from cqedu.facts.model import Level, Term
+    from cqedu.query.search import declared_equivalents
+
+    levels = [Level("higher-education", "Higher education", ("tertiary", "unis"))]
+    levels.append(Level("preschool", "Preschool", ("kindergarten", "early childhood")))
+    terms = [Term("children", ("kids", "young people")), Term("students", ("kids",))]
+    # A name of two words on either side is no word for a word: left out.
+    assert declared_equivalents(levels, terms) == {
+        "kindergarten": {"preschool": 100.0},
+        "kids": {"children": 95.0, "students": 95.0},
+    }
+
+
 def test_a_word_no_record_shares_with_the_others_is_set_aside(real_kb: KnowledgeBase) -> None:
     outcome = real_kb.search_outcome("year 2024", 3)
     assert outcome.set_aside == ("year",)

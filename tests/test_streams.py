@@ -234,3 +234,28 @@ def test_a_filter_value_longer_than_any_name_is_refused_without_quoting_it(
         "",
         f"cqedu: {what} is too long (5000 characters); use at most 200\n",
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--facts", "/dev/stdin", "stats"],
+        ["check", "/dev/stdin"],
+        ["--facts", "/dev/fd/0", "stats"],
+    ],
+)
+def test_facts_read_from_a_closed_stdin_say_it_is_closed(args: list[str], cache: Path) -> None:
+    # Held on the null device, the closed stdin read as an empty facts file: "file is empty".
+    result = cqedu(args, "0<&-", cache)
+    path = args[1] if args[0] == "--facts" else args[-1]
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode() == (
+        f"cqedu: {path}: standard input is closed; pipe a facts file in "
+        f"(cqedu --facts {path} ... < facts.toml)\n"
+    )
+
+
+def test_a_dash_for_standard_input_says_which_path_reads_it(cache: Path) -> None:
+    result = cqedu(["--facts", "-", "stats"], "", cache)
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr == b"cqedu: -: no such file; for standard input give --facts /dev/stdin\n"

@@ -31,7 +31,7 @@ from cqedu.core.errors import (
 from cqedu.core.matching import did_you_mean
 from cqedu.core.text import escape_controls, in_another_script
 from cqedu.facts.fields import FACT_FIELDS
-from cqedu.facts.files import display_path
+from cqedu.facts.files import MAX_SHOWN_PATH, display_path
 from cqedu.facts.model import TABLE_OF_KIND, Fact
 from cqedu.knowledge import KnowledgeBase, load
 from cqedu.render import (
@@ -87,6 +87,12 @@ class _ClosedStdout(io.TextIOBase):
         return 0
 
 
+#: The standard streams the process was started without ("stdin", ...).
+_CLOSED_AT_START: set[str] = set()
+#: Paths that read standard input.
+_STDIN_PATHS = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
+
+
 def _guard_standard_streams() -> None:
     """Make a process started with stdin, stdout or stderr closed safe to run.
 
@@ -99,6 +105,7 @@ def _guard_standard_streams() -> None:
     for descriptor, name in enumerate(("stdin", "stdout", "stderr")):
         if getattr(sys, name) is not None:
             continue
+        _CLOSED_AT_START.add(name)
         try:
             os.fstat(descriptor)
         except OSError:
@@ -113,21 +120,36 @@ def _guard_standard_streams() -> None:
             sys.stdout = _ClosedStdout()
 
 
-def _choice_with_hint(
+#: A bad option value longer than this is not quoted back whole, only its length said.
+MAX_SHOWN_VALUE = 40
+
+
+def _choice_message(
     message: Callable[[TyperChoice[Any], Any, Any], str],
 ) -> Callable[[TyperChoice[Any], Any, Any], str]:
-    """Click's "'jsn' is not one of ..." for a choice option (--format), with the
-    did-you-mean every other option with a fixed set of values gives."""
+    """The refusal of a --format value in the words every other option value gets
+    (`unknown kind "orgs" (did you mean ...); valid kinds: ...`), not Click's "Invalid
+    value for '--format' / '-f': 'jsn' is not one of ..."; `_usage_error` writes it as
+    the one line. A format of another command (`ask -f toml`) says so."""
+    del message
 
-    def with_hint(choice: TyperChoice[Any], value: Any, ctx: Any) -> str:
-        names = [getattr(option, "value", option) for option in choice.choices]
-        hint = did_you_mean(str(value), [str(name) for name in names])
-        return message(choice, value, ctx).removesuffix(".") + hint + "."
+    def refusal(choice: TyperChoice[Any], value: Any, ctx: Any) -> str:
+        names = [str(getattr(option, "value", option)) for option in choice.choices]
+        valid = f"valid formats: {', '.join(names)}"
+        text = str(value)
+        command = getattr(getattr(ctx, "command", None), "name", None)
+        if not text.strip():
+            return f"empty format; {valid}"
+        if len(text) > MAX_SHOWN_VALUE:
+            return f"unknown format ({len(text):,} characters); {valid}"
+        if text.casefold() in {fmt.value for fmt in OutputFormat} and command:
+            return f'format "{text}" does not apply to {command}; {valid}'
+        return f'unknown format "{text}"{did_you_mean(text, names)}; {valid}'
 
-    return with_hint
+    return refusal
 
 
-TyperChoice.get_invalid_choice_message = _choice_with_hint(  # type: ignore[method-assign, assignment]  # Typer builds the choice itself: no subclass can stand in
+TyperChoice.get_invalid_choice_message = _choice_message(  # type: ignore[method-assign, assignment]  # Typer builds the choice itself: no subclass can stand in
     TyperChoice.get_invalid_choice_message
 )
 
@@ -244,6 +266,13 @@ def _usage_error(error: typer.TyperException) -> int:
     if type(error).__name__ == "NoArgsIsHelpError" and ctx is not None:
         _write(ctx.get_help() + "\n")
         return EXIT_OK
+    if type(error).__name__ == "BadParameter" and isinstance(
+        getattr(getattr(error, "param", None), "type", None), TyperChoice
+    ):
+        # A --format value: one line in the project's words (`_choice_message`), as a
+        # bad --kind or --limit gets.
+        _stderr(f"cqedu: {getattr(error, 'message', error)}")
+        return EXIT_USAGE
     message = error.format_message()
     option = getattr(error, "option_name", None)
     if (
@@ -595,11 +624,23 @@ def _kb(
     """The knowledge base the app options name, kept to `sources` when --source gives any."""
     state = ctx.find_object(_State)
     paths = state.facts if state is not None else ()
+    _refuse_closed_stdin(paths)
     try:
         kb = load(paths or None, for_search=for_search)
     except FactsError as error:
         raise _article_hint(error, paths) from None
     return kb.only_sources(sources) if sources else kb
+
+
+def _refuse_closed_stdin(paths: Sequence[Path]) -> None:
+    """FactsError when a path reads standard input and the process was started without
+    one: held on the null device, it would read as an empty facts file."""
+    stdin = [path for path in paths if str(path) in _STDIN_PATHS]
+    if stdin and "stdin" in _CLOSED_AT_START:
+        raise FactsError(
+            f"{stdin[0]}: standard input is closed; pipe a facts file in "
+            f"(cqedu --facts {stdin[0]} ... < facts.toml)"
+        )
 
 
 #: Suffixes of the articles `draft` reads: given as a facts file, one fails as TOML.
@@ -686,7 +727,8 @@ def stats(
     view, order = _view("stats", fields, long), _sort_order(sort, desc)
 
     def run() -> Results:
-        return Results(tuple(_sorted(_kb(ctx, source).figures(level, unit), order)), view)
+        kb = _kb(ctx, source)
+        return Results(tuple(_sorted(kb.figures(level, unit), order)), view, levels=kb.levels)
 
     _answer(fmt, no_header, view, run, f"{_chosen(source)} hold no figure")
 
@@ -720,8 +762,9 @@ def programs(
     view, order = _view("programs", fields, long), _sort_order(sort, desc)
 
     def run() -> Results:
-        found = _kb(ctx, source).programs(field)
-        return Results(tuple(_sorted(found, order, programs=True)), view)
+        kb = _kb(ctx, source)
+        found = kb.programs(field)
+        return Results(tuple(_sorted(found, order, programs=True)), view, levels=kb.levels)
 
     _answer(fmt, no_header, view, run, f"{_chosen(source)} hold no program")
 
@@ -756,7 +799,8 @@ def partners(
     view, order = _view("partners", fields, long), _sort_order(sort, desc)
 
     def run() -> Results:
-        return Results(tuple(_sorted(_kb(ctx, source).partners(country), order)), view)
+        kb = _kb(ctx, source)
+        return Results(tuple(_sorted(kb.partners(country), order)), view, levels=kb.levels)
 
     _answer(fmt, no_header, view, run, f"{_chosen(source)} name no partner")
 
@@ -773,10 +817,13 @@ def search(
         typer.Argument(metavar="QUERY...", help="Words to look for; typos are forgiven."),
     ],
     limit: Annotated[
-        int,
-        # max is search.MAX_LIMIT, written out: importing search here would slow every command.
-        typer.Option("--limit", "-n", min=1, max=10_000, metavar="N", help="Most results to show."),
-    ] = 10,
+        # Text, read by _limit: Click's int range words its own refusals ("'abc' is not a
+        # valid int range"), unlike every other bad value.
+        str | None,
+        typer.Option(
+            "--limit", "-n", metavar="N", help="Most results to show (default 10, at most 10,000)."
+        ),
+    ] = None,
     kind: KindOption = None,
     source: SourceOption = None,
     fields: FieldsOption = None,
@@ -786,6 +833,7 @@ def search(
 ) -> None:
     """Fuzzy search over every record, best match first, with a score (0-100)."""
     text = " ".join(query)
+    most = _limit(limit)
     view = _view("search", fields, long)
 
     def run() -> Results:
@@ -793,7 +841,7 @@ def search(
         from cqedu.query.search import outcome_lines
 
         kb = _kb(ctx, source, for_search=True)
-        outcome = kb.search_outcome(text, limit, kind=kind)
+        outcome = kb.search_outcome(text, most, kind=kind)
         for line in outcome_lines(outcome):
             _stderr(f"cqedu: {line}")
         if not outcome.hits:
@@ -802,9 +850,34 @@ def search(
                 raise NoMatchError(f'nothing{among} matches "{text}"; cqedu searches English words')
             raise NoMatchError(f'nothing{among} matches "{text}"; try other or fewer words')
         hits = tuple(outcome.hits)
-        return Results(tuple(hit.fact for hit in hits), view, hits=hits)
+        return Results(tuple(hit.fact for hit in hits), view, hits=hits, levels=kb.levels)
 
     _answer(fmt, no_header, view, run)
+
+
+#: The most results one search shows: search.MAX_LIMIT, written out, as importing search
+#: here would slow every command (a test holds them equal).
+MAX_LIMIT = 10_000
+DEFAULT_LIMIT = 10
+
+
+def _limit(given: str | None) -> int:
+    """The number --limit gives; QueryError (exit 2) naming the fault and the range."""
+    if given is None:
+        return DEFAULT_LIMIT
+    text = given.strip()
+    digits = text.removeprefix("-").removeprefix("+")
+    if not (digits.isascii() and digits.isdigit()):
+        shown = f'"{given}"' if len(given) <= MAX_SHOWN_VALUE else f"({len(given):,} characters)"
+        raise QueryError(f"--limit {shown} is not a whole number; give one from 1 to {MAX_LIMIT:,}")
+    wanted = f"give a whole number from 1 to {MAX_LIMIT:,}"
+    significant = digits.lstrip("0")  # measured before int(): 5,000 digits are refused
+    shown = text if len(text) <= MAX_SHOWN_VALUE else f"({len(digits):,} digits)"
+    if text.startswith("-") or not significant:
+        raise QueryError(f"--limit {shown} is too small; {wanted}")
+    if len(significant) > len(str(MAX_LIMIT)) or int(significant) > MAX_LIMIT:
+        raise QueryError(f"--limit {shown} is too large; {wanted}")
+    return int(significant)
 
 
 @_command(
@@ -827,7 +900,12 @@ def show(
     # An id typed in bytes that are not UTF-8 names no record (ids are UTF-8 text), and
     # SQLite takes no such string: looked up as printed, it is an unknown id (exit 1).
     wanted = display_path(record_id)
-    _answer(fmt, no_header, view, lambda: Results((_kb(ctx).get(wanted),), view))
+
+    def run() -> Results:
+        kb = _kb(ctx)
+        return Results((kb.get(wanted),), view, levels=kb.levels)
+
+    _answer(fmt, no_header, view, run)
 
 
 @_command(
@@ -958,9 +1036,11 @@ def check(
     from cqedu.facts.check import check_paths
     from cqedu.knowledge import bundled_facts_path
 
-    if articles is not None and not Path(articles).is_dir():
-        raise QueryError(f"--articles {articles}: no such folder")
+    if articles is not None and not _is_folder(articles):
+        shown = articles if len(articles) <= MAX_SHOWN_PATH else f"({len(articles):,} characters)"
+        raise QueryError(f"--articles {shown}: no such folder")
     given = _paths(paths or (), "check")
+    _refuse_closed_stdin(given or _facts_paths(ctx))
     report = check_paths(
         given or _facts_paths(ctx) or (bundled_facts_path(),),
         None if articles is None else Path(articles),
@@ -990,6 +1070,15 @@ def check(
         f"of {files}{warnings}"
     )
     raise typer.Exit(EXIT_NO_MATCH)
+
+
+def _is_folder(path: str) -> bool:
+    """Whether `path` names a folder; a name the system refuses (too long, a loop of links,
+    a NUL) names none, rather than raising."""
+    try:
+        return Path(path).is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 @_command(
@@ -1113,7 +1202,10 @@ def _completion_shell(args: Sequence[str]) -> None:
         if given not in COMPLETION_SHELLS:
             hint = did_you_mean(given, COMPLETION_SHELLS)
             shells = ", ".join(COMPLETION_SHELLS)
-            _stderr(f'cqedu: {option}: unknown shell "{given}"{hint}; shells: {shells}')
+            named = (
+                f'"{given}"' if len(given) <= MAX_SHOWN_VALUE else f"({len(given):,} characters)"
+            )
+            _stderr(f"cqedu: {option}: unknown shell {named}{hint}; shells: {shells}")
             sys.exit(EXIT_USAGE)
         os.environ["_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"] = "1"
         return

@@ -70,7 +70,7 @@ def filters(kb: KnowledgeBase) -> dict[str, Filter]:
             lambda t: names.levels.resolve(t).id,
             figures_of_level,
         ),
-        "unit": (kb.units(), names.unit, lambda t: ids(kb.figures(unit=t))),
+        "unit": (kb.units(), lambda t: tuple(names.unit(t)), lambda t: ids(kb.figures(unit=t))),
         "kind": (
             ["stat", "stats", "program", "programs", "partner", "partners", "person", "people"],
             names.kinds.resolve,

@@ -6,8 +6,9 @@ import io
 
 import pytest
 from rich.cells import cell_len
+from rich.text import Text
 
-from cqedu.render.console import message_for
+from cqedu.render.console import hanging, message_for
 
 MESSAGE = (
     'cqedu: no record has id "leicester"; did you mean leicester-joint-college, '
@@ -53,3 +54,36 @@ def test_nothing_is_lost_and_no_line_is_wider_than_the_terminal(
     shown = message_for(_Terminal(), message).splitlines()
     assert max(cell_len(line) for line in shown) <= int(columns)
     assert "".join(shown).replace(" ", "") == message.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    ("word", "width", "lines"),
+    [
+        # An id wider than the line breaks after a hyphen, never inside a word of it.
+        (
+            "southwest-university-of-political-science-and-law",
+            40,
+            ["southwest-university-of-political-", "    science-and-law"],
+        ),
+        (
+            "southwest-university-of-political-science-and-law",
+            20,
+            ["southwest-", "    university-of-", "    political-", "    science-and-law"],
+        ),
+        # A path breaks after a slash first, then inside its file name at "_" or ".".
+        (
+            "/srv/kb/tests/data/chengdu_facts.toml",
+            30,
+            ["/srv/kb/tests/data/", "    chengdu_facts.toml"],
+        ),
+        ("/srv/knowledge_base_2025.toml", 20, ["/srv/", "    knowledge_base_", "    2025.toml"]),
+        # Without a joint the word is folded where the line ends, as before.
+        ("abcdefghijklmnopqrstuvwxyz", 10, ["abcdefghij", "    klmnop", "    qrstuv", "    wxyz"]),
+        # A hyphen at the very start is no joint: "-" alone would be a line of its own.
+        ("-abcdefghijkl", 8, ["-abcdefg", "    hijk", "    l"]),
+    ],
+)
+def test_a_word_wider_than_the_line_breaks_after_a_hyphen_or_slash(
+    word: str, width: int, lines: list[str]
+) -> None:
+    assert hanging(Text(word), width, 4).plain.splitlines() == lines

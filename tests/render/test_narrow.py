@@ -133,8 +133,8 @@ def test_an_event_without_a_date_shows_an_empty_marker(real_kb: KnowledgeBase) -
 def test_a_source_block_wraps_with_a_hanging_indent(real_kb: KnowledgeBase) -> None:
     text = render_sources(OutputFormat.TABLE, real_kb.source_list(), RenderOptions(width=40))
     assert text.splitlines()[:5] == [
-        "cq-education-2025  67 records,",
-        "    2025-10-20",
+        "cq-education-2025",
+        "  67 records, 2025-10-20",
         "  Chongqing education over the 14th",
         "      Five-Year Plan (press conference",
         "      report)",
@@ -158,3 +158,24 @@ def test_one_record_keeps_its_two_columns_when_its_words_fit(real_kb: KnowledgeB
         OutputFormat.TABLE, Results((fact,), VIEWS["show"]), RenderOptions(width=60)
     ).splitlines()
     assert lines[2] == "id           sino-foreign-cooperative-programs"
+
+
+def test_a_source_block_keeps_its_count_with_its_noun_and_breaks_paths_at_slashes() -> None:
+    from cqedu.facts.model import Source
+    from cqedu.store.records import SourceInfo
+
+    long_id = Source(
+        "chongqing-vocational-2026", "Vocational colleges", "a.txt", "2026-01-05", "", ()
+    )
+    info = SourceInfo(long_id, "/srv/knowledge/articles/chengdu_facts.toml", 16)
+    text = render_sources(OutputFormat.TABLE, [info], RenderOptions(width=40))
+    # Beside the id, "16 records," ended one line and "2026-01-05" began the next; at 36
+    # columns "16" stood alone. The count and date now keep one line of their own.
+    assert text.splitlines() == [
+        "chongqing-vocational-2026",
+        "  16 records, 2026-01-05",
+        "  Vocational colleges",
+        "  /srv/knowledge/articles/",
+        "      chengdu_facts.toml",
+        "",
+    ]

@@ -324,16 +324,97 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+@cache
+def _shown_escaped() -> re.Pattern[str]:
+    # The control characters, and the bidirectional embeddings, overrides and isolates: a
+    # name holding U+202E printed as it is turns the rest of its line round on a terminal
+    # (the "Trojan Source" trick), so a row could read as another. Facts files may hold
+    # them (an Arabic name may need an isolate); only what cqedu shows escapes them.
+    return re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def escape_controls(text: str) -> str:
-    """Control characters as visible escapes ("\\x1b"), so text never drives a terminal."""
-    if text.isprintable():  # every control character is unprintable: nothing to escape
+    """Control characters and bidirectional overrides as visible escapes ("\\x1b",
+    "\\u202e"), so text never drives a terminal nor reorders what it shows."""
+    if text.isprintable():  # every such character is unprintable: nothing to escape
         return text
 
     def escape(match: re.Match[str]) -> str:
         code = ord(match.group())
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
-    return _control_characters().sub(escape, text)
+    return _shown_escaped().sub(escape, text)
+
+
+#: British and American spellings of one word, as (ending, its other spelling) pairs of
+#: folded words, each way round: the few regular patterns, not a list of words, so
+#: "programmes" meets "programs" and "centre" meets "center" when only one form is in the
+#: records. Snowball stems them apart ("programm", "program").
+_RESPELLINGS: tuple[tuple[str, str], ...] = (
+    ("mme", "m"),  # programme, programmes
+    ("mmes", "ms"),
+    ("tre", "ter"),  # centre, metre, theatre
+    ("tres", "ters"),
+    ("our", "or"),  # colour, labour, behaviour
+    ("ours", "ors"),
+    ("ourite", "orite"),  # favourite
+    ("ise", "ize"),  # organise, recognise
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("isation", "ization"),  # organisation
+    ("isations", "izations"),
+    ("yse", "yze"),  # analyse
+    ("ogue", "og"),  # catalogue
+    ("ence", "ense"),  # licence, defence
+    ("lled", "led"),  # travelled, cancelled, modelled
+    ("lling", "ling"),
+)
+#: Letters a word keeps before an ending it respells: "four" and "tour" are no "for" and
+#: "tor", and "centre" (4) is the shortest word so respelt.
+_RESPELT_STEM = 3
+
+
+def respellings(word: str) -> list[str]:
+    """The other spellings of a folded English word by `_RESPELLINGS` ("programmes" ->
+    ["programs"], "center" -> ["centre"]); none for a word no pattern ends it."""
+    found: list[str] = []
+    for british, american in _RESPELLINGS:
+        # A British ending is respelt American; only a word without it the other way
+        # ("travelled" is not "travellled").
+        ending, other = (british, american) if word.endswith(british) else (american, british)
+        if word.endswith(ending) and len(word) - len(ending) >= _RESPELT_STEM:
+            found.append(word[: len(word) - len(ending)] + other)
+    return list(dict.fromkeys(found))
+
+
+def unread_symbols(text: str) -> list[str]:
+    """The pieces of `text`, as typed and each once, that `words` leaves out and that are
+    no punctuation: emoji, arrows, currency and other symbols beyond ASCII ("🎓", "→",
+    "€"), which a reader may have meant as words. ASCII punctuation and symbols ("?", "%",
+    "&") and other scripts' punctuation ("…", "—") are read as the breaks they are."""
+    if text.isascii():
+        return []
+    import unicodedata  # deferred for start-up: ASCII text (every cached query) needs none
+
+    covered = [False] * len(text)
+    for start, end, _word in word_spans(text):
+        covered[start:end] = [True] * (end - start)
+    pieces: list[str] = []
+    for match in re.finditer(r"\S+", text):
+        run = ""
+        for at in range(match.start(), match.end() + 1):
+            if at < match.end() and not covered[at]:
+                run += text[at]
+                continue
+            if any(
+                not char.isascii() and unicodedata.category(char)[0] in "SC"
+                for char in run
+                if unicodedata.category(char) != "Cf"  # a joiner alone is part of an emoji
+            ):
+                pieces.append(run)
+            run = ""
+    return list(dict.fromkeys(pieces))
 
 
 def in_another_script(text: str) -> bool:

@@ -7,6 +7,7 @@ the bytes to store and `display_path` the text to print.
 
 # No `from __future__ import annotations` here: typing.NamedTuple compiles each field's
 # annotation into a ForwardRef when it is a string, about 30 us a field at every start-up.
+import errno
 import os
 import sys
 import time
@@ -104,22 +105,33 @@ def facts_files(paths: Sequence[Path]) -> list[FactsFile]:
     return found
 
 
+def _one_file(path: Path) -> tuple[str, str, os.stat_result]:
+    """(file as named, resolved file, its status) for a path that is no folder; a missing
+    or unreadable file is reported here."""
+    try:
+        resolved = path.resolve()
+        return (str(path), str(resolved), resolved.stat())
+    except RuntimeError:  # Python before 3.13 says a loop of links so
+        raise unreadable(path, OSError(errno.ELOOP, os.strerror(errno.ELOOP))) from None
+    except FileNotFoundError as error:
+        # /dev/stdin and a shell's <(...) (/dev/fd/63) link to a pipe, which no path
+        # names: the file is read as given
+        try:
+            return (str(path), str(path), path.stat())
+        except OSError:
+            raise unreadable(path, error) from None
+    except OSError as error:
+        raise unreadable(path, error) from None
+
+
 def _expand(path: Path) -> list[tuple[str, str, os.stat_result]]:
     """(file as named, resolved file, its status) for a file, or for each facts file of a folder."""
-    if not path.is_dir():
-        # A missing or unreadable file is reported here.
-        try:
-            resolved = path.resolve()
-            return [(str(path), str(resolved), resolved.stat())]
-        except FileNotFoundError as error:
-            # /dev/stdin and a shell's <(...) (/dev/fd/63) link to a pipe, which no path
-            # names: the file is read as given
-            try:
-                return [(str(path), str(path), path.stat())]
-            except OSError:
-                raise unreadable(path, error) from None
-        except OSError as error:
-            raise unreadable(path, error) from None
+    try:
+        is_folder = path.is_dir()
+    except OSError as error:  # a name too long for the system, ...: is_dir() raises
+        raise unreadable(path, error) from None
+    if not is_folder:
+        return [_one_file(path)]
     # A folder of thousands of files is listed and stat'ed on every run: one scandir, and
     # names joined as text, as Path would join them, rather than two Paths a file.
     try:
@@ -149,6 +161,8 @@ def _expand(path: Path) -> list[tuple[str, str, os.stat_result]]:
             )
             for name, entry, stat in entries
         ]
+    except RuntimeError:  # Python before 3.13 says a loop of links so
+        raise unreadable(path, OSError(errno.ELOOP, os.strerror(errno.ELOOP))) from None
     except OSError as error:
         raise unreadable(path, error) from None
     if not files:
@@ -158,10 +172,18 @@ def _expand(path: Path) -> list[tuple[str, str, os.stat_result]]:
     return files
 
 
+#: A path longer than this (past what most systems take) is named by its length alone.
+MAX_SHOWN_PATH = 1024
+
+
 def unreadable(path: Path, error: OSError) -> FactsError:
     """The FactsError for a facts file the operating system would not let us read."""
     shown = display_path(path)
+    if len(shown) > MAX_SHOWN_PATH:  # a name the system finds too long is not quoted back
+        shown = f"a path of {len(shown):,} characters"
     if isinstance(error, FileNotFoundError):
+        if str(path) == "-":  # many tools read "-" as standard input; cqedu reads a path
+            return FactsError("-: no such file; for standard input give --facts /dev/stdin")
         return FactsError(f"{shown}: no such file; pass an existing facts file")
     if isinstance(error, IsADirectoryError):
         return FactsError(f"{shown}: is a directory; pass a facts file (.toml)")

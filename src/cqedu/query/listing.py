@@ -17,18 +17,20 @@ def figures(
     without figures gives an empty list.
     """
     chosen = names.levels.resolve(level) if level is not None else None
-    wanted_unit = names.unit(unit) if unit is not None else None
+    wanted_units = names.unit(unit) if unit is not None else []
     where, params = "WHERE value IS NOT NULL", []
     if chosen is not None:
         where, params = f"{where} AND level = ?", [chosen.id]
-    if wanted_unit is not None:
-        where, params = f"{where} AND unit = ?", [*params, wanted_unit]
+    if wanted_units:
+        marks = ", ".join("?" * len(wanted_units))
+        where, params = f"{where} AND unit IN ({marks})", [*params, *wanted_units]
     found = records.facts(f"{where} ORDER BY pos", params)
-    if found or (chosen is None and wanted_unit is None):
+    if found or (chosen is None and not wanted_units):
         return found  # nothing asked for, nothing found: an empty list, as programs()
+    quoted = " or ".join(f'"{name}"' for name in wanted_units)
     if chosen is None:  # only a unit was asked, and units come from the figures
-        raise NoMatchError(f'no figure is counted in "{wanted_unit}"')
-    in_unit = f' in "{wanted_unit}"' if wanted_unit is not None else ""
+        raise NoMatchError(f"no figure is counted in {quoted}")
+    in_unit = f" in {quoted}" if wanted_units else ""
     raise NoMatchError(
         f'the source gives no figure{in_unit} for level "{chosen.id}" ({chosen.name})'
     )

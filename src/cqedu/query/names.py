@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from cqedu.core.matching import Vocabulary
+from cqedu.core.matching import EXACT_SCORE, MAX_NAME_CHARS, Vocabulary
+from cqedu.core.text import stem, words
 from cqedu.facts.model import KIND_TABLES, Country, Level
 from cqedu.store.records import Records
 
@@ -65,11 +66,45 @@ class Names:
             absent='no program is in the subject field "{name}"',
         )
 
-    def unit(self, text: str) -> str:
-        """The unit `text` names ("percent", "students"), forgiving a close spelling."""
-        return self.units.resolve(text)
+    def unit(self, text: str) -> list[str]:
+        """The units `text` names: a unit ("percent", "students") as declared, else every
+        unit whose term lists `text` as a synonym ("kids": children and students, as a
+        question reads it), else the one unit it spells closely."""
+        exact = [c.value for c in self.units.candidates(text) if c.score == EXACT_SCORE]
+        if exact:
+            return exact[:1]
+        if len(text) <= MAX_NAME_CHARS:
+            meant = self._unit_synonyms.get(_stems_of(text))
+            if meant:
+                return meant
+        return [self.units.resolve(text)]
+
+    @cached_property
+    def _unit_synonyms(self) -> dict[tuple[str, ...], list[str]]:
+        """The stems of each declared synonym whose term is a unit, and those units.
+
+        Stems, so a term or synonym in the singular or plural names the same unit: the
+        term "years" is the unit "year", and "kid" is a "kids".
+        """
+        units = self._records.units()
+        by_stems: dict[tuple[str, ...], list[str]] = {}
+        for unit in units:
+            by_stems.setdefault(_stems_of(unit), []).append(unit)
+        found: dict[tuple[str, ...], list[str]] = {}
+        for term in self._records.terms:
+            for unit in by_stems.get(_stems_of(term.term), ()):
+                for synonym in term.synonyms:
+                    named = found.setdefault(_stems_of(synonym), [])
+                    if unit not in named:
+                        named.append(unit)
+        return found
 
     def fields(self, text: str) -> list[str]:
         """Program fields `text` names: every field it stands in as words, else every field
         its close spelling may mean (never fewer than the word it spells)."""
         return self.program_fields.resolve_all(text)
+
+
+def _stems_of(text: str) -> tuple[str, ...]:
+    """The Snowball stems of the words of `text`: "Kids" -> ("kid",)."""
+    return tuple(stem(word) for word in words(text))

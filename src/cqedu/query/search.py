@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import bisect
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 from cqedu.core.errors import QueryError
-from cqedu.core.text import is_unspaced, normalise_phrase, stem, word_spans, words
-from cqedu.facts.model import SearchHit
+from cqedu.core.text import (
+    is_unspaced,
+    normalise_phrase,
+    respellings,
+    stem,
+    unread_symbols,
+    word_spans,
+    words,
+)
+from cqedu.facts.model import Level, SearchHit, Term
 from cqedu.query.words import IndexWords
 from cqedu.store import index
 from cqedu.store.index import STOPWORDS
@@ -70,6 +78,8 @@ class SearchOutcome(NamedTuple):
     """How many more records match than the limit let through."""
     notes: tuple[str, ...]
     """Other things to tell the user once (such as a missing FTS5)."""
+    unread: tuple[str, ...] = ()
+    """Symbols of the query that are no word, left out unread (an emoji: "🎓")."""
 
 
 def search_records(
@@ -94,6 +104,7 @@ def search_records(
         sources=records.only,
         kinds=kinds,
         vocabulary=index_words.vocabulary_cache,
+        equivalents=declared_equivalents(records.levels, records.terms),
     )
     found = records.at_positions([item.pos for item in ranking.positions])
     hits = [
@@ -106,12 +117,17 @@ def search_records(
         typed.setdefault(word, query[start:end])
     ignored = tuple(typed.get(word, word) for word in ranking.ignored)
     set_aside = tuple(typed.get(word, word) for word in ranking.set_aside)
-    return SearchOutcome(hits, ignored, set_aside, more, tuple(notes))
+    unread = tuple(unread_symbols(query))
+    return SearchOutcome(hits, ignored, set_aside, more, tuple(notes), unread)
 
 
 def outcome_lines(outcome: SearchOutcome) -> list[str]:
     """What to tell the user on stderr beside the results, one line each."""
     lines: list[str] = []
+    if outcome.unread:
+        # Said as other left-out words are: "🎓 football" searched "football" alone.
+        quoted = ", ".join(f'"{piece}"' for piece in outcome.unread)
+        lines.append(f"ignored {quoted}: search reads only letters and digits")
     if outcome.ignored_words:
         quoted = ", ".join(f'"{word}"' for word in outcome.ignored_words)
         verb = "it matches" if len(outcome.ignored_words) == 1 else "they match"
@@ -151,6 +167,41 @@ def query_words(query: str) -> list[str]:
     if len(chosen) > MAX_QUERY_WORDS:
         raise QueryError(f"query has {len(chosen)} distinct words; use at most {MAX_QUERY_WORDS}")
     return chosen
+
+
+#: A word the facts declare a synonym of a term matches the term this well: as a form
+#: of the word would, below the word as typed (a synonym may stand for several terms).
+SYNONYM_SCORE = STEM_SCORE
+
+
+def declared_equivalents(
+    levels: Sequence[Level], terms: Sequence[Term]
+) -> dict[str, dict[str, float]]:
+    """The words the facts declare to mean other words, with those words and scores.
+
+    A level's alias is the level (`kindergarten` is preschool: 100), so it also matches
+    the level's name where a record says it ("Preschool enrollment rate"), not only the
+    record's level at that column's weight; a term's synonym matches the term at
+    SYNONYM_SCORE (`kids`: children, students). One word for one word only: a word of a
+    longer name ("tertiary" for "higher education") would match "education" anywhere.
+    """
+    found: dict[str, dict[str, float]] = {}
+
+    def declare(names: Sequence[str], meant: str, score: float) -> None:
+        target = words(meant)
+        if len(target) != 1:
+            return
+        for name in names:
+            said = words(name)
+            if len(said) == 1 and said[0] != target[0]:
+                known = found.setdefault(said[0], {})
+                known[target[0]] = max(known.get(target[0], 0.0), score)
+
+    for level in levels:
+        declare(level.aliases, level.name, 100.0)
+    for term in terms:
+        declare(term.synonyms, term.term, SYNONYM_SCORE)
+    return found
 
 
 def _stem_of(connection: sqlite3.Connection, token: str, vocab: list[str]) -> str:
@@ -207,9 +258,11 @@ def rank(
     sources: Collection[str] | None = None,
     kinds: Collection[str] | None = None,
     vocabulary: index.Vocabulary | None = None,
+    equivalents: dict[str, dict[str, float]] | None = None,
 ) -> tuple[Ranking, index.Vocabulary]:
     """The best `limit` records for a query whose words (`query_words`) are `tokens`.
 
+    `equivalents` are the words the facts declare to mean others (`declared_equivalents`).
     Also returns the index's vocabulary, to be passed back as `vocabulary` next time.
     """
     vocabulary = index.vocabulary(connection, vocabulary)
@@ -217,11 +270,17 @@ def rank(
         # Numbers match exactly or not at all, and are not in the vocabulary list.
         ({token: 100.0} if index.has_word(connection, token) else {})
         if any(ch.isdigit() for ch in token)
-        else _word_matches(
+        else _with_equivalents(
+            connection,
             token,
             vocabulary.words,
-            word_stem := _stem_of(connection, token, vocabulary.words),
-            index.same_stem(connection, word_stem),
+            _word_matches(
+                token,
+                vocabulary.words,
+                word_stem := _stem_of(connection, token, vocabulary.words),
+                index.same_stem(connection, word_stem),
+            ),
+            (equivalents or {}).get(token, {}),
         )
         for token in tokens
     ]
@@ -257,6 +316,37 @@ def rank(
             set_aside = (found_tokens[left_out],)
     positions = [_explain(connection, kept, pos, score) for pos, score in ranked.scores]
     return Ranking(positions, ignored, set_aside, ranked.found), vocabulary
+
+
+def _with_equivalents(
+    connection: sqlite3.Connection,
+    token: str,
+    vocab: list[str],
+    matches: dict[str, float],
+    declared: dict[str, float],
+) -> dict[str, float]:
+    """A query word's matches, with the words the facts declare it means and its other
+    English spelling ("programmes": "programs", as a form of the word at STEM_SCORE).
+
+    Without the other spelling, "programmes" met "programs" only as a close spelling
+    (88.9), below "progress" in a record's name once the weights were applied.
+    """
+    at = bisect.bisect_left(vocab, token)
+    if not (at < len(vocab) and vocab[at] == token):  # a word the records use is theirs
+        for other in respellings(token):
+            spelt = bisect.bisect_left(vocab, other)
+            if spelt < len(vocab) and vocab[spelt] == other:
+                for word in (
+                    other,
+                    *index.same_stem(connection, _stem_of(connection, other, vocab)),
+                ):
+                    if matches.get(word, 0.0) < STEM_SCORE:
+                        matches[word] = STEM_SCORE
+    for word, score in declared.items():
+        found = bisect.bisect_left(vocab, word)
+        if found < len(vocab) and vocab[found] == word and matches.get(word, 0.0) < score:
+            matches[word] = score
+    return matches
 
 
 def _enough(counted: int, words: int) -> bool:

@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from cqedu.facts.fields import FACT_FIELDS, SEARCH_FIELD_NAMES
-from cqedu.facts.model import Fact, FactsDocument, SearchHit
+from cqedu.facts.model import Fact, FactsDocument, Level, SearchHit
 
 
 class OutputFormat(StrEnum):
@@ -121,6 +121,8 @@ class Results(NamedTuple):
     """Search hits parallel to `facts` (their score and matched field), or None."""
     document: FactsDocument | None = None
     """The whole knowledge base (sources, levels, countries), when a command exports it."""
+    levels: tuple[Level, ...] = ()
+    """The knowledge base's levels, so tables can name a record's level, not only id it."""
 
 
 Renderer = Callable[[Results, RenderOptions], str]

@@ -155,8 +155,8 @@ def hanging(text: Text, width: int, hang: int) -> Text:
             cut = start + 1
             while cut < word_end and cell_len(plain[start : cut + 1]) <= room:
                 cut += 1
-            spans.append((start, cut))
-            start, room = cut, width - hang
+            spans.append((start, _joint(plain, start, cut)))
+            start, room = spans[-1][1], width - hang
         end = word_end
     if end >= 0:
         spans.append((start, end))
@@ -166,6 +166,26 @@ def hanging(text: Text, width: int, hang: int) -> Text:
         out.append("\n" + " " * hang)
         out.append_text(line)
     return out
+
+
+#: Where a word too wide for a line may break and still read as its parts, best first:
+#: after the slash of a path ("/srv/kb/" / "chengdu_facts.toml"), the hyphen of an id
+#: ("southwest-university-of-" / "political-science-and-law"), else another joint, as a
+#: reader would break it by hand.
+_JOINTS = ("/\\", "-", "_.")
+
+
+def _joint(plain: str, start: int, cut: int) -> int:
+    """Where to end the part of a word that fits in `plain[start:cut]`: after its last
+    joint of the best kind it has, or at `cut` when it has none past its first character."""
+    last = min(cut, len(plain) - 1)
+    every = "".join(_JOINTS)
+    for joints in _JOINTS:
+        # A part of joints alone ("-", "/") says nothing: the joint must end a word.
+        for at in range(last, start + 1, -1):
+            if plain[at - 1] in joints and plain[at] not in every and plain[at - 2] not in every:
+                return at
+    return cut
 
 
 #: What every message line on stderr begins with; a wrapped message hangs under its text.

@@ -91,15 +91,23 @@ def _table(rows: list[SourceRow], options: RenderOptions) -> str:
     console, buffer = string_console(options.width, options.color)
 
     def wrapped(text: str, width: int) -> list[str]:
-        lines = Text(text).wrap(console, max(width, 1), overflow="fold")
-        return [line.plain.rstrip() for line in lines] or [""]
+        # Between words, and a word wider than the column after its hyphens, as blocks do.
+        lines = hanging(Text(text), max(width, 1), 0).plain.split("\n")
+        return [line.rstrip() for line in lines] or [""]
 
     if title_width < min(widths[1], _MIN_TITLE_WIDTH):
         # A line too long for the width wraps with a hanging indent, deeper than the block's
         # own lines, so it never reads as the next source.
         for line in cells:
-            head = Text(line[0], style="bold cyan").append(f"  {line[3]} records, {line[2]}")
-            console.print(hanging(head, options.width, 4))
+            # The count and date go beside the id when they fit, else on a line of their
+            # own: wrapped after the id, "16" was left on one line and "records" on the next.
+            counted = f"{line[3]} records, {line[2]}"
+            head = Text(line[0], style="bold cyan")
+            if cell_len(f"{line[0]}  {counted}") <= options.width:
+                console.print(head.append(f"  {counted}"))
+            else:
+                console.print(hanging(head, options.width, 4))
+                console.print(hanging(Text(f"  {counted}"), options.width, 6))
             console.print(hanging(Text("  " + line[1]), options.width, 6))
             console.print(hanging(Text("  " + line[4], style="dim"), options.width, 6))
             console.print()

@@ -77,6 +77,8 @@ class _Context(NamedTuple):
     chosen: bool
     """The columns are the fields --fields chose: keep them all."""
     matched: Callable[[_Row], frozenset[str]]
+    level_names: dict[str, str]
+    """Each level's name by its id."""
 
 
 # ---------------------------------------------------------------- cells
@@ -136,9 +138,20 @@ def _name_cell(row: _Row, ctx: _Context) -> Text:
     return cell
 
 
+def _says_its_name(level: str, name: str) -> bool:
+    """Whether a level's id is its name but for case and hyphens ("system-wide" for
+    "System-wide"), so showing the id tells the reader the name."""
+    return name.casefold().replace("-", " ") == level.replace("-", " ")
+
+
 def _level_cell(row: _Row, ctx: _Context) -> Text:
-    """The level id with spaces for hyphens, so a narrow column wraps between its words."""
-    return _text((row.fact.level or "").replace("-", " "), ctx.options.encoding)
+    """The level id with spaces for hyphens, so a narrow column wraps between its words;
+    its name when the id does not say it ("Ensino médio" for ensino-medio, "Higher
+    education" for he)."""
+    level = row.fact.level or ""
+    name = ctx.level_names.get(level)
+    shown = name if name and not _says_its_name(level, name) else level.replace("-", " ")
+    return _text(shown, ctx.options.encoding)
 
 
 def _score_cell(row: _Row, ctx: _Context) -> Text:
@@ -192,7 +205,9 @@ _COMPOSITE: dict[str, _Column] = {
 
 
 #: Columns a narrow table folds under the name first: they help least to compare rows.
-_FOLDABLE = frozenset({"fields", "period", "kind", "matched_field", "category", "summary"})
+_FOLDABLE = frozenset(
+    {"fields", "period", "kind", "matched_field", "category", "summary", "source"}
+)
 
 
 def _column(name: str, composite: bool) -> _Column:
@@ -368,8 +383,8 @@ def _block(columns: Sequence[_Column], rows: Sequence[_Row], ctx: _Context) -> l
         inset = " " * cell_len(_child_mark(ctx.options.ascii_only)) if row.child else ""
         lines = [name, Text(inset).append_text(_text(fact.id, encoding, "cyan"))]
         for column in columns:
-            if column.cell is _name_cell:
-                continue
+            if column.cell is _name_cell or column.header == BY_NAME["id"].label:
+                continue  # the name and id are the block's first two lines
             value = column.cell(row, ctx)
             if value.plain.strip():
                 lines.append(Text(f"{inset}  {column.header}: ", style="dim").append_text(value))
@@ -484,7 +499,18 @@ def _fitted_layout(
 # ---------------------------------------------------------------- layouts
 
 
-def _record(results: Results, console: Console, options: RenderOptions) -> None:
+def _level_line(level: str, level_names: dict[str, str]) -> str:
+    """A record's level as `show` writes it: the name, with the id `--level` takes after it
+    when the name does not say it ("Ensino médio (ensino-medio)")."""
+    name = level_names.get(level)
+    if not name:
+        return level
+    return name if _says_its_name(level, name) else f"{name} ({level})"
+
+
+def _record(
+    results: Results, console: Console, options: RenderOptions, level_names: dict[str, str]
+) -> None:
     """One record as field / value lines: every field it has, or those --fields chose.
 
     When the longest word of a value (an id, say) cannot stand beside the field names,
@@ -495,6 +521,8 @@ def _record(results: Results, console: Console, options: RenderOptions) -> None:
     for fact in results.facts:
         for name in view.fields:
             value = plain_text(getattr(fact, name))
+            if name == "level" and value:  # a reader reads the name; the id is a key
+                value = _level_line(value, level_names)
             if value or view.chosen:
                 lines.append((name, _text(value, options.encoding)))
         if fact.is_share and not view.chosen:
@@ -537,6 +565,10 @@ def _columns(names: Sequence[str], results: Results) -> list[_Column]:
         # The fields --fields chose, as they are; the id always shows so `show` can follow.
         chosen = names if "id" in names else ("id", *names)
         return [_column(name, composite=False) for name in chosen]
+    if len({fact.source for fact in results.facts}) > 1:
+        # Records of several articles: without their source a reader cannot tell whose
+        # figure a row is. It is the last column, and the last to fold under the name.
+        names = (*names, "source")
     columns = [_column(name, composite=True) for name in names]
     if view.layout == Layout.TREE:
         # In the tree the names carry the structure (which figure is whose): they keep the
@@ -554,9 +586,11 @@ def render(results: Results, options: RenderOptions) -> str:
     def matched(row: _Row) -> frozenset[str]:
         return row.hit.matched_words if row.hit is not None and color else frozenset()
 
-    ctx = _Context(options, view.long, view.chosen, matched)
+    levels = results.levels or (results.document.levels if results.document else ())
+    level_names = {level.id: level.name for level in levels}
+    ctx = _Context(options, view.long, view.chosen, matched, level_names)
     if view.layout == Layout.RECORD:
-        _record(results, console, options)
+        _record(results, console, options, level_names)
     elif view.layout == Layout.BY_KIND:
         kinds: dict[str, list[_Row]] = {}
         for row in _rows(results):
