@@ -602,17 +602,16 @@ def _kb(
     return kb.only_sources(sources) if sources else kb
 
 
-#: Suffixes of the articles `draft` reads: given as a facts file, one fails as TOML.
-_ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-
-
 def _article_hint(error: FactsError, paths: Sequence[Path]) -> FactsError:
     """`error`, with the command that drafts a facts file when the file it names is an
     article (a.txt given to --facts fails as TOML at its first line)."""
+    # deferred for start-up: only a file that failed to load needs it
+    from cqedu.facts.read import ARTICLE_SUFFIXES
+
     message = str(error)
     for path in paths:
         if (
-            path.suffix.lower() in _ARTICLE_SUFFIXES
+            path.suffix.lower() in ARTICLE_SUFFIXES
             and message.startswith(f"{path}:")
             and "invalid TOML" in message
         ):
@@ -955,7 +954,7 @@ def check(
 ) -> None:
     """Check facts files: every problem, one line each as path:line:column: message."""
     # deferred for start-up: only the command that uses it imports it
-    from cqedu.facts.check import check_paths
+    from cqedu.facts.check import check_paths, strict_failures
     from cqedu.knowledge import bundled_facts_path
 
     if articles is not None and not Path(articles).is_dir():
@@ -979,10 +978,14 @@ def check(
     warnings = f" ({warned} warning{'s' if warned != 1 else ''})" if warned else ""
     if not report.problems:
         shown = f"; {report.verified} verified in the article" if report.verified else ""
-        _stderr(f"cqedu: {files} checked, no problems{shown}{warnings}")
         if strict and (report.warnings or report.skipped):
-            _stderr("cqedu: --strict: warnings count as problems; review them, then check again")
+            # the line says what failed: "no problems" alone read as a pass
+            _stderr(
+                f"cqedu: {files} checked, no problems, but --strict fails "
+                f"{'it' if report.files == 1 else 'them'} on {strict_failures(report)}{shown}"
+            )
             raise typer.Exit(EXIT_NO_MATCH)
+        _stderr(f"cqedu: {files} checked, no problems{shown}{warnings}")
         return
     problems = len(report.problems)
     _stderr(
