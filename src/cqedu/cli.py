@@ -32,7 +32,7 @@ from cqedu.core.matching import did_you_mean
 from cqedu.core.text import escape_controls, in_another_script
 from cqedu.facts.fields import FACT_FIELDS
 from cqedu.facts.files import display_path
-from cqedu.facts.model import TABLE_OF_KIND, Fact
+from cqedu.facts.model import TABLE_OF_KIND, Fact, Level
 from cqedu.knowledge import KnowledgeBase, load
 from cqedu.render import (
     HEADED_FORMATS,
@@ -1025,12 +1025,19 @@ def draft(
     from cqedu.facts.draft import draft_file
     from cqedu.knowledge import bundled_facts_path
 
-    taken, sources = _ids_in_use(_facts_paths(ctx) or (bundled_facts_path(),))
-    _write(draft_file(Path(article), source_id, date, taken=taken, taken_sources=sources))
+    taken, sources, levels = _ids_in_use(_facts_paths(ctx) or (bundled_facts_path(),))
+    _write(
+        draft_file(
+            Path(article), source_id, date, taken=taken, taken_sources=sources, levels=levels
+        )
+    )
 
 
-def _ids_in_use(paths: Sequence[Path]) -> tuple[frozenset[str], dict[str, str]]:
-    """Record ids, and source ids with their facts file, of the facts files `paths` name.
+def _ids_in_use(
+    paths: Sequence[Path],
+) -> tuple[frozenset[str], dict[str, str], tuple[Level, ...]]:
+    """Record ids, source ids with their facts file, and the levels, of the facts files
+    `paths` name.
 
     The file stdout writes to is left out, and so is any empty file: `cqedu --facts kb/
     draft new.txt > kb/new.toml` has the shell create kb/new.toml, empty, before cqedu runs.
@@ -1053,12 +1060,12 @@ def _ids_in_use(paths: Sequence[Path]) -> tuple[frozenset[str], dict[str, str]]:
         if status.st_size and (status.st_dev, status.st_ino) != written:
             kept.append(path)
     if not kept:
-        return frozenset(), {}
+        return frozenset(), {}, ()
     kb = load(kept)
     sources = {
         info.source.id: display_path(info.facts_file) for info in kb.source_list(kept_only=False)
     }
-    return frozenset(kb.ids()), sources
+    return frozenset(kb.ids()), sources, kb.levels
 
 
 @_command(
