@@ -59,6 +59,13 @@ def test_each_of_our_articles_drafts_exactly_as_reviewed() -> None:
         ("The club offers 7 summer sports programmes.", ["summer sports programmes"]),
         ("Its 12 Chinese partners signed.", ["Chinese partners"]),
         ("Officials added one year of free lessons.", ["year"]),
+        # a figure with no noun after it counts what an earlier one of its sentence counts
+        ("It opened 45 clinics, and 12 more will open.", ["clinics", "clinics"]),
+        ("About 2,300 residents came, while 400 others watched.", ["residents", "residents"]),
+        ("It sees 150 patients a day and 4,000 a month.", ["patients", "patients"]),
+        ("It drew 1.2 million visitors; this year it expects 1.5 million.", ["visitors"] * 2),
+        ("Enrolment stood at 4,500 pupils, down from 4,800 two years ago.", ["pupils"] * 2),
+        ("Attendance fell by 15 percent to 34,000 after the fire.", ["percent", "attendance"]),
     ],
 )
 def test_a_unit_is_the_counted_noun_not_the_words_after_it(
@@ -77,6 +84,9 @@ def test_a_unit_is_the_counted_noun_not_the_words_after_it(
         ("In 2023, the port handled 12 ships and 900 containers.", ["2023", "2023"]),
         ("Each month, crews load 40 barges.", ["per month"]),
         ("Crews earn 500 dollars a month.", ["per month"]),
+        ("It sees 150 patients a day and 4,000 a month.", ["per day", "per month"]),
+        # "weekly" before a noun describes the noun, not the figure
+        ("Some 900 pupils join weekly lessons.", [None]),
         # "a year earlier" is no rate; "on 2023" is the base of the change
         ("Ships rose to 70, up from 60 a year earlier.", [None, None]),
         ("It carried 4.2 million riders last year, up 12 percent on 2023.", ["last year"] * 2),
@@ -105,6 +115,9 @@ def test_a_period_is_the_figures_own_not_a_neighbours(
         # word of time
         ("Waits fell from 31 weeks to 21 weeks.", ["31", "21"]),
         ("Pupils get one year of free lessons.", ["one"]),
+        # an age is not a count
+        ("The school has 900 pupils aged 11 to 16.", ["900"]),
+        ("It admits 40 children under 5 years old.", ["40"]),
     ],
 )
 def test_a_stretch_of_time_that_dates_something_is_no_figure(

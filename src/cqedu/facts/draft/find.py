@@ -39,6 +39,11 @@ _DURATION_TAIL = re.compile(
     rf"^\s+{_TIME_UNIT}\s+(?:later|earlier|ago|before|after|afterwards|on|running|in\s+a\s+row)\b",
     re.I,
 )
+#: An age, not a count: "aged 11 to 16", "ages 3-6", "children under 5 years old".
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?(?:\d+\s*(?:to|and|-)\s*)?$", re.I
+)
+_AGE_AFTER = re.compile(r"^[\s-]*(?:years?|months?)[\s-]+old\b", re.I)
 _PRONOUN_ONE_AFTER = re.compile(r"^\s+(?:of|another|by|or)\b|^\s*[,.;:!?)]|^$", re.I)
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|the|this|that|each|every|any|which|such)\s+$", re.I)
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[.!?][\"\u201d\u2019)]\s+)[\"\u201c\u2018(]?$")
@@ -54,8 +59,8 @@ class Found(NamedTuple):
     """Exactly as printed: "Nearly half", "$48.5 million"."""
     figure: Figure
     kind: str
-    """"figure", or why not: "year", "date", "time", "address", "period", "duration", "name",
-    "pronoun"."""
+    """"figure", or why not: "year", "date", "time", "address", "period", "duration", "age",
+    "name", "pronoun"."""
 
 
 def find_numbers(text: str) -> Iterator[Found]:
@@ -100,6 +105,8 @@ def _kind(text: str, match: re.Match[str], figure: Figure) -> str:  # noqa: PLR0
     if bare and _PERIOD_BEFORE.search(before) and _PERIOD_AFTER.match(after):
         return "period"
     counted = not figure.percent and figure.currency is None and match["scale"] is None
+    if counted and (_AGE_BEFORE.search(before) or _AGE_AFTER.match(after)):
+        return "age"
     if (
         counted
         and _DURATION_AFTER.match(after)

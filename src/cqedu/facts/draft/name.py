@@ -4,6 +4,7 @@ for a person to confirm, read from the words around the figure."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from cqedu.core.units import CURRENCIES
 from cqedu.facts.draft.find import Found, find_figures
@@ -14,7 +15,9 @@ _STOP = frozenset(
     were was are is be been being have has had will would can could may might shall should
     each per across since than as this these those its their our his her it they there
     now last next this every all over under about into through during while when where
-    so such also just only still including among between against them""".split()
+    so such also just only still including among between against them
+    after before within without around behind beyond near past via upon until because
+    although though if unless whether then once more fewer less other others another""".split()
 )
 #: Common verbs and time words a proposed name should not be made of.
 _NOT_NAMES = frozenset("fell rose grew went said says year years month months week weeks".split())
@@ -32,11 +35,9 @@ _PERIODS = re.compile(
     r"|(?P<range>\b(?:18|19|20)\d\d\s*[-\u2013/]\s*(?:(?:18|19|20)\d\d|\d\d)\b)"
     r"|(?P<word>\b(?:in|since|by|from|until|before|after|through|during|on)\s+"
     r"(?:the\s+end\s+of\s+)?)?(?P<year>\b(?:18|19|20)\d\d\b)(?!\s*[-\u2013/]\s*\d)"
-    r"|(?P<yearly>\b(?:annually|each\s+year|every\s+year|per\s+year|"
-    + _A_TIME.format(unit="year")
-    + r")\b)"
-    r"|(?P<monthly>\b(?:monthly|each\s+month|every\s+month|per\s+month|"
-    + _A_TIME.format(unit="month")
+    r"|(?P<rate>\b(?:annually|yearly|monthly|weekly|daily"
+    r"|(?:each|every|per)\s+(?:year|month|week|day)|"
+    + _A_TIME.format(unit="(?:year|month|week|day)")
     + r")\b)"
     r"|(?P<relative>\b(?:last|this|next)\s+(?:year|month|week|term|semester|season|quarter)\b"
     r"|\bthe\s+current\s+year\b)",
@@ -86,14 +87,11 @@ def unit_of(text: str, found: Found) -> str:  # noqa: PLR0911 - one return per p
         return measured[1]
     sentence = _sentence_around(text, found)[0]
     for plural_only, part in ((True, clause), (True, sentence), (False, clause), (False, sentence)):
-        nouns = [
-            w
-            for w in _WORD.findall(part)
-            if w.islower() and w not in _STOP and len(w) > 3 and not w.endswith(("ed", "ing"))
-        ]
-        chosen = [w for w in nouns if _plural(w)] if plural_only else nouns
-        if chosen:
-            return str(chosen[-1])
+        tokens = _WORD.findall(part)
+        nouns = [w for i, w in enumerate(tokens) if _noun_at(tokens, i, plural=plural_only)]
+        if nouns:
+            # in its own clause the subject (first), in the sentence the nearest (last)
+            return str(nouns[0] if part is clause else nouns[-1]).lower()
     return "items"
 
 
@@ -126,26 +124,21 @@ def _counted_noun(after: str) -> list[str]:
     "and" another plural ("countries and regions"); for a singular, the words up to the
     first small word. The phrase stops at punctuation: a figure's noun is in its clause."""
     words: list[str] = []
-    head = False
+    compared = False
     tokens = re.split(r"\s+", after.lstrip(), maxsplit=10)[:10]
     for index, token in enumerate(tokens):
-        word = _WORD.match(token)
         bare = token.rstrip(",.;:!?)\u201d\"'\u2019")
-        if word is None or word[0] != bare:
-            break  # a number, a bracket, a quotation
         lower = bare.lower()
-        if lower in _STOP or lower in _MEASURE_WORDS:
+        if not words and lower in ("more", "fewer", "other", "others"):
+            compared = True
+            continue  # "6 more boats" counts boats; "12 more" alone, what the one before did
+        if not _phrase_goes_on(words, bare):
             break
-        if bare[0].isupper() and any(w[0].islower() for w in words):
-            break  # a name or a sentence begins
-        if head and not _plural(lower):
-            break  # the verb or adverb after the noun: "pupils take part", "students annually"
         words.append(bare)
-        head = head or _plural(lower)
         if bare != token:
             break  # punctuation after it: the clause ends here
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        if head and following in ("and", "or"):
+        if _plural(lower) and following in ("and", "or"):
             rest = _counted_noun(" " + " ".join(tokens[index + 2 :]))
             first = rest[0] if rest else ""
             whole = rest and _plural(rest[-1].lower()) and first.islower()
@@ -154,23 +147,40 @@ def _counted_noun(after: str) -> list[str]:
             break
         if len(words) == 6:
             break
-    if not head:
-        # a singular head ("one year of free preschool"), or no noun: the first words, short
-        # of a verb after them
-        words = [w for w in words[:3] if w.islower()]
-        while words and words[-1].endswith(("ed", "ing")):
-            words.pop()
-    elif not words[-1][0].islower():
-        return []  # a capitalised plural names something ("the Olympics")
+    if any(_plural(w.lower()) for w in words):
+        # a capitalised plural names something ("the Olympics")
+        return words if words[-1][0].islower() else []
+    if compared:
+        return []
+    # a singular head ("one year of free preschool"), or no noun: the first words, short of
+    # a verb after them
+    words = [w for w in words[:3] if w.islower()]
+    while words and words[-1].endswith(("ed", "ing")):
+        words.pop()
     return words
+
+
+def _phrase_goes_on(words: Sequence[str], bare: str) -> bool:
+    """Whether a word (its punctuation stripped) goes on the noun phrase `words`."""
+    word = _WORD.match(bare)
+    lower = bare.lower()
+    if word is None or word[0] != bare:
+        return False  # a number, a bracket, a quotation
+    if lower in _STOP or lower in _MEASURE_WORDS or FIGURE_PATTERN.fullmatch(bare):
+        return False  # a small word, or another figure ("4,800 two years ago")
+    if bare[0].isupper() and any(w[0].islower() for w in words):
+        return False  # a name or a sentence begins
+    # after the head noun only another plural: "pupils *take* part", "students *annually*"
+    return not any(_plural(w.lower()) for w in words) or _plural(lower)
 
 
 def _compared_with(text: str, found: Found, clause: str) -> str | None:
     """ "up from 35", "compared with 35": a figure set against the one before it in its
     sentence counts what that one counts."""
-    if not re.search(r"\b(?:from|than|with|against)\s+$", clause):
-        return None
-    before = _sentence_around(text, found)[0]
+    against = re.search(r"\b(?:from|than|with|against)\s+$", clause) or re.match(
+        r"\s+(?:more|fewer|less|others?)\b", text[found.end :]
+    )
+    before = _sentence_around(text, found)[0] if against else clause
     start = found.start - len(before)
     earlier = [f for f in find_figures(before) if f.end < len(before)]
     if not earlier:
@@ -196,17 +206,37 @@ def _subject_noun(clause: str) -> str | None:
     tokens = _WORD.findall(clause)
     for index, token in enumerate(tokens):
         lower = token.lower()
-        if lower not in _STOP and _plural(lower) and lower not in _MEASURE_WORDS:
-            modifier = tokens[index - 1].lower() if index else ""
-            keep = (
-                modifier
-                and modifier not in _STOP
-                and modifier.isalpha()
-                and not (modifier.endswith(("ed", "ing", "ly")))
-                and tokens[index - 1].islower()
-            )
-            return f"{modifier} {lower}" if keep else lower
+        if lower in _MEASURE_WORDS or not _noun_at(tokens, index, plural=True):
+            continue
+        modifier = tokens[index - 1].lower() if index else ""
+        keep = (
+            modifier
+            and modifier not in _STOP
+            and modifier.isalpha()
+            and not (modifier.endswith(("ed", "ing", "ly")))
+            and tokens[index - 1].islower()
+        )
+        return f"{modifier} {lower}" if keep else lower
     return None
+
+
+#: After these a word in -s is a verb: "it expects", "which serves".
+_SUBJECT_PRONOUNS = frozenset("it he she this that which who what".split())
+
+
+def _noun_at(tokens: Sequence[str], index: int, *, plural: bool) -> bool:
+    """Whether tokens[index] may be the noun a figure counts: a lower-case word (or the
+    first, capitalised by the sentence) that is no small word, participle or the verb
+    after a pronoun; with `plural`, a plural one."""
+    token = tokens[index]
+    lower = token.lower()
+    if (not token.islower() and index) or lower in _STOP or len(lower) <= 3:
+        return False
+    if lower == "percent":
+        return False  # a count is no share
+    if lower.endswith(("ed", "ing")) or (index and tokens[index - 1].lower() in _SUBJECT_PRONOUNS):
+        return False
+    return _plural(lower) or not plural
 
 
 def period_of(text: str, found: Found) -> str | None:
@@ -251,6 +281,10 @@ def _nearest_period(text: str, found: Found, start: int, end: int) -> tuple[int,
             dated = _DATE_BEFORE.search(text, 0, match.start())
             if _BASE_BEFORE.search(lead) or dated or named:
                 continue
+        if match["rate"] and match["rate"].lower() in ("yearly", "monthly", "weekly", "daily"):
+            following = _WORD.match(text[match.end() :].lstrip())
+            if following and following[0].islower() and following[0] not in _STOP:
+                continue  # an adjective: "weekly lessons" are not the figure's rate
         if match["word"] and match["word"].split()[0].lower() == "on":
             continue  # "up 12 percent on 2023": the base of the change
         named_range = match["range"] and _NAME_BEFORE.search(text[start : match.start()])
@@ -303,10 +337,10 @@ def _period_text(match: re.Match[str]) -> str:
         return f"{match['first']}-{match['last']}"
     if match["range"]:
         return re.sub(r"\s*([-\u2013/])\s*", lambda m: "/" if m[1] == "/" else "-", match["range"])
-    if match["yearly"]:
-        return "per year"
-    if match["monthly"]:
-        return "per month"
+    if match["rate"]:
+        rate = match["rate"].lower().split()[-1]
+        adverbs = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week"}
+        return f"per {adverbs.get(rate, 'day' if rate == 'daily' else rate)}"
     if match["relative"]:
         return " ".join(match["relative"].lower().split()).replace("the current", "this")
     word = (match["word"] or "").split()
