@@ -66,6 +66,9 @@ def test_each_of_our_articles_drafts_exactly_as_reviewed() -> None:
         ("It drew 1.2 million visitors; this year it expects 1.5 million.", ["visitors"] * 2),
         ("Enrolment stood at 4,500 pupils, down from 4,800 two years ago.", ["pupils"] * 2),
         ("Attendance fell by 15 percent to 34,000 after the fire.", ["percent", "attendance"]),
+        # what a figure joined by a hyphen counts
+        ("The 4,000-seat arena opened.", ["seats"]),
+        ("The 12-member panel met.", ["members"]),
     ],
 )
 def test_a_unit_is_the_counted_noun_not_the_words_after_it(
@@ -85,6 +88,7 @@ def test_a_unit_is_the_counted_noun_not_the_words_after_it(
         ("Each month, crews load 40 barges.", ["per month"]),
         ("Crews earn 500 dollars a month.", ["per month"]),
         ("It sees 150 patients a day and 4,000 a month.", ["per day", "per month"]),
+        ("Fees fall to 300 pounds a term.", ["per term"]),
         # "weekly" before a noun describes the noun, not the figure
         ("Some 900 pupils join weekly lessons.", [None]),
         # "a year earlier" is no rate; "on 2023" is the base of the change
@@ -118,6 +122,8 @@ def test_a_period_is_the_figures_own_not_a_neighbours(
         # an age is not a count
         ("The school has 900 pupils aged 11 to 16.", ["900"]),
         ("It admits 40 children under 5 years old.", ["40"]),
+        # a length joined to its noun describes the thing
+        ("It holds a 3-day festival for 900 guests.", ["900"]),
     ],
 )
 def test_a_stretch_of_time_that_dates_something_is_no_figure(

@@ -34,6 +34,7 @@ _TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|
 #: time ("within six months", "for three years") or followed by a word of time ("two
 #: days later", "three years ago").
 _DURATION_LEAD = re.compile(r"\b(?:within|in|for|after|during|until|till|before)\s+$", re.I)
+_HYPHENED_TIME = re.compile(rf"^-{_TIME_UNIT}\b", re.I)
 _DURATION_AFTER = re.compile(rf"^\s+{_TIME_UNIT}\b", re.I)
 _DURATION_TAIL = re.compile(
     rf"^\s+{_TIME_UNIT}\s+(?:later|earlier|ago|before|after|afterwards|on|running|in\s+a\s+row)\b",
@@ -107,6 +108,8 @@ def _kind(text: str, match: re.Match[str], figure: Figure) -> str:  # noqa: PLR0
     counted = not figure.percent and figure.currency is None and match["scale"] is None
     if counted and (_AGE_BEFORE.search(before) or _AGE_AFTER.match(after)):
         return "age"
+    if counted and _HYPHENED_TIME.match(after) and not written[0].isupper():
+        return "duration"  # "a 3-day festival": how long a thing lasts, not a count
     if (
         counted
         and _DURATION_AFTER.match(after)

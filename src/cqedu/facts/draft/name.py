@@ -36,8 +36,8 @@ _PERIODS = re.compile(
     r"|(?P<word>\b(?:in|since|by|from|until|before|after|through|during|on)\s+"
     r"(?:the\s+end\s+of\s+)?)?(?P<year>\b(?:18|19|20)\d\d\b)(?!\s*[-\u2013/]\s*\d)"
     r"|(?P<rate>\b(?:annually|yearly|monthly|weekly|daily"
-    r"|(?:each|every|per)\s+(?:year|month|week|day)|"
-    + _A_TIME.format(unit="(?:year|month|week|day)")
+    r"|(?:each|every|per)\s+(?:year|month|week|day|term|semester)|"
+    + _A_TIME.format(unit="(?:year|month|week|day|term|semester)")
     + r")\b)"
     r"|(?P<relative>\b(?:last|this|next)\s+(?:year|month|week|term|semester|season|quarter)\b"
     r"|\bthe\s+current\s+year\b)",
@@ -66,6 +66,10 @@ def unit_of(text: str, found: Found) -> str:  # noqa: PLR0911 - one return per p
     # "148 are qualified librarians": the noun the figure is said to be
     after = re.sub(r"^\s+(?:are|were)\s+(?=[a-z])", " ", after)
     words = _counted_noun(after)
+    compound = re.match(r"-([a-z]+)\b", after)
+    if compound is not None and not words:
+        # "a 4,000-seat arena": what the figure counts is joined to it
+        return compound[1] if compound[1].endswith("s") else compound[1] + "s"
     if found.figure.currency is not None and (not words or words[-1] not in _CURRENCY_WORDS):
         return CURRENCIES[found.figure.currency]
     if words:
