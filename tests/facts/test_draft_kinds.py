@@ -44,6 +44,7 @@ def test_each_of_our_articles_drafts_exactly_as_reviewed() -> None:
     [
         ("Around 900 volunteers helped at the fair.", ["volunteers"]),
         ("Some 75 nurses work nights.", ["nurses"]),
+        ("Some 5 clinics take part in the trial.", ["clinics"]),
         ("The city runs 18 bus routes serving the port.", ["bus routes"]),
         ("It trained 4,000 drivers, the agency said.", ["drivers"]),
         ("It trained 4,000 drivers, officials said.", ["drivers"]),

@@ -108,7 +108,7 @@ _CURRENCY_WORDS = frozenset("dollars pounds euros yuan yen".split())
 _MEASURE_WORDS = frozenset("number numbers total totals count counts figure figures".split())
 #: Words ending in -s that are no plural noun.
 _NOT_PLURAL = re.compile(
-    r"(?:ss|us|is|ous|ics)$|^(?:always|sometimes|perhaps|besides|"
+    r"(?:ss|us|is|ous)$|^(?:always|sometimes|perhaps|besides|"
     r"afterwards|towards|whereas|nevertheless|thus|plus|as|its|has|was)$"
 )
 
