@@ -107,6 +107,20 @@ def test_a_period_is_the_figures_own_not_a_neighbours(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Around 45 percent of graduates stay in the city.", "Share of graduates"),
+        ("Two thirds of the 600 graduates found jobs.", "Share of graduates"),
+        ("Some 60% of new members joined online.", "Share of new members"),
+    ],
+)
+def test_a_share_is_named_by_the_noun_it_is_of_not_the_verb_after(
+    tmp_path: Path, sentence: str, name: str
+) -> None:
+    assert drafted(tmp_path, sentence)[0]["name"] == name
+
+
+@pytest.mark.parametrize(
     ("sentence", "figures"),
     [
         ("Within six months, 40 ships docked.", ["40"]),

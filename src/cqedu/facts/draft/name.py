@@ -367,6 +367,15 @@ def name_of(text: str, found: Found, unit: str) -> str:
     if unit != "percent":
         return unit[0].upper() + unit[1:]
     after = text[found.end :]
+    whole = re.match(
+        r"\s+of\s+(?:(?:the|all|its|their|his|her|our|these|those)\s+)?(?:[\d,.]+\s+)?(.*)",
+        after,
+        re.DOTALL,
+    )
+    counted = _counted_noun(" " + whole[1]) if whole is not None else []
+    if counted and _plural(counted[-1].lower()):
+        # the noun phrase a unit would be, and no further: "45% of graduates *stay*"
+        return "Share of " + " ".join(counted)
     share = re.match(r"\s+of\s+((?:[\w'\u2019-]+[ \t]*){1,4})", after)
     if share is not None:
         words: list[str] = []
