@@ -29,6 +29,7 @@ import time
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -405,17 +406,21 @@ def draft_accuracy(articles: Path) -> bool | None:
     from cqedu.facts.draft.measure import Labelled, measure_draft
 
     print("\n## draft: figures found with the right value, as_written, section and paragraph\n")
-    print("article | figures | found | drafted | not figures")
-    print("---|---|---|---|---")
+    print("article | figures | found | drafted | not figures | unit right")
+    print("---|---|---|---|---|---")
     folder = REPO / "tests" / "data" / "articles"
     for name in ("a1", "a2", "a3", "a4"):
         labels = tomllib.loads((folder / f"{name}.figures.toml").read_text())["figures"]
         m = measure_draft(
             draft_file(folder / f"{name}.txt"),
-            [Labelled(f["as_written"], f["value"], f["section"], f["paragraph"]) for f in labels],
+            [
+                Labelled(f["as_written"], f["value"], f["section"], f["paragraph"], f["unit"])
+                for f in labels
+            ],
         )
         print(f"{name} | {m.labelled} | {m.found} ({m.found_share:.1%}) | {m.drafted} | "
-              f"{m.not_figures} ({m.not_figure_share:.1%})")  # fmt: skip
+              f"{m.not_figures} ({m.not_figure_share:.1%}) | "
+              f"{m.units} of {m.marked_units}")  # fmt: skip
     facts = tomllib.loads((REPO / "facts.toml").read_text())
     source = facts["sources"][0]
     article = articles / source["file"]
@@ -424,15 +429,42 @@ def draft_accuracy(articles: Path) -> bool | None:
         return None
     records = [r for table in facts.values() if isinstance(table, list) for r in table]
     labelled = [
-        Labelled(r["as_written"], r["value"], r["section"], r["paragraph"])
+        Labelled(r["as_written"], r["value"], r["section"], r["paragraph"], r.get("unit"))
         for r in records
         if "as_written" in r
     ]
     m = measure_draft(draft_file(article), labelled)
     print(f"bundled | {m.labelled} | {m.found} ({m.found_share:.1%}) | {m.drafted} | "
-          f"{m.not_figures} ({m.not_figure_share:.1%})")  # fmt: skip
+          f"{m.not_figures} ({m.not_figure_share:.1%}) | "
+          f"{m.units} of {m.marked_units}")  # fmt: skip
+    draft_levels(article, facts, records)
     print("\ntargets: found >= 95%, not figures <= 10% (bundled article)")
     return m.found_share >= 0.95 and m.not_figure_share <= 0.10
+
+
+def draft_levels(article: Path, facts: dict[str, Any], records: list[dict[str, Any]]) -> None:
+    """The levels the draft proposes for the bundled article's figures, drafted with
+    facts.toml's levels as the knowledge base's, against the levels facts.toml gives."""
+    from cqedu.facts.draft import draft_file
+    from cqedu.facts.model import Level
+
+    levels = [Level(v["id"], v["name"], tuple(v.get("aliases", ()))) for v in facts["levels"]]
+    place = {
+        (r["as_written"], r["section"], r["paragraph"]): r.get("level")
+        for r in records
+        if "as_written" in r
+    }
+    stats = tomllib.loads(draft_file(article, levels=levels))["stats"]
+    given = [
+        (s.get("level"), place.get((s["as_written"], s["section"], s["paragraph"]))) for s in stats
+    ]
+    right = sum(1 for drafted, labelled in given if drafted is not None and drafted == labelled)
+    wrong = sum(1 for drafted, labelled in given if drafted is not None and drafted != labelled)
+    unset = sum(1 for drafted, labelled in given if drafted is None and labelled is not None)
+    print(
+        f"\nbundled levels: {right + wrong} of {len(stats)} figures given one, {right} as in "
+        f"facts.toml, {wrong} not; {unset} with a level in facts.toml left without one"
+    )
 
 
 def main() -> None:

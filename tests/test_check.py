@@ -176,7 +176,6 @@ def test_a_nul_byte_in_a_path_is_a_usage_error() -> None:
     assert result.stderr == "cqedu: 'x\\x00': a path cannot hold a NUL character\n"
 
 
-STRICT = "cqedu: --strict: warnings count as problems; review them, then check again\n"
 ARTICLES = Path(__file__).parent / "data" / "articles"
 
 
@@ -189,14 +188,23 @@ def test_strict_fails_a_draft_left_unreviewed(tmp_path: Path) -> None:
     strict = run("check", "--strict", str(tmp_path / "a1.toml"))
     assert lenient.exit_code == 0
     assert (strict.exit_code, strict.stdout) == (1, lenient.stdout)
-    assert strict.stderr == lenient.stderr + STRICT
+    assert lenient.stderr == (
+        "cqedu: 1 facts file checked, no problems; 37 verified in the article (38 warnings)\n"
+    )
+    assert strict.stderr == (
+        "cqedu: 1 facts file checked, no problems, but --strict fails it on 38 warnings (38 "
+        "tables not reviewed); 37 verified in the article\n"
+    )
     assert "warning: " in strict.stdout
 
 
 def test_strict_fails_when_the_article_was_not_found() -> None:
     result = run("check", "--strict", str(MINI_FACTS))
     assert result.exit_code == 1
-    assert result.stderr == SKIPPED_NOTE + "cqedu: 1 facts file checked, no problems\n" + STRICT
+    assert result.stderr == SKIPPED_NOTE + (
+        "cqedu: 1 facts file checked, no problems, but --strict fails it on 1 article not "
+        "found, so not verified (mini.txt)\n"
+    )
 
 
 def test_strict_passes_a_file_verified_and_reviewed(tmp_path: Path) -> None:
@@ -239,3 +247,85 @@ def test_a_level_the_file_does_not_declare_says_so_and_no_figure_reads_as_unheld
         "docs/schema.md)",
     )
     assert report.warnings == ()
+
+
+ARTICLE = "Portwick - The ferry carried 4.2 million riders last year, the board said.\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "output"),
+    [
+        ("ferries.txt", ARTICLE, "ferries.toml"),
+        ("ferries.md", "# Ferries\n\n" + ARTICLE, "ferries.toml"),
+        # no article suffix: told by its text, and not drafted over itself
+        ("ferries.toml", ARTICLE, "ferries-facts.toml"),
+        ("ferries", "Ferries\n\n" + ARTICLE, "ferries.toml"),
+    ],
+)
+def test_an_article_given_to_check_is_named_one_with_the_draft_command(
+    tmp_path: Path, name: str, text: str, output: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{path}:1:1: this looks like an article, not a facts file (it is not TOML): draft a "
+        f"facts file from it with cqedu draft {path} > {tmp_path / output}, then check that "
+        "file\n"
+    )
+    assert result.stderr == "cqedu: 1 problem in 1 of 1 facts file\n"
+
+
+def test_a_broken_facts_file_is_still_told_its_toml_fault(tmp_path: Path) -> None:
+    # A line of prose in a file that has TOML lines is a fault of the facts file.
+    path = tmp_path / "broken.toml"
+    path.write_text(mini_with(("schema = 1", "schema = 1\nthis line is not toml at all")))
+    assert run("check", str(path)).stdout == (
+        f"{path}:3:6: invalid TOML: key with no value, expected `=`\n"
+    )
+
+
+def test_strict_says_on_its_summary_line_what_failed(tmp_path: Path) -> None:
+    text = mini_with(("[[stats]]", "[[stats]]\n# REVIEW: name, summary"))
+    path = tmp_path / "facts.toml"
+    path.write_text(text, encoding="utf-8")
+    plain = run("check", str(path))
+    assert plain.exit_code == 0
+    assert plain.stderr == SKIPPED_NOTE + "cqedu: 1 facts file checked, no problems (1 warning)\n"
+    strict = run("check", "--strict", str(path))
+    assert (strict.exit_code, strict.stdout) == (1, plain.stdout)
+    assert strict.stderr == SKIPPED_NOTE + (
+        "cqedu: 1 facts file checked, no problems, but --strict fails it on 1 warning (1 table "
+        "not reviewed) and 1 article not found, so not verified (mini.txt)\n"
+    )
+    (tmp_path / "mini.txt").write_text(MINI_ARTICLE, encoding="utf-8")
+    strict = run("check", "--strict", str(path))
+    assert strict.stdout.splitlines()[1:] == [
+        f'{path}:7:1: warning: "7" in paragraph 1 of "Schools" is a figure of mini.txt that '
+        "no record holds"
+    ]
+    assert strict.stderr == (
+        "cqedu: 1 facts file checked, no problems, but --strict fails it on 2 warnings (1 table "
+        "not reviewed, 1 figure of the article that no record holds); 6 verified in the "
+        "article\n"
+    )
+
+
+#: An article for the mini facts file: its figures where the records cite them, and one
+#: more ("7 pools") that no record holds.
+MINI_ARTICLE = """\
+# Mini
+
+## Intro
+
+The town's three robot clubs have about 40 members.
+
+The open day is on January 2.
+
+## Schools
+
+It has 1,234 schools and 7 pools.
+
+Enrollment is 88.5% and over 2.5 million teachers work there.
+"""

@@ -32,7 +32,7 @@ from cqedu.core.matching import did_you_mean
 from cqedu.core.text import escape_controls, in_another_script
 from cqedu.facts.fields import FACT_FIELDS
 from cqedu.facts.files import MAX_SHOWN_PATH, display_path
-from cqedu.facts.model import TABLE_OF_KIND, Fact
+from cqedu.facts.model import TABLE_OF_KIND, Fact, Level
 from cqedu.knowledge import KnowledgeBase, load
 from cqedu.render import (
     HEADED_FORMATS,
@@ -643,17 +643,16 @@ def _refuse_closed_stdin(paths: Sequence[Path]) -> None:
         )
 
 
-#: Suffixes of the articles `draft` reads: given as a facts file, one fails as TOML.
-_ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-
-
 def _article_hint(error: FactsError, paths: Sequence[Path]) -> FactsError:
     """`error`, with the command that drafts a facts file when the file it names is an
     article (a.txt given to --facts fails as TOML at its first line)."""
+    # deferred for start-up: only a file that failed to load needs it
+    from cqedu.facts.read import ARTICLE_SUFFIXES
+
     message = str(error)
     for path in paths:
         if (
-            path.suffix.lower() in _ARTICLE_SUFFIXES
+            path.suffix.lower() in ARTICLE_SUFFIXES
             and message.startswith(f"{path}:")
             and "invalid TOML" in message
         ):
@@ -1033,7 +1032,7 @@ def check(
 ) -> None:
     """Check facts files: every problem, one line each as path:line:column: message."""
     # deferred for start-up: only the command that uses it imports it
-    from cqedu.facts.check import check_paths
+    from cqedu.facts.check import check_paths, strict_failures
     from cqedu.knowledge import bundled_facts_path
 
     if articles is not None and not _is_folder(articles):
@@ -1059,10 +1058,14 @@ def check(
     warnings = f" ({warned} warning{'s' if warned != 1 else ''})" if warned else ""
     if not report.problems:
         shown = f"; {report.verified} verified in the article" if report.verified else ""
-        _stderr(f"cqedu: {files} checked, no problems{shown}{warnings}")
         if strict and (report.warnings or report.skipped):
-            _stderr("cqedu: --strict: warnings count as problems; review them, then check again")
+            # the line says what failed: "no problems" alone read as a pass
+            _stderr(
+                f"cqedu: {files} checked, no problems, but --strict fails "
+                f"{'it' if report.files == 1 else 'them'} on {strict_failures(report)}{shown}"
+            )
             raise typer.Exit(EXIT_NO_MATCH)
+        _stderr(f"cqedu: {files} checked, no problems{shown}{warnings}")
         return
     problems = len(report.problems)
     _stderr(
@@ -1111,12 +1114,19 @@ def draft(
     from cqedu.facts.draft import draft_file
     from cqedu.knowledge import bundled_facts_path
 
-    taken, sources = _ids_in_use(_facts_paths(ctx) or (bundled_facts_path(),))
-    _write(draft_file(Path(article), source_id, date, taken=taken, taken_sources=sources))
+    taken, sources, levels = _ids_in_use(_facts_paths(ctx) or (bundled_facts_path(),))
+    _write(
+        draft_file(
+            Path(article), source_id, date, taken=taken, taken_sources=sources, levels=levels
+        )
+    )
 
 
-def _ids_in_use(paths: Sequence[Path]) -> tuple[frozenset[str], dict[str, str]]:
-    """Record ids, and source ids with their facts file, of the facts files `paths` name.
+def _ids_in_use(
+    paths: Sequence[Path],
+) -> tuple[frozenset[str], dict[str, str], tuple[Level, ...]]:
+    """Record ids, source ids with their facts file, and the levels, of the facts files
+    `paths` name.
 
     The file stdout writes to is left out, and so is any empty file: `cqedu --facts kb/
     draft new.txt > kb/new.toml` has the shell create kb/new.toml, empty, before cqedu runs.
@@ -1139,12 +1149,12 @@ def _ids_in_use(paths: Sequence[Path]) -> tuple[frozenset[str], dict[str, str]]:
         if status.st_size and (status.st_dev, status.st_ino) != written:
             kept.append(path)
     if not kept:
-        return frozenset(), {}
+        return frozenset(), {}, ()
     kb = load(kept)
     sources = {
         info.source.id: display_path(info.facts_file) for info in kb.source_list(kept_only=False)
     }
-    return frozenset(kb.ids()), sources
+    return frozenset(kb.ids()), sources, kb.levels
 
 
 @_command(

@@ -26,13 +26,15 @@ def run(*args: str) -> Result:
 def labels(name: str) -> list[Labelled]:
     data = tomllib.loads((ARTICLES / f"{name}.figures.toml").read_text(encoding="utf-8"))
     return [
-        Labelled(f["as_written"], f["value"], f["section"], f["paragraph"]) for f in data["figures"]
+        Labelled(f["as_written"], f["value"], f["section"], f["paragraph"], f["unit"])
+        for f in data["figures"]
     ]
 
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("a1", DraftMeasures(32, 32, 32, 0)), ("a2", DraftMeasures(29, 29, 29, 0))],
+    # a1: "a population of about 1.3 million" gives `population`; the label says residents
+    [("a1", DraftMeasures(32, 32, 32, 0, 31, 32)), ("a2", DraftMeasures(29, 29, 29, 0, 29, 29))],
 )
 def test_the_draft_of_each_tuning_article_holds_every_figure_and_nothing_else(
     name: str, expected: DraftMeasures
@@ -182,7 +184,7 @@ def test_draft_then_check_passes_with_every_figure_verified(tmp_path: Path) -> N
     )
     lines = checked.stdout.splitlines()
     assert lines[0] == (
-        f'{facts}:9:1: warning: sources "marlow-libraries" not reviewed yet: title, summary, '
+        f'{facts}:13:1: warning: sources "marlow-libraries" not reviewed yet: title, summary, '
         "date (year inferred)"
     )
     reviewed = "\n".join(
@@ -440,7 +442,7 @@ def test_drafts_for_one_knowledge_base_get_ids_no_other_file_has(tmp_path: Path)
     assert second.exit_code == 0, second.output
     drafted = tomllib.loads(second.stdout)
     assert drafted["sources"][0]["id"] == "harbour-ferries-2"
-    assert [s["id"] for s in drafted["stats"]] == ["ferries-3", "crew-up-2", "ferries-4"]
+    assert [s["id"] for s in drafted["stats"]] == ["ferries-2", "crew-3", "crew-4"]
     (kb / "two.toml").write_text(second.stdout, encoding="utf-8")
     assert run("--facts", str(kb), "stats").exit_code == 0
     taken = run("--facts", str(kb), "draft", str(kb / "two.txt"), "--id", "harbour-ferries")
@@ -477,7 +479,8 @@ def as_web_page(name: str) -> str:
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("a1", DraftMeasures(32, 32, 32, 0)), ("a2", DraftMeasures(29, 29, 29, 0))],
+    # a1: "a population of about 1.3 million" gives `population`; the label says residents
+    [("a1", DraftMeasures(32, 32, 32, 0, 31, 32)), ("a2", DraftMeasures(29, 29, 29, 0, 29, 29))],
 )
 def test_a_web_page_is_drafted_as_its_article(
     tmp_path: Path, name: str, expected: DraftMeasures
@@ -559,9 +562,9 @@ def test_a_draft_written_into_the_folder_it_joins_avoids_the_other_files_ids(
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
-        "ferries\tharbour-ferries\ncrew-up\tharbour-ferries\nferries-2\tharbour-ferries\n"
-        "ferries-3\tharbour-ferries-2\ncrew-up-2\tharbour-ferries-2\n"
-        "ferries-4\tharbour-ferries-2\n"
+        "ferries\tharbour-ferries\ncrew\tharbour-ferries\ncrew-2\tharbour-ferries\n"
+        "ferries-2\tharbour-ferries-2\ncrew-3\tharbour-ferries-2\n"
+        "crew-4\tharbour-ferries-2\n"
     )
 
 

@@ -15,6 +15,7 @@ from cqedu.facts.files import facts_files
 from cqedu.facts.loader import Problem, check_facts, read_facts_bytes
 from cqedu.facts.merge import clash_message, merge_levels
 from cqedu.facts.model import KIND_TABLES, FactsDocument, Level
+from cqedu.facts.read import looks_like_article
 from cqedu.facts.review import review_warnings
 
 _LINE_PREFIX = re.compile(r":(\d+)(?::(\d+))?: ")
@@ -80,10 +81,12 @@ def check_paths(paths: Sequence[Path], articles: Path | None = None) -> CheckRep
             faulty.add(label)
             continue
         document, problems, record_ids = check_facts(data, label)
+        text = data.decode("utf-8", errors="replace")
+        if document is None and _not_toml(problems) and looks_like_article(label, text):
+            problems = [Problem(_article_message(label), "", 1, 1)]
         lines.extend(format_problem(label, problem) for problem in problems)
         if problems:
             faulty.add(label)
-        text = data.decode("utf-8", errors="replace")
         try:
             written = Path(label).stat().st_mtime_ns
         except OSError:  # gone since it was read: its place decides
@@ -108,6 +111,55 @@ def check_paths(paths: Sequence[Path], articles: Path | None = None) -> CheckRep
     faulty.update(label for label, _ in clashes)
     return CheckReport(
         len(files), len(faulty), tuple(lines), tuple(warnings), tuple(skipped), verified
+    )
+
+
+#: The kinds of warning, by how their message ends or runs, each with how it is counted.
+_WARNING_KINDS = (
+    (re.compile(r": warning: \w+ \".*\" not reviewed yet: "), "table", "not reviewed"),
+    (re.compile(r"that no record holds$"), "figure", "of the article that no record holds"),
+)
+
+
+def strict_failures(report: CheckReport) -> str:
+    """What `--strict` fails a report of no problem on, counted by kind: "9 warnings (8
+    tables not reviewed, 1 figure of the article that no record holds)", and the
+    articles not found."""
+    parts: list[str] = []
+    if report.warnings:
+        counted: list[str] = []
+        left = len(report.warnings)
+        for pattern, noun, what in _WARNING_KINDS:
+            count = sum(1 for line in report.warnings if pattern.search(line))
+            left -= count
+            if count:
+                counted.append(f"{count} {noun}{'s' if count != 1 else ''} {what}")
+        if left:
+            counted.append(f"{left} other")
+        total = len(report.warnings)
+        parts.append(f"{total} warning{'s' if total != 1 else ''} ({', '.join(counted)})")
+    if report.skipped:
+        count = len(report.skipped)
+        parts.append(
+            f"{count} article{'s' if count != 1 else ''} not found, so not verified "
+            f"({', '.join(report.skipped)})"
+        )
+    return " and ".join(parts)
+
+
+def _not_toml(problems: Sequence[Problem]) -> bool:
+    return len(problems) == 1 and "invalid TOML: " in problems[0].message
+
+
+def _article_message(label: str) -> str:
+    """What to do with an article given to `check` in place of its facts file."""
+    path = Path(label)
+    # an article named .toml must not be drafted over itself
+    target = path.with_name(f"{path.stem}-facts.toml") if path.suffix == ".toml" else None
+    output = target or path.with_suffix(".toml")
+    return (
+        "this looks like an article, not a facts file (it is not TOML): draft a facts file "
+        f"from it with cqedu draft {label} > {output}, then check that file"
     )
 
 

@@ -27,6 +27,22 @@ _LONG_INTEGER = re.compile(
 )
 
 
+#: Suffixes of the articles `cqedu draft` reads: given as a facts file, one fails as TOML.
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+#: A line only TOML writes: a table header, or a key and its "=".
+_TOML_LINE = re.compile(r"^[ \t]*(?:\[|[\w\"'.-]+[ \t]*=)", re.MULTILINE)
+_PROSE_LINE = re.compile(r"^[ \t]*(?:\S+[ \t]+){4}\S", re.MULTILINE)
+
+
+def looks_like_article(label: str, text: str) -> bool:
+    """Whether a file that is no valid TOML is an article rather than a broken facts file:
+    it has an article's suffix (.txt, .md, .html, ...), or no line of it reads as TOML (a
+    `[table]` header, a `key = value`) and one is a run of five words or more."""
+    if Path(label).suffix.lower() in ARTICLE_SUFFIXES:
+        return True
+    return _TOML_LINE.search(text) is None and _PROSE_LINE.search(text) is not None
+
+
 def read_facts_bytes(path: Path) -> bytes:
     """The bytes of a facts file, or a FactsError that says why they cannot be read."""
     try:

@@ -29,6 +29,22 @@ _PERIOD_BEFORE = re.compile(
     r"\b(?:past|last|next|coming|previous|first|recent)\s+(?:few\s+)?$", re.I
 )
 _PERIOD_AFTER = re.compile(r"^\s+(?:years?|months?|weeks?|decades?|days?)\b", re.I)
+_TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))"
+#: A stretch of time that dates something rather than counts it: led by a preposition of
+#: time ("within six months", "for three years") or followed by a word of time ("two
+#: days later", "three years ago").
+_DURATION_LEAD = re.compile(r"\b(?:within|in|for|after|during|until|till|before)\s+$", re.I)
+_HYPHENED_TIME = re.compile(rf"^-{_TIME_UNIT}\b", re.I)
+_DURATION_AFTER = re.compile(rf"^\s+{_TIME_UNIT}\b", re.I)
+_DURATION_TAIL = re.compile(
+    rf"^\s+{_TIME_UNIT}\s+(?:later|earlier|ago|before|after|afterwards|on|running|in\s+a\s+row)\b",
+    re.I,
+)
+#: An age, not a count: "aged 11 to 16", "ages 3-6", "children under 5 years old".
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?(?:\d+\s*(?:to|and|-)\s*)?$", re.I
+)
+_AGE_AFTER = re.compile(r"^[\s-]*(?:years?|months?)[\s-]+old\b", re.I)
 _PRONOUN_ONE_AFTER = re.compile(r"^\s+(?:of|another|by|or)\b|^\s*[,.;:!?)]|^$", re.I)
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|the|this|that|each|every|any|which|such)\s+$", re.I)
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[.!?][\"\u201d\u2019)]\s+)[\"\u201c\u2018(]?$")
@@ -44,7 +60,8 @@ class Found(NamedTuple):
     """Exactly as printed: "Nearly half", "$48.5 million"."""
     figure: Figure
     kind: str
-    """"figure", or why not: "year", "date", "time", "address", "period", "name", "pronoun"."""
+    """"figure", or why not: "year", "date", "time", "address", "period", "duration", "age",
+    "name", "pronoun"."""
 
 
 def find_numbers(text: str) -> Iterator[Found]:
@@ -88,6 +105,17 @@ def _kind(text: str, match: re.Match[str], figure: Figure) -> str:  # noqa: PLR0
             return "name"
     if bare and _PERIOD_BEFORE.search(before) and _PERIOD_AFTER.match(after):
         return "period"
+    counted = not figure.percent and figure.currency is None and match["scale"] is None
+    if counted and (_AGE_BEFORE.search(before) or _AGE_AFTER.match(after)):
+        return "age"
+    if counted and _HYPHENED_TIME.match(after) and not written[0].isupper():
+        return "duration"  # "a 3-day festival": how long a thing lasts, not a count
+    if (
+        counted
+        and _DURATION_AFTER.match(after)
+        and (_DURATION_LEAD.search(before) or _DURATION_TAIL.match(after))
+    ):
+        return "duration"
     if match["low"] is not None and all(_is_year(match[part]) for part in ("low", "high")):
         return "period"  # "between 2015 and 2018"
     if written[0].isalpha():

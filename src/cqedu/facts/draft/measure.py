@@ -21,6 +21,8 @@ class Labelled(NamedTuple):
     value: int | float
     section: str
     paragraph: int
+    unit: str | None = None
+    """The counted noun, when marked."""
 
 
 class DraftMeasures(NamedTuple):
@@ -34,6 +36,12 @@ class DraftMeasures(NamedTuple):
     """Stats in the draft."""
     not_figures: int
     """Drafted stats that match no labelled figure (a year, a date, a name, ...)."""
+    units: int = 0
+    """Of those found with a unit marked, drafted with it: the draft's unit is the marked
+    one, or ends with it and adds words before ("special education schools" for "schools");
+    one that runs on past it ("students taught") is wrong."""
+    marked_units: int = 0
+    """Of those found, how many have a unit marked."""
 
     @property
     def found_share(self) -> float:
@@ -50,18 +58,21 @@ def measure_draft(draft_toml: str, labelled: Iterable[Labelled]) -> DraftMeasure
     """Compare the stats of a drafted facts file with the figures marked by hand; each
     drafted stat answers for one labelled figure at most."""
     stats = tomllib.loads(draft_toml).get("stats", [])
-    left = [(s["as_written"], s["section"], s["paragraph"], s["value"]) for s in stats]
+    left = [(s["as_written"], s["section"], s["paragraph"], s["value"], s["unit"]) for s in stats]
     labels = list(labelled)
-    found = 0
+    found = units = marked = 0
     for label in labels:
-        for index, (written, section, paragraph, value) in enumerate(left):
-            place = (written, section, paragraph) == label[:1] + label[2:]
+        for index, (written, section, paragraph, value, unit) in enumerate(left):
+            place = (written, section, paragraph) == (label.as_written, *label[2:4])
             if place and same_number(Decimal(repr(value)), label.value):
                 found += 1
+                if label.unit is not None:
+                    marked += 1
+                    units += unit.split()[-len(label.unit.split()) :] == label.unit.split()
                 del left[index]
                 break
     placed = {(label.as_written, label.section, label.paragraph) for label in labels}
     strays = sum(
-        1 for written, section, paragraph, _ in left if (written, section, paragraph) not in placed
+        1 for written, section, paragraph, *_ in left if (written, section, paragraph) not in placed
     )
-    return DraftMeasures(len(labels), found, len(stats), strays)
+    return DraftMeasures(len(labels), found, len(stats), strays, units, marked)

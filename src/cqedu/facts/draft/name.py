@@ -4,20 +4,30 @@ for a person to confirm, read from the words around the figure."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from cqedu.core.units import CURRENCIES
-from cqedu.facts.draft.find import Found
+from cqedu.facts.draft.find import Found, find_figures
+from cqedu.facts.figures import FIGURE_PATTERN
 
 _STOP = frozenset(
     """a an the of in on at for to from with by and or but nor that which who whom whose
     were was are is be been being have has had will would can could may might shall should
     each per across since than as this these those its their our his her it they there
     now last next this every all over under about into through during while when where
-    so such also just only still including among between against""".split()
+    so such also just only still including among between against them
+    after before within without around behind beyond near past via upon until because
+    although though if unless whether then once more fewer less other others another""".split()
 )
 #: Common verbs and time words a proposed name should not be made of.
 _NOT_NAMES = frozenset("fell rose grew went said says year years month months week weeks".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+#: "a year" is a rate after a count ("8,000 students a year"), not in "a year earlier" or
+#: "within a year".
+_A_TIME = (
+    r"(?<!\bin\s)(?<!\bfor\s)(?<!\bwithin\s)(?<!\bthan\s)(?<!\bhalf\s)(?<!\bover\s)"
+    r"a\s+{unit}(?!\s+(?:ago|earlier|later|before|after|on|in|of)\b)"
+)
 _PERIODS = re.compile(
     r"(?P<span>\b(?:from|between)\s+(?P<first>(?:18|19|20)\d\d)\s+(?:to|through|until|and)\s+"
     r"(?P<last>(?:18|19|20)\d\d)\b)"
@@ -25,65 +35,305 @@ _PERIODS = re.compile(
     r"|(?P<range>\b(?:18|19|20)\d\d\s*[-\u2013/]\s*(?:(?:18|19|20)\d\d|\d\d)\b)"
     r"|(?P<word>\b(?:in|since|by|from|until|before|after|through|during|on)\s+"
     r"(?:the\s+end\s+of\s+)?)?(?P<year>\b(?:18|19|20)\d\d\b)(?!\s*[-\u2013/]\s*\d)"
-    r"|(?P<yearly>\b(?:annually|each\s+year|every\s+year|a\s+year|per\s+year|a\s+month)\b)"
-    r"|(?P<relative>\b(?:last|this|next)\s+year\b|\bthe\s+current\s+year\b)",
+    r"|(?P<rate>\b(?:annually|yearly|monthly|weekly|daily"
+    r"|(?:each|every|per)\s+(?:year|month|week|day|term|semester)|"
+    + _A_TIME.format(unit="(?:year|month|week|day|term|semester)")
+    + r")\b)"
+    r"|(?P<relative>\b(?:last|this|next)\s+(?:year|month|week|term|semester|season|quarter)\b"
+    r"|\bthe\s+current\s+year\b)",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]?\s+(?=[A-Z\u201c\"])")
+#: Before a year: what makes it the base a change is measured from ("up 46 percent on
+#: 2021"), or the start of a name ("its 2022-2026 Library Strategy").
+_BASE_BEFORE = re.compile(r"\b(?:than(?:\s+in)?|compared\s+(?:with|to)|against)\s+$", re.I)
+#: A year that ends a printed date ("on January 9, 2026") dates the telling, not the figure.
+_DATE_BEFORE = re.compile(r"\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+\Z")
+_NAME_BEFORE = re.compile(r"\b(?:the|its|their|our|his|her|a|this|that)\s+$", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]?\s+(?=[A-Z0-9\u201c\"\u2018])")
+#: Where a clause ends: a comma, semicolon, colon, dash or bracket with a space by it
+#: (not "1,234" or "2021-2025"), or a sentence end.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:)]\s+|\s+[\u2014\u2013(-]\s*|\u2014|[.!?][\"\u201d\u2019)]?\s+(?=[A-Z0-9\u201c\"\u2018])"
+)
 
 
-def unit_of(text: str, found: Found) -> str:
+def unit_of(text: str, found: Found) -> str:  # noqa: PLR0911 - one return per place the noun may stand
     """The counted noun after the figure ("37 branch libraries" -> "branch libraries");
     "percent" for a percentage or share; the currency of a sign; else a noun before it."""
     if found.figure.percent:
         return "percent"
-    words = _words_after(text[found.end :])
-    if found.figure.currency is not None and not words:
-        return CURRENCIES[found.figure.currency]
-    if found.figure.currency is not None and words[0] not in ("dollars", "pounds", "euros"):
+    after = text[found.end :]
+    # "148 are qualified librarians": the noun the figure is said to be
+    after = re.sub(r"^\s+(?:are|were)\s+(?=[a-z])", " ", after)
+    words = _counted_noun(after)
+    compound = re.match(r"-([a-z]+)\b", after)
+    if compound is not None and not words:
+        # "a 4,000-seat arena": what the figure counts is joined to it
+        return compound[1] if compound[1].endswith("s") else compound[1] + "s"
+    if found.figure.currency is not None and (not words or words[-1] not in _CURRENCY_WORDS):
         return CURRENCIES[found.figure.currency]
     if words:
         return " ".join(words)
     # "nine of the 11 targets": the noun after the whole it is part of.
-    part_of = re.match(r"\s+of\s+(?:the|its|their|all)\s+(?:[\d,.]+\s+)?(.*)", text[found.end :])
-    if part_of is not None and _words_after(" " + part_of[1]):
-        return " ".join(_words_after(" " + part_of[1]))
-    before = _sentence_around(text, found)[0]
-    nouns = [w for w in _WORD.findall(before) if w.islower() and w not in _STOP and len(w) > 3]
-    plural = [w for w in nouns if w.endswith("s") and not w.endswith("ss")]
-    return str((plural or nouns or ["items"])[-1]).lower()
+    part_of = re.match(r"\s+of\s+(?:the|its|their|all)\s+(?:[\d,.]+\s+)?(.*)", after)
+    if part_of is not None and _counted_noun(" " + part_of[1]):
+        return " ".join(_counted_noun(" " + part_of[1]))
+    clause = _clause_around(text, found)[0]
+    earlier = _compared_with(text, found, clause)
+    if earlier is not None:
+        return earlier
+    subject = _subject_noun(clause)
+    if subject:
+        return subject
+    # "a population of about 1.3 million": what the figure is the size of
+    measured = re.search(r"\b([a-z]{4,})\s+of\s+$", clause)
+    if measured is not None and measured[1] not in _STOP | _MEASURE_WORDS:
+        return measured[1]
+    sentence = _sentence_around(text, found)[0]
+    for plural_only, part in ((True, clause), (True, sentence), (False, clause), (False, sentence)):
+        tokens = _WORD.findall(part)
+        nouns = [w for i, w in enumerate(tokens) if _noun_at(tokens, i, plural=plural_only)]
+        if nouns:
+            # in its own clause the subject (first), in the sentence the nearest (last)
+            return str(nouns[0] if part is clause else nouns[-1]).lower()
+    return "items"
 
 
-def _words_after(after: str) -> list[str]:
-    """Up to three lower-case words after a figure, stopping at punctuation or a small word."""
+#: Plurals without an -s ending, and the words that count people or money without one.
+_IRREGULAR_PLURALS = frozenset(
+    "people children staff personnel men women police feet teeth alumni faculty".split()
+)
+_CURRENCY_WORDS = frozenset("dollars pounds euros yuan yen".split())
+#: Words that say how many, not what: "staff numbers", "the number of members".
+_MEASURE_WORDS = frozenset("number numbers total totals count counts figure figures".split())
+#: Words ending in -s that are no plural noun.
+_NOT_PLURAL = re.compile(
+    r"(?:ss|us|is|ous)$|^(?:always|sometimes|perhaps|besides|"
+    r"afterwards|towards|whereas|nevertheless|thus|plus|as|its|has|was)$"
+)
+
+
+def _plural(word: str) -> bool:
+    """Whether a lower-case word reads as a plural noun: an -s ending that is no -ss, -us,
+    -is, -ous ending or adverb, or a plural English makes otherwise ("people", "staff")."""
+    return word in _IRREGULAR_PLURALS or (
+        len(word) > 3 and word.endswith("s") and _NOT_PLURAL.search(word) is None
+    )
+
+
+def _counted_noun(after: str) -> list[str]:
+    """The noun phrase right after a figure, up to its head: for a count, the first plural
+    ("37 branch libraries", "12,000 pupils *take part*": a verb after a plural noun never
+    ends in -s, so a second -s word goes on the phrase: "winter sports programmes"), and
+    "and" another plural ("countries and regions"); for a singular, the words up to the
+    first small word. The phrase stops at punctuation: a figure's noun is in its clause."""
     words: list[str] = []
-    for token in re.split(r"\s+", after.lstrip(), maxsplit=4)[:4]:
-        word = _WORD.match(token)
-        if word is None or word[0] != token.rstrip(",.;:!?)”\"'") or not word[0].islower():
-            if word is not None and word[0].islower() and word[0] not in _STOP and len(words) < 3:
-                words.append(word[0])  # the last word before a comma or full stop
+    compared = False
+    tokens = re.split(r"\s+", after.lstrip(), maxsplit=10)[:10]
+    for index, token in enumerate(tokens):
+        bare = token.rstrip(",.;:!?)\u201d\"'\u2019")
+        lower = bare.lower()
+        if not words and lower in ("more", "fewer", "other", "others"):
+            compared = True
+            continue  # "6 more boats" counts boats; "12 more" alone, what the one before did
+        if not _phrase_goes_on(words, bare):
             break
-        if word[0] in _STOP or len(words) == 3:
+        words.append(bare)
+        if bare != token:
+            break  # punctuation after it: the clause ends here
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if _plural(lower) and following in ("and", "or"):
+            rest = _counted_noun(" " + " ".join(tokens[index + 2 :]))
+            first = rest[0] if rest else ""
+            whole = rest and _plural(rest[-1].lower()) and first.islower()
+            if whole and not FIGURE_PATTERN.fullmatch(first):
+                words += [following, *rest]
             break
-        words.append(word[0])
-    # A participle after the noun belongs to the verb ("3,150 households commissioned by").
-    while len(words) > 1 and words[-1].endswith(("ed", "ing")):
+        if len(words) == 6:
+            break
+    if any(_plural(w.lower()) for w in words):
+        # a capitalised plural names something ("the Olympics")
+        return words if words[-1][0].islower() else []
+    if compared:
+        return []
+    # a singular head ("one year of free preschool"), or no noun: the first words, short of
+    # a verb after them
+    words = [w for w in words[:3] if w.islower()]
+    while words and words[-1].endswith(("ed", "ing")):
         words.pop()
     return words
 
 
+def _phrase_goes_on(words: Sequence[str], bare: str) -> bool:
+    """Whether a word (its punctuation stripped) goes on the noun phrase `words`."""
+    word = _WORD.match(bare)
+    lower = bare.lower()
+    if word is None or word[0] != bare:
+        return False  # a number, a bracket, a quotation
+    if lower in _STOP or lower in _MEASURE_WORDS or FIGURE_PATTERN.fullmatch(bare):
+        return False  # a small word, or another figure ("4,800 two years ago")
+    if bare[0].isupper() and any(w[0].islower() for w in words):
+        return False  # a name or a sentence begins
+    # after the head noun only another plural: "pupils *take* part", "students *annually*"
+    return not any(_plural(w.lower()) for w in words) or _plural(lower)
+
+
+def _compared_with(text: str, found: Found, clause: str) -> str | None:
+    """ "up from 35", "compared with 35": a figure set against the one before it in its
+    sentence counts what that one counts."""
+    against = re.search(r"\b(?:from|than|with|against)\s+$", clause) or re.match(
+        r"\s+(?:more|fewer|less|others?)\b", text[found.end :]
+    )
+    before = _sentence_around(text, found)[0] if against else clause
+    start = found.start - len(before)
+    earlier = [f for f in find_figures(before) if f.end < len(before)]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    shifted = Found(start + last.start, start + last.end, last.text, last.figure, last.kind)
+    unit = unit_of(text, shifted)
+    return None if unit == "percent" and not found.figure.percent else unit
+
+
+def _subject_noun(clause: str) -> str | None:
+    """The counted noun of the clause before a figure with none after it: what "the number
+    of" counts, a noun before "numbers" ("staff numbers"), else the clause's first plural
+    ("Loans of printed books rose to 7.9 million": loans)."""
+    number_of = re.search(r"\bnumbers?\s+of\s+(.*)", clause, re.IGNORECASE)
+    if number_of is not None:
+        words = _counted_noun(" " + number_of[1])
+        if words:
+            return " ".join(words)
+    numbers = re.search(r"\b([A-Za-z]+)\s+(?:numbers|totals|counts)\b", clause)
+    if numbers is not None and numbers[1].lower() not in _STOP:
+        return numbers[1].lower()
+    tokens = _WORD.findall(clause)
+    for index, token in enumerate(tokens):
+        lower = token.lower()
+        if lower in _MEASURE_WORDS or not _noun_at(tokens, index, plural=True):
+            continue
+        modifier = tokens[index - 1].lower() if index else ""
+        keep = (
+            modifier
+            and modifier not in _STOP
+            and modifier.isalpha()
+            and not (modifier.endswith(("ed", "ing", "ly")))
+            and tokens[index - 1].islower()
+        )
+        return f"{modifier} {lower}" if keep else lower
+    return None
+
+
+#: After these a word in -s is a verb: "it expects", "which serves".
+_SUBJECT_PRONOUNS = frozenset("it he she this that which who what".split())
+
+
+def _noun_at(tokens: Sequence[str], index: int, *, plural: bool) -> bool:
+    """Whether tokens[index] may be the noun a figure counts: a lower-case word (or the
+    first, capitalised by the sentence) that is no small word, participle or the verb
+    after a pronoun; with `plural`, a plural one."""
+    token = tokens[index]
+    lower = token.lower()
+    if (not token.islower() and index) or lower in _STOP or len(lower) <= 3:
+        return False
+    if lower == "percent":
+        return False  # a count is no share
+    if lower.endswith(("ed", "ing")) or (index and tokens[index - 1].lower() in _SUBJECT_PRONOUNS):
+        return False
+    return _plural(lower) or not plural
+
+
 def period_of(text: str, found: Found) -> str | None:
-    """The time a figure refers to, from the nearest year or period in its sentence."""
-    before, after = _sentence_around(text, found)
+    """The time a figure refers to: the nearest year or period of its own clause; else one
+    of a clause of its sentence that gives no figure of its own ("Each year, ...", "...,
+    officials said in 2024"), as a figure's period is never another figure's; else, for
+    a change set after a figure ("..., up 46 percent"), that figure's clause's."""
+    clauses = _clauses(text, found)
+    own = next((i for i, (start, end) in enumerate(clauses) if start <= found.start < end), 0)
+    nearest = _nearest_period(text, found, *clauses[own])
+    if nearest is not None:
+        return nearest[1]
+    borrowed = [
+        near
+        for i, (start, end) in enumerate(clauses)
+        if i != own and not find_figures(text[start:end])
+        for near in [_nearest_period(text, found, start, end)]
+        if near is not None
+    ]
+    if borrowed:
+        return min(borrowed)[1]
+    if own and re.match(r"(?:up|down)\b", text[clauses[own][0] :], re.IGNORECASE):
+        before = clauses[own - 1]
+        earlier = find_figures(text[before[0] : before[1]])
+        if earlier:
+            first = earlier[-1]
+            at = before[0]
+            shifted = Found(at + first.start, at + first.end, first.text, first.figure, first.kind)
+            near = _nearest_period(text, shifted, *before)
+            return near[1] if near is not None else None
+    return None
+
+
+def _nearest_period(text: str, found: Found, start: int, end: int) -> tuple[int, str] | None:
+    """(distance, period) of the period between `start` and `end` nearest the figure, a
+    year that is a change's base or part of a name left out."""
     best: tuple[int, str] | None = None
-    for part, offset in ((before, -len(before)), (after, 0)):
-        for match in _PERIODS.finditer(part):
-            distance = (
-                len(before) - match.end() if offset < 0 else match.start()
-            )  # characters between the figure and the period
-            candidate = (distance, _period_text(match))
-            best = candidate if best is None else min(best, candidate)
-    return best[1] if best else None
+    for match in _PERIODS.finditer(text, start, end):
+        if match["year"] and not match["word"]:
+            lead = text[start : match.start()]
+            named = _NAME_BEFORE.search(lead) and re.match(r"\s+[A-Z]", text[match.end() :])
+            dated = _DATE_BEFORE.search(text, 0, match.start())
+            if _BASE_BEFORE.search(lead) or dated or named:
+                continue
+        if match["rate"] and match["rate"].lower() in ("yearly", "monthly", "weekly", "daily"):
+            following = _WORD.match(text[match.end() :].lstrip())
+            if following and following[0].islower() and following[0] not in _STOP:
+                continue  # an adjective: "weekly lessons" are not the figure's rate
+        if match["word"] and match["word"].split()[0].lower() == "on":
+            continue  # "up 12 percent on 2023": the base of the change
+        named_range = match["range"] and _NAME_BEFORE.search(text[start : match.start()])
+        if named_range and re.match(r"\s+[A-Z]", text[match.end() :]):
+            continue  # "its 2024-2030 Port Plan"
+        if match.start() >= found.end:
+            distance = match.start() - found.end
+        elif match.end() <= found.start:
+            distance = found.start - match.end()
+        else:
+            continue  # the figure itself ("between 2015 and 2018" aside, no figure holds one)
+        candidate = (distance, _period_text(match))
+        best = candidate if best is None else min(best, candidate)
+    return best
+
+
+def _clauses(text: str, found: Found) -> list[tuple[int, int]]:
+    """The clauses of the figure's sentence, as (start, end) in `text`."""
+    before, after = _sentence_around(text, found)
+    start, end = found.start - len(before), found.end + len(after)
+    spans: list[tuple[int, int]] = []
+    at = start
+    for cut in _CLAUSE_BREAK.finditer(text, start, end):
+        if found.start < cut.end() and cut.start() < found.end:
+            continue  # inside the figure ("between 300 and 400" has no break, "1,234" none)
+        if cut.start() > at:
+            spans.append((at, cut.start()))
+        at = cut.end()
+    if at < end:
+        spans.append((at, end))
+    return spans or [(start, end)]
+
+
+def clause_of(text: str, found: Found) -> str:
+    """The figure's clause, the figure included."""
+    before, after = _clause_around(text, found)
+    return before + found.text + after
+
+
+def _clause_around(text: str, found: Found) -> tuple[str, str]:
+    """The text of the figure's clause before it and after it."""
+    for start, end in _clauses(text, found):
+        if start <= found.start < end:
+            return text[start : found.start], text[found.end : end]
+    return "", ""
 
 
 def _period_text(match: re.Match[str]) -> str:
@@ -91,8 +341,10 @@ def _period_text(match: re.Match[str]) -> str:
         return f"{match['first']}-{match['last']}"
     if match["range"]:
         return re.sub(r"\s*([-\u2013/])\s*", lambda m: "/" if m[1] == "/" else "-", match["range"])
-    if match["yearly"]:
-        return "per year"
+    if match["rate"]:
+        rate = match["rate"].lower().split()[-1]
+        adverbs = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week"}
+        return f"per {adverbs.get(rate, 'day' if rate == 'daily' else rate)}"
     if match["relative"]:
         return " ".join(match["relative"].lower().split()).replace("the current", "this")
     word = (match["word"] or "").split()
@@ -115,6 +367,15 @@ def name_of(text: str, found: Found, unit: str) -> str:
     if unit != "percent":
         return unit[0].upper() + unit[1:]
     after = text[found.end :]
+    whole = re.match(
+        r"\s+of\s+(?:(?:the|all|its|their|his|her|our|these|those)\s+)?(?:[\d,.]+\s+)?(.*)",
+        after,
+        re.DOTALL,
+    )
+    counted = _counted_noun(" " + whole[1]) if whole is not None else []
+    if counted and _plural(counted[-1].lower()):
+        # the noun phrase a unit would be, and no further: "45% of graduates *stay*"
+        return "Share of " + " ".join(counted)
     share = re.match(r"\s+of\s+((?:[\w'\u2019-]+[ \t]*){1,4})", after)
     if share is not None:
         words: list[str] = []

@@ -4,7 +4,8 @@ that lists what a person must still confirm."""
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+import textwrap
+from collections.abc import Sequence, Set
 from datetime import date as calendar_date
 from decimal import Decimal
 from typing import Any
@@ -12,8 +13,9 @@ from typing import Any
 import tomli_w
 
 from cqedu.facts.draft.find import MONTHS, Found, find_numbers
-from cqedu.facts.draft.name import name_of, period_of, slugify, unique_id, unit_of
+from cqedu.facts.draft.name import clause_of, name_of, period_of, slugify, unique_id, unit_of
 from cqedu.facts.draft.text import ArticleText, Paragraph
+from cqedu.facts.model import Level
 
 #: The comment a drafted table carries until a person has confirmed it; `cqedu check`
 #: reports every one left as a warning.
@@ -26,9 +28,13 @@ _DATE = re.compile(
 _HEADER = f"""\
 # Drafted by `cqedu draft` from {{file}}.
 # Every table with a "{REVIEW_MARK}" line still needs a person: confirm or fix what the line
-# lists (names are proposals, units come from the noun after the figure, levels are yours to
-# add), then delete the line. `cqedu check` warns about every "{REVIEW_MARK}" line left.
+# lists (names are proposals, units come from the noun after the figure), then delete the
+# line. `cqedu check` warns about every "{REVIEW_MARK}" line left.
 """
+_LEVELS_HELP = (
+    "Levels: a stat's `level` must be declared by this file, in a [[levels]] table (id, "
+    "name, aliases), or `check` refuses it."
+)
 
 
 def count_records(article: ArticleText) -> int:
@@ -47,10 +53,12 @@ def draft_facts(
     *,
     taken: Set[str] = frozenset(),
     taken_sources: Set[str] = frozenset(),
+    levels: Sequence[Level] = (),
 ) -> str:
-    """A facts file (TOML text) for `article`: its source, one stat per figure, one event
-    per printed date. `source_id` and `date` ("YYYY-MM-DD") replace what is read; the
-    ids drafted avoid the record ids `taken` and the source ids `taken_sources`."""
+    """A facts file (TOML text) for `article`: its source, the `levels` (those of the
+    knowledge base it joins) that it names, one stat per figure, one event per printed
+    date. `source_id` and `date` ("YYYY-MM-DD") replace what is read; the ids drafted
+    avoid the record ids `taken` and the source ids `taken_sources`."""
     dates = [(p, m) for p in article.paragraphs for m in _DATE.finditer(p.text)]
     years = [int(m["year"] or m["year2"]) for _, m in dates if m["year"] or m["year2"]]
     year = max(years) if years else None
@@ -81,13 +89,17 @@ def draft_facts(
         "summary": "One line in your own words on what the article reports.",
         "sections": list(article.sections),
     }
-    parts = [_HEADER.format(file=file_name), "schema = 1\n"]
+    named = _levels_named(article, levels)
+    parts = [_HEADER.format(file=file_name) + _levels_help(levels, named), "schema = 1\n"]
     parts.append(_table("sources", source, source_review))
+    for level in named:
+        table = {"id": level.id, "name": level.name, "aliases": list(level.aliases)}
+        parts.append(_table("levels", table, ["keep it if a stat's level is it, else delete"]))
     ids = set(taken)
     for paragraph in article.paragraphs:
         for found in find_numbers(paragraph.text):
             if found.kind == "figure":
-                record, review = _stat(paragraph, found, ids)
+                record, review = _stat(paragraph, found, ids, named)
                 parts.append(_table("stats", record, review))
     for paragraph, match in dates:
         record, review = _event(paragraph, match, year, ids)
@@ -95,7 +107,50 @@ def draft_facts(
     return "\n".join(parts)
 
 
-def _stat(paragraph: Paragraph, found: Found, taken: set[str]) -> tuple[dict[str, Any], list[str]]:
+def _level_words(level: Level) -> list[str]:
+    """The words that name a level in running text: its name, its id spelt out, and its
+    aliases of two words or more (a one-word alias is often an everyday word: "all")."""
+    words = [level.name, level.id.replace("-", " "), *(a for a in level.aliases if " " in a)]
+    return list(dict.fromkeys(w.lower() for w in words))
+
+
+def _names_level(text: str, level: Level) -> bool:
+    lowered = " ".join(text.lower().replace("-", " ").split())
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(w.replace('-', ' '))}(?![\w-])", lowered)
+        for w in _level_words(level)
+    )
+
+
+def _levels_named(article: ArticleText, levels: Sequence[Level]) -> list[Level]:
+    """The levels of the knowledge base that the article names, in their order."""
+    text = " ".join(p.text for p in article.paragraphs)
+    return [level for level in levels if _names_level(text, level)]
+
+
+def _levels_help(levels: Sequence[Level], named: Sequence[Level]) -> str:
+    """The header's lines on levels: what the draft declared, and what else there is."""
+    if named:
+        seen = (
+            "Below are the levels of the knowledge base that the article names; a stat "
+            "whose clause names one has it as its `level`."
+        )
+    elif levels:
+        seen = "The article names none of the knowledge base's levels."
+    else:
+        seen = 'None is known: declare your own (id = "adult", name = "Adult").'
+    others = [level.id for level in levels if level not in named]
+    if others:
+        seen += f" Others it declares: {', '.join(others)}."
+    wrapped = textwrap.fill(
+        f"{_LEVELS_HELP} {seen}", 88, initial_indent="# ", break_on_hyphens=False
+    )
+    return wrapped.replace("\n", "\n# ") + "\n"
+
+
+def _stat(
+    paragraph: Paragraph, found: Found, taken: set[str], levels: Sequence[Level] = ()
+) -> tuple[dict[str, Any], list[str]]:
     figure = found.figure
     unit = unit_of(paragraph.text, found)
     name = name_of(paragraph.text, found, unit)
@@ -110,6 +165,10 @@ def _stat(paragraph: Paragraph, found: Found, taken: set[str]) -> tuple[dict[str
     review = ["name", "summary", "unit", "level"]
     if figure.qualifier is not None:
         record["qualifier"] = figure.qualifier
+    clause = clause_of(paragraph.text, found)
+    named = [level.id for level in levels if _names_level(clause, level)]
+    if len(named) == 1:
+        record["level"] = named[0]
     if figure.upper is not None:
         review.append(f"range: value is the low end, the high end is {_plain(figure.upper)}")
     if figure.fraction is not None:
