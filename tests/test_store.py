@@ -441,7 +441,7 @@ def test_a_large_file_whose_pool_breaks_is_read_whole(facts_copy: Path, small_pa
     from concurrent.futures import Future
 
     class Broken:
-        def submit(self, *_args: object) -> Future[object]:
+        def submit(self, *_args: object, **_kwargs: object) -> Future[object]:
             future: Future[object] = Future()
             future.set_exception(RuntimeError("a worker died"))
             return future

@@ -265,7 +265,9 @@ def document_rows(
 _Read: TypeAlias = "tuple[FileRows | None, str | None] | _PartsReader | _ChunkFile"
 
 
-def _read_all(files: Sequence[tuple[int, FactsFile]]) -> Iterator[_Read]:
+def _read_all(
+    files: Sequence[tuple[int, FactsFile]], *, vocabulary: bool = False
+) -> Iterator[_Read]:
     """What each file at its place reads to, in order; many files, or a large one, are read
     on every core.
 
@@ -274,10 +276,14 @@ def _read_all(files: Sequence[tuple[int, FactsFile]]) -> Iterator[_Read]:
     global parse_count  # noqa: PLW0603 - a process-wide counter is what tests observe
     parse_count += len(files)
     with _no_collection():  # also while the caller stores rows: the rows are many objects
-        yield from _read_each(files)
+        yield from _read_each(files, vocabulary=vocabulary)
 
 
-def _read_each(files: Sequence[tuple[int, FactsFile]]) -> Iterator[_Read]:
+def _read_each(
+    files: Sequence[tuple[int, FactsFile]], *, vocabulary: bool = False
+) -> Iterator[_Read]:
+    """`_read_all`; with `vocabulary` (a search index is built part by part), the workers
+    of a large file's last parts also write their vocabulary (`read_part`)."""
     bases = [place * FILE_STRIDE for place, _ in files]
     names = [file.label for _, file in files]
     cores = os.cpu_count() or 1
@@ -322,7 +328,14 @@ def _read_each(files: Sequence[tuple[int, FactsFile]]) -> Iterator[_Read]:
         for (_, file), base in zip(files, bases, strict=True):
             if file.size >= SPLIT_BYTES:
                 read = _read_in_parts(
-                    file.label, pool, parts, base, scratch, workers=cores, split=first
+                    file.label,
+                    pool,
+                    parts,
+                    base,
+                    scratch,
+                    workers=cores,
+                    split=first,
+                    vocabulary=vocabulary,
                 )
                 first = None  # only the first file is split before; its bytes can go
                 yield read
@@ -574,13 +587,21 @@ class PartWritten(NamedTuple):
 
 
 def read_part(
-    label: str, text: str, positions: list[int], counts: list[int], database: str | None = None
+    label: str,
+    text: str,
+    positions: list[int],
+    counts: list[int],
+    database: str | None = None,
+    *,
+    vocabulary: bool = False,
 ) -> FileRows | PartWritten | None:
     """Rows of a part of a facts file, its records at `positions` (those of its tables in
     KINDS order, then as written), when it holds `counts` records of each table.
 
     With a `database` path, the rows are written there rather than returned (sending
-    them back between processes costs more than the main process copying them by SQL).
+    them back between processes costs more than the main process copying them by SQL);
+    with `vocabulary` too, the words its records give the search index, with their
+    stems (`index.vocabulary_rows`), so that the main process need not split them.
     None at the part's first fault, or when its records are not as counted: the caller
     then reads the whole file for the message. Runs in worker processes.
     """
@@ -602,7 +623,7 @@ def read_part(
         if database is None:
             return rows
         try:
-            _write_rows(database, [rows])
+            _write_rows(database, [rows], vocabulary=vocabulary)
         except (OSError, sqlite3.Error):
             return rows
         ids = [fact.id for fact in document.facts]
@@ -616,6 +637,8 @@ def read_shared_part(
     positions: list[int],
     counts: list[int],
     database: str | None = None,
+    *,
+    vocabulary: bool = False,
 ) -> FileRows | PartWritten | None:
     """`read_part` of a part of the text shared under key span[0] (`_share`): its head
     (up to span[1]) and its run of records from span[2] to span[3]. None when this
@@ -625,11 +648,13 @@ def read_shared_part(
     text = _SHARED_TEXTS.get(key)
     if text is None:
         return None
-    return read_part(label, text[:head] + text[start:end], positions, counts, database)
+    part = text[:head] + text[start:end]
+    return read_part(label, part, positions, counts, database, vocabulary=vocabulary)
 
 
-def _write_rows(database: str, files: Iterable[FileRows]) -> None:
-    """A new database at `database` with the store's tables, holding the rows of `files`."""
+def _write_rows(database: str, files: Sequence[FileRows], *, vocabulary: bool = False) -> None:
+    """A new database at `database` with the store's tables, holding the rows of `files`;
+    with `vocabulary`, the words they give the search index too."""
     with contextlib.closing(sqlite3.connect(database, isolation_level=None)) as connection:
         # No journal, no syncs: a scratch file, read once by the main process.
         connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
@@ -637,6 +662,11 @@ def _write_rows(database: str, files: Iterable[FileRows]) -> None:
         connection.execute("BEGIN")
         for rows in files:
             _insert(connection, rows)
+        if vocabulary:
+            # deferred for start-up: a query served from the cache never builds the index
+            from cqedu.store.index import write_vocabulary
+
+            write_vocabulary(connection, [row for rows in files for row in rows.words])
         connection.execute("COMMIT")
 
 
@@ -658,6 +688,7 @@ class _PartsReader:
         *,
         scratch: str | None,
         workers: int = 1,
+        vocabulary: bool = False,
     ) -> None:
         self.label = label
         self.base = base
@@ -679,12 +710,19 @@ class _PartsReader:
             ]
             name = f"part-{base // FILE_STRIDE}-{number}.sqlite3"
             database = None if scratch is None else str(Path(scratch) / name)
+            # The parts indexed after the vocabulary is copied (`PartsIndex.index_early`)
+            # bring their own, split by their workers rather than in the main process.
+            late = vocabulary and number > self.last_waited
             if split.shared is None:
                 text = split.text[:head] + split.text[start:end]
-                future = pool.submit(read_part, label, text, positions, counts, database)
+                future = pool.submit(
+                    read_part, label, text, positions, counts, database, vocabulary=late
+                )
             else:
                 span = (split.shared, head, start, end)
-                future = pool.submit(read_shared_part, label, span, positions, counts, database)
+                future = pool.submit(
+                    read_shared_part, label, span, positions, counts, database, vocabulary=late
+                )
             self.futures.append(future)
             first = [at + count for at, count in zip(first, counts, strict=True)]
         # Hashed while the workers read the first parts, not after the last.
@@ -733,16 +771,20 @@ def _read_in_parts(
     *,
     workers: int = 1,
     split: _Split | tuple[FileRows | None, str | None] | None = None,
+    vocabulary: bool = False,
 ) -> tuple[FileRows | None, str | None] | _PartsReader:
     """One large facts file, its parts parsed and validated in `pool` (of `workers`
     processes) at once (a reader of them); its rows read whole when it cannot be split,
     or its fault. With a `scratch` folder, the workers write the parts' rows into
-    databases there. `split` is the file's `_split_file`, when already made."""
+    databases there (and, with `vocabulary`, the last parts' words for the search index).
+    `split` is the file's `_split_file`, when already made."""
     if split is None:
         split = _split_file(label, parts, base, workers=workers)
     if not isinstance(split, _Split):
         return split
-    return _PartsReader(label, split, pool, base, scratch=scratch, workers=workers)
+    return _PartsReader(
+        label, split, pool, base, scratch=scratch, workers=workers, vocabulary=vocabulary
+    )
 
 
 # ---------------------------------------------------------------- the store
@@ -1046,7 +1088,8 @@ def _update_files(
             _delete_file(connection, old[0])
     _move(connection, moves)
     fault: str | None = None
-    for (place, file), read in zip(changed, _read_all(changed), strict=True):
+    reads = _read_all(changed, vocabulary=parts_index is not None)
+    for (place, file), read in zip(changed, reads, strict=True):
         result = _store_read(connection, place, read, parts_index, early_indexes=not stored)
         if isinstance(result, str):
             fault = fault or result

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from functools import cache
 from operator import itemgetter
 from pathlib import Path
@@ -483,6 +483,8 @@ class PartsIndex:
         #: Once the vocabulary was copied before the last parts (`index_early`), the words
         #: of the parts added since, to add to it.
         self.later_words: set[str] | None = None
+        #: The longest word its parts' workers added to the vocabulary (`add`).
+        self.longest = 0
         #: The declarations (levels, countries, terms) of the parts given, as the store
         #: keeps them: a part that declares none other needs no merge before it is added.
         self.declared: set[tuple[object, ...]] = set()
@@ -515,7 +517,20 @@ class PartsIndex:
         )
         _copy_phrases(connection, "", f"{source}.")
         _copy_records(connection, "", f"{source}.")
-        if self.later_words is not None:
+        if self.later_words is not None and _has_table(connection, source, PART_VOCABULARY):
+            # Split by the part's worker: added here, stems and all.
+            connection.execute(
+                f"INSERT OR IGNORE INTO search_words SELECT term FROM {source}.{PART_VOCABULARY}"  # noqa: S608 - fixed names
+            )
+            connection.execute(
+                f"INSERT OR IGNORE INTO search_stems SELECT term, stem FROM {source}."  # noqa: S608 - fixed names
+                f"{PART_VOCABULARY} WHERE stem != term"
+            )
+            longest = connection.execute(
+                f"SELECT MAX(length(term)) FROM {source}.{PART_VOCABULARY}"  # noqa: S608 - fixed names
+            ).fetchone()[0]
+            self.longest = max(self.longest, longest or 0)
+        elif self.later_words is not None:
             # The words the FTS5 table now holds for these records: each column's text is
             # its words joined by spaces, each word one token of the ascii tokenizer.
             later = self.later_words
@@ -554,7 +569,8 @@ class PartsIndex:
             if set(connection.execute("SELECT * FROM temp.search_shared")) != indexed:
                 self.abandon()
                 return False
-        if self.later_words is None or max(map(len, self.later_words), default=0) > _LONGEST_TOKEN:
+        longest = max(self.longest, max(map(len, self.later_words or ()), default=0))
+        if self.later_words is None or longest > _LONGEST_TOKEN:
             if self.later_words is not None:  # FTS5 cut a word: its vocabulary, copied again
                 connection.execute("DROP TABLE search_words")
                 connection.execute("DROP TABLE search_stems")
@@ -577,6 +593,35 @@ class PartsIndex:
             with contextlib.suppress(sqlite3.OperationalError):
                 self.connection.execute("DROP TABLE temp.search_shared")
         self.abandoned = True
+
+
+#: The table in which a worker writes the vocabulary of the records it read (`write_vocabulary`).
+PART_VOCABULARY = "part_vocabulary"
+
+
+def write_vocabulary(connection: sqlite3.Connection, rows: Iterable[Sequence[object]]) -> None:
+    """Write into PART_VOCABULARY each word the FTS5 table will hold of records whose rows
+    (from `record_words_rows`) these are, with its stem as `_copy_vocabulary` keeps it:
+    the word itself for a number or a word that is its own stem."""
+    found: set[str] = set()
+    for row in rows:
+        for text in row[4:]:
+            if text:
+                found.update(str(text).split(" "))
+    connection.execute(f"CREATE TABLE {PART_VOCABULARY} (term TEXT, stem TEXT)")
+    connection.executemany(
+        f"INSERT INTO {PART_VOCABULARY} VALUES (?, ?)",  # noqa: S608 - fixed names
+        [(term, stem(term) if term >= ":" else term) for term in found],
+    )
+
+
+def _has_table(connection: sqlite3.Connection, source: str, name: str) -> bool:
+    """Whether the database attached as schema `source` holds a table `name`."""
+    found = connection.execute(
+        f"SELECT 1 FROM {source}.sqlite_master WHERE type = 'table' AND name = ?",  # noqa: S608 - fixed names
+        (name,),
+    )
+    return found.fetchone() is not None
 
 
 def _shared_words(connection: sqlite3.Connection, source: str = "", *, keep: bool = False) -> None:
