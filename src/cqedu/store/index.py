@@ -637,13 +637,15 @@ def _shared_words(connection: sqlite3.Connection, source: str = "", *, keep: boo
     )
     if not keep:
         connection.execute("DELETE FROM temp.search_shared")
+    # Each distinct value joined once, not each record (a third of the time on a part).
     found = [
         ("level", value, words(f"{value}{_LIST_SEP}{name}{_LIST_SEP}{aliases}"))
         if name is not None
         else ("level", value, words(value))
         for value, name, aliases in connection.execute(
-            f"SELECT DISTINCT f.level, l.name, l.aliases FROM {source}facts AS f "  # noqa: S608 - fixed names
-            "LEFT JOIN levels AS l ON l.id = f.level WHERE f.level IS NOT NULL"
+            "SELECT f.level, l.name, l.aliases FROM "  # noqa: S608 - fixed names
+            f"(SELECT DISTINCT level FROM {source}facts WHERE level IS NOT NULL) AS f "
+            "LEFT JOIN levels AS l ON l.id = f.level"
         )
     ]
     found += [
@@ -651,8 +653,9 @@ def _shared_words(connection: sqlite3.Connection, source: str = "", *, keep: boo
         if aliases is not None
         else ("country", value, words(value))
         for value, aliases in connection.execute(
-            f"SELECT DISTINCT f.country, c.aliases FROM {source}facts AS f "  # noqa: S608 - fixed names
-            "LEFT JOIN countries AS c ON c.name = f.country WHERE f.country IS NOT NULL"
+            "SELECT f.country, c.aliases FROM "  # noqa: S608 - fixed names
+            f"(SELECT DISTINCT country FROM {source}facts WHERE country IS NOT NULL) AS f "
+            "LEFT JOIN countries AS c ON c.name = f.country"
         )
     ]
     connection.executemany(
