@@ -441,7 +441,7 @@ def test_a_large_file_whose_pool_breaks_is_read_whole(facts_copy: Path, small_pa
     from concurrent.futures import Future
 
     class Broken:
-        def submit(self, *_args: object) -> Future[object]:
+        def submit(self, *_args: object, **_kwargs: object) -> Future[object]:
             future: Future[object] = Future()
             future.set_exception(RuntimeError("a worker died"))
             return future
@@ -450,3 +450,93 @@ def test_a_large_file_whose_pool_breaks_is_read_whole(facts_copy: Path, small_pa
     assert isinstance(reader, store._PartsReader)
     assert list(reader.parts()) == []
     assert reader.finish() == store.read_rows(str(facts_copy))
+
+
+# ---------------------------------------------------------------- how workers get a large file
+
+
+def read_in_main(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files this process reads whole (what a part that failed falls back to)."""
+    calls: list[str] = []
+    real = store.read_rows
+
+    def counting(path: str, base: int = 0) -> tuple[store.FileRows | None, str | None]:
+        calls.append(path)
+        return real(path, base)
+
+    monkeypatch.setattr(store, "read_rows", counting)
+    return calls
+
+
+def shared_keys(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
+    """The keys large files' texts are shared under, as they are shared."""
+    keys: list[int | None] = []
+    real = store._share
+
+    def sharing(split: store._Split) -> store._Split:
+        shared = real(split)
+        keys.append(shared.shared)
+        return shared
+
+    monkeypatch.setattr(store, "_share", sharing)
+    return keys
+
+
+def test_forked_workers_read_the_parts_of_the_text_they_inherit(
+    facts_copy: Path, split_everything: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if store._start_method() != "fork":
+        pytest.skip("workers are not forked on this platform")
+    whole = stored_tables(store_of(facts_copy))
+    keys, read_whole = shared_keys(monkeypatch), read_in_main(monkeypatch)
+    monkeypatch.setattr(store.os, "cpu_count", lambda: 2)
+    assert stored_tables(store_of(facts_copy)) == whole
+    assert len(keys) == 1  # the text was shared, not sent part by part
+    assert read_whole == []  # and no part failed for want of it
+    assert store._SHARED_TEXTS == {}  # forgotten once the workers are gone
+
+
+def test_spawned_workers_are_sent_the_parts_they_read(
+    facts_copy: Path, split_everything: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = stored_tables(store_of(facts_copy))
+    keys, read_whole = shared_keys(monkeypatch), read_in_main(monkeypatch)
+    monkeypatch.setattr(store, "_start_method", lambda: "spawn")
+    monkeypatch.setattr(store.os, "cpu_count", lambda: 2)
+    assert stored_tables(store_of(facts_copy)) == whole
+    assert keys == []  # a spawned worker inherits nothing
+    assert read_whole == []
+
+
+def test_workers_are_not_forked_on_macos(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store.sys, "platform", "darwin")
+    assert store._start_method() is None  # the platform's default: spawn
+
+
+def test_a_part_whose_worker_lacks_the_shared_text_has_the_file_read_whole(
+    facts_copy: Path, small_parts: None
+) -> None:
+    split = store._split_file(str(facts_copy), 4)
+    assert isinstance(split, store._Split)
+    shared = store._share(split)
+    store._unshare(shared.shared)  # as a worker not forked from this process sees it
+    with ThreadPoolExecutor(2) as pool:
+        reader = store._read_in_parts(str(facts_copy), pool, 4, split=shared)
+        assert isinstance(reader, store._PartsReader)
+        assert list(reader.parts()) == []
+        assert reader.finish() == store.read_rows(str(facts_copy))
+
+
+def test_the_parts_of_a_shared_text_are_the_parts_sent(facts_copy: Path, small_parts: None) -> None:
+    split = store._split_file(str(facts_copy), 4)
+    assert isinstance(split, store._Split)
+    with ThreadPoolExecutor(2) as pool:
+        sent = store._read_in_parts(str(facts_copy), pool, 4, split=split)
+        shared = store._share(split)
+        inherited = store._read_in_parts(str(facts_copy), pool, 4, split=shared)
+        assert isinstance(sent, store._PartsReader)
+        assert isinstance(inherited, store._PartsReader)
+        parts = list(sent.parts())
+        assert len(parts) == 4
+        assert list(inherited.parts()) == parts
+        store._unshare(shared.shared)

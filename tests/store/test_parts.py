@@ -74,6 +74,8 @@ class NewCache:
         self.held: list[set[str]] = []
         #: Whether the search index's vocabulary was copied when each part was copied.
         self.vocabulary: list[bool] = []
+        #: Whether each part or chunk came with its words split by its worker.
+        self.worded: list[bool] = []
         self.added: list[str] = []
         self.built: list[sqlite3.Connection] = []
         real_copy, real_add, real_build = (
@@ -87,6 +89,9 @@ class NewCache:
             self.held.append({row[0] for row in listed if not row[0].startswith("sqlite_")})
             tables = connection.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'")
             self.vocabulary.append("search_words" in {row[0] for row in tables})
+            with contextlib.closing(sqlite3.connect(database)) as part:
+                listed = part.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                self.worded.append(index.PART_VOCABULARY in {row[0] for row in listed})
             return real_copy(connection, database, head=head)
 
         def add(parts: index.PartsIndex, source: str) -> None:
@@ -133,6 +138,7 @@ def test_a_large_file_makes_its_indexes_while_the_last_parts_are_read(
     # two workers: made once all but the last two parts are in, as the workers read those
     assert len(made.held) > 2
     assert made.held == [set()] * (len(made.held) - 2) + [STORE_INDEXES] * 2
+    assert made.worded == [False] * len(made.held)  # no search index: no words split for it
 
 
 def test_a_folder_makes_its_indexes_while_the_last_chunks_are_read(
@@ -150,8 +156,10 @@ def test_a_large_file_for_search_indexes_its_phrases_before_the_last_parts(
     assert len(made.held) > 2
     indexed = STORE_INDEXES | {"search_phrases_phrase"}
     assert made.held == [set()] * (len(made.held) - 2) + [indexed] * 2
-    # the vocabulary so far copied then too: the last parts' words are added to it
+    # the vocabulary so far copied then too: the last parts' words are added to it, as
+    # their workers split them
     assert made.vocabulary == [False] * (len(made.held) - 2) + [True] * 2
+    assert made.worded == made.vocabulary
     assert len(made.added) == len(made.held)
     assert made.built == []
 
@@ -163,6 +171,7 @@ def test_a_folder_for_search_is_indexed_chunk_by_chunk_as_a_whole_build_indexes_
     made = NewCache(folder(tmp_path), tmp_path / "kb.sqlite3", monkeypatch, search=True)
     assert made.held == [set()] * 4 + [STORE_INDEXES | {"search_phrases_phrase"}] * 2
     assert made.vocabulary == [False] * 4 + [True] * 2
+    assert made.worded == [False] * 6  # a chunk's words are split in the main process
     assert len(made.added) == 6  # each chunk indexed as it came
     assert made.built == []  # nothing left to build after the store
 
@@ -228,6 +237,7 @@ def test_a_word_too_long_for_fts5_in_a_last_part_is_in_the_vocabulary_as_fts5_ke
     # NewCache compares the vocabulary with a whole build's
     made = NewCache([path], tmp_path / "kb.sqlite3", monkeypatch, search=True)
     assert made.vocabulary[-3:] == [False, True, True]  # the word came in a last part
+    assert made.worded[-3:] == [False, True, True]  # split by its worker
     with contextlib.closing(sqlite3.connect(tmp_path / "kb.sqlite3")) as connection:
         longest = connection.execute("SELECT max(length(CAST(term AS BLOB))) FROM search_words")
         assert longest.fetchone() == (32768,)

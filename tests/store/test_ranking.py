@@ -1,11 +1,20 @@
-"""How many results a search found beyond those shown counts only the records it may show."""
+"""How many results a search found beyond those shown counts only the records it may show;
+the score a record ranks by, computed in SQL as Python would round it."""
 
 from __future__ import annotations
 
+import contextlib
+import math
+import sqlite3
 from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cqedu
 from cqedu.knowledge import KnowledgeBase
+from cqedu.store import index
 from tests.conftest import MINI_FACTS
 from tests.test_many_files import second_file_text
 
@@ -27,3 +36,52 @@ def test_more_results_count_only_the_sources_kept(tmp_path: Path) -> None:
     )
     assert ([h.fact.id for h in both.hits], both.more) == (["mini-lion-school"], 9)
     assert ([h.fact.id for h in kept.hits], kept.more) == (["other-lion-school"], 4)
+
+
+def sql_score(total: float, words: int, *, python: list[float] | None = None) -> float:
+    """A record's score as the ranking computes it in SQL, noting in `python` the totals
+    left to Python's round()."""
+    with contextlib.closing(sqlite3.connect(":memory:")) as connection:
+
+        def score(total: float, count: int) -> float:
+            if python is not None:
+                python.append(total)
+            return index._score(total, count)
+
+        connection.create_function("cqedu_score", 2, score, deterministic=True)
+        row = connection.execute(
+            f"SELECT {index._SCORE_SQL} FROM (SELECT :total AS total)",  # noqa: S608 - the fixed expression
+            {"total": total, "words": words},
+        ).fetchone()
+    return float(row[0])
+
+
+#: Totals the ranking meets: a word's 0-100 score times a column's weight, summed.
+TOTALS = st.one_of(
+    st.floats(min_value=0, max_value=1_000, allow_nan=False),
+    st.integers(min_value=0, max_value=40_000).map(lambda quarters: quarters / 4),
+    st.integers(min_value=0, max_value=10_000).map(lambda tenths: (tenths + 0.5) / 10),
+    st.builds(
+        lambda tenths, step: math.nextafter((tenths + 0.5) / 10, step),
+        st.integers(min_value=0, max_value=10_000),
+        st.sampled_from([-math.inf, math.inf]),
+    ),
+)
+
+
+@given(TOTALS, st.integers(min_value=1, max_value=8))
+@settings(max_examples=3_000, deadline=None)
+def test_a_score_in_sql_is_the_mean_python_rounds(total: float, words: int) -> None:
+    assert sql_score(total, words) == round(total / words, 1)
+
+
+@pytest.mark.parametrize(
+    ("total", "words", "score"),
+    [(90.5, 2, 45.2), (91.5, 2, 45.8), (0.25, 1, 0.2), (0.75, 1, 0.8), (272.25, 3, 90.8)],
+)
+def test_a_mean_of_an_odd_number_of_quarters_is_rounded_to_even_tenths_in_sql(
+    total: float, words: int, score: float
+) -> None:
+    python: list[float] = []
+    assert sql_score(total, words, python=python) == score == round(total / words, 1)
+    assert python == []  # no call into Python for an exact half

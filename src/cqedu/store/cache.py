@@ -19,6 +19,7 @@ import contextlib
 import gc
 import os
 import sqlite3
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias
@@ -264,7 +265,9 @@ def document_rows(
 _Read: TypeAlias = "tuple[FileRows | None, str | None] | _PartsReader | _ChunkFile"
 
 
-def _read_all(files: Sequence[tuple[int, FactsFile]]) -> Iterator[_Read]:
+def _read_all(
+    files: Sequence[tuple[int, FactsFile]], *, vocabulary: bool = False
+) -> Iterator[_Read]:
     """What each file at its place reads to, in order; many files, or a large one, are read
     on every core.
 
@@ -273,10 +276,14 @@ def _read_all(files: Sequence[tuple[int, FactsFile]]) -> Iterator[_Read]:
     global parse_count  # noqa: PLW0603 - a process-wide counter is what tests observe
     parse_count += len(files)
     with _no_collection():  # also while the caller stores rows: the rows are many objects
-        yield from _read_each(files)
+        yield from _read_each(files, vocabulary=vocabulary)
 
 
-def _read_each(files: Sequence[tuple[int, FactsFile]]) -> Iterator[_Read]:
+def _read_each(
+    files: Sequence[tuple[int, FactsFile]], *, vocabulary: bool = False
+) -> Iterator[_Read]:
+    """`_read_all`; with `vocabulary` (a search index is built part by part), the workers
+    of a large file's last parts also write their vocabulary (`read_part`)."""
     bases = [place * FILE_STRIDE for place, _ in files]
     names = [file.label for _, file in files]
     cores = os.cpu_count() or 1
@@ -292,9 +299,17 @@ def _read_each(files: Sequence[tuple[int, FactsFile]]) -> Iterator[_Read]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # fork starts workers in milliseconds with cqedu already imported; elsewhere the default.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    method = _start_method()
+    parts = min(cores * PARTS_PER_CORE, _MOST_ATTACHED)
+    # A large first file is split before the pool exists, so that forked workers inherit
+    # its text instead of being sent its parts (pickling 50 MB costs the main process
+    # 0.17 s, and the workers as much again to take them back).
+    first: _Split | tuple[FileRows | None, str | None] | None = None
+    if method == "fork" and files[0][1].size >= SPLIT_BYTES:
+        first = _split_file(names[0], parts, bases[0], workers=cores)
+        if isinstance(first, _Split):
+            first = _share(first)
+    shared = first.shared if isinstance(first, _Split) else None
     small_files = [
         (name, base)
         for name, base, (_, file) in zip(names, bases, files, strict=True)
@@ -302,8 +317,9 @@ def _read_each(files: Sequence[tuple[int, FactsFile]]) -> Iterator[_Read]:
     ]
     done = 0
     try:
-        pool = ProcessPoolExecutor(cores, mp_context=context)
+        pool = ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context(method))
     except (OSError, RuntimeError):  # no processes allowed here: read them one by one
+        _unshare(shared)
         yield from map(read_rows, names, bases)
         return
     scratch = _scratch_folder()
@@ -311,8 +327,18 @@ def _read_each(files: Sequence[tuple[int, FactsFile]]) -> Iterator[_Read]:
         read_small = _read_small(pool, small_files, scratch, cores)
         for (_, file), base in zip(files, bases, strict=True):
             if file.size >= SPLIT_BYTES:
-                parts = min(cores * PARTS_PER_CORE, _MOST_ATTACHED)
-                yield _read_in_parts(file.label, pool, parts, base, scratch, workers=cores)
+                read = _read_in_parts(
+                    file.label,
+                    pool,
+                    parts,
+                    base,
+                    scratch,
+                    workers=cores,
+                    split=first,
+                    vocabulary=vocabulary,
+                )
+                first = None  # only the first file is split before; its bytes can go
+                yield read
             else:
                 yield next(read_small)
             done += 1
@@ -320,10 +346,23 @@ def _read_each(files: Sequence[tuple[int, FactsFile]]) -> Iterator[_Read]:
         yield from map(read_rows, names[done:], bases[done:])
     finally:
         pool.shutdown(cancel_futures=True)  # also when the caller stops early
+        _unshare(shared)  # no worker starts after the pool's end
         if scratch is not None:  # what is attached goes when detached (_detach_parts)
             import shutil  # deferred: only a first run over many files gets here
 
             shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _start_method() -> str | None:
+    """How worker processes start: fork where it is safe (it starts them in milliseconds,
+    cqedu imported, and lets them inherit a large file's text), else the platform's
+    default (spawn on macOS, whose system frameworks may not survive a fork, and on
+    Windows)."""
+    import multiprocessing  # deferred: only first runs over many files start workers
+
+    if sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return None
 
 
 def _read_small(
@@ -427,6 +466,20 @@ def split_facts_parts(
     """`split_facts_text`, with the number of records of each table (in KINDS order) that
     each part's record tables hold. The last `light_tail` parts are about half as long as
     the others: what is left to store after the last part comes back is then less."""
+    spans = _split_spans(text, parts, light_tail=light_tail)
+    if spans is None:
+        return None
+    head, found = spans
+    return [(text[:head] + text[start:end], counts) for start, end, counts in found]
+
+
+#: Where the parts of a facts text are: the end of its head, and each part's run of
+#: records (start, end) with the number of records of each table (in KINDS order).
+_Spans: TypeAlias = "tuple[int, list[tuple[int, int, list[int]]]]"
+
+
+def _split_spans(text: str, parts: int, *, light_tail: int = 0) -> _Spans | None:
+    """`split_facts_parts` as places in `text`, not copies of it."""
     if '"""' in text or "'''" in text:
         return None
     # deferred for start-up: only when a large file is split into parts
@@ -462,15 +515,62 @@ def split_facts_parts(
         if at < len(starts) and at > bounds[-1]:
             bounds.append(at)
     bounds.append(len(starts))
-    head = text[:first]
-    split: list[tuple[str, list[int]]] = []
+    split: list[tuple[int, int, list[int]]] = []
     for low, high in pairwise(bounds):
         counts = [0] * len(KINDS)
         for kind in kinds[low:high]:
             counts[kind] += 1
         end = starts[high] if high < len(starts) else len(text)
-        split.append((head + text[starts[low] : end], counts))
-    return split
+        split.append((starts[low], end, counts))
+    return first, split
+
+
+class _Split(NamedTuple):
+    """A large facts file split into parts, not yet read."""
+
+    data: bytes
+    """The file's bytes (hashed while the workers read)."""
+    text: str
+    spans: _Spans
+    shared: int | None = None
+    """The key its text is inherited under by forked workers (`_share`); None: each
+    part's text is sent to its worker."""
+
+
+def _split_file(
+    label: str, parts: int, base: int = 0, *, workers: int = 1
+) -> _Split | tuple[FileRows | None, str | None]:
+    """A large facts file split into about `parts` parts (the last `workers` light); its
+    rows read whole when it cannot be split, or its fault."""
+    # deferred for start-up: a query served from the cache never reads TOML
+    from cqedu.facts.loader import facts_text, read_facts_bytes
+
+    try:
+        data = read_facts_bytes(Path(label))
+        text = facts_text(data, label)
+    except FactsError as error:
+        return None, str(error)
+    spans = _split_spans(text, parts, light_tail=workers)
+    if spans is None:
+        return read_rows(label, base)
+    return _Split(data, text, spans)
+
+
+#: Texts of large files that workers forked from this process inherit, by key (`_share`).
+_SHARED_TEXTS: dict[int, str] = {}
+
+
+def _share(split: _Split) -> _Split:
+    """`split`, its text kept where workers forked from now on find it (`read_shared_part`)."""
+    key = max(_SHARED_TEXTS, default=0) + 1
+    _SHARED_TEXTS[key] = split.text
+    return split._replace(shared=key)
+
+
+def _unshare(key: int | None) -> None:
+    """Forget the text shared under `key` (once no worker that may need it is left to start)."""
+    if key is not None:
+        _SHARED_TEXTS.pop(key, None)
 
 
 class PartWritten(NamedTuple):
@@ -487,13 +587,21 @@ class PartWritten(NamedTuple):
 
 
 def read_part(
-    label: str, text: str, positions: list[int], counts: list[int], database: str | None = None
+    label: str,
+    text: str,
+    positions: list[int],
+    counts: list[int],
+    database: str | None = None,
+    *,
+    vocabulary: bool = False,
 ) -> FileRows | PartWritten | None:
     """Rows of a part of a facts file, its records at `positions` (those of its tables in
     KINDS order, then as written), when it holds `counts` records of each table.
 
     With a `database` path, the rows are written there rather than returned (sending
-    them back between processes costs more than the main process copying them by SQL).
+    them back between processes costs more than the main process copying them by SQL);
+    with `vocabulary` too, the words its records give the search index, with their
+    stems (`index.vocabulary_rows`), so that the main process need not split them.
     None at the part's first fault, or when its records are not as counted: the caller
     then reads the whole file for the message. Runs in worker processes.
     """
@@ -515,7 +623,7 @@ def read_part(
         if database is None:
             return rows
         try:
-            _write_rows(database, [rows])
+            _write_rows(database, [rows], vocabulary=vocabulary)
         except (OSError, sqlite3.Error):
             return rows
         ids = [fact.id for fact in document.facts]
@@ -523,8 +631,30 @@ def read_part(
         return PartWritten(database, ids, related, len(ids))
 
 
-def _write_rows(database: str, files: Iterable[FileRows]) -> None:
-    """A new database at `database` with the store's tables, holding the rows of `files`."""
+def read_shared_part(
+    label: str,
+    span: tuple[int, int, int, int],
+    positions: list[int],
+    counts: list[int],
+    database: str | None = None,
+    *,
+    vocabulary: bool = False,
+) -> FileRows | PartWritten | None:
+    """`read_part` of a part of the text shared under key span[0] (`_share`): its head
+    (up to span[1]) and its run of records from span[2] to span[3]. None when this
+    process does not hold that text (not forked from the one that shared it): the file
+    is then read whole. Runs in worker processes."""
+    key, head, start, end = span
+    text = _SHARED_TEXTS.get(key)
+    if text is None:
+        return None
+    part = text[:head] + text[start:end]
+    return read_part(label, part, positions, counts, database, vocabulary=vocabulary)
+
+
+def _write_rows(database: str, files: Sequence[FileRows], *, vocabulary: bool = False) -> None:
+    """A new database at `database` with the store's tables, holding the rows of `files`;
+    with `vocabulary`, the words they give the search index too."""
     with contextlib.closing(sqlite3.connect(database, isolation_level=None)) as connection:
         # No journal, no syncs: a scratch file, read once by the main process.
         connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
@@ -532,6 +662,11 @@ def _write_rows(database: str, files: Iterable[FileRows]) -> None:
         connection.execute("BEGIN")
         for rows in files:
             _insert(connection, rows)
+        if vocabulary:
+            # deferred for start-up: a query served from the cache never builds the index
+            from cqedu.store.index import write_vocabulary
+
+            write_vocabulary(connection, [row for rows in files for row in rows.words])
         connection.execute("COMMIT")
 
 
@@ -547,26 +682,27 @@ class _PartsReader:
     def __init__(
         self,
         label: str,
-        data: bytes,
-        split: list[tuple[str, list[int]]],
+        split: _Split,
         pool: Executor,
         base: int,
         *,
         scratch: str | None,
         workers: int = 1,
+        vocabulary: bool = False,
     ) -> None:
         self.label = label
         self.base = base
+        head, spans = split.spans
         #: The part after which only the parts the workers are reading are left: the
         #: store's indexes are made then, beside them, rather than after the last.
-        self.last_waited = max(0, len(split) - 1 - workers)
+        self.last_waited = max(0, len(spans) - 1 - workers)
         self.ids: list[object] = []
         self.related: set[str] = set()
         self.failed = False
-        totals = [sum(counts[kind] for _, counts in split) for kind in range(len(KINDS))]
+        totals = [sum(counts[kind] for _, _, counts in spans) for kind in range(len(KINDS))]
         first = [base + sum(totals[:kind]) for kind in range(len(KINDS))]
         self.futures = []
-        for number, (text, counts) in enumerate(split):
+        for number, (start, end, counts) in enumerate(spans):
             positions = [
                 position
                 for kind, count in enumerate(counts)
@@ -574,10 +710,23 @@ class _PartsReader:
             ]
             name = f"part-{base // FILE_STRIDE}-{number}.sqlite3"
             database = None if scratch is None else str(Path(scratch) / name)
-            self.futures.append(pool.submit(read_part, label, text, positions, counts, database))
-            first = [start + count for start, count in zip(first, counts, strict=True)]
+            # The parts indexed after the vocabulary is copied (`PartsIndex.index_early`)
+            # bring their own, split by their workers rather than in the main process.
+            late = vocabulary and number > self.last_waited
+            if split.shared is None:
+                text = split.text[:head] + split.text[start:end]
+                future = pool.submit(
+                    read_part, label, text, positions, counts, database, vocabulary=late
+                )
+            else:
+                span = (split.shared, head, start, end)
+                future = pool.submit(
+                    read_shared_part, label, span, positions, counts, database, vocabulary=late
+                )
+            self.futures.append(future)
+            first = [at + count for at, count in zip(first, counts, strict=True)]
         # Hashed while the workers read the first parts, not after the last.
-        self.digest = content_digest(data)
+        self.digest = content_digest(split.data)
 
     def parts(self) -> Iterator[FileRows | PartWritten]:
         """Each part's rows (or the database a worker wrote them into), in order, as they
@@ -621,22 +770,21 @@ def _read_in_parts(
     scratch: str | None = None,
     *,
     workers: int = 1,
+    split: _Split | tuple[FileRows | None, str | None] | None = None,
+    vocabulary: bool = False,
 ) -> tuple[FileRows | None, str | None] | _PartsReader:
     """One large facts file, its parts parsed and validated in `pool` (of `workers`
     processes) at once (a reader of them); its rows read whole when it cannot be split,
     or its fault. With a `scratch` folder, the workers write the parts' rows into
-    databases there."""
-    # deferred for start-up: a query served from the cache never reads TOML
-    from cqedu.facts.loader import facts_text, read_facts_bytes
-
-    try:
-        data = read_facts_bytes(Path(label))
-        split = split_facts_parts(facts_text(data, label), parts, light_tail=workers)
-    except FactsError as error:
-        return None, str(error)
+    databases there (and, with `vocabulary`, the last parts' words for the search index).
+    `split` is the file's `_split_file`, when already made."""
     if split is None:
-        return read_rows(label, base)
-    return _PartsReader(label, data, split, pool, base, scratch=scratch, workers=workers)
+        split = _split_file(label, parts, base, workers=workers)
+    if not isinstance(split, _Split):
+        return split
+    return _PartsReader(
+        label, split, pool, base, scratch=scratch, workers=workers, vocabulary=vocabulary
+    )
 
 
 # ---------------------------------------------------------------- the store
@@ -940,7 +1088,8 @@ def _update_files(
             _delete_file(connection, old[0])
     _move(connection, moves)
     fault: str | None = None
-    for (place, file), read in zip(changed, _read_all(changed), strict=True):
+    reads = _read_all(changed, vocabulary=parts_index is not None)
+    for (place, file), read in zip(changed, reads, strict=True):
         result = _store_read(connection, place, read, parts_index, early_indexes=not stored)
         if isinstance(result, str):
             fault = fault or result
