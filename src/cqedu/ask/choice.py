@@ -28,7 +28,9 @@ from cqedu.ask.question import Answer, made
 from cqedu.ask.reading import (
     CLASSIFIERS,
     CLOSED_CLASS,
+    DETERMINERS,
     NAMING,
+    PREPOSITIONS,
     RELATIVE_YEARS,
     Reading,
     clause_verbs,
@@ -904,6 +906,40 @@ def _money(q: _Question, c: Candidate, counted: Sequence[int]) -> bool:
     )
 
 
+#: Words of a summary's phrase after its preposition that may hold the question's word.
+_PHRASE_SPAN = 5
+
+
+def _restated(q: _Question, c: Candidate, position: int) -> bool:
+    """Whether a word the record holds only in its summary is asked as the summary says
+    it: after the same preposition and word ("principals *trained at*
+    Nanyang Technological University" of a summary "training at Nanyang Technological
+    University"). A word the summary says in another relation ("the national average"
+    a rate is above) still names something the figure is not."""
+    tokens = q.r.tokens
+    p = position - 1
+    while p >= 0 and tokens[p] not in CLOSED_CLASS:
+        p -= 1
+    while p >= 0 and tokens[p] in DETERMINERS:
+        p -= 1
+    if p < 1 or tokens[p] not in PREPOSITIONS:
+        return False
+    # deferred for start-up, as in `_same_stem`
+    from cqedu.core.text import stem
+
+    verbs = {stem(w) for w in (tokens[p - 1], *q.stands_for([p - 1]))}
+    meant = q.stands_for([position])
+    said = words(c.fact.summary)
+    for j, word in enumerate(said):
+        if j < 1 or word != tokens[p] or stem(said[j - 1]) not in verbs:
+            continue
+        span = said[j + 1 : j + 1 + _PHRASE_SPAN]
+        ends = [k for k, w in enumerate(span) if w in PREPOSITIONS]
+        if meant & set(span[: ends[0] if ends else len(span)]):
+            return True
+    return False
+
+
 def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     """Figures that count what the question names, per year and in the year asked, and
     that name the subject rather than mention it in passing."""
@@ -943,7 +979,12 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     ]
     # a word held by many records inside the noun counted ("core *education* goals") says
     # nothing of which figure is meant: one that holds it only in its summary answers
-    weak = [i for i in asked if i in top.weak and not (i in r.counted and q.generic(i))]
+    # (unless the question says it as the summary does: `_restated`)
+    weak = [
+        i
+        for i in asked
+        if i in top.weak and not (i in r.counted and q.generic(i)) and not _restated(q, top, i)
+    ]
     if weak:
         raise NoMatchError(wording.passing(top.fact, phrase(r, weak)))
     # a field the figure counts with others, wherever the question names it ("sino

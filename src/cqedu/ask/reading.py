@@ -66,7 +66,7 @@ _LINKS = frozenset({"is", "are", "was", "were", "s", "the", "a", "an", "does", "
 #: Auxiliaries of do-support: "when did X begin" ends in the verb, not in X's noun.
 _DO = frozenset({"do", "does", "did", "will", "can", "could", "would", "should"})
 _AUXILIARIES = _DO | frozenset({"is", "are", "was", "were", "has", "have", "had"})
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "these", "those"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "these", "those"})
 #: Words that ask for a comparison or a level rather than name a subject.
 _ANSWER_WORDS = (
     _MAX_WORDS | _MIN_WORDS | _COUNT_WORDS | _PERCENT_WORDS | frozenset({"level", "levels"})
@@ -250,11 +250,21 @@ def _without_preamble(lexicon: Lexicon, question: str) -> str:
     return found["question"]
 
 
+#: Small words title case leaves lower-case ("Study *in* Chongqing").
+_TITLE_LOWER = frozenset(
+    "a an the and or but nor of in on at to by for with from as per vs s".split()
+)
+
+
 def title_case(typed: Sequence[str]) -> bool:
     """Whether most words after the first are typed capitalised ("How Many Teachers Does
-    Chongqing Have"), so that a capital does not mark a name."""
-    capital = sum(1 for word in typed[1:] if word[:1].isupper())
-    return capital > 0.6 * max(1, len(typed) - 1)
+    Chongqing Have"), so that a capital does not mark a name; a word title case would
+    capitalise typed lower-case ("where *is* Chongqing University") says it is not."""
+    rest = typed[1:]
+    if any(w[:1].islower() and w.lower() not in _TITLE_LOWER for w in rest):
+        return False
+    capital = sum(1 for word in rest if word[:1].isupper())
+    return capital > 0.6 * max(1, len(rest))
 
 
 def source_places(sources: Sequence[Source]) -> dict[str, Source]:
@@ -345,7 +355,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         if tokens[i] in small
         and i not in named
         and tokens[i] not in lexicon.declared
-        and not (i == len(tokens) - 1 and i > 0 and tokens[i - 1] in _DETERMINERS)
+        and not (i == len(tokens) - 1 and i > 0 and tokens[i - 1] in DETERMINERS)
     )
     levels, level_positions = _levels(lexicon, tokens, reading.kind, typed)
     if reading.counted:
@@ -788,7 +798,7 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
                 # "how much of the building money went to ...": a part of a whole, a share
                 return base._replace(percent=True)
             if tokens[counts : counts + 1] == ("of",):  # "how many of the students"
-                counts += 1 + (counts + 1 < len(tokens) and tokens[counts + 1] in _DETERMINERS)
+                counts += 1 + (counts + 1 < len(tokens) and tokens[counts + 1] in DETERMINERS)
             return base._replace(counted=frozenset({counts}))
         if following in ("", "does", "do", "did", "is", "are", "can"):
             return base._replace(kind=SUMMARY)
@@ -836,7 +846,7 @@ def _number_of(tokens: Sequence[str]) -> int | None:
     """Where the noun counted by "number of (the) X" stands, if the question says so."""
     for i, token in enumerate(tokens[:-2]):
         if token in ("number", "numbers") and tokens[i + 1] == "of":
-            at = i + 2 + (tokens[i + 2] in _DETERMINERS)
+            at = i + 2 + (tokens[i + 2] in DETERMINERS)
             return at if at < len(tokens) else None
     return None
 
@@ -1076,7 +1086,7 @@ def _head(
     verbs: set[int] = set()
     if run:
         verbs.add(run[-1] + 1)
-    before = [t for t in tokens[:start] if t not in _DETERMINERS]
+    before = [t for t in tokens[:start] if t not in DETERMINERS]
     after_asking = before and (before[-1] in ("who", "whom") or before[-1] in _PARTNER_NOUNS)
     if after_asking and run and kind in (WHO, PLACES, COUNTRIES):
         verbs.add(run[0])
@@ -1118,7 +1128,7 @@ def _clauses(tokens: Sequence[str]) -> list[tuple[list[int], int | None]]:
         if token not in _DO and token not in ("has", "have", "had"):
             continue
         start = at + 1
-        while start < len(tokens) and tokens[start] in _DETERMINERS:
+        while start < len(tokens) and tokens[start] in DETERMINERS:
             start += 1
         run: list[int] = []
         for i in range(start, len(tokens)):
@@ -1152,7 +1162,7 @@ def subject_after_auxiliary(tokens: Sequence[str], position: int, *, be: bool = 
     "does Shanghai have", not a verb. Without `be`, not after a form of "to be", where a
     participle follows ("are enrolled")."""
     i = position - 1
-    while i >= 0 and tokens[i] in _DETERMINERS:
+    while i >= 0 and tokens[i] in DETERMINERS:
         i -= 1
     auxiliaries = _AUXILIARIES if be else _AUXILIARIES - {"is", "are", "was", "were"}
     return i >= 0 and tokens[i] in auxiliaries
@@ -1166,7 +1176,7 @@ def after_preposition(tokens: Sequence[str], position: int, lexicon: Lexicon | N
         if _plural(tokens[i], lexicon):
             return False
         i -= 1
-    while i >= 0 and tokens[i] in _DETERMINERS:
+    while i >= 0 and tokens[i] in DETERMINERS:
         i -= 1
     return i >= 0 and tokens[i] in PREPOSITIONS
 
