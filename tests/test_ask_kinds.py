@@ -1148,7 +1148,7 @@ def test_a_declared_verb_phrase_does_not_narrow_and_sino_is_chinese(
 
 def test_a_verb_phrase_never_declared_still_narrows(real_kb: KnowledgeBase) -> None:
     assert refused(real_kb, "how many schools were closed down") == (
-        'the article gives 9,177 schools, but no figure for "closed"'
+        'the article gives 9,177 schools, but no figure for "closed down"'
     )
 
 
@@ -1847,7 +1847,7 @@ def test_an_owner_leaves_the_noun_phrase_asked_about(
         ),
         (
             "who photographed the Go lesson",
-            "Liu Li, Visual Chongqing (photo: go lesson by Li Xuanhao; Building a Strong "
+            "Liu Li, Visual Chongqing (photo: Go lesson by Li Xuanhao; Building a Strong "
             "Education System \u00b63)",
         ),
         (
@@ -2349,7 +2349,7 @@ def test_a_verb_before_its_particle_does_not_narrow_a_figure(
         (
             "what share of vocational students give up on further study",
             "the article gives surpassed 70% vocational students going on to further study, "
-            'but no figure for "up"; worth a look: special-education-schools, '
+            'but no figure for "give up"; worth a look: special-education-schools, '
             "international-vocational-platforms",
         ),
         ("how many teachers were laid off", 'the article does not mention "laid"'),
@@ -3479,7 +3479,7 @@ def test_what_sort_of_a_thing_the_records_never_name_is_refused(real_kb: Knowled
     [
         (
             "what percentage of high-school-age kids are enrolled",
-            'the article gives no figure for "high school age kids"; worth a look: '
+            'the article gives no figure for "high-school-age kids"; worth a look: '
             "preschool-enrollment-rate",
         ),
         (
@@ -4061,3 +4061,63 @@ def test_a_name_no_record_gives_is_refused_in_a_short_question(
 ) -> None:
     expected = f'the article does not mention "{name}" (it covers Chongqing)'
     assert refused(real_kb, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the summary writes "a Go world champion": Go is a name, its capital kept
+        ("when was the go lesson", "October 13 (Go lesson by Li Xuanhao; Building a Strong "),
+        ("when was the press conference", "October 20 (press conference on education progress; "),
+        ("how many principals per year", "200 principals (school principals trained at NTU "),
+    ],
+)
+def test_an_answer_keeps_the_capital_of_a_name_its_record_writes_mid_sentence(
+    real_kb: KnowledgeBase, question: str, expected: str
+) -> None:
+    assert answer(real_kb, question)[1].startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # a particle alone ("up") was quoted; a verb at the end ("young people go"); a cut
+        # name ("Nanyang Technological"); a hyphenated word's half and a pronoun
+        (
+            "what share of frontline workers in the city's industries came up through "
+            "vocational schools",
+            "the article gives more than 70% new frontline employees trained by local "
+            'vocational schools, but no figure for "came up"; worth a look: '
+            "special-education-schools, international-vocational-platforms",
+        ),
+        (
+            "how many teachers gave up",
+            'the article gives over 500,000 teachers, but no figure for "gave up"; worth a '
+            "look: special-education-schools, international-vocational-platforms",
+        ),
+        (
+            "What proportion of young people go on to university or college?",
+            'the article gives no figure for "young people"',
+        ),
+        (
+            "how many principals work at Nanyang Technological University",
+            "the article gives 200 principals (school principals trained at NTU each year), "
+            'but no figure for "Nanyang Technological University"',
+        ),
+        (
+            "what share of kindergartens are affordable public-benefit ones",
+            "the article gives 95.2% inclusive preschool coverage, but no figure for "
+            '"public-benefit"; worth a look: free-preschool-children, free-preschool-year',
+        ),
+    ],
+)
+def test_a_refusal_quotes_a_phrase_a_reader_knows(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+def test_a_verb_the_record_says_is_answered(real_kb: KnowledgeBase) -> None:
+    assert answer(real_kb, "how many graduates were sent into the workforce")[0] == (
+        "skilled-graduates"
+    )

@@ -30,6 +30,7 @@ from cqedu.ask.reading import (
     phrase,
     place_name,
     proper_noun,
+    quoted,
     subject_after_auxiliary,
     title_case,
 )
@@ -398,7 +399,7 @@ def level_silence(q: _Question, found: Sequence[Candidate]) -> NoMatchError:
     """The article has no such figure for the level the question names."""
     topic_positions = [i for i in q.required if i not in q.r.level_positions]
     said = sorted(topic_positions or q.topic())
-    topic = phrase(q.r, said)
+    topic = quoted(q.r, said)
     topic = f'"{topic}"' if " " in topic else topic
     what = f"{topic} figure" if topic else "figure"
     if q.r.per_year:
@@ -422,7 +423,7 @@ def level_silence(q: _Question, found: Sequence[Candidate]) -> NoMatchError:
         spans = _name_spans(q)
         end = max([end, *(e - 1 for s, e, _ in spans if s <= end < e)])
         start = min([said[0], *(s for s, e, _ in spans if s <= said[0] < e)])
-        span = phrase(q.r, range(start, end + 1))
+        span = quoted(q.r, range(start, end + 1))
         each = "per-year " if q.r.per_year else ""
         return NoMatchError(f'the article gives no {each}figure for "{span}"{_look(others)}')
     return NoMatchError(f"the article gives no {what} for {names}{_look(others)}")

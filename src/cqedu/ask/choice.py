@@ -40,6 +40,7 @@ from cqedu.ask.reading import (
     phrase,
     place_name,
     proper_noun,
+    quoted,
 )
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import word_spans, words
@@ -492,12 +493,12 @@ def _of_when(q: _Question, kind: str, top: Fact) -> None:
     tokens = set(q.r.tokens)
     if tokens & _ENDING and (top.period or "").startswith("from"):
         raise NoMatchError(
-            f"the article gives when {wording.in_sentence(top.name)} starts ({top.period}), "
+            f"the article gives when {wording.in_sentence(top.name, top)} starts ({top.period}), "
             "not when it ends"
         )
     if tokens & _COMING and "year" not in tokens and top.date_as_written:
         raise NoMatchError(
-            f"the article gives only the date of the {wording.in_sentence(top.name)} it "
+            f"the article gives only the date of the {wording.in_sentence(top.name, top)} it "
             f"reports ({top.date_as_written}), not of a later one"
         )
 
@@ -986,7 +987,7 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
         if i in top.weak and not (i in r.counted and q.generic(i)) and not _restated(q, top, i)
     ]
     if weak:
-        raise NoMatchError(wording.passing(top.fact, phrase(r, weak)))
+        raise NoMatchError(wording.passing(top.fact, quoted(r, weak)))
     # a field the figure counts with others, wherever the question names it ("sino
     # foreign programs medicine only")
     part = [i for i in q.known if i in top.part and i not in r.common]
@@ -1006,21 +1007,21 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
         and not _same_stem(r.tokens[i], top.fact)
     ]
     if other:
-        raise NoMatchError(wording.passing(top.fact, phrase(r, other)))
+        raise NoMatchError(wording.passing(top.fact, quoted(r, other)))
     # "how much money was spent on *education*": a word common among the records picks no
     # record, but a sum of money is spent on what its record says (the buildings), so one
     # that does not hold the word at all (not even in passing) is of something else
     sum_of_money = bool(MONEY_UNITS & set(words(top.fact.unit or "")))
     elsewhere = [i for i in q.restricted if q.generic(i) and not top.quality.get(i)]
     if sum_of_money and elsewhere:
-        raise NoMatchError(wording.passing(top.fact, phrase(r, elsewhere)))
+        raise NoMatchError(wording.passing(top.fact, quoted(r, elsewhere)))
     # "how many students study abroad": a rare word after what is counted that the figure
     # does not cover narrows it to a part the article does not count.
     narrowed = [c for c in fitting if not against(q, c)]
     if not narrowed:
         extra = against(q, top)
         look = [c.fact for c in q.found if c.covers(extra) and c.fact != top.fact]
-        raise NoMatchError(f"{wording.passing(top.fact, phrase(r, extra))}{_look(look)}")
+        raise NoMatchError(f"{wording.passing(top.fact, quoted(r, extra))}{_look(look)}")
     fitting = _of_measure(q, narrowed)
     top = fitting[0]
     if not r.extreme and _overall(q):

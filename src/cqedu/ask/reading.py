@@ -97,7 +97,7 @@ PARTNER_FILLER = frozenset(
 
 #: English adverb particles: after a verb they make one verb of two words ("team *up*",
 #: "kick *off*", "stand *apart*"), naming no subject of their own. A closed class.
-_PARTICLES = frozenset("up off out apart away down back on over".split())
+PARTICLES = frozenset("up off out apart away down back on over".split())
 
 
 def _phrasal_verbs(question: str, typed: Sequence[str], tokens: Sequence[str]) -> frozenset[int]:
@@ -110,9 +110,9 @@ def _phrasal_verbs(question: str, typed: Sequence[str], tokens: Sequence[str]) -
     for i in range(1, len(tokens) - 1):
         after = i + 2
         if (
-            tokens[i] not in CLOSED_CLASS | _PARTICLES
+            tokens[i] not in CLOSED_CLASS | PARTICLES
             and not tokens[i].isdigit()
-            and tokens[i + 1] in _PARTICLES
+            and tokens[i + 1] in PARTICLES
             and (after == len(tokens) or tokens[after] in CLOSED_CLASS or tokens[after] in small)
             and f"{typed[i]}-{typed[i + 1]}".casefold() not in question.casefold()
         ):
@@ -1135,7 +1135,7 @@ def _clauses(tokens: Sequence[str]) -> list[tuple[list[int], int | None]]:
             if tokens[i] in CLOSED_CLASS:
                 break
             run.append(i)
-        if len(run) > 2 and tokens[run[-1]] in _PARTICLES:
+        if len(run) > 2 and tokens[run[-1]] in PARTICLES:
             run = run[:-1]  # "has Chongqing *set* up": the verb stands before its particle
         ends_open = (bool(run) and run[-1] == len(tokens) - 1) or (
             bool(run) and run[-1] + 1 < len(tokens) and tokens[run[-1] + 1] not in _AUXILIARIES
@@ -1275,4 +1275,57 @@ def phrase(reading: Reading, positions: Sequence[int]) -> str:
         else:
             text += f" {piece}" if text else piece
         last = piece
+    return text
+
+
+#: Words standing for a noun said before ("affordable *ones*").
+_PRO_FORMS = frozenset({"one", "ones"})
+
+
+def quoted(reading: Reading, positions: Sequence[int]) -> str:
+    """The words at `positions` as a reader knows them in a refusal: with the rest of a
+    name typed capitalised ("Nanyang Technological *University*") and of a hyphenated
+    word ("*public*-benefit"), no verb or common word at either end ("young people *go*")
+    unless nothing else is left, and a verb with its particle ("*came* up", "sent *back*":
+    the verb they make is what is unsaid)."""
+    typed, tokens, question = reading.typed, reading.tokens, reading.question
+    kept = set(positions)
+    capital = [i > 0 and w[:1].isupper() for i, w in enumerate(typed)]
+    if title_case(typed):
+        capital = [False] * len(typed)
+    for i in sorted(kept):
+        start, end = i, i
+        while start > 0 and (
+            (capital[i] and capital[start - 1]) or f"{typed[start - 1]}-{typed[start]}" in question
+        ):
+            start -= 1
+        while end + 1 < len(typed) and (
+            (capital[i] and capital[end + 1]) or f"{typed[end]}-{typed[end + 1]}" in question
+        ):
+            end += 1
+        kept.update(range(start, end + 1))
+    ordered = sorted(kept)
+
+    def small(i: int) -> bool:  # a verb, a function word or a pro-form, no name
+        said = i in reading.verbs or tokens[i] in CLOSED_CLASS | _PRO_FORMS
+        return said and not capital[i]
+
+    while len(ordered) > 1 and small(ordered[-1]):
+        ordered.pop()
+    while len(ordered) > 1 and small(ordered[0]):
+        ordered.pop(0)
+    if not ordered:
+        return ""
+    if ordered == [ordered[0]] and tokens[ordered[0]] in PARTICLES and ordered[0] > 0:
+        ordered.insert(0, ordered[0] - 1)
+    last = ordered[-1]
+    if last + 1 < len(tokens) and tokens[last + 1] in PARTICLES and small(last):
+        ordered.append(last + 1)
+    if not all(typed[i].isascii() for i in ordered):
+        return phrase(reading, ordered)
+    # a hyphenated word as typed ("public-benefit")
+    text = typed[ordered[0]]
+    for before, i in pairwise(ordered):
+        joined = i == before + 1 and f"{typed[before]}-{typed[i]}" in question
+        text += f"-{typed[i]}" if joined else f" {typed[i]}"
     return text
