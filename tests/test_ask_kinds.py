@@ -4121,3 +4121,59 @@ def test_a_verb_the_record_says_is_answered(real_kb: KnowledgeBase) -> None:
     assert answer(real_kb, "how many graduates were sent into the workforce")[0] == (
         "skilled-graduates"
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "set up" is the term "founded" is declared for: the centres were "founded by
+        # Chongqing", and the refusal cited the 41 special education schools instead
+        "what centers did chongqing set up",
+        "which centres did chongqing set up",
+        "what centres has chongqing set up",
+        "which centres were set up by chongqing",
+    ],
+)
+def test_a_declared_verb_term_finds_what_its_synonyms_say(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    found = real_kb.ask(question)
+    assert [f.id for f in found.named] == [
+        "chinese-greek-civilizations-center",
+        "south-asia-poverty-alleviation-center",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # the article names universities, none of them set up by the city: no centre is one
+        (
+            "which universities did chongqing set up",
+            'the article does not answer "which universities did chongqing set up"',
+        ),
+        (
+            "which centres did chongqing set up in 2010",
+            "the article describes Center of Chinese and Greek Ancient Civilizations but gives "
+            "nothing of it in 2010; worth a look: chinese-greek-civilizations-center",
+        ),
+        # "sends" was read as the plural of "sen" (special education)
+        (
+            "which country sends the most students",
+            'the article does not answer "which country sends the most students"; no record '
+            "covers all its words; worth a look: world-culture-fair, "
+            "cooperation-countries-and-regions, sino-foreign-annual-enrollment",
+        ),
+    ],
+)
+def test_a_list_of_a_noun_no_record_of_that_noun_gives_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+def test_a_plural_in_es_still_names_its_level(real_kb: KnowledgeBase) -> None:
+    # only "-es" drops two letters: "high schools" is still high school
+    assert refused(real_kb, "how many high schools") == (
+        'the article gives no count of "high schools"; worth a look: high-school-enrollment-rate'
+    )

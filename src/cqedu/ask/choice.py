@@ -153,7 +153,8 @@ def everyone(q: _Question) -> Answer:
 
 def _of_noun(q: _Question, facts: list[Fact]) -> list[Fact]:
     """The partners the question's noun names ("which *universities*": those whose name
-    says university, by Snowball stem), or all of them when none does ("which partners")."""
+    says university, by Snowball stem), or all of them when no record's name says it
+    ("which partners"); none when others' names do."""
     word = partner_word(q.r.tokens)
     if q.r.kind != PLACES or word is None:
         return facts
@@ -164,10 +165,15 @@ def _of_noun(q: _Question, facts: list[Fact]) -> list[Fact]:
 
     # stems alike, or spelt alike ("centres", "center": British and American)
     root = stem(word)
-    named = [
-        f for f in facts if any(fuzz.ratio(stem(w), root) >= _SAME_SPELLING for w in words(f.name))
-    ]
-    return named or facts
+
+    def says(fact: Fact) -> bool:
+        return any(fuzz.ratio(stem(w), root) >= _SAME_SPELLING for w in words(fact.name))
+
+    named = [f for f in facts if says(f)]
+    if named or not any(says(f) for f in q.kb.facts() if fits(PLACES, f)):
+        return named or facts
+    # the article names some (universities), just none of these: no centre is one
+    return []
 
 
 def _asked_about(q: _Question, kind: str, fitting: list[Candidate]) -> list[Candidate]:
@@ -452,6 +458,8 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
         fitting = [c for c in fitting if covered(c) == most]
         order = {c.fact.id: n for n, c in enumerate(q.found)}  # the article's order
         named = _of_noun(q, sorted((c.fact for c in fitting), key=lambda f: order[f.id]))
+        if not named:
+            raise NoMatchError(f'the article does not answer "{q.asked()}"')
         return _answer(q, kind, named, named[1:], limit=len(named))
     top = fitting[0].fact
     if kind == FIGURE:

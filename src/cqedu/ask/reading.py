@@ -1255,7 +1255,9 @@ def _plural_level(lexicon: Lexicon, gram: Sequence[str]) -> Level | None:
     if not _plural(gram[-1]):
         return None
     *first, last = gram
-    wanted = {" ".join((*first, single)) for single in (last[:-1], last[:-2])}
+    # "-es" is the plural's ending only after the stem ("classes"); "sends" is no "sen"
+    singles = (last[:-1], last[:-2]) if last.endswith("es") else (last[:-1],)
+    wanted = {" ".join((*first, single)) for single in singles}
     for level in lexicon.kb.levels:
         for name in (level.id, level.name, *level.aliases):
             if normalise_phrase(name) in wanted:
