@@ -4177,3 +4177,26 @@ def test_a_plural_in_es_still_names_its_level(real_kb: KnowledgeBase) -> None:
     assert refused(real_kb, "how many high schools") == (
         'the article gives no count of "high schools"; worth a look: high-school-enrollment-rate'
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # a count of students is no count of countries: it was cited as not naming "them"
+        (
+            "which countries send students to chongqing",
+            "the article gives no partner country for Students; worth a look: students, "
+            "study-in-chongqing, international-students",
+        ),
+        # a count of the noun asked still answers so
+        (
+            "which universities are in the double first-class initiative",
+            "the article counts two universities in the Double First-Class Initiative but "
+            "does not name them",
+        ),
+    ],
+)
+def test_a_list_of_partners_is_refused_with_a_count_of_its_own_noun_only(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message

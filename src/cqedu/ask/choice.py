@@ -771,13 +771,16 @@ def _related(q: _Question, kind: str, ranked: list[Candidate]) -> Answer:
                     right.sort(key=lambda f: f.kind != "person")
                 return _answer(q, kind, right[:1], [candidate.fact, *right[1:]])
     if kind in (PLACES, COUNTRIES, WHO, NAME):
-        # "which universities are in the Double First-Class Initiative": a count of them.
-        asked = set(q.r.tokens)
+        # "which universities are in the Double First-Class Initiative": a count of them;
+        # a list of partners asks its noun's ("which *countries* send students": no count
+        # of students is one of countries)
+        noun = partner_word(q.r.tokens) if kind in (PLACES, COUNTRIES) else None
+        asked = {noun} if noun else set(q.r.tokens)
         for candidate in ranked:
             unit = set(words(candidate.fact.unit or ""))
             if candidate.fact.has_figure and unit & asked:
                 raise NoMatchError(wording.not_named(candidate.fact, "them"))
-        if best.has_figure:
+        if best.has_figure and not noun:
             raise NoMatchError(wording.not_named(best, "them"))
     if kind == PLACE:
         return _host(q, ranked)
