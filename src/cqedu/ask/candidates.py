@@ -18,6 +18,7 @@ from cqedu.ask.language import Lexicon
 from cqedu.ask.reading import Reading, ordinals
 from cqedu.core.text import normalise_phrase, words
 from cqedu.facts.model import Fact
+from cqedu.query.wording import COUNTRIES, PLACE
 
 if TYPE_CHECKING:
     from cqedu.ask.question import KnowledgeBase
@@ -70,13 +71,19 @@ def meanings(reading: Reading, lexicon: Lexicon) -> tuple[dict[int, list[Meaning
     found: dict[int, list[Meaning]] = {}
     absorbed: set[int] = set()
     tokens = reading.tokens
+    # a declared verb term means what its synonyms say of the record that answers; a
+    # country or place is a field of the record, not what the verb is said of
+    verb_terms = lexicon.verb_terms if reading.kind not in (COUNTRIES, PLACE) else {}
     subject = set(reading.subject)
     for size in (3, 2):
         for start in range(len(tokens) - size + 1):
             span = range(start, start + size)
             if any(i in absorbed for i in span) or not any(i in subject for i in span):
                 continue
-            meant = lexicon.meanings(tokens[start : start + size])
+            gram = tuple(tokens[start : start + size])
+            meant = lexicon.meanings(gram)
+            if meant and gram in verb_terms:
+                meant = [*meant, *verb_terms[gram]]
             if meant:
                 found[start] = [tuple(lexicon.matches(w) for w in m) for m in meant]
                 absorbed.update(i for i in span if i != start)
@@ -87,7 +94,7 @@ def meanings(reading: Reading, lexicon: Lexicon) -> tuple[dict[int, list[Meaning
         readings = found.setdefault(i, [])
         if own:
             readings.insert(0, (own,))
-        for meaning in lexicon.meanings([tokens[i]]):
+        for meaning in [*lexicon.meanings([tokens[i]]), *verb_terms.get((tokens[i],), ())]:
             readings.append(tuple(lexicon.matches(w) for w in meaning))
         found[i] = [m for m in readings if all(m)]
     return found, absorbed

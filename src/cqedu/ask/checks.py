@@ -13,6 +13,7 @@ what the article gives instead.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import product
 from pathlib import Path
 
 from cqedu.ask.candidates import Candidate, find, meanings
@@ -30,11 +31,12 @@ from cqedu.ask.reading import (
     phrase,
     place_name,
     proper_noun,
+    quoted,
     subject_after_auxiliary,
     title_case,
 )
 from cqedu.core.errors import NoMatchError
-from cqedu.core.text import normalise_phrase, stem, words
+from cqedu.core.text import normalise_phrase, stem, word_spans, words
 from cqedu.facts.model import Fact
 from cqedu.query import wording
 from cqedu.query.wording import COUNTRIES, DATE, FIGURE, NAME, PLACE, PLACES, SUMMARY, WHO
@@ -104,6 +106,8 @@ class _Question:
         tokens = reading.tokens
         own = {normalise_phrase(place_name(s)) for s in kb.sources}
         homes = {i for i, t in enumerate(tokens) if t in own}
+        # the possessive's "s" is part of the place ("Chongqing's schools" are its system)
+        homes |= {i + 1 for i in homes if tokens[i + 1 : i + 2] == ("s",)}
         self.homes = homes
         # ... a declared verb ends the phrase after a preposition ("about the fair *held*")
         self.restricted = {
@@ -221,7 +225,7 @@ class _Question:
             for i in self.subject
             if not self.read.get(i) and i not in r.level_positions and self._vetoes(i)
         ]
-        names = unnamed(self.kb, r)
+        names = unnamed(self.kb, r, self.lexicon)
         if names:
             raise NoMatchError(wording.not_mentioned(names, self.home, len(self.kb.sources)))
         if unknown:
@@ -396,7 +400,7 @@ def level_silence(q: _Question, found: Sequence[Candidate]) -> NoMatchError:
     """The article has no such figure for the level the question names."""
     topic_positions = [i for i in q.required if i not in q.r.level_positions]
     said = sorted(topic_positions or q.topic())
-    topic = phrase(q.r, said)
+    topic = quoted(q.r, said)
     topic = f'"{topic}"' if " " in topic else topic
     what = f"{topic} figure" if topic else "figure"
     if q.r.per_year:
@@ -420,7 +424,7 @@ def level_silence(q: _Question, found: Sequence[Candidate]) -> NoMatchError:
         spans = _name_spans(q)
         end = max([end, *(e - 1 for s, e, _ in spans if s <= end < e)])
         start = min([said[0], *(s for s, e, _ in spans if s <= said[0] < e)])
-        span = phrase(q.r, range(start, end + 1))
+        span = quoted(q.r, range(start, end + 1))
         each = "per-year " if q.r.per_year else ""
         return NoMatchError(f'the article gives no {each}figure for "{span}"{_look(others)}')
     return NoMatchError(f"the article gives no {what} for {names}{_look(others)}")
@@ -444,9 +448,10 @@ def _capital_runs(typed: Sequence[str]) -> list[range]:
     return runs
 
 
-def unnamed(kb: KnowledgeBase, r: Reading) -> list[str]:
+def unnamed(kb: KnowledgeBase, r: Reading, lexicon: Lexicon) -> list[str]:
     """Names of several words typed capitalised that no record, level or country names
-    as a whole ("Chongqing University", though each word is the records'): as typed."""
+    as a whole ("Chongqing University", though each word is the records'): as typed. A
+    short form the facts files declare reads as its word ("Nanyang Technological Univ")."""
     found: list[str] = []
     declared = {
         normalise_phrase(n)
@@ -456,16 +461,29 @@ def unnamed(kb: KnowledgeBase, r: Reading) -> list[str]:
         ]
     }
     for run in _capital_runs(r.typed):
-        name = " ".join(r.tokens[i] for i in run)
-        if name in declared:
+        readings = [
+            [r.tokens[i], *(" ".join(m) for m in lexicon.synonyms.get((r.tokens[i],), ()))]
+            for i in run
+        ]
+        names = [" ".join(name) for name in product(*readings)]
+        if declared.intersection(names):
             continue
-        texts = (
-            normalise_phrase(" ".join((f.name, f.summary, *f.keywords)))
-            for f in kb.index_words.records_with(list(dict.fromkeys(name.split())))
-        )
-        if not any(f" {name} " in f" {text} " for text in texts):
+        texts = [
+            f"{normalise_phrase(' '.join((f.name, *f.keywords)))} | {_capitalised(f.summary)}"
+            for f in kb.index_words.records_with(
+                list(dict.fromkeys(w for name in names for w in name.split()))
+            )
+        ]
+        if not any(f" {name} " in f" {text} " for name in names for text in texts):
             found.append(phrase(r, run))
     return found
+
+
+def _capitalised(text: str) -> str:
+    """A summary's words with each word not written capitalised as "|": a name typed
+    capitalised is the summary's only where it writes it so ("Chongqing university" in
+    a summary is no Chongqing University)."""
+    return " ".join(w if text[s].isupper() else "|" for s, _, w in word_spans(text))
 
 
 def _near(position: int, homes: set[int]) -> bool:
@@ -800,9 +818,11 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
             'figure, date, person or partner, such as: cqedu ask "how many teachers?"'
         )
     try:
+        # a name typed that no record names vetoes a bare list too ("what is Chongqing
+        # University" asks no list of the city's universities)
+        question.vetoes()
         if bare and reading.kind in (PLACES, COUNTRIES):
             return _stated(question, _without(question, everyone(question)))
-        question.vetoes()
         ranked = question.constrained(question.candidates())
         chosen = _without(question, choose(question, ranked))
         stated = _of_the_person(question, _stated(question, chosen))

@@ -28,7 +28,9 @@ from cqedu.ask.question import Answer, made
 from cqedu.ask.reading import (
     CLASSIFIERS,
     CLOSED_CLASS,
+    DETERMINERS,
     NAMING,
+    PREPOSITIONS,
     RELATIVE_YEARS,
     Reading,
     clause_verbs,
@@ -38,6 +40,7 @@ from cqedu.ask.reading import (
     phrase,
     place_name,
     proper_noun,
+    quoted,
 )
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import word_spans, words
@@ -150,7 +153,8 @@ def everyone(q: _Question) -> Answer:
 
 def _of_noun(q: _Question, facts: list[Fact]) -> list[Fact]:
     """The partners the question's noun names ("which *universities*": those whose name
-    says university, by Snowball stem), or all of them when none does ("which partners")."""
+    says university, by Snowball stem), or all of them when no record's name says it
+    ("which partners"); none when others' names do."""
     word = partner_word(q.r.tokens)
     if q.r.kind != PLACES or word is None:
         return facts
@@ -161,10 +165,15 @@ def _of_noun(q: _Question, facts: list[Fact]) -> list[Fact]:
 
     # stems alike, or spelt alike ("centres", "center": British and American)
     root = stem(word)
-    named = [
-        f for f in facts if any(fuzz.ratio(stem(w), root) >= _SAME_SPELLING for w in words(f.name))
-    ]
-    return named or facts
+
+    def says(fact: Fact) -> bool:
+        return any(fuzz.ratio(stem(w), root) >= _SAME_SPELLING for w in words(fact.name))
+
+    named = [f for f in facts if says(f)]
+    if named or not any(says(f) for f in q.kb.facts() if fits(PLACES, f)):
+        return named or facts
+    # the article names some (universities), just none of these: no centre is one
+    return []
 
 
 def _asked_about(q: _Question, kind: str, fitting: list[Candidate]) -> list[Candidate]:
@@ -449,6 +458,8 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
         fitting = [c for c in fitting if covered(c) == most]
         order = {c.fact.id: n for n, c in enumerate(q.found)}  # the article's order
         named = _of_noun(q, sorted((c.fact for c in fitting), key=lambda f: order[f.id]))
+        if not named:
+            raise NoMatchError(f'the article does not answer "{q.asked()}"')
         return _answer(q, kind, named, named[1:], limit=len(named))
     top = fitting[0].fact
     if kind == FIGURE:
@@ -490,12 +501,12 @@ def _of_when(q: _Question, kind: str, top: Fact) -> None:
     tokens = set(q.r.tokens)
     if tokens & _ENDING and (top.period or "").startswith("from"):
         raise NoMatchError(
-            f"the article gives when {wording.in_sentence(top.name)} starts ({top.period}), "
+            f"the article gives when {wording.in_sentence(top.name, top)} starts ({top.period}), "
             "not when it ends"
         )
     if tokens & _COMING and "year" not in tokens and top.date_as_written:
         raise NoMatchError(
-            f"the article gives only the date of the {wording.in_sentence(top.name)} it "
+            f"the article gives only the date of the {wording.in_sentence(top.name, top)} it "
             f"reports ({top.date_as_written}), not of a later one"
         )
 
@@ -760,13 +771,16 @@ def _related(q: _Question, kind: str, ranked: list[Candidate]) -> Answer:
                     right.sort(key=lambda f: f.kind != "person")
                 return _answer(q, kind, right[:1], [candidate.fact, *right[1:]])
     if kind in (PLACES, COUNTRIES, WHO, NAME):
-        # "which universities are in the Double First-Class Initiative": a count of them.
-        asked = set(q.r.tokens)
+        # "which universities are in the Double First-Class Initiative": a count of them;
+        # a list of partners asks its noun's ("which *countries* send students": no count
+        # of students is one of countries)
+        noun = partner_word(q.r.tokens) if kind in (PLACES, COUNTRIES) else None
+        asked = {noun} if noun else set(q.r.tokens)
         for candidate in ranked:
             unit = set(words(candidate.fact.unit or ""))
             if candidate.fact.has_figure and unit & asked:
                 raise NoMatchError(wording.not_named(candidate.fact, "them"))
-        if best.has_figure:
+        if best.has_figure and not noun:
             raise NoMatchError(wording.not_named(best, "them"))
     if kind == PLACE:
         return _host(q, ranked)
@@ -904,6 +918,40 @@ def _money(q: _Question, c: Candidate, counted: Sequence[int]) -> bool:
     )
 
 
+#: Words of a summary's phrase after its preposition that may hold the question's word.
+_PHRASE_SPAN = 5
+
+
+def _restated(q: _Question, c: Candidate, position: int) -> bool:
+    """Whether a word the record holds only in its summary is asked as the summary says
+    it: after the same preposition and word ("principals *trained at*
+    Nanyang Technological University" of a summary "training at Nanyang Technological
+    University"). A word the summary says in another relation ("the national average"
+    a rate is above) still names something the figure is not."""
+    tokens = q.r.tokens
+    p = position - 1
+    while p >= 0 and tokens[p] not in CLOSED_CLASS:
+        p -= 1
+    while p >= 0 and tokens[p] in DETERMINERS:
+        p -= 1
+    if p < 1 or tokens[p] not in PREPOSITIONS:
+        return False
+    # deferred for start-up, as in `_same_stem`
+    from cqedu.core.text import stem
+
+    verbs = {stem(w) for w in (tokens[p - 1], *q.stands_for([p - 1]))}
+    meant = q.stands_for([position])
+    said = words(c.fact.summary)
+    for j, word in enumerate(said):
+        if j < 1 or word != tokens[p] or stem(said[j - 1]) not in verbs:
+            continue
+        span = said[j + 1 : j + 1 + _PHRASE_SPAN]
+        ends = [k for k, w in enumerate(span) if w in PREPOSITIONS]
+        if meant & set(span[: ends[0] if ends else len(span)]):
+            return True
+    return False
+
+
 def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     """Figures that count what the question names, per year and in the year asked, and
     that name the subject rather than mention it in passing."""
@@ -943,9 +991,14 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     ]
     # a word held by many records inside the noun counted ("core *education* goals") says
     # nothing of which figure is meant: one that holds it only in its summary answers
-    weak = [i for i in asked if i in top.weak and not (i in r.counted and q.generic(i))]
+    # (unless the question says it as the summary does: `_restated`)
+    weak = [
+        i
+        for i in asked
+        if i in top.weak and not (i in r.counted and q.generic(i)) and not _restated(q, top, i)
+    ]
     if weak:
-        raise NoMatchError(wording.passing(top.fact, phrase(r, weak)))
+        raise NoMatchError(wording.passing(top.fact, quoted(r, weak)))
     # a field the figure counts with others, wherever the question names it ("sino
     # foreign programs medicine only")
     part = [i for i in q.known if i in top.part and i not in r.common]
@@ -965,21 +1018,21 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
         and not _same_stem(r.tokens[i], top.fact)
     ]
     if other:
-        raise NoMatchError(wording.passing(top.fact, phrase(r, other)))
+        raise NoMatchError(wording.passing(top.fact, quoted(r, other)))
     # "how much money was spent on *education*": a word common among the records picks no
     # record, but a sum of money is spent on what its record says (the buildings), so one
     # that does not hold the word at all (not even in passing) is of something else
     sum_of_money = bool(MONEY_UNITS & set(words(top.fact.unit or "")))
     elsewhere = [i for i in q.restricted if q.generic(i) and not top.quality.get(i)]
     if sum_of_money and elsewhere:
-        raise NoMatchError(wording.passing(top.fact, phrase(r, elsewhere)))
+        raise NoMatchError(wording.passing(top.fact, quoted(r, elsewhere)))
     # "how many students study abroad": a rare word after what is counted that the figure
     # does not cover narrows it to a part the article does not count.
     narrowed = [c for c in fitting if not against(q, c)]
     if not narrowed:
         extra = against(q, top)
         look = [c.fact for c in q.found if c.covers(extra) and c.fact != top.fact]
-        raise NoMatchError(f"{wording.passing(top.fact, phrase(r, extra))}{_look(look)}")
+        raise NoMatchError(f"{wording.passing(top.fact, quoted(r, extra))}{_look(look)}")
     fitting = _of_measure(q, narrowed)
     top = fitting[0]
     if not r.extreme and _overall(q):

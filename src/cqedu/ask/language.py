@@ -169,6 +169,19 @@ class Lexicon:
                 roots.update(stem(w) for w in said)
         return frozenset(roots)
 
+    @cached_property
+    def verb_terms(self) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+        """Each declared verb term (one whose one-word entries include an inflected form:
+        "set up": "founded") and its one-word synonyms: a question that says the term
+        means what a record says by any of them ("which centres did Chongqing *set up*"
+        of a centre "founded by Chongqing")."""
+        found: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for term, synonyms in self.terms:
+            single = [w for w in synonyms if " " not in w]
+            if any(inflected(w) for w in single):
+                found.setdefault(tuple(term.split()), []).extend((w,) for w in single)
+        return found
+
     def _starting(self, prefix: str) -> list[str]:
         """Record words that begin with `prefix`."""
         found: list[str] = []

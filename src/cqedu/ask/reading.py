@@ -76,7 +76,7 @@ _DEFINING = frozenset((link, det) for link in ("is", "s", "was") for det in ("th
 #: Auxiliaries of do-support: "when did X begin" ends in the verb, not in X's noun.
 _DO = frozenset({"do", "does", "did", "will", "can", "could", "would", "should"})
 _AUXILIARIES = _DO | frozenset({"is", "are", "was", "were", "has", "have", "had"})
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "these", "those"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "these", "those"})
 #: Words that ask for a comparison or a level rather than name a subject.
 _ANSWER_WORDS = (
     _MAX_WORDS | _MIN_WORDS | _COUNT_WORDS | _PERCENT_WORDS | frozenset({"level", "levels"})
@@ -107,7 +107,7 @@ PARTNER_FILLER = frozenset(
 
 #: English adverb particles: after a verb they make one verb of two words ("team *up*",
 #: "kick *off*", "stand *apart*"), naming no subject of their own. A closed class.
-_PARTICLES = frozenset("up off out apart away down back on over".split())
+PARTICLES = frozenset("up off out apart away down back on over".split())
 
 
 def _phrasal_verbs(question: str, typed: Sequence[str], tokens: Sequence[str]) -> frozenset[int]:
@@ -120,9 +120,9 @@ def _phrasal_verbs(question: str, typed: Sequence[str], tokens: Sequence[str]) -
     for i in range(1, len(tokens) - 1):
         after = i + 2
         if (
-            tokens[i] not in CLOSED_CLASS | _PARTICLES
+            tokens[i] not in CLOSED_CLASS | PARTICLES
             and not tokens[i].isdigit()
-            and tokens[i + 1] in _PARTICLES
+            and tokens[i + 1] in PARTICLES
             and (after == len(tokens) or tokens[after] in CLOSED_CLASS or tokens[after] in small)
             and f"{typed[i]}-{typed[i + 1]}".casefold() not in question.casefold()
         ):
@@ -282,11 +282,21 @@ def _without_preamble(lexicon: Lexicon, question: str) -> str:
     return found["question"]
 
 
+#: Small words title case leaves lower-case ("Study *in* Chongqing").
+_TITLE_LOWER = frozenset(
+    "a an the and or but nor of in on at to by for with from as per vs s".split()
+)
+
+
 def title_case(typed: Sequence[str]) -> bool:
     """Whether most words after the first are typed capitalised ("How Many Teachers Does
-    Chongqing Have"), so that a capital does not mark a name."""
-    capital = sum(1 for word in typed[1:] if word[:1].isupper())
-    return capital > 0.6 * max(1, len(typed) - 1)
+    Chongqing Have"), so that a capital does not mark a name; a word title case would
+    capitalise typed lower-case ("where *is* Chongqing University") says it is not."""
+    rest = typed[1:]
+    if any(w[:1].islower() and w.lower() not in _TITLE_LOWER for w in rest):
+        return False
+    capital = sum(1 for word in rest if word[:1].isupper())
+    return capital > 0.6 * max(1, len(rest))
 
 
 def source_places(sources: Sequence[Source]) -> dict[str, Source]:
@@ -379,7 +389,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         if tokens[i] in small
         and i not in named
         and tokens[i] not in lexicon.declared
-        and not (i == len(tokens) - 1 and i > 0 and tokens[i - 1] in _DETERMINERS)
+        and not (i == len(tokens) - 1 and i > 0 and tokens[i - 1] in DETERMINERS)
     )
     levels, level_positions = _levels(lexicon, tokens, reading.kind, typed)
     if reading.counted:
@@ -822,7 +832,7 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
                 # "how much of the building money went to ...": a part of a whole, a share
                 return base._replace(percent=True)
             if tokens[counts : counts + 1] == ("of",):  # "how many of the students"
-                counts += 1 + (counts + 1 < len(tokens) and tokens[counts + 1] in _DETERMINERS)
+                counts += 1 + (counts + 1 < len(tokens) and tokens[counts + 1] in DETERMINERS)
             return base._replace(counted=frozenset({counts}))
         if following in ("", "does", "do", "did", "is", "are", "can"):
             return base._replace(kind=SUMMARY)
@@ -897,7 +907,7 @@ def _number_of(tokens: Sequence[str]) -> int | None:
     """Where the noun counted by "number of (the) X" stands, if the question says so."""
     for i, token in enumerate(tokens[:-2]):
         if token in ("number", "numbers") and tokens[i + 1] == "of":
-            at = i + 2 + (tokens[i + 2] in _DETERMINERS)
+            at = i + 2 + (tokens[i + 2] in DETERMINERS)
             return at if at < len(tokens) else None
     return None
 
@@ -1137,7 +1147,7 @@ def _head(
     verbs: set[int] = set()
     if run:
         verbs.add(run[-1] + 1)
-    before = [t for t in tokens[:start] if t not in _DETERMINERS]
+    before = [t for t in tokens[:start] if t not in DETERMINERS]
     after_asking = before and (before[-1] in ("who", "whom") or before[-1] in _PARTNER_NOUNS)
     if after_asking and run and kind in (WHO, PLACES, COUNTRIES):
         verbs.add(run[0])
@@ -1179,14 +1189,14 @@ def _clauses(tokens: Sequence[str]) -> list[tuple[list[int], int | None]]:
         if token not in _DO and token not in ("has", "have", "had"):
             continue
         start = at + 1
-        while start < len(tokens) and tokens[start] in _DETERMINERS:
+        while start < len(tokens) and tokens[start] in DETERMINERS:
             start += 1
         run: list[int] = []
         for i in range(start, len(tokens)):
             if tokens[i] in CLOSED_CLASS:
                 break
             run.append(i)
-        if len(run) > 2 and tokens[run[-1]] in _PARTICLES:
+        if len(run) > 2 and tokens[run[-1]] in PARTICLES:
             run = run[:-1]  # "has Chongqing *set* up": the verb stands before its particle
         ends_open = (bool(run) and run[-1] == len(tokens) - 1) or (
             bool(run) and run[-1] + 1 < len(tokens) and tokens[run[-1] + 1] not in _AUXILIARIES
@@ -1213,7 +1223,7 @@ def subject_after_auxiliary(tokens: Sequence[str], position: int, *, be: bool = 
     "does Shanghai have", not a verb. Without `be`, not after a form of "to be", where a
     participle follows ("are enrolled")."""
     i = position - 1
-    while i >= 0 and tokens[i] in _DETERMINERS:
+    while i >= 0 and tokens[i] in DETERMINERS:
         i -= 1
     auxiliaries = _AUXILIARIES if be else _AUXILIARIES - {"is", "are", "was", "were"}
     return i >= 0 and tokens[i] in auxiliaries
@@ -1227,7 +1237,7 @@ def after_preposition(tokens: Sequence[str], position: int, lexicon: Lexicon | N
         if _plural(tokens[i], lexicon):
             return False
         i -= 1
-    while i >= 0 and tokens[i] in _DETERMINERS:
+    while i >= 0 and tokens[i] in DETERMINERS:
         i -= 1
     return i >= 0 and tokens[i] in PREPOSITIONS
 
@@ -1306,7 +1316,9 @@ def _plural_level(lexicon: Lexicon, gram: Sequence[str]) -> Level | None:
     if not _plural(gram[-1]):
         return None
     *first, last = gram
-    wanted = {" ".join((*first, single)) for single in (last[:-1], last[:-2])}
+    # "-es" is the plural's ending only after the stem ("classes"); "sends" is no "sen"
+    singles = (last[:-1], last[:-2]) if last.endswith("es") else (last[:-1],)
+    wanted = {" ".join((*first, single)) for single in singles}
     for level in lexicon.kb.levels:
         for name in (level.id, level.name, *level.aliases):
             if normalise_phrase(name) in wanted:
@@ -1326,4 +1338,57 @@ def phrase(reading: Reading, positions: Sequence[int]) -> str:
         else:
             text += f" {piece}" if text else piece
         last = piece
+    return text
+
+
+#: Words standing for a noun said before ("affordable *ones*").
+_PRO_FORMS = frozenset({"one", "ones"})
+
+
+def quoted(reading: Reading, positions: Sequence[int]) -> str:
+    """The words at `positions` as a reader knows them in a refusal: with the rest of a
+    name typed capitalised ("Nanyang Technological *University*") and of a hyphenated
+    word ("*public*-benefit"), no verb or common word at either end ("young people *go*")
+    unless nothing else is left, and a verb with its particle ("*came* up", "sent *back*":
+    the verb they make is what is unsaid)."""
+    typed, tokens, question = reading.typed, reading.tokens, reading.question
+    kept = set(positions)
+    capital = [i > 0 and w[:1].isupper() for i, w in enumerate(typed)]
+    if title_case(typed):
+        capital = [False] * len(typed)
+    for i in sorted(kept):
+        start, end = i, i
+        while start > 0 and (
+            (capital[i] and capital[start - 1]) or f"{typed[start - 1]}-{typed[start]}" in question
+        ):
+            start -= 1
+        while end + 1 < len(typed) and (
+            (capital[i] and capital[end + 1]) or f"{typed[end]}-{typed[end + 1]}" in question
+        ):
+            end += 1
+        kept.update(range(start, end + 1))
+    ordered = sorted(kept)
+
+    def small(i: int) -> bool:  # a verb, a function word or a pro-form, no name
+        said = i in reading.verbs or tokens[i] in CLOSED_CLASS | _PRO_FORMS
+        return said and not capital[i]
+
+    while len(ordered) > 1 and small(ordered[-1]):
+        ordered.pop()
+    while len(ordered) > 1 and small(ordered[0]):
+        ordered.pop(0)
+    if not ordered:
+        return ""
+    if ordered == [ordered[0]] and tokens[ordered[0]] in PARTICLES and ordered[0] > 0:
+        ordered.insert(0, ordered[0] - 1)
+    last = ordered[-1]
+    if last + 1 < len(tokens) and tokens[last + 1] in PARTICLES and small(last):
+        ordered.append(last + 1)
+    if not all(typed[i].isascii() for i in ordered):
+        return phrase(reading, ordered)
+    # a hyphenated word as typed ("public-benefit")
+    text = typed[ordered[0]]
+    for before, i in pairwise(ordered):
+        joined = i == before + 1 and f"{typed[before]}-{typed[i]}" in question
+        text += f"-{typed[i]}" if joined else f" {typed[i]}"
     return text

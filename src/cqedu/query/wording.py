@@ -37,17 +37,35 @@ PLACE = "place"
 NAME = "name"
 
 
-def _lower_first(name: str) -> str:
+#: Kinds of record whose names are proper nouns whatever their case ("University of
+#: Leicester", "Russia").
+_NAMED_KINDS = frozenset({"partner", "person", "organization"})
+
+
+def _lower_first(name: str, fact: Fact | None = None) -> str:
     """A name inside a sentence: "Teachers" -> "teachers", "Press conference" -> "press
-    conference"; names that are proper nouns ("World Culture Fair", "ESI ...") stay."""
+    conference"; names that are proper nouns ("World Culture Fair", "ESI ...") stay, and
+    so does a first word the record's own summary writes capitalised mid-sentence ("a Go
+    world champion": "Go lesson by Li Xuanhao")."""
     first, _, rest = name.partition(" ")
     proper = rest[:1].isupper() or not first[1:].islower()
+    if not proper and fact is not None:
+        proper = fact.kind in _NAMED_KINDS or _capitalised_within(first, fact.summary)
     return name if proper else name[0].lower() + name[1:]
 
 
-def in_sentence(name: str) -> str:
+def _capitalised_within(word: str, text: str) -> bool:
+    """Whether `text` writes `word` as typed (capitalised) other than to begin a sentence."""
+    for found in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+        before = text[: found.start()].rstrip()
+        if before and not before.endswith((".", "!", "?")):
+            return True
+    return False
+
+
+def in_sentence(name: str, fact: Fact | None = None) -> str:
     """A record's name as a sentence says it ("press conference"; see `_lower_first`)."""
-    return _lower_first(name)
+    return _lower_first(name, fact)
 
 
 def _same_words(first: str, second: str) -> bool:
@@ -56,7 +74,7 @@ def _same_words(first: str, second: str) -> bool:
 
 def figure_answer(fact: Fact, ascii_only: bool = False) -> str:
     """A figure in words: "over 500,000 teachers (as of 2025; Building ... ¶1)"."""
-    name = _lower_first(fact.name)
+    name = _lower_first(fact.name, fact)
     context: list[str] = []
     if fact.unit == "percent":
         main = f"{fact.as_written} {name}"
@@ -172,10 +190,9 @@ def _line(kind: str, named: Sequence[Fact], ascii_only: bool) -> str:  # noqa: P
         if len(named) > 1:
             return "; ".join(figure_answer(f, ascii_only) for f in named)
         return figure_answer(fact, ascii_only)
-    if kind == DATE and fact.date_as_written is not None:
-        return f"{fact.date_as_written} ({_lower_first(fact.name)}; {where(fact, ascii_only)})"
-    if kind == DATE and fact.period is not None:
-        return f"{fact.period} ({_lower_first(fact.name)}; {where(fact, ascii_only)})"
+    if kind == DATE and (fact.date_as_written or fact.period) is not None:
+        when = fact.date_as_written or fact.period
+        return f"{when} ({_lower_first(fact.name, fact)}; {where(fact, ascii_only)})"
     if kind == PLACE and place_of(fact):
         return f"{place_of(fact)} ({fact.name}; {where(fact, ascii_only)})"
     if kind == COUNTRIES:
@@ -189,7 +206,7 @@ def _line(kind: str, named: Sequence[Fact], ascii_only: bool) -> str:  # noqa: P
     if kind == WHO and all(photo_credit(f) for f in named):
         # "who took the photo of the fair": the caption's credit, for each photo asked
         return "; ".join(
-            f"{photo_credit(f)} (photo: {_lower_first(f.name)}; {where(f, ascii_only)})"
+            f"{photo_credit(f)} (photo: {_lower_first(f.name, f)}; {where(f, ascii_only)})"
             for f in named
         )
     done = by_whom(fact) if kind == WHO and fact.kind not in ("person", "organization") else None
@@ -206,7 +223,7 @@ def _line(kind: str, named: Sequence[Fact], ascii_only: bool) -> str:  # noqa: P
 def counted(fact: Fact) -> str:
     """What a figure counts, in words: "two universities in the Double First-Class
     Initiative", "93.5% preschool enrollment rate"."""
-    name = _lower_first(fact.name)
+    name = _lower_first(fact.name, fact)
     figure = _spoken(fact.as_written or "")
     if fact.unit == "percent" or not fact.unit:
         return f"{figure} {name}"
