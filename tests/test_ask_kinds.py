@@ -4200,3 +4200,55 @@ def test_a_list_of_partners_is_refused_with_a_count_of_its_own_noun_only(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "how many students were sent back",
+            'the article does not say "sent back" of Students; worth a look: students',
+        ),
+        (
+            "how many teachers were sent away",
+            'the article does not say "sent away" of Teachers; worth a look: teachers',
+        ),
+        (
+            "how many schools were given back",
+            'the article does not say "given back" of Schools; worth a look: schools',
+        ),
+        # a declared verb term is stated by the term or one of its synonyms ("founded")
+        (
+            "how many universities did chongqing set up",
+            'the article does not say "set up" of Universities in the Double First-Class '
+            "Initiative; worth a look: double-first-class-universities",
+        ),
+        (
+            "what did nanyang technological university set up",
+            'the article does not say "set up" of Nanyang Technological University; worth a '
+            "look: nanyang-technological-university",
+        ),
+    ],
+)
+def test_a_verb_with_a_closing_particle_the_record_does_not_state_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how many special education schools has chongqing set up", "special-education-schools"),
+        # a programme is something set up, whatever verb its record uses ("runs")
+        (
+            "how many overseas vocational programmes has chongqing set up",
+            "overseas-vocational-programs",
+        ),
+        ("what centers did chongqing set up", "chinese-greek-civilizations-center"),
+    ],
+)
+def test_a_verb_with_a_particle_the_record_states_still_answers(
+    real_kb: KnowledgeBase, question: str, expected: str
+) -> None:
+    assert answer(real_kb, question)[0] == expected

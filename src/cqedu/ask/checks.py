@@ -17,7 +17,7 @@ from itertools import product
 from pathlib import Path
 
 from cqedu.ask.candidates import Candidate, find, meanings
-from cqedu.ask.language import Lexicon, function_words, inflected
+from cqedu.ask.language import Lexicon, function_words, inflected, verb_roots
 from cqedu.ask.narrowing import in_terms
 from cqedu.ask.question import MAX_RELATED, Answer, KnowledgeBase, made
 from cqedu.ask.reading import (
@@ -587,6 +587,38 @@ def _stated(q: _Question, answer: Answer) -> Answer:
     return answer
 
 
+def _particle_stated(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when the question's verb has a particle ("students *sent
+    back*", "universities Chongqing *set up*") that no record named states: its verb and
+    particle both, or a declared synonym of the two ("set up": "founded"). The particle
+    makes another verb, so the record's figure or name is of something else."""
+    r = q.r
+    named = list(answer.named or [answer.record])
+    told = [_record_stems(f) for f in named]
+    # a particle that ends the question is the verb's ("what did NTU set *up*"); one
+    # before other words may be a preposition ("a lesson *on* Go") or an idiom's ("carry
+    # on with study"), which the records paraphrase
+    for i in sorted(p for p in r.phrasal if p + 2 == len(r.tokens)):
+        verb, particle = r.tokens[i], r.tokens[i + 1]
+        gram = (verb, particle)
+        if answer.kind != FIGURE and gram not in q.lexicon.verb_terms:
+            continue  # "when did the fair kick off", "what makes it stand out": of the record
+        if gram in q.lexicon.verb_terms and all(f.kind == "program" for f in named):
+            continue  # a programme is something set up, whatever verb its record uses
+        ways = [{root, stem(particle)} for root in verb_roots(verb)]
+        said = [*q.lexicon.meanings(gram), *q.lexicon.verb_terms.get(gram, ())]
+        ways += [{stem(w) for w in meaning for w in words(w)} for meaning in said]
+        if all(any(way <= stems for way in ways) for stems in told):
+            continue
+        of = f"any of the {len(named)} it names" if len(named) > 1 else named[0].name
+        look = ", ".join(f.id for f in named[:MAX_RELATED])
+        typed = phrase(r, [i, i + 1])
+        raise NoMatchError(
+            f'{_article(q, named[0])} does not say "{typed}" of {of}; worth a look: {look}'
+        )
+    return answer
+
+
 def _article(q: _Question, fact: Fact) -> str:
     """How a refusal about one record names where it is: "the article", or with several
     sources loaded "the source on Chongqing" (the record's own)."""
@@ -825,7 +857,7 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
             return _stated(question, _without(question, everyone(question)))
         ranked = question.constrained(question.candidates())
         chosen = _without(question, choose(question, ranked))
-        stated = _of_the_person(question, _stated(question, chosen))
+        stated = _of_the_person(question, _particle_stated(question, _stated(question, chosen)))
         return _of_one_time(question, _settled(question, stated))
     except NoMatchError as error:
         if len(kb.sources) < 2:
