@@ -4252,3 +4252,16 @@ def test_a_verb_with_a_particle_the_record_states_still_answers(
     real_kb: KnowledgeBase, question: str, expected: str
 ) -> None:
     assert answer(real_kb, question)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "question", ["who hosted the press conference", "who held the press conference"]
+)
+def test_a_person_tied_to_an_event_is_no_answer_for_a_declared_verb_neither_says(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    # Liu Yanbing presented at the conference; neither record says who hosted it
+    assert refused(real_kb, question) == (
+        "the article gives no person or organization for Press conference on education "
+        "progress; worth a look: press-conference"
+    )

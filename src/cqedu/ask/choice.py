@@ -765,7 +765,17 @@ def _related(q: _Question, kind: str, ranked: list[Candidate]) -> Answer:
             right = [f for f in tied if fits(kind, f) and f.kind != "stat"]
             if kind == WHO:  # "who spoke at the fair": not its host, who did not speak
                 # (a person tied to an event is one who acted in it)
-                right = [f for f in right if f.kind == "person" or _does_what_was_done(q, f)]
+                # ... unless the verb is a declared one ("hosted"), which the person's
+                # record or the event's must say: presenting at a conference is no hosting
+                done = _done(q.r)
+                declared = bool(done) and declared_verb(q.lexicon, q.r.tokens[done[0]])
+                event_says = _does_what_was_done(q, candidate.fact)
+                right = [
+                    f
+                    for f in right
+                    if _does_what_was_done(q, f)
+                    or (f.kind == "person" and (not declared or event_says))
+                ]
             if right and candidate.covers(q.required):
                 if kind == WHO:
                     right.sort(key=lambda f: f.kind != "person")
