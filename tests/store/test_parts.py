@@ -220,6 +220,25 @@ def test_a_text_whose_first_line_is_a_record_table_splits_with_no_head() -> None
     assert store.split_facts_parts(records + "[levels]\n", 4) is None  # a table after records
 
 
+def test_each_part_counts_the_record_tables_it_holds_and_a_table_in_any_part_stops_it() -> None:
+    text = MINI_FACTS.read_text(encoding="utf-8")
+    head = text[: text.index("[[stats]]")]
+    body = text[len(head) :].replace("[[stats]]", "  [[ stats ]] # indented")
+    records = head + "".join(body.replace('"mini-', f'"copy{n}-') for n in range(40))
+    split = store.split_facts_parts(records, 5, light_tail=1)
+    assert split is not None
+    for part, counts in split:
+        tables = [
+            line.split("[[")[1].split("]]")[0].strip()
+            for line in part.splitlines()
+            if line.lstrip().startswith("[[")
+        ]
+        assert counts == [tables.count(table) for table in store.KIND_TABLES]
+    middle = len(head) + (len(records) - len(head)) // 2
+    at = records.index("\n", middle) + 1
+    assert store.split_facts_parts(records[:at] + " [other]\n" + records[at:], 5) is None
+
+
 @pytest.mark.skipif(not index.fts5_available(), reason="built part by part only with FTS5")
 def test_a_word_too_long_for_fts5_in_a_last_part_is_in_the_vocabulary_as_fts5_keeps_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
