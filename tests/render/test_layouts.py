@@ -17,9 +17,15 @@ WIDTHS = [40, 80, 100, 120]
 COMMANDS = ["stats", "programs", "partners", "search", "export"]
 
 
-def results_of(kb: KnowledgeBase, command: str) -> Results:
+def results_of(
+    kb: KnowledgeBase,
+    command: str,
+    query: str = "vocational students higher education",
+    limit: int = 20,
+) -> Results:
+    """What a listing command (or `search` for `query`) shows of `kb`."""
     if command == "search":
-        hits = tuple(kb.search("vocational students higher education", 20))
+        hits = tuple(kb.search(query, limit))
         return Results(tuple(h.fact for h in hits), VIEWS["search"], hits=hits)
     found = {
         "stats": kb.figures,

@@ -10,6 +10,7 @@ import cqedu
 from cqedu.knowledge import KnowledgeBase
 from cqedu.render import VIEWS, OutputFormat, RenderOptions, Results, render
 from tests.conftest import MINI_FACTS, REAL_FACTS, REPO
+from tests.render.test_layouts import results_of
 
 CHENGDU = REPO / "tests" / "data" / "chengdu_facts.toml"
 
@@ -60,17 +61,7 @@ def test_at_40_columns_each_block_says_its_source(two_kb: KnowledgeBase) -> None
 def test_every_listing_over_two_sources_names_both(command: str, width: int) -> None:
     kb = cqedu.load([REAL_FACTS, MINI_FACTS], cache=False)
     try:
-        if command == "search":
-            hits = tuple(kb.search("school", 40))
-            results = Results(tuple(h.fact for h in hits), VIEWS["search"], hits=hits)
-        else:
-            found = {
-                "stats": kb.figures,
-                "programs": kb.programs,
-                "partners": kb.partners,
-                "export": kb.facts,
-            }[command]()
-            results = Results(tuple(found), VIEWS[command])
+        results = results_of(kb, command, "school", 40)
         words = render(OutputFormat.TABLE, results, RenderOptions(width=width)).split()
     finally:
         kb.close()

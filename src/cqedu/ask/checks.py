@@ -25,6 +25,7 @@ from cqedu.ask.reading import (
     after_preposition,
     clause_subjects,
     clause_verbs,
+    country_words,
     declared_verb,
     echoed,
     ordinals,
@@ -120,7 +121,7 @@ class _Question:
         self.found = find(kb, reading, lexicon, {i: self.read[i] for i in self.known})
         if reading.kind in (NAME, WHO, PLACES, COUNTRIES, PLACE):
             self.r = reading = reading._replace(head=self._noun_phrase())
-        countries = {w for c in kb.countries for n in (c.name, *c.aliases) for w in words(n)}
+        countries = country_words(kb)
         self.places = {i for i in self.known if tokens[i] in countries}
         # The subject of "does Yubei District have" restricts the question as a place does.
         subjects = (clause_subjects(tokens) & set(self.known)) - homes

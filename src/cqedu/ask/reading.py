@@ -876,6 +876,11 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
     return base._replace(kind=SUMMARY)
 
 
+def country_words(kb: "KnowledgeBase") -> set[str]:
+    """The words of every country's name and aliases the facts files declare."""
+    return {w for c in kb.countries for n in (c.name, *c.aliases) for w in words(n)}
+
+
 def _defines(lexicon: Lexicon, tokens: Sequence[str], reading: Reading) -> bool:
     """Whether a partner noun after "what is the" ends the name of one thing asked to be
     described ("what is the *joint college* with Leicester"), not which partner is meant
@@ -894,10 +899,8 @@ def _defines(lexicon: Lexicon, tokens: Sequence[str], reading: Reading) -> bool:
     if noun is None or noun[0] <= first + 3:
         return False
     modifier = tokens[noun[0] - 1]
-    countries = lexicon.kb.countries
-    country_words = {w for c in countries for n in (c.name, *c.aliases) for w in words(n)}
     return (
-        modifier not in CLOSED_CLASS | PARTNER_FILLER | country_words
+        modifier not in CLOSED_CLASS | PARTNER_FILLER | country_words(lexicon.kb)
         and modifier not in _PARTNER_NOUNS
         and modifier not in function_words()
     )
