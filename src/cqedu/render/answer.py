@@ -98,17 +98,20 @@ def _delimited(answer: Answer, options: RenderOptions, csv_format: bool) -> str:
     return write([*FACT_FIELDS, ANSWER_COLUMN] if options.header else None, table)
 
 
-#: Below this width the related records are blocks of lines rather than a grid.
-GRID_WIDTH = 60
+#: Spaces between the columns of the related records' grid.
+GRID_GAP = 2
 
 
 def _view(answer: Answer, options: RenderOptions) -> str:
     """The terminal view: a figure or date large, the answer line once, up to three related.
 
-    No word or id is ever split: a line wraps between words, and below GRID_WIDTH each
-    related record is its id on one line and its figure and name under it.
+    No word or id is ever split: a line wraps between words. The related records are a
+    grid of id, figure and name when every row fits the width on one line; otherwise each
+    is its id on one line and its name and figure under it (a grid squeezed into a narrow
+    name column would stack a name one word per line).
     """
     # deferred for start-up: only the format asked for is imported
+    from rich.cells import cell_len
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
@@ -128,24 +131,30 @@ def _view(answer: Answer, options: RenderOptions) -> str:
     if related:
         console.print()
         console.print(Text("Related", style="bold"))
-        width = console.width
-        if width >= GRID_WIDTH:
-            grid = Table.grid(padding=(0, 2))
+        rows = [
+            (
+                escape_controls(fact.id),
+                escape_controls(figure_text(fact)),
+                escape_controls(fact.name),
+            )
+            for fact in related
+        ]
+        widths = [max(cell_len(row[column]) for row in rows) for column in range(3)]
+        gaps = GRID_GAP * (2 if widths[1] else 1)
+        if sum(widths) + gaps <= console.width:
+            grid = Table.grid(padding=(0, GRID_GAP))
             grid.add_column(style="cyan", no_wrap=True)
             grid.add_column(justify="right", no_wrap=True)
-            grid.add_column()
-            for fact in related:
-                grid.add_row(
-                    Text(escape_controls(fact.id)),
-                    Text(escape_controls(figure_text(fact)), style="bold"),
-                    Text(escape_controls(fact.name)),
-                )
+            grid.add_column(no_wrap=True)
+            for record_id, figure, name in rows:
+                grid.add_row(Text(record_id), Text(figure, style="bold"), Text(name))
             console.print(grid)
         else:
-            for fact in related:
-                console.print(Text(escape_controls(fact.id), style="cyan"), overflow="ignore")
-                shown = " ".join(p for p in (figure_text(fact), fact.name) if p)
-                console.print(Padding(Text(escape_controls(shown)), (0, 0, 0, 2)))
+            for record_id, figure, name in rows:
+                console.print(Text(record_id, style="cyan"), overflow="ignore")
+                # name first: a figure's unit run into the name read as one phrase
+                shown = f"{name}: {figure}" if figure else name
+                console.print(Padding(Text(shown), (0, 0, 0, 2)))
     return buffer.getvalue()
 
 
