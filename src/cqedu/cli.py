@@ -1114,6 +1114,9 @@ def draft(
     from cqedu.facts.draft import draft_file
     from cqedu.knowledge import bundled_facts_path
 
+    if not article:
+        # Path("") is the current folder: the error would name "." and say it is a folder
+        raise QueryError("draft: the article path is empty; give one article file")
     taken, sources, levels = _ids_in_use(_facts_paths(ctx) or (bundled_facts_path(),))
     _write(
         draft_file(

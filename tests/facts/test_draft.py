@@ -265,6 +265,15 @@ def test_draft_refuses_what_it_cannot_read(tmp_path: Path) -> None:
         2,
         f"cqedu: {tmp_path / 'nothere.txt'}: no such article file\n",
     )
+    for folder in (str(tmp_path), ""):
+        # "" is Path("."): named as empty, not as the current folder
+        shown = "draft: the article path is empty" if not folder else f"{folder}: is a folder"
+        result = run("draft", folder)
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            2,
+            "",
+            f"cqedu: {shown}; give one article file\n",
+        )
     (tmp_path / "latin1.txt").write_bytes("Caf\xe9 opens 3 rooms.".encode("latin-1"))
     latin = run("draft", str(tmp_path / "latin1.txt"))
     assert (latin.exit_code, latin.stderr) == (
