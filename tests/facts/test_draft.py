@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -14,6 +15,7 @@ from cqedu.facts.draft import draft_file
 from cqedu.facts.draft.find import find_numbers
 from cqedu.facts.draft.measure import DraftMeasures, Labelled, measure_draft
 from cqedu.facts.draft.text import Paragraph, read_article
+from cqedu.facts.draft.write import EVENT_SUMMARY, SOURCE_SUMMARY
 from tests.conftest import shell
 
 ARTICLES = Path(__file__).parent.parent / "data" / "articles"
@@ -191,9 +193,36 @@ def test_draft_then_check_passes_with_every_figure_verified(tmp_path: Path) -> N
         line for line in drafted.stdout.splitlines() if not line.startswith("# REVIEW:")
     )
     facts.write_text(reviewed, encoding="utf-8")
+    # The review lines are gone but the draft's words are not: warned, and --strict fails.
     again = run("check", str(facts))
-    assert (again.exit_code, again.stdout) == (0, "")
-    assert again.stderr == "cqedu: 1 facts file checked, no problems; 37 verified in the article\n"
+    assert again.exit_code == 0
+    assert again.stdout.splitlines()[:3] == [
+        f'{facts}:13:1: warning: sources "marlow-libraries" title is still the draft\'s '
+        "placeholder; give the article's own title",
+        f'{facts}:13:1: warning: sources "marlow-libraries" summary is still the draft\'s '
+        "placeholder; write one in your own words",
+        f'{facts}:26:1: warning: stats "targets" summary is still the draft\'s placeholder; '
+        "say what the record is in your own words",
+    ]
+    assert again.stderr == (
+        "cqedu: 1 facts file checked, no problems; 37 verified in the article (39 warnings)\n"
+    )
+    strict = run("check", "--strict", str(facts))
+    assert (strict.exit_code, strict.stderr) == (
+        1,
+        "cqedu: 1 facts file checked, no problems, but --strict fails it on 39 warnings "
+        "(39 placeholders left from the draft); 37 verified in the article\n",
+    )
+    written = re.sub(
+        r'summary = "(.*), as the article gives it\."', r'summary = "Its \1."', reviewed
+    )
+    written = written.replace('"Article a1"', '"Marlow Bay libraries"')
+    written = written.replace(SOURCE_SUMMARY, "A library board's yearly review.")
+    written = written.replace(EVENT_SUMMARY, "A day the review names.")
+    facts.write_text(written, encoding="utf-8")
+    done = run("check", "--strict", str(facts))
+    assert (done.exit_code, done.stdout) == (0, "")
+    assert done.stderr == "cqedu: 1 facts file checked, no problems; 37 verified in the article\n"
 
 
 SMALL = """\

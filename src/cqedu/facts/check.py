@@ -11,10 +11,11 @@ from typing import NamedTuple
 
 from cqedu.core.errors import FactsError
 from cqedu.facts.article import check_against_articles
+from cqedu.facts.draft.write import is_placeholder
 from cqedu.facts.files import facts_files
 from cqedu.facts.loader import Problem, check_facts, read_facts_bytes
 from cqedu.facts.merge import clash_message, merge_levels
-from cqedu.facts.model import KIND_TABLES, FactsDocument, Level
+from cqedu.facts.model import KIND_TABLES, TABLE_OF_KIND, FactsDocument, Level
 from cqedu.facts.read import looks_like_article
 from cqedu.facts.review import review_warnings
 
@@ -93,8 +94,10 @@ def check_paths(paths: Sequence[Path], articles: Path | None = None) -> CheckRep
             written = 0
         age = (written, len(checked))
         checked.append(_Checked(label, text, document, record_ids, age))
-        warnings.extend(review_warnings(label, text))
+        reviewing = review_warnings(label, text)
+        warnings.extend(reviewing)
         if document is not None:
+            warnings.extend(_placeholders(checked[-1], document, "\n".join(reviewing)))
             against = check_against_articles(label, text, document, articles)
             lines.extend(against.problems)
             faulty.update(label for _ in against.problems[:1])
@@ -114,10 +117,45 @@ def check_paths(paths: Sequence[Path], articles: Path | None = None) -> CheckRep
     )
 
 
+#: How a placeholder warning reads, after the table and id.
+_PLACEHOLDER = "{field} is still the draft's placeholder"
+
+
+def _placeholders(checked: _Checked, document: FactsDocument, reviewing: str) -> list[str]:
+    """`path:line:column: warning: stats "id" summary is still the draft's placeholder;
+    ...` for each title or summary a person was meant to write and has not, in a table
+    whose `# REVIEW:` line is gone (`reviewing`: the file's review warnings, joined):
+    `--strict` must not pass a file whose records say "as the article gives it"."""
+    found: list[str] = []
+    fixes = {"title": "give the article's own title", "summary": "write one in your own words"}
+    for source in document.sources:
+        if f'sources "{source.id}" not reviewed yet' in reviewing:
+            continue  # its REVIEW line already lists the fields
+        for field, value in (("title", source.title), ("summary", source.summary)):
+            if is_placeholder(field, value, source.file):
+                message = (
+                    f'warning: sources "{source.id}" {_PLACEHOLDER.format(field=field)}; '
+                    f"{fixes[field]}"
+                )
+                found.append(_at_id(checked, source.id, message, ("sources",)))
+    for fact in document.facts:
+        table = TABLE_OF_KIND[fact.kind]
+        if f'{table} "{fact.id}" not reviewed yet' in reviewing:
+            continue
+        if is_placeholder("summary", fact.summary):
+            message = (
+                f'warning: {table} "{fact.id}" {_PLACEHOLDER.format(field="summary")}; '
+                "say what the record is in your own words"
+            )
+            found.append(_at_id(checked, fact.id, message, (table,)))
+    return found
+
+
 #: The kinds of warning, by how their message ends or runs, each with how it is counted.
 _WARNING_KINDS = (
     (re.compile(r": warning: \w+ \".*\" not reviewed yet: "), "table", "not reviewed"),
     (re.compile(r"that no record holds$"), "figure", "of the article that no record holds"),
+    (re.compile(_PLACEHOLDER.format(field=r"\w+") + "; "), "placeholder", "left from the draft"),
 )
 
 

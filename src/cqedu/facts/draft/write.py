@@ -20,6 +20,22 @@ from cqedu.facts.model import Level
 #: The comment a drafted table carries until a person has confirmed it; `cqedu check`
 #: reports every one left as a warning.
 REVIEW_MARK = "# REVIEW:"
+#: The words a draft puts where only a person can write: `check` warns while they are left.
+SOURCE_SUMMARY = "One line in your own words on what the article reports."
+EVENT_SUMMARY = "What happened on this date, in your own words."
+#: How a drafted stat's summary ends, after its drafted name.
+STAT_SUMMARY_END = ", as the article gives it."
+#: How a drafted source title begins when the article printed none, before the file's stem.
+SOURCE_TITLE_START = "Article "
+
+
+def is_placeholder(field: str, value: str, file: str = "") -> bool:
+    """Whether `value` of a record's `field` ("summary" or "title") is still what a draft
+    wrote there for a person to replace. `file` is a source's article file name."""
+    if field == "title":
+        return value == SOURCE_TITLE_START + file.rsplit(".", 1)[0]
+    return value in (SOURCE_SUMMARY, EVENT_SUMMARY) or value.endswith(STAT_SUMMARY_END)
+
 
 _DATE = re.compile(
     rf"\b(?P<month>{'|'.join(MONTHS)})\s+(?P<day>\d{{1,2}})(?:,\s+(?P<year>(?:19|20)\d\d))?\b"
@@ -83,10 +99,10 @@ def draft_facts(
         ident = source_id
     source = {
         "id": ident,
-        "title": article.title or f"Article {stem}",
+        "title": article.title or SOURCE_TITLE_START + stem,
         "file": file_name,
         "date": date,
-        "summary": "One line in your own words on what the article reports.",
+        "summary": SOURCE_SUMMARY,
         "sections": list(article.sections),
     }
     named = _levels_named(article, levels)
@@ -157,7 +173,7 @@ def _stat(
     record: dict[str, Any] = {
         "id": unique_id(name, taken),
         "name": name,
-        "summary": f"{name}, as the article gives it.",
+        "summary": name + STAT_SUMMARY_END,
         "value": _toml_number(figure.value),
         "unit": unit,
         "as_written": found.text,
@@ -189,7 +205,7 @@ def _event(
     record: dict[str, Any] = {
         "id": unique_id(f"event {written}", taken),
         "name": name,
-        "summary": "What happened on this date, in your own words.",
+        "summary": EVENT_SUMMARY,
     }
     review = ["name", "summary", "level", "or delete this event"]
     iso = _iso(match, year)
