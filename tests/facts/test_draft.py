@@ -582,6 +582,46 @@ def test_a_plain_text_headline_is_the_title() -> None:
     )
 
 
+@pytest.mark.parametrize("blank", ["\n", "\n\n"], ids=["line-per-paragraph", "wrapped"])
+def test_a_sentence_case_headline_is_the_title_and_the_dateline_gives_the_date(
+    blank: str, tmp_path: Path
+) -> None:
+    text = blank.join(
+        [
+            "Kunming hires more teachers",
+            "KUNMING, March 3, 2026 - The city has 79,000 teachers, officials said.",
+            "It will add 3,500 a year.",
+        ]
+    )
+    article = read_article(text)
+    assert (article.title, [p.number for p in article.paragraphs]) == (
+        "Kunming hires more teachers",
+        [1, 2],
+    )
+    (tmp_path / "km.txt").write_text(text, encoding="utf-8")
+    source = tomllib.loads(draft_file(tmp_path / "km.txt"))["sources"][0]
+    assert (source["id"], source["title"], source["date"]) == (
+        "kunming-hires-more-teachers",
+        "Kunming hires more teachers",
+        "2026-03-03",
+    )
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Kunming hires more teachers.",  # a sentence
+        "Photo: teachers in class (Xinhua)",  # a caption
+        "KUNMING - The city has 79,000 teachers",  # a dateline
+        # 16 words: the start of a paragraph that lost its full stop, not a headline
+        "The city has hired many new teachers over the past five years across all of its districts",
+    ],
+)
+def test_a_first_line_that_is_no_headline_is_no_title(first: str) -> None:
+    article = read_article(f"{first}\n\nThe city has 79,000 teachers, officials said on Monday.")
+    assert article.title is None
+
+
 def test_a_draft_written_into_the_folder_it_joins_avoids_the_other_files_ids(
     tmp_path: Path,
 ) -> None:

@@ -131,7 +131,7 @@ def _blocks(text: str, markdown: bool) -> list[tuple[int, str, int | None]]:
         found = [
             (line, block, 2 if _looks_like_heading(block) else None) for line, block, _ in found
         ]
-    if not markdown and found and found[0][2] is None and _looks_like_heading(lines[0].strip()):
+    if not markdown and found and found[0][2] is None and _looks_like_headline(found, lines):
         found[0] = (found[0][0], found[0][1], 1)
     return found
 
@@ -140,6 +140,25 @@ def _inline(text: str) -> str:
     for pattern, replacement in _MD_INLINE:
         text = pattern.sub(replacement, text)
     return text
+
+
+def _looks_like_headline(found: list[tuple[int, str, int | None]], lines: list[str]) -> bool:
+    """Whether the first line is the title: a heading, or a headline in sentence case
+    ("Kunming adds teachers") standing alone above a longer paragraph."""
+    first = lines[0].strip()
+    if _looks_like_heading(first):
+        return True
+    words = first.split()
+    return (
+        found[0][1] == first  # a block of its own, not a wrapped paragraph's first line
+        and len(found) > 1
+        and found[1][2] is None
+        and len(found[1][1].split()) > len(words)
+        and 1 < len(words) <= 15
+        and first[0].isupper()
+        and not first.endswith((*_END_PUNCTUATION, ")", "]"))
+        and " - " not in first
+    )
 
 
 def _looks_like_heading(line: str) -> bool:
