@@ -121,6 +121,28 @@ def test_a_share_is_named_by_the_noun_it_is_of_not_the_verb_after(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Its preschool enrollment rate reached 91.2 percent in 2025.",
+            "Preschool enrollment rate",
+        ),
+        ("Kunming's employment rate for graduates stood at 92 percent.", "Employment rate"),
+        ("The dropout rate fell to 3 percent.", "Dropout rate"),
+        ("The graduation rate rose by 2 percent.", "Change in graduation rate"),
+        ("The share of girls in science classes was 48 percent.", "Share of girls"),
+        ("The proportion of rural pupils reached 30 percent.", "Proportion of rural pupils"),
+        # a rate noun with no name of its own before it is only that noun
+        ("The city reached a rate of 40 percent.", "Rate"),
+    ],
+)
+def test_a_percentage_is_named_by_the_rate_phrase_before_it(
+    tmp_path: Path, sentence: str, name: str
+) -> None:
+    assert drafted(tmp_path, sentence)[0]["name"] == name
+
+
+@pytest.mark.parametrize(
     ("sentence", "figures"),
     [
         ("Within six months, 40 ships docked.", ["40"]),

@@ -3,6 +3,7 @@ for a person to confirm, read from the words around the figure."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -387,6 +388,7 @@ def name_of(text: str, found: Found, unit: str) -> str:
         if words:
             return "Share of " + " ".join(words[:3])
     before = _sentence_around(text, found)[0]
+    named = _rate_phrase(before)
     nouns = [
         w
         for w in _WORD.findall(before)
@@ -397,9 +399,41 @@ def name_of(text: str, found: Found, unit: str) -> str:
         and not w.endswith(("ed", "ing", "ly"))
     ]
     change = re.search(r"\b(?:up|down|rose|fell|grew|dropped|increased|decreased|by)\s+$", before)
-    if change is not None and nouns:
-        return f"Change in {nouns[-1]}"
+    if change is not None and (named or nouns):
+        return f"Change in {named.lower() if named else nouns[-1]}"
+    if named is not None:
+        return named
     return f"Rate: {' '.join(nouns[-2:])}" if nouns else "Percentage"
+
+
+#: Nouns that name a percentage themselves: the phrase they end is the figure's name.
+_RATE_NOUN = re.compile(
+    r"\b(?:rate|ratio|share|proportion|percentage)\b(?:\s+of\s+([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?))?",
+    re.I,
+)
+
+
+def _rate_phrase(before: str) -> str | None:
+    """The noun phrase before a percentage that ends in a rate noun, as a name: "Its
+    preschool enrollment rate reached 91.2%" gives "Preschool enrollment rate" (up to
+    three words before the noun, none a function word or a verb in the past)."""
+    found = list(_RATE_NOUN.finditer(before))
+    if not found:
+        return None
+    last = found[-1]
+    if last[1] is not None:
+        # "the share of girls in science": what it is a share of, to the first small word
+        of = list(itertools.takewhile(lambda w: w.lower() not in _STOP, last[1].split()))
+        phrase = f"{last[0].split()[0]} of {' '.join(of)}" if of else last[0].split()[0]
+        return phrase[0].upper() + phrase[1:]
+    words = [last[0]]
+    for word in reversed(_WORD.findall(before[: last.start()])[-3:]):
+        lowered = word.lower()
+        if lowered in _STOP or lowered in _NOT_NAMES or lowered.endswith(("ed", "'s", "\u2019s")):
+            break  # a function word, a verb, or a possessive name ("Kunming's") ends it
+        words.insert(0, word)
+    phrase = " ".join(words)
+    return phrase[0].upper() + phrase[1:]
 
 
 def slugify(text: str) -> str:
