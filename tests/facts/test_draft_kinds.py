@@ -98,6 +98,16 @@ def test_a_unit_is_the_counted_noun_not_the_words_after_it(
         # a year in a name or a date is not the figure's
         ("Under its 2024-2030 Port Plan, it will add 6 berths.", [None]),
         ("The port moved 80 ships, the board said on March 3, 2025.", [None]),
+        # a stretch counted from the telling, alone or bounding a rate
+        ("Over the past five years, the port built 12 berths.", ["over the past five years"]),
+        (
+            "The port will add 30 cranes a year over the next three years.",
+            ["per year over the next three years"],
+        ),
+        (
+            "It will add 30 cranes in the coming two years, up from 20 in 2024.",
+            ["in the coming two years", "2024"],
+        ),
     ],
 )
 def test_a_period_is_the_figures_own_not_a_neighbours(

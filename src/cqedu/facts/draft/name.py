@@ -29,6 +29,11 @@ _A_TIME = (
     r"(?<!\bin\s)(?<!\bfor\s)(?<!\bwithin\s)(?<!\bthan\s)(?<!\bhalf\s)(?<!\bover\s)"
     r"a\s+{unit}(?!\s+(?:ago|earlier|later|before|after|on|in|of)\b)"
 )
+#: A stretch of time counted back or on from the telling: "over the next three years".
+_STRETCH = (
+    r"\b(?:over|in|within|during|for)\s+the\s+(?:next|past|last|coming|previous|following)"
+    r"\s+(?:[\w-]+\s+)?(?:years?|months?|weeks?|decades?)\b"
+)
 _PERIODS = re.compile(
     r"(?P<span>\b(?:from|between)\s+(?P<first>(?:18|19|20)\d\d)\s+(?:to|through|until|and)\s+"
     r"(?P<last>(?:18|19|20)\d\d)\b)"
@@ -41,7 +46,8 @@ _PERIODS = re.compile(
     + _A_TIME.format(unit="(?:year|month|week|day|term|semester)")
     + r")\b)"
     r"|(?P<relative>\b(?:last|this|next)\s+(?:year|month|week|term|semester|season|quarter)\b"
-    r"|\bthe\s+current\s+year\b)",
+    r"|\bthe\s+current\s+year\b)"
+    r"|(?P<stretch>" + _STRETCH + ")",
     re.IGNORECASE,
 )
 #: Before a year: what makes it the base a change is measured from ("up 46 percent on
@@ -253,6 +259,10 @@ def period_of(text: str, found: Found) -> str | None:
     own = next((i for i, (start, end) in enumerate(clauses) if start <= found.start < end), 0)
     nearest = _nearest_period(text, found, *clauses[own])
     if nearest is not None:
+        stretch = re.search(_STRETCH, text[slice(*clauses[own])], re.IGNORECASE)
+        if nearest[1].startswith("per ") and stretch is not None:
+            # both are the figure's: "3,500 a year over the next three years"
+            return f"{nearest[1]} {' '.join(stretch[0].lower().split())}"
         return nearest[1]
     borrowed = [
         near
@@ -346,6 +356,8 @@ def _period_text(match: re.Match[str]) -> str:
         rate = match["rate"].lower().split()[-1]
         adverbs = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week"}
         return f"per {adverbs.get(rate, 'day' if rate == 'daily' else rate)}"
+    if match["stretch"]:
+        return " ".join(match["stretch"].lower().split())
     if match["relative"]:
         return " ".join(match["relative"].lower().split()).replace("the current", "this")
     word = (match["word"] or "").split()
