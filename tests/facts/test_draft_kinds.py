@@ -58,6 +58,12 @@ def test_each_of_our_articles_drafts_exactly_as_reviewed() -> None:
             ["teacher", "part-time tutors"],
         ),
         ("The club offers 7 summer sports programmes.", ["summer sports programmes"]),
+        # an -s word that takes an object is the verb after the noun
+        ("Each of its 42 vocational colleges joins a local firm.", ["vocational colleges"]),
+        ("Its 12 port authorities runs the docks.", ["port authorities"]),
+        # ... but not before a time ("this term") or after the clause ends
+        ("Schools added 5 new winter sports this term.", ["new winter sports"]),
+        ("It funds 3 new branches, the first in May.", ["new branches"]),
         ("Its 12 Chinese partners signed.", ["Chinese partners"]),
         ("Officials added one year of free lessons.", ["year"]),
         # a figure with no noun after it counts what an earlier one of its sentence counts

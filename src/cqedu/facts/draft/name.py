@@ -145,6 +145,9 @@ def _counted_noun(after: str) -> list[str]:
             continue  # "6 more boats" counts boats; "12 more" alone, what the one before did
         if not _phrase_goes_on(words, bare):
             break
+        next_two = tokens[index + 1 : index + 3] if bare == token else []
+        if words and _plural(lower) and _takes_object(next_two):
+            break  # "colleges *joins a* manufacturer": an -s verb, not a second plural
         words.append(bare)
         if bare != token:
             break  # punctuation after it: the clause ends here
@@ -169,6 +172,20 @@ def _counted_noun(after: str) -> list[str]:
     while words and words[-1].endswith(("ed", "ing")):
         words.pop()
     return words
+
+
+#: Words that open a verb's object: after an -s word they make it a verb ("joins a firm").
+_OBJECT_START = frozenset("a an the its their his her our this these those every".split())
+#: Words of time: "a year", "this term" after a noun say when, not what it acts on.
+_TIME_WORDS = frozenset("year month week day term semester season quarter".split())
+
+
+def _takes_object(following: Sequence[str]) -> bool:
+    """Whether the two tokens after an -s word open an object, so that the word is a verb."""
+    if not following or following[0].lower() not in _OBJECT_START:
+        return False
+    when = len(following) > 1 and following[1].lower().rstrip(",.;:") in _TIME_WORDS
+    return not when
 
 
 def _phrase_goes_on(words: Sequence[str], bare: str) -> bool:
