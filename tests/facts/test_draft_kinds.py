@@ -128,6 +128,9 @@ def test_a_period_is_the_figures_own_not_a_neighbours(
         ("Around 45 percent of graduates stay in the city.", "Share of graduates"),
         ("Two thirds of the 600 graduates found jobs.", "Share of graduates"),
         ("Some 60% of new members joined online.", "Share of new members"),
+        # "one in four" is a share of the noun after it
+        ("About one in four graduates joins a local firm.", "Share of graduates"),
+        ("Two out of three pupils walk to school.", "Share of pupils"),
     ],
 )
 def test_a_share_is_named_by_the_noun_it_is_of_not_the_verb_after(

@@ -403,6 +403,8 @@ def name_of(text: str, found: Found, unit: str) -> str:
         re.DOTALL,
     )
     counted = _counted_noun(" " + whole[1]) if whole is not None else []
+    if whole is None and found.figure.fraction is not None:
+        counted = _counted_noun(after)  # "one in four graduates": a share of graduates
     if counted and _plural(counted[-1].lower()):
         # the noun phrase a unit would be, and no further: "45% of graduates *stay*"
         return "Share of " + " ".join(counted)
