@@ -104,6 +104,9 @@ def test_a_unit_is_the_counted_noun_not_the_words_after_it(
         # a year in a name or a date is not the figure's
         ("Under its 2024-2030 Port Plan, it will add 6 berths.", [None]),
         ("The port moved 80 ships, the board said on March 3, 2025.", [None]),
+        # a rate of a kind of day or year keeps its kind
+        ("Each school day, 3,100 pupils take the ferry.", ["per school day"]),
+        ("The port trains 20 pilots every academic year.", ["per academic year"]),
         # a stretch counted from the telling, alone or bounding a rate
         ("Over the past five years, the port built 12 berths.", ["over the past five years"]),
         (

@@ -42,7 +42,7 @@ _PERIODS = re.compile(
     r"|(?P<word>\b(?:in|since|by|from|until|before|after|through|during|on)\s+"
     r"(?:the\s+end\s+of\s+)?)?(?P<year>\b(?:18|19|20)\d\d\b)(?!\s*[-\u2013/]\s*\d)"
     r"|(?P<rate>\b(?:annually|yearly|monthly|weekly|daily"
-    r"|(?:each|every|per)\s+(?:year|month|week|day|term|semester)|"
+    r"|(?:each|every|per)\s+(?:(?:school|working|academic)\s+)?(?:year|month|week|day|term|semester)|"
     + _A_TIME.format(unit="(?:year|month|week|day|term|semester)")
     + r")\b)"
     r"|(?P<relative>\b(?:last|this|next)\s+(?:year|month|week|term|semester|season|quarter)\b"
@@ -370,9 +370,11 @@ def _period_text(match: re.Match[str]) -> str:
     if match["range"]:
         return re.sub(r"\s*([-\u2013/])\s*", lambda m: "/" if m[1] == "/" else "-", match["range"])
     if match["rate"]:
-        rate = match["rate"].lower().split()[-1]
+        words = match["rate"].lower().split()
         adverbs = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week"}
-        return f"per {adverbs.get(rate, 'day' if rate == 'daily' else rate)}"
+        adverbs["daily"] = "day"
+        # "each school day": "per school day"
+        return "per " + (" ".join(words[1:]) if len(words) > 1 else adverbs[words[0]])
     if match["stretch"]:
         return " ".join(match["stretch"].lower().split())
     if match["relative"]:
