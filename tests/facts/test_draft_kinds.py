@@ -58,6 +58,11 @@ def test_each_of_our_articles_drafts_exactly_as_reviewed() -> None:
             ["teacher", "part-time tutors"],
         ),
         ("The club offers 7 summer sports programmes.", ["summer sports programmes"]),
+        # what a figure is per, unless it is a time (a period) or "per cent"
+        ("A free lunch costs 8 yuan per meal.", ["yuan per meal"]),
+        ("The port spends $3,200 per pupil.", ["dollars per pupil"]),
+        ("Classes hold 30 pupils per class.", ["pupils per class"]),
+        ("It trains 200 pilots per year.", ["pilots"]),
         # an -s word that takes an object is the verb after the noun
         ("Each of its 42 vocational colleges joins a local firm.", ["vocational colleges"]),
         ("Its 12 port authorities runs the docks.", ["port authorities"]),

@@ -64,9 +64,23 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-def unit_of(text: str, found: Found) -> str:  # noqa: PLR0911 - one return per place the noun may stand
+def unit_of(text: str, found: Found) -> str:
     """The counted noun after the figure ("37 branch libraries" -> "branch libraries");
-    "percent" for a percentage or share; the currency of a sign; else a noun before it."""
+    "percent" for a percentage or share; the currency of a sign; else a noun before it;
+    with what it is per when the article says ("8 yuan per meal" -> "yuan per meal")."""
+    unit = _unit_of(text, found)
+    if unit == "percent":
+        return unit
+    after = text[found.end :].lstrip()
+    if after.lower().startswith(unit.lower()):
+        after = after[len(unit) :]
+    per = re.match(r"\s*per\s+([a-z][a-z-]*)\b", after)
+    if per is not None and per[1] not in _TIME_WORDS and per[1] not in ("cent", "capita"):
+        return f"{unit} per {per[1]}"
+    return unit
+
+
+def _unit_of(text: str, found: Found) -> str:  # noqa: PLR0911 - one return per place the noun may stand
     if found.figure.percent:
         return "percent"
     after = text[found.end :]
