@@ -208,6 +208,20 @@ def test_check_does_not_demand_a_stretch_of_time_as_a_record(tmp_path: Path) -> 
     )
 
 
+def test_a_figure_whose_clause_names_no_level_takes_its_names_level(tmp_path: Path) -> None:
+    sentence = (
+        "The senior high enrollment rate stands at 97.3 percent, and the port aims to lift "
+        "it to 99 percent by 2030."
+    )
+    article = tmp_path / "article.txt"
+    article.write_text(f"Port News\n\n{sentence}\n", encoding="utf-8")
+    stats = tomllib.loads(draft_file(article, date="2025-01-01", levels=LEVELS))["stats"]
+    assert [(s["name"], s.get("level")) for s in stats] == [
+        ("Senior high enrollment rate", "high-school"),
+        ("Senior high enrollment rate", "high-school"),
+    ]
+
+
 def test_a_draft_declares_the_levels_its_article_names_and_check_refuses_others(
     tmp_path: Path,
 ) -> None:
@@ -215,9 +229,11 @@ def test_a_draft_declares_the_levels_its_article_names_and_check_refuses_others(
     result = CliRunner().invoke(app, ["draft", str(tmp_path / "winter.txt")])
     data = tomllib.loads(result.stdout)
     # the bundled facts' levels that the article names, and the stats whose clause does
+    # (or whose name: "up from 35" counts primary schools and kindergartens too)
     assert [level["id"] for level in data["levels"]] == ["primary", "high-school"]
     assert [(s["as_written"], s.get("level")) for s in data["stats"] if "level" in s] == [
         ("62", "primary"),
+        ("35", "primary"),
         ("30 percent", "high-school"),
     ]
     facts = tmp_path / "winter.toml"

@@ -182,7 +182,11 @@ def _stat(
     if figure.qualifier is not None:
         record["qualifier"] = figure.qualifier
     clause = clause_of(paragraph.text, found)
-    named = [level.id for level in levels if _names_level(clause, level)]
+    # the clause first; else the name, which may come from the sentence ("... rate stands
+    # at 97.3 percent, and the city aims to lift it to 99 percent")
+    named = [level.id for level in levels if _names_level(clause, level)] or [
+        level.id for level in levels if _names_level(name, level)
+    ]
     if len(named) == 1:
         record["level"] = named[0]
     if figure.upper is not None:
