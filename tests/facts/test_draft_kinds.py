@@ -58,6 +58,12 @@ def test_each_of_our_articles_drafts_exactly_as_reviewed() -> None:
             ["teacher", "part-time tutors"],
         ),
         ("The club offers 7 summer sports programmes.", ["summer sports programmes"]),
+        # a part of a whole named before it counts what the whole counts
+        ("Of the 11 targets, 9 were met.", ["targets", "targets"]),
+        ("Of its 300 pilots, 20 came from abroad.", ["pilots", "pilots"]),
+        ("Of the new funds, 3 million yuan went to docks.", ["yuan"]),
+        # a currency word ends a singular phrase: "yuan", not "yuan went"
+        ("The port spent 2 billion yuan last year.", ["yuan"]),
         # what a figure is per, unless it is a time (a period) or "per cent"
         ("A free lunch costs 8 yuan per meal.", ["yuan per meal"]),
         ("The port spends $3,200 per pupil.", ["dollars per pupil"]),
@@ -167,6 +173,26 @@ def test_a_percentage_is_named_by_the_rate_phrase_before_it(
     tmp_path: Path, sentence: str, name: str
 ) -> None:
     assert drafted(tmp_path, sentence)[0]["name"] == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "The port has 1,450 berths, 600 of them in deep water.",
+            ["Berths", "Berths in deep water"],
+        ),
+        (
+            "It has 40 cranes, 12 of which are run by private firms.",
+            ["Cranes", "Cranes run by private firms"],
+        ),
+        ("It has 300 pilots, 20 of them from abroad.", ["Pilots", "Pilots from abroad"]),
+    ],
+)
+def test_a_part_of_them_is_named_by_where_it_is(
+    tmp_path: Path, sentence: str, names: list[str]
+) -> None:
+    assert [s["name"] for s in drafted(tmp_path, sentence)] == names
 
 
 @pytest.mark.parametrize(

@@ -87,6 +87,16 @@ def _unit_of(text: str, found: Found) -> str:  # noqa: PLR0911 - one return per 
     # "148 are qualified librarians": the noun the figure is said to be
     after = re.sub(r"^\s+(?:are|were)\s+(?=[a-z])", " ", after)
     words = _counted_noun(after)
+    # "Of the 11 targets, nine were met": the whole named before the part, unless a plural
+    # or a currency follows the figure ("Of the funds, 3 million yuan went to ...")
+    whole = re.match(
+        r"\s*of\s+(?:the|its|their|all)\s+(?:[\d,.]+\s+)?([^,]+),\s*$",
+        _sentence_around(text, found)[0],
+        re.IGNORECASE,
+    )
+    of_whole = _counted_noun(" " + whole[1]) if whole is not None else []
+    if of_whole and not any(_plural(w.lower()) or w in _CURRENCY_WORDS for w in words):
+        return " ".join(of_whole)
     compound = re.match(r"-([a-z]+)\b", after)
     if compound is not None and not words:
         # "a 4,000-seat arena": what the figure counts is joined to it
@@ -183,6 +193,9 @@ def _counted_noun(after: str) -> list[str]:
     # a singular head ("one year of free preschool"), or no noun: the first words, short of
     # a verb after them
     words = [w for w in words[:3] if w.islower()]
+    money = next((i for i, w in enumerate(words) if w in _CURRENCY_WORDS), None)
+    if money is not None:
+        return words[: money + 1]  # "3 million yuan went": a currency is the whole noun
     while words and words[-1].endswith(("ed", "ing")):
         words.pop()
     return words
@@ -407,11 +420,21 @@ def _sentence_around(text: str, found: Found) -> tuple[str, str]:
     return text[start : found.start], text[found.end : end]
 
 
+#: "600 of them in rural districts": a part of a whole said before, and where it is.
+_PART_WHERE = re.compile(
+    r"\s+of\s+(?:them|these|those|which)\s+(?:are\s+|were\s+)?((?:in|at|on|across|outside|inside"
+    r"|near|from|for|with|run\s+by|owned\s+by)\s+[^,;.()\u2014]+)"
+)
+
+
 def name_of(text: str, found: Found, unit: str) -> str:
     """A short proposed name: the counted noun; for a percentage what it is a share of
     ("60% of new members": "Share of new members"), or the change or rate it gives."""
     if unit != "percent":
-        return unit[0].upper() + unit[1:]
+        name = unit[0].upper() + unit[1:]
+        # "1,450 schools, 600 of them in rural districts": the part is named by where it is
+        part = _PART_WHERE.match(text[found.end :])
+        return f"{name} {' '.join(part[1].split())}" if part is not None else name
     after = text[found.end :]
     whole = re.match(
         r"\s+of\s+(?:(?:the|all|its|their|his|her|our|these|those)\s+)?(?:[\d,.]+\s+)?(.*)",
