@@ -39,6 +39,25 @@ def refused(kb: KnowledgeBase, question: str) -> str:
 _ALONE = "for Chongqing alone, and compares it with no other place"
 
 
+_NONE = "the article gives no comparison of these; ask for each figure on its own"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which is higher, the preschool rate or the high school rate",
+        "which rate is higher: preschool or higher education",
+        "which one is bigger, schools or universities",
+        "does chongqing have more schools than universities",
+        "are there fewer universities than schools",
+    ],
+)
+def test_a_comparison_of_two_things_is_no_question_one_figure_answers(
+    kb: KnowledgeBase, question: str
+) -> None:
+    assert refused(kb, question) == _NONE
+
+
 @pytest.mark.parametrize(
     ("question", "message"),
     [
@@ -90,6 +109,7 @@ def test_a_comparison_of_places_one_article_cannot_make_is_refused(
             "cooperation-countries-and-regions",
         ),
         ("how many teachers", "teachers"),
+        ("higher education enrollment rate", "higher-education-enrollment-rate"),
     ],
 )
 def test_comparisons_the_article_makes_still_answer(

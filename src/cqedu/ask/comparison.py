@@ -48,6 +48,7 @@ def compared(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer | 
     asked = _places_asked(tokens, at)
     other = _than(tokens, at, set(places), lexicon.known)
     if not asked and other is None:
+        _of_two(kb, reading, at)
         return None
     if asked and asked not in _TOWNS:
         raise NoMatchError(f"the {_texts(kb)} no figure for each {_singular(asked)} to compare")
@@ -55,6 +56,34 @@ def compared(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer | 
     if other:  # "than Chengdu": a place no source is about
         raise NoMatchError(f'the {_texts(kb)} no figure for "{other}" to compare with')
     return _each(kb, lexicon, reading, at, rest)
+
+
+#: Comparatives (not superlatives): "higher than", "which is bigger, A or B".
+_COMPARATIVE = frozenset(
+    "more higher larger bigger greater better fewer less lower smaller worse".split()
+)
+
+
+#: How far "than" may follow its comparative ("more *schools* than", "higher than").
+_THAN_WITHIN = 4
+_LINKING = frozenset({"is", "are", "was", "were", "s"})
+
+
+def _of_two(kb: KnowledgeBase, reading: Reading, at: int) -> None:
+    """Refuse a comparison of two things ("more schools than universities", "which is
+    higher, A or B"): the article states none, and one figure is no answer to it. A
+    comparative that names a level ("higher education") or asks a change ("how many
+    more") is none."""
+    tokens = reading.tokens
+    if reading.change or at in reading.level_positions or tokens[at] not in _COMPARATIVE:
+        return
+    than = "than" in tokens[at + 1 : at + 1 + _THAN_WITHIN]
+    # "which is higher, A or B", "which rate is bigger: A or B"
+    either = "or" in tokens[at + 1 :] and at > 0 and tokens[at - 1] in _LINKING
+    if than or either:
+        raise NoMatchError(
+            f"the {_texts(kb)} no comparison of these; ask for each figure on its own"
+        )
 
 
 def _number_follows(tokens: tuple[str, ...], at: int) -> bool:
