@@ -14,6 +14,12 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from cqedu.ask.inside_names import (
+    Ordinary,
+    compound_pieces,
+    only_inside_names,
+    record_words,
+)
 from cqedu.ask.language import Lexicon
 from cqedu.ask.reading import Reading, ordinals
 from cqedu.core.text import normalise_phrase, words
@@ -122,6 +128,8 @@ def find(
     # An ordinal ("the 15th plan") is covered by a record that writes that ordinal, not
     # by a figure or a day that happens to be the number ("12 goals", "October 13").
     ordinal = {i: reading.tokens[i] for i in ordinals(reading.tokens) if i in read}
+    plain = Ordinary()
+    typed = compound_pieces(reading.question)
     found: list[Candidate] = []
     for fact in facts:
         own = _record_words(fact, level_words, country_words, names)
@@ -143,11 +151,42 @@ def find(
                 weak.add(position)
             elif how == "part":
                 part.add(position)
+        loose = [*level_words.get(fact.level or "", ()), *country_words.get(fact.country or "", ())]
+        _not_by_a_name_piece(fact, quality, read, (reading.tokens, typed), plain=plain, loose=loose)
         if any(quality.values()):
             found.append(
                 Candidate(fact, quality, frozenset(weak), frozenset(part), _fit(fact, tokens))
             )
     return found
+
+
+def _not_by_a_name_piece(
+    fact: Fact,
+    quality: dict[int, float],
+    read: dict[int, list[Meaning]],
+    question: tuple[Sequence[str], set[str]],
+    *,
+    plain: Ordinary,
+    loose: Sequence[str],
+) -> None:
+    """Leave out (quality 0) an ordinary word (`plain`) the record holds only as a piece
+    of a name no other piece of which the question says ("class": "Double First-Class"),
+    unless the question types it in a compound itself ("Chinese-foreign") or the record
+    holds it loose (`loose`: its level's and country's words)."""
+    tokens, typed = question
+    for position, value in quality.items():
+        if not value or tokens[position] in typed:
+            continue
+        said = record_words(fact)
+        matched = {w for m in read[position] for part in m for w in part if w in said}
+        if matched & set(loose):
+            continue
+        others = {
+            w for p, ms in read.items() if p != position for m in ms for part in m for w in part
+        }
+        # the word's frequency last: looked up only for a word a name holds
+        if only_inside_names(fact, matched, [*tokens, *others]) and plain(tokens[position]):
+            quality[position] = 0.0
 
 
 def _writes_ordinal(fact: Fact, number: str) -> bool:

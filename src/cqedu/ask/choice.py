@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from cqedu.ask.candidates import Candidate
 from cqedu.ask.checks import _DURATION_UNITS, _NOT_GIVEN, _look, fits
+from cqedu.ask.flows import of_flow
 from cqedu.ask.language import (
     GENERIC_SHARE,
     MONEY_WORDS,
@@ -991,7 +992,7 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
             )
         fitting = counting
     fitting = _of_measure(q, fitting)
-    fitting = _of_time(q, fitting)
+    fitting = of_flow(q, _of_time(q, fitting), _qualified)
     top = fitting[0]
     asked = [
         i

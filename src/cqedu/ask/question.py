@@ -120,14 +120,18 @@ def ask(kb: KnowledgeBase, question: str) -> Answer:
     NoMatchError (exit 1) saying what the article does not give, or gives instead, when
     no record answers it.
     """
-    from cqedu.ask import checks, reading
+    from cqedu.ask import checks, comparison, others, reading
     from cqedu.ask.language import Lexicon
 
     reading.check(question)  # a usage error before the index is read
     lexicon = Lexicon(kb)
     read = reading.read(lexicon, question)
     try:
-        return checks.answer(kb, lexicon, read)
+        return (
+            comparison.compared(kb, lexicon, read)
+            or others.besides(kb, lexicon, read)
+            or checks.answer(kb, lexicon, read)
+        )
     except NoMatchError as error:
         if in_another_script(question):
             # whatever was refused, the cause is most likely the language

@@ -16,6 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from cqedu.ask.language import Lexicon, function_words, inflected
+from cqedu.ask.plurals import counted_plural
 from cqedu.core.errors import QueryError
 from cqedu.core.matching import EXACT_SCORE, WORD_SCORE
 from cqedu.core.text import normalise_phrase, word_spans, words
@@ -334,6 +335,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         from cqedu.ask.spelling import corrected
 
         tokens = corrected(lexicon, tokens, typed, _ASKING_WORDS)
+    tokens = counted_plural(tokens, lexicon.known, CLOSED_CLASS)
     reading = _shape(tokens)
     if _defines(lexicon, tokens, reading):
         reading = reading._replace(kind=SUMMARY, plural=False)

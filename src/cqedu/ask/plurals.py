@@ -1,0 +1,63 @@
+"""Step 1, a reading of its own: a singular after a number of two or more is a plural.
+
+Second-language English often drops the plural after a number: "the five brand", "two
+university", "12 core goal" ask of brands, universities and goals, and are read so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+_ORDINAL = frozenset({"st", "nd", "rd", "th"})
+#: Words of the noun phrase after the number that may hold its head ("12 *core goal*").
+_PHRASE = 3
+
+
+def _plurals(word: str) -> list[str]:
+    found = [f"{word}s", f"{word}es"]
+    if word.endswith("y"):
+        found.insert(0, f"{word[:-1]}ies")
+    return found
+
+
+def counted_plural(
+    tokens: Sequence[str], known: Collection[str], closed: Collection[str]
+) -> tuple[str, ...]:
+    """The tokens with the head noun after a number of two or more made plural when it
+    is singular and the records use its plural (`known`); the phrase ends at a word of
+    the closed classes (`closed`); a year ("2025 plan") is no number."""
+    found = list(tokens)
+    for i in range(len(tokens) - 1):
+        run: list[int] = []
+        for j in range(i + 1, min(i + 1 + _PHRASE, len(tokens))):
+            if tokens[j] in closed or not tokens[j].isalpha():
+                break
+            run.append(j)
+        if tokens[i + 1] in _ORDINAL:
+            continue  # "the 14th plan"
+        heads = [j for j in run if _known_plural(tokens[j], known)]
+        # "a five year plan": a number and a singular noun before another noun modify it,
+        # as English writes them; only one noun that may be plural is a head to mend
+        if len(heads) != 1 or heads[0] != run[-1] or tokens[heads[0]].endswith("s"):
+            continue
+        if not _number(tokens[i]):
+            continue
+        found[heads[-1]] = _known_plural(tokens[heads[-1]], known)
+    return tuple(found)
+
+
+def _known_plural(word: str, known: Collection[str]) -> str:
+    return next((p for p in _plurals(word) if p in known), "")
+
+
+def _number(word: str) -> bool:
+    """Whether a word is a number of two or more that counts (not a year, not "one")."""
+    if word.isdigit():
+        return 1 < int(word) < 1900 or int(word) > 2100
+    if not word.isalpha():
+        return False
+    # deferred: only a word before a singular noun whose plural the records use
+    from cqedu.facts.figures import parse_figure
+
+    figure = parse_figure(word)
+    return figure is not None and figure.value > 1

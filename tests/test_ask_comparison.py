@@ -1,0 +1,149 @@
+"""A comparison between places is answered only from each place's own figure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import cqedu
+from cqedu.core.errors import NoMatchError
+from cqedu.knowledge import KnowledgeBase
+from tests.conftest import REAL_FACTS
+
+KUNMING = Path(__file__).parent / "data" / "kunming_facts.toml"
+
+
+@pytest.fixture(scope="module")
+def kb() -> Iterator[KnowledgeBase]:
+    knowledge = cqedu.load(REAL_FACTS, cache=False)
+    yield knowledge
+    knowledge.close()
+
+
+@pytest.fixture(scope="module")
+def with_kunming() -> Iterator[KnowledgeBase]:
+    knowledge = cqedu.load([REAL_FACTS, KUNMING], cache=False)
+    yield knowledge
+    knowledge.close()
+
+
+def refused(kb: KnowledgeBase, question: str) -> str:
+    with pytest.raises(NoMatchError) as caught:
+        kb.ask(question)
+    assert caught.value.exit_code == 1
+    return str(caught.value)
+
+
+_ALONE = "for Chongqing alone, and compares it with no other place"
+
+
+_NONE = "the article gives no comparison of these; ask for each figure on its own"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which is higher, the preschool rate or the high school rate",
+        "which rate is higher: preschool or higher education",
+        "which one is bigger, schools or universities",
+        "does chongqing have more schools than universities",
+        "are there fewer universities than schools",
+    ],
+)
+def test_a_comparison_of_two_things_is_no_question_one_figure_answers(
+    kb: KnowledgeBase, question: str
+) -> None:
+    assert refused(kb, question) == _NONE
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "which city has more teachers",
+            f"the article gives over 500,000 teachers as of 2025 {_ALONE}",
+        ),
+        (
+            "what city has more teachers",
+            f"the article gives over 500,000 teachers as of 2025 {_ALONE}",
+        ),
+        (
+            "which city has the most teachers",
+            f"the article gives over 500,000 teachers as of 2025 {_ALONE}",
+        ),
+        ("which town has fewer schools", f"the article gives 9,177 schools as of 2025 {_ALONE}"),
+        (
+            "which city has more students than chongqing",
+            f"the article gives 6.4 million students as of 2025 {_ALONE}",
+        ),
+        (
+            "which district has more schools",
+            "the article gives no figure for each district to compare",
+        ),
+        (
+            "which province has more universities",
+            "the article gives no figure for each province to compare",
+        ),
+        ("which city is bigger", "the article gives no figure to compare places by; name one"),
+        (
+            "does chongqing have more teachers than chengdu",
+            'the article gives no figure for "chengdu" to compare with',
+        ),
+    ],
+)
+def test_a_comparison_of_places_one_article_cannot_make_is_refused(
+    kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        # controls: a comparison among the article's own figures, a figure's qualifier
+        ("which level has the highest enrollment rate", "disability-enrollment-rate"),
+        (
+            "does chongqing cooperate with more than 70 countries",
+            "cooperation-countries-and-regions",
+        ),
+        ("how many teachers", "teachers"),
+        ("higher education enrollment rate", "higher-education-enrollment-rate"),
+    ],
+)
+def test_comparisons_the_article_makes_still_answer(
+    kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert kb.ask(question).record.id == record
+
+
+_BOTH = (
+    "Chongqing: over 500,000 teachers (as of 2025; Building a Strong Education System \u00b61); "
+    "Kunming: about 79,000 teachers (as of 2025; Teachers \u00b61)"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("which city has more teachers", _BOTH),
+        ("which city has the largest number of teachers", _BOTH),
+        (
+            "which town has fewer schools",
+            "Kunming: 2,100 schools (as of 2025; Teachers \u00b63); Chongqing: 9,177 schools "
+            "(as of 2025; Building a Strong Education System \u00b61)",
+        ),
+    ],
+)
+def test_with_two_cities_each_figure_answers_the_larger_or_smaller_first(
+    with_kunming: KnowledgeBase, question: str, text: str
+) -> None:
+    assert with_kunming.ask(question).text == text
+
+
+def test_with_two_cities_a_figure_only_one_gives_is_refused(with_kunming: KnowledgeBase) -> None:
+    assert refused(with_kunming, "which city has more students than chongqing") == (
+        "the sources give 6.4 million students as of 2025 for Chongqing alone, and compare it "
+        "with no other place"
+    )
