@@ -335,6 +335,7 @@ QUESTION_SETS = (
     ("kept-apart set 3", REPO / "tests" / "data" / "questions_heldapart3.toml"),
     ("kept-apart set 4", REPO / "tests" / "data" / "questions_heldapart4.toml"),
     ("kept-apart set 5", REPO / "tests" / "data" / "questions_heldapart5.toml"),
+    ("kept-apart set 6", REPO / "tests" / "data" / "questions_heldapart6.toml"),
     ("fresh tuning set A", REPO / "tests" / "data" / "questions_fresh_a.toml"),
     ("fresh tuning set B", REPO / "tests" / "data" / "questions_fresh_b.toml"),
     ("fresh tuning set C", REPO / "tests" / "data" / "questions_fresh_c.toml"),

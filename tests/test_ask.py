@@ -356,6 +356,9 @@ HELD_APART_4 = Path(__file__).parent / "data" / "questions_heldapart4.toml"
 #: A fifth, written the same way before the eleventh round of `ask` changes; only its three
 #: answered unanswerable questions were read (see README).
 HELD_APART_5 = Path(__file__).parent / "data" / "questions_heldapart5.toml"
+#: A sixth, written the same way before the thirteenth round of `ask` changes; only its one
+#: answered unanswerable question was read (see README).
+HELD_APART_6 = Path(__file__).parent / "data" / "questions_heldapart6.toml"
 #: Four more tuning sets, written from the article alone by four writers who never saw the
 #: code (short queries, non-native grammar, fact-checks, keyword strings), each with the
 #: right answers the question logic reached on it: a floor, so that no change loses ground.
@@ -435,6 +438,7 @@ NEAR_MISSES = Path(__file__).parent / "data" / "questions_near_misses.toml"
         HELD_APART_3,
         HELD_APART_4,
         HELD_APART_5,
+        HELD_APART_6,
         NEAR_MISSES,
         *(path for path, _ in FRESH.values()),
     ],
@@ -445,6 +449,7 @@ NEAR_MISSES = Path(__file__).parent / "data" / "questions_near_misses.toml"
         "heldapart3",
         "heldapart4",
         "heldapart5",
+        "heldapart6",
         "near_misses",
         *FRESH,
     ],
