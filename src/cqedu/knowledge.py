@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from cqedu.core.errors import NoMatchError, QueryError
 from cqedu.core.matching import MAX_NAME_CHARS, Vocabulary, holding_words, suggest
+from cqedu.core.text import blank_escape_sequences
 from cqedu.facts.model import Country, Fact, FactsDocument, Level, SearchHit, Source, Term
 from cqedu.query import listing
 from cqedu.query.names import Names
@@ -276,7 +277,8 @@ class KnowledgeBase:
         from cqedu.query.search import search_records
 
         kinds = None if kind is None else (self.resolve_kind(kind),)
-        return search_records(self.index_words, query, limit, kinds=kinds)
+        # a query pasted from a coloured terminal is the words it showed
+        return search_records(self.index_words, blank_escape_sequences(query), limit, kinds=kinds)
 
     def ask(self, question: str) -> Answer:
         """The direct answer to a question in plain English (see `cqedu.ask.question`).
@@ -286,4 +288,4 @@ class KnowledgeBase:
         """
         from cqedu.ask.question import ask  # deferred: only questions need the question logic
 
-        return ask(self, question)
+        return ask(self, blank_escape_sequences(question))

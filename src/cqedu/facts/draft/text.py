@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from cqedu.core.text import blank_escape_sequences
+
 OPENING = "Opening"
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -59,7 +61,8 @@ def is_markdown(text: str) -> bool:
 
 def read_article(text: str) -> ArticleText:
     """Split an article into its title, sections and paragraphs (plain text or Markdown)."""
-    text = text.removeprefix("\ufeff")
+    # Copied from a coloured terminal, the text keeps its words, not "31m40" for "40".
+    text = blank_escape_sequences(text.removeprefix("\ufeff"))
     markdown = is_markdown(text)
     blocks = _blocks(text, markdown)
     title: str | None = None
