@@ -119,3 +119,25 @@ def test_at_most_three_related_records_are_shown(real_kb: KnowledgeBase) -> None
     text = render_answer(OutputFormat.TABLE, many, RenderOptions(width=100))
     related = text.split("Related\n", 1)[1].splitlines()
     assert len([line for line in related if line.strip()]) == 3
+
+
+def test_an_id_wider_than_the_screen_is_shown_whole(real_kb: KnowledgeBase) -> None:
+    answer = real_kb.ask("which level has the lowest enrollment rate")
+    text = render_answer(OutputFormat.TABLE, answer, RenderOptions(width=20))
+    lines = text.splitlines()
+    assert [line for line in lines if line.endswith("-rate")] == [
+        "preschool-enrollment-rate",
+        "high-school-enrollment-rate",
+        "disability-enrollment-rate",
+    ]
+    # every other line fits: only an id may run past the screen, for the terminal to wrap
+    assert all(len(line) <= 20 for line in lines if not line.endswith("-rate"))
+
+
+def test_no_line_of_the_view_ends_in_a_space(real_kb: KnowledgeBase) -> None:
+    for question in ("which level has the lowest enrollment rate", "who is liu yanbing"):
+        for width in (20, 40, 80, 120):
+            text = render_answer(
+                OutputFormat.TABLE, real_kb.ask(question), RenderOptions(width=width)
+            )
+            assert [line for line in text.splitlines() if line != line.rstrip()] == []

@@ -151,11 +151,15 @@ def _view(answer: Answer, options: RenderOptions) -> str:
             console.print(grid)
         else:
             for record_id, figure, name in rows:
-                console.print(Text(record_id, style="cyan"), overflow="ignore")
+                # soft wrap: an id wider than the screen is printed whole (the terminal
+                # wraps it), never cut short nor split at a width of our choosing
+                console.print(Text(record_id, style="cyan"), soft_wrap=True)
                 # name first: a figure's unit run into the name read as one phrase
                 shown = f"{name}: {figure}" if figure else name
-                console.print(Padding(Text(shown), (0, 0, 0, 2)))
-    return buffer.getvalue()
+                console.print(Padding(Text(shown), (0, 0, 0, 2), expand=False))
+    # Wrapping leaves the space it broke at, and padding fills to the width: a line's
+    # trailing spaces are noise in a pipe or a diff, never meaning.
+    return "\n".join(line.rstrip(" ") for line in buffer.getvalue().split("\n"))
 
 
 def render_answer(fmt: OutputFormat | None, answer: Answer, options: RenderOptions) -> str:
