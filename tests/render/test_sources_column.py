@@ -79,3 +79,37 @@ def test_one_source_adds_no_column(two_kb: KnowledgeBase) -> None:
     text = render(OutputFormat.TABLE, results, RenderOptions(width=120))
     assert "Source" not in text
     assert "cd-test" not in text
+
+
+#: A source id as long as a real one may be ("harbin-municipal-education-bureau-2026").
+LONG_SOURCE = "riverton-municipal-education-bureau-2026"
+
+
+@pytest.fixture(scope="module")
+def long_kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
+    text = CHENGDU.read_text(encoding="utf-8").replace('"cd-test"', f'"{LONG_SOURCE}"')
+    path = tmp_path_factory.mktemp("long") / "riverton.toml"
+    path.write_text(text, encoding="utf-8")
+    kb = cqedu.load([REAL_FACTS, path], cache=False)
+    yield kb
+    kb.close()
+
+
+@pytest.mark.parametrize("width", range(60, 121, 4))
+@pytest.mark.parametrize("command", ["stats", "search", "export"])
+def test_a_long_source_id_and_short_values_stay_whole(
+    long_kb: KnowledgeBase, command: str, width: int
+) -> None:
+    # Folded under a name, "Source: <id>" wrapped deeper than the width allowed for, and
+    # "Period: as of 2024" broke at 90 columns though a period column never would.
+    results = results_of(long_kb, command, "teachers", 40)
+    text = render(OutputFormat.TABLE, results, RenderOptions(width=width))
+    assert text.split().count(LONG_SOURCE) == sum(f.source == LONG_SOURCE for f in results.facts)
+    lines = text.splitlines()
+    for fact in results.facts:
+        shown = [(fact.level or "").replace("-", " ")]
+        if "period" in results.view.columns:
+            shown.append(fact.period or "")
+        for value in shown:
+            if value:
+                assert any(value in line for line in lines), (fact.id, value)

@@ -145,10 +145,20 @@ def test_a_tight_table_folds_minor_columns_under_the_name(mini_kb: KnowledgeBase
     fact = mini_kb.get("mini-teachers")._replace(
         id="a-long-record-id-taking-room-x", period="2021-2025"
     )
-    text = table(listing("stats", [fact]), width=64)
+    text = table(listing("stats", [fact]), width=65)
     assert text.splitlines()[0].split() == ["Figure", "Name,", "id", "Level"]
     assert "Period: 2021-2025" in text
-    assert max(len(line) for line in text.splitlines()) <= 64
+    assert "system wide" in text  # a level is never broken
+    assert max(len(line) for line in text.splitlines()) <= 65
+    # One column narrower the level would break ("system" / "wide"): blocks instead.
+    assert table(listing("stats", [fact]), width=64).splitlines() == [
+        "Teachers",
+        "a-long-record-id-taking-room-x",
+        "  Figure: over 2.5 million teachers",
+        "  Level: system wide",
+        "  Period: 2021-2025",
+        "",
+    ]
 
 
 def test_ascii_only_uses_no_box_drawing(mini_kb: KnowledgeBase) -> None:

@@ -186,6 +186,9 @@ class _Column(NamedTuple):
     hang: Callable[[_Row, _Context], int] | None = None
     """How far a row's cell indents its lines after the first (a figure under its program
     keeps its lines under its text, not under the tree mark); the cell is re-wrapped so."""
+    short_lines: Callable[[_Row, _Context], str] | None = None
+    """A name cell's longest folded "Header: value" line of a short value, as indented: it
+    stays on one line whenever short columns do ("Period: as of 2025")."""
 
 
 _COMPOSITE: dict[str, _Column] = {
@@ -241,8 +244,16 @@ def _folded(columns: Sequence[_Column], fold: frozenset[str]) -> list[_Column]:
                 cell.append_text(value)
         return cell
 
+    def short_lines(row: _Row, ctx: _Context) -> str:
+        lines = [
+            f"{column.header}: {value}"
+            for column in folded
+            if (value := column.cell(row, ctx).plain.strip()) and cell_len(value) <= SHORT_COLUMN
+        ]
+        return " " * _folded_hang(row, ctx) + max(lines, key=cell_len) if lines else ""
+
     return [
-        column._replace(cell=name_and_more, hang=_folded_hang)
+        column._replace(cell=name_and_more, hang=_folded_hang, short_lines=short_lines)
         if column.cell is _name_cell
         else column
         for column in columns
@@ -267,11 +278,19 @@ def _narrower(columns: Sequence[_Column]) -> list[list[_Column]]:
 
 def _extent(text: str, hang: int = 0) -> tuple[int, int]:
     """(longest word, longest line) of a cell, in terminal cells, when its lines after the
-    first are indented by `hang` (a word may land on any of them: all count indented)."""
+    first are indented by `hang` (a word may land on any of them: all count indented).
+
+    A hung cell's later lines wrap deeper still (`_hung`: by NAME_HANG more), so a word of
+    theirs counts at that depth: "Source: <a long id>" keeps the id whole."""
     lines = text.split("\n")
-    words = [cell_len(word) for line in lines for word in line.split()]
+    deeper = hang + NAME_HANG if hang else 0
+    words = [cell_len(word) for word in lines[0].split()]
+    later = [cell_len(word) for line in lines[1:] for word in line.split()]
     first = text[: len(text) - len(text.lstrip())] + (lines[0].split() or [""])[0]
-    longest_word = max([cell_len(first), *(width + hang for width in words[1:])], default=0)
+    longest_word = max(
+        [cell_len(first), *(width + hang for width in words[1:]), *(w + deeper for w in later)],
+        default=0,
+    )
     widths = [cell_len(line) + (hang if number else 0) for number, line in enumerate(lines)]
     return longest_word, max(widths)
 
@@ -298,8 +317,6 @@ class _Needs(NamedTuple):
     """Per column: the widest text that must stay on one line (a figure as written)."""
     hangs: Sequence[Sequence[int]]
     """Per column, per row: the indent of the cell's lines after the first."""
-    short_whole: bool
-    """Short columns (levels, periods) keep every value on one line."""
 
 
 def _fit(
@@ -323,7 +340,7 @@ def _fit(
             extents.append(_extent(column.header))
         narrowest = max(1, needs.wholes[index], *(e[0] for e in extents))
         longest = max(1, *(e[1] for e in extents))
-        if needs.short_whole and longest <= SHORT_COLUMN and not column.first:
+        if longest <= SHORT_COLUMN and not column.first:
             narrowest = longest  # "as of 2025", "system wide": whole
         mins.append(narrowest)
         widest.append(longest)
@@ -484,12 +501,18 @@ def _fitted_layout(
     cells_of: Callable[[_Column], list[Text]],
 ) -> tuple[list[_Column], list[int], list[list[Text]]] | None:
     """The columns, their widths and the rows' cells of the first layout that fits, or
-    None. Short values stay whole in every layout tried first (minor columns fold under
-    the name rather than break "as of 2025"); only when none fits may they break."""
-    tries = _narrower(columns)
-    for short_whole, shown in [(True, t) for t in tries] + [(False, t) for t in tries]:
+    None. Short values stay whole in every layout (minor columns fold under the name
+    rather than break "as of 2025" or "system wide"); when none fits, the caller writes
+    blocks, which break neither."""
+    for shown in _narrower(columns):
         cells = [list(row) for row in zip(*map(cells_of, shown), strict=True)]
-        needs = _Needs(_wholes(shown, rows, ctx), _hangs(shown, rows, ctx), short_whole)
+        wholes = [
+            max(whole, *(cell_len(c.short_lines(row, ctx)) for row in rows))
+            if c.short_lines
+            else whole
+            for c, whole in zip(shown, _wholes(shown, rows, ctx), strict=True)
+        ]
+        needs = _Needs(wholes, _hangs(shown, rows, ctx))
         widths = _fit(shown, cells, ctx.options.width, ctx.options.header, needs)
         if widths is not None:
             return shown, widths, cells
