@@ -4,6 +4,9 @@ from __future__ import annotations
 
 #: Currency signs printed before a figure, and the unit a draft proposes for each.
 CURRENCIES: dict[str, str] = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yuan"}
+#: Signs typed for a unit, and the unit each stands for: "%" (its full-width form folds to it)
+#: and the currency signs. `--unit %` is how people write percent.
+UNIT_SIGNS: dict[str, str] = {"%": "percent", **CURRENCIES}
 #: The units of a sum of money: those above, in the singular, and their ISO 4217 codes.
 MONEY_UNITS = frozenset(
     {*CURRENCIES.values(), "dollar", "pound", "euro", "rmb", "usd", "gbp", "eur", "cny"}

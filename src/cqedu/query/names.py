@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import cached_property
 
 from cqedu.core.matching import EXACT_SCORE, MAX_NAME_CHARS, Vocabulary
-from cqedu.core.text import stem, words
+from cqedu.core.text import fold, stem, words
+from cqedu.core.units import UNIT_SIGNS
 from cqedu.facts.model import KIND_TABLES, Country, Level
 from cqedu.store.records import Records
 
@@ -69,7 +70,11 @@ class Names:
     def unit(self, text: str) -> list[str]:
         """The units `text` names: a unit ("percent", "students") as declared, else every
         unit whose term lists `text` as a synonym ("kids": children and students, as a
-        question reads it), else the one unit it spells closely."""
+        question reads it), else the one unit it spells closely. A sign stands for its
+        unit ("%": "percent", "$": "dollars") when the figures have that unit."""
+        signed = UNIT_SIGNS.get(fold(text).strip())
+        if signed in self._records.units():
+            text = signed
         exact = [c.value for c in self.units.candidates(text) if c.score == EXACT_SCORE]
         if exact:
             return exact[:1]
