@@ -270,3 +270,61 @@ def test_a_draft_declares_the_levels_its_article_names_and_check_refuses_others(
         f'{facts}:{line}:1: stats[4] (id "primary-schools-and-kindergartens"): level: unknown '
         'level "adult"; valid levels: primary, high-school'
     )
+
+
+def drafted_events(tmp_path: Path, sentence: str) -> list[tuple[str, str]]:
+    """(date, inference) of the events drafted from an article dated March 12, 2026."""
+    article = tmp_path / "article.txt"
+    article.write_text(
+        f"Port News\n\nThe bureau spoke on March 12, 2026, about its schools.\n\n{sentence}\n",
+        encoding="utf-8",
+    )
+    events = tomllib.loads(draft_file(article))["events"]
+    return [(str(event["date"]), str(event.get("inference", ""))) for event in events[1:]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "why"),
+    [
+        # told as past, yet after the article's date in the latest year: the year before
+        (
+            "A science centre, opened on September 1, hosts pupils.",
+            "2025-09-01",
+            "told as past, it is the last one before the article's 2026-03-12",
+        ),
+        (
+            "The fair was held on 20 October to great acclaim.",
+            "2025-10-20",
+            "told as past, it is the last one before the article's 2026-03-12",
+        ),
+        # told as to come, yet before the article's date: the year after
+        (
+            "Enrollment is to close on January 5 for the new intake.",
+            "2027-01-05",
+            "told as to come, it is the next one after the article's 2026-03-12",
+        ),
+        # the tense agrees with the latest year, or there is none: the latest year
+        (
+            "The centre will open on September 1.",
+            "2026-09-01",
+            "it is the latest year printed with a date in the article",
+        ),
+        (
+            "Visits were paid on February 2.",
+            "2026-02-02",
+            "it is the latest year printed with a date in the article",
+        ),
+        (
+            "Classes begin on September 1.",
+            "2026-09-01",
+            "it is the latest year printed with a date in the article",
+        ),
+    ],
+)
+def test_a_date_without_a_year_takes_the_year_its_tense_says(
+    tmp_path: Path, sentence: str, date: str, why: str
+) -> None:
+    year = date[:4]
+    assert drafted_events(tmp_path, sentence) == [
+        (date, f"The year {year} is not printed with the date; {why}.")
+    ]

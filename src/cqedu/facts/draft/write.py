@@ -118,7 +118,7 @@ def draft_facts(
                 record, review = _stat(paragraph, found, ids, named)
                 parts.append(_table("stats", record, review))
     for paragraph, match in dates:
-        record, review = _event(paragraph, match, year, ids)
+        record, review = _event(paragraph, match, year, ids, date)
         parts.append(_table("events", record, review))
     return "\n".join(parts)
 
@@ -202,7 +202,11 @@ def _stat(
 
 
 def _event(
-    paragraph: Paragraph, match: re.Match[str], year: int | None, taken: set[str]
+    paragraph: Paragraph,
+    match: re.Match[str],
+    year: int | None,
+    taken: set[str],
+    published: str | None = None,
 ) -> tuple[dict[str, Any], list[str]]:
     written = match[0]
     name = f"Event on {written}"
@@ -212,18 +216,55 @@ def _event(
         "summary": EVENT_SUMMARY,
     }
     review = ["name", "summary", "level", "or delete this event"]
+    printed = match["year"] or match["year2"]
+    year, inference = (year, "") if printed else _year_told(paragraph, match, year, published)
     iso = _iso(match, year)
     if iso is not None:
         record["date"] = iso
     record["date_as_written"] = written
-    if iso is not None and not (match["year"] or match["year2"]):
-        record["inference"] = (
-            f"The year {year} is not printed with the date; it is the latest year"
-            " printed with a date in the article."
-        )
+    if iso is not None and not printed:
+        record["inference"] = f"The year {year} is not printed with the date; {inference}."
         review.append("inference")
     record |= {"section": paragraph.section, "paragraph": paragraph.number}
     return record, review
+
+
+#: What tells a clause's time before a date in it. English marks its future with
+#: auxiliaries and a few set phrases (a closed class), its past with "was/were/had/did" or
+#: a verb in -ed; a clause with neither (present, or an irregular past: "began") is "".
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|(?:is|are|set|due|going|plans?|expected|scheduled)\s+to|"
+    r"next|upcoming|scheduled\s+for|planned\s+for)\b",
+    re.I,
+)
+_PAST = re.compile(r"\b(?:was|were|had|did|[a-z]{2,}ed)\b", re.I)
+
+
+def _tense(before: str) -> str:
+    """ "future", "past" or "" for the sentence a date ends: `before` is the paragraph's
+    text up to the date; only its last sentence counts."""
+    sentence = re.split(r"[.!?]\s+", before)[-1]
+    if _FUTURE.search(sentence):
+        return "future"
+    return "past" if _PAST.search(sentence) else ""
+
+
+def _year_told(
+    paragraph: Paragraph, match: re.Match[str], year: int | None, published: str | None
+) -> tuple[int | None, str]:
+    """The year of a date printed without one, and why: the latest year printed with a
+    date, unless the article's date (`published`, "YYYY-MM-DD") and the clause's tense
+    put it a year either side ("opened on September 1" in an article of March)."""
+    latest = "it is the latest year printed with a date in the article"
+    iso = _iso(match, year)
+    if year is None or iso is None or not published:
+        return year, latest
+    told = _tense(paragraph.text[: match.start()])
+    if told == "past" and iso > published:
+        return year - 1, f"told as past, it is the last one before the article's {published}"
+    if told == "future" and iso < published:
+        return year + 1, f"told as to come, it is the next one after the article's {published}"
+    return year, latest
 
 
 def _iso(match: re.Match[str], year: int | None) -> str | None:
