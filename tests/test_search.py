@@ -46,6 +46,25 @@ def test_numbers_match_exactly_not_fuzzily(mini_kb: KnowledgeBase) -> None:
     assert mini_kb.search("1235") == []
 
 
+@pytest.mark.parametrize(
+    ("query", "ids"),
+    [
+        # a code of two letters ("ES", Spain's alias) is found as typed, never as a typo
+        ("ESI", ["esi-top-subjects", "esi-top-threshold"]),
+        ("es", ["spain"]),
+        ("SGP", []),  # "SG" is Singapore's code: one letter more is no typo of it
+    ],
+)
+def test_a_code_of_two_letters_matches_only_as_typed(
+    real_kb: KnowledgeBase, query: str, ids: list[str]
+) -> None:
+    assert [hit.fact.id for hit in real_kb.search(query)] == ids
+
+
+def test_a_typo_of_a_longer_word_is_still_forgiven(real_kb: KnowledgeBase) -> None:
+    assert real_kb.search("spian")[0].fact.id == "spain"
+
+
 def test_natural_phrasing_drops_filler_words(mini_kb: KnowledgeBase) -> None:
     assert query_words("how many teachers are there?") == ["teachers"]
     assert top_ids(mini_kb, "how many teachers are there?", 1) == ["mini-teachers"]

@@ -244,7 +244,9 @@ def _word_matches(
     for word, score, _index in process.extract(
         token, vocab, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=MATCHES_PER_WORD
     ):
-        if score > matches.get(word, 0.0):
+        # a tiny index word (a code: "es" for Spain) matches exactly or not at all, as a
+        # tiny query word does: "esi" is no typo of "es"
+        if score > matches.get(word, 0.0) and len(word) >= 3:
             matches[word] = float(score)
     return matches
 
