@@ -243,7 +243,7 @@ def test_a_well_formed_value_the_facts_do_not_hold_finds_nothing(
         ),
         (["stats", "-l", " "], f"empty level; {LEVELS}"),
         (["stats", "-l", "\x1b"], f'level "\\x1b" has no letters or digits; {LEVELS}'),
-        (["stats", "-u", "%"], f'unit "%" has no letters or digits; {UNITS}'),
+        (["stats", "-u", "#"], f'unit "#" has no letters or digits; {UNITS}'),
         (["programs", "-t", "--"], f'subject field "--" has no letters or digits; {FIELDS}'),
         (["stats", "-S", ""], f"empty source; {SOURCES}"),
         (
