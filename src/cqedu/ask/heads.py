@@ -236,7 +236,8 @@ def _heads(text: str) -> set[str]:
     a closed-class word or a verb ("*Platform* founded by ...", "*University* of ...",
     "*Countries* and *regions* in ..."), over an appositive ("Education as a *driver*").
     A verb form opening the phrase is a modifier ("Emerging *hub*"); a word in -ing before
-    a closed-class word may be the head itself ("Principal *training* at ..."); in a name
+    a closed-class word may be the head itself ("Principal *training* at ...", "*Rowing*
+    as a sport"); in a name
     typed in title case every word belongs to it ("Education Strengthening Chongqing
     *Action*"). A parenthesis or a part after a semicolon opens a phrase of its own
     ("(photo caption; *photo* by ...)")."""
@@ -261,13 +262,14 @@ def _phrase_heads(text: str) -> set[str]:
                 continue
             break
         if inflected(word) and not title:
-            if not run:
-                continue  # "Emerging hub", "The stated aim"
-            heads.add(run[-1])
             after = folded[i + 1] if i + 1 < len(folded) else ""
-            if word.endswith("ing") and (not after or after in CLOSED_CLASS):
+            noun = word.endswith("ing") and (after in CLOSED_CLASS or after in ("", _APPOSITIVE))
+            if not run:
+                run = [word] if noun else []  # "*Rowing* as a sport"; "Emerging hub"
+                continue
+            heads.add(run[-1])
+            if noun:
                 heads.add(word)
-            run = []
             break
         run.append(word)
     heads.update(run[-1:])
@@ -276,15 +278,16 @@ def _phrase_heads(text: str) -> set[str]:
 
 def _kind_of(fact: Fact) -> str:
     """The kind a refusal says a record is: its name's head noun when that is a common
-    noun, else its category, its summary's first head noun or its kind ("a university",
-    "a country", "a director"); a figure is a figure."""
+    noun, else its category or its kind ("a university", "a country", "a person"); a
+    figure is a figure. Not a summary's: many open with a sentence ("Families carried")."""
     if fact.kind == "stat":
         return "figure"
     # the last: the head of the whole ("... Alleviation and Cooperative Development
-    # *Center*", "Principal *training*", "Education as a *driver*")
-    name = [w for w in _ordered_heads(fact.name) if _common(w, fact)][-1:]
-    summary = _ordered_heads(_SEGMENTS.split(fact.summary)[0])
-    return next(iter([*name, *words(fact.category or ""), *summary]), fact.kind)
+    # *Center*", "Education as a *driver*"); a verb form is no kind ("Reading for All",
+    # "Principal training": programs)
+    last = _ordered_heads(_SEGMENTS.split(fact.name)[0])[-1:]
+    name = [w for w in last if _common(w, fact) and not inflected(w)]
+    return next(iter([*name, *words(fact.category or "")]), fact.kind)
 
 
 def _ordered_heads(text: str) -> list[str]:
