@@ -146,10 +146,13 @@ def of_its_kind(q: _Question, answer: Answer) -> Answer:
     if head in CLASSIFIERS:  # "the kind of school": the kind is asked of the school
         return answer
     named = answer.named or (answer.record,)
+    # cheapest first: most records asked so give what is asked ("the *rate* of"), and
+    # only the rest need the stemmer and the record words' other forms
     wrong = [
         fact
         for fact in named
-        if any(_holds(q.lexicon, fact, tokens[i]) for i in found.phrase)
+        if head not in _gives(fact)
+        and any(_holds(q.lexicon, fact, tokens[i]) for i in found.phrase)
         and not _is_a(q.lexicon, fact, head)
     ]
     if not wrong or len(wrong) < len(named):
@@ -176,7 +179,7 @@ def _holds(lexicon: Lexicon, fact: Fact, token: str) -> bool:
     """Whether a record holds a question word: in its name, summary or keywords, as typed,
     in another form or spelling, or by a declared synonym."""
     said = set(words(" ".join((fact.name, fact.summary, *fact.keywords))))
-    if said.intersection(lexicon.matches(token)):
+    if token in said or said.intersection(lexicon.matches(token)):
         return True
     return any(set(meaning) <= said for meaning in lexicon.meanings([token]))
 
@@ -185,32 +188,33 @@ def _is_a(lexicon: Lexicon, fact: Fact, noun: str) -> bool:
     """Whether a record is a thing the noun names, or gives what the noun asks of it; a
     figure gives what any word of its name says it measures ("the *enrollment* of higher
     education": its enrollment rate)."""
-    own = _kinds(fact) | _measures(fact)
-    if fact.has_figure:
-        own |= set(words(fact.name))
+    own = _kinds(fact) | _gives(fact)
+    if noun in own:
+        return True
     forms = {stem(noun), *(stem(w) for w in lexicon.matches(noun))}
     forms |= {stem(w) for w in _synonyms(lexicon, noun)}
     return bool(forms.intersection(stem(w) for w in own))
 
 
 def _kinds(fact: Fact) -> set[str]:
-    """What a record is: its name's and summary's head nouns, its several-word keywords'
-    (other names for it: "law school"), its kind and category."""
+    """What a record is by its words: its name's and summary's head nouns, its
+    several-word keywords' (other names for it: "law school")."""
     found = _heads(fact.name) | _heads(fact.summary)
     for keyword in fact.keywords:
         if len(words(keyword)) > 1:
             found |= _heads(keyword)
-    found |= {fact.kind, *(words(fact.category or ""))}
     return found
 
 
-def _measures(fact: Fact) -> set[str]:
+def _gives(fact: Fact) -> set[str]:
     """What a question may ask of a record: a field it fills ("name", "level",
-    "country"), and the nouns asking for a figure it gives ("number", "rate" of a share)
-    or for its date or period ("year")."""
+    "country"), its kind and category, the nouns asking for a figure it gives ("number",
+    "rate" of a share; any word of its name: what it measures) or for its date or period
+    ("year")."""
     filled = {field for field, value in zip(Fact._fields, fact, strict=True) if value}
+    filled |= {fact.kind, *words(fact.category or "")}
     if fact.has_figure:
-        filled |= _COUNT_WORDS
+        filled |= _COUNT_WORDS | set(words(fact.name))
         if fact.unit == "percent":
             filled |= _PERCENT_WORDS
     if fact.date_as_written or fact.period:
