@@ -840,6 +840,7 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
     """The answer to a read question, or NoMatchError saying what the article gives."""
     # deferred: the answer types' choices are the last step
     from cqedu.ask.choice import choose, everyone
+    from cqedu.ask.heads import of_its_kind
 
     question = _Question(kb, lexicon, reading)
     # "which universities are named as partners": function words alone name no subject
@@ -858,6 +859,7 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
             return _stated(question, _without(question, everyone(question)))
         ranked = question.constrained(question.candidates())
         chosen = _without(question, choose(question, ranked))
+        chosen = of_its_kind(question, chosen)  # the noun asked for names what it is
         stated = _of_the_person(question, _particle_stated(question, _stated(question, chosen)))
         return _of_one_time(question, _settled(question, stated))
     except NoMatchError as error:
