@@ -247,10 +247,10 @@ class _Question:
         verb = declared_verb(self.lexicon, tokens[i]) or (r.kind != FIGURE and self._verb_form(i))
         if verb and not r.typed[i][:1].isupper():
             return False
+        if i in r.common:  # a function word, even read into the noun phrase ("is it made free")
+            return False
         if i in r.head:
             return True
-        if i in r.common:
-            return False
         if r.kind == FIGURE and (i not in clause_verbs(tokens) or i in r.phrasal):
             # "how many teachers retired", "schools were closed": a verb the records never
             # use names another quantity than the one they count; "how many clubs has the

@@ -249,16 +249,21 @@ class Lexicon:
 
     def _by_lemma(self, token: str, found: dict[str, float]) -> None:
         """Adds to `found` the record words that are a form of the verb an irregular form
-        the records do not use stands for ("brought": "bringing"; "paid": "pays"), by a
-        table of English verb forms (`store.lemmas`): Snowball stems them apart."""
+        the records do not use stands for ("brought": "bringing"; "paid": "pays"), and the
+        irregular forms of a verb typed as itself ("meet": "met"; "teach": "taught"), by
+        a table of English verb forms (`store.lemmas`): Snowball stems them apart."""
         # deferred for start-up: only a question with a word the records never use needs it
-        from cqedu.store.lemmas import verb_lemmas
+        from cqedu.store.lemmas import verb_forms, verb_lemmas
 
         for lemma in verb_lemmas(token):
             root = stem(lemma)
             for word in self._starting(lemma[:3]):
                 if stem(word) == root:
                     found[word] = 1.0
+        # the verb typed as itself: the records' irregular forms of it
+        for form in verb_forms(token):
+            if form in self.known:
+                found[form] = 1.0
 
     def _by_stem(self, token: str, unsure: Sequence[str], found: dict[str, float]) -> None:
         """Adds to `found` the record words of `unsure` that are another form of `token`:
