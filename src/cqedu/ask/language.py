@@ -348,14 +348,14 @@ def _other_forms(
     phrases: dict[tuple[str, ...], list[tuple[str, ...]]], phrase: Sequence[str]
 ) -> list[tuple[str, ...]]:
     """What a declared phrase of several words stands for, typed in other forms of its
-    words ("carry out": "carried out"), by Snowball stems, of the phrases alike at both
-    ends (no other loads the stemmer)."""
+    words ("carry out": "carried out"; "gross enrolment": "gross enrollment"), by Snowball
+    stems, of the phrases alike at both ends (no other loads the stemmer)."""
     if len(phrase) < 2:
         return []
     alike = [
         m
         for m in phrases
-        if len(m) == len(phrase) and m[-1] == phrase[-1] and m[0][:2] == phrase[0][:2]
+        if len(m) == len(phrase) and m[-1][:4] == phrase[-1][:4] and m[0][:2] == phrase[0][:2]
     ]
     roots = [stem(w) for w in phrase]
     return [meant for m in alike if [stem(w) for w in m] == roots for meant in phrases[m]]
