@@ -68,3 +68,25 @@ def test_a_form_gives_the_verbs_whose_form_it_is() -> None:
     # "lay" is the past of "lie"; "found" the past of "find" ("founded" is of "found")
     assert "lie" in lemmas.verb_lemmas("lay")
     assert lemmas.verb_lemmas("found") == ("find",)
+
+
+VERBS = {
+    "meet": ["met"],
+    "teach": ["taught"],
+    "draw": ["drawn", "drew"],
+    # regular forms Snowball joins to their verb: none
+    "walk": [],
+    "school": [],
+}
+
+
+def test_a_verb_gives_its_irregular_forms(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CQEDU_CACHE_DIR", str(tmp_path))
+    assert {verb: sorted(lemmas.verb_forms(verb)) for verb in VERBS} == VERBS
+
+
+def test_a_verb_gives_its_irregular_forms_without_a_cache_folder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(lemmas, "default_cache_dir", lambda: None)
+    assert {verb: sorted(lemmas.verb_forms(verb)) for verb in VERBS} == VERBS

@@ -1,7 +1,8 @@
 """Step 3 of a question: which candidate answers it, checked against every constraint.
 
 In order: a word the records never use vetoes, unless it is ordinary English (a function
-word, or a verb form outside the noun phrase asked about); the records must cover the
+word, a verb form outside the noun phrase asked about, or a common word said aside while
+the other words pick one record clearly); the records must cover the
 noun phrase, the words after a preposition ("in clinical medicine") and the places named,
 while other words (verbs) only rank them; the level, year, source and "each year" named
 must hold; a figure must count what "how many" names, and cover the noun phrase by its
@@ -51,6 +52,10 @@ _NOT_GIVEN = {
     PLACES: "no partner",
     COUNTRIES: "no partner country",
 }
+#: How often a word must occur in general English (pyspellchecker's counts) to be common:
+#: about the 10,000 most frequent words ("nearer", 3,879; "voice", 123,138), not "percentile"
+#: (371) nor a typo.
+COMMON_ENGLISH = 3000
 _DURATION_UNITS = frozenset({"year", "years", "month", "months", "day", "days"})
 
 
@@ -229,7 +234,7 @@ class _Question:
         names = unnamed(self.kb, r, self.lexicon)
         if names:
             raise NoMatchError(wording.not_mentioned(names, self.home, len(self.kb.sources)))
-        if unknown:
+        if unknown and not self._aside(unknown):
             groups: list[list[int]] = []
             for i in unknown:  # "Hong Kong" is one name
                 if groups and groups[-1][-1] == i - 1:
@@ -239,6 +244,54 @@ class _Question:
             typed = list(dict.fromkeys(phrase(r, group) for group in groups))
             raise NoMatchError(wording.not_mentioned(typed, self.home, len(self.kb.sources)))
 
+    def _aside(self, unknown: Sequence[int]) -> bool:
+        """Whether the words the records never use are all common English said aside
+        (where a verb or adverb stands: outside the noun phrase asked about, after no
+        auxiliary or preposition, not typed as a name, in no figure question: "study
+        *nearer* home", "to *add* its *voice*") while the question's other words pick
+        its record clearly: exactly one covers them all (or, for a list, each listed)."""
+        r = self.r
+        tokens = r.tokens
+        if any(not self._plain(i) for i in unknown):
+            return False
+        # ... and every other word says something the records do, but for a verb form
+        # ("*adding* places"): a verb they never use that vetoes nothing alone ("did
+        # students *dislike*") leaves the record unclear
+        small = function_words()
+        unsaid = [
+            i
+            for i in self.subject
+            if not self.read.get(i)
+            and i not in r.level_positions
+            and tokens[i] not in small
+            and not inflected(tokens[i])
+        ]
+        if set(unsaid) - set(unknown):
+            return False
+        # deferred: only a question with such a word reads general English's counts
+        from cqedu.store.english import english_counts
+
+        counts = english_counts({tokens[i] for i in unknown})
+        if any(counts.get(tokens[i], 0) < COMMON_ENGLISH for i in unknown):
+            return False
+        known = [i for i in self.known if not self.generic(i)]
+        covering = [c for c in self.found if c.covers(known)]
+        # a list's records may be several, each covering every word ("which platforms")
+        return bool(known and covering) and (len(covering) == 1 or r.plural)
+
+    def _plain(self, i: int) -> bool:
+        """Whether a word stands where `_vetoes` reads an uninflected word said aside."""
+        r = self.r
+        tokens = r.tokens
+        if i in r.head or i in r.verbs or r.kind == FIGURE:
+            return False
+        if (i > 0 and r.typed[i][:1].isupper()) or tokens[i] in self.lexicon.declared:
+            return False
+        return not (
+            subject_after_auxiliary(tokens, i, be=not inflected(tokens[i]))
+            or after_preposition(tokens, i, self.lexicon)
+        )
+
     def _vetoes(self, i: int) -> bool:
         r = self.r
         tokens = r.tokens
@@ -247,10 +300,10 @@ class _Question:
         verb = declared_verb(self.lexicon, tokens[i]) or (r.kind != FIGURE and self._verb_form(i))
         if verb and not r.typed[i][:1].isupper():
             return False
+        if i in r.common:  # a function word, even read into the noun phrase ("is it made free")
+            return False
         if i in r.head:
             return True
-        if i in r.common:
-            return False
         if r.kind == FIGURE and (i not in clause_verbs(tokens) or i in r.phrasal):
             # "how many teachers retired", "schools were closed": a verb the records never
             # use names another quantity than the one they count; "how many clubs has the

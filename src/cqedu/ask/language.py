@@ -249,16 +249,21 @@ class Lexicon:
 
     def _by_lemma(self, token: str, found: dict[str, float]) -> None:
         """Adds to `found` the record words that are a form of the verb an irregular form
-        the records do not use stands for ("brought": "bringing"; "paid": "pays"), by a
-        table of English verb forms (`store.lemmas`): Snowball stems them apart."""
+        the records do not use stands for ("brought": "bringing"; "paid": "pays"), and the
+        irregular forms of a verb typed as itself ("meet": "met"; "teach": "taught"), by
+        a table of English verb forms (`store.lemmas`): Snowball stems them apart."""
         # deferred for start-up: only a question with a word the records never use needs it
-        from cqedu.store.lemmas import verb_lemmas
+        from cqedu.store.lemmas import verb_forms, verb_lemmas
 
         for lemma in verb_lemmas(token):
             root = stem(lemma)
             for word in self._starting(lemma[:3]):
                 if stem(word) == root:
                     found[word] = 1.0
+        # the verb typed as itself: the records' irregular forms of it
+        for form in verb_forms(token):
+            if form in self.known:
+                found[form] = 1.0
 
     def _by_stem(self, token: str, unsure: Sequence[str], found: dict[str, float]) -> None:
         """Adds to `found` the record words of `unsure` that are another form of `token`:
@@ -343,14 +348,14 @@ def _other_forms(
     phrases: dict[tuple[str, ...], list[tuple[str, ...]]], phrase: Sequence[str]
 ) -> list[tuple[str, ...]]:
     """What a declared phrase of several words stands for, typed in other forms of its
-    words ("carry out": "carried out"), by Snowball stems, of the phrases alike at both
-    ends (no other loads the stemmer)."""
+    words ("carry out": "carried out"; "gross enrolment": "gross enrollment"), by Snowball
+    stems, of the phrases alike at both ends (no other loads the stemmer)."""
     if len(phrase) < 2:
         return []
     alike = [
         m
         for m in phrases
-        if len(m) == len(phrase) and m[-1] == phrase[-1] and m[0][:2] == phrase[0][:2]
+        if len(m) == len(phrase) and m[-1][:4] == phrase[-1][:4] and m[0][:2] == phrase[0][:2]
     ]
     roots = [stem(w) for w in phrase]
     return [meant for m in alike if [stem(w) for w in m] == roots for meant in phrases[m]]

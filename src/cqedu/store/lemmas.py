@@ -95,3 +95,17 @@ def verb_lemmas(word: str) -> tuple[str, ...]:
         except sqlite3.Error:
             pass  # a copy removed or damaged under us: the table in memory answers
     return _in_memory().get(word, ())
+
+
+def verb_forms(lemma: str) -> tuple[str, ...]:
+    """The irregular forms of a verb that Snowball stems apart from it ("meet": ("met",);
+    "teach": ("taught",)), the other way round from `verb_lemmas`; () for a verb of regular
+    forms or any other word. Pass the word lower-case."""
+    table = _table()
+    if table is not None:
+        try:
+            rows = table.execute("SELECT word FROM forms WHERE lemma = ?", (lemma,))
+            return tuple(str(word) for (word,) in rows)
+        except sqlite3.Error:
+            pass  # a copy removed or damaged under us: the table in memory answers
+    return tuple(form for form, lemmas in _in_memory().items() if lemma in lemmas)
