@@ -22,7 +22,7 @@ from cqedu.ask.inside_names import (
 )
 from cqedu.ask.language import Lexicon
 from cqedu.ask.reading import Reading, ordinals
-from cqedu.core.text import normalise_phrase, words
+from cqedu.core.text import is_number, normalise_phrase, words
 from cqedu.facts.model import Fact
 from cqedu.query.wording import COUNTRIES, PLACE
 
@@ -111,8 +111,8 @@ def find(
 ) -> list[Candidate]:
     """Records holding any index word a subject word stands for, each scored."""
     index_words = {w for ms in read.values() for m in ms for part in m for w in part}
-    facts = kb.index_words.records_with(sorted(w for w in index_words if not w.isdigit()))
-    if any(w.isdigit() for w in index_words):
+    facts = kb.index_words.records_with(sorted(w for w in index_words if not is_number(w)))
+    if any(is_number(w) for w in index_words):
         facts = kb.facts()  # numbers are not in the vocabulary: weigh every record
     # A level's words that name it alone ("kindergarten"); its phrases ("high school") are
     # read as levels by `reading`, and a record of that level covers them.
@@ -262,7 +262,11 @@ def _fit(fact: Fact, tokens: Sequence[str]) -> float:
 
     small = function_words()
     asked = set(tokens)
-    name = [w for w in dict.fromkeys(words(f"{fact.name} {fact.id}")) if w not in small]
+    named = words(fact.name)
+    # a number the id ends in that the name does not say tells records of one name apart
+    # ("teachers-2"), no word of the name a question could use
+    own = [*named, *(w for w in words(fact.id) if not w.isdigit() or w in named)]
+    name = [w for w in dict.fromkeys(own) if w not in small]
     share = sum(1 for w in name if w in asked) / len(name) if name else 0
     padded = f" {' '.join(tokens)} "
     phrases = [p for p in map(normalise_phrase, (fact.name, *fact.keywords)) if " " in p]

@@ -20,6 +20,7 @@ from pathlib import Path
 from cqedu.ask.candidates import Candidate, find, meanings
 from cqedu.ask.language import Lexicon, function_words, inflected, verb_roots
 from cqedu.ask.narrowing import in_terms
+from cqedu.ask.plain_counts import plain_first
 from cqedu.ask.question import MAX_RELATED, Answer, KnowledgeBase, made
 from cqedu.ask.reading import (
     Reading,
@@ -910,7 +911,7 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         question.vetoes()
         if bare and reading.kind in (PLACES, COUNTRIES):
             return _stated(question, _without(question, everyone(question)))
-        ranked = question.constrained(question.candidates())
+        ranked = plain_first(question, question.constrained(question.candidates()))
         chosen = _without(question, choose(question, ranked))
         chosen = of_its_kind(question, chosen)  # the noun asked for names what it is
         stated = _of_the_person(question, _particle_stated(question, _stated(question, chosen)))

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cqedu.core.packages import package_file
-from cqedu.core.text import normalise_phrase, remember_stems, stem, words
+from cqedu.core.text import is_number, normalise_phrase, remember_stems, stem, words
 
 if TYPE_CHECKING:
     from cqedu.ask.question import KnowledgeBase
@@ -208,7 +208,7 @@ class Lexicon:
     def _forms(self, token: str) -> dict[str, float]:
         """Record words `token` may stand for as typed (see `matches`)."""
         found: dict[str, float] = {}
-        if token.isdigit():
+        if is_number(token):  # a figure as typed ("64.25") is held as its record writes it
             found[token] = 1.0
         elif len(token) < 2:
             # a letter alone names nothing, though the index holds letters split from
@@ -222,7 +222,7 @@ class Lexicon:
             from cqedu.core.units import MONEY_UNITS
 
             found.update(dict.fromkeys(self.units & MONEY_UNITS, 1.0))
-        if len(token) < 3 or token.isdigit():
+        if len(token) < 3 or is_number(token):
             return found
         alike = [w for w in self._starting(token[:3]) if w != token]
         for word in alike:

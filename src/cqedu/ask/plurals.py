@@ -9,6 +9,10 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 _ORDINAL = frozenset({"st", "nd", "rd", "th"})
+#: Auxiliaries of do-support, after which a number is the clause's subject.
+_DO = frozenset({"do", "does", "did"})
+#: Words that may stand between them and the number ("does *the figure* 9,177 mean").
+_BEFORE_FIGURE = frozenset({"the", "this", "that", "figure", "number", "value", "amount"})
 #: Words of the noun phrase after the number that may hold its head ("12 *core goal*").
 _PHRASE = 3
 
@@ -35,6 +39,8 @@ def counted_plural(
             run.append(j)
         if tokens[i + 1] in _ORDINAL:
             continue  # "the 14th plan"
+        if _subject_of_do(tokens, i):
+            continue  # "what does 9,177 *refer* to": the number is the subject, then its verb
         heads = [j for j in run if _known_plural(tokens[j], known)]
         # "a five year plan": a number and a singular noun before another noun modify it,
         # as English writes them; only one noun that may be plural is a head to mend
@@ -44,6 +50,15 @@ def counted_plural(
             continue
         found[heads[-1]] = _known_plural(tokens[heads[-1]], known)
     return tuple(found)
+
+
+def _subject_of_do(tokens: Sequence[str], at: int) -> bool:
+    """Whether the number at `at` is the subject of a question with do-support ("what
+    does (the figure) 9,177 refer to"), so the word after it is the verb."""
+    before = at - 1
+    while before >= 0 and tokens[before] in _BEFORE_FIGURE:
+        before -= 1
+    return before >= 0 and tokens[before] in _DO
 
 
 def _known_plural(word: str, known: Collection[str]) -> str:

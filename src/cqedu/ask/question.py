@@ -120,7 +120,7 @@ def ask(kb: KnowledgeBase, question: str) -> Answer:
     NoMatchError (exit 1) saying what the article does not give, or gives instead, when
     no record answers it.
     """
-    from cqedu.ask import checks, comparison, others, reading
+    from cqedu.ask import abbreviations, checks, comparison, others, reading
     from cqedu.ask.language import Lexicon
 
     reading.check(question)  # a usage error before the index is read
@@ -128,7 +128,8 @@ def ask(kb: KnowledgeBase, question: str) -> Answer:
     read = reading.read(lexicon, question)
     try:
         return (
-            comparison.compared(kb, lexicon, read)
+            abbreviations.expanded(kb, read)
+            or comparison.compared(kb, lexicon, read)
             or others.besides(kb, lexicon, read)
             or checks.answer(kb, lexicon, read)
         )

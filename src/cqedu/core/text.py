@@ -71,6 +71,8 @@ _BASE_LETTERS = str.maketrans(
     }
 )
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: A number as `words` gives it: digits, a decimal point and digits ("9177", "64.25").
+_NUMBER_WORD = re.compile(r"\d+(?:\.\d+)?")
 # A word of ASCII text: a number, or letters and digits.
 _WORD = re.compile(f"{_NUMBER}|[^\\W_]+")
 
@@ -200,6 +202,11 @@ def words(text: str) -> list[str]:
     if "," in text and _GROUPED_DIGITS.search(text):
         return [word.replace(",", "") for word in found]
     return found
+
+
+def is_number(word: str) -> bool:
+    """Whether a word of `words` is a number: "9177" (from "9,177") or a decimal, "64.25"."""
+    return _NUMBER_WORD.fullmatch(word) is not None
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
