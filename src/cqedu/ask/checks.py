@@ -783,6 +783,9 @@ def _of_one_time(q: _Question, answer: Answer) -> Answer:
     tokens = set(r.tokens)
     fact = answer.record
     said = f"{fact.period or ''} {fact.date or ''} {fact.name} {fact.summary}"
+    # "which university hosted the World Culture Fair in 2024": the year is the time of
+    # the related record the question names in full (the fair's date), not the answer's
+    said += "".join(f" {f.period or ''} {f.date or ''}" for f in _named_related(q, fact))
     other = [] if answer.kind == FIGURE else [y for y in r.years if y not in said]
     now = bool(tokens & _NOW)
     against = bool(tokens & _SET_AGAINST) and (bool(r.years) or now)
@@ -797,6 +800,19 @@ def _of_one_time(q: _Question, answer: Answer) -> Answer:
     raise NoMatchError(
         f"{article} describes {fact.name} but gives nothing of it {when}{_look([fact])}"
     )
+
+
+def _named_related(q: _Question, fact: Fact) -> list[Fact]:
+    """The records related to `fact` whose whole name the question says (every word of
+    it other than function words)."""
+    tokens = set(q.r.tokens)
+    small = function_words()
+    found: list[Fact] = []
+    for other in map(q.kb.get, fact.related):  # a related id is checked on load
+        name = [w for w in words(other.name) if w not in small]
+        if name and tokens.issuperset(name):
+            found.append(other)
+    return found
 
 
 #: The verbs of refusals, with "the sources" for "the article".

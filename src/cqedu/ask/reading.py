@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from cqedu.ask.language import Lexicon, function_words, inflected
 from cqedu.ask.plurals import counted_plural
+from cqedu.ask.spoken import spoken_years
 from cqedu.core.errors import QueryError
 from cqedu.core.matching import EXACT_SCORE, WORD_SCORE
 from cqedu.core.text import normalise_phrase, word_spans, words
@@ -283,6 +284,37 @@ def _without_preamble(lexicon: Lexicon, question: str) -> str:
     return found["question"]
 
 
+#: Words of the asker in a lead-in ("*I* was wondering", "can *you* tell *me*").
+_ASKER = frozenset("i im ive id me my we us our you your u ya".split())
+#: The question words a lead-in leads up to ("i was wondering *how* many ...").
+_LEADS_TO = frozenset({"how", "what", "whats", "which", "who", "when", "where"})
+#: What follows a question word that starts a question rather than a relative clause
+#: ("hey so *who is*", "so basically *how many*"; not "people *who study*").
+_ASKING_ORDER = frozenset({"many", "much", "long", "often"}) | _LINKS | _AUXILIARIES
+#: The most words a lead-in takes.
+_MAX_LEAD_IN = 6
+
+
+def _without_lead_in(lexicon: Lexicon, question: str) -> str:
+    """The question from its question word on, when the words before it only lead up to
+    it ("i was wondering which ...", "hey so who is ...", "so basically how many ..."):
+    none is a word of the records, and they speak as the asker ("I", "you") or the
+    question word starts a question ("who *is*"), no relative clause ("people who
+    study"). Words of the records before it ("in Chongqing which ...") say what is asked."""
+    spans = list(word_spans(question))
+    lead = next((n for n, (_, _, w) in enumerate(spans[: _MAX_LEAD_IN + 1]) if w in _LEADS_TO), 0)
+    if lead == 0:
+        return question
+    before = [w for _, _, w in spans[:lead]]
+    small = function_words()
+    if any(w in lexicon.known and w not in small for w in before):
+        return question
+    following = spans[lead + 1][2] if lead + 1 < len(spans) else ""
+    if not _ASKER.intersection(before) and following not in _ASKING_ORDER:
+        return question
+    return question[spans[lead][0] :]
+
+
 #: Small words title case leaves lower-case ("Study *in* Chongqing").
 _TITLE_LOWER = frozenset(
     "a an the and or but nor of in on at to by for with from as per vs s".split()
@@ -323,10 +355,17 @@ def place_name(source: Source) -> str:
     return source.id
 
 
+def _as_meant(lexicon: Lexicon, question: str) -> str:
+    """The question's text as it means it: years in digits, without lead-ins or a cited
+    source, "names of N" as "name N", a fact-check as its claim."""
+    asked = _without_lead_in(lexicon, _without_preamble(lexicon, spoken_years(question)))
+    asked = _names_asked(_percent_signs(asked))
+    return claim(expand_numero(unattributed(asked, lexicon)))
+
+
 def read(lexicon: Lexicon, question: str) -> Reading:
     """The question read against the knowledge base's words."""
-    asked = _names_asked(_percent_signs(_without_preamble(lexicon, question)))
-    found = _compounds(lexicon, check(claim(expand_numero(unattributed(asked, lexicon)))))
+    found = _compounds(lexicon, check(_as_meant(lexicon, question)))
     typed = tuple(text for _, text in found)
     tokens = tuple(norm for norm, _ in found)
     small = function_words()
