@@ -21,6 +21,7 @@ from cqedu.ask.language import Lexicon, function_words, inflected, verb_roots
 from cqedu.ask.narrowing import in_terms
 from cqedu.ask.question import MAX_RELATED, Answer, KnowledgeBase, made
 from cqedu.ask.reading import (
+    CLOSED_CLASS,
     Reading,
     after_preposition,
     clause_subjects,
@@ -767,6 +768,26 @@ def _settled(q: _Question, answer: Answer) -> Answer:
     return answer
 
 
+def _of_one_holder(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when the question asks of another holder or occurrence
+    than the one the record reports ("the former director", "who will succeed Liu
+    Yanbing", "the next World Culture Fair"): the article tells of one time only."""
+    # deferred: only an answered question is checked for it
+    from cqedu.ask.holders import another_holder
+
+    fact = answer.record
+    other = another_holder(q.r.tokens, fact, CLOSED_CLASS)
+    if other is None:
+        return answer
+    said = phrase(q.r, list(other))
+    if said.lower() not in q.r.question.lower():
+        said = said.replace(" ", "", 1)  # a word the reading split ("out going") as typed
+    raise NoMatchError(
+        f"{_article(q, fact)} gives {wording.in_sentence(fact.name, fact)} at the time it "
+        f'reports, not "{said}"{_look([fact])}'
+    )
+
+
 #: Words that set two times side by side ("2019 *vs* now", "*compared* with today").
 _SET_AGAINST = frozenset({"vs", "versus", "compared", "compare", "comparison"})
 #: Words for the time of the article's own figures ("*now*", "*today*").
@@ -875,7 +896,7 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         ranked = question.constrained(question.candidates())
         chosen = _without(question, choose(question, ranked))
         stated = _of_the_person(question, _particle_stated(question, _stated(question, chosen)))
-        return _of_one_time(question, _settled(question, stated))
+        return _of_one_holder(question, _of_one_time(question, _settled(question, stated)))
     except NoMatchError as error:
         if len(kb.sources) < 2:
             raise

@@ -401,7 +401,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     consumed |= said_year
     excluded, excluding = _excluded(lexicon, typed, tokens, places)
     consumed |= excluded | excluding
-    consumed |= _hedges(tokens) | _classifier(tokens)
+    consumed |= _hedges(tokens) | _classifier(tokens) | _of_now(tokens)
     ignore = set(CLOSED_CLASS) | _ANSWER_WORDS | _QUESTION_WORDS
     if reading.kind in (PLACES, COUNTRIES):
         ignore |= partner_filler(tokens)
@@ -473,6 +473,22 @@ def _relative_years(tokens: Sequence[str], sources: Sequence[Source]) -> tuple[l
             years.append(str(int(max(dated)) + RELATIVE_YEARS[word]))
             said |= {i, i + 1}
     return years, said
+
+
+#: Adjectives that set what they qualify at the time the article reports ("the *current*
+#: director"), as "now" does: the records' own time, no subject (a closed set of English).
+_OF_NOW = frozenset({"current", "present", "incumbent", "sitting", "serving"})
+
+
+def _of_now(tokens: Sequence[str]) -> set[int]:
+    """Positions of an adjective of now before a noun ("the *current* director", "the
+    *present* enrollment rate"); a verb ("who will *present* the results") is followed
+    by a closed-class word, and stays."""
+    return {
+        i
+        for i in range(len(tokens) - 1)
+        if tokens[i] in _OF_NOW and tokens[i + 1] not in CLOSED_CLASS and tokens[i + 1] != "year"
+    }
 
 
 def proper_noun(kb: "KnowledgeBase", word: str) -> bool:
