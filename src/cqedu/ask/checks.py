@@ -30,6 +30,7 @@ from cqedu.ask.reading import (
     declared_verb,
     echoed,
     ordinals,
+    partner_noun_at,
     phrase,
     place_name,
     proper_noun,
@@ -768,6 +769,35 @@ def _settled(q: _Question, answer: Answer) -> Answer:
     return answer
 
 
+#: Stems of verbs that ask who pays ("funds", "finances", "pays for", "sponsors"): of a
+#: partner, a sum of money the article never gives.
+_PAYING = frozenset({"fund", "financ", "pay", "paid", "sponsor", "subsid", "bankrol"})
+
+
+def _partner_pays(q: _Question, answer: Answer) -> Answer:
+    """The answer to "which partner <verb> ...", or a refusal when the verb asks who pays
+    ("which partner *funds* the Leicester joint college": the university runs it; nothing
+    says who funds it) and neither the partners named nor the records tied to them say
+    it. Other verbs are paraphrase ("which centre *studies* ancient civilisations")."""
+    if answer.kind not in (PLACES, COUNTRIES):
+        return answer
+    tokens = q.r.tokens
+    noun = partner_noun_at(tokens)
+    at = noun[0] + 1 if noun else len(tokens)
+    roots = verb_roots(tokens[at]) if at < len(tokens) else set()
+    if not roots & _PAYING:
+        return answer
+    texts = [f"{f.name} {f.summary} {' '.join(f.keywords)}" for f in answer.named]
+    texts += [f"{t.name} {t.summary}" for f in answer.named for t in map(q.kb.get, f.related)]
+    if roots & {stem(w) for text in texts for w in words(text)}:
+        return answer
+    asked = phrase(q.r, range(at, len(tokens)))
+    raise NoMatchError(
+        f'{_article(q, answer.record)} does not say which {tokens[at - 1]} "{asked}"'
+        f"{_look(list(answer.named))}"
+    )
+
+
 def _of_one_holder(q: _Question, answer: Answer) -> Answer:
     """The answer, or a refusal when the question asks of another holder or occurrence
     than the one the record reports ("the former director", "who will succeed Liu
@@ -896,7 +926,8 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         ranked = question.constrained(question.candidates())
         chosen = _without(question, choose(question, ranked))
         stated = _of_the_person(question, _particle_stated(question, _stated(question, chosen)))
-        return _of_one_holder(question, _of_one_time(question, _settled(question, stated)))
+        timely = _of_one_time(question, _settled(question, stated))
+        return _partner_pays(question, _of_one_holder(question, timely))
     except NoMatchError as error:
         if len(kb.sources) < 2:
             raise

@@ -100,10 +100,13 @@ _PARTNER_NOUNS = {
         PLACES,
     ),
 }
-# Words partner questions use for what every partner does.
+# Words partner questions use for what every partner does, or is: a partner is of another
+# country or region than the source's own (its `country` is required), so "which *foreign*
+# universities" asks what "which universities" asks.
 PARTNER_FILLER = frozenset(
     "cooperate cooperates cooperating cooperation collaborate collaborates collaboration"
-    " partner partners partnership partnerships work working linked".split()
+    " partner partners partnership partnerships work working linked"
+    " foreign overseas international abroad".split()
 )
 
 
@@ -1051,10 +1054,15 @@ def expand_numero(question: str) -> str:
 
 def partner_word(tokens: Sequence[str]) -> str | None:
     """The partner noun a question asks with ("which *universities*"), or None."""
+    noun = partner_noun_at(tokens)
+    return noun[1] if noun else None
+
+
+def partner_noun_at(tokens: Sequence[str]) -> tuple[int, str] | None:
+    """The position and word of the partner noun a question asks with, or None."""
     first = _lead(tokens)
     after = [(i, tokens[i]) for i in range(first + 1, len(tokens)) if tokens[i] not in _LINKS]
-    noun = _partner_noun(tokens, after)
-    return noun[1] if noun else None
+    return _partner_noun(tokens, after)
 
 
 def _partner_noun(
