@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from cqedu.ask.language import Lexicon, function_words, inflected
 from cqedu.ask.plurals import counted_plural
 from cqedu.ask.spoken import spoken_years
+from cqedu.ask.totals import in_total
 from cqedu.core.errors import QueryError
 from cqedu.core.matching import EXACT_SCORE, WORD_SCORE
 from cqedu.core.text import normalise_phrase, word_spans, words
@@ -361,7 +362,7 @@ def place_name(source: Source) -> str:
 def _as_meant(lexicon: Lexicon, question: str) -> str:
     """The question's text as it means it: years in digits, without lead-ins or a cited
     source, "names of N" as "name N", a fact-check as its claim."""
-    asked = _without_lead_in(lexicon, _without_preamble(lexicon, spoken_years(question)))
+    asked = _without_lead_in(lexicon, _without_preamble(lexicon, in_total(spoken_years(question))))
     asked = _names_asked(_percent_signs(asked))
     return claim(expand_numero(unattributed(asked, lexicon)))
 
@@ -609,23 +610,60 @@ def _excluded(
 #: "how many schools, students and teachers ...": one-word nouns joined by commas or "and".
 #: (A pattern, compiled by `re` when first used: most questions never need it, and
 #: compiling it costs every question's start-up 0.8 ms.)
-_CONJUNCTS = (
-    r"(?is)^(?P<lead>.*?\bhow\s+(?:many|much)\s+)"
-    r"(?P<nouns>(?:[^\W\d_]+\s*,\s*)*[^\W\d_]+\s*,?\s+and\s+[^\W\d_]+)"
-    r"(?P<rest>(?:\W.*)?)$"
-)
+#: The question words that ask a count, and what follows them.
+_HOW_MANY = r"(?is)^(?P<lead>.*?\bhow\s+(?:many|much)\s+)(?P<rest>.*)$"
 
 
-def conjuncts(question: str) -> list[str]:
-    """The questions a "how many X, Y and Z ..." question joins, one per noun ("how many
-    schools ...", "how many students ..."); empty for any other question."""
-    found = re.match(_CONJUNCTS, question.strip())
-    if found is None:
-        return []
-    nouns = [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", found["nouns"]) if n]
-    if len(nouns) < 2 or any(n.casefold() in CLOSED_CLASS for n in nouns):
-        return []
-    return [f"{found['lead']}{noun}{found['rest']}" for noun in nouns]
+def conjunct_phrases(question: str, lexicon: Lexicon | None = None) -> tuple[str, list[str], str]:
+    """The lead, the noun phrases and the rest of a "how many X, Y and Z ..." question
+    ("how many ", ["international platforms", "overseas programs"], " has the city set
+    up?"): each phrase runs to "and" or a comma, the last to a closed-class word or,
+    with a lexicon, past its first plural noun or unit ("principals* go abroad"). No
+    phrases for any other question."""
+    found = re.match(_HOW_MANY, question.strip())
+    if found is None or not re.search(r"(?i)\band\b", found["rest"]):
+        return "", [], ""
+    text = found["rest"]
+    phrases: list[list[tuple[int, int]]] = [[]]
+    end = len(text)
+    last = False  # the phrase after "and": the last one
+    for start, stop, word in word_spans(text):
+        between = text[phrases[-1][-1][1] : start] if phrases[-1] else ""
+        if word == "and" or "," in between:
+            if not phrases[-1]:
+                return "", [], ""
+            phrases.append([])
+            last = word == "and"
+            if last:
+                continue
+        if word in CLOSED_CLASS or not word.isalpha():
+            end = start
+            break
+        phrases[-1].append((start, stop))
+        if last and lexicon is not None and _counts(word, lexicon):
+            break
+    if len(phrases) < 2 or not all(phrases):
+        return "", [], ""
+    said = [text[p[0][0] : p[-1][1]] for p in phrases]
+    # "special education schools and teachers": the first phrase's modifiers may be of
+    # a bare noun after it too ("special education teachers"), which is the safe reading
+    first = phrases[0]
+    modifiers = text[first[0][0] : first[-2][1]] if len(first) > 1 else ""
+    said = [f"{modifiers} {p}" if modifiers and " " not in p else p for p in said]
+    after = phrases[-1][-1][1]
+    return found["lead"], said, text[after:] if end >= after else text[end:]
+
+
+def _counts(word: str, lexicon: Lexicon) -> bool:
+    """Whether a word is what a count counts: a plural noun or a unit of the records."""
+    return word in lexicon.units or _plural(word, lexicon)
+
+
+def conjuncts(question: str, lexicon: Lexicon | None = None) -> list[str]:
+    """The questions a "how many X, Y and Z ..." question joins, one per noun phrase ("how
+    many schools ...", "how many students ..."); empty for any other question."""
+    lead, phrases, rest = conjunct_phrases(question, lexicon)
+    return [f"{lead}{phrase}{rest}" for phrase in phrases]
 
 
 def _compounds(lexicon: Lexicon, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
