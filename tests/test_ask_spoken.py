@@ -126,3 +126,23 @@ def test_a_record_word_before_the_question_word_is_kept(real_kb: KnowledgeBase) 
         "the article counts over 1,000 scholars sponsored for study abroad each year but does "
         "not name them"
     )
+
+
+# ------------------------------------------------ a typo keeps its number
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which role modles does the article name",
+        "role modles from chongqing",
+        "Which role modles from the city does the article point to?",
+    ],
+)
+def test_a_plural_typo_read_as_a_singular_record_word_stays_plural(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    # the records write "role model"; "modles" asks for every one
+    found = real_kb.ask(question)
+    assert [f.id for f in found.named] == ["shi-tingmao", "wu-yingjie"]
+    assert found.text == "Shi Tingmao, Wu Yingjie (Building a Strong Education System ¶2)"
