@@ -55,8 +55,11 @@ _PER_LEADS = frozenset({"per", "each", "every"})
 _TIME_UNITS = frozenset(
     "year years month months week weeks day days annum semester semesters term terms".split()
 )
+#: The words that ask a share, singular and plural ("what *proportions* of ...").
 _PERCENT_WORDS = frozenset(
-    {"rate", "rates", "share", "percentage", "percent", "proportion", "fraction", "ratio"}
+    f"{word}{ending}"
+    for word in ("rate", "share", "percentage", "percent", "proportion", "fraction", "ratio")
+    for ending in ("", "s")
 )
 _COUNT_NOUNS = ("number", "count", "total", "amount", "figure", "size")
 #: Each count noun and its plural ("chongqing schools students teachers figures").
