@@ -23,6 +23,7 @@ from cqedu.ask.narrowing import in_terms
 from cqedu.ask.plain_counts import plain_first
 from cqedu.ask.question import MAX_RELATED, Answer, KnowledgeBase, made
 from cqedu.ask.reading import (
+    CLOSED_CLASS,
     Reading,
     after_preposition,
     clause_subjects,
@@ -31,6 +32,7 @@ from cqedu.ask.reading import (
     declared_verb,
     echoed,
     ordinals,
+    partner_noun_at,
     phrase,
     place_name,
     proper_noun,
@@ -821,6 +823,55 @@ def _settled(q: _Question, answer: Answer) -> Answer:
     return answer
 
 
+#: Stems of verbs that ask who pays ("funds", "finances", "pays for", "sponsors"): of a
+#: partner, a sum of money the article never gives.
+_PAYING = frozenset({"fund", "financ", "pay", "paid", "sponsor", "subsid", "bankrol"})
+
+
+def _partner_pays(q: _Question, answer: Answer) -> Answer:
+    """The answer to "which partner <verb> ...", or a refusal when the verb asks who pays
+    ("which partner *funds* the Leicester joint college": the university runs it; nothing
+    says who funds it) and neither the partners named nor the records tied to them say
+    it. Other verbs are paraphrase ("which centre *studies* ancient civilisations")."""
+    if answer.kind not in (PLACES, COUNTRIES):
+        return answer
+    tokens = q.r.tokens
+    noun = partner_noun_at(tokens)
+    at = noun[0] + 1 if noun else len(tokens)
+    roots = verb_roots(tokens[at]) if at < len(tokens) else set()
+    if not roots & _PAYING:
+        return answer
+    texts = [f"{f.name} {f.summary} {' '.join(f.keywords)}" for f in answer.named]
+    texts += [f"{t.name} {t.summary}" for f in answer.named for t in map(q.kb.get, f.related)]
+    if roots & {stem(w) for text in texts for w in words(text)}:
+        return answer
+    asked = phrase(q.r, range(at, len(tokens)))
+    raise NoMatchError(
+        f'{_article(q, answer.record)} does not say which {tokens[at - 1]} "{asked}"'
+        f"{_look(list(answer.named))}"
+    )
+
+
+def _of_one_holder(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when the question asks of another holder or occurrence
+    than the one the record reports ("the former director", "who will succeed Liu
+    Yanbing", "the next World Culture Fair"): the article tells of one time only."""
+    # deferred: only an answered question is checked for it
+    from cqedu.ask.holders import another_holder
+
+    fact = answer.record
+    other = another_holder(q.r.tokens, fact, CLOSED_CLASS)
+    if other is None:
+        return answer
+    said = phrase(q.r, list(other))
+    if said.lower() not in q.r.question.lower():
+        said = said.replace(" ", "", 1)  # a word the reading split ("out going") as typed
+    raise NoMatchError(
+        f"{_article(q, fact)} gives {wording.in_sentence(fact.name, fact)} at the time it "
+        f'reports, not "{said}"{_look([fact])}'
+    )
+
+
 #: Words that set two times side by side ("2019 *vs* now", "*compared* with today").
 _SET_AGAINST = frozenset({"vs", "versus", "compared", "compare", "comparison"})
 #: Words for the time of the article's own figures ("*now*", "*today*").
@@ -837,6 +888,9 @@ def _of_one_time(q: _Question, answer: Answer) -> Answer:
     tokens = set(r.tokens)
     fact = answer.record
     said = f"{fact.period or ''} {fact.date or ''} {fact.name} {fact.summary}"
+    # "which university hosted the World Culture Fair in 2024": the year is the time of
+    # the related record the question names in full (the fair's date), not the answer's
+    said += "".join(f" {f.period or ''} {f.date or ''}" for f in _named_related(q, fact))
     other = [] if answer.kind == FIGURE else [y for y in r.years if y not in said]
     now = bool(tokens & _NOW)
     against = bool(tokens & _SET_AGAINST) and (bool(r.years) or now)
@@ -851,6 +905,19 @@ def _of_one_time(q: _Question, answer: Answer) -> Answer:
     raise NoMatchError(
         f"{article} describes {fact.name} but gives nothing of it {when}{_look([fact])}"
     )
+
+
+def _named_related(q: _Question, fact: Fact) -> list[Fact]:
+    """The records related to `fact` whose whole name the question says (every word of
+    it other than function words)."""
+    tokens = set(q.r.tokens)
+    small = function_words()
+    found: list[Fact] = []
+    for other in map(q.kb.get, fact.related):  # a related id is checked on load
+        name = [w for w in words(other.name) if w not in small]
+        if name and tokens.issuperset(name):
+            found.append(other)
+    return found
 
 
 #: The verbs of refusals, with "the sources" for "the article".
@@ -915,7 +982,8 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         chosen = _without(question, choose(question, ranked))
         chosen = of_its_kind(question, chosen)  # the noun asked for names what it is
         stated = _of_the_person(question, _particle_stated(question, _stated(question, chosen)))
-        return _of_one_time(question, _settled(question, stated))
+        timely = _of_one_time(question, _settled(question, stated))
+        return _partner_pays(question, _of_one_holder(question, timely))
     except NoMatchError as error:
         if len(kb.sources) < 2:
             raise

@@ -127,7 +127,7 @@ def ask(kb: KnowledgeBase, question: str) -> Answer:
     lexicon = Lexicon(kb)
     read = reading.read(lexicon, question)
     try:
-        return (
+        found = (
             abbreviations.expanded(kb, read)
             or comparison.compared(kb, lexicon, read)
             or others.besides(kb, lexicon, read)
@@ -137,13 +137,28 @@ def ask(kb: KnowledgeBase, question: str) -> Answer:
         if in_another_script(question):
             # whatever was refused, the cause is most likely the language
             raise NoMatchError(f"{error}; cqedu reads questions in English") from None
-        parts = reading.conjuncts(question)
+        parts = reading.conjuncts(question, lexicon)
         if not parts:
             raise
         each = _each(kb, lexicon, question, parts)
         if each is None:
             raise error from None
         return each
+    # "how many platforms and overseas programs": one figure that counts only the first
+    # noun is no answer to both; each noun's own figure is (one that counts both, "78
+    # institutions and programs", is)
+    _, phrases, _ = reading.conjunct_phrases(question, lexicon)
+    if phrases and not _counts_all(found, phrases):
+        return _each(kb, lexicon, question, reading.conjuncts(question, lexicon)) or found
+    return found
+
+
+def _counts_all(answer: Answer, phrases: Sequence[str]) -> bool:
+    """Whether an answer's figures count the last word of every phrase, by stem."""
+    from cqedu.core.text import stem, words  # deferred: only a question of several nouns
+
+    counted = {stem(w) for f in answer.named for w in words(f"{f.unit or ''} {f.name}")}
+    return all(stem(words(p)[-1]) in counted for p in phrases if words(p))
 
 
 def _each(

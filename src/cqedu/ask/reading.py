@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from cqedu.ask.language import Lexicon, function_words, inflected
 from cqedu.ask.plurals import counted_plural
+from cqedu.ask.spoken import spoken_years
+from cqedu.ask.totals import in_total
 from cqedu.core.errors import QueryError
 from cqedu.core.matching import EXACT_SCORE, WORD_SCORE
 from cqedu.core.text import normalise_phrase, word_spans, words
@@ -53,8 +55,11 @@ _PER_LEADS = frozenset({"per", "each", "every"})
 _TIME_UNITS = frozenset(
     "year years month months week weeks day days annum semester semesters term terms".split()
 )
+#: The words that ask a share, singular and plural ("what *proportions* of ...").
 _PERCENT_WORDS = frozenset(
-    {"rate", "rates", "share", "percentage", "percent", "proportion", "fraction", "ratio"}
+    f"{word}{ending}"
+    for word in ("rate", "share", "percentage", "percent", "proportion", "fraction", "ratio")
+    for ending in ("", "s")
 )
 _COUNT_NOUNS = ("number", "count", "total", "amount", "figure", "size")
 #: Each count noun and its plural ("chongqing schools students teachers figures").
@@ -99,10 +104,13 @@ _PARTNER_NOUNS = {
         PLACES,
     ),
 }
-# Words partner questions use for what every partner does.
+# Words partner questions use for what every partner does, or is: a partner is of another
+# country or region than the source's own (its `country` is required), so "which *foreign*
+# universities" asks what "which universities" asks.
 PARTNER_FILLER = frozenset(
     "cooperate cooperates cooperating cooperation collaborate collaborates collaboration"
-    " partner partners partnership partnerships work working linked".split()
+    " partner partners partnership partnerships work working linked"
+    " foreign overseas international abroad".split()
 )
 
 
@@ -283,6 +291,37 @@ def _without_preamble(lexicon: Lexicon, question: str) -> str:
     return found["question"]
 
 
+#: Words of the asker in a lead-in ("*I* was wondering", "can *you* tell *me*").
+_ASKER = frozenset("i im ive id me my we us our you your u ya".split())
+#: The question words a lead-in leads up to ("i was wondering *how* many ...").
+_LEADS_TO = frozenset({"how", "what", "whats", "which", "who", "when", "where"})
+#: What follows a question word that starts a question rather than a relative clause
+#: ("hey so *who is*", "so basically *how many*"; not "people *who study*").
+_ASKING_ORDER = frozenset({"many", "much", "long", "often"}) | _LINKS | _AUXILIARIES
+#: The most words a lead-in takes.
+_MAX_LEAD_IN = 6
+
+
+def _without_lead_in(lexicon: Lexicon, question: str) -> str:
+    """The question from its question word on, when the words before it only lead up to
+    it ("i was wondering which ...", "hey so who is ...", "so basically how many ..."):
+    none is a word of the records, and they speak as the asker ("I", "you") or the
+    question word starts a question ("who *is*"), no relative clause ("people who
+    study"). Words of the records before it ("in Chongqing which ...") say what is asked."""
+    spans = list(word_spans(question))
+    lead = next((n for n, (_, _, w) in enumerate(spans[: _MAX_LEAD_IN + 1]) if w in _LEADS_TO), 0)
+    if lead == 0:
+        return question
+    before = [w for _, _, w in spans[:lead]]
+    small = function_words()
+    if any(w in lexicon.known and w not in small for w in before):
+        return question
+    following = spans[lead + 1][2] if lead + 1 < len(spans) else ""
+    if not _ASKER.intersection(before) and following not in _ASKING_ORDER:
+        return question
+    return question[spans[lead][0] :]
+
+
 #: Small words title case leaves lower-case ("Study *in* Chongqing").
 _TITLE_LOWER = frozenset(
     "a an the and or but nor of in on at to by for with from as per vs s".split()
@@ -323,10 +362,17 @@ def place_name(source: Source) -> str:
     return source.id
 
 
+def _as_meant(lexicon: Lexicon, question: str) -> str:
+    """The question's text as it means it: years in digits, without lead-ins or a cited
+    source, "names of N" as "name N", a fact-check as its claim."""
+    asked = _without_lead_in(lexicon, _without_preamble(lexicon, in_total(spoken_years(question))))
+    asked = _names_asked(_percent_signs(asked))
+    return claim(expand_numero(unattributed(asked, lexicon)))
+
+
 def read(lexicon: Lexicon, question: str) -> Reading:
     """The question read against the knowledge base's words."""
-    asked = _names_asked(_percent_signs(_without_preamble(lexicon, question)))
-    found = _compounds(lexicon, check(claim(expand_numero(unattributed(asked, lexicon)))))
+    found = _compounds(lexicon, check(_as_meant(lexicon, question)))
     typed = tuple(text for _, text in found)
     tokens = tuple(norm for norm, _ in found)
     small = function_words()
@@ -362,7 +408,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     consumed |= said_year
     excluded, excluding = _excluded(lexicon, typed, tokens, places)
     consumed |= excluded | excluding
-    consumed |= _hedges(tokens) | _classifier(tokens)
+    consumed |= _hedges(tokens) | _classifier(tokens) | _of_now(tokens)
     ignore = set(CLOSED_CLASS) | _ANSWER_WORDS | _QUESTION_WORDS
     if reading.kind in (PLACES, COUNTRIES):
         ignore |= partner_filler(tokens)
@@ -434,6 +480,22 @@ def _relative_years(tokens: Sequence[str], sources: Sequence[Source]) -> tuple[l
             years.append(str(int(max(dated)) + RELATIVE_YEARS[word]))
             said |= {i, i + 1}
     return years, said
+
+
+#: Adjectives that set what they qualify at the time the article reports ("the *current*
+#: director"), as "now" does: the records' own time, no subject (a closed set of English).
+_OF_NOW = frozenset({"current", "present", "incumbent", "sitting", "serving"})
+
+
+def _of_now(tokens: Sequence[str]) -> set[int]:
+    """Positions of an adjective of now before a noun ("the *current* director", "the
+    *present* enrollment rate"); a verb ("who will *present* the results") is followed
+    by a closed-class word, and stays."""
+    return {
+        i
+        for i in range(len(tokens) - 1)
+        if tokens[i] in _OF_NOW and tokens[i + 1] not in CLOSED_CLASS and tokens[i + 1] != "year"
+    }
 
 
 def proper_noun(kb: "KnowledgeBase", word: str) -> bool:
@@ -551,23 +613,60 @@ def _excluded(
 #: "how many schools, students and teachers ...": one-word nouns joined by commas or "and".
 #: (A pattern, compiled by `re` when first used: most questions never need it, and
 #: compiling it costs every question's start-up 0.8 ms.)
-_CONJUNCTS = (
-    r"(?is)^(?P<lead>.*?\bhow\s+(?:many|much)\s+)"
-    r"(?P<nouns>(?:[^\W\d_]+\s*,\s*)*[^\W\d_]+\s*,?\s+and\s+[^\W\d_]+)"
-    r"(?P<rest>(?:\W.*)?)$"
-)
+#: The question words that ask a count, and what follows them.
+_HOW_MANY = r"(?is)^(?P<lead>.*?\bhow\s+(?:many|much)\s+)(?P<rest>.*)$"
 
 
-def conjuncts(question: str) -> list[str]:
-    """The questions a "how many X, Y and Z ..." question joins, one per noun ("how many
-    schools ...", "how many students ..."); empty for any other question."""
-    found = re.match(_CONJUNCTS, question.strip())
-    if found is None:
-        return []
-    nouns = [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", found["nouns"]) if n]
-    if len(nouns) < 2 or any(n.casefold() in CLOSED_CLASS for n in nouns):
-        return []
-    return [f"{found['lead']}{noun}{found['rest']}" for noun in nouns]
+def conjunct_phrases(question: str, lexicon: Lexicon | None = None) -> tuple[str, list[str], str]:
+    """The lead, the noun phrases and the rest of a "how many X, Y and Z ..." question
+    ("how many ", ["international platforms", "overseas programs"], " has the city set
+    up?"): each phrase runs to "and" or a comma, the last to a closed-class word or,
+    with a lexicon, past its first plural noun or unit ("principals* go abroad"). No
+    phrases for any other question."""
+    found = re.match(_HOW_MANY, question.strip())
+    if found is None or not re.search(r"(?i)\band\b", found["rest"]):
+        return "", [], ""
+    text = found["rest"]
+    phrases: list[list[tuple[int, int]]] = [[]]
+    end = len(text)
+    last = False  # the phrase after "and": the last one
+    for start, stop, word in word_spans(text):
+        between = text[phrases[-1][-1][1] : start] if phrases[-1] else ""
+        if word == "and" or "," in between:
+            if not phrases[-1]:
+                return "", [], ""
+            phrases.append([])
+            last = word == "and"
+            if last:
+                continue
+        if word in CLOSED_CLASS or not word.isalpha():
+            end = start
+            break
+        phrases[-1].append((start, stop))
+        if last and lexicon is not None and _counts(word, lexicon):
+            break
+    if len(phrases) < 2 or not all(phrases):
+        return "", [], ""
+    said = [text[p[0][0] : p[-1][1]] for p in phrases]
+    # "special education schools and teachers": the first phrase's modifiers may be of
+    # a bare noun after it too ("special education teachers"), which is the safe reading
+    first = phrases[0]
+    modifiers = text[first[0][0] : first[-2][1]] if len(first) > 1 else ""
+    said = [f"{modifiers} {p}" if modifiers and " " not in p else p for p in said]
+    after = phrases[-1][-1][1]
+    return found["lead"], said, text[after:] if end >= after else text[end:]
+
+
+def _counts(word: str, lexicon: Lexicon) -> bool:
+    """Whether a word is what a count counts: a plural noun or a unit of the records."""
+    return word in lexicon.units or _plural(word, lexicon)
+
+
+def conjuncts(question: str, lexicon: Lexicon | None = None) -> list[str]:
+    """The questions a "how many X, Y and Z ..." question joins, one per noun phrase ("how
+    many schools ...", "how many students ..."); empty for any other question."""
+    lead, phrases, rest = conjunct_phrases(question, lexicon)
+    return [f"{lead}{phrase}{rest}" for phrase in phrases]
 
 
 def _compounds(lexicon: Lexicon, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -996,10 +1095,15 @@ def expand_numero(question: str) -> str:
 
 def partner_word(tokens: Sequence[str]) -> str | None:
     """The partner noun a question asks with ("which *universities*"), or None."""
+    noun = partner_noun_at(tokens)
+    return noun[1] if noun else None
+
+
+def partner_noun_at(tokens: Sequence[str]) -> tuple[int, str] | None:
+    """The position and word of the partner noun a question asks with, or None."""
     first = _lead(tokens)
     after = [(i, tokens[i]) for i in range(first + 1, len(tokens)) if tokens[i] not in _LINKS]
-    noun = _partner_noun(tokens, after)
-    return noun[1] if noun else None
+    return _partner_noun(tokens, after)
 
 
 def _partner_noun(

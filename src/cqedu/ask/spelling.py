@@ -151,10 +151,17 @@ def corrected(
             if max(matched.values()) < 1.0:
                 word = _closest(token, sorted(matched), limit, lexicon.frequency)
                 if word is not None and _rare_form(token, word) and not other_spelling(token):
-                    out[i] = word
+                    out[i] = _number_kept(token, word)
             continue
         near = [w for w in lexicon.words if abs(len(w) - len(token)) <= limit and w.isalpha()]
         word = _closest(token, near, limit, lexicon.frequency)
         if word is not None and not _english(token):
-            out[i] = word
+            out[i] = _number_kept(token, word)
     return tuple(out)
+
+
+def _number_kept(typed: str, meant: str) -> str:
+    """The word a typo stands for, plural when the typo is ("role *modles*": "models",
+    though the records write "model"): a plural asks for every one ("which role models")."""
+    plural = typed.endswith("s") and not typed.endswith("ss")
+    return f"{meant}s" if plural and not meant.endswith("s") and meant[-1:].isalpha() else meant
