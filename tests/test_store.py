@@ -527,6 +527,34 @@ def test_a_part_whose_worker_lacks_the_shared_text_has_the_file_read_whole(
         assert reader.finish() == store.read_rows(str(facts_copy))
 
 
+def test_a_multi_line_string_is_looked_for_once_the_parts_are_sent(
+    tmp_path: Path, small_parts: None
+) -> None:
+    # A line of a multi-line string that looks like a table: a part may start there.
+    text = MINI_FACTS.read_text(encoding="utf-8").replace(
+        'summary = "How many schools the town has."',
+        'summary = """How many schools\n[[stats]]\nthe town has."""',
+        1,
+    )
+    path = tmp_path / "facts.toml"
+    path.write_text(text, encoding="utf-8")
+    assert store.split_facts_text(text, 4) is None  # the split itself refuses it
+    sent: list[object] = []
+    with ThreadPoolExecutor(2) as pool:
+        real_submit = pool.submit
+
+        def submit(*args: object, **kwargs: object) -> object:
+            sent.append(args[0])
+            return real_submit(*args, **kwargs)  # type: ignore[arg-type]
+
+        pool.submit = submit  # type: ignore[method-assign]
+        reader = store._read_in_parts(str(path), pool, 4)
+        assert isinstance(reader, store._PartsReader)
+        assert len(sent) == 4  # the parts went out before the text was looked at
+        assert list(reader.parts()) == []
+        assert reader.finish() == store.read_rows(str(path))
+
+
 def test_the_parts_of_a_shared_text_are_the_parts_sent(facts_copy: Path, small_parts: None) -> None:
     split = store._split_file(str(facts_copy), 4)
     assert isinstance(split, store._Split)

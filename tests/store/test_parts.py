@@ -77,6 +77,9 @@ class NewCache:
         #: Whether each part or chunk came with its words split by its worker.
         self.worded: list[bool] = []
         self.added: list[str] = []
+        #: FTS5's 'automerge' once each part or chunk was indexed, and in the finished index.
+        self.automerge: list[object] = []
+        self.final_automerge: object = None
         self.built: list[sqlite3.Connection] = []
         real_copy, real_add, real_build = (
             store._copy_part,
@@ -97,6 +100,7 @@ class NewCache:
         def add(parts: index.PartsIndex, source: str) -> None:
             self.added.append(source)
             real_add(parts, source)
+            self.automerge.append(automerge(parts.connection))
 
         def build(connection: sqlite3.Connection) -> None:
             self.built.append(connection)
@@ -113,6 +117,14 @@ class NewCache:
             assert index.is_built(connection) == search
             if search:
                 assert rows(connection, SEARCH_TABLES) == rows(whole, SEARCH_TABLES)
+                self.final_automerge = automerge(connection)
+
+
+def automerge(connection: sqlite3.Connection) -> object:
+    """The 'automerge' setting of a store's FTS5 table (None: FTS5's default, unset)."""
+    found = connection.execute("SELECT v FROM search_text_config WHERE k = 'automerge'")
+    row = found.fetchone()
+    return None if row is None else row[0]
 
 
 def large_file(tmp_path: Path) -> list[Path]:
@@ -174,6 +186,18 @@ def test_a_folder_for_search_is_indexed_chunk_by_chunk_as_a_whole_build_indexes_
     assert made.worded == [False] * 6  # a chunk's words are split in the main process
     assert len(made.added) == 6  # each chunk indexed as it came
     assert made.built == []  # nothing left to build after the store
+    assert made.automerge == [0] * 6  # no segments merged while the workers read
+    assert made.final_automerge == 4  # FTS5's default again once finished
+
+
+@pytest.mark.skipif(not index.fts5_available(), reason="built part by part only with FTS5")
+def test_a_large_file_is_indexed_without_merging_segments_until_it_is_finished(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = NewCache(large_file(tmp_path), tmp_path / "kb.sqlite3", monkeypatch, search=True)
+    assert len(made.added) > 2
+    assert made.automerge == [0] * len(made.added)
+    assert made.final_automerge == 4
 
 
 @pytest.mark.skipif(not index.fts5_available(), reason="built part by part only with FTS5")

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import cqedu
 from cqedu.knowledge import KnowledgeBase
 from cqedu.store import index
-from tests.conftest import MINI_FACTS
+from tests.conftest import MINI_FACTS, REAL_FACTS
 from tests.test_many_files import second_file_text
 
 
@@ -85,3 +85,62 @@ def test_a_mean_of_an_odd_number_of_quarters_is_rounded_to_even_tenths_in_sql(
     python: list[float] = []
     assert sql_score(total, words, python=python) == score == round(total / words, 1)
     assert python == []  # no call into Python for an exact half
+
+
+#: Searches of the bundled facts and a second file: many results and few, ties of score
+#: broken by exact name, name length and file order, and words no record holds.
+SPLIT_QUERIES = (
+    "school",
+    "schools teachers",
+    "leicester",
+    "enrolment rate",
+    "kindergarden enrolment rate",
+    "lion school",
+    "vocational colleges students",
+    "percent",
+    "2025",
+    "chongqing",
+    "mini schools",
+    "robot club",
+    "nothing like it zzzz",
+)
+
+
+def test_a_large_index_ranked_in_two_halves_ranks_as_one_query(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.toml").write_bytes(REAL_FACTS.read_bytes())
+    (tmp_path / "b.toml").write_text(second_file_text(), encoding="utf-8")
+    kb = cqedu.load(tmp_path, for_search=True)
+    halves: list[int] = []
+    real_halves = index._rank_in_halves
+
+    def in_halves(*args: object, **kwargs: object) -> object:
+        halves.append(1)
+        return real_halves(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(index, "_rank_in_halves", in_halves)
+
+    def ranked(query: str, limit: int, kind: str | None) -> tuple[list[tuple[str, float]], int]:
+        outcome = kb.search_outcome(query, limit, kind=kind)
+        return [(hit.fact.id, hit.score) for hit in outcome.hits], outcome.more
+
+    searches = [
+        (query, limit, kind)
+        for query in SPLIT_QUERIES
+        for limit in (1, 3, 200)
+        for kind in (None, "stat")
+    ]
+    monkeypatch.setattr(index, "SPLIT_RANKING", 10**9)
+    whole = [ranked(*search) for search in searches]
+    assert halves == []
+    monkeypatch.setattr(index, "SPLIT_RANKING", 1)
+    assert [ranked(*search) for search in searches] == whole
+    assert len(halves) >= len(searches)  # every one ranked in halves
+    assert sum(bool(hits) for hits, _ in whole) > len(searches) // 2
+
+    def unreadable(*args: object, **kwargs: object) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(sqlite3, "connect", unreadable)  # the second connection fails
+    assert [ranked(*search) for search in searches[:12]] == whole[:12]

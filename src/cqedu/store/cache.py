@@ -306,7 +306,7 @@ def _read_each(
     # 0.17 s, and the workers as much again to take them back).
     first: _Split | tuple[FileRows | None, str | None] | None = None
     if method == "fork" and files[0][1].size >= SPLIT_BYTES:
-        first = _split_file(names[0], parts, bases[0], workers=cores)
+        first = _split_file(names[0], parts, bases[0], workers=cores, defer_strings=True)
         if isinstance(first, _Split):
             first = _share(first)
     shared = first.shared if isinstance(first, _Split) else None
@@ -478,9 +478,12 @@ def split_facts_parts(
 _Spans: TypeAlias = "tuple[int, list[tuple[int, int, list[int]]]]"
 
 
-def _split_spans(text: str, parts: int, *, light_tail: int = 0) -> _Spans | None:
-    """`split_facts_parts` as places in `text`, not copies of it."""
-    if '"""' in text or "'''" in text:
+def _split_spans(
+    text: str, parts: int, *, light_tail: int = 0, strings: bool = True
+) -> _Spans | None:
+    """`split_facts_parts` as places in `text`, not copies of it; without `strings`, a
+    multi-line string is not looked for (the caller does it: `_multi_line_strings`)."""
+    if strings and _multi_line_strings(text):
         return None
     # deferred for start-up: only when a large file is split into parts
     import re
@@ -532,6 +535,14 @@ def _split_spans(text: str, parts: int, *, light_tail: int = 0) -> _Spans | None
     return first, split
 
 
+def _multi_line_strings(text: str) -> bool:
+    """Whether a facts text may hold a multi-line string, in which a line may look like a
+    table (its parts are then not where its table lines are)."""
+    # 0.09 s on 130,000 records (2.7 million '"' to try): a large first file's reader
+    # looks once its workers have started (`_PartsReader`), not before.
+    return '"""' in text or "'''" in text
+
+
 class _Split(NamedTuple):
     """A large facts file split into parts, not yet read."""
 
@@ -542,13 +553,16 @@ class _Split(NamedTuple):
     shared: int | None = None
     """The key its text is inherited under by forked workers (`_share`); None: each
     part's text is sent to its worker."""
+    strings_checked: bool = True
+    """Whether the text was found to hold no multi-line string (else its reader looks)."""
 
 
 def _split_file(
-    label: str, parts: int, base: int = 0, *, workers: int = 1
+    label: str, parts: int, base: int = 0, *, workers: int = 1, defer_strings: bool = False
 ) -> _Split | tuple[FileRows | None, str | None]:
     """A large facts file split into about `parts` parts (the last `workers` light); its
-    rows read whole when it cannot be split, or its fault."""
+    rows read whole when it cannot be split, or its fault. With `defer_strings`, its
+    reader looks for multi-line strings once the parts are sent (`_PartsReader`)."""
     # deferred for start-up: a query served from the cache never reads TOML
     from cqedu.facts.loader import facts_text, read_facts_bytes
 
@@ -557,10 +571,10 @@ def _split_file(
         text = facts_text(data, label)
     except FactsError as error:
         return None, str(error)
-    spans = _split_spans(text, parts, light_tail=workers)
+    spans = _split_spans(text, parts, light_tail=workers, strings=not defer_strings)
     if spans is None:
         return read_rows(label, base)
-    return _Split(data, text, spans)
+    return _Split(data, text, spans, strings_checked=not defer_strings)
 
 
 #: Texts of large files that workers forked from this process inherit, by key (`_share`).
@@ -732,12 +746,20 @@ class _PartsReader:
                 )
             self.futures.append(future)
             first = [at + count for at, count in zip(first, counts, strict=True)]
+        if not split.strings_checked and _multi_line_strings(split.text):
+            # Looked for while the workers start: the parts may cut a string, so the
+            # file is read whole (`finish`) and no part is given.
+            self.failed = True
+            for future in self.futures:
+                future.cancel()
         # Hashed while the workers read the first parts, not after the last.
         self.digest = content_digest(split.data)
 
     def parts(self) -> Iterator[FileRows | PartWritten]:
         """Each part's rows (or the database a worker wrote them into), in order, as they
         come; stops at a part that failed. Only the first part gives the declarations."""
+        if self.failed:
+            return
         related = FACT_COLUMNS.index("related") + 1
         for number, future in enumerate(self.futures):
             try:
@@ -786,7 +808,7 @@ def _read_in_parts(
     databases there (and, with `vocabulary`, the last parts' words for the search index).
     `split` is the file's `_split_file`, when already made."""
     if split is None:
-        split = _split_file(label, parts, base, workers=workers)
+        split = _split_file(label, parts, base, workers=workers, defer_strings=True)
     if not isinstance(split, _Split):
         return split
     return _PartsReader(
