@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import cqedu
+from cqedu.core.errors import NoMatchError
 from cqedu.knowledge import KnowledgeBase
 
 TESTS = Path(__file__).parent
@@ -96,3 +97,11 @@ def python_code(
         timeout=timeout,
         check=check,
     )
+
+
+def refused(kb: KnowledgeBase, question: str) -> str:
+    """The one-line refusal `kb.ask` gives `question`, which must exit 1 (NoMatchError)."""
+    with pytest.raises(NoMatchError) as caught:
+        kb.ask(question)
+    assert caught.value.exit_code == 1
+    return str(caught.value)

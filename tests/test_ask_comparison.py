@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 import cqedu
-from cqedu.core.errors import NoMatchError
 from cqedu.knowledge import KnowledgeBase
-from tests.conftest import REAL_FACTS
+from tests.conftest import REAL_FACTS, refused
 
 KUNMING = Path(__file__).parent / "data" / "kunming_facts.toml"
 
@@ -27,13 +26,6 @@ def with_kunming() -> Iterator[KnowledgeBase]:
     knowledge = cqedu.load([REAL_FACTS, KUNMING], cache=False)
     yield knowledge
     knowledge.close()
-
-
-def refused(kb: KnowledgeBase, question: str) -> str:
-    with pytest.raises(NoMatchError) as caught:
-        kb.ask(question)
-    assert caught.value.exit_code == 1
-    return str(caught.value)
 
 
 _ALONE = "for Chongqing alone, and compares it with no other place"

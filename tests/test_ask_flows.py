@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 import cqedu
-from cqedu.core.errors import NoMatchError
 from cqedu.knowledge import KnowledgeBase
-from tests.conftest import REAL_FACTS
+from tests.conftest import REAL_FACTS, refused
 
 KUNMING = Path(__file__).parent / "data" / "kunming_facts.toml"
 LAKESIDE = Path(__file__).parent / "data" / "lakeside_facts.toml"
@@ -42,13 +41,6 @@ def with_lakeside() -> Iterator[KnowledgeBase]:
     knowledge = cqedu.load([REAL_FACTS, LAKESIDE], cache=False)
     yield knowledge
     knowledge.close()
-
-
-def refused(kb: KnowledgeBase, question: str) -> str:
-    with pytest.raises(NoMatchError) as caught:
-        kb.ask(question)
-    assert caught.value.exit_code == 1
-    return str(caught.value)
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,9 @@ from cqedu.ask.checks import _Question
 from cqedu.ask.language import Lexicon
 from cqedu.ask.question import made
 from cqedu.ask.reading import read
-from cqedu.core.errors import NoMatchError
 from cqedu.knowledge import KnowledgeBase
 from cqedu.query.wording import SUMMARY
+from tests.conftest import refused
 
 RIVERTON = Path(__file__).parent / "data" / "riverton_facts.toml"
 
@@ -33,13 +33,6 @@ def riverton() -> Iterator[KnowledgeBase]:
     knowledge = cqedu.load(RIVERTON, cache=False)
     yield knowledge
     knowledge.close()
-
-
-def refused(kb: KnowledgeBase, question: str) -> str:
-    with pytest.raises(NoMatchError) as caught:
-        kb.ask(question)
-    assert caught.value.exit_code == 1
-    return str(caught.value)
 
 
 @pytest.mark.parametrize(

@@ -10,16 +10,8 @@ import pytest
 
 from cqedu.ask.holders import another_holder
 from cqedu.ask.reading import CLOSED_CLASS
-from cqedu.core.errors import NoMatchError
 from cqedu.knowledge import KnowledgeBase
-
-
-def refused(kb: KnowledgeBase, question: str) -> str:
-    with pytest.raises(NoMatchError) as caught:
-        kb.ask(question)
-    assert caught.value.exit_code == 1
-    return str(caught.value)
-
+from tests.conftest import refused
 
 LIU = "the article gives Liu Yanbing at the time it reports, not "
 LOOK_LIU = "; worth a look: liu-yanbing"

@@ -16,19 +16,11 @@ from typer.testing import CliRunner
 import cqedu
 from cqedu.ask.language import derived, past_of_content_verb
 from cqedu.cli import app
-from cqedu.core.errors import NoMatchError
 from cqedu.facts.loader import parse_facts
 from cqedu.knowledge import KnowledgeBase, from_document
-from tests.conftest import MINI_FACTS, REAL_FACTS
+from tests.conftest import MINI_FACTS, REAL_FACTS, refused
 
 CHENGDU = Path(__file__).parent / "data" / "chengdu_facts.toml"
-
-
-def refused(kb: KnowledgeBase, question: str) -> str:
-    with pytest.raises(NoMatchError) as caught:
-        kb.ask(question)
-    assert caught.value.exit_code == 1
-    return str(caught.value)
 
 
 def answer(kb: KnowledgeBase, question: str) -> tuple[str, str]:

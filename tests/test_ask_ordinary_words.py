@@ -12,15 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from cqedu.core.errors import NoMatchError
 from cqedu.knowledge import KnowledgeBase
-
-
-def refused(kb: KnowledgeBase, question: str) -> str:
-    with pytest.raises(NoMatchError) as caught:
-        kb.ask(question)
-    assert caught.value.exit_code == 1
-    return str(caught.value)
+from tests.conftest import refused
 
 
 def named(kb: KnowledgeBase, question: str) -> list[str]:

@@ -9,9 +9,8 @@ import pytest
 import cqedu
 from cqedu.ask.others import other_asked
 from cqedu.ask.plurals import counted_plural
-from cqedu.core.errors import NoMatchError
 from cqedu.knowledge import KnowledgeBase
-from tests.conftest import REAL_FACTS
+from tests.conftest import REAL_FACTS, refused
 
 
 @pytest.fixture(scope="module")
@@ -19,13 +18,6 @@ def kb() -> Iterator[KnowledgeBase]:
     knowledge = cqedu.load(REAL_FACTS, cache=False)
     yield knowledge
     knowledge.close()
-
-
-def refused(kb: KnowledgeBase, question: str) -> str:
-    with pytest.raises(NoMatchError) as caught:
-        kb.ask(question)
-    assert caught.value.exit_code == 1
-    return str(caught.value)
 
 
 _BRANDS = (

@@ -10,15 +10,8 @@ from __future__ import annotations
 import pytest
 
 from cqedu.ask.totals import in_total
-from cqedu.core.errors import NoMatchError
 from cqedu.knowledge import KnowledgeBase
-
-
-def refused(kb: KnowledgeBase, question: str) -> str:
-    with pytest.raises(NoMatchError) as caught:
-        kb.ask(question)
-    assert caught.value.exit_code == 1
-    return str(caught.value)
+from tests.conftest import refused
 
 
 @pytest.mark.parametrize(
