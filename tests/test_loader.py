@@ -376,3 +376,45 @@ def test_a_syntax_error_at_the_end_of_the_file_has_line_and_column() -> None:
     assert failure(HEADER + "\n[[stats]]\nvalue = [1,\n") == (
         "facts.toml:19:12: invalid TOML: unclosed array, expected `]`"
     )
+
+
+# ---------------------------------------------------------------- repeated declarations
+
+TERM = """
+[[terms]]
+term = "children"
+synonyms = ["kids"]
+"""
+
+
+def test_a_file_repeating_declarations_gets_them_whole_and_keeps_its_own_source() -> None:
+    first = parse_facts((HEADER + TERM + STAT).encode(), "a.toml")
+    second = parse_facts((HEADER.replace('"src"', '"other"') + TERM + STAT).encode(), "b.toml")
+    assert (second.levels, second.countries, second.terms) == (
+        first.levels,
+        first.countries,
+        first.terms,
+    )
+    assert [s.id for s in second.sources] == ["other"]
+    assert second.facts[0].source == "other"
+
+
+def test_a_fault_in_repeated_declarations_is_found_every_time() -> None:
+    faulty = HEADER.replace('name = "Preschool"', "name = 5") + STAT
+    message = 'facts.toml: levels[0] (id "preschool"): name: expected a string, got 5'
+    assert failure(faulty) == message
+    assert failure(faulty) == message
+
+
+def test_a_faulty_source_beside_declarations_seen_before_is_reported() -> None:
+    load_text(HEADER + STAT)
+    text = (HEADER + STAT).replace('date = "2025-10-20"', 'date = "20 October"')
+    assert failure(text).startswith('facts.toml: sources[0] (id "src"): date: ')
+
+
+def test_levels_declared_by_an_earlier_file_do_not_carry_over_to_one_that_lacks_them() -> None:
+    load_text(HEADER + STAT)
+    without = HEADER.replace('[[levels]]\nid = "preschool"\nname = "Preschool"\n', "")
+    assert failure(without + STAT).startswith(
+        'facts.toml: stats[0] (id "preschool-enrollment"): level: unknown level "preschool"'
+    )

@@ -25,7 +25,7 @@ from cqedu.facts.read import (
     read_open_facts,
 )
 from cqedu.facts.rules import RecordRules, Vocabularies
-from cqedu.facts.shape import ShapeChecker
+from cqedu.facts.shape import Row, ShapeChecker
 from cqedu.facts.tables import (
     COUNTRIES,
     LEVELS,
@@ -33,6 +33,7 @@ from cqedu.facts.tables import (
     SCHEMA_VERSION,
     SOURCES,
     TERMS,
+    TableSpec,
 )
 
 __all__ = [
@@ -127,15 +128,7 @@ def _validate(
     shape = ShapeChecker(reporter)
     shape.top_level(raw)
     vocabularies = Vocabularies(reporter)
-    vocabularies.declare(
-        *(
-            [shape.fields(where, table, spec) for where, table in shape.listing(raw, spec)]
-            for spec in (SOURCES, LEVELS, COUNTRIES)
-        )
-    )
-    terms = vocabularies.terms(
-        [shape.fields(where, table, TERMS) for where, table in shape.listing(raw, TERMS)]
-    )
+    terms = _declare(shape, vocabularies, raw)
     if not reporter.collect:  # all valid, as nearly always: checked a column at a time
         facts = bulk_facts(raw, vocabularies, related_elsewhere=related_elsewhere)
         if facts is not None:
@@ -160,6 +153,45 @@ def _validate(
         reporter.report(reporter.fail("", f"no records; add at least one of [[{tables}]]"))
     rules.check_ids(placed, set(record_ids), related_elsewhere=related_elsewhere)
     return _document(vocabularies, [fact for _, fact in placed], terms), record_ids
+
+
+#: The declarations already found valid in this process, by their TOML values as text:
+#: the files of a folder (and the parts of a large file) repeat the same [[levels]],
+#: [[countries]] and [[terms]], which are then checked once. Kept small (_KEPT_DECLARED),
+#: as a folder of unlike heads would only fill it.
+_DECLARED: dict[tuple[str, str, str], tuple[Vocabularies, tuple[Term, ...]]] = {}
+_KEPT_DECLARED = 8
+
+
+def _declare(
+    shape: ShapeChecker, vocabularies: Vocabularies, raw: Mapping[str, Any]
+) -> tuple[Term, ...]:
+    """Declare the file's sources, levels and countries in `vocabularies`; its terms.
+
+    When loading (faults raised), levels, countries and terms equal to ones declared before
+    are taken as they were then: only valid declarations are kept, and a valid declaration
+    has no message to give. `repr` tells equal values apart by type (1, 1.0, True).
+    """
+
+    def declared(spec: TableSpec) -> list[Row]:
+        return [shape.fields(where, table, spec) for where, table in shape.listing(raw, spec)]
+
+    key = None
+    if not vocabularies.reporter.collect:
+        key = (repr(raw.get(LEVELS.name)), repr(raw.get(COUNTRIES.name)), repr(raw.get(TERMS.name)))
+        known = _DECLARED.get(key)
+        if known is not None:
+            earlier, terms = known
+            vocabularies.declare(declared(SOURCES), (), ())
+            vocabularies.adopt(earlier)
+            return terms
+    vocabularies.declare(declared(SOURCES), declared(LEVELS), declared(COUNTRIES))
+    terms = vocabularies.terms(declared(TERMS))
+    if key is not None:
+        if len(_DECLARED) >= _KEPT_DECLARED:
+            _DECLARED.clear()
+        _DECLARED[key] = (vocabularies, terms)
+    return terms
 
 
 def _document(

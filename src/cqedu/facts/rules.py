@@ -78,6 +78,11 @@ class Vocabularies:
                     name = row.values["name"]
                     self.country_names.setdefault(normalise_phrase(name), name)
 
+    def adopt(self, earlier: Vocabularies) -> None:
+        """Take the levels and countries `earlier` declared (the same tables, checked then)."""
+        self.levels, self.countries = earlier.levels, earlier.countries
+        self.level_names, self.country_names = earlier.level_names, earlier.country_names
+
     def _unique(self, what: str, items: list[_T], key: Callable[[_T], str]) -> tuple[_T, ...]:
         """`items` without repeats of a key, each repeat reported."""
         seen: set[str] = set()
