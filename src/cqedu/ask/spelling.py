@@ -155,9 +155,38 @@ def corrected(
             continue
         near = [w for w in lexicon.words if abs(len(w) - len(token)) <= limit and w.isalpha()]
         word = _closest(token, near, limit, lexicon.frequency)
-        if word is not None and not _english(token):
-            out[i] = _number_kept(token, word)
+        if word is None or _english(token):
+            continue
+        # "ther" is one edit from "other" and from "there" or "the": a typo as close to
+        # a function word stands for the commonest of them, never for a record's word
+        plain = _function_word(token, _distance(token, word), small)
+        out[i] = plain or _number_kept(token, word)
     return tuple(out)
+
+
+def _distance(typed: str, word: str) -> int:
+    """The edits between two words, a swapped pair one edit (see `_closest`)."""
+    from rapidfuzz.distance import OSA  # deferred with the rest of typo reading
+
+    return int(OSA.distance(typed, word))
+
+
+def _function_word(typed: str, limit: int, small: frozenset[str]) -> str | None:
+    """The function word a typo most likely stands for among those within `limit` edits
+    ("ther": "the"), the commonest in general English as a spelling corrector ranks its
+    candidates; None when none is that close."""
+    from rapidfuzz import process  # deferred with the rest of typo reading
+    from rapidfuzz.distance import OSA
+
+    near = process.extract(
+        typed, sorted(small), scorer=OSA.distance, score_cutoff=limit, limit=None
+    )
+    if not near:
+        return None
+    closest = min(int(distance) for _, distance, _ in near)
+    tied = [word for word, distance, _ in near if int(distance) == closest]
+    counts = english_counts(tied)
+    return max(tied, key=lambda word: (counts.get(word, 0), word))
 
 
 def _number_kept(typed: str, meant: str) -> str:
