@@ -29,6 +29,7 @@ def plural(word: str) -> bool:
         ("schools n teachers how many cq", "how many schools and teachers cq"),
         ("teachers & schools, how many?", "how many teachers and schools"),
         ("5 educations what r they", "what are 5 educations"),
+        ("go champ lesson for kids where was it", "where was go champ lesson for kids"),
         (
             "do voc school kids keep studying after? how many",
             "how many voc school kids keep studying after",
@@ -64,6 +65,7 @@ def test_text_speak_is_spelt_out_and_a_topic_said_first_goes_after_its_question(
             ["schools", "students", "teachers"],
         ),
         ("5 educations what r they", ["five-educations-in-one"]),
+        ("go champ lesson for kids where was it", ["go-lesson"]),
         ("what are the five educations", ["five-educations-in-one"]),
         ("what are the 5 educations", ["five-educations-in-one"]),
         (

@@ -6,7 +6,8 @@ Two habits of questions typed quickly or by second-language speakers:
   and "n" or "&" for "and" ("schools *n* teachers"): English's letter homophones, a
   closed set;
 - the topic said first, the question after it ("schools and teachers, how many?", "5
-  educations, what are they?", "the universities do how much of the research"), as
+  educations, what are they?", "go lesson, where was it?", "the universities do how much
+  of the research"), as
   Chinese and other topic-prominent languages order a question: read as "how many
   schools and teachers", "what are 5 educations", "how much of the research ...".
 """
@@ -31,10 +32,10 @@ _COUNT_AFTER = (
     rf"(?is)^\s*(?:{_AUXILIARY}\s+)?(?P<topic>(?!{_ASKING}\b)[^?]*?\S)[\s,;:?.!\u2013\u2014-]+"
     r"(?P<ask>how\s+(?:many|much))\b(?P<rest>[^?]*?)[\s?.!]*$"
 )
-#: A topic, then "what are they" or "which is it": the pronoun stands for the topic.
+#: A topic, then "what are they" or "where was it": the pronoun stands for the topic.
 _WHAT_AFTER = (
     rf"(?is)^\s*(?P<topic>(?!{_ASKING}\b)[^?]*?\S)[\s,;:?.!\u2013\u2014-]+"
-    r"(?P<ask>what|which|who)\s+(?P<link>are|is|were|was)\s+"
+    r"(?P<ask>what|which|who|where|when)\s+(?P<link>are|is|were|was)\s+"
     r"(?:they|them|it|those|these|that|this)[\s?.!]*$"
 )
 
@@ -65,7 +66,7 @@ def in_order(question: str, counts: Callable[[str], bool]) -> str:
     question ("in Chongqing, how many teachers"), no topic."""
     question = _spelt_out(question)
     lowered = question.lower()
-    if "how" not in lowered and "what" not in lowered and "which" not in lowered:
+    if not any(w in lowered for w in ("how", "what", "which", "who", "where", "when")):
         return question
     _, count_after, what_after = _patterns()
     found = count_after.match(question)
