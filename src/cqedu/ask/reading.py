@@ -391,7 +391,8 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         from cqedu.ask.spelling import corrected
 
         tokens = corrected(lexicon, tokens, typed, _ASKING_WORDS)
-    tokens = _numbers_named(lexicon, counted_plural(tokens, lexicon.known, CLOSED_CLASS))
+    tokens = _numbers_named(lexicon, counted_plural(tokens, lexicon.known, CLOSED_CLASS, small))
+    tokens = _answer_words(lexicon, tokens)
     reading = _shape(tokens)
     if _defines(lexicon, tokens, reading):
         reading = reading._replace(kind=SUMMARY, plural=False)
@@ -799,6 +800,37 @@ def _begins_a_name(lexicon: Lexicon, tokens: Sequence[str], i: int, value: objec
             if first is not None and first.value == value:
                 return name[0]
     return None
+
+
+#: The fewest letters of the word a compound's count noun is added to ("*head*count").
+_COMPOUND_MODIFIER = 4
+
+
+def _answer_words(lexicon: Lexicon, tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The question's words, one the records never use that is built on a word asking
+    for a figure read as that word: a compound whose head is a count noun ("head*count*":
+    a count of people, as English compounds name a kind of their last word) and a
+    derivative of "percent" ("*percent*ile", as "percentage" is)."""
+    out = list(tokens)
+    for i, token in enumerate(tokens):
+        if token in lexicon.known or token in _ANSWER_WORDS or not token.isalpha():
+            continue
+        if token.startswith("percent"):
+            out[i] = "percent"
+            continue
+        head = next((c for c in _COUNT_NOUNS if token.endswith(c)), None)
+        modifier = token[: -len(head)] if head else ""
+        if head and len(modifier) >= _COMPOUND_MODIFIER and _english_word(modifier):
+            out[i] = head
+    return tuple(out)
+
+
+def _english_word(word: str) -> bool:
+    """Whether a word is one of general English (pyspellchecker's list)."""
+    # deferred: only a word built on an answer word reads the list
+    from cqedu.store.english import english_counts
+
+    return bool(english_counts((word,)))
 
 
 def _numbers_named(lexicon: Lexicon, tokens: tuple[str, ...]) -> tuple[str, ...]:
