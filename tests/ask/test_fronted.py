@@ -30,6 +30,9 @@ def plural(word: str) -> bool:
         ("teachers & schools, how many?", "how many teachers and schools"),
         ("5 educations what r they", "what are 5 educations"),
         ("go champ lesson for kids where was it", "where was go champ lesson for kids"),
+        ("five educations in one meaning", "what is the meaning of five educations in one"),
+        # a question word before the noun: a question of its own
+        ("what is its meaning", "what is its meaning"),
         (
             "do voc school kids keep studying after? how many",
             "how many voc school kids keep studying after",
@@ -66,6 +69,7 @@ def test_text_speak_is_spelt_out_and_a_topic_said_first_goes_after_its_question(
         ),
         ("5 educations what r they", ["five-educations-in-one"]),
         ("go champ lesson for kids where was it", ["go-lesson"]),
+        ("five educatons in one meaning", ["five-educations-in-one"]),
         ("what are the five educations", ["five-educations-in-one"]),
         ("what are the 5 educations", ["five-educations-in-one"]),
         (
@@ -101,3 +105,4 @@ def test_a_stated_count_of_names_is_still_checked(real_kb: KnowledgeBase) -> Non
     assert refused(real_kb, "schools n hospitals how many cq").startswith(
         'the article does not mention "hospitals"'
     )
+    assert refused(real_kb, "hospital meaning") == 'the article does not mention "hospital"'

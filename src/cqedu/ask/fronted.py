@@ -7,9 +7,9 @@ Two habits of questions typed quickly or by second-language speakers:
   closed set;
 - the topic said first, the question after it ("schools and teachers, how many?", "5
   educations, what are they?", "go lesson, where was it?", "the universities do how much
-  of the research"), as
-  Chinese and other topic-prominent languages order a question: read as "how many
-  schools and teachers", "what are 5 educations", "how much of the research ...".
+  of the research", "five educations in one meaning"), as Chinese and other
+  topic-prominent languages order a question: read as "how many schools and teachers",
+  "what are 5 educations", "how much of the research ...", "what is the meaning of ...".
 """
 
 from __future__ import annotations
@@ -40,6 +40,19 @@ _WHAT_AFTER = (
 )
 
 
+#: A topic, then the noun that asks what it is, as a keyword string types it ("five
+#: educations in one meaning"): "what is the meaning of" the topic.
+_MEANING_AFTER = (
+    rf"(?is)^\s*(?P<topic>(?:(?!\b{_ASKING}\b)[^?])*?\S)\s+(?P<noun>meaning|definition)[\s?.!]*$"
+)
+
+
+@cache
+def _meaning_after() -> re.Pattern[str]:
+    """The pattern of `_MEANING_AFTER`, compiled when a question first ends in its noun."""
+    return re.compile(_MEANING_AFTER)
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The patterns, compiled when a question first needs them."""
@@ -66,6 +79,10 @@ def in_order(question: str, counts: Callable[[str], bool]) -> str:
     question ("in Chongqing, how many teachers"), no topic."""
     question = _spelt_out(question)
     lowered = question.lower()
+    if lowered.rstrip(" ?.!").endswith(("meaning", "definition")):
+        found = _meaning_after().match(question)
+        if found is not None:
+            return f"what is the {found['noun']} of {found['topic']}"
     if not any(w in lowered for w in ("how", "what", "which", "who", "where", "when")):
         return question
     _, count_after, what_after = _patterns()
