@@ -49,6 +49,9 @@ def plural(word: str) -> bool:
         ),
         # a letter that stands alone at either end is no word said
         ("n schools", "n schools"),
+        # a letter beside another is an initialism's
+        ("what share of r & d", "what share of r & d"),
+        ("universities in the u k", "universities in the u k"),
         ("how many schools r there", "how many schools are there"),
     ],
 )

@@ -57,7 +57,9 @@ def _meaning_after() -> re.Pattern[str]:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The patterns, compiled when a question first needs them."""
     letters = "|".join(re.escape(k) for k in _HOMOPHONES)
-    homophone = re.compile(rf"(?i)(?<=\w)(\s+)({letters})(?=\s+\w)")
+    # between words of two letters or more: a letter beside another is an initialism's
+    # ("R & D", "U K"), no word said
+    homophone = re.compile(rf"(?i)(?<=\w\w)(\s+)({letters})(?=\s+\w\w)")
     return homophone, re.compile(_COUNT_AFTER), re.compile(_WHAT_AFTER)
 
 
