@@ -22,7 +22,9 @@ from cqedu.core.text import words
 
 #: Letters (and signs) typed for the words they sound like, between two words.
 _HOMOPHONES = {"n": "and", "&": "and", "r": "are", "u": "you", "ur": "your"}
-#: Question words a topic-first question is asked with.
+#: Question words a topic-first question is asked with, as a question may lead with them.
+_LEADS = ("how", "what", "which", "who", "whom", "when", "where", "why")
+#: The same, for the patterns.
 _ASKING = r"(?:how|what|which|who|whom|when|where|why)"
 #: The auxiliary a yes-no question opens with, dropped when a count is asked after it
 #: ("do voc school kids keep studying? how many": how many keep studying).
@@ -85,7 +87,9 @@ def in_order(question: str, counts: Callable[[str], bool]) -> str:
         found = _meaning_after().match(question)
         if found is not None:
             return f"what is the {found['noun']} of {found['topic']}"
-    if not any(w in lowered for w in ("how", "what", "which", "who", "where", "when")):
+    first = lowered.split(maxsplit=1)[:1]
+    # most questions lead with their question word: no topic before it to compile for
+    if (first and first[0] in _LEADS) or not any(w in lowered for w in _LEADS):
         return question
     _, count_after, what_after = _patterns()
     found = count_after.match(question)
