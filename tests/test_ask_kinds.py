@@ -2479,7 +2479,8 @@ def test_a_common_verb_after_the_counted_noun_is_no_part_of_it(
         ),
         (
             "how many people work in chongqing schools",
-            'the article gives no count of "people"; worth a look: high-school-enrollment-rate',
+            'the article gives no count of "people"; worth a look: high-school-enrollment-rate,'
+            " higher-education-enrollment-rate",
         ),
     ],
 )

@@ -100,10 +100,39 @@ def meanings(reading: Reading, lexicon: Lexicon) -> tuple[dict[int, list[Meaning
         readings = found.setdefault(i, [])
         if own:
             readings.insert(0, (own,))
-        for meaning in [*lexicon.meanings([tokens[i]]), *verb_terms.get((tokens[i],), ())]:
+        verb = i in reading.verbs and not tokens[i].endswith("ing")  # "building" is a noun
+        meant = lexicon.meanings([tokens[i]]) or (
+            _verb_form_of(tokens[i], verb_terms) if verb else []
+        )
+        # one synonym of a declared verb term says what any other the records write does
+        # ("established", "founded": both "set up"), as the term itself does
+        siblings = [
+            s
+            for m in meant
+            for s in verb_terms.get(m, ())
+            if s != (tokens[i],) and s[0] in lexicon.known
+        ]
+        for meaning in [*meant, *verb_terms.get((tokens[i],), ()), *siblings]:
             readings.append(tuple(lexicon.matches(w) for w in meaning))
         found[i] = [m for m in readings if all(m)]
     return found, absorbed
+
+
+def _verb_form_of(
+    token: str, verb_terms: dict[tuple[str, ...], list[tuple[str, ...]]]
+) -> list[tuple[str, ...]]:
+    """The declared verb terms a word is another form of one of the synonyms of, by
+    Snowball stems ("establish", of "established": "set up"), as a declared phrase is
+    found in other forms of its words."""
+    if not verb_terms or not token.isalpha():
+        return []
+    # deferred: only a word with no declared meaning of its own
+    from cqedu.core.text import stem
+
+    root = stem(token)
+    return [
+        term for term, synonyms in verb_terms.items() if any(stem(w) == root for (w,) in synonyms)
+    ]
 
 
 def find(

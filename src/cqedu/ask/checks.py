@@ -14,6 +14,7 @@ what the article gives instead.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 from itertools import product
 from pathlib import Path
 
@@ -303,7 +304,9 @@ class _Question:
         verb = declared_verb(self.lexicon, tokens[i]) or (r.kind != FIGURE and self._verb_form(i))
         if verb and not r.typed[i][:1].isupper():
             return False
-        if i in r.common:  # a function word, even read into the noun phrase ("is it made free")
+        # a function word, even read into the noun phrase ("is it made free"), or a
+        # catenative verb ("is *coming* to study")
+        if i in r.common or self._catenative(i):
             return False
         if i in r.head:
             return True
@@ -327,6 +330,20 @@ class _Question:
             tokens, i, self.lexicon
         )
         return named or structural or not inflected(tokens[i])
+
+    def _catenative(self, i: int) -> bool:
+        """Whether a word the records never use is a form of a common verb (the
+        function-word list) before "to" and a word the records use ("students *coming* to
+        study", "*going* to study"): a catenative verb, which says how the verb after it
+        is done and names nothing of its own. Without "to" it stays ("students *coming*
+        from Shanghai" names another quantity)."""
+        r = self.r
+        tokens = r.tokens
+        if i + 2 >= len(tokens) or tokens[i + 1] != "to" or not self.read.get(i + 2):
+            return False
+        if i > 0 and r.typed[i][:1].isupper():
+            return False
+        return inflected(tokens[i]) and stem(tokens[i]) in _common_stems()
 
     def _verb_form(self, i: int) -> bool:
         """Whether a word the records never use is a gerund, a verb by where it stands,
@@ -430,6 +447,12 @@ class _Question:
         if not any(fits(self.r.kind, c.fact) for c in kept):
             raise level_silence(self, ranked)
         return kept
+
+
+@cache
+def _common_stems() -> frozenset[str]:
+    """Snowball stems of the function-word list's words: a form of one is a common verb's."""
+    return frozenset(stem(w) for w in function_words() if w.isalpha())
 
 
 def silence(q: _Question, found: Sequence[Candidate]) -> NoMatchError:

@@ -182,6 +182,10 @@ class Lexicon:
                 found.setdefault(tuple(term.split()), []).extend((w,) for w in single)
         return found
 
+    def starting(self, prefix: str) -> list[str]:
+        """Record words that begin with `prefix`, in order."""
+        return self._starting(prefix)
+
     def _starting(self, prefix: str) -> list[str]:
         """Record words that begin with `prefix`."""
         found: list[str] = []
@@ -290,6 +294,25 @@ class Lexicon:
             or _turned_round(self.synonyms, phrase)
             or _other_forms(self.phrases, phrase)
         )
+
+    def singular(self, token: str) -> str | None:
+        """The record word a short form typed in the singular stands for when its plural
+        is declared ("yr", of "yrs": years): the singular of the term's one word, where
+        the records use it ("year"); None otherwise. Only of a word that is no English
+        word, as short forms are not ("kid" and "academic" are words of their own)."""
+        if not token.isalpha():
+            return None
+        found = {
+            meaning[0][:-1]
+            for meaning in self.synonyms.get((f"{token}s",), [])
+            if len(meaning) == 1 and meaning[0].endswith("s") and meaning[0][:-1] in self.known
+        }
+        if len(found) != 1:
+            return None
+        # deferred: only a singular of a declared plural reads the English word list
+        from cqedu.store.english import english_counts
+
+        return None if english_counts((token,)) else found.pop()
 
     @cached_property
     def phrases(self) -> dict[tuple[str, ...], list[tuple[str, ...]]]:

@@ -1,7 +1,8 @@
 """Step 1, a reading of its own: a singular after a number of two or more is a plural.
 
 Second-language English often drops the plural after a number: "the five brand", "two
-university", "12 core goal" ask of brands, universities and goals, and are read so.
+university", "12 core goal" ask of brands, universities and goals, and are read so; and
+after "how many", which asks a plural as a number does ("how many company get benefit").
 """
 
 from __future__ import annotations
@@ -25,17 +26,24 @@ def _plurals(word: str) -> list[str]:
 
 
 def counted_plural(
-    tokens: Sequence[str], known: Collection[str], closed: Collection[str]
+    tokens: Sequence[str],
+    known: Collection[str],
+    closed: Collection[str],
+    common: Collection[str] = (),
 ) -> tuple[str, ...]:
-    """The tokens with the head noun after a number of two or more made plural when it
-    is singular and the records use its plural (`known`); the phrase ends at a word of
-    the closed classes (`closed`); a year ("2025 plan") is no number."""
+    """The tokens with the head noun after a number of two or more, or after "how many",
+    made plural when it is singular and the records use its plural (`known`); the phrase
+    ends at a word of the closed classes (`closed`), and after "how many" at a common
+    verb (`common`: "how many *company* get benefit"); a year ("2025 plan") is no number."""
     found = list(tokens)
     for i in range(len(tokens) - 1):
+        many = i > 0 and tokens[i - 1 : i + 1] == ("how", "many")
         run: list[int] = []
         for j in range(i + 1, min(i + 1 + _PHRASE, len(tokens))):
             if tokens[j] in closed or not tokens[j].isalpha():
                 break
+            if many and run and tokens[j] in common:
+                break  # "how many company *get*": the verb after the noun counted
             run.append(j)
         if tokens[i + 1] in _ORDINAL:
             continue  # "the 14th plan"
@@ -46,10 +54,19 @@ def counted_plural(
         # as English writes them; only one noun that may be plural is a head to mend
         if len(heads) != 1 or heads[0] != run[-1] or tokens[heads[0]].endswith("s"):
             continue
-        if not _number(tokens[i]):
+        if not many and not _number(tokens[i]):
             continue
+        after = run[-1] + 1 if run else len(tokens)
+        if many and after < len(tokens) and _noun_goes_on(tokens[after], closed, common):
+            continue  # "how many vocational education *platforms*": the head is further on
         found[heads[-1]] = _known_plural(tokens[heads[-1]], known)
     return tuple(found)
+
+
+def _noun_goes_on(word: str, closed: Collection[str], common: Collection[str]) -> bool:
+    """Whether a word after a run may go on with its noun phrase: a word of its own, no
+    closed-class word or common verb."""
+    return word.isalpha() and word not in closed and word not in common
 
 
 def _subject_of_do(tokens: Sequence[str], at: int) -> bool:

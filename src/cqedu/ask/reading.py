@@ -365,9 +365,19 @@ def place_name(source: Source) -> str:
 def _as_meant(lexicon: Lexicon, question: str) -> str:
     """The question's text as it means it: years in digits, without lead-ins or a cited
     source, "names of N" as "name N", a fact-check as its claim."""
-    asked = _without_lead_in(lexicon, _without_preamble(lexicon, in_total(spoken_years(question))))
+    ordered = _in_order(lexicon, in_total(spoken_years(question)))
+    asked = _without_lead_in(lexicon, _without_preamble(lexicon, ordered))
     asked = _names_asked(_percent_signs(asked))
     return claim(expand_numero(unattributed(asked, lexicon)))
+
+
+def _in_order(lexicon: Lexicon | None, question: str) -> str:
+    """The question with text-speak spelt out and a topic said first put after its
+    question word (`fronted.in_order`)."""
+    # deferred: its patterns compile on first use, and most questions need none of them
+    from cqedu.ask.fronted import in_order
+
+    return in_order(question, lambda word: _counts(word, lexicon))
 
 
 def read(lexicon: Lexicon, question: str) -> Reading:
@@ -381,7 +391,8 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         from cqedu.ask.spelling import corrected
 
         tokens = corrected(lexicon, tokens, typed, _ASKING_WORDS)
-    tokens = counted_plural(tokens, lexicon.known, CLOSED_CLASS)
+    tokens = _numbers_named(lexicon, counted_plural(tokens, lexicon.known, CLOSED_CLASS, small))
+    tokens = _answer_words(lexicon, tokens)
     reading = _shape(tokens)
     if _defines(lexicon, tokens, reading):
         reading = reading._replace(kind=SUMMARY, plural=False)
@@ -389,7 +400,9 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     span, spanned = _span(tokens, lexicon) if reading.kind in (FIGURE, NAME) else (0, set())
     consumed |= spanned
     listing = reading.plural or "are" in tokens
-    stated, said = _stated(tokens, typed) if reading.kind != FIGURE and listing else (0, set())
+    stated, said = (
+        _stated(tokens, typed, lexicon) if reading.kind != FIGURE and listing else (0, set())
+    )
     consumed |= said
     # A function word typed as a name mid-question ("the Go champion") is a name.
     named = {i for i in range(1, len(typed)) if typed[i][:1].isupper() and tokens[i] in small}
@@ -402,9 +415,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
             if len(short) == 1 and len(meaning) == 1 and meaning[0] in places:
                 places.setdefault(short[0], places[meaning[0]])
     home = {i for i, t in enumerate(tokens) if t in places}
-    years = tuple(t for t in tokens if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20"))
-    relative, said_year = _relative_years(tokens, lexicon.kb.sources)
-    years += tuple(y for y in relative if y not in years)
+    years, said_year = _years_named(lexicon, tokens)
     consumed |= said_year
     excluded, excluding = _excluded(lexicon, typed, tokens, places)
     consumed |= excluded | excluding
@@ -463,6 +474,32 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         span=span,
         stated=stated,
     )
+
+
+def _years_named(lexicon: Lexicon, tokens: Sequence[str]) -> tuple[tuple[str, ...], set[int]]:
+    """The years a question asks of ("in 2020", "last year"), and the positions of the
+    words that say a year or the article's own date and name nothing else."""
+    own_date, own_year = _report_date(lexicon, tokens)
+    years = tuple(
+        t
+        for i, t in enumerate(tokens)
+        if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20") and i not in own_year
+    )
+    relative, said_year = _relative_years(tokens, lexicon.kb.sources)
+    years += tuple(y for y in relative if y not in years)
+    return years, said_year | own_date | own_year
+
+
+def _report_date(lexicon: Lexicon, tokens: Sequence[str]) -> tuple[set[int], set[int]]:
+    """The words of a source's own date typed in the question ("as of the October 2025
+    briefing") that name nothing, and its year where it sets no time (`report_date`)."""
+    sources = lexicon.kb.sources
+    if not any(t.isdigit() and s.date.startswith(t) for t in tokens for s in sources):
+        return set(), set()
+    # deferred: only a question typing a source's year reads the month names
+    from cqedu.ask.report_date import report_date
+
+    return report_date(tokens, sources, _REPORTING, CLOSED_CLASS, lexicon.kb.facts())
 
 
 #: Words that name a year by its distance from the article's own ("*last* year").
@@ -623,13 +660,15 @@ def conjunct_phrases(question: str, lexicon: Lexicon | None = None) -> tuple[str
     up?"): each phrase runs to "and" or a comma, the last to a closed-class word or,
     with a lexicon, past its first plural noun or unit ("principals* go abroad"). No
     phrases for any other question."""
-    found = re.match(_HOW_MANY, question.strip())
+    found = re.match(_HOW_MANY, _in_order(lexicon, question).strip())
     if found is None or not re.search(r"(?i)\band\b", found["rest"]):
         return "", [], ""
     text = found["rest"]
     phrases: list[list[tuple[int, int]]] = [[]]
     end = len(text)
     last = False  # the phrase after "and": the last one
+    unmarked = False  # a phrase ended by its plural noun, no comma after it
+    previous = ""
     for start, stop, word in word_spans(text):
         between = text[phrases[-1][-1][1] : start] if phrases[-1] else ""
         if word == "and" or "," in between:
@@ -639,13 +678,26 @@ def conjunct_phrases(question: str, lexicon: Lexicon | None = None) -> tuple[str
             last = word == "and"
             if last:
                 continue
+        elif (
+            lexicon is not None
+            and phrases[-1]
+            and not last
+            and _counts(previous, lexicon)
+            and word not in CLOSED_CLASS
+            and word.isalpha()
+        ):
+            # "schools students and teachers": a list typed without commas, each noun
+            # ended by its plural as the last is
+            phrases.append([])
+            unmarked = True
+        previous = word
         if word in CLOSED_CLASS or not word.isalpha():
             end = start
             break
         phrases[-1].append((start, stop))
         if last and lexicon is not None and _counts(word, lexicon):
             break
-    if len(phrases) < 2 or not all(phrases):
+    if len(phrases) < 2 or not all(phrases) or (unmarked and not last):
         return "", [], ""
     said = [text[p[0][0] : p[-1][1]] for p in phrases]
     # "special education schools and teachers": the first phrase's modifiers may be of
@@ -657,9 +709,9 @@ def conjunct_phrases(question: str, lexicon: Lexicon | None = None) -> tuple[str
     return found["lead"], said, text[after:] if end >= after else text[end:]
 
 
-def _counts(word: str, lexicon: Lexicon) -> bool:
+def _counts(word: str, lexicon: Lexicon | None) -> bool:
     """Whether a word is what a count counts: a plural noun or a unit of the records."""
-    return word in lexicon.units or _plural(word, lexicon)
+    return (lexicon is not None and word in lexicon.units) or _plural(word, lexicon)
 
 
 def conjuncts(question: str, lexicon: Lexicon | None = None) -> list[str]:
@@ -705,7 +757,9 @@ def _split(lexicon: Lexicon, word: str) -> tuple[str, str] | None:
     return splits[0]
 
 
-def _stated(tokens: Sequence[str], typed: Sequence[str]) -> tuple[int, set[int]]:
+def _stated(
+    tokens: Sequence[str], typed: Sequence[str], lexicon: Lexicon | None = None
+) -> tuple[int, set[int]]:
     """How many names a list question says there are, and where: the number after "which",
     "what are the", "name the", "list all" ("name the *three* countries"), not typed as
     part of a name ("Five Educations in One"); (0, set())."""
@@ -725,7 +779,70 @@ def _stated(tokens: Sequence[str], typed: Sequence[str]) -> tuple[int, set[int]]
     figure = parse_figure(tokens[i])
     if figure is None or figure.value != int(figure.value) or not 1 < figure.value < 1000:
         return 0, set()
+    if lexicon is not None and _begins_a_name(lexicon, tokens, i, figure.value) is not None:
+        return 0, set()
     return int(figure.value), {i}
+
+
+def _begins_a_name(lexicon: Lexicon, tokens: Sequence[str], i: int, value: object) -> str | None:
+    """The number word a record's name begins with, when a number and the word after it
+    begin that name, in figures or words ("the *5 educations*": "five", of Five Educations
+    in One), typed in any case: the name, no count of names; else None."""
+    if i + 1 >= len(tokens):
+        return None
+    # deferred with the caller's: the figure parser
+    from cqedu.facts.figures import parse_figure
+
+    for fact in lexicon.kb.index_words.records_with([tokens[i + 1]]):
+        name = words(fact.name)
+        if len(name) > 1 and name[1] == tokens[i + 1]:
+            first = parse_figure(name[0])
+            if first is not None and first.value == value:
+                return name[0]
+    return None
+
+
+#: The fewest letters of the word a compound's count noun is added to ("*head*count").
+_COMPOUND_MODIFIER = 4
+
+
+def _answer_words(lexicon: Lexicon, tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The question's words, one the records never use that is built on a word asking
+    for a figure read as that word: a compound whose head is a count noun ("head*count*":
+    a count of people, as English compounds name a kind of their last word) and a
+    derivative of "percent" ("*percent*ile", as "percentage" is)."""
+    out = list(tokens)
+    for i, token in enumerate(tokens):
+        if token in lexicon.known or token in _ANSWER_WORDS or not token.isalpha():
+            continue
+        if token.startswith("percent"):
+            out[i] = "percent"
+            continue
+        head = next((c for c in _COUNT_NOUNS if token.endswith(c)), None)
+        modifier = token[: -len(head)] if head else ""
+        if head and len(modifier) >= _COMPOUND_MODIFIER and _english_word(modifier):
+            out[i] = head
+    return tuple(out)
+
+
+def _english_word(word: str) -> bool:
+    """Whether a word is one of general English (pyspellchecker's list)."""
+    # deferred: only a word built on an answer word reads the list
+    from cqedu.store.english import english_counts
+
+    return bool(english_counts((word,)))
+
+
+def _numbers_named(lexicon: Lexicon, tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The question's words, a number typed in figures that begins a record's name
+    written in words read as that word ("what are the *5* educations": "five")."""
+    if not any(t.isdigit() and len(t) < 4 for t in tokens):
+        return tokens
+    out = list(tokens)
+    for i, token in enumerate(tokens):
+        if token.isdigit() and len(token) < 4:
+            out[i] = _begins_a_name(lexicon, tokens, i, int(token)) or token
+    return tuple(out)
 
 
 def _span(tokens: Sequence[str], lexicon: Lexicon) -> tuple[int, set[int]]:

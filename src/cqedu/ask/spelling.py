@@ -118,6 +118,10 @@ def corrected(
     small = function_words()
     out = list(tokens)
     for i, token in enumerate(tokens):
+        single = lexicon.singular(token) if token not in lexicon.known else None
+        if single is not None:
+            out[i] = single  # "each yr": a short form read as its word, as "yrs" is
+            continue
         lead = i < _LEAD and len(token) >= 2
         if (
             (len(token) < 3 and not lead)
@@ -155,9 +159,60 @@ def corrected(
             continue
         near = [w for w in lexicon.words if abs(len(w) - len(token)) <= limit and w.isalpha()]
         word = _closest(token, near, limit, lexicon.frequency)
-        if word is not None and not _english(token):
-            out[i] = _number_kept(token, word)
+        if _english(token):
+            continue
+        if word is None:
+            out[i] = _clipped(lexicon, token) or token
+            continue
+        # "ther" is one edit from "other" and from "there" or "the": a typo as close to
+        # a function word stands for the commonest of them, never for a record's word
+        plain = _function_word(token, _distance(token, word), small)
+        out[i] = plain or _number_kept(token, word)
     return tuple(out)
+
+
+#: The fewest letters a clipped word keeps ("voc"), and the most it may drop.
+_CLIPPED = 3
+
+
+def _clipped(lexicon: Lexicon, token: str) -> str | None:
+    """The record word a word that is no English word and no typo is clipped from, as
+    English clips long words ("voc" school: vocational, as "uni" is university): the
+    records' words that begin with it are forms of one word (one Snowball stem); the
+    commonest among the records of those at least three letters longer. None otherwise."""
+    from cqedu.core.text import stem  # deferred: only a word the records never use
+
+    starting = lexicon.starting(token)
+    longer = [w for w in starting if len(w) >= len(token) + _CLIPPED]
+    if len(token) < _CLIPPED or not longer or len({stem(w) for w in starting}) != 1:
+        return None
+    counts = lexicon.frequency(longer)
+    return max(longer, key=lambda w: (counts.get(w, 0), -len(w)))
+
+
+def _distance(typed: str, word: str) -> int:
+    """The edits between two words, a swapped pair one edit (see `_closest`)."""
+    from rapidfuzz.distance import OSA  # deferred with the rest of typo reading
+
+    return int(OSA.distance(typed, word))
+
+
+def _function_word(typed: str, limit: int, small: frozenset[str]) -> str | None:
+    """The function word a typo most likely stands for among those within `limit` edits
+    ("ther": "the"), the commonest in general English as a spelling corrector ranks its
+    candidates; None when none is that close."""
+    from rapidfuzz import process  # deferred with the rest of typo reading
+    from rapidfuzz.distance import OSA
+
+    near = process.extract(
+        typed, sorted(small), scorer=OSA.distance, score_cutoff=limit, limit=None
+    )
+    if not near:
+        return None
+    closest = min(int(distance) for _, distance, _ in near)
+    tied = [word for word, distance, _ in near if int(distance) == closest]
+    counts = english_counts(tied)
+    return max(tied, key=lambda word: (counts.get(word, 0), word))
 
 
 def _number_kept(typed: str, meant: str) -> str:

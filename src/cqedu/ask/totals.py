@@ -1,4 +1,4 @@
-"""Ways of asking a total ("altogether", "combined", "in all") read as "in total"."""
+"""Ways of asking a total ("altogether", "combined", "cumulative", "in all") read as "in total"."""
 
 from __future__ import annotations
 
@@ -6,13 +6,17 @@ import re
 from functools import cache
 
 #: Words a question must hold to be worth the patterns (compiled on first use).
-_LEADS = ("altogether", "combined", "together", "all told", "in all")
-#: "combined" before a count noun is its adjective: "the *combined* number of".
-_BEFORE_COUNT = r"(?i)\bcombined\b(?=\s+(?:number|count|figure|amount|size)s?\b)"
+_LEADS = ("altogether", "combined", "together", "all told", "in all", "cumulative", "aggregate")
+#: "combined" before a count noun is its adjective: "the *combined* number of"; so are
+#: "cumulative" and "aggregate", English's other adjectives of a sum.
+_BEFORE_COUNT = (
+    r"(?i)\b(?:combined|cumulative|aggregate)\b(?=\s+(?:number|count|figure|amount|size)s?\b)"
+)
 #: The adverbs of a total; "in all" only where it ends a clause ("in all, how many",
 #: "how many ... in all?"), never before its noun ("in all levels").
 _ADVERBS = (
-    r"(?i)\b(?:altogether|all\s+together|combined|all\s+told|(?:taken|put)\s+together"
+    r"(?i)\b(?:altogether|all\s+together|combined|cumulatively|in\s+aggregate|all\s+told"
+    r"|(?:taken|put)\s+together"
     r"|in\s+all(?=\s*(?:[,;:?.!]|$)))"
 )
 

@@ -1,0 +1,77 @@
+"""A typo as close to a function word as to any record word is read as the commonest such
+function word, never as the record word (`cqedu.ask.spelling`): "ther" is "the", not
+"other"; "thre" is "the", not "three". A typo nearer a record word is still read as it.
+A clipped word ("voc") and a declared short form typed in the singular ("yr") are read as
+the record word they stand for. Phrasings are our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cqedu.ask.language import Lexicon
+from cqedu.ask.spelling import _clipped, corrected
+from cqedu.core.text import words
+from cqedu.knowledge import KnowledgeBase
+
+
+def read_as(kb: KnowledgeBase, question: str) -> tuple[str, ...]:
+    tokens = tuple(words(question))
+    return corrected(Lexicon(kb), tokens, tuple(question.split()))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how many teachers are ther", ("how", "many", "teachers", "are", "the")),
+        ("what are thre core goals", ("what", "are", "the", "core", "goals")),
+        # nearer a record word than any function word: the record word
+        ("how many techers are there", ("how", "many", "teachers", "are", "there")),
+        ("how many studnets", ("how", "many", "students")),
+    ],
+)
+def test_a_typo_as_close_to_a_function_word_is_that_word(
+    real_kb: KnowledgeBase, question: str, expected: tuple[str, ...]
+) -> None:
+    assert read_as(real_kb, question) == expected
+
+
+def test_a_function_word_typo_asks_what_the_question_without_it_asks(
+    real_kb: KnowledgeBase,
+) -> None:
+    # "ther" read as "other" asked for teachers other than the ones the article counts
+    answer = real_kb.ask("how many teachers are ther in chongqing")
+    assert [f.id for f in answer.named] == ["teachers"]
+    assert [f.id for f in real_kb.ask("how many schools r ther").named] == ["schools"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a clipped word: every record word it begins is a form of "vocational"
+        ("what share of voc students", ("what", "share", "of", "vocational", "students")),
+        # a declared short form in the singular ("yrs": years)
+        ("free preschool each yr", ("free", "preschool", "each", "year")),
+    ],
+)
+def test_a_short_form_is_read_as_the_record_word_it_stands_for(
+    real_kb: KnowledgeBase, question: str, expected: tuple[str, ...]
+) -> None:
+    assert read_as(real_kb, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("voc", "vocational"),
+        ("sci", "science"),
+        # the record words it begins are of several words ("scholars", "school")
+        ("sch", None),
+        ("stu", None),
+        ("xyzq", None),
+    ],
+)
+def test_a_clipped_word_is_of_one_record_word(
+    real_kb: KnowledgeBase, typed: str, expected: str | None
+) -> None:
+    assert _clipped(Lexicon(real_kb), typed) == expected
