@@ -372,6 +372,8 @@ FRESH = {
     "fresh_f": (Path(__file__).parent / "data" / "questions_fresh_f.toml", 95),
     # mixed personas: typos, totals and comparisons, years said aloud, reported speech
     "fresh_g": (Path(__file__).parent / "data" / "questions_fresh_g.toml", 96),
+    # five personas: parent, second-language speaker, data journalist, student, skeptic
+    "fresh_h": (Path(__file__).parent / "data" / "questions_fresh_h.toml", 121),
 }
 
 

@@ -31,6 +31,7 @@ from cqedu.ask.reading import (
     country_words,
     declared_verb,
     echoed,
+    leading,
     ordinals,
     partner_noun_at,
     phrase,
@@ -132,7 +133,9 @@ class _Question:
         countries = country_words(kb)
         self.places = {i for i in self.known if tokens[i] in countries}
         # The subject of "does Yubei District have" restricts the question as a place does.
-        subjects = (clause_subjects(tokens) & set(self.known)) - homes
+        subjects = (
+            _before_a_verb(reading, lexicon, clause_subjects(tokens), homes) & set(self.known)
+        ) - homes
         # ... but not a common verb the clause runs on to ("did the fair *take* place")
         small = function_words()
         subjects = {i for i in subjects if tokens[i] not in small or reading.typed[i][:1].isupper()}
@@ -543,6 +546,49 @@ def _capitalised(text: str) -> str:
     return " ".join(w if text[s].isupper() else "|" for s, _, w in word_spans(text))
 
 
+def _the_thing_first(q: _Question, ranked: list[Candidate]) -> list[Candidate]:
+    """`ranked` with the record of a thing before a stat that gives another figure of it
+    (a stat names the programme whose figure it is not in `related`), when the question
+    asks no figure but says something of the thing ("kindergarten free in cq?", "is
+    preschool free") and the two cover its words alike: the claim is the programme's
+    ("one year of free preschool"), not the count of children it helps."""
+    r = q.r
+    asks_figure = r.counted or r.percent or r.extreme or r.per or r.kind not in (NAME, SUMMARY)
+    if asks_figure or not ranked or ranked[0].fact.kind != "stat":
+        return ranked
+    top = ranked[0]
+    said = q.stands_for(q.known) | set(r.tokens)
+    if set(words(top.fact.unit or "")) & said:
+        return ranked  # "study in chongqing international students": what the stat counts
+    alike = round(top.score(q.required), 2)
+    things = [
+        c
+        for c in ranked[1:]
+        if c.fact.id in top.fact.related
+        and c.fact.kind == "program"
+        and round(c.score(q.required), 2) == alike
+    ]
+    if not things:
+        return ranked
+    return [things[0], *(c for c in ranked if c is not things[0])]
+
+
+def _before_a_verb(r: Reading, lexicon: Lexicon, subjects: set[int], homes: set[int]) -> set[int]:
+    """The subjects of clauses of do-support, each a name up to a declared verb after it
+    ("does Chongqing *offer* Sino-foreign programs": the verb, and its object after it,
+    are no subject). After a common noun the verb is not told from a noun ("do scholars
+    receive"): the clause stays whole."""
+    kept: set[int] = set()
+    name = False
+    for i in sorted(subjects):
+        if i - 1 not in subjects:  # a clause's first word
+            name = i in homes or r.typed[i][:1].isupper()
+            kept.add(i)
+        elif i - 1 in kept and not (name and declared_verb(lexicon, r.tokens[i])):
+            kept.add(i)
+    return kept
+
+
 def _near(position: int, homes: set[int]) -> bool:
     """Whether a word stands next to the sources' own place ("in Chongqing schools"): the
     place's whole system, no restriction."""
@@ -641,6 +687,58 @@ def _stated(q: _Question, answer: Answer) -> Answer:
                 raise NoMatchError(
                     f'{article} does not say "{typed}" of {of}; worth a look: {look}'
                 )
+    return answer
+
+
+#: English's comparison of good and bad (irregular, a closed set): a judgement of worth
+#: ("the *best* high school"), which no figure of the article makes; its own comparisons
+#: are of quantity ("the *highest* rate").
+_WORTH = frozenset({"good", "better", "best", "bad", "worse", "worst"})
+#: A rank of quality before a noun ("the *top* school"), not of a person's office.
+_TOP = "top"
+#: The endings of English adverbs of manner formed from adjectives ("secret-ly").
+_MANNER_ENDINGS = ("ly",)
+
+
+def _unclaimed(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when the question adds a claim no record named states: a
+    judgement of worth ("which is the *best* high school": the article ranks no schools),
+    or an adverb of manner on what was done ("which university *secretly* hosted the
+    fair"). Function words ("actually", "really", "exactly") only ask whether something
+    is so; adverbs of frequency ("annually") ask a figure per year; one said before the
+    question word ("so *basically* how many") is the asker's aside."""
+    r = q.r
+    tokens = r.tokens
+    small = function_words()
+    lead = leading(tokens)
+    named = list(answer.named or [answer.record])
+    told = [_record_stems(f) for f in named]
+    people = all(f.kind == "person" for f in named)
+    for i, word in enumerate(tokens):
+        # "the *top* school" ranks schools; "the top official" is a person's rank, which
+        # the record's role says
+        worth = word in _WORTH or (word == _TOP and not people)
+        manner = (
+            i > lead
+            and word.endswith(_MANNER_ENDINGS)
+            and len(word) > len("only")
+            and word not in small
+            and not r.per_year
+            and i in r.subject
+            and not q.read.get(i)
+        )
+        if not (worth or manner) or all(stem(word) in said for said in told):
+            continue
+        of = f"any of the {len(named)} it names" if len(named) > 1 else named[0].name
+        look = ", ".join(f.id for f in named[:MAX_RELATED])
+        if worth:
+            raise NoMatchError(
+                f'{_article(q, named[0])} ranks nothing as "{r.typed[i]}": it gives figures, '
+                f"not judgements; worth a look: {look}"
+            )
+        raise NoMatchError(
+            f'{_article(q, named[0])} does not say "{r.typed[i]}" of {of}; worth a look: {look}'
+        )
     return answer
 
 
@@ -977,11 +1075,13 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         # University" asks no list of the city's universities)
         question.vetoes()
         if bare and reading.kind in (PLACES, COUNTRIES):
-            return _stated(question, _without(question, everyone(question)))
+            return _unclaimed(question, _stated(question, _without(question, everyone(question))))
         ranked = plain_first(question, question.constrained(question.candidates()))
+        ranked = _the_thing_first(question, ranked)
         chosen = _without(question, choose(question, ranked))
         chosen = of_its_kind(question, chosen)  # the noun asked for names what it is
         stated = _of_the_person(question, _particle_stated(question, _stated(question, chosen)))
+        stated = _unclaimed(question, stated)
         timely = _of_one_time(question, _settled(question, stated))
         return _partner_pays(question, _of_one_holder(question, timely))
     except NoMatchError as error:

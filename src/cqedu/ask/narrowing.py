@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from cqedu.ask.candidates import Candidate
 from cqedu.ask.language import function_words, inflected
 from cqedu.ask.reading import clause_verbs, declared_verb
+from cqedu.core.text import words
 
 if TYPE_CHECKING:
     from cqedu.ask.checks import _Question
@@ -46,8 +47,13 @@ def against(q: _Question, candidate: Candidate) -> list[int]:
     verbs |= {i for i in range(1, len(tokens)) if tokens[i - 1] in _BEFORE_VERB}
     if _DO_SUPPORT & set(tokens):
         verbs.add(len(tokens) - 1)
+    # "students enrolled in the Sino-foreign cooperative *institutions* and programs": the
+    # name of a record the figure is tied to (its `related`) says whose figure it is
+    tied = {w for f in candidate.fact.related for w in words(q.kb.get(f).name)}
     found: list[int] = []
     for i in q.optional:
+        if q.stands_for([i]) & tied or tokens[i] in tied:
+            continue
         # a summary that mentions the word in passing does not cover it ("national")
         # (verbs live in summaries: there a mention covers one, "subjects *rank*")
         covered = candidate.quality.get(i) and (i not in candidate.weak or i in verbs)

@@ -262,6 +262,15 @@ def no_deed(fact: Fact) -> str:
     )
 
 
+def no_object(fact: Fact, auxiliary: str, verb: str) -> str:
+    """A person's (or body's) record that says who they are, asked what they said or did
+    ("what did Liu Yanbing emphasize")."""
+    return (
+        f"the article mentions {fact.name} ({fact.summary.rstrip('.')}) "
+        f'but does not say what {fact.name} {auxiliary} "{verb}"'
+    )
+
+
 def passing(fact: Fact, words: str) -> str:
     """A figure whose summary only mentions a word the question asks about."""
     return f'the article gives {counted(fact)}, but no figure for "{words}"'

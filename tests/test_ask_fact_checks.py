@@ -1,0 +1,79 @@
+"""A fact-check is answered by the record that states the figure it checks (ask/reading.py):
+a tag that offers the alternative (", or not?"), "most of" as a majority claimed, the
+claim's own verb before its figure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+import cqedu
+from cqedu.knowledge import KnowledgeBase
+from tests.conftest import REAL_FACTS, refused
+
+
+@pytest.fixture(scope="module")
+def kb() -> Iterator[KnowledgeBase]:
+    knowledge = cqedu.load(REAL_FACTS, cache=False)
+    yield knowledge
+    knowledge.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        # a tag offering the alternative asks whether it holds, and names nothing
+        (
+            "Does Chongqing really have 83 subjects in the ESI top 1%, not fewer?",
+            "esi-top-subjects",
+        ),
+        ("does chongqing have 41 special education schools, or not?", "special-education-schools"),
+        # "most of": a majority, a share claimed
+        (
+            "Do universities actually do most of Chongqing's basic research, or not?",
+            "basic-research-share",
+        ),
+        (
+            "do most of the vocational students go on to further study",
+            "vocational-further-study-share",
+        ),
+        # the claim's verb before its figure says what was done, not what is counted
+        (
+            "Is it true Chongqing's education cooperation reaches only about 30 countries and "
+            "regions?",
+            "cooperation-countries-and-regions",
+        ),
+        (
+            "does chongqing's vocational cooperation cover only 20 countries",
+            "vocational-cooperation-countries",
+        ),
+    ],
+)
+def test_a_fact_check_is_answered_by_the_record_of_its_figure(
+    kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert kb.ask(question).record.id == record
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # a tag keeps what the question claims
+        (
+            "was the world culture fair cancelled, or not?",
+            'the article does not say "cancelled" of World Culture Fair; worth a look: '
+            "world-culture-fair",
+        ),
+        # the extreme is still one
+        (
+            "which level has the most students",
+            'the article\'s figures on "students" count different things (students, percent); '
+            "ask about one of them",
+        ),
+    ],
+)
+def test_what_a_fact_check_claims_beyond_its_tag_still_counts(
+    kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(kb, question) == message
