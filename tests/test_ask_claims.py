@@ -36,6 +36,17 @@ _JUDGED = 'the article ranks nothing as "{}": it gives figures, not judgements; 
         ),
         ("when was the best Go lesson", "best", "go-lesson"),
         ("top high school in chongqing", "top", "high-school-enrollment-rate"),
+        # a grade of age: a comparative with "than", a superlative with "the"
+        (
+            "Isn't the Center of Chinese and Greek Ancient Civilizations older than ten years?",
+            "older",
+            "chinese-greek-civilizations-center",
+        ),
+        (
+            "what is the newest centre",
+            "newest",
+            "chinese-greek-civilizations-center, south-asia-poverty-alleviation-center",
+        ),
     ],
 )
 def test_a_judgement_of_worth_the_article_never_makes_is_refused(
@@ -109,6 +120,42 @@ def test_an_adverb_of_manner_no_record_states_is_refused(
     ],
 )
 def test_fillers_frequencies_and_stated_adverbs_still_answer(
+    kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert kb.ask(question).record.id == record
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "record"),
+    [
+        # what is said of the subject belongs to other records ("free" is preschool's)
+        ("are schools free in chongqing", "free", "schools"),
+        ("is go taught in chongqing schools", "go", "teachers"),
+    ],
+)
+def test_a_yes_no_question_saying_what_only_other_records_say_is_refused(
+    kb: KnowledgeBase, question: str, word: str, record: str
+) -> None:
+    found = kb.get(record)
+    assert refused(kb, question) == (
+        f'the article does not say "{word}" of {found.name}; worth a look: {record}'
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("is preschool free", "free-preschool-year"),
+        ("is kindergarten inclusive in cq", "inclusive-preschool-coverage"),
+        # a verb, and the kind of thing the subject is, are no claim of it
+        ("are principals sent to singapore", "principals-trained-at-ntu"),
+        (
+            "is thailand one of the places chongqing works with on vocational training",
+            "thailand",
+        ),
+    ],
+)
+def test_a_yes_no_question_its_record_says_still_answers(
     kb: KnowledgeBase, question: str, record: str
 ) -> None:
     assert kb.ask(question).record.id == record

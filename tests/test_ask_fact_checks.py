@@ -77,3 +77,67 @@ def test_what_a_fact_check_claims_beyond_its_tag_still_counts(
     kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "records"),
+    [
+        # the record states the relation ("above the national average"): it settles a
+        # yes-no question either way, and lists those of the same relation
+        (
+            "Isn't Chongqing's higher education enrollment rate below the national average?",
+            ["higher-education-enrollment-rate"],
+        ),
+        (
+            "is the preschool enrollment rate above the national average",
+            ["preschool-enrollment-rate"],
+        ),
+        (
+            "which enrollment rates are above the national average",
+            [
+                "preschool-enrollment-rate",
+                "high-school-enrollment-rate",
+                "higher-education-enrollment-rate",
+            ],
+        ),
+    ],
+)
+def test_a_relation_the_record_states_is_answered_by_it(
+    kb: KnowledgeBase, question: str, records: list[str]
+) -> None:
+    assert [f.id for f in kb.ask(question).named] == records
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # the other relation listed, the average itself, a record that states none
+        (
+            "which enrollment rates are below the national average",
+            "the article gives 93.5% preschool enrollment rate, but no figure for "
+            '"national average"; worth a look: high-school-enrollment-rate, '
+            "higher-education-enrollment-rate",
+        ),
+        (
+            "what is the national average higher education enrollment rate",
+            "the article gives 64.25% higher education enrollment rate, but no figure for "
+            '"national average"',
+        ),
+        (
+            "is the inclusive preschool coverage above the national average",
+            "the article gives 95.2% inclusive preschool coverage, but no figure for "
+            '"national average"; worth a look: preschool-enrollment-rate, '
+            "high-school-enrollment-rate, higher-education-enrollment-rate",
+        ),
+        # a negative question opening asks for confirmation; a denial later still counts
+        (
+            "isn't the world culture fair cancelled",
+            'the article does not say "cancelled" of World Culture Fair; worth a look: '
+            "world-culture-fair",
+        ),
+    ],
+)
+def test_a_relation_no_record_states_is_still_refused(
+    kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(kb, question) == message

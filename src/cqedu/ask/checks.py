@@ -18,12 +18,19 @@ from itertools import product
 from pathlib import Path
 
 from cqedu.ask.candidates import Candidate, find, meanings
-from cqedu.ask.language import Lexicon, function_words, inflected, verb_roots
+from cqedu.ask.language import (
+    Lexicon,
+    function_words,
+    inflected,
+    past_of_content_verb,
+    verb_roots,
+)
 from cqedu.ask.narrowing import in_terms
 from cqedu.ask.plain_counts import plain_first
 from cqedu.ask.question import MAX_RELATED, Answer, KnowledgeBase, made
 from cqedu.ask.reading import (
     CLOSED_CLASS,
+    DETERMINERS,
     Reading,
     after_preposition,
     clause_subjects,
@@ -654,10 +661,12 @@ def _stated(q: _Question, answer: Answer) -> Answer:
     # Stems only for a question holding a word that begins as an entry does: the stemmer
     # loads on first use, and most questions hold none.
     starting = {w[:4] for entry in entries for w in entry}  # "end" begins "ended"
+    # "isn't the rate below ...": a negative auxiliary opening a question asks it be
+    # confirmed, and denies nothing
     negated = [
         i
         for i, t in enumerate(tokens)
-        if i > 0 and (t == "t" or (t in ("longer", "more") and tokens[i - 1] == "no"))
+        if i > 1 and (t == "t" or (t in ("longer", "more") and tokens[i - 1] == "no"))
     ]
     if not negated and not any(t.startswith(tuple(starting)) for t in tokens):
         return answer
@@ -700,6 +709,30 @@ _TOP = "top"
 _MANNER_ENDINGS = ("ly",)
 
 
+def _graded(tokens: Sequence[str], i: int, small: frozenset[str]) -> bool:
+    """Whether a word is the comparative or superlative of a common adjective ("*older*
+    than ten years", "the *newest* centre") that compares no quantity the figures give
+    ("higher", "most" do): a grade of age or quality the records never state."""
+    from cqedu.ask.comparison import QUANTITY_WORDS  # deferred with the comparisons
+
+    word = tokens[i]
+    if word in QUANTITY_WORDS or word not in small or (i > 0 and tokens[i - 1] == "no"):
+        return False  # "no longer" denies
+    # a comparative takes "than" ("older than"), a superlative "the" ("the newest")
+    before, after = tokens[i - 1 : i], tokens[i + 1 : i + 2]
+    for ending, marked in (("er", after == ("than",)), ("est", before in (("the",), ("s",)))):
+        if not marked:
+            continue
+        base = word.removesuffix(ending)
+        # the shortest adjectives graded so are of three letters ("old", "new", "big")
+        if base == word or len(base) < len("old"):
+            continue
+        doubled = len(base) > len("old") and base[-1] == base[-2]
+        if base in small or f"{base}e" in small or (doubled and base[:-1] in small):
+            return True
+    return False
+
+
 def _unclaimed(q: _Question, answer: Answer) -> Answer:
     """The answer, or a refusal when the question adds a claim no record named states: a
     judgement of worth ("which is the *best* high school": the article ranks no schools),
@@ -717,7 +750,7 @@ def _unclaimed(q: _Question, answer: Answer) -> Answer:
     for i, word in enumerate(tokens):
         # "the *top* school" ranks schools; "the top official" is a person's rank, which
         # the record's role says
-        worth = word in _WORTH or (word == _TOP and not people)
+        worth = word in _WORTH or (word == _TOP and not people) or _graded(tokens, i, small)
         manner = (
             i > lead
             and word.endswith(_MANNER_ENDINGS)
@@ -736,6 +769,46 @@ def _unclaimed(q: _Question, answer: Answer) -> Answer:
                 f'{_article(q, named[0])} ranks nothing as "{r.typed[i]}": it gives figures, '
                 f"not judgements; worth a look: {look}"
             )
+        raise NoMatchError(
+            f'{_article(q, named[0])} does not say "{r.typed[i]}" of {of}; worth a look: {look}'
+        )
+    return answer
+
+
+#: The forms of "be" that open a yes-no question of what a thing is ("are schools free").
+_BE = frozenset({"is", "are", "was", "were"})
+
+
+def _predicated(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when a yes-no question says of its subject a word that
+    other records use but none named does ("are *schools* free in chongqing": free is
+    said of preschool, not of the schools counted): the claim is of something else."""
+    r = q.r
+    tokens = r.tokens
+    if tokens[:1] and tokens[0] not in _BE:
+        return answer
+    named = list(answer.named or [answer.record])
+    told = [_record_stems(f) | set(words(f.name.lower())) for f in named]
+    # only common English slips past the vetoes ("free", "go"); a verb is what was done;
+    # "one of the *places*" says what kind of thing the subject is
+    small = function_words()
+    for i in r.subject:
+        if i in r.level_positions or i in q.homes or not q.read.get(i) or q.generic(i):
+            continue
+        word = tokens[i]
+        if word not in small or inflected(word) or declared_verb(q.lexicon, word):
+            continue
+        if word.endswith("s") and word[:-1] in small:  # "chongqing *works* with"
+            continue
+        if tokens[i + 1 : i + 2] and tokens[i + 1] in DETERMINERS:
+            continue  # a preposition before its noun phrase ("*behind* the college")
+        if past_of_content_verb(word) or tokens[max(i - 3, 0) : i] == ("one", "of", "the"):
+            continue
+        meant = {word, *q.stands_for([i])}
+        if any({stem(w) for w in meant} & said or meant & said for said in told):
+            continue
+        of = f"any of the {len(named)} it names" if len(named) > 1 else named[0].name
+        look = ", ".join(f.id for f in named[:MAX_RELATED])
         raise NoMatchError(
             f'{_article(q, named[0])} does not say "{r.typed[i]}" of {of}; worth a look: {look}'
         )
@@ -1082,7 +1155,7 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         chosen = of_its_kind(question, chosen)  # the noun asked for names what it is
         stated = _of_the_person(question, _particle_stated(question, _stated(question, chosen)))
         stated = _unclaimed(question, stated)
-        timely = _of_one_time(question, _settled(question, stated))
+        timely = _of_one_time(question, _predicated(question, _settled(question, stated)))
         return _partner_pays(question, _of_one_holder(question, timely))
     except NoMatchError as error:
         if len(kb.sources) < 2:

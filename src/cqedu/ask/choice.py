@@ -24,7 +24,7 @@ from cqedu.ask.language import (
     past_of_content_verb,
     verb_roots,
 )
-from cqedu.ask.narrowing import against
+from cqedu.ask.narrowing import RELATIONS, against, relation_settled
 from cqedu.ask.question import Answer, made
 from cqedu.ask.reading import (
     CLASSIFIERS,
@@ -1002,6 +1002,8 @@ def _restated(q: _Question, c: Candidate, position: int) -> bool:
         p -= 1
     while p >= 0 and tokens[p] in DETERMINERS:
         p -= 1
+    if p >= 0 and tokens[p] in RELATIONS:
+        return relation_settled(q, c, position, tokens[p])
     if p < 1 or tokens[p] not in PREPOSITIONS:
         return False
     # deferred for start-up, as in `_same_stem`

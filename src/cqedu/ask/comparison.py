@@ -38,6 +38,8 @@ _MORE = frozenset(
 )
 _LESS = frozenset("fewer fewest less least lower lowest smaller smallest worse worst".split())
 _LEADS = frozenset({"which", "what"})
+#: The comparisons the article's figures make: of quantity and size, either way.
+QUANTITY_WORDS = _MORE | _LESS
 
 
 def compared(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer | None:

@@ -26,6 +26,31 @@ _DO_SUPPORT = frozenset({"do", "does", "did"})
 _BEFORE_VERB = frozenset({"to", "is", "are", "was", "were", "be", "been", "has", "have", "had"})
 
 
+#: Prepositions of a figure's relation to another ("*above* the national average").
+RELATIONS = frozenset({"above", "below"})
+#: The openings of a yes-no question ("*isn't* the rate below ...", "*is* it above").
+_YES_NO = frozenset({"is", "isn", "are", "aren", "was", "wasn", "were", "weren"})
+
+
+def relation_settled(q: _Question, c: Candidate, position: int, relation: str) -> bool:
+    """Whether the summary says the figure's relation to what the question compares it
+    with ("above the national average"): the same relation, or for a yes-no question
+    either one, which the record then settles ("isn't the rate *below* the national
+    average": it is above)."""
+    said = words(c.fact.summary)
+    meant = {q.r.tokens[position], *q.stands_for([position])}
+    yes_no = q.r.tokens[:1] and q.r.tokens[0] in _YES_NO
+    for j, word in enumerate(said):
+        of = set(said[j + 1 : j + 1 + _RELATION_SPAN])
+        if word in RELATIONS and (word == relation or yes_no) and meant & of:
+            return True
+    return False
+
+
+#: How many words after a relation say what the figure is compared with.
+_RELATION_SPAN = 4
+
+
 def against(q: _Question, candidate: Candidate) -> list[int]:
     """Words after the noun phrase asked about that narrow it to something the record
     does not count ("students study *abroad*", "teachers *nationally*"): known to the
@@ -51,8 +76,16 @@ def against(q: _Question, candidate: Candidate) -> list[int]:
     # name of a record the figure is tied to (its `related`) says whose figure it is
     tied = {w for f in candidate.fact.related for w in words(q.kb.get(f).name)}
     found: list[int] = []
+    relation = next((j for j in range(len(tokens)) if tokens[j] in RELATIONS), None)
     for i in q.optional:
         if q.stands_for([i]) & tied or tokens[i] in tied:
+            continue
+        # "above the national average": a relation the record may state
+        if (
+            relation is not None
+            and i > relation
+            and relation_settled(q, candidate, i, tokens[relation])
+        ):
             continue
         # a summary that mentions the word in passing does not cover it ("national")
         # (verbs live in summaries: there a mention covers one, "subjects *rank*")
