@@ -171,3 +171,44 @@ def test_a_word_no_tied_record_names_still_narrows_the_figure(
     kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(kb, question) == message
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a programme run with a partner abroad is not where the partner is
+        "where is the joint college with leicester",
+        "where are the sino-foreign programs",
+    ],
+)
+def test_a_programme_s_partner_country_is_no_answer_to_where_it_is(
+    kb: KnowledgeBase, question: str
+) -> None:
+    found = kb.get(
+        "leicester-joint-college"
+        if "leicester" in question
+        else "sino-foreign-cooperative-programs"
+    )
+    assert refused(kb, question) == (f"the article names {found.name} but does not say where it is")
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        # a programme whose description says where it is, a partner's own country
+        (
+            "where is the principal training program",
+            "Singapore (Principal training at Nanyang Technological University; Deepening "
+            "Global Cooperation and Mutual Learning \u00b65)",
+        ),
+        (
+            "where is the university of leicester",
+            "United Kingdom (University of Leicester; Deepening Global Cooperation and Mutual "
+            "Learning \u00b62)",
+        ),
+    ],
+)
+def test_a_place_a_record_gives_still_answers_where(
+    kb: KnowledgeBase, question: str, text: str
+) -> None:
+    assert kb.ask(question).text == text

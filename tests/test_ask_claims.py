@@ -82,6 +82,13 @@ def test_comparisons_of_quantity_still_answer(
             "southwest-university-of-political-science-and-law",
         ),
         ("when was the go lesson quietly given", "quietly", "go-lesson"),
+        # an ordinal says which one of several, which the record must say
+        (
+            "which university hosted the first fair",
+            "first",
+            "southwest-university-of-political-science-and-law",
+        ),
+        ("the second press conference date", "second", "press-conference"),
         # an adverb of manner said aside is still a claim ("set up ... gladly")
         (
             "which centre did chongqing set up to fight poverty gladly",
@@ -95,7 +102,7 @@ def test_comparisons_of_quantity_still_answer(
         ),
     ],
 )
-def test_an_adverb_of_manner_no_record_states_is_refused(
+def test_an_adverb_of_manner_or_an_ordinal_no_record_states_is_refused(
     kb: KnowledgeBase, question: str, word: str, record: str
 ) -> None:
     found = kb.get(record)
@@ -117,6 +124,11 @@ def test_an_adverb_of_manner_no_record_states_is_refused(
         ("how many brands does the city promote globally", "globally-promoted-brands"),
         ("how many principals are trained in Singapore annually", "principals-trained-at-ntu"),
         ("so basically how many subjects are in the ESI top 1%", "esi-top-subjects"),
+        # an ordinal the record says
+        (
+            "Which reform was selected as one of China's first national pilot programs?",
+            "campus-football-reform",
+        ),
     ],
 )
 def test_fillers_frequencies_and_stated_adverbs_still_answer(

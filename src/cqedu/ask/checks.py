@@ -705,6 +705,8 @@ def _stated(q: _Question, answer: Answer) -> Answer:
 _WORTH = frozenset({"good", "better", "best", "bad", "worse", "worst"})
 #: A rank of quality before a noun ("the *top* school"), not of a person's office.
 _TOP = "top"
+#: English's ordinal adjectives of order ("the *first* fair"): which one of several.
+_ORDINAL_WORDS = frozenset({"first", "second", "third"})
 #: The endings of English adverbs of manner formed from adjectives ("secret-ly").
 _MANNER_ENDINGS = ("ly",)
 
@@ -736,10 +738,11 @@ def _graded(tokens: Sequence[str], i: int, small: frozenset[str]) -> bool:
 def _unclaimed(q: _Question, answer: Answer) -> Answer:
     """The answer, or a refusal when the question adds a claim no record named states: a
     judgement of worth ("which is the *best* high school": the article ranks no schools),
-    or an adverb of manner on what was done ("which university *secretly* hosted the
-    fair"). Function words ("actually", "really", "exactly") only ask whether something
-    is so; adverbs of frequency ("annually") ask a figure per year; one said before the
-    question word ("so *basically* how many") is the asker's aside."""
+    an ordinal ("the *first* fair"), or an adverb of manner on what was done ("which
+    university *secretly* hosted the fair"). Function words ("actually", "really",
+    "exactly") only ask whether something is so; adverbs of frequency ("annually") ask a
+    figure per year; one said before the question word ("so *basically* how many") is the
+    asker's aside."""
     r = q.r
     tokens = r.tokens
     small = function_words()
@@ -760,7 +763,9 @@ def _unclaimed(q: _Question, answer: Answer) -> Answer:
             and i in r.subject
             and not q.read.get(i)
         )
-        if not (worth or manner) or all(stem(word) in said for said in told):
+        # "the *first* fair": which one in an order, which the record must say
+        ordinal = word in _ORDINAL_WORDS and i in r.subject
+        if not (worth or manner or ordinal) or all(stem(word) in said for said in told):
             continue
         of = f"any of the {len(named)} it names" if len(named) > 1 else named[0].name
         look = ", ".join(f.id for f in named[:MAX_RELATED])

@@ -409,16 +409,21 @@ def _asks_deed(r: Reading) -> bool:
     return tokens[:1] == ("what",) and "did" in tokens and "do" in tokens[tokens.index("did") :]
 
 
-def _new_places(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
+def _new_places(q: _Question, fitting: list[Candidate], best: Fact) -> list[Candidate]:
     """The records that say where, a partner or organization first; not a place read from
     a description that the question names already: "where is the Study in Chongqing
     initiative promoted" is not answered "Chongqing" (a brand's own name). A record's own
-    country is ("where is Universidade de Sao Paulo": Sao Paulo)."""
+    country is ("where is Universidade de Sao Paulo": Sao Paulo), but not for the
+    programme the question is about, run with a partner of that country ("where is the
+    joint college with Leicester": the university's United Kingdom is not the college's
+    place)."""
     asked = set(q.r.tokens)
+    partnered = best.kind == "program" and best.country is not None
     fitting = [
         c
         for c in fitting
-        if c.fact.country or not set(words(wording.place_of(c.fact) or "")) <= asked
+        if (c.fact.country or not set(words(wording.place_of(c.fact) or "")) <= asked)
+        and not (partnered and c.fact != best and c.fact.country == best.country)
     ]
     return sorted(fitting, key=lambda c: c.fact.kind not in ("partner", "organization"))
 
@@ -498,7 +503,7 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
         if not fitting:
             raise NoMatchError(f"the article does not say where {ranked[0].fact.name} is from")
     if kind == PLACE:
-        fitting = _new_places(q, fitting)
+        fitting = _new_places(q, fitting, ranked[0].fact)
     if not fitting or (kind in (DATE, WHO, PLACE) and _named_elsewhere(ranked[0], fitting[0])):
         return _related(q, kind, ranked)
     if kind == FIGURE:
