@@ -34,6 +34,17 @@ def kb() -> Iterator[KnowledgeBase]:
             ["sino-foreign-annual-enrollment", "sino-foreign-cooperative-programs"],
         ),
         ("how many teachers and how many schools", ["schools", "teachers"]),
+        # "it" is the city, not the plural counted
+        (
+            "how many schools does chongqing have, and how many students does it have",
+            ["schools", "students"],
+        ),
+        # a keyword string of nouns ending in a count noun asks each noun's count
+        (
+            "vocational education platforms and overseas programs counts",
+            ["international-vocational-platforms", "overseas-vocational-programs"],
+        ),
+        ("schools and teachers numbers", ["schools", "teachers"]),
         (
             "the number of special education schools and the number of schools",
             ["schools", "special-education-schools"],
@@ -54,6 +65,11 @@ def test_each_of_two_joined_counts_is_answered_in_the_records_order(
             "how many schools in 2020 and how many teachers",
             "the article gives 9,177 schools as of 2025, not for 2020; worth a look: "
             "special-education-schools",
+        ),
+        (
+            "schools and kindergartens counts",
+            "the article gives no schools figure for preschool; worth a look: schools, "
+            "special-education-schools, frontline-employees-trained-locally",
         ),
         (
             "how many teachers and how many kindergartens",

@@ -129,6 +129,11 @@ def ask(kb: KnowledgeBase, question: str) -> Answer:
     both = _two_questions(question)
     if both:
         return _both(kb, question, both)
+    keyed = _COUNTS_OF.match(question.strip())
+    if keyed:
+        # "platforms and overseas programs counts": what "how many" would ask of each noun
+        found = ask(kb, f"how many {keyed['nouns']}")
+        return found._replace(question=question.strip())
     read = reading.read(lexicon, question)
     try:
         found = (
@@ -157,13 +162,20 @@ def ask(kb: KnowledgeBase, question: str) -> Answer:
     return found
 
 
+#: A keyword string of nouns joined by "and" that ends in a count noun ("vocational
+#: platforms and overseas programs counts"), with no question word of its own.
+_COUNTS_OF = re.compile(
+    r"(?i)^(?!.*\b(?:how|what|which|who|whom|when|where|why)\b)"
+    r"(?P<nouns>.*\w\s+and\s+\w.*?)\s+(?:counts?|numbers?|figures?|totals?)\W*$"
+)
 #: A second question joined to the first ("..., and how many students do they enroll",
 #: "number of platforms and number of programs"): "and" before a count's own words.
 _SECOND = re.compile(
     r"(?i)^(?P<first>.*?\S)\s*,?\s+and\s+(?P<second>(?:how\s+(?:many|much)|(?:the\s+)?number\s+of)\s.*)$"
 )
-#: Pronouns that stand for the first question's noun phrase in the second ("do *they*").
-_STANDING_IN = re.compile(r"(?i)\b(they|them|it|their|its)\b")
+#: Pronouns that stand for the first question's noun phrase in the second ("do *they*"):
+#: plural, as what a count counts is; "it" is another subject ("does *it* have": the city).
+_STANDING_IN = re.compile(r"(?i)\b(they|them|their)\b")
 
 
 def _two_questions(question: str) -> tuple[str, str] | None:
