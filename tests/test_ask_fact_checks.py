@@ -141,3 +141,38 @@ def test_a_relation_no_record_states_is_still_refused(
     kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        # a bound of a rate before its figure ("higher than 90%", "above 60%") is the claim
+        ("is the preschool enrollment rate higher than 90%", "preschool-enrollment-rate"),
+        ("is the high school enrollment rate below 95%", "high-school-enrollment-rate"),
+        ("is the higher education enrollment rate above 60%", "higher-education-enrollment-rate"),
+    ],
+)
+def test_a_bound_claimed_of_a_rate_is_checked_by_its_record(
+    kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert kb.ask(question).record.id == record
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "Is the national higher education gross enrollment rate above 60%?",
+            "the article gives 64.25% higher education enrollment rate, but no figure for "
+            '"national"',
+        ),
+        (
+            "is the preschool enrollment rate higher than 2020",
+            "the article gives 93.5% preschool enrollment rate as of 2025, not for 2020",
+        ),
+    ],
+)
+def test_a_bound_of_another_figure_or_year_is_still_refused(
+    kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(kb, question) == message

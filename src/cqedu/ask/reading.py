@@ -1070,10 +1070,12 @@ _YES_NO = r"(?i)^\s*(?:did|does|do|has|have|is|are|was|were)\s+(?=\S)"
 #: The first words of both frames above.
 _AUXILIARIES = frozenset("did does do has have is are was were".split())
 #: A figure typed in a claim, what the claim says, to be checked (a year is no figure):
-#: a count before its noun ("10,000 schools"), a share, or its bound ("more than").
+#: a count before its noun ("10,000 schools"), a share, or its bound ("more than",
+#: "higher than", "above").
 #: (A pattern, compiled by `re` when a claim first needs it.)
 _CLAIMED_FIGURE = (
-    r"(?i)\b(?:over|about|around|(?:more|less|fewer)\s+than)\s+(?=\d)"
+    r"(?i)\b(?:over|under|above|below|about|around"
+    r"|(?:more|less|fewer|higher|lower|greater|bigger|larger|smaller)\s+than)\s+(?=\d)"
     r"|(?P<share>\d[\d,.]*\s*(?:%|percent\b))"
     r"|\b(?!(?:19|20)\d\d\b)\d[\d,.]*(?=\s+[^\W\d_])"
 )
