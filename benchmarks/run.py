@@ -343,6 +343,7 @@ QUESTION_SETS = (
     ("fresh tuning set E", REPO / "tests" / "data" / "questions_fresh_e.toml"),
     ("fresh tuning set F", REPO / "tests" / "data" / "questions_fresh_f.toml"),
     ("fresh tuning set G", REPO / "tests" / "data" / "questions_fresh_g.toml"),
+    ("fresh tuning set H", REPO / "tests" / "data" / "questions_fresh_h.toml"),
 )
 #: The sets tuned on, whose misses are printed; the kept-apart set's questions stay unread.
 TUNING_SETS = frozenset(path for label, path in QUESTION_SETS if "kept-apart" not in label)

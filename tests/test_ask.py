@@ -365,13 +365,15 @@ HELD_APART_6 = Path(__file__).parent / "data" / "questions_heldapart6.toml"
 FRESH = {
     "fresh_a": (Path(__file__).parent / "data" / "questions_fresh_a.toml", 103),
     "fresh_b": (Path(__file__).parent / "data" / "questions_fresh_b.toml", 103),
-    "fresh_c": (Path(__file__).parent / "data" / "questions_fresh_c.toml", 94),
-    "fresh_d": (Path(__file__).parent / "data" / "questions_fresh_d.toml", 89),
+    "fresh_c": (Path(__file__).parent / "data" / "questions_fresh_c.toml", 95),
+    "fresh_d": (Path(__file__).parent / "data" / "questions_fresh_d.toml", 90),
     # two more writers (heavy paraphrase; phone typing and second-language English)
     "fresh_e": (Path(__file__).parent / "data" / "questions_fresh_e.toml", 70),
     "fresh_f": (Path(__file__).parent / "data" / "questions_fresh_f.toml", 95),
     # mixed personas: typos, totals and comparisons, years said aloud, reported speech
     "fresh_g": (Path(__file__).parent / "data" / "questions_fresh_g.toml", 96),
+    # five personas: parent, second-language speaker, data journalist, student, skeptic
+    "fresh_h": (Path(__file__).parent / "data" / "questions_fresh_h.toml", 122),
 }
 
 

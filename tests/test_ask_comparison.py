@@ -139,3 +139,96 @@ def test_with_two_cities_a_figure_only_one_gives_is_refused(with_kunming: Knowle
         "the sources give 6.4 million students as of 2025 for Chongqing alone, and compare it "
         "with no other place"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "records"),
+    [
+        (
+            "Is the enrollment rate for children with disabilities higher than the high "
+            "school enrollment rate?",
+            ["high-school-enrollment-rate", "disability-enrollment-rate"],
+        ),
+        (
+            "which is lower: the higher education enrollment rate or the preschool enrollment rate",
+            ["preschool-enrollment-rate", "higher-education-enrollment-rate"],
+        ),
+        # what the second side measures is the first's too
+        (
+            "Which is higher, the preschool or the high school enrollment rate?",
+            ["preschool-enrollment-rate", "high-school-enrollment-rate"],
+        ),
+        (
+            "does chongqing train more principals at NTU each year than it sponsors "
+            "scholars abroad",
+            ["scholars-sponsored-abroad", "principals-trained-at-ntu"],
+        ),
+        (
+            "are there more students enrolled each year in sino-foreign programs than "
+            "international students",
+            ["sino-foreign-annual-enrollment", "international-students"],
+        ),
+        ("are there fewer schools than teachers", ["schools", "teachers"]),
+    ],
+)
+def test_a_comparison_of_two_figures_the_article_gives_names_both(
+    kb: KnowledgeBase, question: str, records: list[str]
+) -> None:
+    found = kb.ask(question)
+    assert (found.kind, [f.id for f in found.named]) == ("figure", records)
+
+
+def test_both_figures_are_given_in_the_records_order_for_the_reader_to_compare(
+    kb: KnowledgeBase,
+) -> None:
+    assert kb.ask("which is higher, the high school or the preschool enrollment rate").text == (
+        "93.5% preschool enrollment rate (as of 2025; Building a Strong Education System \u00b61); "
+        "98.47% high school enrollment rate (as of 2025; Building a Strong Education System "
+        "\u00b61)"
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a side the article lacks: a national average, another year, a count it never gives
+        "is the higher education enrollment rate higher than the national average",
+        "is the preschool enrollment rate higher than it was in 2020",
+        "are there more teachers than universities",
+        # a side that names a level and no figure of it ("which rate?")
+        "which is higher, the primary or the junior middle school enrollment rate",
+        "which is higher, the preschool rate or the high school rate",
+        # a share against a count
+        "are there more teachers than the preschool enrollment rate",
+    ],
+)
+def test_a_comparison_with_a_side_the_article_lacks_is_still_refused(
+    kb: KnowledgeBase, question: str
+) -> None:
+    assert refused(kb, question) == _NONE
+
+
+def test_a_comparison_with_another_place_is_still_refused(kb: KnowledgeBase) -> None:
+    assert refused(kb, "Is Chongqing's preschool enrollment rate higher than Shanghai's?") == (
+        'the article gives no figure for "shanghai" to compare with'
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        # "than half" is a figure's claim, which the record's own figure checks
+        (
+            "Is it true that fewer than half of vocational students go on to further study?",
+            "vocational-further-study-share",
+        ),
+        (
+            "is it true that more than half of kindergartens are inclusive",
+            "inclusive-preschool-coverage",
+        ),
+    ],
+)
+def test_more_or_fewer_than_half_is_a_claim_the_record_checks(
+    kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert kb.ask(question).record.id == record

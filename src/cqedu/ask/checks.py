@@ -19,12 +19,19 @@ from itertools import product
 from pathlib import Path
 
 from cqedu.ask.candidates import Candidate, find, meanings
-from cqedu.ask.language import Lexicon, function_words, inflected, verb_roots
+from cqedu.ask.language import (
+    Lexicon,
+    function_words,
+    inflected,
+    past_of_content_verb,
+    verb_roots,
+)
 from cqedu.ask.narrowing import in_terms
 from cqedu.ask.plain_counts import plain_first
 from cqedu.ask.question import MAX_RELATED, Answer, KnowledgeBase, made
 from cqedu.ask.reading import (
     CLOSED_CLASS,
+    DETERMINERS,
     Reading,
     after_preposition,
     clause_subjects,
@@ -32,6 +39,7 @@ from cqedu.ask.reading import (
     country_words,
     declared_verb,
     echoed,
+    leading,
     ordinals,
     partner_noun_at,
     phrase,
@@ -133,7 +141,9 @@ class _Question:
         countries = country_words(kb)
         self.places = {i for i in self.known if tokens[i] in countries}
         # The subject of "does Yubei District have" restricts the question as a place does.
-        subjects = (clause_subjects(tokens) & set(self.known)) - homes
+        subjects = (
+            _before_a_verb(reading, lexicon, clause_subjects(tokens), homes) & set(self.known)
+        ) - homes
         # ... but not a common verb the clause runs on to ("did the fair *take* place")
         small = function_words()
         subjects = {i for i in subjects if tokens[i] not in small or reading.typed[i][:1].isupper()}
@@ -566,6 +576,49 @@ def _capitalised(text: str) -> str:
     return " ".join(w if text[s].isupper() else "|" for s, _, w in word_spans(text))
 
 
+def _the_thing_first(q: _Question, ranked: list[Candidate]) -> list[Candidate]:
+    """`ranked` with the record of a thing before a stat that gives another figure of it
+    (a stat names the programme whose figure it is not in `related`), when the question
+    asks no figure but says something of the thing ("kindergarten free in cq?", "is
+    preschool free") and the two cover its words alike: the claim is the programme's
+    ("one year of free preschool"), not the count of children it helps."""
+    r = q.r
+    asks_figure = r.counted or r.percent or r.extreme or r.per or r.kind not in (NAME, SUMMARY)
+    if asks_figure or not ranked or ranked[0].fact.kind != "stat":
+        return ranked
+    top = ranked[0]
+    said = q.stands_for(q.known) | set(r.tokens)
+    if set(words(top.fact.unit or "")) & said:
+        return ranked  # "study in chongqing international students": what the stat counts
+    alike = round(top.score(q.required), 2)
+    things = [
+        c
+        for c in ranked[1:]
+        if c.fact.id in top.fact.related
+        and c.fact.kind == "program"
+        and round(c.score(q.required), 2) == alike
+    ]
+    if not things:
+        return ranked
+    return [things[0], *(c for c in ranked if c is not things[0])]
+
+
+def _before_a_verb(r: Reading, lexicon: Lexicon, subjects: set[int], homes: set[int]) -> set[int]:
+    """The subjects of clauses of do-support, each a name up to a declared verb after it
+    ("does Chongqing *offer* Sino-foreign programs": the verb, and its object after it,
+    are no subject). After a common noun the verb is not told from a noun ("do scholars
+    receive"): the clause stays whole."""
+    kept: set[int] = set()
+    name = False
+    for i in sorted(subjects):
+        if i - 1 not in subjects:  # a clause's first word
+            name = i in homes or r.typed[i][:1].isupper()
+            kept.add(i)
+        elif i - 1 in kept and not (name and declared_verb(lexicon, r.tokens[i])):
+            kept.add(i)
+    return kept
+
+
 def _near(position: int, homes: set[int]) -> bool:
     """Whether a word stands next to the sources' own place ("in Chongqing schools"): the
     place's whole system, no restriction."""
@@ -631,10 +684,12 @@ def _stated(q: _Question, answer: Answer) -> Answer:
     # Stems only for a question holding a word that begins as an entry does: the stemmer
     # loads on first use, and most questions hold none.
     starting = {w[:4] for entry in entries for w in entry}  # "end" begins "ended"
+    # "isn't the rate below ...": a negative auxiliary opening a question asks it be
+    # confirmed, and denies nothing
     negated = [
         i
         for i, t in enumerate(tokens)
-        if i > 0 and (t == "t" or (t in ("longer", "more") and tokens[i - 1] == "no"))
+        if i > 1 and (t == "t" or (t in ("longer", "more") and tokens[i - 1] == "no"))
     ]
     if not negated and not any(t.startswith(tuple(starting)) for t in tokens):
         return answer
@@ -664,6 +719,127 @@ def _stated(q: _Question, answer: Answer) -> Answer:
                 raise NoMatchError(
                     f'{article} does not say "{typed}" of {of}; worth a look: {look}'
                 )
+    return answer
+
+
+#: English's comparison of good and bad (irregular, a closed set): a judgement of worth
+#: ("the *best* high school"), which no figure of the article makes; its own comparisons
+#: are of quantity ("the *highest* rate").
+_WORTH = frozenset({"good", "better", "best", "bad", "worse", "worst"})
+#: A rank of quality before a noun ("the *top* school"), not of a person's office.
+_TOP = "top"
+#: English's ordinal adjectives of order ("the *first* fair"): which one of several.
+_ORDINAL_WORDS = frozenset({"first", "second", "third"})
+#: The endings of English adverbs of manner formed from adjectives ("secret-ly").
+_MANNER_ENDINGS = ("ly",)
+
+
+def _graded(tokens: Sequence[str], i: int, small: frozenset[str]) -> bool:
+    """Whether a word is the comparative or superlative of a common adjective ("*older*
+    than ten years", "the *newest* centre") that compares no quantity the figures give
+    ("higher", "most" do): a grade of age or quality the records never state."""
+    from cqedu.ask.comparison import QUANTITY_WORDS  # deferred with the comparisons
+
+    word = tokens[i]
+    if word in QUANTITY_WORDS or word not in small or (i > 0 and tokens[i - 1] == "no"):
+        return False  # "no longer" denies
+    # a comparative takes "than" ("older than"), a superlative "the" ("the newest")
+    before, after = tokens[i - 1 : i], tokens[i + 1 : i + 2]
+    for ending, marked in (("er", after == ("than",)), ("est", before in (("the",), ("s",)))):
+        if not marked:
+            continue
+        base = word.removesuffix(ending)
+        # the shortest adjectives graded so are of three letters ("old", "new", "big")
+        if base == word or len(base) < len("old"):
+            continue
+        doubled = len(base) > len("old") and base[-1] == base[-2]
+        if base in small or f"{base}e" in small or (doubled and base[:-1] in small):
+            return True
+    return False
+
+
+def _unclaimed(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when the question adds a claim no record named states: a
+    judgement of worth ("which is the *best* high school": the article ranks no schools),
+    an ordinal ("the *first* fair"), or an adverb of manner on what was done ("which
+    university *secretly* hosted the fair"). Function words ("actually", "really",
+    "exactly") only ask whether something is so; adverbs of frequency ("annually") ask a
+    figure per year; one said before the question word ("so *basically* how many") is the
+    asker's aside."""
+    r = q.r
+    tokens = r.tokens
+    small = function_words()
+    lead = leading(tokens)
+    named = list(answer.named or [answer.record])
+    told = [_record_stems(f) for f in named]
+    people = all(f.kind == "person" for f in named)
+    for i, word in enumerate(tokens):
+        # "the *top* school" ranks schools; "the top official" is a person's rank, which
+        # the record's role says
+        worth = word in _WORTH or (word == _TOP and not people) or _graded(tokens, i, small)
+        manner = (
+            i > lead
+            and word.endswith(_MANNER_ENDINGS)
+            and len(word) > len("only")
+            and word not in small
+            and not r.per_year
+            and i in r.subject
+            and not q.read.get(i)
+        )
+        # "the *first* fair": which one in an order, which the record must say
+        ordinal = word in _ORDINAL_WORDS and i in r.subject
+        if not (worth or manner or ordinal) or all(stem(word) in said for said in told):
+            continue
+        of = f"any of the {len(named)} it names" if len(named) > 1 else named[0].name
+        look = ", ".join(f.id for f in named[:MAX_RELATED])
+        if worth:
+            raise NoMatchError(
+                f'{_article(q, named[0])} ranks nothing as "{r.typed[i]}": it gives figures, '
+                f"not judgements; worth a look: {look}"
+            )
+        raise NoMatchError(
+            f'{_article(q, named[0])} does not say "{r.typed[i]}" of {of}; worth a look: {look}'
+        )
+    return answer
+
+
+#: The forms of "be" that open a yes-no question of what a thing is ("are schools free").
+_BE = frozenset({"is", "are", "was", "were"})
+
+
+def _predicated(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when a yes-no question says of its subject a word that
+    other records use but none named does ("are *schools* free in chongqing": free is
+    said of preschool, not of the schools counted): the claim is of something else."""
+    r = q.r
+    tokens = r.tokens
+    if tokens[:1] and tokens[0] not in _BE:
+        return answer
+    named = list(answer.named or [answer.record])
+    told = [_record_stems(f) | set(words(f.name.lower())) for f in named]
+    # only common English slips past the vetoes ("free", "go"); a verb is what was done;
+    # "one of the *places*" says what kind of thing the subject is
+    small = function_words()
+    for i in r.subject:
+        if i in r.level_positions or i in q.homes or not q.read.get(i) or q.generic(i):
+            continue
+        word = tokens[i]
+        if word not in small or inflected(word) or declared_verb(q.lexicon, word):
+            continue
+        if word.endswith("s") and word[:-1] in small:  # "chongqing *works* with"
+            continue
+        if tokens[i + 1 : i + 2] and tokens[i + 1] in DETERMINERS:
+            continue  # a preposition before its noun phrase ("*behind* the college")
+        if past_of_content_verb(word) or tokens[max(i - 3, 0) : i] == ("one", "of", "the"):
+            continue
+        meant = {word, *q.stands_for([i])}
+        if any({stem(w) for w in meant} & said or meant & said for said in told):
+            continue
+        of = f"any of the {len(named)} it names" if len(named) > 1 else named[0].name
+        look = ", ".join(f.id for f in named[:MAX_RELATED])
+        raise NoMatchError(
+            f'{_article(q, named[0])} does not say "{r.typed[i]}" of {of}; worth a look: {look}'
+        )
     return answer
 
 
@@ -1000,12 +1176,14 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         # University" asks no list of the city's universities)
         question.vetoes()
         if bare and reading.kind in (PLACES, COUNTRIES):
-            return _stated(question, _without(question, everyone(question)))
+            return _unclaimed(question, _stated(question, _without(question, everyone(question))))
         ranked = plain_first(question, question.constrained(question.candidates()))
+        ranked = _the_thing_first(question, ranked)
         chosen = _without(question, choose(question, ranked))
         chosen = of_its_kind(question, chosen)  # the noun asked for names what it is
         stated = _of_the_person(question, _particle_stated(question, _stated(question, chosen)))
-        timely = _of_one_time(question, _settled(question, stated))
+        stated = _unclaimed(question, stated)
+        timely = _of_one_time(question, _predicated(question, _settled(question, stated)))
         return _partner_pays(question, _of_one_holder(question, timely))
     except NoMatchError as error:
         if len(kb.sources) < 2:

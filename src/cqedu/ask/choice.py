@@ -24,7 +24,7 @@ from cqedu.ask.language import (
     past_of_content_verb,
     verb_roots,
 )
-from cqedu.ask.narrowing import against
+from cqedu.ask.narrowing import RELATIONS, against, relation_settled
 from cqedu.ask.question import Answer, made
 from cqedu.ask.reading import (
     CLASSIFIERS,
@@ -279,6 +279,17 @@ def _unasked(q: _Question, kind: str, best: Candidate) -> None:
             raise NoMatchError(f'the article does not say "{q.asked()}"')
     if kind == SUMMARY and _asks_deed(r) and best.fact.kind == "person":
         _deed(best.fact)
+    verb = _object_asked(r)
+    if kind == SUMMARY and verb is not None and best.fact.kind in ("person", "organization"):
+        # "what did Liu Yanbing emphasize": what he said, which his record (who he is; or
+        # what a body is)
+        # gives only when it states that verb (or a word it stands for), in its summary
+        # as anywhere
+        said = set(words(" ".join((best.fact.name, best.fact.summary, *best.fact.keywords))))
+        meant = q.stands_for([verb])
+        meant |= {w for m in meant for term in q.lexicon.synonyms.get((m,), ()) for w in term}
+        if not best.quality.get(verb) and not meant & said:
+            raise NoMatchError(wording.no_object(best.fact, r.tokens[1], r.typed[verb]))
     if kind == SUMMARY:
         head = [i for i in q.required if i in r.head]
         weak = [i for i in head if i in best.weak]
@@ -398,6 +409,57 @@ def _asks_deed(r: Reading) -> bool:
     return tokens[:1] == ("what",) and "did" in tokens and "do" in tokens[tokens.index("did") :]
 
 
+def _new_places(q: _Question, fitting: list[Candidate], best: Fact) -> list[Candidate]:
+    """The records that say where, a partner or organization first; not a place read from
+    a description that the question names already: "where is the Study in Chongqing
+    initiative promoted" is not answered "Chongqing" (a brand's own name). A record's own
+    country is ("where is Universidade de Sao Paulo": Sao Paulo), but not for the
+    programme the question is about, run with a partner of that country ("where is the
+    joint college with Leicester": the university's United Kingdom is not the college's
+    place)."""
+    asked = set(q.r.tokens)
+    partnered = best.kind == "program" and best.country is not None
+    fitting = [
+        c
+        for c in fitting
+        if (c.fact.country or not set(words(wording.place_of(c.fact) or "")) <= asked)
+        and not (partnered and c.fact != best and c.fact.country == best.country)
+    ]
+    return sorted(fitting, key=lambda c: c.fact.kind not in ("partner", "organization"))
+
+
+#: The record attribute that names a programme's subject fields (`Fact.fields`).
+_FIELDS = "fields"
+
+
+def _of_its_fields(q: _Question, ranked: list[Candidate]) -> Answer | None:
+    """ "list the Sino-foreign program fields", "in what fields does ... offer": the record
+    the question is about whose subject fields the article names, by its own description
+    (which names them), not its count; None when the question asks no fields or no such
+    record covers its words."""
+    asked = [i for i in q.r.subject if q.r.tokens[i] in (_FIELDS, _FIELDS[:-1])]
+    if not asked or q.r.kind != NAME:
+        return None
+    rest = [i for i in q.required if i not in asked]
+    best = ranked[0].score(rest)
+    with_fields = [c for c in ranked if c.fact.fields and c.score(rest) >= best]
+    if not with_fields:
+        return None
+    return _answer(q, NAME, [with_fields[0].fact], [])
+
+
+def _object_asked(r: Reading) -> int | None:
+    """Where the verb of "what did X emphasize" stands (its last word), when it is no
+    "do": the question asks the verb's object, not X."""
+    tokens = r.tokens
+    if tokens[:1] != ("what",) or tokens[1:2] not in (("did",), ("does",), ("do",)):
+        return None
+    last = len(tokens) - 1
+    if last < 3 or tokens[last] == "do" or last in r.level_positions:
+        return None
+    return last
+
+
 def _deed(fact: Fact) -> None:
     """Refuse "what did X do" when the person's record says what X is but not what X did:
     a deed is a relative clause on the person ("who gave children a lesson")."""
@@ -422,7 +484,7 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
     ranked = _of_a_kind(q, ranked)
     kind = _kind(q, ranked[0].fact)
     r = q.r
-    told = _told_in_summary(q, kind, ranked)
+    told = _told_in_summary(q, kind, ranked) or _of_its_fields(q, ranked)
     people = kind == WHO and ranked[0].fact.kind == "person"  # "who are the role models"
     # a plural noun phrase alone lists names, not figures ("international students")
     listing = r.plural and not (kind == FIGURE and r.kind == NAME)
@@ -440,8 +502,8 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
         fitting = [c for c in fitting if c.fact.country]
         if not fitting:
             raise NoMatchError(f"the article does not say where {ranked[0].fact.name} is from")
-    if kind == PLACE:  # a partner or organization is a place's best answer
-        fitting.sort(key=lambda c: c.fact.kind not in ("partner", "organization"))
+    if kind == PLACE:
+        fitting = _new_places(q, fitting, ranked[0].fact)
     if not fitting or (kind in (DATE, WHO, PLACE) and _named_elsewhere(ranked[0], fitting[0])):
         return _related(q, kind, ranked)
     if kind == FIGURE:
@@ -945,6 +1007,8 @@ def _restated(q: _Question, c: Candidate, position: int) -> bool:
         p -= 1
     while p >= 0 and tokens[p] in DETERMINERS:
         p -= 1
+    if p >= 0 and tokens[p] in RELATIONS:
+        return relation_settled(q, c, position, tokens[p])
     if p < 1 or tokens[p] not in PREPOSITIONS:
         return False
     # deferred for start-up, as in `_same_stem`

@@ -4,6 +4,11 @@
 gives its own place's figures, so the comparison is answered only when two or more
 sources give the figure (each, the larger first), and refused otherwise, never by a
 record that happens to mention "city".
+
+A comparison of two figures of one source ("is the preschool enrollment rate higher than
+the high school one", "more scholars than principals") names both records, for the reader
+to compare, when the article gives each; a side it lacks (a national average, another
+year, a count it never gives) refuses the whole.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from cqedu.ask.reading import DETERMINERS, Reading, place_name, source_places
 from cqedu.core.errors import NoMatchError
+from cqedu.facts.model import Fact
 from cqedu.query.wording import FIGURE
 
 if TYPE_CHECKING:
@@ -32,6 +38,8 @@ _MORE = frozenset(
 )
 _LESS = frozenset("fewer fewest less least lower lowest smaller smallest worse worst".split())
 _LEADS = frozenset({"which", "what"})
+#: The comparisons the article's figures make: of quantity and size, either way.
+QUANTITY_WORDS = _MORE | _LESS
 
 
 def compared(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer | None:
@@ -48,8 +56,7 @@ def compared(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer | 
     asked = _places_asked(tokens, at)
     other = _than(tokens, at, set(places), lexicon.known)
     if not asked and other is None:
-        _of_two(kb, reading, at)
-        return None
+        return _of_two(kb, lexicon, reading, at)
     if asked and asked not in _TOWNS:
         raise NoMatchError(f"the {_texts(kb)} no figure for each {_singular(asked)} to compare")
     rest = [t for t in tokens[at + 1 :] if t != "than" and t not in places]
@@ -64,30 +71,131 @@ _COMPARATIVE = frozenset(
 )
 
 
-#: How far "than" may follow its comparative ("more *schools* than", "higher than").
-_THAN_WITHIN = 4
 _LINKING = frozenset({"is", "are", "was", "were", "s"})
 
 
-def _of_two(kb: KnowledgeBase, reading: Reading, at: int) -> None:
-    """Refuse a comparison of two things ("more schools than universities", "which is
-    higher, A or B"): the article states none, and one figure is no answer to it. A
-    comparative that names a level ("higher education") or asks a change ("how many
-    more") is none."""
+def _of_two(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, at: int) -> Answer | None:
+    """A comparison of two things ("more scholars than principals", "which is higher, A
+    or B"): the records of both sides, for the reader to compare, when each side is a
+    figure the article gives; refused otherwise ("more schools than universities": one
+    figure is no answer to it). A comparative that names a level ("higher education") or
+    asks a change ("how many more") is none."""
     tokens = reading.tokens
+    # "is the higher education rate higher than ...": the comparative past the level's
+    at = next((i for i in range(at, len(tokens)) if _compares(reading, i)), at)
     if reading.change or at in reading.level_positions or tokens[at] not in _COMPARATIVE:
-        return
-    than = "than" in tokens[at + 1 : at + 1 + _THAN_WITHIN]
+        return None
+    than = "than" in tokens[at + 1 :]
     # "which is higher, A or B", "which rate is bigger: A or B"
     either = "or" in tokens[at + 1 :] and at > 0 and tokens[at - 1] in _LINKING
-    if than or either:
+    if not (than or either) or tokens[-1] == "than":
+        return None  # "higher than 90%": a figure's claim, checked as a fact-check is
+    sides = _sides(reading, at, than=than)
+    found = _figures(kb, lexicon, reading, at, sides) if sides else None
+    if found is None:
         raise NoMatchError(
             f"the {_texts(kb)} no comparison of these; ask for each figure on its own"
         )
+    from cqedu.ask.question import made  # deferred with the question logic
+
+    order = {fact_id: n for n, fact_id in enumerate(kb.ids())}
+    named = sorted(found, key=lambda fact: order[fact.id])
+    return made(reading.question, FIGURE, named, [], limit=0)
+
+
+def _compares(reading: Reading, at: int) -> bool:
+    return reading.tokens[at] in _COMPARATIVE and at not in reading.level_positions
+
+
+#: Words that open a yes-no question or a fact-check before what it compares ("is it
+#: true that", "does Chongqing really have").
+_OPENING = frozenset("is are was were does do did it true that there really actually".split())
+#: Personal pronouns: "than *it* sends principals" names what is compared after its verb.
+_PRONOUNS = frozenset("it they he she we you there".split())
+#: Words that say what a figure measures, not what it is of ("rate", "share", "number").
+_MEASURES = frozenset(
+    "rate rates share shares percentage percent proportion number count figure total".split()
+)
+
+
+def _sides(reading: Reading, at: int, *, than: bool) -> tuple[list[str], list[str]] | None:
+    """The words typed for each side of a comparison, as a question of its own would
+    ask them: "[more] *scholars abroad* than [it sends] *principals to NTU*", "[which is
+    higher,] *the preschool* or *the high school enrollment rate*"."""
+    tokens, typed = reading.tokens, reading.typed
+    if than:
+        split = tokens.index("than", at)
+        if split == at + 1:  # "is A higher than B": A stands before the comparative
+            start = next((i for i, t in enumerate(tokens[:at]) if t not in _OPENING), at)
+            first = list(typed[start:at])
+        else:  # "more scholars abroad than ...": A follows it
+            first = list(typed[at + 1 : split])
+        second = list(typed[split + 1 :])
+        if len(second) > 1 and second[0].lower() in _PRONOUNS:
+            second = second[2:]  # "than it sends principals": the verb's object
+    else:
+        split = tokens.index("or", at)
+        first, second = list(typed[at + 1 : split]), list(typed[split + 1 :])
+    if not first or not second:
+        return None
+    return first, second
+
+
+def _figures(
+    kb: KnowledgeBase,
+    lexicon: Lexicon,
+    reading: Reading,
+    at: int,
+    sides: tuple[list[str], list[str]],
+) -> list[Fact] | None:
+    """Each side's one record of a figure, or None when a side names none, names no more
+    than a level ("the preschool rate or the high school rate": which rate?), or the
+    two are not figures of one measure (a share and a count)."""
+    from cqedu.ask import checks  # deferred with the question logic
+    from cqedu.ask import reading as reading_step
+
+    rates = reading.percent or reading.tokens[at] in _RATES
+    asking = "what is" if rates else "how many"
+    first, second = sides
+    read = [reading_step.read(lexicon, f"{asking} {' '.join(side)}") for side in sides]
+    if not _measured(lexicon, read[0]) and _measured(lexicon, read[1]):
+        # "the preschool or the high school enrollment rate": what the second side
+        # measures is the first's too
+        levels = reading_step.level_words(lexicon, read[1].tokens, read[1].typed)
+        tail = second[max(levels) - len(asking.split()) + 1 :] if levels else []
+        read[0] = reading_step.read(lexicon, f"{asking} {' '.join([*first, *tail])}")
+    if not all(_measured(lexicon, r) for r in read):
+        return None
+    found: list[Fact] = []
+    for side in read:
+        try:
+            got = checks.answer(kb, lexicon, side)
+        except NoMatchError:
+            return None
+        if got.kind != FIGURE or len(got.named) != 1:
+            return None
+        found.append(got.record)
+    percents = {fact.unit == "percent" for fact in found}
+    if len({fact.id for fact in found}) < len(found) or len(percents) > 1:
+        return None
+    return found
+
+
+#: Comparatives of a rate's size ("higher", "lower"); "more" and "fewer" compare counts.
+_RATES = frozenset({"higher", "lower"})
+
+
+def _measured(lexicon: Lexicon, side: Reading) -> bool:
+    """Whether a side names what its figure measures, beyond a level and a measure word."""
+    from cqedu.ask.reading import level_words  # deferred with the question logic
+
+    levels = level_words(lexicon, side.tokens, side.typed)
+    return any(i not in levels and side.tokens[i] not in _MEASURES for i in side.subject)
 
 
 def _number_follows(tokens: tuple[str, ...], at: int) -> bool:
-    return at < len(tokens) and (tokens[at].isdigit() or tokens[at] in ("one", "two", "a"))
+    # "fewer than half": a fraction is a figure too
+    return at < len(tokens) and (tokens[at].isdigit() or tokens[at] in ("one", "two", "a", "half"))
 
 
 def _places_asked(tokens: tuple[str, ...], at: int) -> str:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from cqedu.ask.candidates import Candidate
 from cqedu.ask.language import function_words, inflected
 from cqedu.ask.reading import clause_verbs, declared_verb
+from cqedu.core.text import words
 
 if TYPE_CHECKING:
     from cqedu.ask.checks import _Question
@@ -23,6 +24,31 @@ if TYPE_CHECKING:
 _DO_SUPPORT = frozenset({"do", "does", "did"})
 #: Words a verb follows: "to take", "were set up", "have launched".
 _BEFORE_VERB = frozenset({"to", "is", "are", "was", "were", "be", "been", "has", "have", "had"})
+
+
+#: Prepositions of a figure's relation to another ("*above* the national average").
+RELATIONS = frozenset({"above", "below"})
+#: The openings of a yes-no question ("*isn't* the rate below ...", "*is* it above").
+_YES_NO = frozenset({"is", "isn", "are", "aren", "was", "wasn", "were", "weren"})
+
+
+def relation_settled(q: _Question, c: Candidate, position: int, relation: str) -> bool:
+    """Whether the summary says the figure's relation to what the question compares it
+    with ("above the national average"): the same relation, or for a yes-no question
+    either one, which the record then settles ("isn't the rate *below* the national
+    average": it is above)."""
+    said = words(c.fact.summary)
+    meant = {q.r.tokens[position], *q.stands_for([position])}
+    yes_no = q.r.tokens[:1] and q.r.tokens[0] in _YES_NO
+    for j, word in enumerate(said):
+        of = set(said[j + 1 : j + 1 + _RELATION_SPAN])
+        if word in RELATIONS and (word == relation or yes_no) and meant & of:
+            return True
+    return False
+
+
+#: How many words after a relation say what the figure is compared with.
+_RELATION_SPAN = 4
 
 
 def against(q: _Question, candidate: Candidate) -> list[int]:
@@ -46,8 +72,21 @@ def against(q: _Question, candidate: Candidate) -> list[int]:
     verbs |= {i for i in range(1, len(tokens)) if tokens[i - 1] in _BEFORE_VERB}
     if _DO_SUPPORT & set(tokens):
         verbs.add(len(tokens) - 1)
+    # "students enrolled in the Sino-foreign cooperative *institutions* and programs": the
+    # name of a record the figure is tied to (its `related`) says whose figure it is
+    tied = {w for f in candidate.fact.related for w in words(q.kb.get(f).name)}
     found: list[int] = []
+    relation = next((j for j in range(len(tokens)) if tokens[j] in RELATIONS), None)
     for i in q.optional:
+        if q.stands_for([i]) & tied or tokens[i] in tied:
+            continue
+        # "above the national average": a relation the record may state
+        if (
+            relation is not None
+            and i > relation
+            and relation_settled(q, candidate, i, tokens[relation])
+        ):
+            continue
         # a summary that mentions the word in passing does not cover it ("national")
         # (verbs live in summaries: there a mention covers one, "subjects *rank*")
         covered = candidate.quality.get(i) and (i not in candidate.weak or i in verbs)

@@ -13,6 +13,7 @@ A question goes through four steps, one module each:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
@@ -125,6 +126,14 @@ def ask(kb: KnowledgeBase, question: str) -> Answer:
 
     reading.check(question)  # a usage error before the index is read
     lexicon = Lexicon(kb)
+    both = _two_questions(question)
+    if both:
+        return _both(kb, question, both)
+    keyed = _COUNTS_OF.match(question.strip())
+    if keyed:
+        # "platforms and overseas programs counts": what "how many" would ask of each noun
+        found = ask(kb, f"how many {keyed['nouns']}")
+        return found._replace(question=question.strip())
     read = reading.read(lexicon, question)
     try:
         found = (
@@ -151,6 +160,70 @@ def ask(kb: KnowledgeBase, question: str) -> Answer:
     if phrases and not _counts_all(found, phrases):
         return _each(kb, lexicon, question, reading.conjuncts(question, lexicon)) or found
     return found
+
+
+#: A keyword string of nouns joined by "and" that ends in a count noun ("vocational
+#: platforms and overseas programs counts"), with no question word of its own.
+_COUNTS_OF = re.compile(
+    r"(?i)^(?!.*\b(?:how|what|which|who|whom|when|where|why)\b)"
+    r"(?P<nouns>.*\w\s+and\s+\w.*?)\s+(?:counts?|numbers?|figures?|totals?)\W*$"
+)
+#: A second question joined to the first ("..., and how many students do they enroll",
+#: "number of platforms and number of programs"): "and" before a count's own words.
+_SECOND = re.compile(
+    r"(?i)^(?P<first>.*?\S)\s*,?\s+and\s+(?P<second>(?:how\s+(?:many|much)|(?:the\s+)?number\s+of)\s.*)$"
+)
+#: Pronouns that stand for the first question's noun phrase in the second ("do *they*"):
+#: plural, as what a count counts is; "it" is another subject ("does *it* have": the city).
+_STANDING_IN = re.compile(r"(?i)\b(they|them|their)\b")
+
+
+def _two_questions(question: str) -> tuple[str, str] | None:
+    """The two questions one joins with "and" before a second count ("how many X does
+    the city have, and how many students do they enroll"), the second's pronoun given
+    the first's noun phrase; None for any other question."""
+    found = _SECOND.match(question.strip())
+    if found is None:
+        return None
+    first, second = found["first"], found["second"]
+    if not re.match(r"(?i)^\s*(?:how\s+(?:many|much)|(?:the\s+)?number\s+of)\s", first):
+        return None  # "which schools and how many ..."; "schools and number of ..."
+    from cqedu.ask import reading  # deferred with the rest of the question logic
+
+    _, phrases, _ = reading.conjunct_phrases(first)
+    noun = " and ".join(phrases) if phrases else _noun_of(first)
+    return first, _STANDING_IN.sub(noun, second) if noun else second
+
+
+def _noun_of(question: str) -> str:
+    """The noun phrase a "how many X ..." or "number of X ..." question counts: its words
+    up to the first closed-class word."""
+    from cqedu.ask.reading import CLOSED_CLASS  # deferred with the question logic
+
+    rest = re.sub(r"(?i)^\s*(?:how\s+(?:many|much)|(?:the\s+)?number\s+of)\s+", "", question)
+    noun: list[str] = []
+    for word in rest.split():
+        if word.lower().strip("?,.") in CLOSED_CLASS:
+            break
+        noun.append(word)
+    return " ".join(noun)
+
+
+def _both(kb: KnowledgeBase, question: str, parts: tuple[str, str]) -> Answer:
+    """Each joined question's figures, in the records' order; the first refusal refuses
+    the whole (a question half answered is not answered)."""
+    from cqedu.query.wording import FIGURE  # deferred: the wording module is the last step
+
+    found = [ask(kb, part) for part in parts]
+    named = list(dict.fromkeys(f for a in found for f in a.named))
+    if any(a.kind != FIGURE for a in found) or len(named) < len(found):
+        raise NoMatchError(
+            f'the article does not answer "{" ".join(question.split())}" as one question; '
+            "ask each figure on its own"
+        )
+    order = {fact_id: n for n, fact_id in enumerate(kb.ids())}
+    named.sort(key=lambda fact: order[fact.id])
+    return made(question.strip(), FIGURE, named, [], limit=0)
 
 
 def _counts_all(answer: Answer, phrases: Sequence[str]) -> bool:

@@ -367,7 +367,7 @@ def _as_meant(lexicon: Lexicon, question: str) -> str:
     source, "names of N" as "name N", a fact-check as its claim."""
     ordered = _in_order(lexicon, in_total(spoken_years(question)))
     asked = _without_lead_in(lexicon, _without_preamble(lexicon, ordered))
-    asked = _names_asked(_percent_signs(asked))
+    asked = _names_asked(_percent_signs(_without_tag(asked)))
     return claim(expand_numero(unattributed(asked, lexicon)))
 
 
@@ -378,6 +378,19 @@ def _in_order(lexicon: Lexicon | None, question: str) -> str:
     from cqedu.ask.fronted import in_order
 
     return in_order(question, lambda word: _counts(word, lexicon))
+
+
+def _without_tag(question: str) -> str:
+    """The question without a tag that offers its alternative (", or not?", ", not
+    fewer?"): after the last comma, "or" or "not" and function words only. It asks
+    whether the question holds, and says nothing of what is asked."""
+    before, comma, tag = question.rpartition(",")
+    said = words(tag)
+    if not comma or not said or said[0] not in ("or", "not"):
+        return question
+    if any(w not in function_words() for w in said):
+        return question
+    return f"{before.rstrip()}?" if tag.rstrip().endswith("?") else before
 
 
 def read(lexicon: Lexicon, question: str) -> Reading:
@@ -947,7 +960,30 @@ def _lead(tokens: Sequence[str]) -> int:
         and tokens[i - 1] in PREPOSITIONS | {"into", "to"}
         and tokens[i + 1] not in CLOSED_CLASS
     ]
-    return echo[0] if echo else len(tokens)
+    if echo:
+        return echo[0]
+    # "go lesson for kids, *where* was it (held)": a question word that ends the question
+    # with its auxiliary, a pronoun and at most the verb asks of the words before it
+    tail = [
+        i
+        for i in range(1, len(tokens) - 2)
+        if tokens[i] in ("where", "when", "who")
+        and tokens[i + 1] in _AUXILIARIES
+        and tokens[i + 2] in _TAIL_PRONOUNS
+        and len(tokens) - i <= len("wxyz")
+    ]
+    return tail[0] if tail else len(tokens)
+
+
+#: What a question word that ends the question asks of: "where was *it*", "when is *that*".
+_TAIL_PRONOUNS = frozenset({"it", "that", "this", "they", "he", "she"})
+
+
+def leading(tokens: Sequence[str]) -> int:
+    """Position of the question word that leads the question, or -1 when none does: the
+    words before it are the asker's ("so *basically* how many")."""
+    lead = _lead(tokens)
+    return lead if lead < len(tokens) else -1
 
 
 def echoed(tokens: Sequence[str]) -> int:
@@ -1022,8 +1058,10 @@ def _about_the_text(tokens: Sequence[str], lead: int) -> set[int]:
 
 def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one return per question word
     """The answer type and its details, from the question words."""
-    present = set(tokens)
-    percent = bool(present & _PERCENT_WORDS)
+    # "do universities do *most of* the research": a majority, a share claimed, no extreme
+    majority = {i for i in range(len(tokens) - 1) if tokens[i] == "most" and tokens[i + 1] == "of"}
+    present = {t for i, t in enumerate(tokens) if i not in majority}
+    percent = bool(present & _PERCENT_WORDS) or bool(majority)
     extreme = 1 if present & _MAX_WORDS else -1 if present & _MIN_WORDS else 0
     base = Reading("", (), (), FIGURE, extreme, per_year=bool(_per_year(tokens)), percent=percent)
     first = _lead(tokens)
@@ -1149,10 +1187,12 @@ _YES_NO = r"(?i)^\s*(?:did|does|do|has|have|is|are|was|were)\s+(?=\S)"
 #: The first words of both frames above.
 _AUXILIARIES = frozenset("did does do has have is are was were".split())
 #: A figure typed in a claim, what the claim says, to be checked (a year is no figure):
-#: a count before its noun ("10,000 schools"), a share, or its bound ("more than").
+#: a count before its noun ("10,000 schools"), a share, or its bound ("more than",
+#: "higher than", "above").
 #: (A pattern, compiled by `re` when a claim first needs it.)
 _CLAIMED_FIGURE = (
-    r"(?i)\b(?:over|about|around|(?:more|less|fewer)\s+than)\s+(?=\d)"
+    r"(?i)\b(?:over|under|above|below|about|around"
+    r"|(?:more|less|fewer|higher|lower|greater|bigger|larger|smaller)\s+than)\s+(?=\d)"
     r"|(?P<share>\d[\d,.]*\s*(?:%|percent\b))"
     r"|\b(?!(?:19|20)\d\d\b)\d[\d,.]*(?=\s+[^\W\d_])"
 )
@@ -1389,11 +1429,26 @@ def _head(
         verbs.add(run.pop())
         if len(run) > 1 and declared_verb(lexicon, tokens[run[-1]]):
             verbs.add(run.pop())
-    while run and inflected(tokens[run[-1]]) and tokens[run[-1]] not in lexicon.known:
+    # ... and so is a claim's verb before its figure
+    while run and (
+        (inflected(tokens[run[-1]]) and tokens[run[-1]] not in lexicon.known)
+        or _claims_with(tokens, run, lexicon)
+    ):
         verbs.add(run.pop())
     verbs.update(clause_verbs(tokens))
     verbs.update(phrasal)
     return frozenset(run), frozenset(verbs)
+
+
+def _claims_with(tokens: Sequence[str], run: Sequence[int], lexicon: Lexicon) -> bool:
+    """Whether a noun phrase's last word is the verb of a claim before its figure ("(is it
+    true) cooperation *reaches* (only) 30 countries", read "... reaches only number of
+    countries"): a declared verb, no part of what is counted."""
+    if len(run) < 2 or not declared_verb(lexicon, tokens[run[-1]]):
+        return False
+    small = function_words()
+    following = [t for t in tokens[run[-1] + 1 :] if t not in small or t == "number"]
+    return following[:1] == ["number"]
 
 
 def declared_verb(lexicon: Lexicon, token: str) -> bool:
@@ -1476,6 +1531,11 @@ def _in_name(typed: Sequence[str], span: range) -> bool:
         return False
     before, after = span.start - 1, span.stop
     return (before >= 0 and capital[before]) or (after < len(typed) and capital[after])
+
+
+def level_words(lexicon: Lexicon, tokens: Sequence[str], typed: Sequence[str] = ()) -> set[int]:
+    """Positions of the words naming a level, whatever the question asks."""
+    return _levels(lexicon, tokens, FIGURE, typed)[1]
 
 
 def _levels(

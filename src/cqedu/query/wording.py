@@ -139,7 +139,9 @@ def place_of(fact: Fact) -> str | None:
     Dadukou District primary school"); None when the record does not say. A centre's
     country is the one it works with, not where it stands ("Greece" for a Chinese-Greek
     centre founded by Chongqing): only an institution or a country is in its country."""
-    if fact.country and fact.category != "centre":
+    # ... nor is a programme run with a partner abroad ("Joint college with the University
+    # of Leicester" is in Chongqing, its partner in the United Kingdom)
+    if fact.country and fact.category != "centre" and fact.kind != "program":
         return fact.country
     if fact.kind == "event":
         venues = re.findall(_VENUE, fact.summary)
@@ -259,6 +261,15 @@ def no_deed(fact: Fact) -> str:
     return (
         f"the article mentions {fact.name} ({fact.summary.rstrip('.')}) "
         f"but does not say what {fact.name} did"
+    )
+
+
+def no_object(fact: Fact, auxiliary: str, verb: str) -> str:
+    """A person's (or body's) record that says who they are, asked what they said or did
+    ("what did Liu Yanbing emphasize")."""
+    return (
+        f"the article mentions {fact.name} ({fact.summary.rstrip('.')}) "
+        f'but does not say what {fact.name} {auxiliary} "{verb}"'
     )
 
 
