@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from cqedu.ask.language import Lexicon, function_words, inflected
 from cqedu.ask.plurals import counted_plural
-from cqedu.ask.spoken import spoken_years
+from cqedu.ask.spoken import spoken_numbers, spoken_years
 from cqedu.ask.totals import in_total
 from cqedu.core.errors import QueryError
 from cqedu.core.matching import EXACT_SCORE, WORD_SCORE
@@ -363,9 +363,10 @@ def place_name(source: Source) -> str:
 
 
 def _as_meant(lexicon: Lexicon, question: str) -> str:
-    """The question's text as it means it: years in digits, without lead-ins or a cited
-    source, "names of N" as "name N", a fact-check as its claim."""
-    asked = _without_lead_in(lexicon, _without_preamble(lexicon, in_total(spoken_years(question))))
+    """The question's text as it means it: years and figures in digits, without lead-ins or
+    a cited source, "names of N" as "name N", a fact-check as its claim."""
+    said = spoken_numbers(spoken_years(question))
+    asked = _without_lead_in(lexicon, _without_preamble(lexicon, in_total(said)))
     asked = _names_asked(_percent_signs(asked))
     return claim(expand_numero(unattributed(asked, lexicon)))
 
