@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from cqedu.ask.language import Lexicon, function_words, inflected
 from cqedu.ask.plurals import counted_plural
+from cqedu.ask.reported import in_front, unreported
 from cqedu.ask.spoken import spoken_numbers, spoken_years
 from cqedu.ask.totals import in_total
 from cqedu.core.errors import QueryError
@@ -368,7 +369,7 @@ def _as_meant(lexicon: Lexicon, question: str) -> str:
     said = spoken_numbers(spoken_years(question))
     asked = _without_lead_in(lexicon, _without_preamble(lexicon, in_total(said)))
     asked = _names_asked(_percent_signs(asked))
-    return claim(expand_numero(unattributed(asked, lexicon)))
+    return claim(expand_numero(in_front(unreported(unattributed(asked, lexicon), lexicon))))
 
 
 def read(lexicon: Lexicon, question: str) -> Reading:
