@@ -16,6 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from cqedu.ask.language import Lexicon, function_words, inflected
+from cqedu.ask.people import of_people
 from cqedu.ask.plurals import counted_plural
 from cqedu.ask.reported import in_front, unreported
 from cqedu.ask.spoken import spoken_numbers, spoken_years
@@ -365,11 +366,13 @@ def place_name(source: Source) -> str:
 
 def _as_meant(lexicon: Lexicon, question: str) -> str:
     """The question's text as it means it: years and figures in digits, without lead-ins or
-    a cited source, "names of N" as "name N", a fact-check as its claim."""
+    a cited source, "names of N" as "name N", people counted by what they do as that group,
+    a fact-check as its claim."""
     said = spoken_numbers(spoken_years(question))
     asked = _without_lead_in(lexicon, _without_preamble(lexicon, in_total(said)))
     asked = _names_asked(_percent_signs(asked))
-    return claim(expand_numero(in_front(unreported(unattributed(asked, lexicon), lexicon))))
+    asked = in_front(unreported(unattributed(asked, lexicon), lexicon))
+    return claim(expand_numero(of_people(asked, lexicon)))
 
 
 def read(lexicon: Lexicon, question: str) -> Reading:
