@@ -974,7 +974,7 @@ def test_a_country_named_is_answered_by_its_own_record(
     "question",
     [
         # once answered with a figure (a scholars count, a rate): a manner is no figure
-        "how is Study in Chongqing described",
+        # ("how is Study in Chongqing described" asks its description: test_ask_described.py)
         "how is the national average enrollment rate calculated",
         "how are teachers paid",
         "how does the Five Educations in One philosophy work",

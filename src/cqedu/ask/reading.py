@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
+from cqedu.ask.described import as_described
 from cqedu.ask.language import Lexicon, function_words, inflected
 from cqedu.ask.people import of_people
 from cqedu.ask.plurals import counted_plural
@@ -367,12 +368,13 @@ def place_name(source: Source) -> str:
 def _as_meant(lexicon: Lexicon, question: str) -> str:
     """The question's text as it means it: years and figures in digits, without lead-ins or
     a cited source, "names of N" as "name N", people counted by what they do as that group,
-    a fact-check as its claim."""
+    "how is X described" as what X is described as, a fact-check as its claim."""
     said = spoken_numbers(spoken_years(question))
     asked = _without_lead_in(lexicon, _without_preamble(lexicon, in_total(said)))
     asked = _names_asked(_percent_signs(asked))
     asked = in_front(unreported(unattributed(asked, lexicon), lexicon))
-    return claim(expand_numero(of_people(asked, lexicon)))
+    asked = as_described(of_people(asked, lexicon), lexicon.kb)
+    return claim(expand_numero(asked))
 
 
 def read(lexicon: Lexicon, question: str) -> Reading:
