@@ -20,8 +20,20 @@ from tests.conftest import refused
             "how many countries the city works with on vocational training?",
         ),
         ("Liu Yanbing told reporters that how many schools", "how many schools"),
+        (
+            "Liu Yanbing told the press conference that how many schools",
+            "how many schools",
+        ),
+        # whom the article does not cite as told stays, as a speaker does
+        (
+            "Liu Yanbing told the statistics bureau that how many schools",
+            "Liu Yanbing told the statistics bureau that how many schools",
+        ),
         ("the commission announced how many schools", "how many schools"),
-        ("As officials noted, what is the preschool rate?", "what is the preschool rate?"),
+        (
+            "As officials noted, what is the preschool rate?",
+            "what is the preschool rate?",
+        ),
         ("how many schools are there, officials said?", "how many schools are there?"),
         # a speaker the records never name stays, to be weighed as any word is
         (
@@ -46,7 +58,11 @@ def test_the_speaker_of_a_reported_question_is_left_out(
         ("the city has how many teachers?", "how many teachers the city has ?"),
         (
             "it enrolls how many Sino-foreign students each year",
-            "how many Sino-foreign students it enrolls each year",
+            "how many Sino-foreign students each year it enrolls",
+        ),
+        (
+            "the universities do how much of the basic research",
+            "how much of the basic research the universities do",
         ),
         # "how many" already in front, after a question word, or counting nothing
         ("how many teachers does it have", "how many teachers does it have"),
@@ -91,6 +107,17 @@ def test_an_echo_question_asks_its_count_at_the_front(clause: str, asked: str) -
             "Deepening Global Cooperation and Mutual Learning ¶3)",
         ),
         (
+            "the universities is doing how much of the basic research in chongqing",
+            "basic-research-share",
+            "about 90% share of basic research done by universities (as of 2025; Integrating "
+            "Education with Industry and Innovation ¶4)",
+        ),
+        (
+            "Liu Yanbing told the press conference that the city has how many teachers?",
+            "teachers",
+            "over 500,000 teachers (as of 2025; Building a Strong Education System ¶1)",
+        ),
+        (
             "the city has how many teachers?",
             "teachers",
             "over 500,000 teachers (as of 2025; Building a Strong Education System ¶1)",
@@ -119,7 +146,18 @@ def test_a_reported_question_is_answered_as_the_question_it_reports(
             "the national statistics bureau said how many schools chongqing has?",
             'the article does not mention "statistics"',
         ),
-        ("Officials said how many people live in chongqing", 'the article does not mention "live"'),
+        (
+            "Officials said how many people live in chongqing",
+            'the article does not mention "live"',
+        ),
+        (
+            "universities do how much of the applied research in chongqing",
+            'the article does not mention "applied"',
+        ),
+        (
+            "Liu Yanbing told the national statistics bureau that the city has how many teachers?",
+            'the article does not mention "statistics"',
+        ),
     ],
 )
 def test_a_reported_question_the_article_does_not_answer_is_refused(

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from cqedu.core.text import words
+from cqedu.store.index import STOPWORDS
 
 if TYPE_CHECKING:
     from cqedu.ask.language import Lexicon
@@ -31,7 +32,10 @@ _MAX_SPEAKER = 6
 #: director told reporters, ..."), and after it ("..., officials said?").
 _BEFORE = (
     rf"(?is)^\s*(?:as\s+)?(?P<who>(?:[\w'\u2019.-]+\s+){{0,{_MAX_SPEAKER - 1}}}?[\w'\u2019.-]+)"
-    rf"\s+(?:(?:has|have|had)\s+)?{_REPORTING}(?:\s+{_HEARERS})?(?:\s+that\b)?\s*,?\s+"
+    rf"\s+(?:(?:has|have|had)\s+)?{_REPORTING}"
+    # whom they told, a few words before "that" ("told the press conference that")
+    rf"(?:(?P<told>(?:\s+[\w'\u2019-]+){{1,3}}?)(?=\s+that\b)|\s+{_HEARERS})?"
+    r"(?:\s+that\b)?\s*,?\s+"
     r"(?P<rest>\S.*)$"
 )
 _AFTER = (
@@ -59,6 +63,9 @@ def unreported(question: str, lexicon: Lexicon) -> str:
         found = re.match(pattern, question)
         if found is None or not _cited(found["who"], lexicon):
             continue
+        told = (found.groupdict().get("told") or "").strip()
+        if told and not re.fullmatch(_HEARERS, told) and not _cited(told, lexicon):
+            continue  # "told the statistics bureau that": whom the article does not cite
         rest = found["rest"] + (found.groupdict().get("end") or "")
         asked = words(rest)
         if asked and asked[0] in _QUESTION_WORDS:
@@ -93,17 +100,16 @@ def in_front(clause: str) -> str:
         return clause
     if re.search(r"[,:;.!?\u2013\u2014]|\s-\s", clause[: found.start()]):
         return clause  # "for special education: how many ...": a preamble, no clause
-    # deferred with the rest of the question logic
-    from cqedu.ask.language import function_words
-
-    small = function_words()
     after = clause[found.end() :]
-    noun = re.match(r"\s*(?:[\w'\u2019-]+\s*)", after)
-    end = 0
-    while noun is not None and words(noun[0]) and words(noun[0])[0] not in small:
+    # "how much *of the* basic research": a part of the noun phrase that follows
+    part = re.match(r"(?i)of\s+(?:(?:the|a|an|its|their|this|that|these|those)\s+)?", after)
+    start = end = part.end() if part else 0
+    noun = re.match(r"\s*(?:[\w'\u2019-]+\s*)", after[end:])
+    # the noun phrase ends at a closed-class word ("on", "the", "is"), the index's stop words
+    while noun is not None and words(noun[0]) and words(noun[0])[0] not in STOPWORDS:
         end += noun.end()
         noun = re.match(r"\s*(?:[\w'\u2019-]+\s*)", after[end:])
-    if end == 0:
+    if end == start:
         return clause
     before = clause[: found.start()].strip()
     counted = f"{found[0]}{after[:end].rstrip()}"
