@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from cqedu.ask.spoken import spoken_years
+from cqedu.ask.spoken import spoken_numbers, spoken_years
 from cqedu.knowledge import KnowledgeBase
 from tests.conftest import refused
 
@@ -65,6 +65,88 @@ def test_a_year_said_aloud_that_the_record_gives_is_answered(real_kb: KnowledgeB
     found = real_kb.ask("how many kids get free preschool from twenty twenty five")
     assert found.record.id == "free-preschool-children"
     assert found.text.startswith("more than 200,000 children")
+
+
+# ------------------------------------------------ figures said in words
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        ("top one percent", "top 1 percent"),
+        ("top one per cent", "top 1 per cent"),
+        ("Seventy countries", "70 countries"),
+        ("more than fifty countries", "more than 50 countries"),
+        ("eighty-three subjects", "83 subjects"),
+        ("ninety-three point five percent", "93.5 percent"),
+        ("sixty-four point two five%", "64.25%"),
+        ("over a thousand scholars", "over 1000 scholars"),
+        ("two hundred and forty students", "240 students"),
+        ("nine thousand one hundred seventy seven schools", "9177 schools"),
+        ("six point four million students", "6.4 million students"),
+        ("older than ten years", "older than 10 years"),
+        # a number below ten is printed in words: it stays as typed, as do names
+        ("the three major industries", "the three major industries"),
+        ("Five Educations in One", "Five Educations in One"),
+        ("one of them", "one of them"),
+        ("one in five", "one in five"),
+        ("a third of them", "a third of them"),
+        ("a point of view", "a point of view"),
+    ],
+)
+def test_a_figure_said_in_words_is_written_as_digits(said: str, written: str) -> None:
+    assert spoken_numbers(said) == written
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "answer"),
+    [
+        (
+            "so basically how many subjects are in the ESI global top one percent",
+            "esi-top-subjects",
+            "83 subjects (subjects in the ESI global top 1%; higher education; as of 2025; "
+            "Integrating Education with Industry and Innovation ¶2)",
+        ),
+        (
+            "does chongqing cooperate with seventy countries and regions on education",
+            "cooperation-countries-and-regions",
+            "more than 70 countries and regions (countries and regions in education "
+            "cooperation; 2025; Deepening Global Cooperation and Mutual Learning ¶1)",
+        ),
+        (
+            "is it true that chongqing works with more than fifty countries on vocational training",
+            "vocational-cooperation-countries",
+            "more than 50 countries (countries in vocational training cooperation; as of 2025; "
+            "Deepening Global Cooperation and Mutual Learning ¶3)",
+        ),
+        (
+            "are eighty-three subjects in the ESI top one percent",
+            "esi-top-subjects",
+            "83 subjects (subjects in the ESI global top 1%; higher education; as of 2025; "
+            "Integrating Education with Industry and Innovation ¶2)",
+        ),
+        (
+            # a fact-check said in words is answered with the article's own figure
+            "is the preschool enrollment rate ninety-four percent",
+            "preschool-enrollment-rate",
+            "93.5% preschool enrollment rate (as of 2025; Building a Strong Education System ¶1)",
+        ),
+    ],
+)
+def test_a_figure_said_in_words_finds_the_record_written_in_digits(
+    real_kb: KnowledgeBase, question: str, expected: str, answer: str
+) -> None:
+    found = real_kb.ask(question)
+    assert (found.record.id, found.text) == (expected, answer)
+
+
+def test_a_figure_said_in_words_that_no_record_gives_is_refused(real_kb: KnowledgeBase) -> None:
+    # as "top 2 percent" is: the article ranks subjects in the top 1% only
+    assert refused(real_kb, "how many subjects are in the ESI global top two percent") == (
+        'the article does not answer "how many subjects are in the ESI global top two '
+        'percent"; no record covers all its words; worth a look: esi-top-subjects, '
+        "esi-top-threshold, cooperation-countries-and-regions"
+    )
 
 
 # ------------------------------------------------ a year of the related record named

@@ -821,7 +821,10 @@ def _related(q: _Question, kind: str, ranked: list[Candidate]) -> Answer:
     """A record the question is about cannot give the type: a record tied to it that can
     ("who taught children to play Go": the lesson's person), else a partial refusal."""
     best = ranked[0].fact
-    photo = bool(_PHOTO_WORDS & set(q.r.tokens))
+    # "who took the photo of the fair" asks its credit, no person tied to the fair; a
+    # partner asked of a photo ("which university took the stage in the photo") is the
+    # caption's own partner
+    photo = kind == WHO and bool(_PHOTO_WORDS & set(q.r.tokens))
     if kind in (WHO, PLACES, COUNTRIES) and not photo:
         for candidate in ranked[:3]:
             tied = [q.kb.get(i) for i in candidate.fact.related]  # ids the loader checked

@@ -15,9 +15,12 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
+from cqedu.ask.described import as_described
 from cqedu.ask.language import Lexicon, function_words, inflected
+from cqedu.ask.people import of_people
 from cqedu.ask.plurals import counted_plural
-from cqedu.ask.spoken import spoken_years
+from cqedu.ask.reported import in_front, unreported
+from cqedu.ask.spoken import spoken_numbers, spoken_years
 from cqedu.ask.totals import in_total
 from cqedu.core.errors import QueryError
 from cqedu.core.matching import EXACT_SCORE, WORD_SCORE
@@ -363,12 +366,17 @@ def place_name(source: Source) -> str:
 
 
 def _as_meant(lexicon: Lexicon, question: str) -> str:
-    """The question's text as it means it: years in digits, without lead-ins or a cited
-    source, "names of N" as "name N", a fact-check as its claim."""
-    ordered = _in_order(lexicon, in_total(spoken_years(question)))
+    """The question's text as it means it: years and figures in digits, text-speak spelt
+    out and a topic said first put after its question word, without lead-ins or a cited
+    source, "names of N" as "name N", people counted by what they do as that group,
+    "how is X described" as what X is described as, a fact-check as its claim."""
+    said = spoken_numbers(spoken_years(question))
+    ordered = _in_order(lexicon, in_total(said))
     asked = _without_lead_in(lexicon, _without_preamble(lexicon, ordered))
     asked = _names_asked(_percent_signs(_without_tag(asked)))
-    return claim(expand_numero(unattributed(asked, lexicon)))
+    asked = in_front(unreported(unattributed(asked, lexicon), lexicon))
+    asked = as_described(of_people(asked, lexicon), lexicon.kb)
+    return claim(expand_numero(asked))
 
 
 def _in_order(lexicon: Lexicon | None, question: str) -> str:
@@ -1104,6 +1112,8 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
         are = tokens[first + 1 : first + 2] in (("are",), ("were",))
         return base._replace(kind=WHO, plural=are)
     noun = _partner_noun(tokens, after)
+    if noun is not None and _subject_of_a_verb(tokens, first, noun[0]):
+        noun = None  # "what was Southwest University doing": what it did, no partner
     if noun is not None and lead in ("which", "what", *NAMING) and not counting:
         at, following = noun
         plural = following.endswith("s")
@@ -1130,6 +1140,19 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
     if not lead:
         return base._replace(kind=NAME)  # "teachers in chongqing": the record decides
     return base._replace(kind=SUMMARY)
+
+
+def _subject_of_a_verb(tokens: Sequence[str], lead: int, noun: int) -> bool:
+    """Whether a partner noun after "what" and an auxiliary is the subject of the verb
+    that follows it ("what *was* Southwest University *doing*", "what *did* the university
+    *present*"): "what" is then the verb's object, an action asked about, not a partner
+    ("what is the university in Singapore ..." asks one)."""
+    if tokens[lead : lead + 1] != ("what",) or lead + 1 >= len(tokens) or noun + 1 >= len(tokens):
+        return False
+    auxiliary, verb = tokens[lead + 1], tokens[noun + 1]
+    if auxiliary in ("is", "are", "was", "were"):
+        return verb.endswith("ing") and verb not in CLOSED_CLASS
+    return auxiliary in ("do", "does", "did") and (verb == "do" or verb not in CLOSED_CLASS)
 
 
 def country_words(kb: "KnowledgeBase") -> set[str]:
@@ -1562,6 +1585,9 @@ def _levels(
             if typed and _in_name(typed, span):
                 continue
             candidates = names.candidates(" ".join(gram))
+            lower = not any(typed[i][:1].isupper() for i in span) if typed else True
+            if kind == NAME and lower and candidates and _in_record_name(lexicon, tokens, span):
+                continue  # a figure's level may be in a name ("students at X university")
             if not candidates or candidates[0].score != EXACT_SCORE:
                 plural = _plural_level(lexicon, gram)
                 if plural is not None:
@@ -1584,6 +1610,20 @@ def _levels(
                     found.append(top.value)
                 used.update(span)
     return found, used
+
+
+def _in_record_name(lexicon: Lexicon, tokens: Sequence[str], span: range) -> bool:
+    """Whether a level's words lie inside the whole name of a record of no level typed in
+    lower case ("southwest *university* presentations"): a noun of that name, as a
+    capital would say ("Southwest University"), not the level of its own."""
+    for start in range(span.start, -1, -1):
+        end = _record_name(lexicon, tokens, start)
+        if end >= span.stop:
+            named = " ".join(tokens[start:end])
+            records = lexicon.kb.index_words.records_with([tokens[start]])
+            if any(normalise_phrase(f.name) == named and f.level is None for f in records):
+                return True
+    return False
 
 
 def _nearest_is_a_level(lexicon: Lexicon, token: str) -> bool:

@@ -56,3 +56,69 @@ def spoken_years(question: str) -> str:
     if not any(lead in lowered for lead in _LEADS):
         return question
     return _pattern().sub(_year, question)
+
+
+#: Every word of a number said in words, to look for before the pattern is compiled.
+_NUMBER_WORDS = frozenset(_ONES + _TEENS + _TENS + ["hundred", "thousand"])
+_SCALE = {"hundred": 100, "thousand": 1000}
+_BELOW_HUNDRED = rf"(?:(?:{'|'.join(_TENS)})(?:{_SEP}(?:{_ONE}))?|{'|'.join(_TEENS)}|{_ONE})"
+_BELOW_THOUSAND = (
+    rf"(?:(?:{_BELOW_HUNDRED}|a){_SEP}hundred(?:{_SEP}(?:and{_SEP})?{_BELOW_HUNDRED})?"
+    rf"|{_BELOW_HUNDRED})"
+)
+#: A cardinal said in words ("eighty-three", "a thousand", "two hundred and forty"), with
+#: its decimals read digit by digit ("ninety-three point five"), and a share's sign after it.
+_CARDINAL = (
+    rf"(?i)\b(?P<number>(?:{_BELOW_THOUSAND}|a){_SEP}thousand"
+    rf"(?:{_SEP}(?:and{_SEP})?{_BELOW_THOUSAND})?|{_BELOW_THOUSAND})"
+    rf"(?P<decimals>{_SEP}point(?:{_SEP}(?:{_ONE}|zero|oh))+)?\b"
+    r"(?P<share>\s*(?:%|percent\b|per\s?cent\b|pct\b))?"
+)
+
+
+@cache
+def _cardinal() -> re.Pattern[str]:
+    """The cardinal pattern, compiled when a question first says a number word."""
+    return re.compile(_CARDINAL)
+
+
+def _value(said: str) -> int:
+    """The number of a cardinal said in words ("two hundred and forty": 240)."""
+    total = current = 0
+    for word in re.split(_SEP, said.lower()):
+        if word == "a":
+            current = 1
+        elif word in _SCALE:
+            current = max(current, 1) * _SCALE[word]
+            if word == "thousand":
+                total, current = total + current, 0
+        else:
+            current += _VALUES.get(word, 0) * (10 if word in _TENS else 1)
+    return total + current
+
+
+def _figure(found: re.Match[str]) -> str:
+    said = found["number"]
+    value = _value(said)
+    decimals = found["decimals"]
+    # News prints a number below ten in words ("three major industries", "Five Educations
+    # in One", "one of them"), and in digits from ten up, with a decimal part, or as a share
+    # ("top 1%"): only those, said in words, are the figures the records write in digits.
+    if value < 10 and len(re.split(_SEP, said)) == 1 and not decimals and not found["share"]:
+        return found[0]
+    digits = str(value)
+    if decimals:
+        said_digits = re.split(_SEP, decimals.lower())[2:]
+        digits += "." + "".join(str(_VALUES.get(w, 0)) for w in said_digits)
+    return digits + (found["share"] or "")
+
+
+def spoken_numbers(question: str) -> str:
+    """`question` with each figure said in words written in digits ("seventy countries":
+    "70 countries", "top one percent": "top 1 percent", "ninety-three point five percent":
+    "93.5 percent"), so that it finds, or is checked against, the figure the records write
+    in digits; run after `spoken_years`, which reads "twenty twenty five" as one year."""
+    said = set(re.findall(r"[a-z]+", question.lower()))
+    if _NUMBER_WORDS.isdisjoint(said):
+        return question
+    return _cardinal().sub(_figure, question)

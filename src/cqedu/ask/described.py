@@ -1,0 +1,76 @@
+"""Questions of how the article describes a thing: "How is Chongqing described in terms
+of ...?", "Which city is described as an emerging hub for ...?".
+
+"How is X described" asks no manner of doing (as "how are teachers paid" does): the
+manner of a description is the description, what "what is X described as" asks. "Which
+city is described as Y" asks what Y is said of; the city is the place the source is
+about, which its records describe, when the source's own description calls it so ("a
+press conference in Chongqing on *the city's* education results").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from cqedu.core.text import words
+
+if TYPE_CHECKING:
+    from cqedu.ask.question import KnowledgeBase
+
+#: Verbs that say how a thing is described or regarded, which take what it is as an
+#: "as" phrase ("described as", "seen as") or a name ("called").
+_DESCRIBING = (
+    r"(?:described|portrayed|depicted|characteri[sz]ed|presented|seen|viewed|regarded|known"
+    r"|called|labell?ed|referred\s+to)"
+)
+_HOW = rf"(?is)^\s*how\s+(?P<be>is|are|was|were)\s+(?P<what>\S.*?)\s+(?P<verb>{_DESCRIBING})\b"
+#: The same in the active voice: "how do officials describe X", "how does the article
+#: characterise X".
+_ACTIVE = (
+    r"(?:describe|portray|depict|characteri[sz]e|present|see|view|regard|call|label"
+    r"|refer\s+to)"
+)
+_HOW_ACTIVE = (
+    rf"(?is)^\s*how\s+(?P<do>do|does|did|would|will)\s+(?P<who>\S.*?)\s+(?P<verb>{_ACTIVE})\b"
+    r"(?P<rest>.*?)(?P<end>[\s?.!]*)$"
+)
+_WHICH = (
+    rf"(?is)^\s*(?:which|what)\s+(?P<noun>[a-z]+)\s+(?P<be>is|are|was|were)\s+"
+    rf"(?P<verb>{_DESCRIBING})\s+(?P<rest>\S.*)$"
+)
+
+
+def as_described(question: str, kb: KnowledgeBase) -> str:
+    """The question as what it asks of a description: "how is X described ..." as "what
+    is X described as ...", "how do officials describe X" as "what do officials describe
+    X as", and "which city is described as Y" as "what is described as
+    Y" where the sources' own description names their place "city"; unchanged
+    otherwise."""
+    lowered = question.lower()
+    if not re.search(_DESCRIBING, lowered) and not re.search(_ACTIVE, lowered):
+        return question
+    active = re.match(_HOW_ACTIVE, question)
+    if active is not None and active["rest"].strip():
+        said = "" if re.search(r"(?i)\bas\b", active["rest"]) else " as"
+        verb = f"what {active['do']} {active['who']} {active['verb']}"
+        return f"{verb}{active['rest']}{said}{active['end']}"
+    found = re.match(_HOW, question)
+    if found is not None:
+        rest = question[found.end() :]
+        said = "" if re.match(r"(?i)\s+as\b", rest) else " as"
+        return f"what {found['be']} {found['what']} {found['verb']}{said}{rest}"
+    found = re.match(_WHICH, question)
+    if found is not None and found["noun"].lower() in _place_nouns(kb):
+        return f"what {found['be']} {found['verb']} {found['rest']}"
+    return question
+
+
+def _place_nouns(kb: KnowledgeBase) -> set[str]:
+    """Nouns the sources' own descriptions use of the place they are about: the noun
+    after "the" and before "'s" ("on *the city's* education results")."""
+    found: set[str] = set()
+    for source in kb.sources:
+        for text in (source.title, source.summary):
+            found |= {m.lower() for m in re.findall(r"(?i)\bthe\s+(\w+)[\u2019']s\b", text)}
+    return {w for w in found if words(w) == [w]}
