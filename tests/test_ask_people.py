@@ -82,11 +82,13 @@ def test_a_count_of_people_by_their_verb_finds_the_record_of_that_group(
         ("how many people live in chongqing", 'the article does not mention "live"'),
         (
             "how many people attended the world culture fair",
-            'the article gives no count of "people"; worth a look: high-school-enrollment-rate',
+            'the article gives no count of "people"; worth a look: high-school-enrollment-rate, '
+            "higher-education-enrollment-rate",
         ),
         (
             "how many people work in chongqing schools",
-            'the article gives no count of "people"; worth a look: high-school-enrollment-rate',
+            'the article gives no count of "people"; worth a look: high-school-enrollment-rate, '
+            "higher-education-enrollment-rate",
         ),
     ],
 )
