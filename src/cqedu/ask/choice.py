@@ -504,7 +504,10 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
             raise NoMatchError(f"the article does not say where {ranked[0].fact.name} is from")
     if kind == PLACE:
         fitting = _new_places(q, fitting, ranked[0].fact)
-    if not fitting or (kind in (DATE, WHO, PLACE) and _named_elsewhere(ranked[0], fitting[0])):
+    if not fitting or (
+        kind in (DATE, WHO, PLACE)
+        and (_named_elsewhere(ranked[0], fitting[0]) or _of_another(q, fitting[0].fact))
+    ):
         return _related(q, kind, ranked)
     if kind == FIGURE:
         fitting = _figures(q, fitting)
@@ -653,6 +656,24 @@ def _named_elsewhere(best: Candidate, fitting: Candidate) -> bool:
     Chongqing launched") that cannot give the type, and the first that can is only a
     weaker fit: that one is about something else."""
     return best.fact != fitting.fact and best.fit >= 1 and fitting.fit < best.fit
+
+
+def _of_another(q: _Question, fact: Fact) -> bool:
+    """Whether the question names records by their whole names ("when was the *Study in
+    Chongqing* initiative launched") and `fact` is none of them, none of their related
+    records, and says none of their names: its date, holder or place is another's."""
+    from cqedu.ask.checks import _name_spans  # deferred: the checks module imports this one
+
+    named = [other for _, _, other in _name_spans(q)]
+    if not named or fact in named:
+        return False
+    said = " ".join(words(" ".join((fact.name, fact.summary or "", *fact.keywords))))
+    return not any(
+        other.id in fact.related
+        or fact.id in other.related
+        or f" {' '.join(words(other.name))} " in f" {said} "
+        for other in named
+    )
 
 
 def _not_the_named(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
