@@ -891,3 +891,38 @@ def test_an_articles_folder_the_system_refuses_names_no_folder(loop: Path) -> No
             2,
             f"cqedu: --articles {shown}: no such folder\n",
         )
+
+
+# ---------------------------------------------------------------- an option given twice
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (("stats", "-l", "preschool", "-l", "high"), "--level"),
+        (("stats", "--level=preschool", "--level", "preschool"), "--level"),
+        (("stats", "-f", "json", "-f", "tsv"), "--format"),
+        (("search", "robot", "-n", "2", "--limit", "3"), "--limit"),
+        (("programs", "--field", "robotics", "--field", "medicine"), "--field"),
+        (("ask", "-f", "json", "how", "many", "schools", "-f", "tsv"), "--format"),
+    ],
+)
+def test_an_option_of_one_value_given_twice_is_a_usage_error(
+    args: tuple[str, ...], option: str
+) -> None:
+    result = mini(*args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    command = args[0]
+    assert result.stderr == (
+        f"cqedu: error: {option} given twice; give it once\n"
+        f"Try 'cqedu {command} --help' for help.\n"
+    )
+
+
+def test_an_option_given_once_and_a_word_like_it_after_double_dash_still_run() -> None:
+    assert tsv_ids(mini("stats", "-l", "preschool", "-f", "tsv")) == tsv_ids(
+        mini("stats", "--level", "preschool")
+    )
+    result = mini("search", "--", "-l", "-l")
+    assert result.exit_code == 1
+    assert result.stderr == 'cqedu: nothing matches "-l -l"; try other or fewer words\n'

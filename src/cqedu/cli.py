@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Annotated, Any, NamedTuple, NoReturn
 
 import typer
+from typer import _click as click  # Typer's own Click, whose Command this subclasses
 from typer._types import TyperChoice  # the class of every --format choice; typer is pinned
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from cqedu import __version__
 from cqedu.core.errors import (
@@ -673,6 +674,29 @@ def _facts_paths(ctx: typer.Context) -> tuple[Path, ...]:
 Command = Callable[..., None]
 
 
+class CqeduCommand(TyperCommand):
+    """A command that refuses an option of one value given twice ("--level preschool
+    --level high"), which Click would settle silently by keeping the last."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            _, _, order = self.make_parser(ctx).parse_args(args=list(args))
+        except typer.TyperException:
+            order = []  # a fault of its own, which the parse below reports
+        seen: set[str | None] = set()
+        for param in order:
+            takes_one = not (
+                getattr(param, "multiple", True)
+                or getattr(param, "count", False)
+                or getattr(param, "is_flag", True)
+            )
+            if param.param_type_name == "option" and takes_one:
+                if param.name in seen:
+                    ctx.fail(f"{param.opts[0]} given twice; give it once")
+                seen.add(param.name)
+        return super().parse_args(ctx, args)
+
+
 def _command(*examples: str, exit_codes: str = EXIT_CODES_HELP) -> Callable[[Command], Command]:
     """Register a command whose help ends with `examples`; its summary is its docstring's
     first line, given whole (Click would shorten it in the top-level help)."""
@@ -680,7 +704,9 @@ def _command(*examples: str, exit_codes: str = EXIT_CODES_HELP) -> Callable[[Com
     def register(function: Command) -> Command:
         summary = (function.__doc__ or "").splitlines()[0]
         epilog = _epilog(*examples, exit_codes=exit_codes)
-        registered: Command = app.command(short_help=summary, epilog=epilog)(function)
+        registered: Command = app.command(cls=CqeduCommand, short_help=summary, epilog=epilog)(
+            function
+        )
         return registered
 
     return register
