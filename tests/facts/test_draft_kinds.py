@@ -128,6 +128,14 @@ def test_a_unit_is_the_counted_noun_not_the_words_after_it(
             "It will add 30 cranes in the coming two years, up from 20 in 2024.",
             ["in the coming two years", "2024"],
         ),
+        # a figure that opens its sentence takes nothing from the sentence before
+        (
+            "By 2028, the port will spend 2.4 billion yuan on berths. A third of pilots "
+            "train abroad.",
+            ["by 2028", None],
+        ),
+        ("In 2024 the port hired 40 pilots. 12 pilots came from abroad.", ["2024", None]),
+        ("The port had 40 pilots in 2024. Two thirds of pilots are local.", ["2024", None]),
     ],
 )
 def test_a_period_is_the_figures_own_not_a_neighbours(

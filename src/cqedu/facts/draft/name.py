@@ -413,7 +413,10 @@ def _period_text(match: re.Match[str]) -> str:
 
 def _sentence_around(text: str, found: Found) -> tuple[str, str]:
     """The text of the figure's sentence before it and after it."""
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, found.start)]
+    # The end of the search one past the figure: a sentence end looks ahead at the next
+    # sentence's first character, which is the figure's own when it opens its sentence.
+    ends = _SENTENCE_END.finditer(text, 0, found.start + 1)
+    starts = [m.end() for m in ends if m.end() <= found.start]
     start = starts[-1] if starts else 0
     end_match = _SENTENCE_END.search(text, found.end)
     end = end_match.start() + 1 if end_match else len(text)
