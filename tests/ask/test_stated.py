@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from cqedu.ask.stated import summary_head
+from cqedu.ask.stated import compound_restated, summary_head
 from cqedu.knowledge import KnowledgeBase
 from tests.conftest import refused
 
@@ -75,3 +75,36 @@ def test_a_hope_the_article_does_not_state_is_refused(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("tokens", "position", "summary", "restated"),
+    [
+        (("school", "enrolment", "rate"), 0, "Share of pupils enrolled in school.", True),
+        (("school", "enrollment", "rate"), 0, "Share enrolled in the school.", True),
+        # the summary says it of another action, or not after the action
+        (("school", "enrolment", "rate"), 0, "Share of school pupils enrolled.", False),
+        (("school", "rate"), 0, "Share of pupils enrolled in school.", False),
+        (("school",), 0, "Share of pupils enrolled in school.", False),
+    ],
+)
+def test_a_compound_noun_restates_the_summary_action_and_its_object(
+    tokens: tuple[str, ...], position: int, summary: str, restated: bool
+) -> None:
+    assert compound_restated(tokens, position, summary) is restated
+
+
+def test_a_school_enrolment_rate_is_the_rate_of_enrolment_in_school(
+    real_kb: KnowledgeBase,
+) -> None:
+    answer = real_kb.ask("school enrolment rate for children with disabilites")
+    assert [f.id for f in answer.named] == ["disability-enrollment-rate"]
+
+
+def test_a_summary_word_in_no_compound_with_its_action_still_vetoes(
+    real_kb: KnowledgeBase,
+) -> None:
+    assert refused(real_kb, "school rate for children with disabilities") == (
+        "the article gives 98.99% enrollment rate of children with disabilities, "
+        'but no figure for "school"'
+    )

@@ -43,7 +43,7 @@ from cqedu.ask.reading import (
     proper_noun,
     quoted,
 )
-from cqedu.ask.stated import summary_head
+from cqedu.ask.stated import compound_restated, summary_head
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import word_spans, words
 from cqedu.core.units import MONEY_UNITS
@@ -1077,7 +1077,10 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     weak = [
         i
         for i in asked
-        if i in top.weak and not (i in r.counted and q.generic(i)) and not _restated(q, top, i)
+        if i in top.weak
+        and not (i in r.counted and q.generic(i))
+        and not _restated(q, top, i)
+        and not compound_restated(r.tokens, i, top.fact.summary)
     ]
     if weak:
         raise NoMatchError(wording.passing(top.fact, quoted(r, weak)))

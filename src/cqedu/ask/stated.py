@@ -8,7 +8,9 @@ its summary describes, not a thing it mentions in passing.
 
 from __future__ import annotations
 
-from cqedu.ask.reading import CLOSED_CLASS
+from collections.abc import Sequence
+
+from cqedu.ask.reading import CLOSED_CLASS, DETERMINERS, PREPOSITIONS
 from cqedu.core.text import words
 from cqedu.facts.model import Fact
 
@@ -23,3 +25,23 @@ def summary_head(fact: Fact) -> str:
             continue  # "The stated aim": a determiner before the phrase
         phrase.append(word)
     return phrase[-1] if phrase else ""
+
+
+def compound_restated(tokens: Sequence[str], position: int, summary: str) -> bool:
+    """Whether a noun before a noun of action ("*school* enrolment") is said by a summary
+    as that action's object after a preposition ("enrolled in school"): the same thing in
+    a compound, no other one the figure only mentions."""
+    if position + 1 >= len(tokens):
+        return False
+    # deferred for start-up: stems load the stemmer
+    from cqedu.core.text import stem
+
+    action = stem(tokens[position + 1])
+    said = words(summary)
+    for j, word in enumerate(said[:-1]):
+        if stem(word) != action or said[j + 1] not in PREPOSITIONS:
+            continue
+        rest = [w for w in said[j + 2 : j + 4] if w not in DETERMINERS]
+        if rest[:1] == [tokens[position]]:
+            return True
+    return False
