@@ -43,6 +43,7 @@ from cqedu.ask.reading import (
     proper_noun,
     quoted,
 )
+from cqedu.ask.stated import compound_restated, summary_head
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import word_spans, words
 from cqedu.core.units import MONEY_UNITS
@@ -292,7 +293,10 @@ def _unasked(q: _Question, kind: str, best: Candidate) -> None:
             raise NoMatchError(wording.no_object(best.fact, r.tokens[1], r.typed[verb]))
     if kind == SUMMARY:
         head = [i for i in q.required if i in r.head]
-        weak = [i for i in head if i in best.weak]
+        # ... but a word that says what the record is ("hope": its summary's "stated
+        # aim") asks of the record, which its summary describes
+        itself = summary_head(best.fact)
+        weak = [i for i in head if i in best.weak and itself not in q.stands_for([i])]
         if weak and len(weak) == len(head):
             raise NoMatchError(
                 f'the article does not describe "{phrase(r, weak)}"; '
@@ -1094,7 +1098,10 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     weak = [
         i
         for i in asked
-        if i in top.weak and not (i in r.counted and q.generic(i)) and not _restated(q, top, i)
+        if i in top.weak
+        and not (i in r.counted and q.generic(i))
+        and not _restated(q, top, i)
+        and not compound_restated(r.tokens, i, top.fact.summary)
     ]
     if weak:
         raise NoMatchError(wording.passing(top.fact, quoted(r, weak)))

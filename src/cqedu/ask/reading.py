@@ -490,6 +490,9 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         sources=tuple(dict.fromkeys(places[tokens[i]] for i in sorted(home))),
         years=years,
         per=_ratio(tokens, lexicon.units),
+        # "give me each enrollment rate": every record that fits, as "all the rates"
+        plural=reading.plural
+        or any(t in ("each", "every") and _listed(tokens, i) for i, t in enumerate(tokens)),
         future=_future(tokens),
         excluded=frozenset(excluded),
         span=span,
@@ -912,8 +915,32 @@ def _ratio(tokens: Sequence[str], units: set[str]) -> tuple[int, ...]:
         and not tokens[i + 1].isdigit()
         # "the rates for each level": a figure at every level, no ratio per level
         and tokens[i + 1] not in ("level", "levels")
+        and not _listed(tokens, i)
     ]
     return tuple(found) or _ratio_of(tokens, units)
+
+
+#: The question words of a wh-question, which an imperative's object never follows.
+_WH = frozenset(_QUESTION_WORDS - NAMING - {"describe", "explain", "define", "tell"})
+
+
+def _listed(tokens: Sequence[str], at: int) -> bool:
+    """Whether "each" or "every" at `at` says all of what an imperative asks for ("list
+    *every* enrollment rate", "give me each"), no ratio: only the imperative and function
+    words stand before it, no wh-word, and no auxiliary opening a clause whose subject it
+    would be ("how much does each school get"), save one put to the reader ("can you")."""
+    before = tokens[:at]
+    small = function_words()
+    clause = any(
+        t in _AUXILIARIES and (k + 1 >= len(before) or before[k + 1] != "you")
+        for k, t in enumerate(before)
+    )
+    return (
+        bool(before)
+        and all(t in small or t in NAMING for t in before)
+        and not _WH & set(before)
+        and not clause
+    )
 
 
 def _counted_noun(word: str, units: set[str]) -> bool:

@@ -1,0 +1,51 @@
+""" "each" or "every" after an imperative says all of what it asks for ("list *every*
+enrollment rate"), no ratio per a noun ("how many students does *each* school have")."""
+
+from __future__ import annotations
+
+import pytest
+
+from cqedu.ask.reading import _listed
+from cqedu.knowledge import KnowledgeBase
+from tests.conftest import refused
+
+RATES = [
+    "preschool-enrollment-rate",
+    "high-school-enrollment-rate",
+    "higher-education-enrollment-rate",
+    "disability-enrollment-rate",
+]
+
+
+@pytest.mark.parametrize(
+    ("tokens", "at", "listed"),
+    [
+        (("list", "every", "enrollment", "rate"), 1, True),
+        (("give", "me", "each", "enrollment", "rate"), 2, True),
+        (("can", "you", "list", "every", "rate"), 3, True),
+        (("how", "many", "students", "does", "each", "school", "have"), 4, False),
+        (("what", "does", "each", "school", "get"), 2, False),
+        (("each", "school"), 0, False),
+    ],
+)
+def test_each_after_an_imperative_is_listed(tokens: tuple[str, ...], at: int, listed: bool) -> None:
+    assert _listed(tokens, at) is listed
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "list every enrollment rate in the article",
+        "give me each enrollment rate",
+        "can you list every enrollment rate",
+    ],
+)
+def test_every_rate_listed_names_all_the_rates(real_kb: KnowledgeBase, question: str) -> None:
+    assert [f.id for f in real_kb.ask(question).named] == RATES
+
+
+def test_a_figure_per_each_noun_stays_refused(real_kb: KnowledgeBase) -> None:
+    assert (
+        refused(real_kb, "how many students does each school have")
+        == 'the article gives 6.4 million students, but no figure per "school"'
+    )
