@@ -78,6 +78,25 @@ def _subject_of_do(tokens: Sequence[str], at: int) -> bool:
     return before >= 0 and tokens[before] in _DO
 
 
+def every_plural(
+    tokens: Sequence[str], at: Collection[int], known: Collection[str], closed: Collection[str]
+) -> tuple[str, ...]:
+    """The tokens with the head noun after a listing "every" at the positions `at` (the
+    last of up to three words before a closed-class word) made plural when the records
+    use its plural: "list every school" asks what "list all schools" does, every school,
+    not a figure per school."""
+    found = list(tokens)
+    for i in at:
+        run = []
+        for j in range(i + 1, min(i + 1 + _PHRASE, len(tokens))):
+            if tokens[j] in closed or not tokens[j].isalpha():
+                break
+            run.append(j)
+        if run and not tokens[run[-1]].endswith("s"):
+            found[run[-1]] = _known_plural(tokens[run[-1]], known) or tokens[run[-1]]
+    return tuple(found)
+
+
 def _known_plural(word: str, known: Collection[str]) -> str:
     return next((p for p in _plurals(word) if p in known), "")
 

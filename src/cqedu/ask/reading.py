@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from cqedu.ask.described import as_described
 from cqedu.ask.language import Lexicon, function_words, inflected
 from cqedu.ask.people import of_people
-from cqedu.ask.plurals import counted_plural
+from cqedu.ask.plurals import counted_plural, every_plural
 from cqedu.ask.reported import in_front, unreported
 from cqedu.ask.spoken import spoken_numbers, spoken_years
 from cqedu.ask.totals import in_total
@@ -413,6 +413,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
 
         tokens = corrected(lexicon, tokens, typed, _ASKING_WORDS)
     tokens = _numbers_named(lexicon, counted_plural(tokens, lexicon.known, CLOSED_CLASS, small))
+    tokens = _every_one(lexicon, tokens)
     tokens = _answer_words(lexicon, tokens)
     reading = _shape(tokens)
     if _defines(lexicon, tokens, reading):
@@ -492,7 +493,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         per=_ratio(tokens, lexicon.units),
         # "give me each enrollment rate": every record that fits, as "all the rates"
         plural=reading.plural
-        or any(t in ("each", "every") and _listed(tokens, i) for i, t in enumerate(tokens)),
+        or any(t == "every" and _listed(tokens, i) for i, t in enumerate(tokens)),
         future=_future(tokens),
         excluded=frozenset(excluded),
         span=span,
@@ -924,11 +925,19 @@ def _ratio(tokens: Sequence[str], units: set[str]) -> tuple[int, ...]:
 _WH = frozenset(_QUESTION_WORDS - NAMING - {"describe", "explain", "define", "tell"})
 
 
+def _every_one(lexicon: Lexicon, tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The tokens with the noun after a listing "every" plural (`every_plural`)."""
+    listing = [i for i, t in enumerate(tokens) if t == "every" and _listed(tokens, i)]
+    return every_plural(tokens, listing, lexicon.known, CLOSED_CLASS) if listing else tokens
+
+
 def _listed(tokens: Sequence[str], at: int) -> bool:
-    """Whether "each" or "every" at `at` says all of what an imperative asks for ("list
-    *every* enrollment rate", "give me each"), no ratio: only the imperative and function
-    words stand before it, no wh-word, and no auxiliary opening a clause whose subject it
-    would be ("how much does each school get"), save one put to the reader ("can you")."""
+    """Whether "every" at `at` says all of what an imperative asks for ("list *every*
+    enrollment rate"), no ratio: only the imperative and function words stand before it,
+    no wh-word, and no auxiliary opening a clause whose subject it would be ("how much
+    does every school get"), save one put to the reader ("can you")."""
+    if tokens[at] != "every":
+        return False  # "list each school" may ask a figure per school; records say "each"
     before = tokens[:at]
     small = function_words()
     clause = any(
