@@ -13,11 +13,57 @@ from cqedu.ask.language import Lexicon
 from cqedu.ask.spelling import _clipped, corrected
 from cqedu.core.text import words
 from cqedu.knowledge import KnowledgeBase
+from tests.conftest import refused
 
 
 def read_as(kb: KnowledgeBase, question: str) -> tuple[str, ...]:
     tokens = tuple(words(question))
     return corrected(Lexicon(kb), tokens, tuple(question.split()))
+
+
+def test_a_typo_inside_a_noun_phrase_may_be_a_word_of_content(
+    real_kb: KnowledgeBase,
+) -> None:
+    # "sha" is as close to "she" as to "shi": inside the noun phrase, the record word
+    assert read_as(real_kb, "how many sha students") == ("how", "many", "shi", "students")
+    assert refused(real_kb, "how many sha students") == (
+        'the article does not answer "how many sha students"; no record covers all its '
+        "words; worth a look: sino-foreign-annual-enrollment, international-students, "
+        "students"
+    )
+    assert read_as(real_kb, "how many skool principals") == ("how", "many", "school", "principals")
+
+
+@pytest.mark.parametrize(
+    ("question", "typo"),
+    [
+        ("how many chn teachers", "chn"),
+        ("how many bejing schools", "bejing"),
+        ("how many ther schools", "ther"),
+    ],
+)
+def test_a_typo_inside_a_noun_phrase_is_no_function_word(
+    real_kb: KnowledgeBase, question: str, typo: str
+) -> None:
+    # between "many" and its noun no function word stands: read as "can", "being" or
+    # "the" and dropped, the typo asked of every teacher or school
+    assert typo in read_as(real_kb, question)
+    assert refused(real_kb, question) == f'the article does not mention "{typo}"'
+
+
+def test_a_function_word_typo_outside_a_noun_phrase_is_still_read(
+    real_kb: KnowledgeBase,
+) -> None:
+    # after a verb, not after a determiner: the typo stands for the function word
+    assert read_as(real_kb, "what is tha number of schools") == (
+        "what",
+        "is",
+        "the",
+        "number",
+        "of",
+        "schools",
+    )
+    assert real_kb.ask("what is tha number of schools").record.id == "schools"
 
 
 @pytest.mark.parametrize(

@@ -1057,17 +1057,52 @@ def _of_one_holder(q: _Question, answer: Answer) -> Answer:
     Yanbing", "the next World Culture Fair"): the article tells of one time only."""
     # deferred: only an answered question is checked for it
     from cqedu.ask.holders import another_holder
+    from cqedu.ask.quoting import as_typed
 
     fact = answer.record
     other = another_holder(q.r.tokens, fact, CLOSED_CLASS)
     if other is None:
         return answer
-    said = phrase(q.r, list(other))
-    if said.lower() not in q.r.question.lower():
-        said = said.replace(" ", "", 1)  # a word the reading split ("out going") as typed
+    said = as_typed(q.r, list(other))
     raise NoMatchError(
         f"{_article(q, fact)} gives {wording.in_sentence(fact.name, fact)} at the time it "
         f'reports, not "{said}"{_look([fact])}'
+    )
+
+
+def _for_its_purpose(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when the question gives a purpose for coming or going
+    that the record does not say ("foreign students come to work": it counts those who
+    come to study; `purpose.unsaid_purpose`)."""
+    # deferred: only an answered question is checked for it
+    from cqedu.ask.purpose import unsaid_purpose
+    from cqedu.ask.quoting import as_typed
+    from cqedu.ask.reading import source_places
+    from cqedu.store.lemmas import verb_lemmas
+
+    fact = answer.record
+    own = words(f"{fact.name} {fact.summary} {' '.join(fact.keywords)}")
+
+    def said(word: str) -> bool:
+        if stem(word) in {stem(w) for w in own}:
+            return True
+        return any(w in own for w, score in q.lexicon.matches(word).items() if score >= 1.0)
+
+    places = set(source_places(q.kb.sources))
+    # a declared short form of a place ("cq" for Chongqing) is that place
+    places |= {
+        short[0]
+        for short, meanings in q.lexicon.synonyms.items()
+        if len(short) == 1 and any(len(m) == 1 and m[0] in places for m in meanings)
+    }
+    at = unsaid_purpose(
+        q.r.tokens, q.r.typed, said, places, lemmas=verb_lemmas, levels=q.r.level_positions
+    )
+    if at is None:
+        return answer
+    raise NoMatchError(
+        f"{_article(q, fact)} gives {wording.in_sentence(fact.name, fact)}, and nothing of "
+        f'those who "{as_typed(q.r, list(at))}"{_look([fact])}'
     )
 
 
@@ -1184,7 +1219,8 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         stated = _of_the_person(question, _particle_stated(question, _stated(question, chosen)))
         stated = _unclaimed(question, stated)
         timely = _of_one_time(question, _predicated(question, _settled(question, stated)))
-        return _partner_pays(question, _of_one_holder(question, timely))
+        held = _of_one_holder(question, timely)
+        return _partner_pays(question, _for_its_purpose(question, held))
     except NoMatchError as error:
         if len(kb.sources) < 2:
             raise

@@ -290,7 +290,13 @@ def _unasked(q: _Question, kind: str, best: Candidate) -> None:
         meant = q.stands_for([verb])
         meant |= {w for m in meant for term in q.lexicon.synonyms.get((m,), ()) for w in term}
         if not best.quality.get(verb) and not meant & said:
-            raise NoMatchError(wording.no_object(best.fact, r.tokens[1], r.typed[verb]))
+            from cqedu.ask.quoting import as_typed  # deferred: only for this refusal
+
+            # "how do you see X", read as "what do you see X as": no "as" was typed
+            typed = as_typed(r, [verb])
+            if not typed:
+                raise NoMatchError(f'the article does not say "{q.asked()}"')
+            raise NoMatchError(wording.no_object(best.fact, r.tokens[1], typed))
     if kind == SUMMARY:
         head = [i for i in q.required if i in r.head]
         # ... but a word that says what the record is ("hope": its summary's "stated

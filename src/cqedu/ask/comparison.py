@@ -8,7 +8,8 @@ record that happens to mention "city".
 A comparison of two figures of one source ("is the preschool enrollment rate higher than
 the high school one", "more scholars than principals") names both records, for the reader
 to compare, when the article gives each; a side it lacks (a national average, another
-year, a count it never gives) refuses the whole.
+year, a count it never gives) refuses the whole. "Which is higher, A or B" asks for one of
+the two: when the figures tell (`ranked_pair`), that one answers and the other is related.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from cqedu.ask.reading import DETERMINERS, Reading, place_name, source_places
 from cqedu.core.errors import NoMatchError
+from cqedu.core.text import words
 from cqedu.facts.model import Fact
 from cqedu.query.wording import FIGURE
 
@@ -97,10 +99,23 @@ def _of_two(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, at: int) -> A
             f"the {_texts(kb)} no comparison of these; ask for each figure on its own"
         )
     from cqedu.ask.question import made  # deferred with the question logic
+    from cqedu.ask.ranked_pair import ranked
 
+    # "which is higher, A or B" asks for one of them; "is A higher than B" for both
+    asks_which = either and not than and any(t in _LEADS for t in tokens[:at])
+    pair = ranked(found, tokens[at], _level_words(kb)) if asks_which else None
+    if pair is not None:
+        return made(reading.question, FIGURE, [pair[0]], [pair[1]], limit=1)
     order = {fact_id: n for n, fact_id in enumerate(kb.ids())}
     named = sorted(found, key=lambda fact: order[fact.id])
     return made(reading.question, FIGURE, named, [], limit=0)
+
+
+def _level_words(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Each education level's words, of its name and its aliases."""
+    return {
+        level.id: frozenset(words(" ".join([level.name, *level.aliases]))) for level in kb.levels
+    }
 
 
 def _compares(reading: Reading, at: int) -> bool:

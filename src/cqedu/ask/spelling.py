@@ -164,11 +164,40 @@ def corrected(
         if word is None:
             out[i] = _clipped(lexicon, token) or token
             continue
-        # "ther" is one edit from "other" and from "there" or "the": a typo as close to
-        # a function word stands for the commonest of them, never for a record's word
-        plain = _function_word(token, _distance(token, word), small)
-        out[i] = plain or _number_kept(token, word)
+        out[i] = _typo_read(out, i, word, small)
     return tuple(out)
+
+
+def _typo_read(tokens: Sequence[str], i: int, word: str, small: frozenset[str]) -> str:
+    """The word the typo at `i` stands for, `word` being the closest record word."""
+    token = tokens[i]
+    # "ther" is one edit from "other" and from "there" or "the": a typo as close to a
+    # function word stands for the commonest of them, never for a record's word
+    plain = _function_word(token, _distance(token, word), small)
+    if plain is not None and _inside_noun_phrase(tokens, i, small):
+        # "how many sha students": no function word stands between a determiner and its
+        # noun, so dropping the typo as one would ask of all students. It is the record
+        # word ("skool principals": school) when that is a word of content; else kept as
+        # typed, a word no record uses, it refuses as it did before typos were read
+        return token if word in small else _number_kept(token, word)
+    return plain or _number_kept(token, word)
+
+
+#: Determiners and quantifiers, which open a noun phrase ("how *many* schools", "*the*
+#: schools"): a closed class of English grammar.
+_OPENERS = frozenset(
+    "the a an this that these those its their his her our your my many much which what "
+    "whose each every some any no".split()
+)
+
+
+def _inside_noun_phrase(tokens: Sequence[str], i: int, small: frozenset[str]) -> bool:
+    """Whether the word at `i` stands between a word that opens a noun phrase and a
+    word of content (no function word) after it: where a modifier of that noun goes."""
+    if i == 0 or i + 1 >= len(tokens) or tokens[i - 1] not in _OPENERS:
+        return False
+    after = tokens[i + 1]
+    return after.isalpha() and after not in small
 
 
 #: The fewest letters a clipped word keeps ("voc"), and the most it may drop.
