@@ -363,15 +363,15 @@ HELD_APART_6 = Path(__file__).parent / "data" / "questions_heldapart6.toml"
 #: code (short queries, non-native grammar, fact-checks, keyword strings), each with the
 #: right answers the question logic reached on it: a floor, so that no change loses ground.
 FRESH = {
-    "fresh_a": (Path(__file__).parent / "data" / "questions_fresh_a.toml", 105),
-    "fresh_b": (Path(__file__).parent / "data" / "questions_fresh_b.toml", 106),
+    "fresh_a": (Path(__file__).parent / "data" / "questions_fresh_a.toml", 106),
+    "fresh_b": (Path(__file__).parent / "data" / "questions_fresh_b.toml", 107),
     "fresh_c": (Path(__file__).parent / "data" / "questions_fresh_c.toml", 96),
-    "fresh_d": (Path(__file__).parent / "data" / "questions_fresh_d.toml", 93),
+    "fresh_d": (Path(__file__).parent / "data" / "questions_fresh_d.toml", 94),
     # two more writers (heavy paraphrase; phone typing and second-language English)
-    "fresh_e": (Path(__file__).parent / "data" / "questions_fresh_e.toml", 79),
-    "fresh_f": (Path(__file__).parent / "data" / "questions_fresh_f.toml", 96),
+    "fresh_e": (Path(__file__).parent / "data" / "questions_fresh_e.toml", 81),
+    "fresh_f": (Path(__file__).parent / "data" / "questions_fresh_f.toml", 97),
     # mixed personas: typos, totals and comparisons, years said aloud, reported speech
-    "fresh_g": (Path(__file__).parent / "data" / "questions_fresh_g.toml", 101),
+    "fresh_g": (Path(__file__).parent / "data" / "questions_fresh_g.toml", 103),
     # five personas: parent, second-language speaker, data journalist, student, skeptic
     "fresh_h": (Path(__file__).parent / "data" / "questions_fresh_h.toml", 133),
 }
