@@ -76,3 +76,10 @@ def test_every_one_of_what_is_only_counted_is_refused(
 def test_every_partner_university_is_named(real_kb: KnowledgeBase) -> None:
     named = [f.id for f in real_kb.ask("name every partner university").named]
     assert named == ["university-of-leicester", "nanyang-technological-university"]
+
+
+def test_a_list_nothing_fits_is_refused_not_a_crash(real_kb: KnowledgeBase) -> None:
+    # "all partners": the best record found counts, and its name fits no list asked for
+    assert (
+        refused(real_kb, "list all partners") == 'the article does not answer "list all partners"'
+    )

@@ -843,7 +843,10 @@ def _listed(q: _Question, ranked: list[Candidate]) -> Answer:
     named = sorted((c.fact for c in ranked if c.fact.id in chosen), key=lambda f: order[f.id])
     kind = FIGURE if best.fact.has_figure else NAME
     if kind == FIGURE:
-        kept = {c.fact.id for c in _figures(q, [c for c in ranked if c.fact.id in chosen])}
+        listed = [c for c in ranked if c.fact.id in chosen]
+        if not listed:  # not even the best fits what is listed ("list all partners")
+            raise NoMatchError(f'the article does not answer "{q.asked()}"')
+        kept = {c.fact.id for c in _figures(q, listed)}
         named = [f for f in named if f.id in kept]
     return _answer(q, kind, named, named[1:], limit=len(named))
 
