@@ -38,13 +38,8 @@ def counted_plural(
     found = list(tokens)
     for i in range(len(tokens) - 1):
         many = i > 0 and tokens[i - 1 : i + 1] == ("how", "many")
-        run: list[int] = []
-        for j in range(i + 1, min(i + 1 + _PHRASE, len(tokens))):
-            if tokens[j] in closed or not tokens[j].isalpha():
-                break
-            if many and run and tokens[j] in common:
-                break  # "how many company *get*": the verb after the noun counted
-            run.append(j)
+        # "how many company *get*": the verb after the noun counted ends the phrase
+        run = _phrase_after(tokens, i, closed, common if many else ())
         if tokens[i + 1] in _ORDINAL:
             continue  # "the 14th plan"
         if _subject_of_do(tokens, i):
@@ -87,14 +82,24 @@ def every_plural(
     not a figure per school."""
     found = list(tokens)
     for i in at:
-        run = []
-        for j in range(i + 1, min(i + 1 + _PHRASE, len(tokens))):
-            if tokens[j] in closed or not tokens[j].isalpha():
-                break
-            run.append(j)
+        run = _phrase_after(tokens, i, closed)
         if run and not tokens[run[-1]].endswith("s"):
             found[run[-1]] = _known_plural(tokens[run[-1]], known) or tokens[run[-1]]
     return tuple(found)
+
+
+def _phrase_after(
+    tokens: Sequence[str], at: int, closed: Collection[str], ending: Collection[str] = ()
+) -> list[int]:
+    """Positions of the words of the noun phrase after `at`: up to _PHRASE words, ending
+    before a closed-class word or one that is no word, and before a word of `ending`
+    once the phrase has one."""
+    run: list[int] = []
+    for j in range(at + 1, min(at + 1 + _PHRASE, len(tokens))):
+        if tokens[j] in closed or not tokens[j].isalpha() or (run and tokens[j] in ending):
+            break
+        run.append(j)
+    return run
 
 
 def _known_plural(word: str, known: Collection[str]) -> str:
