@@ -99,6 +99,12 @@ def python_code(
     )
 
 
+def answered(kb: KnowledgeBase, question: str) -> tuple[str, str]:
+    """(the answer's record id, its one line) of `kb.ask` for `question`."""
+    found = kb.ask(question)
+    return found.record.id, found.text
+
+
 def refused(kb: KnowledgeBase, question: str) -> str:
     """The one-line refusal `kb.ask` gives `question`, which must exit 1 (NoMatchError)."""
     with pytest.raises(NoMatchError) as caught:

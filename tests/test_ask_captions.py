@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from cqedu.knowledge import KnowledgeBase
-from tests.conftest import refused
+from tests.conftest import answered, refused
 
 PRESENTATIONS = (
     "Southwest University presentations: Southwest University gave presentations on stage "
@@ -63,8 +63,7 @@ def test_a_question_of_a_photo_finds_its_caption(real_kb: KnowledgeBase, questio
 def test_a_partner_asked_of_a_photo_is_the_one_its_caption_shows(
     real_kb: KnowledgeBase, question: str, expected: str, answer: str
 ) -> None:
-    found = real_kb.ask(question)
-    assert (found.record.id, found.text) == (expected, answer)
+    assert answered(real_kb, question) == (expected, answer)
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pytest
 
 from cqedu.ask.spoken import spoken_numbers, spoken_years
 from cqedu.knowledge import KnowledgeBase
-from tests.conftest import refused
+from tests.conftest import answered, refused
 
 # ------------------------------------------------ years said aloud
 
@@ -136,8 +136,7 @@ def test_a_figure_said_in_words_is_written_as_digits(said: str, written: str) ->
 def test_a_figure_said_in_words_finds_the_record_written_in_digits(
     real_kb: KnowledgeBase, question: str, expected: str, answer: str
 ) -> None:
-    found = real_kb.ask(question)
-    assert (found.record.id, found.text) == (expected, answer)
+    assert answered(real_kb, question) == (expected, answer)
 
 
 def test_a_figure_said_in_words_that_no_record_gives_is_refused(real_kb: KnowledgeBase) -> None:
