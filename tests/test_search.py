@@ -371,3 +371,15 @@ def test_kind_filters_before_the_limit(mini_kb: KnowledgeBase) -> None:
     stats_only = mini_kb.search_outcome("school", 1, kind="stats")
     assert [h.fact.id for h in stats_only.hits] == ["mini-schools"]
     assert [h.fact.id for h in mini_kb.find("school", 5, kind="partner")] == ["mini-lion-school"]
+
+
+def test_the_word_matched_least_well_is_set_aside(real_kb: KnowledgeBase) -> None:
+    # "red" only begins "reduction" (a prefix, 90); "leicester" is a record word as typed:
+    # leaving out the weaker match keeps the name asked for, in either order.
+    for query in ("red leicester", "leicester red", "bold leicester"):
+        outcome = real_kb.search_outcome(query, 2)
+        assert [hit.fact.id for hit in outcome.hits] == [
+            "university-of-leicester",
+            "leicester-joint-college",
+        ], query
+        assert outcome.set_aside == (query.replace("leicester", "").strip(),)

@@ -296,11 +296,15 @@ def rank(
     )
     set_aside: tuple[str, ...] = ()
     if not ranked.scores and _enough(len(kept) - 1, len(tokens)):
-        # No record has all the words: leave one out, keeping the most specific ones
-        # (those that leave the fewest results), then the best top score.
+        # No record has all the words: leave one out. The word left out is the one
+        # matched least well (a prefix or a close spelling before a word the records
+        # use as typed: "red leicester" keeps "leicester", not "red" as the start of
+        # "reduction"); among words matched as well, the one whose leaving out leaves
+        # the fewest results (the others are the more specific), then the best top score.
         found_tokens = [t for t, matches in zip(tokens, per_token, strict=True) if matches]
         tries = []
         for left_out in range(len(kept)):
+            match_quality = max(kept[left_out].values())
             others = kept[:left_out] + kept[left_out + 1 :]
             tried = index.query(
                 connection,
@@ -312,9 +316,11 @@ def rank(
                 kinds=kinds,
             )
             if tried.scores:
-                tries.append((tried.found, -tried.scores[0][1], left_out, tried, others))
+                tries.append(
+                    (match_quality, tried.found, -tried.scores[0][1], left_out, tried, others)
+                )
         if tries:
-            _found, _top, left_out, ranked, kept = min(tries, key=lambda t: t[:3])
+            _quality, _found, _top, left_out, ranked, kept = min(tries, key=lambda t: t[:4])
             set_aside = (found_tokens[left_out],)
     positions = [_explain(connection, kept, pos, score) for pos, score in ranked.scores]
     return Ranking(positions, ignored, set_aside, ranked.found), vocabulary
