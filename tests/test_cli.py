@@ -867,7 +867,7 @@ def loop(tmp_path: Path) -> Path:
 
 
 LOOP = "cannot read: Too many levels of symbolic links"
-TOO_LONG = "a path of 3,000 characters: cannot read: File name too long"
+TOO_LONG = "a path of 3,000 characters: a name in it is too long for the system; use a shorter name"
 
 
 @pytest.mark.parametrize("how", ["--facts", "check", "CQEDU_FACTS"])
@@ -882,6 +882,30 @@ def test_a_path_the_system_refuses_is_one_line_not_an_internal_error(loop: Path,
         else:
             result = run("stats", env={"CQEDU_FACTS": path})
         assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"cqedu: {message}\n")
+
+
+@pytest.mark.parametrize("how", ["--facts", "check", "CQEDU_FACTS"])
+def test_a_name_too_long_for_the_system_is_named_by_its_length(tmp_path: Path, how: str) -> None:
+    # One name of 300 characters is past the system's 255 in a path far below 1,024: it was
+    # quoted back whole; so was a path whose long name sits under a missing folder.
+    long_name = str(tmp_path / ("a" * 300 + ".toml"))
+    under_missing = str(tmp_path / "missing" / ("a" * 300 + ".toml"))
+    for path, message in (
+        (long_name, "a name in it is too long for the system; use a shorter name"),
+        (under_missing, "no such file; pass an existing facts file"),
+    ):
+        if how == "--facts":
+            result = run("--facts", path, "stats")
+        elif how == "check":
+            result = run("check", path)
+        else:
+            result = run("stats", env={"CQEDU_FACTS": path})
+        shown = f"a path of {len(path):,} characters"
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            2,
+            "",
+            f"cqedu: {shown}: {message}\n",
+        )
 
 
 def test_an_articles_folder_the_system_refuses_names_no_folder(loop: Path) -> None:

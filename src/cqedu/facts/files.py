@@ -179,8 +179,14 @@ MAX_SHOWN_PATH = 1024
 def unreadable(path: Path, error: OSError) -> FactsError:
     """The FactsError for a facts file the operating system would not let us read."""
     shown = display_path(path)
-    if len(shown) > MAX_SHOWN_PATH:  # a name the system finds too long is not quoted back
+    too_long = error.errno == errno.ENAMETOOLONG
+    # A name the system finds too long is not quoted back: a single name over most
+    # systems' 255 characters is too long long before the path is over MAX_SHOWN_PATH,
+    # also when the system stops at a missing folder before it.
+    if too_long or len(shown) > MAX_SHOWN_PATH or max(map(len, path.parts), default=0) > 255:
         shown = f"a path of {len(shown):,} characters"
+    if too_long:
+        return FactsError(f"{shown}: a name in it is too long for the system; use a shorter name")
     if isinstance(error, FileNotFoundError):
         if str(path) == "-":  # many tools read "-" as standard input; cqedu reads a path
             return FactsError("-: no such file; for standard input give --facts /dev/stdin")
