@@ -182,8 +182,6 @@ def unreadable(path: Path, error: OSError) -> FactsError:
     if len(shown) > MAX_SHOWN_PATH:  # a name the system finds too long is not quoted back
         shown = f"a path of {len(shown):,} characters"
     if isinstance(error, FileNotFoundError):
-        if str(path) == "-":  # many tools read "-" as standard input; cqedu reads a path
-            return FactsError("-: no such file; for standard input give --facts /dev/stdin")
         return FactsError(f"{shown}: no such file; pass an existing facts file")
     if isinstance(error, IsADirectoryError):
         return FactsError(f"{shown}: is a directory; pass a facts file (.toml)")
