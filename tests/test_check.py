@@ -329,3 +329,91 @@ It has 1,234 schools and 7 pools.
 
 Enrollment is 88.5% and over 2.5 million teachers work there.
 """
+
+
+GUIDE = (
+    "# Ferry guide\n\nThe ferry carried 4.2 million riders last year.\n\n```toml\n[[stats]]\n"
+    '# REVIEW: name, summary, unit\nid = "riders"\nvalue = 4200000\n```\n'
+)
+
+
+@pytest.mark.parametrize("name", ["GUIDE.md", "guide.txt"])
+def test_nothing_more_is_said_of_a_file_that_is_no_facts_file(tmp_path: Path, name: str) -> None:
+    # `check README.md` went on to warn of the `# REVIEW:` lines of its code blocks.
+    path = tmp_path / name
+    path.write_text(GUIDE, encoding="utf-8")
+    result = run("check", str(path))
+    assert (result.exit_code, result.stdout) == (
+        1,
+        f"{path}:1:1: this looks like an article, not a facts file (it is not TOML): draft a "
+        f"facts file from it with cqedu draft {path} > {path.with_suffix('.toml')}, then check "
+        "that file\n",
+    )
+    assert result.stderr == "cqedu: 1 problem in 1 of 1 facts file\n"
+
+
+def test_an_empty_articles_path_is_a_usage_error() -> None:
+    # it was silently ignored, while every other empty path is refused
+    result = run("check", "--articles", "", str(MINI_FACTS))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "cqedu: --articles: the path is empty; give the folder of the article files "
+        "(. for the current folder)\n"
+    )
+
+
+def test_an_articles_path_that_is_a_file_says_so_and_names_its_folder(tmp_path: Path) -> None:
+    article = tmp_path / "mini.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = run("check", "--articles", str(article), str(MINI_FACTS))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"cqedu: --articles {article}: is a file, not a folder; give the folder that holds "
+        f"the article files (--articles {tmp_path})\n"
+    )
+    missing = run("check", "--articles", str(tmp_path / "nope"), str(MINI_FACTS))
+    assert (missing.exit_code, missing.stderr) == (
+        2,
+        f"cqedu: --articles {tmp_path / 'nope'}: no such folder\n",
+    )
+
+
+def test_an_absolute_article_path_that_exists_is_read(tmp_path: Path) -> None:
+    # "/srv/a.txt not found beside the facts file" named a file that exists
+    article = tmp_path / "elsewhere" / "town.txt"
+    article.parent.mkdir()
+    article.write_text("Intro\n\nThe town has 1,234 schools.\n", encoding="utf-8")
+    path = tmp_path / "kb" / "facts.toml"
+    path.parent.mkdir()
+    path.write_text(mini_with(('file = "mini.txt"', f'file = "{article}"')), encoding="utf-8")
+    result = run("check", str(path))
+    # verified against that file: its figures are not where the records cite them
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "cqedu: 6 problems in 1 of 1 facts file (1 warning)\n",
+    )
+    assert f'{path}:40:1: as_written "1,234" is not in paragraph 1 of "Schools"' in result.stdout
+
+
+def test_an_absolute_article_path_that_is_missing_is_named_as_given(tmp_path: Path) -> None:
+    missing = tmp_path / "gone" / "town.txt"
+    path = tmp_path / "facts.toml"
+    path.write_text(mini_with(('file = "mini.txt"', f'file = "{missing}"')), encoding="utf-8")
+    result = run("check", str(path))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == (
+        f"cqedu: figures not verified against the article: {missing} not found; give its "
+        "folder with --articles DIR\ncqedu: 1 facts file checked, no problems\n"
+    )
+
+
+def test_an_empty_file_of_a_source_is_one_problem_and_no_empty_name(tmp_path: Path) -> None:
+    # a second message followed: "figures not verified against the article:  not found"
+    path = tmp_path / "facts.toml"
+    path.write_text(mini_with(('file = "mini.txt"', 'file = ""')), encoding="utf-8")
+    result = run("check", str(path))
+    assert (result.exit_code, result.stdout) == (
+        1,
+        f'{path}:7:1: sources[0] (id "mini"): file: must not be empty\n',
+    )
+    assert result.stderr == "cqedu: 1 problem in 1 of 1 facts file\n"

@@ -950,3 +950,168 @@ def test_an_option_given_once_and_a_word_like_it_after_double_dash_still_run() -
     result = mini("search", "--", "-l", "-l")
     assert result.exit_code == 1
     assert result.stderr == 'cqedu: nothing matches "-l -l"; try other or fewer words\n'
+
+
+# ---------------------------------------------------------------- found by a fresh-eyes trial
+
+
+def ids_of(*args: str) -> tuple[int, list[str]]:
+    result = run(*args, "-F", "id", "-f", "tsv", "--no-header")
+    return result.exit_code, result.stdout.split()
+
+
+@pytest.mark.parametrize(
+    ("typed", "declared"),
+    [
+        (("stats", "-u", "country"), ("stats", "-u", "countries")),
+        (("stats", "-u", "industry"), ("stats", "-u", "industries")),
+        (("stats", "-u", "child"), ("stats", "-u", "children")),
+        (("stats", "-u", "university"), ("stats", "-u", "universities")),
+        (("stats", "-u", "country and region"), ("stats", "-u", "countries and regions")),
+        (("stats", "-u", "goal"), ("stats", "-u", "goals")),
+        (("stats", "-u", "years"), ("stats", "-u", "year")),
+        (("stats", "-l", "high schools"), ("stats", "-l", "high school")),
+        (("programs", "-t", "robot"), ("programs", "-t", "robotics")),
+        (("programs", "-t", "robots"), ("programs", "-t", "robotics")),
+        (("export", "-k", "persons"), ("export", "-k", "people")),
+    ],
+)
+def test_a_name_in_the_singular_or_plural_is_one_name(
+    typed: tuple[str, ...], declared: tuple[str, ...]
+) -> None:
+    # "-u country" was "did you mean countries?" (exit 1) while "-u countrys" worked.
+    code, found = ids_of(*typed)
+    assert (code, found) == ids_of(*declared)
+    assert (code, len(found) > 0) == (0, True)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("stats", "-u", "chair"), 'no figure is counted in "chair" (did you mean "scholars"?)'),
+        (("stats", "-u", "ks"), 'no figure is counted in "ks"'),
+        (("programs", "-t", "robe"), 'no program is in the subject field "robe"'),
+    ],
+)
+def test_a_word_no_unit_or_field_is_in_any_form_is_still_not_held(
+    args: tuple[str, ...], message: str
+) -> None:
+    result = run(*args)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith(f"cqedu: {message}; ")
+
+
+@pytest.mark.parametrize("sign", ["¥", "€", "£", "₹"])
+def test_a_currency_sign_no_figure_has_is_not_held(sign: str) -> None:
+    # "--unit ¥" was "has no letters or digits" (exit 2) while "--unit %" works
+    result = mini("stats", "--unit", sign)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f'cqedu: no figure is counted in "{sign}"; {UNITS}\n'
+
+
+def test_a_percent_sign_still_names_percent() -> None:
+    assert tsv_ids(mini("stats", "--unit", "%", "-f", "tsv")) == ["mini-preschool-rate"]
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\ufeff", "\u2060"])
+def test_an_id_with_an_invisible_character_is_the_id_seen(invisible: str) -> None:
+    result = mini("show", f"mini-{invisible}schools{invisible}", "-F", "id", "-f", "tsv")
+    assert (result.exit_code, result.stdout) == (0, "id\nmini-schools\n")
+
+
+def test_an_unknown_id_shows_its_invisible_character_escaped() -> None:
+    # 'no record has id "teachers​"; did you mean teachers?' read as the same id twice
+    result = mini("show", "mini-schoolz\u200b")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        'cqedu: no record has id "mini-schoolz\\u200b"; did you mean mini-schools, '
+        "mini-lion-school?\n"
+    )
+    level = mini("stats", "--level", "nurzery\u200b")
+    assert level.stderr.startswith('cqedu: the facts know no level "nurzery\\u200b"; ')
+
+
+def test_an_id_of_invisible_characters_alone_is_empty() -> None:
+    result = mini("show", "\u200b\u200b")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "cqedu: empty id; give a record id (list them with: cqedu export -F id)\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["stats", "--facts", "x.toml"],
+            "--facts is an option of cqedu itself: give it before the command, "
+            "cqedu --facts x.toml stats",
+        ),
+        (
+            ["stats", "-l", "preschool", "--facts=my facts.toml", "-f", "json"],
+            "--facts is an option of cqedu itself: give it before the command, "
+            "cqedu '--facts=my facts.toml' stats -l preschool -f json",
+        ),
+        (
+            ["--facts", "a.toml", "search", "x", "--facts", "b.toml"],
+            "--facts is an option of cqedu itself: give it before the command, "
+            "cqedu --facts a.toml --facts b.toml search x",
+        ),
+    ],
+)
+def test_an_app_option_after_the_command_says_to_give_it_before(
+    args: list[str], message: str
+) -> None:
+    # "No such option: --facts (Possible options: --format)" hinted at another option
+    result = run(*args)
+    command = next(arg for arg in args if arg in ("stats", "search"))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"cqedu: error: {message}\nTry 'cqedu {command} --help' for help.\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--level", "preschool", "stats"], "--level is an option of stats"),
+        (["-l", "preschool", "stats"], "-l is an option of stats"),
+        (["--limit", "3", "search", "x"], "--limit is an option of search"),
+        (["--articles", ".", "check"], "--articles is an option of check"),
+        (["--format", "json", "show", "x"], "--format is an option of show"),
+        (
+            ["--format", "json"],
+            "--format is an option of stats, programs, partners, search, show, export, ask "
+            "and sources",
+        ),
+    ],
+)
+def test_a_command_option_before_the_command_says_to_give_it_after(
+    args: list[str], message: str
+) -> None:
+    # "No such option: --level (Possible options: --help)"
+    result = run(*args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"cqedu: error: {message}: give it after the command\nTry 'cqedu --help' for help.\n"
+    )
+
+
+def test_an_option_no_part_of_cqedu_has_keeps_clicks_words() -> None:
+    result = run("--xyzzy", "stats")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "cqedu: error: No such option: --xyzzy\nTry 'cqedu --help' for help.\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["stats", "-l"], "Option '-l' requires an argument."),
+        (["--facts"], "Option '--facts' requires an argument."),
+        (["stats", "--no-header=1"], "Option '--no-header' does not take a value."),
+    ],
+)
+def test_a_missing_or_unwanted_option_value_is_one_line(args: list[str], message: str) -> None:
+    # as the README says: Click gives no "Try ... --help" line for these
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"cqedu: error: {message}\n")

@@ -502,3 +502,17 @@ def test_fish_completes_each_value_as_one_argument(tmp_path: Path) -> None:
         == "id\nshell-quotes\n"
     )
     terminal.child.close()
+
+
+@pytest.mark.parametrize("option", ["--show-completion", "--install-completion"])
+@pytest.mark.parametrize("form", ["spaced", "joined", "blank"])
+def test_an_empty_shell_name_is_refused(tmp_path: Path, option: str, form: str) -> None:
+    # `--show-completion ''` printed the bash script, exit 0
+    args = {"spaced": [option, ""], "joined": [f"{option}="], "blank": [option, " "]}[form]
+    done = _in_bash(*args, home=tmp_path)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2,
+        "",
+        f"cqedu: {option}: the shell name is empty; shells: bash, zsh, fish, powershell, pwsh\n",
+    )
+    assert list(tmp_path.iterdir()) == []

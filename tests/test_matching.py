@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cqedu.core.errors import QueryError
+from cqedu.core.errors import NoMatchError, QueryError
 from cqedu.core.matching import (
     EXACT_SCORE,
     START_SCORE,
@@ -104,3 +104,21 @@ def test_exact_resolution_refuses_close_spellings() -> None:
 def test_a_close_spelling_in_resolve_all_means_all_the_name_it_spells_means() -> None:
     fields = Vocabulary("field", [(f, f, ()) for f in ("medicine", "clinical medicine", "art")])
     assert fields.resolve_all("medecine") == ["medicine", "clinical medicine"]
+
+
+def test_a_word_key_makes_other_forms_of_a_name_the_name() -> None:
+    from cqedu.core.text import stem
+
+    forms = {"children": "child", "child": "child"}
+    units = Vocabulary(
+        "unit",
+        ((u, u, ()) for u in ("children", "countries", "countries and regions")),
+        absent='no figure is counted in "{name}"',
+        word_key=lambda word: stem(forms.get(word, word)),
+    )
+    assert units.resolve("child") == "children"
+    assert units.resolve("country") == "countries"
+    assert units.resolve_all("country") == ["countries", "countries and regions"]
+    assert units.resolve("country and region") == "countries and regions"
+    with pytest.raises(NoMatchError, match=r'^no figure is counted in "co"'):
+        units.resolve("co")  # two letters are a code, taken only as written

@@ -19,7 +19,7 @@ import pytest
 
 from cqedu import __version__
 from cqedu.cli import app
-from tests.conftest import REAL_FACTS, REPO, subprocess_env
+from tests.conftest import MINI_FACTS, REAL_FACTS, REPO, subprocess_env
 
 #: One run of each command that prints results, as the tests start it.
 PRINTING: dict[str, list[str]] = {
@@ -255,7 +255,73 @@ def test_facts_read_from_a_closed_stdin_say_it_is_closed(args: list[str], cache:
     )
 
 
-def test_a_dash_for_standard_input_says_which_path_reads_it(cache: Path) -> None:
-    result = cqedu(["--facts", "-", "stats"], "", cache)
+def dash_run(args: list[str], cwd: Path, cache: Path) -> subprocess.CompletedProcess[bytes]:
+    """cqedu run in `cwd` with the mini facts file piped to its standard input."""
+    return subprocess.run(
+        [sys.executable, "-m", "cqedu", *args],
+        input=MINI_FACTS.read_bytes(),
+        capture_output=True,
+        env=subprocess_env(CQEDU_CACHE_DIR=str(cache), COLUMNS="80"),
+        timeout=60,
+        check=False,
+        cwd=cwd,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "stdout"),
+    [
+        (["--facts", "-", "show", "mini-schools", "-F", "value", "--no-header"], b"1234\n"),
+        (
+            ["--facts", "-", "--facts", str(REAL_FACTS), "show", "mini-schools", "-F", "id"],
+            b"id\nmini-schools\n",
+        ),
+        (["check", "-"], b""),
+        (["--facts", "-", "check"], b""),
+    ],
+)
+def test_a_dash_reads_the_facts_file_from_standard_input(
+    args: list[str], stdout: bytes, tmp_path: Path, cache: Path
+) -> None:
+    result = dash_run(args, tmp_path, cache)
+    assert (result.returncode, result.stdout) == (0, stdout), result.stderr
+
+
+def test_a_dash_is_standard_input_even_beside_a_file_named_dash(
+    tmp_path: Path, cache: Path
+) -> None:
+    # "-" means the same in every folder, as for cat; the file is ./-
+    (tmp_path / "-").write_text(REAL_FACTS.read_text(encoding="utf-8"), encoding="utf-8")
+    piped = dash_run(["--facts", "-", "show", "mini-schools", "-F", "id"], tmp_path, cache)
+    named = dash_run(["--facts", "./-", "show", "teachers", "-F", "id"], tmp_path, cache)
+    assert (piped.returncode, piped.stdout) == (0, b"id\nmini-schools\n")
+    assert (named.returncode, named.stdout) == (0, b"id\nteachers\n")
+
+
+@pytest.mark.parametrize("args", [["--facts", "-", "stats"], ["check", "-"]])
+def test_a_dash_with_stdin_closed_says_it_is_closed(args: list[str], cache: Path) -> None:
+    result = cqedu(args, "0<&-", cache)
     assert (result.returncode, result.stdout) == (2, b"")
-    assert result.stderr == b"cqedu: -: no such file; for standard input give --facts /dev/stdin\n"
+    assert result.stderr == (
+        b"cqedu: -: standard input is closed; pipe a facts file in "
+        b"(cqedu --facts - ... < facts.toml)\n"
+    )
+
+
+def test_a_dash_reads_standard_input_where_the_system_has_no_dev_stdin(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from cqedu import cli
+
+    monkeypatch.setattr(cli, "_STDIN_DEVICE", str(tmp_path / "no-such-device"))
+    monkeypatch.setattr(cli, "_spooled", [])
+    result = CliRunner().invoke(
+        app,
+        ["--facts", "-", "show", "mini-schools", "-F", "value", "--no-header"],
+        input=MINI_FACTS.read_text(encoding="utf-8"),
+    )
+    assert (result.exit_code, result.stdout) == (0, "1234\n")
+    copy = cli._spooled[0]
+    assert copy.read_bytes() == MINI_FACTS.read_bytes()

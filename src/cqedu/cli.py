@@ -92,6 +92,14 @@ class _ClosedStdout(io.TextIOBase):
 _CLOSED_AT_START: set[str] = set()
 #: Paths that read standard input.
 _STDIN_PATHS = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
+#: The path of a facts file that stands for standard input, as most tools take it.
+STDIN_ARG = "-"
+#: The Path `-` is given as, known by identity: Path("./-"), the file named "-", prints
+#: as "-" too, and must stay that file.
+_STDIN_MARK = Path(STDIN_ARG)
+#: The device `-` is read through; where the system has none (Windows), standard input is
+#: copied to a temporary file instead.
+_STDIN_DEVICE = "/dev/stdin"
 
 
 def _guard_standard_streams() -> None:
@@ -170,6 +178,7 @@ class CqeduGroup(TyperGroup):
         del standalone_mode  # errors are always handled here, also under CliRunner
         _guard_standard_streams()
         _use_quoting_completion(args)
+        _given_args[:] = sys.argv[1:] if args is None else args
         stdout = sys.stdout
         try:
             code = super().main(
@@ -286,11 +295,68 @@ def _usage_error(error: typer.TyperException) -> int:
         # "-5", "-1.5": a word of a query or question that starts with "-" is read as an
         # option, as by every command line; "--" before it ends the options.
         message += " (put -- before the words when one of them starts with -)"
+    elif type(error).__name__ == "NoSuchOption" and isinstance(option, str) and ctx is not None:
+        placed = _misplaced_option(option, ctx)
+        if placed:
+            message = placed
     _stderr(f"cqedu: error: {message}")
     if ctx is not None:
         _stderr(f"Try '{ctx.command_path} --help' for help.")
     code = getattr(error, "exit_code", EXIT_USAGE)
     return code if isinstance(code, int) else EXIT_USAGE
+
+
+#: The arguments of the run, as given: usage errors quote them back.
+_given_args: list[str] = []
+
+
+def _misplaced_option(option: str, ctx: Any) -> str | None:
+    """Where an option belongs when it was given on the wrong side of the command: one
+    of cqedu itself after the command (`cqedu stats --facts x`), or one of a command
+    before it (`cqedu --level preschool stats`); None when no part of cqedu has it."""
+    root = ctx.find_root()
+    group = root.command
+    commands: dict[str, Any] = getattr(group, "commands", {})
+    name = option.partition("=")[0]
+
+    def holds(command: Any) -> bool:
+        return any(name in (*p.opts, *p.secondary_opts) for p in command.params)
+
+    args = list(_given_args)
+    if ctx.command is not group and holds(group):
+        command = ctx.command.name
+        after = args.index(command) + 1 if command in args else 0
+        at = next((i for i in range(after, len(args)) if args[i].partition("=")[0] == name), None)
+        moved = args[at : at + 1] if at is not None else [name]
+        takes_value = "=" not in moved[0] and not _is_flag(group, name)
+        if at is not None and takes_value and at + 1 < len(args):
+            moved.append(args[at + 1])
+        # The run's own command line with the option moved before its command.
+        rest = args[:at] + args[at + len(moved) :] if at is not None else args
+        place = rest.index(command) if command in rest else 0
+        line = ["cqedu", *rest[:place], *moved, *rest[place:]]
+        example = " ".join(_shell_quoted(arg) for arg in line)
+        return f"{name} is an option of cqedu itself: give it before the command, {example}"
+    if ctx.command is group:
+        named = next((arg for arg in args if arg in commands), None)
+        holders = [n for n, command in commands.items() if holds(command)]
+        if named is not None and named in holders:
+            return f"{name} is an option of {named}: give it after the command"
+        if holders:
+            listed = ", ".join(holders[:-1]) + " and " + holders[-1] if holders[1:] else holders[0]
+            return f"{name} is an option of {listed}: give it after the command"
+    return None
+
+
+def _is_flag(command: Any, name: str) -> bool:
+    return any(name in p.opts and getattr(p, "is_flag", False) for p in command.params)
+
+
+def _shell_quoted(arg: str) -> str:
+    """`arg` as a shell reads it back, for a command line a message shows."""
+    import shlex  # deferred: only a misplaced option quotes a command line
+
+    return shlex.quote(arg)
 
 
 app = typer.Typer(
@@ -336,7 +402,12 @@ def _facts_option(given: list[str] | None) -> tuple[Path, ...]:
             f'CQEDU_FACTS holds an empty path ("{variable}"); separate its paths with one '
             f'"{os.pathsep}" and leave none empty'
         )
-    return tuple(Path(part) for part in parts)
+    return tuple(_path(part) for part in parts)
+
+
+def _path(text: str) -> Path:
+    """A path as given; `-` stands for standard input (`_readable`)."""
+    return _STDIN_MARK if text == STDIN_ARG else Path(text)
 
 
 def _paths(given: Sequence[str], what: str) -> tuple[Path, ...]:
@@ -345,12 +416,15 @@ def _paths(given: Sequence[str], what: str) -> tuple[Path, ...]:
         raise QueryError(
             f"{what}: a path is empty; give a facts file or folder (. for the current folder)"
         )
-    return tuple(Path(path) for path in given)
+    return tuple(_path(path) for path in given)
 
 
 def _completion_kb(ctx: typer.Context) -> KnowledgeBase | None:
     try:
-        return load(_facts_option(ctx.find_root().params.get("facts")) or None)
+        paths = _facts_option(ctx.find_root().params.get("facts"))
+        if any(path is _STDIN_MARK for path in paths):
+            return None  # completing a word must not wait on standard input
+        return load(paths or None)
     except CqeduError:
         return None
 
@@ -624,8 +698,7 @@ def _kb(
 ) -> KnowledgeBase:
     """The knowledge base the app options name, kept to `sources` when --source gives any."""
     state = ctx.find_object(_State)
-    paths = state.facts if state is not None else ()
-    _refuse_closed_stdin(paths)
+    paths = _readable(state.facts if state is not None else ())
     try:
         kb = load(paths or None, for_search=for_search)
     except FactsError as error:
@@ -636,12 +709,48 @@ def _kb(
 def _refuse_closed_stdin(paths: Sequence[Path]) -> None:
     """FactsError when a path reads standard input and the process was started without
     one: held on the null device, it would read as an empty facts file."""
-    stdin = [path for path in paths if str(path) in _STDIN_PATHS]
-    if stdin and "stdin" in _CLOSED_AT_START:
+    stdin = [path for path in paths if path is _STDIN_MARK or str(path) in _STDIN_PATHS]
+    if stdin and ("stdin" in _CLOSED_AT_START or sys.stdin is None):
         raise FactsError(
             f"{stdin[0]}: standard input is closed; pipe a facts file in "
             f"(cqedu --facts {stdin[0]} ... < facts.toml)"
         )
+
+
+def _readable(paths: Sequence[Path]) -> tuple[Path, ...]:
+    """`paths` with `-` as the path that reads standard input; FactsError when the
+    process has none (`_refuse_closed_stdin`).
+
+    `-` is standard input whatever the working folder holds, as for cat and tar: a file
+    named "-" is given as ./-, so a command means the same in every folder.
+    """
+    _refuse_closed_stdin(paths)
+    if not any(path is _STDIN_MARK for path in paths):
+        return tuple(paths)
+    stdin = _stdin_file()
+    return tuple(stdin if path is _STDIN_MARK else path for path in paths)
+
+
+_spooled: list[Path] = []
+
+
+def _stdin_file() -> Path:
+    """A path that reads standard input: its device, else (once) a temporary copy of it."""
+    if Path(_STDIN_DEVICE).exists():
+        return Path(_STDIN_DEVICE)
+    if not _spooled:
+        # deferred: only a system without /dev/stdin copies standard input
+        import atexit
+        import tempfile
+
+        with tempfile.NamedTemporaryFile(
+            prefix="cqedu-stdin-", suffix=".toml", delete=False
+        ) as copy:
+            copy.write(sys.stdin.buffer.read())
+        spooled = Path(copy.name)
+        atexit.register(spooled.unlink, missing_ok=True)
+        _spooled.append(spooled)
+    return _spooled[0]
 
 
 def _article_hint(error: FactsError, paths: Sequence[Path]) -> FactsError:
@@ -1061,13 +1170,11 @@ def check(
     from cqedu.facts.check import check_paths, strict_failures
     from cqedu.knowledge import bundled_facts_path
 
-    if articles is not None and not _is_folder(articles):
-        shown = articles if len(articles) <= MAX_SHOWN_PATH else f"({len(articles):,} characters)"
-        raise QueryError(f"--articles {shown}: no such folder")
-    given = _paths(paths or (), "check")
-    _refuse_closed_stdin(given or _facts_paths(ctx))
+    if articles is not None:
+        _articles_folder(articles)
+    given = _readable(_paths(paths or (), "check") or _facts_paths(ctx))
     report = check_paths(
-        given or _facts_paths(ctx) or (bundled_facts_path(),),
+        given or (bundled_facts_path(),),
         None if articles is None else Path(articles),
     )
     lines = report.problems + report.warnings
@@ -1075,9 +1182,14 @@ def check(
         # One line per problem, whatever a file's name holds (a newline, bytes not UTF-8).
         _write("".join(escape_controls(display_path(line)) + "\n" for line in lines))
     if report.skipped:
+        # A path is not found where it points; a name is looked for beside the facts file.
+        paths = [name for name in report.skipped if Path(name).is_absolute()]
+        names = [name for name in report.skipped if name not in paths]
+        missing = [f"{', '.join(names)} not found beside the facts file"] if names else []
+        missing += [f"{', '.join(paths)} not found"] if paths else []
         _stderr(
-            f"cqedu: figures not verified against the article: {', '.join(report.skipped)} "
-            "not found beside the facts file; give its folder with --articles DIR"
+            f"cqedu: figures not verified against the article: {'; '.join(missing)}; "
+            "give its folder with --articles DIR"
         )
     files = f"{report.files} facts file{'s' if report.files != 1 else ''}"
     warned = len(report.warnings)
@@ -1101,13 +1213,30 @@ def check(
     raise typer.Exit(EXIT_NO_MATCH)
 
 
-def _is_folder(path: str) -> bool:
-    """Whether `path` names a folder; a name the system refuses (too long, a loop of links,
-    a NUL) names none, rather than raising."""
+def _articles_folder(path: str) -> None:
+    """QueryError unless `path` names a folder: empty (Path("") is the current folder,
+    which nobody means), missing, or a file (an article given in place of its folder); a
+    name the system refuses (too long, a loop of links, a NUL) names none, rather than
+    raising."""
+    if not path:
+        raise QueryError(
+            "--articles: the path is empty; give the folder of the article files "
+            "(. for the current folder)"
+        )
+    shown = path if len(path) <= MAX_SHOWN_PATH else f"({len(path):,} characters)"
     try:
-        return Path(path).is_dir()
+        if Path(path).is_dir():
+            return
+        is_file = Path(path).is_file()
     except (OSError, ValueError):
-        return False
+        is_file = False
+    if is_file:
+        folder = _shell_quoted(str(Path(path).parent))
+        raise QueryError(
+            f"--articles {shown}: is a file, not a folder; give the folder that holds the "
+            f"article files (--articles {folder})"
+        )
+    raise QueryError(f"--articles {shown}: no such folder")
 
 
 @_command(
@@ -1143,7 +1272,7 @@ def draft(
     if not article:
         # Path("") is the current folder: the error would name "." and say it is a folder
         raise QueryError("draft: the article path is empty; give one article file")
-    taken, sources, levels = _ids_in_use(_facts_paths(ctx) or (bundled_facts_path(),))
+    taken, sources, levels = _ids_in_use(_readable(_facts_paths(ctx)) or (bundled_facts_path(),))
     _write(
         draft_file(
             Path(article), source_id, date, taken=taken, taken_sources=sources, levels=levels
@@ -1234,13 +1363,18 @@ def _completion_shell(args: Sequence[str]) -> None:
         if option not in _COMPLETION_OPTIONS:
             continue
         if not equals:
-            given = args[index + 1] if index + 1 < len(args) else ""
-            names = {c.callback.__name__ for c in app.registered_commands if c.callback}
-            if not given or given.startswith("-") or given in names:
+            if index + 1 == len(args):
                 return  # the shell cqedu runs in, as Typer finds it
+            given = args[index + 1]
+            names = {c.callback.__name__ for c in app.registered_commands if c.callback}
+            if given.startswith("-") or given in names:
+                return
+        shells = ", ".join(COMPLETION_SHELLS)
+        if not given.strip():  # "" named no shell: Typer took it for the shell it runs in
+            _stderr(f"cqedu: {option}: the shell name is empty; shells: {shells}")
+            sys.exit(EXIT_USAGE)
         if given not in COMPLETION_SHELLS:
             hint = did_you_mean(given, COMPLETION_SHELLS)
-            shells = ", ".join(COMPLETION_SHELLS)
             named = (
                 f'"{given}"' if len(given) <= MAX_SHOWN_VALUE else f"({len(given):,} characters)"
             )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from cqedu.core.errors import NoMatchError, QueryError
 from cqedu.core.matching import MAX_NAME_CHARS, Vocabulary, holding_words, suggest
-from cqedu.core.text import blank_escape_sequences
+from cqedu.core.text import blank_escape_sequences, drop_invisible, shown_typed
 from cqedu.facts.model import Country, Fact, FactsDocument, Level, SearchHit, Source, Term
 from cqedu.query import listing
 from cqedu.query.names import Names
@@ -199,17 +199,20 @@ class KnowledgeBase:
         )
 
     def get(self, fact_id: str) -> Fact:
-        """The record with this id (ids are lowercase slugs, so case is forgiven);
-        QueryError for an id that is empty or has no letter or digit, NoMatchError with
-        suggestions when no record has it."""
-        if not fact_id.strip():
+        """The record with this id (ids are lowercase slugs, so case is forgiven, and so
+        are invisible format characters, a zero-width space pasted with it); QueryError for
+        an id that is empty or has no letter or digit, NoMatchError with suggestions when
+        no record has it."""
+        shown = shown_typed(fact_id)
+        wanted = drop_invisible(fact_id).strip()
+        if not wanted:
             raise QueryError("empty id; give a record id (list them with: cqedu export -F id)")
-        if not any(char.isalnum() for char in fact_id):  # malformed, as for every filter
+        if not any(char.isalnum() for char in wanted):  # malformed, as for every filter
             raise QueryError(
-                f'id "{fact_id}" has no letters or digits; give a record id (list them with: '
+                f'id "{shown}" has no letters or digits; give a record id (list them with: '
                 "cqedu export -F id)"
             )
-        found = self._records.facts("WHERE id = ?", (fact_id.strip().lower(),), kept_only=False)
+        found = self._records.facts("WHERE id = ?", (wanted.lower(),), kept_only=False)
         if found:
             return found[0]
         if len(fact_id) > MAX_NAME_CHARS:  # not quoted back whole, nor matched by spelling
@@ -217,7 +220,7 @@ class KnowledgeBase:
                 f"no record has that id ({len(fact_id):,} characters); "
                 "list ids with: cqedu export -F id"
             )
-        raise NoMatchError(f'no record has id "{fact_id}"{self._id_hint(fact_id)}')
+        raise NoMatchError(f'no record has id "{shown}"{self._id_hint(wanted)}')
 
     def _id_hint(self, typed: str) -> str:
         """What to offer for an id no record has: near spellings of whole ids, else the few

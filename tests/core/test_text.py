@@ -164,3 +164,18 @@ def test_ascii_words_are_those_the_word_pattern_finds(pieces: list[str]) -> None
 )
 def test_ascii_words(text: str, expected: list[str]) -> None:
     assert words(text) == expected
+
+
+def test_invisible_characters_are_dropped_from_what_was_typed() -> None:
+    from cqedu.core.text import drop_invisible
+
+    assert drop_invisible("teach\u00aders\u200b\ufeff") == "teachers"
+    assert drop_invisible("caf\u00e9") == "caf\u00e9"  # a letter with its accent stays
+
+
+def test_invisible_characters_quoted_back_are_escaped() -> None:
+    from cqedu.core.text import shown_typed
+
+    assert shown_typed("teachers\u200b") == "teachers\\u200b"
+    assert shown_typed("\ufeffid") == "\\ufeffid"
+    assert shown_typed("重庆") == "重庆"

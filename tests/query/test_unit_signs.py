@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import cqedu
-from cqedu.core.errors import QueryError
+from cqedu.core.errors import NoMatchError, QueryError
 from cqedu.knowledge import KnowledgeBase
 
 HILLCREST = Path(__file__).parents[1] / "data" / "hillcrest_facts.toml"
@@ -29,7 +29,19 @@ def test_a_currency_sign_is_its_currency() -> None:
         kb.close()
 
 
-def test_a_sign_of_a_unit_no_figure_has_is_refused_as_typed(real_kb: KnowledgeBase) -> None:
+@pytest.mark.parametrize("sign", ["$", "¥", "€", "₹", "°", "+"])
+def test_a_sign_of_a_unit_no_figure_has_is_not_held(real_kb: KnowledgeBase, sign: str) -> None:
+    # looked up as % is, a currency or other sign is a unit the figures hold or not (exit 1),
+    # no malformed name (it was "has no letters or digits", exit 2)
+    with pytest.raises(NoMatchError) as caught:
+        real_kb.figures(unit=sign)
+    assert str(caught.value) == (
+        f'no figure is counted in "{sign}"; units of figures: {", ".join(real_kb.units())}'
+    )
+
+
+@pytest.mark.parametrize("marks", ["-", "--", ",", "..."])
+def test_punctuation_alone_is_still_no_unit(real_kb: KnowledgeBase, marks: str) -> None:
     with pytest.raises(QueryError) as caught:
-        real_kb.figures(unit="$")
-    assert str(caught.value).startswith('unit "$" has no letters or digits; units of figures: ')
+        real_kb.figures(unit=marks)
+    assert str(caught.value).startswith(f'unit "{marks}" has no letters or digits; units of ')

@@ -6,9 +6,12 @@ an empty first cell never reads as part of the one above.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+import cqedu
 from cqedu.knowledge import KnowledgeBase
 from cqedu.render import VIEWS, OutputFormat, RenderOptions, Results, render
 from cqedu.render.sources import render_sources
@@ -178,4 +181,71 @@ def test_a_source_block_keeps_its_count_with_its_noun_and_breaks_paths_at_slashe
         "  /srv/knowledge/articles/",
         "      chengdu_facts.toml",
         "",
+    ]
+
+
+LONG_VALUES = Path(__file__).parents[1] / "data" / "long_values_facts.toml"
+
+
+@pytest.fixture(scope="module")
+def long_kb() -> Iterator[KnowledgeBase]:
+    kb = cqedu.load(LONG_VALUES, cache=False)
+    yield kb
+    kb.close()
+
+
+def long_results(kb: KnowledgeBase, command: str) -> Results:
+    """What a command shows of the long values, with the level names the CLI passes."""
+    query = "teachers education college" if command == "search" else ""
+    results = results_of(kb, command, query) if query else results_of(kb, command)
+    return results._replace(levels=kb.levels)
+
+
+def long_shown(kb: KnowledgeBase, command: str, width: int) -> list[str]:
+    return render(
+        OutputFormat.TABLE, long_results(kb, command), RenderOptions(width=width)
+    ).splitlines()
+
+
+@pytest.mark.parametrize("width", [80, 100, 120])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_long_levels_periods_and_countries_are_never_broken(
+    long_kb: KnowledgeBase, command: str, width: int
+) -> None:
+    """ "over the past five years" came out as "over the past five" over "years": only
+    values of 20 characters or fewer were kept whole. Every one is now, in its column,
+    folded under the name, or (when the table cannot keep them) in blocks."""
+    results = long_results(long_kb, command)
+    text = render(OutputFormat.TABLE, results, RenderOptions(width=width))
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= width
+    level_names = {level.id: level.name for level in long_kb.levels}
+    values = set()
+    for fact in results.facts:
+        values.add(level_names.get(fact.level or "", ""))
+        if command != "search" and fact.kind in ("stat", "program"):
+            values.add(fact.period or "")
+        if fact.kind == "partner" and command != "search":  # search shows no country
+            values.add(fact.country or "")
+    values.discard("")
+    assert values  # the file holds long ones of each
+    for value in values:  # a level named as its id ("Primary") shows the id ("primary")
+        assert any(value.casefold() in line.casefold() for line in lines), (value, text)
+
+
+def test_stats_at_120_columns_keep_a_long_period_in_its_column(long_kb: KnowledgeBase) -> None:
+    lines = long_shown(long_kb, "stats", 120)
+    assert lines[0].split() == ["Figure", "Name,", "id", "Level", "Period"]
+    assert lines[2].endswith("Continuing and adult education   over the past five years")
+
+
+def test_stats_at_100_columns_give_each_long_period_a_line(long_kb: KnowledgeBase) -> None:
+    # the columns cannot keep two long values whole: each record becomes a block
+    lines = long_shown(long_kb, "stats", 100)
+    assert lines[:5] == [
+        "Graduates of evening and weekend vocational programmes in the river districts",
+        "long-graduates",
+        "  Figure: 1.85 million graduates of continuing education programmes",
+        "  Level: Continuing and adult education",
+        "  Period: over the past five years",
     ]

@@ -90,3 +90,34 @@ def test_a_verb_gives_its_irregular_forms_without_a_cache_folder(
 ) -> None:
     monkeypatch.setattr(lemmas, "default_cache_dir", lambda: None)
     assert {verb: sorted(lemmas.verb_forms(verb)) for verb in VERBS} == VERBS
+
+
+PLURALS = {
+    "children": "child",
+    "people": "person",
+    "analyses": "analysis",
+    "criteria": "criterion",
+    # regular plurals stem as their singular already, and a singular is itself
+    "countries": "countries",
+    "schools": "schools",
+    "child": "child",
+}
+
+
+def test_an_irregular_plural_gives_its_singular(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lemmas._noun_table.cache_clear()
+    monkeypatch.setenv("CQEDU_CACHE_DIR", str(tmp_path))
+    assert {word: lemmas.noun_singular(word) for word in PLURALS} == PLURALS
+    assert [p.name.split("-1-")[0] for p in tmp_path.iterdir()] == ["noun-lemmas"]
+    lemmas._noun_table.cache_clear()
+
+
+def test_without_a_cache_folder_the_plurals_in_memory_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lemmas._noun_table.cache_clear()
+    monkeypatch.setattr(lemmas, "default_cache_dir", lambda: None)
+    assert {word: lemmas.noun_singular(word) for word in PLURALS} == PLURALS
+    lemmas._noun_table.cache_clear()

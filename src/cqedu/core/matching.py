@@ -21,11 +21,11 @@ So a forgiving filter never gives fewer results for a typo than for the word.
 
 # No `from __future__ import annotations` here: typing.NamedTuple compiles each field's
 # annotation into a ForwardRef when it is a string, about 30 us a field at every start-up.
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Generic, NamedTuple, TypeVar
 
 from cqedu.core.errors import NoMatchError, QueryError
-from cqedu.core.text import normalise_phrase, words
+from cqedu.core.text import normalise_phrase, shown_typed, words
 
 T = TypeVar("T")
 
@@ -71,6 +71,7 @@ class Vocabulary(Generic[T]):
         *,
         listing: str | None = None,
         absent: str | None = None,
+        word_key: Callable[[str], str] | None = None,
     ) -> None:
         """`entries` are (value, canonical name, other names); `what` is "level", "unit", ...
 
@@ -78,8 +79,13 @@ class Vocabulary(Generic[T]):
         `absent` makes the set one the data declares: a name it does not hold is then
         NoMatchError with this message, `{name}` standing for the name as typed
         ('the facts name no partner in "{name}"'); without it, QueryError.
+        `word_key` gives a normalised word's base form (its stem, through its singular): a
+        name typed in another form of its words ("country", "child") then means the name
+        declared in that form ("countries", "children") as it would exactly.
         """
         self.what = what
+        self._word_key = word_key
+        self._keyed: dict[str, str] | None = None
         self.listing = listing or f"valid {what}s"
         self.absent = absent
         self.canonical: list[str] = []
@@ -169,6 +175,30 @@ class Vocabulary(Generic[T]):
                 best[index] = Candidate(self._values[index], name, score)
         return sorted(best.values(), key=lambda c: -c.score)
 
+    def _inflected(self, wanted: str) -> list[Candidate[T]]:
+        """Values whose names `wanted` names in other forms of the same words (see
+        `word_key`), scored as `_exact_or_words` scores names; empty without a `word_key`."""
+        key = self._word_key
+        if key is None or len(wanted) < MIN_EDIT_LENGTH:
+            return []  # two letters are a code ("ks", "us"), taken only as written
+        if self._keyed is None:  # built on the first name not typed as declared
+            self._keyed = {norm: " ".join(map(key, norm.split())) for norm in self._names}
+        typed = " ".join(map(key, wanted.split()))
+        best: dict[int, Candidate[T]] = {}
+        for norm, keyed in self._keyed.items():
+            if keyed == typed:
+                score = EXACT_SCORE
+            elif keyed.startswith(typed + " "):
+                score = START_SCORE
+            elif f" {typed} " in f" {keyed} ":
+                score = WORD_SCORE
+            else:
+                continue
+            index, name = self._names[norm]
+            if index not in best or score > best[index].score:
+                best[index] = Candidate(self._values[index], name, score)
+        return sorted(best.values(), key=lambda c: -c.score)
+
     def _index_of(self, name: str) -> int:
         return self._names[normalise_phrase(name)][0]
 
@@ -186,6 +216,14 @@ class Vocabulary(Generic[T]):
         best = {self._index_of(c.name): c for c in self._exact_or_words(wanted)}
         if any(c.score == EXACT_SCORE for c in best.values()):
             return sorted(best.values(), key=lambda c: -c.score)
+        inflected = self._inflected(wanted)
+        if inflected and inflected[0].score == EXACT_SCORE:
+            # "country" stands for what "countries" stands for, no more and no less
+            return inflected
+        for candidate in inflected:
+            index = self._index_of(candidate.name)
+            if index not in best or candidate.score > best[index].score:
+                best[index] = candidate
         for spelled, _ in self._close_spellings(wanted, one_edit_only=bool(best)):
             for candidate in self._exact_or_words(spelled):
                 index = self._index_of(candidate.name)
@@ -220,15 +258,22 @@ class Vocabulary(Generic[T]):
         """The error for a name that names nothing: malformed, absent, or not one of a
         closed set (see the module's docstring)."""
         choices = f"{self.listing}: {', '.join(self.canonical)}"
+        hint = did_you_mean(text, [name for _, name in self._names.values()])
+        text = shown_typed(text)  # quoted as typed, an invisible character made visible
         if not text.strip():
             return QueryError(f"empty {self.what}; {choices}")
         if not normalise_phrase(text):
             return QueryError(f'{self.what} "{text}" has no letters or digits; {choices}')
-        declared = [name for _, name in self._names.values()]
-        hint = did_you_mean(text, declared)
         if self.absent is not None:
             return NoMatchError(f"{self.absent.format(name=text)}{hint}; {choices}")
         return QueryError(f'unknown {self.what} "{text}"{hint}; {choices}')
+
+    def absent_error(self, text: str) -> NoMatchError:
+        """The NoMatchError of a name the data does not hold (see `absent`), with the names
+        it does: for a name matched by other means than words ("¥" for a unit)."""
+        choices = f"{self.listing}: {', '.join(self.canonical)}"
+        absent = self.absent or f'no {self.what} "{{name}}"'
+        return NoMatchError(f"{absent.format(name=shown_typed(text))}; {choices}")
 
     def resolve_all(self, text: str) -> list[T]:
         """Every value `text` may mean, best first; an error as `resolve` raises when none.

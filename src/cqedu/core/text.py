@@ -368,6 +368,27 @@ def _shown_escaped() -> re.Pattern[str]:
     return re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
+@cache
+def _invisible() -> re.Pattern[str]:
+    return re.compile(f"[{_INVISIBLE}]")
+
+
+def drop_invisible(text: str) -> str:
+    """`text` without the invisible format characters folding drops (a zero-width space,
+    a soft hyphen, a byte order mark): an id typed or pasted with one is the id seen."""
+    if text.isascii():
+        return text
+    return _invisible().sub("", text)
+
+
+def shown_typed(text: str) -> str:
+    """Text someone typed, to quote back: each invisible format character as an escape
+    ("\\u200b"), so a value that names nothing never reads like the one suggested."""
+    if text.isascii():
+        return text
+    return _invisible().sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def escape_controls(text: str) -> str:
     """Control characters and bidirectional overrides as visible escapes ("\\x1b",
     "\\u202e"), so text never drives a terminal nor reorders what it shows."""

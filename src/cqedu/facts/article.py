@@ -33,9 +33,13 @@ class ArticleCheck(NamedTuple):
 
 
 def find_article(source: Source, facts_path: Path, articles: Path | None) -> Path | None:
-    """The source's article file: under `articles` when given and there, else next to the
-    facts file; None when neither holds it."""
-    name = Path(source.file).name
+    """The source's article file: the file itself when it is given as an absolute path
+    that exists, else its name under `articles` when given and there, else next to the
+    facts file; None when none holds it."""
+    given = Path(source.file)
+    if given.is_absolute() and given.is_file():
+        return given
+    name = given.name
     for folder in (articles, facts_path.parent):
         if folder is not None and (folder / name).is_file():
             return folder / name
@@ -52,6 +56,8 @@ def check_against_articles(
     skipped: list[str] = []
     verified = 0
     for source in document.sources:
+        if not source.file.strip():
+            continue  # no file named: the file's own problem, which check reports
         path = find_article(source, Path(label), articles)
         if path is None:
             skipped.append(source.file)

@@ -84,7 +84,11 @@ def check_paths(paths: Sequence[Path], articles: Path | None = None) -> CheckRep
         document, problems, record_ids = check_facts(data, label)
         text = data.decode("utf-8", errors="replace")
         if document is None and _not_toml(problems) and looks_like_article(label, text):
-            problems = [Problem(_article_message(label), "", 1, 1)]
+            # Not a facts file: its one problem says so, and nothing else is said of it
+            # (the `# REVIEW:` lines of a README's code blocks are no warnings).
+            lines.append(format_problem(label, Problem(_article_message(label), "", 1, 1)))
+            faulty.add(label)
+            continue
         lines.extend(format_problem(label, problem) for problem in problems)
         if problems:
             faulty.add(label)

@@ -188,8 +188,6 @@ def unreadable(path: Path, error: OSError) -> FactsError:
     if too_long:
         return FactsError(f"{shown}: a name in it is too long for the system; use a shorter name")
     if isinstance(error, FileNotFoundError):
-        if str(path) == "-":  # many tools read "-" as standard input; cqedu reads a path
-            return FactsError("-: no such file; for standard input give --facts /dev/stdin")
         return FactsError(f"{shown}: no such file; pass an existing facts file")
     if isinstance(error, IsADirectoryError):
         return FactsError(f"{shown}: is a directory; pass a facts file (.toml)")

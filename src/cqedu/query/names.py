@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cached_property
 
 from cqedu.core.matching import EXACT_SCORE, MAX_NAME_CHARS, Vocabulary
 from cqedu.core.text import fold, stem, words
 from cqedu.core.units import UNIT_SIGNS
 from cqedu.facts.model import KIND_TABLES, Country, Level
+from cqedu.store.lemmas import noun_singular
 from cqedu.store.records import Records
+
+
+def _word_key(word: str) -> str:
+    """A word's base form, the same for its singular and plural: the Snowball stem of its
+    singular ("countries" and "country": "countri"; "children" and "child": "child")."""
+    return stem(noun_singular(word))
 
 
 class Names:
@@ -30,12 +38,17 @@ class Names:
             "level",
             ((lv, lv.id, (lv.name, *lv.aliases)) for lv in self._records.levels),
             absent='the facts know no level "{name}"',
+            word_key=_word_key,
         )
 
     @cached_property
     def kinds(self) -> Vocabulary[str]:
         """Kinds of record by name and plural (stat/stats, person/people), as --kind takes them."""
-        return Vocabulary("kind", ((kind, kind, (table,)) for table, kind in KIND_TABLES.items()))
+        return Vocabulary(
+            "kind",
+            ((kind, kind, (table,)) for table, kind in KIND_TABLES.items()),
+            word_key=_word_key,
+        )
 
     @cached_property
     def countries(self) -> Vocabulary[Country]:
@@ -45,6 +58,7 @@ class Names:
             ((c, c.name, c.aliases) for c in self._records.countries),
             listing="partner countries and regions",
             absent='the facts name no partner in "{name}"',
+            word_key=_word_key,
         )
 
     @cached_property
@@ -55,6 +69,7 @@ class Names:
             ((u, u, ()) for u in self._records.units()),
             listing="units of figures",
             absent='no figure is counted in "{name}"',
+            word_key=_word_key,
         )
 
     @cached_property
@@ -65,6 +80,7 @@ class Names:
             ((f, f, ()) for f in self._records.program_fields()),
             listing="subject fields of programs",
             absent='no program is in the subject field "{name}"',
+            word_key=_word_key,
         )
 
     def unit(self, text: str) -> list[str]:
@@ -72,9 +88,16 @@ class Names:
         unit whose term lists `text` as a synonym ("kids": children and students, as a
         question reads it), else the one unit it spells closely. A sign stands for its
         unit ("%": "percent", "$": "dollars") when the figures have that unit."""
-        signed = UNIT_SIGNS.get(fold(text).strip())
+        typed = fold(text).strip()
+        signed = UNIT_SIGNS.get(typed)
         if signed in self._records.units():
             text = signed
+        elif typed and (signed or all(_is_symbol(char) for char in typed)):
+            # A sign ("¥", "₹", "°") is a unit as a word is: the figures hold it or not.
+            held = [unit for unit in self._records.units() if fold(unit).strip() == typed]
+            if held:
+                return held[:1]
+            raise self.units.absent_error(text.strip())
         exact = [c.value for c in self.units.candidates(text) if c.score == EXACT_SCORE]
         if exact:
             return exact[:1]
@@ -108,6 +131,11 @@ class Names:
         """Program fields `text` names: every field it stands in as words, else every field
         its close spelling may mean (never fewer than the word it spells)."""
         return self.program_fields.resolve_all(text)
+
+
+def _is_symbol(char: str) -> bool:
+    """Whether a character is a sign (a currency, a mathematical or other symbol)."""
+    return unicodedata.category(char).startswith("S")
 
 
 def _stems_of(text: str) -> tuple[str, ...]:

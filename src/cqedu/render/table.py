@@ -189,6 +189,10 @@ class _Column(NamedTuple):
     short_lines: Callable[[_Row, _Context], str] | None = None
     """A name cell's longest folded "Header: value" line of a short value, as indented: it
     stays on one line whenever short columns do ("Period: as of 2025")."""
+    unbroken: bool = False
+    """A value read as one (a level, period or country: "over the past five years"): kept
+    on one line however long, in its column or folded; a layout it does not fit gives way
+    to the next, down to blocks."""
 
 
 _COMPOSITE: dict[str, _Column] = {
@@ -203,8 +207,11 @@ _COMPOSITE: dict[str, _Column] = {
     ),
     "name": _Column("Name, id", _name_cell, hang=_child_hang),
     "score": _Column("Score", _score_cell, "right"),
-    "level": _Column("Level", _level_cell),
+    "level": _Column("Level", _level_cell, unbroken=True),
 }
+
+#: Fields whose values are read as one and never broken (see `_Column.unbroken`).
+_UNBROKEN = frozenset({"level", "period", "country"})
 
 
 #: Columns a narrow table folds under the name first: they help least to compare rows.
@@ -228,6 +235,7 @@ def _column(name: str, composite: bool) -> _Column:
         "right" if numeric else "left",
         foldable=composite and name in _FOLDABLE,
         cap=cap,
+        unbroken=name in _UNBROKEN,
     )
 
 
@@ -248,7 +256,8 @@ def _folded(columns: Sequence[_Column], fold: frozenset[str]) -> list[_Column]:
         lines = [
             f"{column.header}: {value}"
             for column in folded
-            if (value := column.cell(row, ctx).plain.strip()) and cell_len(value) <= SHORT_COLUMN
+            if (value := column.cell(row, ctx).plain.strip())
+            and (column.unbroken or cell_len(value) <= SHORT_COLUMN)
         ]
         return " " * _folded_hang(row, ctx) + max(lines, key=cell_len) if lines else ""
 
@@ -340,7 +349,7 @@ def _fit(
             extents.append(_extent(column.header))
         narrowest = max(1, needs.wholes[index], *(e[0] for e in extents))
         longest = max(1, *(e[1] for e in extents))
-        if longest <= SHORT_COLUMN and not column.first:
+        if (longest <= SHORT_COLUMN or column.unbroken) and not column.first:
             narrowest = longest  # "as of 2025", "system wide": whole
         mins.append(narrowest)
         widest.append(longest)

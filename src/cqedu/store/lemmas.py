@@ -1,5 +1,5 @@
-"""English irregular verb forms and their lemmas (pyinflect's table of the AGID word
-lists), indexed once in the cache folder.
+"""English irregular verb forms and plurals, and their lemmas (pyinflect's table of the
+AGID word lists), indexed once in the cache folder.
 
 Snowball stems "brought" apart from "bring" and "paid" apart from "pay": a question's
 irregular past stands for a record's other form of the verb only by a table of forms.
@@ -34,11 +34,13 @@ def _source() -> Path | None:
     return package_file("pyinflect", "infl.csv")
 
 
-def _loaded(source: Path) -> list[tuple[str, str]]:
-    """Each verb form whose Snowball stem is not its verb's, with that verb (its lemma).
+def _loaded(source: Path, part: str = "V") -> list[tuple[str, str]]:
+    """Each form of a verb (`part` "V") or noun ("N") whose Snowball stem is not its
+    lemma's, with that lemma.
 
     A row of the table is "bring,V,brought,<>,bringing,brings": the lemma, "V", then the
-    forms, variants split by "/" ("paid/payed"), "<>" for a participle like the past.
+    forms, variants split by "/" ("paid/payed"), "<>" for a participle like the past; a
+    noun's row is "child,N,children".
     """
     # deferred: only building the copy (or a question without a cache folder) reads it
     import csv
@@ -46,7 +48,7 @@ def _loaded(source: Path) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     with source.open(encoding="utf-8", newline="") as rows:
         for row in csv.reader(rows):
-            if len(row) < 3 or row[1] != "V" or not row[0].isalpha():
+            if len(row) < 3 or row[1] != part or not row[0].isalpha():
                 continue
             lemma = row[0].lower()
             root = stem(lemma)
@@ -109,3 +111,46 @@ def verb_forms(lemma: str) -> tuple[str, ...]:
         except sqlite3.Error:
             pass  # a copy removed or damaged under us: the table in memory answers
     return tuple(form for form, lemmas in _in_memory().items() if lemma in lemmas)
+
+
+def _fill_nouns(connection: sqlite3.Connection) -> None:
+    """The indexed copy's table of irregular plurals."""
+    source = _source()
+    connection.execute(_SCHEMA)
+    connection.execute("BEGIN")
+    rows = _loaded(source, "N") if source else []
+    connection.executemany("INSERT INTO forms VALUES (?, ?)", rows)
+    connection.execute("COMMIT")
+
+
+@cache
+def _noun_table() -> sqlite3.Connection | None:
+    """As `_table`, for the plurals of nouns."""
+    return data_copy(default_cache_dir(), f"noun-lemmas-{_FORMAT}", [_source()], _fill_nouns)
+
+
+@cache
+def _nouns_in_memory() -> dict[str, str]:
+    source = _source()
+    singulars: dict[str, str] = {}
+    for word, lemma in _loaded(source, "N") if source is not None else []:
+        singulars[word] = min(lemma, singulars.get(word, lemma))
+    return singulars
+
+
+def noun_singular(word: str) -> str:
+    """The singular of an irregular plural that Snowball stems apart from it ("children":
+    "child"; "people": "person"; "analyses": "analysis"), from pyinflect's table; the word
+    itself for any other word (a regular plural stems as its singular), or when pyinflect
+    is not installed. Pass the word lower-case. A form of several nouns takes the first in
+    alphabetical order, so every caller reads it alike."""
+    table = _noun_table()
+    if table is not None:
+        try:
+            row = table.execute(
+                "SELECT lemma FROM forms WHERE word = ? ORDER BY lemma LIMIT 1", (word,)
+            ).fetchone()
+            return str(row[0]) if row else word
+        except sqlite3.Error:
+            pass  # a copy removed or damaged under us: the table in memory answers
+    return _nouns_in_memory().get(word, word)
