@@ -182,3 +182,31 @@ def test_a_given_date_dates_the_events_when_no_year_is_printed(tmp_path: Path) -
             ),
         ],
     )
+
+
+def test_a_date_alone_under_the_headline_is_a_dateline_not_a_heading(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Harbour Notes\n\nThursday, June 13, 2024\n\nThe trust opened 5 surgeries on June 9.\n",
+        encoding="utf-8",
+    )
+    drafted = tomllib.loads(draft_file(article))
+    assert drafted["sources"][0]["date"] == "2024-06-13"
+    assert drafted["sources"][0]["sections"] == ["Opening"]
+    assert [(e["date"], e["date_as_written"], e["paragraph"]) for e in drafted["events"]] == [
+        ("2024-06-09", "June 9", 2)
+    ]
+    assert [(s["as_written"], s["paragraph"]) for s in drafted["stats"]] == [("5", 2)]
+
+
+def test_a_date_alone_as_the_first_line_is_no_title(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "13 June 2024\n\nThe trust opened 5 surgeries, its chair said.\n", encoding="utf-8"
+    )
+    drafted = tomllib.loads(draft_file(article))
+    assert (drafted["sources"][0]["title"], drafted["sources"][0]["date"]) == (
+        "Article article",
+        "2024-06-13",
+    )
+    assert "events" not in drafted

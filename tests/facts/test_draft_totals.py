@@ -91,7 +91,11 @@ def test_a_total_counts_what_the_count_before_it_counts_not_its_time_span(
         # "over" before a time is the span's preposition, not a qualifier
         ("The firm grew over two decades to 300 staff.", [("300", 300, "staff", "staff")]),
         ("Over five years, the port built 9 berths.", [("9", 9, "berths", "berths")]),
-        # ... and a qualifier before any other noun
+        # ... and a qualifier before any other noun, or a time that is of something
+        (
+            "Wardens gave over 5,000 hours of service.",
+            [("over 5,000", 5000, "hours", "hours")],
+        ),
         (
             "The port served over 8,000 pilots.",
             [("over 8,000", 8000, "pilots", "pilots")],

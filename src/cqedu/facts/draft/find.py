@@ -41,6 +41,7 @@ _DURATION_TAIL = re.compile(
     rf"^\s+{TIME_UNIT}\s+(?:later|earlier|ago|before|after|afterwards|on|running|in\s+a\s+row)\b",
     re.I,
 )
+_TIME_OF_AFTER = re.compile(rf"^\s+{TIME_UNIT}\s+of\b", re.I)
 #: An age, not a count: "aged 11 to 16", "ages 3-6", "children under 5 years old".
 _AGE_BEFORE = re.compile(
     r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?(?:\d+\s*(?:to|and|-)\s*)?$", re.I
@@ -111,8 +112,9 @@ def _kind(text: str, match: re.Match[str], figure: Figure) -> str:  # noqa: PLR0
         return "age"
     if counted and _HYPHENED_TIME.match(after) and not written[0].isupper():
         return "duration"  # "a 3-day festival": how long a thing lasts, not a count
-    # "over two decades": before a time, "over" is the preposition of a span, no qualifier
-    over = written[:5].lower() == "over "
+    # "grew over two decades": before a time, "over" is the preposition of a span, no
+    # qualifier; "over 5,000 hours of service" counts the time it is of
+    over = written[:5].lower() == "over " and not _TIME_OF_AFTER.match(after)
     if (
         counted
         and _DURATION_AFTER.match(after)

@@ -11,6 +11,7 @@ import unicodedata
 from typing import NamedTuple
 
 from cqedu.core.text import blank_escape_sequences
+from cqedu.facts.draft.find import MONTHS
 
 OPENING = "Opening"
 
@@ -169,6 +170,8 @@ def _looks_like_headline(found: list[tuple[int, str, int | None]], lines: list[s
     """Whether the first line is the title: a heading, or a headline in sentence case
     ("Kunming adds teachers") standing alone above a longer paragraph."""
     first = lines[0].strip()
+    if _DATE_ALONE.fullmatch(first):
+        return False
     if _looks_like_heading(first):
         return True
     words = first.split()
@@ -184,9 +187,19 @@ def _looks_like_headline(found: list[tuple[int, str, int | None]], lines: list[s
     )
 
 
+#: A line that is a date alone ("May 12, 2025", "Tuesday, 12 May"): the day the article
+#: was written, under its headline, and neither a heading nor a headline.
+_DATE_ALONE = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?:{m})\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+    r"|\d{{1,2}}\s+(?:{m})(?:,?\s+\d{{4}})?)".format(m="|".join(MONTHS))
+)
+
+
 def _looks_like_heading(line: str) -> bool:
     """A short line in title case without closing punctuation: "Funding and Next Steps"."""
     words = line.split()
+    if _DATE_ALONE.fullmatch(line.strip()):
+        return False
     if not words or len(words) > 12 or line.endswith(_END_PUNCTUATION) or " - " in line:
         return False
     if not line[0].isupper():
