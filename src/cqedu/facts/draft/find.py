@@ -29,17 +29,19 @@ _PERIOD_BEFORE = re.compile(
     r"\b(?:past|last|next|coming|previous|first|recent)\s+(?:few\s+)?$", re.I
 )
 _PERIOD_AFTER = re.compile(r"^\s+(?:years?|months?|weeks?|decades?|days?)\b", re.I)
-_TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))"
+#: A word of time: what a duration or a period counts.
+TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))"
 #: A stretch of time that dates something rather than counts it: led by a preposition of
 #: time ("within six months", "for three years") or followed by a word of time ("two
 #: days later", "three years ago").
 _DURATION_LEAD = re.compile(r"\b(?:within|in|for|after|during|until|till|before)\s+$", re.I)
-_HYPHENED_TIME = re.compile(rf"^-{_TIME_UNIT}\b", re.I)
-_DURATION_AFTER = re.compile(rf"^\s+{_TIME_UNIT}\b", re.I)
+_HYPHENED_TIME = re.compile(rf"^-{TIME_UNIT}\b", re.I)
+_DURATION_AFTER = re.compile(rf"^\s+{TIME_UNIT}\b", re.I)
 _DURATION_TAIL = re.compile(
-    rf"^\s+{_TIME_UNIT}\s+(?:later|earlier|ago|before|after|afterwards|on|running|in\s+a\s+row)\b",
+    rf"^\s+{TIME_UNIT}\s+(?:later|earlier|ago|before|after|afterwards|on|running|in\s+a\s+row)\b",
     re.I,
 )
+_TIME_OF_AFTER = re.compile(rf"^\s+{TIME_UNIT}\s+of\b", re.I)
 #: An age, not a count: "aged 11 to 16", "ages 3-6", "children under 5 years old".
 _AGE_BEFORE = re.compile(
     r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?(?:\d+\s*(?:to|and|-)\s*)?$", re.I
@@ -110,10 +112,13 @@ def _kind(text: str, match: re.Match[str], figure: Figure) -> str:  # noqa: PLR0
         return "age"
     if counted and _HYPHENED_TIME.match(after) and not written[0].isupper():
         return "duration"  # "a 3-day festival": how long a thing lasts, not a count
+    # "grew over two decades": before a time, "over" is the preposition of a span, no
+    # qualifier; "over 5,000 hours of service" counts the time it is of
+    over = written[:5].lower() == "over " and not _TIME_OF_AFTER.match(after)
     if (
         counted
         and _DURATION_AFTER.match(after)
-        and (_DURATION_LEAD.search(before) or _DURATION_TAIL.match(after))
+        and (over or _DURATION_LEAD.search(before) or _DURATION_TAIL.match(after))
     ):
         return "duration"
     if match["low"] is not None and all(_is_year(match[part]) for part in ("low", "high")):

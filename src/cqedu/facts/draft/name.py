@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from cqedu.core.units import CURRENCIES
-from cqedu.facts.draft.find import Found, find_figures
+from cqedu.facts.draft.find import TIME_UNIT, Found, find_figures
 from cqedu.facts.figures import FIGURE_PATTERN
 
 _STOP = frozenset(
@@ -152,6 +152,11 @@ def _plural(word: str) -> bool:
     )
 
 
+#: A tag of inline markup left in plain text ("[bold]", "[/b]", "<em>"): no word of the
+#: noun phrase, wherever it stands.
+_MARKUP_TAG = re.compile(r"\[/?[A-Za-z][\w ]*(?:=[^\]]*)?\]|</?[A-Za-z][\w-]*\s*/?>")
+
+
 def _counted_noun(after: str) -> list[str]:
     """The noun phrase right after a figure, up to its head: for a count, the first plural
     ("37 branch libraries", "12,000 pupils *take part*": a verb after a plural noun never
@@ -160,9 +165,9 @@ def _counted_noun(after: str) -> list[str]:
     first small word. The phrase stops at punctuation: a figure's noun is in its clause."""
     words: list[str] = []
     compared = False
-    tokens = re.split(r"\s+", after.lstrip(), maxsplit=10)[:10]
+    tokens = re.split(r"\s+", _MARKUP_TAG.sub(" ", after).lstrip(), maxsplit=10)[:10]
     for index, token in enumerate(tokens):
-        bare = token.rstrip(",.;:!?)\u201d\"'\u2019")
+        bare = _bare(token)
         lower = bare.lower()
         if not words and lower in ("more", "fewer", "other", "others"):
             compared = True
@@ -201,6 +206,16 @@ def _counted_noun(after: str) -> list[str]:
     return words
 
 
+def _bare(token: str) -> str:
+    """A token without the punctuation that ends it: "pupils," -> "pupils"; and a word
+    with a mark stuck to it ("teachers[1]", "teachers/aides"), which ends it too."""
+    bare = token.rstrip(",.;:!?)\u201d\"'\u2019")
+    lead = _WORD.match(bare)
+    if lead is not None and lead.end() < len(bare) and not bare[lead.end()].isalnum():
+        return lead[0].rstrip("'\u2019-")
+    return bare
+
+
 #: Words that open a verb's object: after an -s word they make it a verb ("joins a firm").
 _OBJECT_START = frozenset("a an the its their his her our this these those every".split())
 #: Words of time: "a year", "this term" after a noun say when, not what it acts on.
@@ -235,7 +250,8 @@ def _compared_with(text: str, found: Found, clause: str) -> str | None:
     against = re.search(r"\b(?:from|than|with|against)\s+$", clause) or re.match(
         r"\s+(?:more|fewer|less|others?)\b", text[found.end :]
     )
-    before = _sentence_around(text, found)[0] if against else clause
+    total = _TOTAL_OF_BEFORE.search(clause)
+    before = _sentence_around(text, found)[0] if against or total else clause
     start = found.start - len(before)
     earlier = [f for f in find_figures(before) if f.end < len(before)]
     if not earlier:
@@ -243,7 +259,25 @@ def _compared_with(text: str, found: Found, clause: str) -> str | None:
     last = earlier[-1]
     shifted = Found(start + last.start, start + last.end, last.text, last.figure, last.kind)
     unit = unit_of(text, shifted)
-    return None if unit == "percent" and not found.figure.percent else unit
+    if unit == "percent" and not found.figure.percent:
+        return None
+    return _head_on(unit) if total and not against else unit
+
+
+#: "bringing the total to", "raising the number to", "a total of": a total that counts on
+#: from a figure before it, not "the number of nurses", which names what it counts.
+_TOTAL_OF_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(_MEASURE_WORDS)) + r")\b(?!\s+of\s+[A-Za-z])", re.IGNORECASE
+)
+
+
+def _head_on(unit: str) -> str:
+    """A unit from its head noun on: a total counts what the figure before it counts, but
+    not only the kind its words before the head pick out ("hired 40 new nurses, bringing
+    the total to 900": 900 nurses, not all new)."""
+    words = unit.split()
+    joint = next((i for i, w in enumerate(words) if w in ("and", "or", "per")), len(words))
+    return " ".join(words[max(joint - 1, 0) :])
 
 
 def _subject_noun(clause: str) -> str | None:
@@ -269,12 +303,14 @@ def _subject_noun(clause: str) -> str | None:
             and modifier not in _STOP
             and modifier.isalpha()
             and not (modifier.endswith(("ed", "ing", "ly")))
+            and not _TIME_WORD.fullmatch(modifier)
             and tokens[index - 1].islower()
         )
         return f"{modifier} {lower}" if keep else lower
     return None
 
 
+_TIME_WORD = re.compile(TIME_UNIT)
 #: After these a word in -s is a verb: "it expects", "which serves".
 _SUBJECT_PRONOUNS = frozenset("it he she this that which who what".split())
 
@@ -287,8 +323,8 @@ def _noun_at(tokens: Sequence[str], index: int, *, plural: bool) -> bool:
     lower = token.lower()
     if (not token.islower() and index) or lower in _STOP or len(lower) <= 3:
         return False
-    if lower == "percent":
-        return False  # a count is no share
+    if lower == "percent" or _TIME_WORD.fullmatch(lower):
+        return False  # a count is no share, and "in three months" dates it
     if lower.endswith(("ed", "ing")) or (index and tokens[index - 1].lower() in _SUBJECT_PRONOUNS):
         return False
     return _plural(lower) or not plural

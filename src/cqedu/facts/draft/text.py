@@ -7,9 +7,11 @@ captions count, headings and the title do not; text before the first heading is 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 from cqedu.core.text import blank_escape_sequences
+from cqedu.facts.draft.find import MONTHS
 
 OPENING = "Opening"
 
@@ -61,8 +63,7 @@ def is_markdown(text: str) -> bool:
 
 def read_article(text: str) -> ArticleText:
     """Split an article into its title, sections and paragraphs (plain text or Markdown)."""
-    # Copied from a coloured terminal, the text keeps its words, not "31m40" for "40".
-    text = blank_escape_sequences(text.removeprefix("\ufeff"))
+    text = as_shown(text)
     markdown = is_markdown(text)
     blocks = _blocks(text, markdown)
     title: str | None = None
@@ -86,6 +87,26 @@ def read_article(text: str) -> ArticleText:
         number += 1
         paragraphs.append(Paragraph(section, number, block, line))
     return ArticleText(title, tuple(sections), tuple(paragraphs))
+
+
+#: What may hide a character a reader never sees: a control or a format character.
+_MAYBE_UNSEEN = re.compile(r"[^\t\n\r\x20-\x7e]")
+
+
+def as_shown(text: str) -> str:
+    """`text` as a reader sees it: terminal escape sequences ("\\x1b[31m"), control
+    characters other than spacing, and invisible format characters (marks of direction,
+    zero-width spaces, soft hyphens, a byte order mark) taken out. A draft finds its
+    figures, units and `as_written` in what is shown ("1\\u200b200" is "1200" on the page),
+    and `check` looks for `as_written` in the same text."""
+    if _MAYBE_UNSEEN.search(text) is None:
+        return text
+    # Blanking keeps every other character where it was: what it blanked is the sequence.
+    blanked = blank_escape_sequences(text)
+    shown = "".join(kept for kept, blank in zip(text, blanked, strict=True) if kept == blank)
+    return "".join(
+        char for char in shown if char.isspace() or unicodedata.category(char) not in ("Cc", "Cf")
+    )
 
 
 def _blocks(text: str, markdown: bool) -> list[tuple[int, str, int | None]]:
@@ -149,6 +170,8 @@ def _looks_like_headline(found: list[tuple[int, str, int | None]], lines: list[s
     """Whether the first line is the title: a heading, or a headline in sentence case
     ("Kunming adds teachers") standing alone above a longer paragraph."""
     first = lines[0].strip()
+    if _DATE_ALONE.fullmatch(first):
+        return False
     if _looks_like_heading(first):
         return True
     words = first.split()
@@ -164,9 +187,19 @@ def _looks_like_headline(found: list[tuple[int, str, int | None]], lines: list[s
     )
 
 
+#: A line that is a date alone ("May 12, 2025", "Tuesday, 12 May"): the day the article
+#: was written, under its headline, and neither a heading nor a headline.
+_DATE_ALONE = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?:{m})\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+    r"|\d{{1,2}}\s+(?:{m})(?:,?\s+\d{{4}})?)".format(m="|".join(MONTHS))
+)
+
+
 def _looks_like_heading(line: str) -> bool:
     """A short line in title case without closing punctuation: "Funding and Next Steps"."""
     words = line.split()
+    if _DATE_ALONE.fullmatch(line.strip()):
+        return False
     if not words or len(words) > 12 or line.endswith(_END_PUNCTUATION) or " - " in line:
         return False
     if not line[0].isupper():

@@ -54,7 +54,8 @@ _LEVELS_HELP = (
 
 
 def count_records(article: ArticleText) -> int:
-    """How many records a draft of `article` holds: its figures and printed dates."""
+    """How many things a draft of `article` dates or counts: its figures and printed dates
+    (a dateline's among them: no event, it dates the source)."""
     figures = sum(
         found.kind == "figure" for p in article.paragraphs for found in find_numbers(p.text)
     )
@@ -79,14 +80,13 @@ def draft_facts(
     years = [int(m["year"] or m["year2"]) for _, m in dates if m["year"] or m["year2"]]
     year = max(years) if years else None
     source_review = ["title", "summary"]
+    dateline = _dateline(article, dates)
+    lead: re.Match[str] | None = None
     if date is None:
-        lead = next((m for p, m in dates if p is article.paragraphs[0]), None)
-        date = _iso(lead, year) if lead is not None else None
-        if date is None:
-            date = calendar_date.today().isoformat()
-            source_review.append("date (none printed: today's)")
-        elif not (lead and (lead["year"] or lead["year2"])):
-            source_review.append("date (year inferred)")
+        lead = dateline or next((m for p, m in dates if p is article.paragraphs[0]), None)
+        date, why = _article_date(lead, dates)
+        if why is not None:
+            source_review.append(f"date ({why})")
     stem = file_name.rsplit(".", 1)[0]
     if source_id is None:
         base = slugify(article.title or stem) or "article"
@@ -118,9 +118,106 @@ def draft_facts(
                 record, review = _stat(paragraph, found, ids, named)
                 parts.append(_table("stats", record, review))
     for paragraph, match in dates:
-        record, review = _event(paragraph, match, year, ids, date)
+        if match is dateline:
+            continue  # it dates the article, the source's date: nothing happened on it
+        told = None
+        if match is lead:
+            told = (int(date[:4]), f"the article's date {date} is read from it")
+        record, review = _event(paragraph, match, year, ids, date, told=told)
         parts.append(_table("events", record, review))
     return "\n".join(parts)
+
+
+#: Before a dateline's date: the place it was filed from ("LINDALE,", "Port Ash, Kent,")
+#: and a weekday; after it, the agency in brackets and the dash or colon the story follows.
+_DATELINE_BEFORE = re.compile(
+    r"(?:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*,\s*)*"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+)
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:[-\u2013\u2014:|]|\Z)")
+
+
+def _dateline(
+    article: ArticleText, dates: Sequence[tuple[Paragraph, re.Match[str]]]
+) -> re.Match[str] | None:
+    """The date of the article's dateline ("LINDALE, May 12 - ..."), or of a first paragraph
+    that is a date alone: a date that opens the article, before its story, is when it was
+    written."""
+    first = next(((p, m) for p, m in dates if p is article.paragraphs[0]), None)
+    if first is None:
+        return None
+    paragraph, match = first
+    opens = _DATELINE_BEFORE.fullmatch(paragraph.text[: match.start()]) is not None
+    ends = _DATELINE_AFTER.match(paragraph.text, match.end()) is not None
+    return match if opens and ends else None
+
+
+def _article_date(
+    lead: re.Match[str] | None, dates: Sequence[tuple[Paragraph, re.Match[str]]]
+) -> tuple[str, str | None]:
+    """The article's date ("YYYY-MM-DD") from the date that leads it, and what a reviewer
+    should know of it (None when it is printed whole). Without its year: the year of the
+    latest date printed with one, moved on to the first after any date told as past and
+    back to the last before any told as to come (an article is written after what it says
+    happened and before what it says will); with no year printed at all, the last such
+    day up to today."""
+    today = calendar_date.today()
+    if lead is None:
+        return today.isoformat(), "none printed: today's"
+    printed = lead["year"] or lead["year2"]
+    if printed:
+        return str(_iso(lead, int(printed))), None
+    told = [
+        (calendar_date.fromisoformat(str(_iso(m, int(m["year"] or m["year2"])))), tense)
+        for p, m in dates
+        if (m["year"] or m["year2"]) and _iso(m, int(m["year"] or m["year2"]))
+        for tense in [_tense(p.text[: m.start()])]
+    ]
+    month, day = MONTHS[_month(lead) - 1], int(lead["day"] or lead["day2"])
+    if not told:
+        years = [today.year, today.year - 1, today.year - 4]  # February 29 is in one of them
+        on = next(d for y in years if (d := _on(lead, y)) is not None and d <= today)
+        return on.isoformat(), f"no year printed: the last {month} {day} up to today"
+    return _year_between(lead, told)
+
+
+def _year_between(
+    lead: re.Match[str], told: Sequence[tuple[calendar_date, str]]
+) -> tuple[str, str]:
+    """The date `lead` names in the year nearest the latest of the dates `told` (each
+    with its tense) that falls after those told as past and before those told as to come."""
+    latest = max(d.year for d, _ in told)
+    after = max((d for d, tense in told if tense == "past"), default=None)
+    before = min((d for d, tense in told if tense == "future"), default=None)
+    fits = [
+        d
+        for y in range(latest - 8, latest + 9)
+        if (d := _on(lead, y)) is not None
+        and (after is None or d >= after)
+        and (before is None or d <= before)
+    ]
+    on = min(fits, key=lambda d: (abs(d.year - latest), -d.year)) if fits else None
+    if on is None:
+        # February 29 is in one year of four
+        on = next(d for y in range(latest, latest - 8, -1) if (d := _on(lead, y)) is not None)
+        return on.isoformat(), "year inferred: the article's dates disagree"
+    if on.year == latest:
+        return on.isoformat(), "year inferred"
+    if after is not None and on.year > latest:
+        return on.isoformat(), f"year inferred: after {after.isoformat()}, told as past"
+    return on.isoformat(), f"year inferred: before {before}, told as to come"
+
+
+def _month(match: re.Match[str]) -> int:
+    return MONTHS.index(match["month"] or match["month2"]) + 1
+
+
+def _on(match: re.Match[str], year: int) -> calendar_date | None:
+    """The date `match` names in `year`; None when there is none (February 29)."""
+    try:
+        return calendar_date(year, _month(match), int(match["day"] or match["day2"]))
+    except ValueError:
+        return None
 
 
 def _level_words(level: Level) -> list[str]:
@@ -207,6 +304,8 @@ def _event(
     year: int | None,
     taken: set[str],
     published: str | None = None,
+    *,
+    told: tuple[int, str] | None = None,
 ) -> tuple[dict[str, Any], list[str]]:
     written = match[0]
     name = f"Event on {written}"
@@ -217,7 +316,12 @@ def _event(
     }
     review = ["name", "summary", "level", "or delete this event"]
     printed = match["year"] or match["year2"]
-    year, inference = (year, "") if printed else _year_told(paragraph, match, year, published)
+    if printed:
+        inference = ""
+    elif told is not None:
+        year, inference = told  # the date the article's date is read from: that year
+    else:
+        year, inference = _year_told(paragraph, match, year, published)
     iso = _iso(match, year)
     if iso is not None:
         record["date"] = iso
@@ -256,6 +360,9 @@ def _year_told(
     date, unless the article's date (`published`, "YYYY-MM-DD") and the clause's tense
     put it a year either side ("opened on September 1" in an article of March)."""
     latest = "it is the latest year printed with a date in the article"
+    if year is None and published:
+        # no year printed anywhere: the article's date's, given or read from its lead
+        year, latest = int(published[:4]), f"it is the year of the article's date {published}"
     iso = _iso(match, year)
     if year is None or iso is None or not published:
         return year, latest
