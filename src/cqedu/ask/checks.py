@@ -109,6 +109,11 @@ def _look(facts: Sequence[Fact]) -> str:
     return f"; worth a look: {', '.join(shown)}" if shown else ""
 
 
+def _keywords(tokens: Sequence[str]) -> bool:
+    """Whether a question is a string of keywords: no question word, no auxiliary."""
+    return leading(tokens) < 0 and not any(t in _AUXILIARIES for t in tokens)
+
+
 class _Question:
     """A read question and its candidates: the checks, one method each."""
 
@@ -329,10 +334,12 @@ class _Question:
         if i in r.verbs:
             # ... unless it ends the question uninflected after a noun: a compound's head
             # ("about the teachers *union*"), no verb
-            # ("when did the fair *happen*": after "did", the verb)
+            # ("when did the fair *happen*": after "did", the verb); a string of keywords
+            # has no clause, so an uninflected word anywhere in it is of the noun phrase
+            # asked about ("students *origin* countries"), no verb
             supported = any(t in ("do", "does", "did", "will", "can") for t in tokens[:i])
             last = i == len(tokens) - 1 and not (supported or r.manner)
-            return last and not inflected(tokens[i])
+            return (last or _keywords(tokens)) and not inflected(tokens[i])
         named = i > 0 and r.typed[i][:1].isupper()
         # after "is", a participle is a passive verb ("is mentioned"), no subject
         passive = inflected(tokens[i])
@@ -1070,6 +1077,26 @@ def _of_one_holder(q: _Question, answer: Answer) -> Answer:
     )
 
 
+def _in_its_role(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when the question words a person's role with a modifier
+    the record does not say ("the *vice* director": another office; `roles`)."""
+    fact = answer.record
+    if fact.kind != "person":
+        return answer
+    # deferred: only an answer naming a person is checked for it
+    from cqedu.ask.quoting import as_typed
+    from cqedu.ask.roles import unsaid_modifier
+
+    other = unsaid_modifier(q.r.tokens, fact, CLOSED_CLASS, q.stands_for)
+    if other is None:
+        return answer
+    said = as_typed(q.r, list(other))
+    role = q.r.typed[other[-1]].lower()
+    raise NoMatchError(
+        f'{_article(q, fact)} names no "{said}"; it names {fact.name} as {role}{_look([fact])}'
+    )
+
+
 def _for_its_purpose(q: _Question, answer: Answer) -> Answer:
     """The answer, or a refusal when the question gives a purpose for coming or going
     that the record does not say ("foreign students come to work": it counts those who
@@ -1219,7 +1246,7 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         stated = _of_the_person(question, _particle_stated(question, _stated(question, chosen)))
         stated = _unclaimed(question, stated)
         timely = _of_one_time(question, _predicated(question, _settled(question, stated)))
-        held = _of_one_holder(question, timely)
+        held = _in_its_role(question, _of_one_holder(question, timely))
         return _partner_pays(question, _for_its_purpose(question, held))
     except NoMatchError as error:
         if len(kb.sources) < 2:
