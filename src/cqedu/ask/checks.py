@@ -19,6 +19,7 @@ from itertools import product
 from pathlib import Path
 
 from cqedu.ask.candidates import Candidate, find, meanings
+from cqedu.ask.kind_asked import noun_asked, of_kind
 from cqedu.ask.language import (
     Lexicon,
     function_words,
@@ -390,6 +391,10 @@ class _Question:
         # "which platforms ... for global educational dialogue": a list's records are those
         # that say what the rest of the question asks, before one that only names the noun
         listing = self.r.plural and self.r.kind == NAME and not self.r.counted
+        # "which national *program*": of records covering the words alike, one of its kind
+        kind = noun_asked(self.r.tokens, leading(self.r.tokens), CLOSED_CLASS)
+        if self.r.kind != NAME:
+            kind = None
         small = function_words()
         rest = [
             i
@@ -408,6 +413,9 @@ class _Question:
                 if listing
                 else 0.0,
                 -round(c.score(self.required), 2),
+                -float(of_kind(fact, kind, self.r.tokens, self.stands_for))
+                if kind is not None
+                else 0.0,
                 -round(c.fit, 3) if self.r.kind == FIGURE else 0.0,
                 -self._names_head(fact) if self.r.kind == SUMMARY else 0.0,
                 -round(c.score(self.optional), 2),
