@@ -1105,6 +1105,24 @@ def _in_its_role(q: _Question, answer: Answer) -> Answer:
     )
 
 
+def _broken_down(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when the question asks a quantity split along something
+    ("international students *by country*") and one record answers: one is no split."""
+    if len(answer.named) > 1 or " by " not in f" {' '.join(q.r.tokens)} ":
+        return answer
+    from cqedu.ask.breakdown import split_along  # deferred: only a question with "by"
+
+    at = split_along(q.r.tokens, q.r.typed, CLOSED_CLASS)
+    if at is None:
+        return answer
+    fact = answer.record
+    given = wording.counted_when(fact) if fact.has_figure else wording.in_sentence(fact.name, fact)
+    raise NoMatchError(
+        f'{_article(q, fact)} gives no split "by {q.r.typed[at]}"; it gives only {given}'
+        f"{_look([fact])}"
+    )
+
+
 def _for_its_purpose(q: _Question, answer: Answer) -> Answer:
     """The answer, or a refusal when the question gives a purpose for coming or going
     that the record does not say ("foreign students come to work": it counts those who
@@ -1255,7 +1273,7 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         stated = _unclaimed(question, stated)
         timely = _of_one_time(question, _predicated(question, _settled(question, stated)))
         held = _in_its_role(question, _of_one_holder(question, timely))
-        return _partner_pays(question, _for_its_purpose(question, held))
+        return _broken_down(question, _partner_pays(question, _for_its_purpose(question, held)))
     except NoMatchError as error:
         if len(kb.sources) < 2:
             raise
