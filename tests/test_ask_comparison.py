@@ -153,7 +153,7 @@ def test_with_two_cities_a_figure_only_one_gives_is_refused(with_kunming: Knowle
             "is the higher education enrollment rate lower than the preschool enrollment rate",
             ["preschool-enrollment-rate", "higher-education-enrollment-rate"],
         ),
-        # two measures of one unit: which of them is asked is no one quantity
+        # two shares of two measures: each of its own whole
         (
             "Which is higher: the preschool enrollment rate or the share of inclusive "
             "kindergartens?",

@@ -19,6 +19,7 @@ from itertools import product
 from pathlib import Path
 
 from cqedu.ask.candidates import Candidate, find, meanings
+from cqedu.ask.kind_asked import noun_asked, of_kind
 from cqedu.ask.language import (
     Lexicon,
     function_words,
@@ -107,6 +108,11 @@ def _look(facts: Sequence[Fact]) -> str:
     """The hint that may end a refusal: up to three records worth a look."""
     shown = list(dict.fromkeys(f.id for f in facts))[:MAX_RELATED]
     return f"; worth a look: {', '.join(shown)}" if shown else ""
+
+
+def _keywords(tokens: Sequence[str]) -> bool:
+    """Whether a question is a string of keywords: no question word, no auxiliary."""
+    return leading(tokens) < 0 and not any(t in _AUXILIARIES for t in tokens)
 
 
 class _Question:
@@ -329,10 +335,12 @@ class _Question:
         if i in r.verbs:
             # ... unless it ends the question uninflected after a noun: a compound's head
             # ("about the teachers *union*"), no verb
-            # ("when did the fair *happen*": after "did", the verb)
+            # ("when did the fair *happen*": after "did", the verb); a string of keywords
+            # has no clause, so an uninflected word anywhere in it is of the noun phrase
+            # asked about ("students *origin* countries"), no verb
             supported = any(t in ("do", "does", "did", "will", "can") for t in tokens[:i])
             last = i == len(tokens) - 1 and not (supported or r.manner)
-            return last and not inflected(tokens[i])
+            return (last or _keywords(tokens)) and not inflected(tokens[i])
         named = i > 0 and r.typed[i][:1].isupper()
         # after "is", a participle is a passive verb ("is mentioned"), no subject
         passive = inflected(tokens[i])
@@ -383,6 +391,10 @@ class _Question:
         # "which platforms ... for global educational dialogue": a list's records are those
         # that say what the rest of the question asks, before one that only names the noun
         listing = self.r.plural and self.r.kind == NAME and not self.r.counted
+        # "which national *program*": of records covering the words alike, one of its kind
+        kind = noun_asked(self.r.tokens, leading(self.r.tokens), CLOSED_CLASS)
+        if self.r.kind != NAME:
+            kind = None
         small = function_words()
         rest = [
             i
@@ -401,6 +413,9 @@ class _Question:
                 if listing
                 else 0.0,
                 -round(c.score(self.required), 2),
+                -float(of_kind(fact, kind, self.r.tokens, self.stands_for))
+                if kind is not None
+                else 0.0,
                 -round(c.fit, 3) if self.r.kind == FIGURE else 0.0,
                 -self._names_head(fact) if self.r.kind == SUMMARY else 0.0,
                 -round(c.score(self.optional), 2),
@@ -1070,6 +1085,44 @@ def _of_one_holder(q: _Question, answer: Answer) -> Answer:
     )
 
 
+def _in_its_role(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when the question words a person's role with a modifier
+    the record does not say ("the *vice* director": another office; `roles`)."""
+    fact = answer.record
+    if fact.kind != "person":
+        return answer
+    # deferred: only an answer naming a person is checked for it
+    from cqedu.ask.quoting import as_typed
+    from cqedu.ask.roles import unsaid_modifier
+
+    other = unsaid_modifier(q.r.tokens, fact, CLOSED_CLASS, q.stands_for)
+    if other is None:
+        return answer
+    said = as_typed(q.r, list(other))
+    role = q.r.typed[other[-1]].lower()
+    raise NoMatchError(
+        f'{_article(q, fact)} names no "{said}"; it names {fact.name} as {role}{_look([fact])}'
+    )
+
+
+def _broken_down(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when the question asks a quantity split along something
+    ("international students *by country*") and one record answers: one is no split."""
+    if len(answer.named) > 1 or " by " not in f" {' '.join(q.r.tokens)} ":
+        return answer
+    from cqedu.ask.breakdown import split_along  # deferred: only a question with "by"
+
+    at = split_along(q.r.tokens, q.r.typed, CLOSED_CLASS)
+    if at is None:
+        return answer
+    fact = answer.record
+    given = wording.counted_when(fact) if fact.has_figure else wording.in_sentence(fact.name, fact)
+    raise NoMatchError(
+        f'{_article(q, fact)} gives no split "by {q.r.typed[at]}"; it gives only {given}'
+        f"{_look([fact])}"
+    )
+
+
 def _for_its_purpose(q: _Question, answer: Answer) -> Answer:
     """The answer, or a refusal when the question gives a purpose for coming or going
     that the record does not say ("foreign students come to work": it counts those who
@@ -1219,8 +1272,8 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         stated = _of_the_person(question, _particle_stated(question, _stated(question, chosen)))
         stated = _unclaimed(question, stated)
         timely = _of_one_time(question, _predicated(question, _settled(question, stated)))
-        held = _of_one_holder(question, timely)
-        return _partner_pays(question, _for_its_purpose(question, held))
+        held = _in_its_role(question, _of_one_holder(question, timely))
+        return _broken_down(question, _partner_pays(question, _for_its_purpose(question, held)))
     except NoMatchError as error:
         if len(kb.sources) < 2:
             raise

@@ -8,20 +8,23 @@ record that happens to mention "city".
 A comparison of two figures of one source ("is the preschool enrollment rate higher than
 the high school one", "more scholars than principals") names both records, for the reader
 to compare, when the article gives each; a side it lacks (a national average, another
-year, a count it never gives) refuses the whole. "Which is higher, A or B" asks for one of
-the two: when the figures tell (`ranked_pair`), that one answers and the other is related.
+year, a count it never gives) refuses the whole, and so do a share and a count, which no
+comparative orders. "Which is higher, A or B" asks for one of the two: when the figures
+tell (`ranked_pair`), that one answers, saying what it is higher than, and the other is
+related.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
+from cqedu.ask.ranked_pair import comparable, quantity
 from cqedu.ask.reading import DETERMINERS, Reading, place_name, source_places
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import words
 from cqedu.facts.model import Fact
-from cqedu.query.wording import FIGURE
+from cqedu.query.wording import FIGURE, counted
 
 if TYPE_CHECKING:
     from cqedu.ask.language import Lexicon
@@ -105,7 +108,10 @@ def _of_two(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, at: int) -> A
     asks_which = either and not than and any(t in _LEADS for t in tokens[:at])
     pair = ranked(found, tokens[at], _level_words(kb)) if asks_which else None
     if pair is not None:
-        return made(reading.question, FIGURE, [pair[0]], [pair[1]], limit=1)
+        # the one asked for, and what it is larger (or smaller) than
+        one = made(reading.question, FIGURE, [pair[0]], [pair[1]], limit=1)
+        other = made(reading.question, FIGURE, [pair[1]], [], limit=0)
+        return one._replace(text=f"{one.text}, {tokens[at]} than {other.text}")
     order = {fact_id: n for n, fact_id in enumerate(kb.ids())}
     named = sorted(found, key=lambda fact: order[fact.id])
     return made(reading.question, FIGURE, named, [], limit=0)
@@ -166,13 +172,12 @@ def _figures(
     """Each side's one record of a figure, or None when a side names none, names no more
     than a level ("the preschool rate or the high school rate": which rate?), or the
     two are not figures of one measure (a share and a count)."""
-    from cqedu.ask import checks  # deferred with the question logic
     from cqedu.ask import reading as reading_step
 
     rates = reading.percent or reading.tokens[at] in _RATES
     asking = "what is" if rates else "how many"
     first, second = sides
-    read = [reading_step.read(lexicon, f"{asking} {' '.join(side)}") for side in sides]
+    read = [_side(lexicon, side, rates=rates) for side in sides]
     if not _measured(lexicon, read[0]) and _measured(lexicon, read[1]):
         # "the preschool or the high school enrollment rate": what the second side
         # measures is the first's too
@@ -183,17 +188,51 @@ def _figures(
         return None
     found: list[Fact] = []
     for side in read:
-        try:
-            got = checks.answer(kb, lexicon, side)
-        except NoMatchError:
+        got = _figure_of(kb, lexicon, side)
+        if got is None:
             return None
-        if got.kind != FIGURE or len(got.named) != 1:
-            return None
-        found.append(got.record)
-    percents = {fact.unit == "percent" for fact in found}
-    if len({fact.id for fact in found}) < len(found) or len(percents) > 1:
+        found.append(got)
+    if len({fact.id for fact in found}) < len(found):
         return None
+    one, other = found
+    if not comparable(one, other):
+        raise NoMatchError(
+            f"the {_texts(kb)} {counted(one)} and {counted(other)}: {quantity(one)} and "
+            f"{quantity(other)}, which do not compare"
+        )
     return found
+
+
+def _side(lexicon: Lexicon, side: Sequence[str], *, rates: bool) -> Reading:
+    """One side read as a question of its own: what share, for a rate or a side that names
+    one ("the inclusive preschool coverage" beside "the preschool enrollment rate"), else
+    how many."""
+    from cqedu.ask import reading as reading_step  # deferred with the question logic
+
+    counted = reading_step.read(lexicon, f"how many {' '.join(side)}")
+    if rates or counted.percent:
+        return reading_step.read(lexicon, f"what is {' '.join(side)}")
+    return counted
+
+
+def _figure_of(kb: KnowledgeBase, lexicon: Lexicon, side: Reading) -> Fact | None:
+    """The one record of a figure a side asks for, asked as a count and then as a share
+    ("the inclusive preschool coverage": a share, though "larger" asks it), or None."""
+    from cqedu.ask import checks  # deferred with the question logic
+    from cqedu.ask import reading as reading_step
+
+    typed = side.question.split(maxsplit=2)[2:]
+    asked = [side]
+    if typed and not side.percent:
+        asked.append(reading_step.read(lexicon, f"what percentage is {typed[0]}"))
+    for each in asked:
+        try:
+            got = checks.answer(kb, lexicon, each)
+        except NoMatchError:
+            continue
+        if got.kind == FIGURE and len(got.named) == 1:
+            return got.record
+    return None
 
 
 #: Comparatives of a rate's size ("higher", "lower"); "more" and "fewer" compare counts.

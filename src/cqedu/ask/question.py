@@ -121,7 +121,7 @@ def ask(kb: KnowledgeBase, question: str) -> Answer:
     NoMatchError (exit 1) saying what the article does not give, or gives instead, when
     no record answers it.
     """
-    from cqedu.ask import abbreviations, checks, comparison, others, reading
+    from cqedu.ask import abbreviations, checks, comparison, level_figures, others, reading
     from cqedu.ask.language import Lexicon
 
     reading.check(question)  # a usage error before the index is read
@@ -140,6 +140,7 @@ def ask(kb: KnowledgeBase, question: str) -> Answer:
             abbreviations.expanded(kb, read)
             or comparison.compared(kb, lexicon, read)
             or others.besides(kb, lexicon, read)
+            or level_figures.listed(kb, read)
             or checks.answer(kb, lexicon, read)
         )
     except NoMatchError as error:
