@@ -359,6 +359,10 @@ HELD_APART_5 = Path(__file__).parent / "data" / "questions_heldapart5.toml"
 #: A sixth, written the same way before the thirteenth round of `ask` changes; only its one
 #: answered unanswerable question was read (see README).
 HELD_APART_6 = Path(__file__).parent / "data" / "questions_heldapart6.toml"
+#: A seventh: half of 200 questions by ten new personas (voice transcripts, search-box
+#: strings, British spelling, ...), split at random from fresh set I before this round's
+#: changes; none of its questions was read.
+HELD_APART_7 = Path(__file__).parent / "data" / "questions_heldapart7.toml"
 #: Four more tuning sets, written from the article alone by four writers who never saw the
 #: code (short queries, non-native grammar, fact-checks, keyword strings), each with the
 #: right answers the question logic reached on it: a floor, so that no change loses ground.
@@ -366,7 +370,7 @@ FRESH = {
     "fresh_a": (Path(__file__).parent / "data" / "questions_fresh_a.toml", 106),
     "fresh_b": (Path(__file__).parent / "data" / "questions_fresh_b.toml", 107),
     "fresh_c": (Path(__file__).parent / "data" / "questions_fresh_c.toml", 96),
-    "fresh_d": (Path(__file__).parent / "data" / "questions_fresh_d.toml", 94),
+    "fresh_d": (Path(__file__).parent / "data" / "questions_fresh_d.toml", 95),
     # two more writers (heavy paraphrase; phone typing and second-language English)
     "fresh_e": (Path(__file__).parent / "data" / "questions_fresh_e.toml", 81),
     "fresh_f": (Path(__file__).parent / "data" / "questions_fresh_f.toml", 97),
@@ -374,6 +378,9 @@ FRESH = {
     "fresh_g": (Path(__file__).parent / "data" / "questions_fresh_g.toml", 103),
     # five personas: parent, second-language speaker, data journalist, student, skeptic
     "fresh_h": (Path(__file__).parent / "data" / "questions_fresh_h.toml", 133),
+    # ten personas (voice transcripts, search-box strings, British spelling, paraphrase,
+    # second-language English, fact-checks, comparisons, phone typing, study plans, quizzes)
+    "fresh_i": (Path(__file__).parent / "data" / "questions_fresh_i.toml", 79),
 }
 
 
@@ -443,6 +450,7 @@ NEAR_MISSES = Path(__file__).parent / "data" / "questions_near_misses.toml"
         HELD_APART_4,
         HELD_APART_5,
         HELD_APART_6,
+        HELD_APART_7,
         NEAR_MISSES,
         *(path for path, _ in FRESH.values()),
     ],
@@ -454,6 +462,7 @@ NEAR_MISSES = Path(__file__).parent / "data" / "questions_near_misses.toml"
         "heldapart4",
         "heldapart5",
         "heldapart6",
+        "heldapart7",
         "near_misses",
         *FRESH,
     ],
