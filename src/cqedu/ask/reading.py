@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
+from cqedu.ask.days import said_days
 from cqedu.ask.described import as_described
+from cqedu.ask.disfluency import fluent
 from cqedu.ask.language import Lexicon, function_words, inflected
 from cqedu.ask.people import of_people
 from cqedu.ask.plurals import counted_plural, every_plural
@@ -370,7 +372,7 @@ def _as_meant(lexicon: Lexicon, question: str) -> str:
     out and a topic said first put after its question word, without lead-ins or a cited
     source, "names of N" as "name N", people counted by what they do as that group,
     "how is X described" as what X is described as, a fact-check as its claim."""
-    said = spoken_numbers(spoken_years(question))
+    said = fluent(spoken_numbers(said_days(spoken_years(question))), lexicon.known)
     ordered = _in_order(lexicon, in_total(said))
     asked = _without_lead_in(lexicon, _without_preamble(lexicon, ordered))
     asked = _names_asked(_percent_signs(_without_tag(asked)))

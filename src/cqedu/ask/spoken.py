@@ -13,6 +13,9 @@ _VALUES: dict[str, int] = (
     | {w: n for n, w in enumerate(_TEENS, 10)}
     | {w: n for n, w in enumerate(_TENS, 2)}
 )
+#: Each one-word cardinal by its value ("thirteen": 13, "forty": 40), and the tens words.
+CARDINALS: dict[str, int] = {w: n * (10 if w in _TENS else 1) for w, n in _VALUES.items()}
+TENS = tuple(_TENS)
 #: Words one of which a question must hold to be worth the pattern (compiled on first use).
 _LEADS = ("twenty", "nineteen", "thousand")
 _SEP = r"[\s-]+"
