@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from cqedu.ask.days import said_days
 from cqedu.ask.described import as_described
 from cqedu.ask.disfluency import fluent
+from cqedu.ask.frames import unframed
 from cqedu.ask.language import Lexicon, function_words, inflected
 from cqedu.ask.people import of_people
 from cqedu.ask.plurals import counted_plural, every_plural
@@ -376,7 +377,7 @@ def _as_meant(lexicon: Lexicon, question: str) -> str:
     ordered = _in_order(lexicon, in_total(said))
     asked = _without_lead_in(lexicon, _without_preamble(lexicon, ordered))
     asked = _names_asked(_percent_signs(_without_tag(asked)))
-    asked = in_front(unreported(unattributed(asked, lexicon), lexicon))
+    asked = in_front(unreported(unattributed(unframed(asked, lexicon), lexicon), lexicon))
     asked = as_described(of_people(asked, lexicon), lexicon.kb)
     return claim(expand_numero(asked))
 
@@ -438,6 +439,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         for meaning in meanings:
             if len(short) == 1 and len(meaning) == 1 and meaning[0] in places:
                 places.setdefault(short[0], places[meaning[0]])
+    places |= _the_place(lexicon, tokens, places)
     home = {i for i, t in enumerate(tokens) if t in places}
     years, said_year = _years_named(lexicon, tokens)
     consumed |= said_year
@@ -501,6 +503,26 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         span=span,
         stated=stated,
     )
+
+
+def _the_place(
+    lexicon: Lexicon, tokens: Sequence[str], places: dict[str, Source]
+) -> dict[str, Source]:
+    """ "city" as the one source's place where "*the city* has" makes it a claim's subject
+    ("the city has 600,000 teachers"): the noun the source's own description uses of the
+    place it is about ("on the city's education results"), as "Chongqing has" names it."""
+    sources = set(places.values())
+    if len(sources) != 1 or "the" not in tokens:
+        return {}
+    from cqedu.ask.described import place_nouns  # deferred: only a question saying "the"
+
+    nouns = place_nouns(lexicon.kb)
+    (source,) = sources
+    return {
+        tokens[i]: source
+        for i in range(1, len(tokens) - 1)
+        if tokens[i] in nouns and tokens[i - 1] == "the" and tokens[i + 1] in ("has", "have")
+    }
 
 
 def _years_named(lexicon: Lexicon, tokens: Sequence[str]) -> tuple[tuple[str, ...], set[int]]:
