@@ -444,8 +444,8 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     years, said_year = _years_named(lexicon, tokens)
     consumed |= said_year
     excluded, excluding = _excluded(lexicon, typed, tokens, places)
-    consumed |= excluded | excluding
     consumed |= _hedges(tokens) | _classifier(tokens) | _of_now(tokens)
+    consumed |= _general_nouns(lexicon, tokens) | excluded | excluding
     ignore = set(CLOSED_CLASS) | _ANSWER_WORDS | _QUESTION_WORDS
     if reading.kind in (PLACES, COUNTRIES):
         ignore |= partner_filler(tokens)
@@ -631,6 +631,32 @@ def _classifier(tokens: Sequence[str]) -> set[int]:
         i
         for i in range(1, len(tokens) - 1)
         if tokens[i] in CLASSIFIERS and tokens[i - 1] in ("what", "which") and tokens[i + 1] == "of"
+    }
+
+
+#: English's general nouns (Halliday and Hasan, "Cohesion in English", 1976: 274-277),
+#: in the forms that say no more than "someone" or "something" does ("the *guy* who",
+#: "the *idea* where", "what *stuff*"); the gendered and aged ones ("woman", "child") say
+#: more, and "thing", "place", "man" are already function words.
+_GENERAL_NOUNS = frozenset(
+    "guy guys person persons folks stuff idea ideas matter matters affair affairs business".split()
+)
+
+
+def _general_nouns(lexicon: Lexicon, tokens: Sequence[str]) -> set[int]:
+    """Positions of general nouns after a determiner ("the *guy* who ...", "that *stuff*"):
+    like a pronoun, each stands for what is asked and names nothing of it, when it is no
+    word of the records or a relative clause says all there is of it ("the *person* who
+    heads ...")."""
+    return {
+        i
+        for i in range(1, len(tokens))
+        if tokens[i] in _GENERAL_NOUNS
+        and tokens[i - 1] in DETERMINERS | {"what", "which", "whats", "some", "any", "other"}
+        and (
+            tokens[i] not in lexicon.known
+            or (i + 1 < len(tokens) and tokens[i + 1] in ("who", "whom", "whose", "that"))
+        )
     }
 
 
@@ -1320,8 +1346,11 @@ def claim(question: str) -> str:
             return question  # "does Chongqing have a robot club": no figure to check
 
     def figure(found: re.Match[str]) -> str:
-        counted = found[0][:1].isdigit() and not found["share"]
-        return " number of " if counted else " "
+        if found["share"]:
+            # "is it 93.5 percent for preschool": the share is what is claimed, and the
+            # sign its only word saying so
+            return " percent "
+        return " number of " if found[0][:1].isdigit() else " "
 
     return re.sub(_CLAIMED_FIGURE, figure, question[framed.end() :])
 
