@@ -147,3 +147,59 @@ def test_a_partner_of_another_kind_or_none_stays_unsettled(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+# ------------------------------------------------ the clause a question word comes from
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        (
+            "What did Liu Yanbing say the preschool enrollment rate was?",
+            "preschool-enrollment-rate",
+        ),
+        ("What did officials say the number of teachers is?", "teachers"),
+        (
+            "what share of kindergartens did the commission say are inclusive",
+            "inclusive-preschool-coverage",
+        ),
+        ("so at the press conference in october, how many students were reported", "students"),
+        (
+            "at the october briefing, what was the preschool enrollment rate",
+            "preschool-enrollment-rate",
+        ),
+        ("I read that Chongqing has 9,177 schools, is that accurate?", "schools"),
+        ("I heard the city has 600,000 teachers, true?", "teachers"),
+    ],
+)
+def test_a_question_asked_of_what_was_reported_asks_the_question(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "What did Liu Yanbing say the primary enrollment rate was?",
+            "the article gives no enrollment figure for primary; worth a look: "
+            "preschool-enrollment-rate, high-school-enrollment-rate, "
+            "higher-education-enrollment-rate",
+        ),
+        (
+            "at the march briefing, how many teachers were reported",
+            'the article does not mention "march"',
+        ),
+        (
+            "I heard the city has 300 universities, true?",
+            'the article gives no overall figure for "universities"; '
+            "worth a look: double-first-class-universities",
+        ),
+    ],
+)
+def test_what_was_reported_of_what_the_article_lacks_stays_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message

@@ -35,6 +35,10 @@ from tests.conftest import answered, refused
         ("its own kind of wisdom or something", "its own kind of wisdom"),
         ("how many are there, is it about 40?", "how many are there?"),
         ("is it about 40 schools, how many are there", "how many schools are there"),
+        ("what is the rate, like 99 percent?", "what is the rate?"),
+        ("what is the rate, 93.5% right", "what is the rate"),
+        # a year after the question sets its time: no guess
+        ("how many teachers were there, 2019?", "how many teachers were there, 2019?"),
         # what is no filler stays
         ("so many schools", "so many schools"),
         ("what is it like", "what is it like"),
@@ -80,6 +84,12 @@ def test_a_filler_that_is_a_word_of_the_records_stays() -> None:
             "Deepening Global Cooperation and Mutual Learning ¶5)",
         ),
         (
+            "what percentage of kids with disabilities go to school, like ninety nine percent?",
+            "disability-enrollment-rate",
+            "98.99% enrollment rate of children with disabilities (as of 2025; "
+            "Building a Strong Education System ¶5)",
+        ),
+        (
             "erm when was the press conference or something",
             "press-conference",
             "October 20 (press conference on education progress; Opening ¶1)",
@@ -97,6 +107,10 @@ def test_a_question_said_with_fillers_is_answered(
     [
         ("um how many primary schools are there", "the article gives no figure for primary"),
         ("hey how many teachers are there in chengdu", 'the article does not mention "chengdu"'),
+        (
+            "how many teachers were there, like 2019?",
+            "the article gives over 500,000 teachers as of 2025, not for 2019",
+        ),
         (
             "okay so what is the middle school enrollment rate exactly",
             "the article gives no enrollment figure for junior secondary; worth a look: "

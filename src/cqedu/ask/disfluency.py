@@ -49,10 +49,14 @@ _GUESS_FIRST = (
     r"\d[\d,.]*\s*(?:%|percent\b)?\s*(?P<noun>[^,?]+?)\s*[,;-]?\s*"
     r"(?P<ask>how\s+(?:many|much))\s+(?P<rest>(?:are|were|is|was|do|does|did|has|have)\b.*)$"
 )
-#: ... and after it, as a tag ("how many are there, is it like 40?").
+#: ... and after it, as a tag ("how many are there, is it about 40?", "what is the rate,
+#: like 99 percent?", "..., 98.47 percent right?"): a figure alone, hedged or asked about.
 _GUESS_AFTER = (
-    r"(?is)^(?P<question>\s*how\s+(?:many|much)\b.*?\S)\s*[,;-]\s*(?:is|was)\s+(?:it|that)\s+"
-    r"(?:about\s+|around\s+|over\s+)?\d[\d,.]*\s*(?:%|percent)?\s*(?P<end>[?.!]*)\s*$"
+    r"(?is)^(?P<question>\s*(?:how|what|whats|what's|which|when)\b.*?\S)\s*[,;-]\s*"
+    r"(?:(?:is|was)\s+(?:it|that)\s+)?(?:(?:like|about|around|maybe|roughly|approximately)\s+)?"
+    # a year after the question sets its time ("how many teachers, in 2019?"), no guess
+    r"(?!(?:19|20)\d\d\b)\d[\d,.]*\s*(?:%|percent\b)?"
+    r"\s*(?:,?\s*(?:right|yeah|or\s+so)\s*)?(?P<end>[?.!]*)\s*$"
 )
 
 

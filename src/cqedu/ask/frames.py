@@ -44,6 +44,28 @@ _CONFIRM = (
     r"(?is)^(?P<claim>.*?\w)\s*[-\u2013\u2014,;:]*\s+(?:is|was)\s+(?:that|this|it)\s+"
     rf"(?:(?:what|how)\s+(?:the|this|your)\s+{_TEXT}\s+(?:says?|said|reports?|reported|puts\s+it"
     r"|has\s+it|states?|gives?)|right|true|correct|accurate|so)\s*[?.!]*\s*$"
+    # ... or the tag's adjective alone after a break ("..., true?")
+    r"|^(?P<told>.*?\w)\s*[-\u2013\u2014,;:]+\s*(?:true|correct|accurate)\s*\?+\s*$"
+)
+#: The asker's own report of coming by the claim ("I heard (that) ...", "I read somewhere").
+_HEARD = (
+    r"(?is)^\s*(?:i|we)\s+(?:(?:have|had|'ve)\s+)?(?:heard|read|saw|seen|was\s+told|were\s+told)"
+    r"(?:\s+(?:somewhere|online|once))?(?:\s+that)?\s+(?=\S)"
+)
+#: A question word and what it asks, then a reporting verb whose clause holds the gap the
+#: question word fills ("what did Liu Yanbing say the rate *was*", "what share of
+#: kindergartens did the commission say *are inclusive*").
+_SAID_CLAUSE = (
+    r"(?is)^\s*(?P<asked>(?:what|which|how\s+many|how\s+much)\b(?:\s+\w[\w'-]*)*?)"
+    rf"\s+(?:did|does|do)\s+(?P<who>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){{0,5}}?)\s+{_REPORTING}"
+    r"\s+(?:that\s+)?(?:(?P<verb_first>(?:is|are|was|were|has|have|had)\s+\S.*?)"
+    r"|(?P<subject>\S.*?)\s+(?P<be>is|are|was|were))\s*(?P<end>[?.!]*)\s*$"
+)
+#: The article's event before the question, set off by a comma ("at the press conference
+#: in October, how many students were reported").
+_AT_EVENT = (
+    r"(?is)^\s*(?:so\s+)?(?:at|in|during|from)\s+(?P<where>[^,?]+?)\s*,\s*"
+    r"(?P<rest>(?:how|what|which|who|when|where)\b.*)$"
 )
 #: The article asked whether it says a claim ("does the article say (that) ...").
 _SAYS = (
@@ -55,44 +77,75 @@ _SAYS = (
 def unframed(question: str, lexicon: Lexicon) -> str:
     """The question without the frame of how its asker came by it: a reporting verb after
     "did" with the article's speaker and event ("what rate did Chongqing report at the
-    October briefing": "what rate"), and a claim put to the article ("X - is that what
-    the article reports?", "does the article say X", "X supposedly") as "is it true that X"."""
+    October briefing": "what rate"), or with the clause its question word comes from
+    ("what did Liu Yanbing say the rate was": "what was the rate"), and a claim put to
+    the article ("X - is that what the article reports?", "does the article say X", "I
+    heard X, true?", "X supposedly") as "is it true that X"."""
     lowered = question.lower()
     said = re.sub(_EVIDENTIAL, "", question) if "ly" in lowered else question
+    said = re.sub(_HEARD, "", said, count=1)
     framed = re.match(_CONFIRM, said) or re.match(_SAYS, said)
     if framed is not None:
-        return f"is it true that {framed['claim'].strip()}?"
+        return f"is it true that {(framed['claim'] or framed['told']).strip()}?"
     if said != question and not re.match(
         r"(?i)\s*(?:is|are|was|were|do|does|did|has|have)\b", said
     ):
-        # "the city supposedly has X": a claim heard, however it is punctuated
+        # "the city supposedly has X", "I heard the city has X": a claim heard, however
+        # it is punctuated
         return f"is it true that {said.strip().rstrip('?.!')}?"
-    found = re.match(_DID_REPORT, said)
-    if found is None:
-        return said
-    # deferred: the function words load only for a question in a reporting frame
-    from cqedu.ask.language import function_words
+    at = re.match(_AT_EVENT, said)
+    if at is not None and _of_the_event(at["where"], lexicon):
+        return _reported(at["rest"], lexicon)
+    return _reported(said, lexicon)
 
-    small = function_words()
-    own = _article_words(lexicon)
-    who, where = words(found["who"]), words(found["where"])
-    if not all(w in lexicon.known or w in small or w in own for w in who):
+
+def _reported(said: str, lexicon: Lexicon) -> str:
+    """A question asked of what the article's speaker reported, as the question itself."""
+    clause = re.match(_SAID_CLAUSE, said)
+    if clause is not None and _cited(clause["who"], lexicon):
+        if clause["verb_first"]:
+            return f"{clause['asked']} {clause['verb_first']}{clause['end']}"
+        return f"{clause['asked']} {clause['be']} {clause['subject']}{clause['end']}"
+    found = re.match(_DID_REPORT, said)
+    if found is None or not _cited(found["who"], lexicon):
         return said  # "did the statistics bureau report": a speaker the article does not cite
-    if not all(w in small or w in own for w in where):
+    if not _of_the_event(found["where"], lexicon):
         return said  # "at the March briefing": no event of the article's
     return f"{found['asked']}{found['end']}"
 
 
+def _of_the_event(where: str, lexicon: Lexicon) -> bool:
+    """Whether a place of speaking is the article's own event ("at the October briefing"):
+    each word its own or a function word."""
+    from cqedu.ask.language import function_words  # deferred: only a reporting frame
+
+    small = function_words()
+    own = _article_words(lexicon)
+    return all(w in small or w in own for w in words(where))
+
+
+def _cited(who: str, lexicon: Lexicon) -> bool:
+    """Whether a speaker is the article's: every word the records', the article's own or
+    a function word ("Liu Yanbing", "the commission", "the article")."""
+    from cqedu.ask.language import function_words  # deferred: only a reporting frame
+
+    small = function_words()
+    own = _article_words(lexicon)
+    return all(w in lexicon.known or w in small or w in own for w in words(who))
+
+
 def _article_words(lexicon: Lexicon) -> set[str]:
-    """The words of the article itself and of its own event: its sources' titles and
-    summaries ("press conference", "report"), the months and days of their dates
-    ("October 20"), and the names and keywords of the records of that day ("briefing")."""
+    """The words of the article itself and of its own event: nouns for the text, the
+    months, days and years of the sources' dates ("October 20"), and the names and
+    keywords of the records of those days ("press conference", "briefing"); never a
+    word its title capitalises ("Chongqing"), which names a place or plan, not the event."""
     import calendar
 
-    found = {"article", "text", "story", "piece", "paper", "news"}
+    found = {"article", "text", "story", "piece", "paper", "news", "report"}
     days = {source.date for source in lexicon.kb.sources}
+    named: set[str] = set()
     for source in lexicon.kb.sources:
-        found.update(words(f"{source.title} {source.summary}"))
+        named.update(w.lower() for w in re.findall(r"\b[A-Z][\w-]*", source.title))
         year, _, rest = source.date.partition("-")
         month, _, day = rest.partition("-")
         if month.isdigit() and 1 <= int(month) < len(calendar.month_name):
@@ -103,4 +156,4 @@ def _article_words(lexicon: Lexicon) -> set[str]:
     for fact in lexicon.kb.facts():
         if fact.date in days:
             found.update(words(" ".join((fact.name, *fact.keywords))))
-    return found
+    return found - {w for name in named for w in words(name)}
