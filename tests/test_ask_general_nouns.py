@@ -19,6 +19,10 @@ from tests.conftest import refused
         ("who's the guy who heads the education commission", "liu-yanbing"),
         ("who is the person who heads the education commission", "liu-yanbing"),
         ("the guy who's world champion at go, what's his name", "li-xuanhao"),
+        # a general noun of people asks who
+        ("what's the name of the person who taught go", "li-xuanhao"),
+        ("what's the guy's name who taught go", "li-xuanhao"),
+        ("name the guy who heads the education commission", "liu-yanbing"),
         (
             "what's the idea called where schools follow companies abroad",
             "teaching-follows-industry",
@@ -39,6 +43,10 @@ def test_a_general_noun_stands_for_what_is_asked(
             'the article does not mention "mayor"',
         ),
         ("who's the guy who founded the robot club", 'the article does not mention "club"'),
+        (
+            "what's the name of the guy who founded the robot club",
+            'the article does not mention "club"',
+        ),
         (
             "what's the idea called where schools give free lunches",
             'the article does not mention "lunches"',

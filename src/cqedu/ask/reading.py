@@ -418,7 +418,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     tokens = _numbers_named(lexicon, counted_plural(tokens, lexicon.known, CLOSED_CLASS, small))
     tokens = _every_one(lexicon, tokens)
     tokens = _answer_words(lexicon, tokens)
-    reading = _shape(tokens)
+    reading = _of_someone(lexicon, tokens, _shape(tokens))
     if _defines(lexicon, tokens, reading):
         reading = reading._replace(kind=SUMMARY, plural=False)
     consumed = set(_consumed(tokens, reading))
@@ -641,6 +641,20 @@ def _classifier(tokens: Sequence[str]) -> set[int]:
 _GENERAL_NOUNS = frozenset(
     "guy guys person persons folks stuff idea ideas matter matters affair affairs business".split()
 )
+
+
+#: The general nouns of people: "the *guy* who taught Go" asks who, as "who" does.
+_GENERAL_PEOPLE = frozenset({"guy", "guys", "person", "persons", "folks"})
+
+
+def _of_someone(lexicon: Lexicon, tokens: Sequence[str], reading: "Reading") -> "Reading":
+    """A question asking the name of a person said as a general noun of people ("what's
+    the name of the *guy* who taught Go", "name the *person* who ...") asks who."""
+    if reading.kind != NAME and not (reading.kind == SUMMARY and "name" in tokens):
+        return reading
+    if any(tokens[i] in _GENERAL_PEOPLE for i in _general_nouns(lexicon, tokens)):
+        return reading._replace(kind=WHO)
+    return reading
 
 
 def _general_nouns(lexicon: Lexicon, tokens: Sequence[str]) -> set[int]:
