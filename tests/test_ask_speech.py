@@ -172,3 +172,29 @@ def test_a_day_said_as_an_ordinal_that_no_record_gives_is_refused(real_kb: Knowl
         'the article does not answer "what happened on october fourteenth"; '
         "no record covers all its words"
     )
+
+
+# ------------------------------------------------ declared clippings shape the question
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("which uni gave presentations on stage", "southwest-university"),
+        ("which unis gave presentations on stage", "southwest-university"),
+        (
+            "which uni hosted the world culture fair",
+            "southwest-university-of-political-science-and-law",
+        ),
+    ],
+)
+def test_a_declared_clipping_asks_as_its_word(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+def test_a_declared_clipping_lets_no_other_place_through(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "which uni in chengdu hosted the fair") == (
+        'the article does not mention "chengdu"'
+    )

@@ -416,7 +416,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
 
         tokens = corrected(lexicon, tokens, typed, _ASKING_WORDS)
     tokens = _numbers_named(lexicon, counted_plural(tokens, lexicon.known, CLOSED_CLASS, small))
-    tokens = _every_one(lexicon, tokens)
+    tokens = _every_one(lexicon, _unclipped(lexicon, tokens))
     tokens = _answer_words(lexicon, tokens)
     reading = _of_someone(lexicon, tokens, _shape(tokens))
     if _defines(lexicon, tokens, reading):
@@ -523,6 +523,28 @@ def _the_place(
         for i in range(1, len(tokens) - 1)
         if tokens[i] in nouns and tokens[i - 1] == "the" and tokens[i + 1] in ("has", "have")
     }
+
+
+def _unclipped(lexicon: Lexicon, tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Each declared short form that clips its one-word term ("uni", "univ": university;
+    "unis": universities) as that term, so that it shapes the question as the word does
+    ("which *uni* gave presentations" asks which university)."""
+
+    def clips(short: str, term: str) -> bool:
+        if short.endswith("s") and term.endswith("s"):
+            short = short[:-1]
+        return len(short) < len(term) and term.startswith(short)
+
+    out = list(tokens)
+    for i, token in enumerate(tokens):
+        terms = {
+            meaning[0]
+            for meaning in lexicon.synonyms.get((token,), [])
+            if len(meaning) == 1 and clips(token, meaning[0])
+        }
+        if len(terms) == 1:
+            out[i] = terms.pop()
+    return tuple(out)
 
 
 def _years_named(lexicon: Lexicon, tokens: Sequence[str]) -> tuple[tuple[str, ...], set[int]]:
