@@ -49,17 +49,25 @@ def _said_days() -> dict[str, int]:
     return days
 
 
+#: The months of the English calendar, which the records write in full ("October 13").
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+
+
 @cache
 def _months() -> dict[str, str]:
     """Month names and their short forms, lower-case, each to the month's full name."""
-    # deferred: only a question that may say a date reads the calendar's names
-    import calendar
-
-    found = {name.lower(): name for name in calendar.month_name if name}
-    shorts = enumerate(calendar.month_abbr)
-    found |= {short.lower(): calendar.month_name[n] for n, short in shorts if short}
+    found = {name.lower(): name for name in _MONTH_NAMES}
+    found |= {name[:3].lower(): name for name in _MONTH_NAMES}
     found["sept"] = "September"
     return found
+
+
+@cache
+def _ordinal_words() -> frozenset[str]:
+    """Each word of a day said as an ordinal ("twentieth", "first")."""
+    return frozenset(w for day in _said_days() for w in day.split())
 
 
 @cache
@@ -96,9 +104,11 @@ def said_days(question: str) -> str:
     """`question` with each day of a month said as an ordinal written as its month and
     number ("on october thirteenth": "on October 13", "the 6th of December": "December
     6", "on the twentieth": "on the 20"), and a month's short form by a day spelt out."""
-    lowered = question.lower()
-    if not any(month in lowered for month in _months()) and "on the" not in lowered:
-        return question
+    said = set(re.findall(r"[a-z]+|\d+(?:st|nd|rd|th)\b", question.lower()))
+    dated = not said.isdisjoint(_months())
+    ordinal = any(w[0].isdigit() or w in _ordinal_words() for w in said)
+    if not dated and not ("on" in said and ordinal):
+        return question  # no month, no day alone: the patterns are not compiled
     after, before, alone = _patterns()
     question = after.sub(_dated, question)
     question = before.sub(_dated, question)

@@ -21,6 +21,9 @@ _MARKER = (
     r"(?:hey|hi|hello|oh|ok|okay|alright|all\s+right|yeah|yes|well|so|now|right|like"
     r"|anyway|basically|you\s+know|i\s+mean|i\s+guess|quick\s+question)"
 )
+#: The words a run of markers may open with, to look for before its pattern is compiled.
+_OPENERS = frozenset(re.findall(r"[a-z]+", _MARKER)) - {"s", "i", "know", "mean", "guess"}
+_OPENERS |= {"i"}  # "i mean", "i guess"
 #: Words that start the question proper after its opening markers: a question word, an
 #: auxiliary or modal of a yes-no question, or a request.
 _STARTS = (
@@ -35,6 +38,9 @@ _TAIL = (
     r"|give\s+or\s+take|or\s+so|or\s+something(?:\s+like\s+that)?|or\s+whatever"
     r"|or\s+anything|you\s+know|i\s+think|i\s+guess|i\s+mean)"
 )
+#: The words a trailing hedge holds, to look for before its pattern is compiled.
+_TAIL_WORDS = frozenset(re.findall(r"[a-z]+", _TAIL)) - {"s", "or", "i", "more", "give", "like"}
+_TAIL_WORDS -= {"that", "you"}  # each phrase holds a rarer word too ("something", "know")
 #: A guessed figure: a number then "something", "odd" or "ish" ("forty something schools",
 #: "40-odd", "40ish"), which says "about" the number.
 _ROUGH = r"(?i)\b(?P<figure>\d[\d,.]*)(?:\s*-?\s*(?:something|odd)\b|ish\b)"
@@ -64,19 +70,32 @@ def fluent(question: str, known: Collection[str]) -> str:
     """`question` without what speech adds to it: filled pauses, opening interjections
     and markers, hedging "like", trailing hedges, and a guessed figure beside the figure
     asked. `known` are the records' words, which are never dropped ("so" in a name)."""
-    said = _without_pauses(question, known)
-    said = _without_opening(said, known)
-    said = re.sub(_ROUGH, r"about \g<figure>", said)
-    said = re.sub(_LIKE_BEFORE_FIGURE, "", said)
-    said = re.sub(_LIKE_AFTER_IT, r"\g<frame> ", said)
-    said = _without_tails(said)
-    guess = re.match(_GUESS_FIRST, said)
-    if guess:
-        said = f"{guess['ask']} {guess['noun']} {guess['rest']}"
-    guessed = re.match(_GUESS_AFTER, said)
-    if guessed:
-        said = f"{guessed['question']}{guessed['end']}"
-    return re.sub(r"\s{2,}", " ", said)
+    # Each pattern is compiled only for a question holding a word it looks for: most
+    # questions are typed, and would pay its compiling for nothing.
+    typed = question.lower().split()
+    if not typed:
+        return question
+    said_words = {w.strip(",.!?;:") for w in typed}
+    said = question
+    if any(re.fullmatch(_PAUSE, w) for w in said_words):
+        said = _without_pauses(said, known)
+    first = said.split(maxsplit=1)[:1]
+    if first and first[0].lower().strip(",.!?") in _OPENERS:
+        said = _without_opening(said, known)
+    if re.search(r"(?i)\d\s*-?\s*(?:something|odd|ish)", said):
+        said = re.sub(_ROUGH, r"about \g<figure>", said)
+    if "like" in said_words:
+        said = re.sub(_LIKE_AFTER_IT, r"\g<frame> ", re.sub(_LIKE_BEFORE_FIGURE, "", said))
+    if not _TAIL_WORDS.isdisjoint(said_words):
+        said = _without_tails(said)
+    if any(ch.isdigit() for ch in said):
+        guess = re.match(_GUESS_FIRST, said)
+        if guess:
+            said = f"{guess['ask']} {guess['noun']} {guess['rest']}"
+        guessed = re.match(_GUESS_AFTER, said)
+        if guessed:
+            said = f"{guessed['question']}{guessed['end']}"
+    return re.sub(r"\s{2,}", " ", said) if said != question else question
 
 
 def _without_pauses(question: str, known: Collection[str]) -> str:

@@ -28,8 +28,20 @@ _EVIDENTIAL = (
     r"(?i)\b(?:supposedly|reportedly|apparently|allegedly|purportedly|seemingly|ostensibly)"
     r"\b\s*,?\s*"
 )
+#: The words the patterns below look for, to look for before any is compiled.
+_EVIDENCE_WORDS = frozenset(re.findall(r"[a-z]{3,}", _EVIDENTIAL))
+_REPORTING_WORDS = frozenset(re.findall(r"[a-z]+", _REPORTING))
+_DO = frozenset({"did", "does", "do", "has", "have"})
 #: Nouns for the text itself ("is that what *the article* reports").
 _TEXT = r"(?:article|report|text|story|piece|paper|news)"
+#: Words a claim put to the article holds: its tag's adjective, or a noun for the text.
+_CONFIRMING = frozenset(re.findall(r"[a-z]+", _TEXT)) | {
+    "true",
+    "correct",
+    "accurate",
+    "right",
+    "so",
+}
 #: A question word and what it asks, a reporter and its verb after "did", then where
 #: ("What rate did Chongqing report at the October briefing?").
 _DID_REPORT = (
@@ -81,21 +93,31 @@ def unframed(question: str, lexicon: Lexicon) -> str:
     ("what did Liu Yanbing say the rate was": "what was the rate"), and a claim put to
     the article ("X - is that what the article reports?", "does the article say X", "I
     heard X, true?", "X supposedly") as "is it true that X"."""
-    lowered = question.lower()
-    said = re.sub(_EVIDENTIAL, "", question) if "ly" in lowered else question
-    said = re.sub(_HEARD, "", said, count=1)
-    framed = re.match(_CONFIRM, said) or re.match(_SAYS, said)
-    if framed is not None:
-        return f"is it true that {(framed['claim'] or framed['told']).strip()}?"
+    # Each pattern is compiled only for a question holding a word it looks for.
+    said_words = set(words(question))
+    if not said_words:
+        return question
+    said = question
+    if not _EVIDENCE_WORDS.isdisjoint(said_words):
+        said = re.sub(_EVIDENTIAL, "", said)
+    if words(said)[:1] in (["i"], ["we"]):
+        said = re.sub(_HEARD, "", said, count=1)
+    if not _CONFIRMING.isdisjoint(said_words):
+        framed = re.match(_CONFIRM, said) or re.match(_SAYS, said)
+        if framed is not None:
+            return f"is it true that {(framed['claim'] or framed['told']).strip()}?"
     if said != question and not re.match(
         r"(?i)\s*(?:is|are|was|were|do|does|did|has|have)\b", said
     ):
         # "the city supposedly has X", "I heard the city has X": a claim heard, however
         # it is punctuated
         return f"is it true that {said.strip().rstrip('?.!')}?"
-    at = re.match(_AT_EVENT, said)
-    if at is not None and _of_the_event(at["where"], lexicon):
-        return _reported(at["rest"], lexicon)
+    if "," in said and words(said)[:1] in (["so"], ["at"], ["in"], ["during"], ["from"]):
+        at = re.match(_AT_EVENT, said)
+        if at is not None and _of_the_event(at["where"], lexicon):
+            said = at["rest"]
+    if _REPORTING_WORDS.isdisjoint(said_words) or _DO.isdisjoint(said_words):
+        return said
     return _reported(said, lexicon)
 
 
