@@ -121,3 +121,30 @@ def test_a_clipped_word_is_of_one_record_word(
     real_kb: KnowledgeBase, typed: str, expected: str | None
 ) -> None:
     assert _clipped(Lexicon(real_kb), typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        # "world" is in the function-word list, but here the word of a record's name
+        ("when was the wrold culture fair", ("when", "was", "the", "world", "culture", "fair")),
+        ("who is the go wrold champion", ("who", "is", "the", "go", "world", "champion")),
+    ],
+)
+def test_a_typo_of_a_common_word_inside_a_records_name_is_that_word(
+    real_kb: KnowledgeBase, question: str, read: tuple[str, ...]
+) -> None:
+    assert read_as(real_kb, question) == read
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("how many wrold students", ("how", "many", "wrold", "students")),
+        ("what is the wrold population", ("what", "is", "the", "wrold", "population")),
+    ],
+)
+def test_a_typo_of_a_common_word_outside_a_name_is_kept(
+    real_kb: KnowledgeBase, question: str, read: tuple[str, ...]
+) -> None:
+    assert read_as(real_kb, question) == read

@@ -42,6 +42,7 @@ from cqedu.ask.reading import (
     echoed,
     leading,
     ordinals,
+    partner_filler,
     partner_noun_at,
     phrase,
     place_name,
@@ -1009,10 +1010,16 @@ def _settled(q: _Question, answer: Answer) -> Answer:
 
     def unsaid(fact: Fact) -> list[int]:
         own = next((c for c in q.found if c.fact.id == fact.id), None)
+        # "is Thailand one of the *partner countries*": what every partner is, and the
+        # partner's own category, is said by its being a partner of that category
+        partnering = partner_filler(q.r.tokens) if fact.kind == "partner" else set()
+        if fact.kind == "partner" and fact.category:
+            partnering |= {t for t in q.r.tokens if stem(t) == stem(fact.category)}
         return [
             i
             for i in q.known
             if i not in q.r.level_positions
+            and q.r.tokens[i] not in partnering
             # "a *Go* champion", typed either case: a small word the records write only as
             # a name
             and (

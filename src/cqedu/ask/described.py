@@ -61,12 +61,12 @@ def as_described(question: str, kb: KnowledgeBase) -> str:
         said = "" if re.match(r"(?i)\s+as\b", rest) else " as"
         return f"what {found['be']} {found['what']} {found['verb']}{said}{rest}"
     found = re.match(_WHICH, question)
-    if found is not None and found["noun"].lower() in _place_nouns(kb):
+    if found is not None and found["noun"].lower() in place_nouns(kb):
         return f"what {found['be']} {found['verb']} {found['rest']}"
     return question
 
 
-def _place_nouns(kb: KnowledgeBase) -> set[str]:
+def place_nouns(kb: KnowledgeBase) -> set[str]:
     """Nouns the sources' own descriptions use of the place they are about: the noun
     after "the" and before "'s" ("on *the city's* education results")."""
     found: set[str] = set()

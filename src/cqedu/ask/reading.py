@@ -15,7 +15,10 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
+from cqedu.ask.days import said_days
 from cqedu.ask.described import as_described
+from cqedu.ask.disfluency import fluent
+from cqedu.ask.frames import unframed
 from cqedu.ask.language import Lexicon, function_words, inflected
 from cqedu.ask.people import of_people
 from cqedu.ask.plurals import counted_plural, every_plural
@@ -370,11 +373,11 @@ def _as_meant(lexicon: Lexicon, question: str) -> str:
     out and a topic said first put after its question word, without lead-ins or a cited
     source, "names of N" as "name N", people counted by what they do as that group,
     "how is X described" as what X is described as, a fact-check as its claim."""
-    said = spoken_numbers(spoken_years(question))
+    said = fluent(spoken_numbers(said_days(spoken_years(question))), lexicon.known)
     ordered = _in_order(lexicon, in_total(said))
     asked = _without_lead_in(lexicon, _without_preamble(lexicon, ordered))
     asked = _names_asked(_percent_signs(_without_tag(asked)))
-    asked = in_front(unreported(unattributed(asked, lexicon), lexicon))
+    asked = in_front(unreported(unattributed(unframed(asked, lexicon), lexicon), lexicon))
     asked = as_described(of_people(asked, lexicon), lexicon.kb)
     return claim(expand_numero(asked))
 
@@ -413,9 +416,9 @@ def read(lexicon: Lexicon, question: str) -> Reading:
 
         tokens = corrected(lexicon, tokens, typed, _ASKING_WORDS)
     tokens = _numbers_named(lexicon, counted_plural(tokens, lexicon.known, CLOSED_CLASS, small))
-    tokens = _every_one(lexicon, tokens)
+    tokens = _every_one(lexicon, _unclipped(lexicon, tokens))
     tokens = _answer_words(lexicon, tokens)
-    reading = _shape(tokens)
+    reading = _of_someone(lexicon, tokens, _shape(tokens))
     if _defines(lexicon, tokens, reading):
         reading = reading._replace(kind=SUMMARY, plural=False)
     consumed = set(_consumed(tokens, reading))
@@ -436,12 +439,13 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         for meaning in meanings:
             if len(short) == 1 and len(meaning) == 1 and meaning[0] in places:
                 places.setdefault(short[0], places[meaning[0]])
+    places |= _the_place(lexicon, tokens, places)
     home = {i for i, t in enumerate(tokens) if t in places}
     years, said_year = _years_named(lexicon, tokens)
     consumed |= said_year
     excluded, excluding = _excluded(lexicon, typed, tokens, places)
-    consumed |= excluded | excluding
     consumed |= _hedges(tokens) | _classifier(tokens) | _of_now(tokens)
+    consumed |= _general_nouns(lexicon, tokens) | excluded | excluding
     ignore = set(CLOSED_CLASS) | _ANSWER_WORDS | _QUESTION_WORDS
     if reading.kind in (PLACES, COUNTRIES):
         ignore |= partner_filler(tokens)
@@ -499,6 +503,48 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         span=span,
         stated=stated,
     )
+
+
+def _the_place(
+    lexicon: Lexicon, tokens: Sequence[str], places: dict[str, Source]
+) -> dict[str, Source]:
+    """ "city" as the one source's place where "*the city* has" makes it a claim's subject
+    ("the city has 600,000 teachers"): the noun the source's own description uses of the
+    place it is about ("on the city's education results"), as "Chongqing has" names it."""
+    sources = set(places.values())
+    if len(sources) != 1 or "the" not in tokens:
+        return {}
+    from cqedu.ask.described import place_nouns  # deferred: only a question saying "the"
+
+    nouns = place_nouns(lexicon.kb)
+    (source,) = sources
+    return {
+        tokens[i]: source
+        for i in range(1, len(tokens) - 1)
+        if tokens[i] in nouns and tokens[i - 1] == "the" and tokens[i + 1] in ("has", "have")
+    }
+
+
+def _unclipped(lexicon: Lexicon, tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Each declared short form that clips its one-word term ("uni", "univ": university;
+    "unis": universities) as that term, so that it shapes the question as the word does
+    ("which *uni* gave presentations" asks which university)."""
+
+    def clips(short: str, term: str) -> bool:
+        if short.endswith("s") and term.endswith("s"):
+            short = short[:-1]
+        return len(short) < len(term) and term.startswith(short)
+
+    out = list(tokens)
+    for i, token in enumerate(tokens):
+        terms = {
+            meaning[0]
+            for meaning in lexicon.synonyms.get((token,), [])
+            if len(meaning) == 1 and clips(token, meaning[0])
+        }
+        if len(terms) == 1:
+            out[i] = terms.pop()
+    return tuple(out)
 
 
 def _years_named(lexicon: Lexicon, tokens: Sequence[str]) -> tuple[tuple[str, ...], set[int]]:
@@ -607,6 +653,46 @@ def _classifier(tokens: Sequence[str]) -> set[int]:
         i
         for i in range(1, len(tokens) - 1)
         if tokens[i] in CLASSIFIERS and tokens[i - 1] in ("what", "which") and tokens[i + 1] == "of"
+    }
+
+
+#: English's general nouns (Halliday and Hasan, "Cohesion in English", 1976: 274-277),
+#: in the forms that say no more than "someone" or "something" does ("the *guy* who",
+#: "the *idea* where", "what *stuff*"); the gendered and aged ones ("woman", "child") say
+#: more, and "thing", "place", "man" are already function words.
+_GENERAL_NOUNS = frozenset(
+    "guy guys person persons folks stuff idea ideas matter matters affair affairs business".split()
+)
+
+
+#: The general nouns of people: "the *guy* who taught Go" asks who, as "who" does.
+_GENERAL_PEOPLE = frozenset({"guy", "guys", "person", "persons", "folks"})
+
+
+def _of_someone(lexicon: Lexicon, tokens: Sequence[str], reading: "Reading") -> "Reading":
+    """A question asking the name of a person said as a general noun of people ("what's
+    the name of the *guy* who taught Go", "name the *person* who ...") asks who."""
+    if reading.kind != NAME and not (reading.kind == SUMMARY and "name" in tokens):
+        return reading
+    if any(tokens[i] in _GENERAL_PEOPLE for i in _general_nouns(lexicon, tokens)):
+        return reading._replace(kind=WHO)
+    return reading
+
+
+def _general_nouns(lexicon: Lexicon, tokens: Sequence[str]) -> set[int]:
+    """Positions of general nouns after a determiner ("the *guy* who ...", "that *stuff*"):
+    like a pronoun, each stands for what is asked and names nothing of it, when it is no
+    word of the records or a relative clause says all there is of it ("the *person* who
+    heads ...")."""
+    return {
+        i
+        for i in range(1, len(tokens))
+        if tokens[i] in _GENERAL_NOUNS
+        and tokens[i - 1] in DETERMINERS | {"what", "which", "whats", "some", "any", "other"}
+        and (
+            tokens[i] not in lexicon.known
+            or (i + 1 < len(tokens) and tokens[i + 1] in ("who", "whom", "whose", "that"))
+        )
     }
 
 
@@ -1300,8 +1386,11 @@ def claim(question: str) -> str:
             return question  # "does Chongqing have a robot club": no figure to check
 
     def figure(found: re.Match[str]) -> str:
-        counted = found[0][:1].isdigit() and not found["share"]
-        return " number of " if counted else " "
+        if found["share"]:
+            # "is it 93.5 percent for preschool": the share is what is claimed, and the
+            # sign its only word saying so
+            return " percent "
+        return " number of " if found[0][:1].isdigit() else " "
 
     return re.sub(_CLAIMED_FIGURE, figure, question[framed.end() :])
 

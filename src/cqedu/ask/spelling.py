@@ -164,13 +164,37 @@ def corrected(
         if word is None:
             out[i] = _clipped(lexicon, token) or token
             continue
-        out[i] = _typo_read(out, i, word, small)
+        out[i] = _typo_read(lexicon, out, i, word)
     return tuple(out)
 
 
-def _typo_read(tokens: Sequence[str], i: int, word: str, small: frozenset[str]) -> str:
+def _names_on(lexicon: Lexicon, tokens: Sequence[str], i: int, word: str) -> bool:
+    """Whether `word` at `i` begins or continues, with the word of content typed after or
+    before it, a record's name or keyword phrase ("world culture" in "World Culture Fair"): the typo
+    is that name's word even where the word is a common one ("world")."""
+    from cqedu.core.text import normalise_phrase  # deferred with the rest of typo reading
+
+    small = function_words()
+    pairs = []
+    # a word of content beside it, as "the" beside any word tells nothing of a name
+    if i + 1 < len(tokens) and tokens[i + 1] not in small:
+        pairs.append(f" {word} {tokens[i + 1]} ")
+    if i > 0 and tokens[i - 1] not in small:
+        pairs.append(f" {tokens[i - 1]} {word} ")
+    for fact in lexicon.kb.index_words.records_with([word]):
+        for name in (fact.name, *fact.keywords):
+            padded = f" {normalise_phrase(name)} "
+            if any(pair in padded for pair in pairs):
+                return True
+    return False
+
+
+def _typo_read(lexicon: Lexicon, tokens: Sequence[str], i: int, word: str) -> str:
     """The word the typo at `i` stands for, `word` being the closest record word."""
     token = tokens[i]
+    small = function_words()
+    if word in small and _names_on(lexicon, tokens, i, word):
+        return word  # "the wrold culture fair": a name's word, common as it is
     # "ther" is one edit from "other" and from "there" or "the": a typo as close to a
     # function word stands for the commonest of them, never for a record's word
     plain = _function_word(token, _distance(token, word), small)

@@ -13,6 +13,9 @@ _VALUES: dict[str, int] = (
     | {w: n for n, w in enumerate(_TEENS, 10)}
     | {w: n for n, w in enumerate(_TENS, 2)}
 )
+#: Each one-word cardinal by its value ("thirteen": 13, "forty": 40), and the tens words.
+CARDINALS: dict[str, int] = {w: n * (10 if w in _TENS else 1) for w, n in _VALUES.items()}
+TENS = tuple(_TENS)
 #: Words one of which a question must hold to be worth the pattern (compiled on first use).
 _LEADS = ("twenty", "nineteen", "thousand")
 _SEP = r"[\s-]+"
@@ -113,12 +116,29 @@ def _figure(found: re.Match[str]) -> str:
     return digits + (found["share"] or "")
 
 
+#: A fraction of a large number said in words ("half a million", "a quarter million"),
+#: as English says a round figure.
+_FRACTION = (
+    r"(?i)\b(?:(?P<half>half)\s+an?|an?\s+(?P<quarter>quarter)(?:\s+of\s+an?)?)\s+"
+    r"(?P<scale>thousand|million|billion)\b"
+)
+_LARGE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def _fraction(found: re.Match[str]) -> str:
+    whole = _LARGE[found["scale"].lower()]
+    return f"{whole // (2 if found['half'] else 4):,}"
+
+
 def spoken_numbers(question: str) -> str:
     """`question` with each figure said in words written in digits ("seventy countries":
     "70 countries", "top one percent": "top 1 percent", "ninety-three point five percent":
-    "93.5 percent"), so that it finds, or is checked against, the figure the records write
-    in digits; run after `spoken_years`, which reads "twenty twenty five" as one year."""
+    "93.5 percent", "half a million": "500,000"), so that it finds, or is checked
+    against, the figure the records write in digits; run after `spoken_years`, which
+    reads "twenty twenty five" as one year."""
     said = set(re.findall(r"[a-z]+", question.lower()))
+    if ("half" in said or "quarter" in said) and not _LARGE.keys().isdisjoint(said):
+        question = re.sub(_FRACTION, _fraction, question)
     if _NUMBER_WORDS.isdisjoint(said):
         return question
     return _cardinal().sub(_figure, question)
