@@ -57,6 +57,13 @@ RESEARCH = (
             "basic-research-share",
             f"No: the article gives {RESEARCH}",
         ),
+        # the record's name holds its own share (top 1%): another one claimed is wrong
+        (
+            "is it true that 83 subjects rank in the top 5%",
+            "esi-top-subjects",
+            "No: the article gives 83 subjects (subjects in the ESI global top 1%; higher "
+            "education; as of 2025; Integrating Education with Industry and Innovation ¶2)",
+        ),
         # "about" spans a twentieth either side: 9,000 holds 9,177, 10,000 does not
         (
             "is it true that chongqing has about 10,000 schools",
@@ -213,3 +220,38 @@ def test_the_verdict_holds_for_other_values_and_records(
     mini_kb: KnowledgeBase, question: str, line: str
 ) -> None:
     assert mini_kb.ask(question).text == line
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # a share typed is no count that holds the same digits
+        (
+            "what is 70%",
+            "the article gives more than 70 countries and regions in education cooperation, "
+            "a count, not a share of 70%",
+        ),
+        (
+            "more than 70 percent of what",
+            "the article gives more than 70 countries and regions in education cooperation, "
+            "a count, not a share of more than 70 percent",
+        ),
+    ],
+)
+def test_a_share_typed_is_not_answered_by_a_count_of_the_same_number(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("what is 93.5%", "preschool-enrollment-rate"),
+        ("how many subjects are in the ESI top 1%", "esi-top-subjects"),
+    ],
+)
+def test_a_share_typed_still_finds_its_share(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert answered(real_kb, question)[0] == record

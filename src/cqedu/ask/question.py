@@ -122,9 +122,9 @@ def ask(kb: KnowledgeBase, question: str) -> Answer:
     no record answers it. A yes-no question that claims a figure is answered with the
     verdict of the article's figure on it first ("No: the article gives 9,177 schools").
     """
-    from cqedu.ask.verdict import judged
+    from cqedu.ask.verdict import judged, of_its_share
 
-    return judged(question, _answered(kb, question))
+    return judged(question, of_its_share(question, _answered(kb, question)))
 
 
 def _answered(kb: KnowledgeBase, question: str) -> Answer:

@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from cqedu.ask.language import function_words
 from cqedu.ask.spoken import spoken_numbers, spoken_years
+from cqedu.core.errors import NoMatchError
 from cqedu.core.text import stem, words
 from cqedu.facts.model import Fact
+from cqedu.query.wording import counted
 
 if TYPE_CHECKING:
     from cqedu.ask.question import Answer
@@ -141,6 +143,10 @@ def judged(question: str, answer: Answer) -> Answer:
         fact = _counted_by(claim, answer.named)
         if fact is not None:
             verdicts.append(_verdict(claim, fact))
+        elif claim.share and _named_share(answer.named):
+            # "83 subjects in the top 5%": the record's name holds its own share (top 1%),
+            # and the one claimed is another (shares the name holds alike are skipped)
+            verdicts.append(NO)
     if not claims and _MAJORITY.search(said):
         # "do universities do most of the research": a share over half, claimed
         majority = _Claim("most", 50.0, True, _Range(50.0, float("inf"), low_open=True), False, "")
@@ -156,6 +162,30 @@ def judged(question: str, answer: Answer) -> Answer:
     opening = next((v for v in verdicts if v.startswith("No")), None)
     opening = opening or next((v for v in verdicts if v == UNSETTLED), verdicts[0])
     return answer._replace(text=opening + answer.text)
+
+
+def of_its_share(question: str, answer: Answer) -> Answer:
+    """`answer`, or a refusal when the question types a share ("what is 70%", "more than
+    70 percent of what") and the record answering holds that number as a count of
+    something else (70 countries): a share and a count are two figures, whatever digits
+    they share. A share the record's name holds ("the ESI top 1%") is its own."""
+    said = spoken_numbers(spoken_years(question))
+    shares = [c for c in _claims(said, answer.named) if c.share]
+    for claim in shares:
+        for fact in answer.named:
+            counts = fact.value is not None and fact.unit != "percent"
+            if counts and float(fact.value or 0) == claim.number:
+                raise NoMatchError(
+                    f"the article gives {counted(fact)}, a count, not a share of "
+                    f"{claim.text.strip()}"
+                )
+    return answer
+
+
+def _named_share(named: Sequence[Fact]) -> bool:
+    """Whether a record's name holds a share of its own ("Subjects in the ESI global top
+    1%")."""
+    return any(re.search(r"\d\s*%", f.name) for f in named)
 
 
 def _asks_yes_no(question: str) -> bool:
