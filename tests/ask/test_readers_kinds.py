@@ -215,3 +215,29 @@ def test_an_owner_or_role_the_records_state_is_answered(
     real_kb: KnowledgeBase, question: str, record: str
 ) -> None:
     assert answered(real_kb, question)[0] == record
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many principals are trained in the us each year",
+        "are there 200 principals trained in the us each year",
+    ],
+)
+def test_a_pronoun_after_a_determiner_is_a_name_the_article_does_not_give(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert refused(real_kb, question) == 'the article does not mention "us"'
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("how many principals are trained each year", "principals-trained-at-ntu"),
+        ("can you tell us how many schools there are", "schools"),
+    ],
+)
+def test_a_pronoun_said_to_the_reader_stays_a_pronoun(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert answered(real_kb, question)[0] == record

@@ -71,6 +71,10 @@ COMMON_ENGLISH = 3000
 _DURATION_UNITS = frozenset({"year", "years", "month", "months", "day", "days"})
 
 
+#: English's object pronouns, which no determiner goes before.
+_OBJECT_PRONOUNS = frozenset({"me", "us", "him", "them"})
+
+
 def fits(kind: str, fact: Fact) -> bool:  # noqa: PLR0911 - one return per answer type
     """Whether a record can give an answer of this type."""
     if kind == FIGURE:
@@ -325,11 +329,14 @@ class _Question:
         verb = declared_verb(self.lexicon, tokens[i]) or (r.kind != FIGURE and self._verb_form(i))
         if verb and not r.typed[i][:1].isupper():
             return False
+        # an object pronoun after a determiner is no pronoun but a name typed in lower
+        # case ("in the *us*"): English puts no determiner before a pronoun
+        lower_name = tokens[i] in _OBJECT_PRONOUNS and i > 0 and tokens[i - 1] in DETERMINERS
         # a function word, even read into the noun phrase ("is it made free"), or a
         # catenative verb ("is *coming* to study")
-        if i in r.common or self._catenative(i):
+        if not lower_name and (i in r.common or self._catenative(i)):
             return False
-        if i in r.head:
+        if i in r.head or lower_name:
             return True
         if r.kind == FIGURE and (i not in clause_verbs(tokens) or i in r.phrasal):
             # "how many teachers retired", "schools were closed": a verb the records never
