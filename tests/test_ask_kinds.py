@@ -1385,7 +1385,7 @@ def test_how_many_of_the_x_counts_x(real_kb: KnowledgeBase) -> None:
             "is it true that the preschool enrollment rate is 93.5%",
             (
                 "preschool-enrollment-rate",
-                "93.5% preschool enrollment rate (as of 2025; "
+                "Yes: the article gives 93.5% preschool enrollment rate (as of 2025; "
                 "Building a Strong Education System ¶1)",
             ),
         ),
@@ -1393,7 +1393,7 @@ def test_how_many_of_the_x_counts_x(real_kb: KnowledgeBase) -> None:
             "is it true that 41 special education schools were built",
             (
                 "special-education-schools",
-                "41 schools (special education schools; 2021-2025; "
+                "Yes: the article gives 41 schools (special education schools; 2021-2025; "
                 "Building a Strong Education System ¶5)",
             ),
         ),
@@ -1401,7 +1401,8 @@ def test_how_many_of_the_x_counts_x(real_kb: KnowledgeBase) -> None:
             "is it true that chongqing has 600,000 teachers",
             (
                 "teachers",
-                "over 500,000 teachers (as of 2025; Building a Strong Education System ¶1)",
+                "The article does not settle it: it gives over 500,000 teachers (as of 2025; "
+                "Building a Strong Education System ¶1)",
             ),
         ),
     ],
@@ -2724,8 +2725,8 @@ def test_words_before_a_break_that_the_records_never_use_say_who_asks(
         # a word of the records before the break restricts the question
         (
             "for special education: how many teachers are there",
-            "the article gives 41 schools (special education schools), but no figure for "
-            '"teachers"; worth a look: teachers',
+            # read "how many teachers are there for special education": the level's
+            "the article gives no teachers figure for special education; worth a look: teachers",
         ),
         ("as a nurse - how many hospitals are there", 'the article does not mention "hospitals"'),
         ("just wondering, how many teachers retired", 'the article does not mention "retired"'),
@@ -2745,22 +2746,26 @@ def test_what_follows_the_break_is_still_checked_whole(
     [
         (
             "does chongqing really have 10,000 schools",
-            ("schools", "9,177 schools (as of 2025; Building a Strong Education System ¶1)"),
+            (
+                "schools",
+                "No: the article gives 9,177 schools (as of 2025; Building a Strong Education "
+                "System ¶1)",
+            ),
         ),
         (
             "is the high school enrollment rate really 98.47%",
             (
                 "high-school-enrollment-rate",
-                "98.47% high school enrollment rate (as of 2025; Building a Strong Education "
-                "System ¶1)",
+                "Yes: the article gives 98.47% high school enrollment rate (as of 2025; "
+                "Building a Strong Education System ¶1)",
             ),
         ),
         (
             "does chongqing have 50 special education schools",
             (
                 "special-education-schools",
-                "41 schools (special education schools; 2021-2025; Building a Strong "
-                "Education System ¶5)",
+                "No: the article gives 41 schools (special education schools; 2021-2025; "
+                "Building a Strong Education System ¶5)",
             ),
         ),
     ],
@@ -3919,7 +3924,9 @@ def test_what_chongqing_contributes_is_its_stated_aim_not_a_platform(
 def test_a_percent_sign_asks_a_share(real_kb: KnowledgeBase, question: str, expected: str) -> None:
     found = real_kb.ask(question)
     assert found.record.id == expected
-    assert found.text.startswith(found.record.as_written or "")
+    # a fact-check's line opens with its verdict ("Yes: the article gives 93.5% ...")
+    line = found.text.removeprefix("Yes: the article gives ")
+    assert line.startswith(found.record.as_written or "")
 
 
 def test_a_percent_sign_of_something_the_article_does_not_give_is_refused(

@@ -113,26 +113,27 @@ def test_a_figure_said_in_words_is_written_as_digits(said: str, written: str) ->
         (
             "does chongqing cooperate with seventy countries and regions on education",
             "cooperation-countries-and-regions",
-            "more than 70 countries and regions (countries and regions in education "
-            "cooperation; 2025; Deepening Global Cooperation and Mutual Learning ¶1)",
+            "Yes: the article gives more than 70 countries and regions (countries and regions "
+            "in education cooperation; 2025; Deepening Global Cooperation and Mutual Learning ¶1)",
         ),
         (
             "is it true that chongqing works with more than fifty countries on vocational training",
             "vocational-cooperation-countries",
-            "more than 50 countries (countries in vocational training cooperation; as of 2025; "
-            "Deepening Global Cooperation and Mutual Learning ¶3)",
+            "Yes: the article gives more than 50 countries (countries in vocational training "
+            "cooperation; as of 2025; Deepening Global Cooperation and Mutual Learning ¶3)",
         ),
         (
             "are eighty-three subjects in the ESI top one percent",
             "esi-top-subjects",
-            "83 subjects (subjects in the ESI global top 1%; higher education; as of 2025; "
-            "Integrating Education with Industry and Innovation ¶2)",
+            "Yes: the article gives 83 subjects (subjects in the ESI global top 1%; higher "
+            "education; as of 2025; Integrating Education with Industry and Innovation ¶2)",
         ),
         (
             # a fact-check said in words is answered with the article's own figure
             "is the preschool enrollment rate ninety-four percent",
             "preschool-enrollment-rate",
-            "93.5% preschool enrollment rate (as of 2025; Building a Strong Education System ¶1)",
+            "No: the article gives 93.5% preschool enrollment rate (as of 2025; Building a "
+            "Strong Education System ¶1)",
         ),
     ],
 )

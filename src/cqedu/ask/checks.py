@@ -73,6 +73,10 @@ COMMON_ENGLISH = 3000
 _DURATION_UNITS = frozenset({"year", "years", "month", "months", "day", "days"})
 
 
+#: English's object pronouns, which no determiner goes before.
+_OBJECT_PRONOUNS = frozenset({"me", "us", "him", "them"})
+
+
 def fits(kind: str, fact: Fact) -> bool:  # noqa: PLR0911 - one return per answer type
     """Whether a record can give an answer of this type."""
     if kind == FIGURE:
@@ -215,7 +219,18 @@ class _Question:
         """The head's longest start that some record names (by its name, keywords and the
         like): in "which Go champion taught children" the rest is what was done."""
         head = sorted(self.r.head)
-        for end in range(len(head), 0, -1):
+        # a noun no record uses is no deed to cut off ("commission director *salary*"): it
+        # names what is asked, and the vetoes read it
+        tokens, small = self.r.tokens, function_words()
+        unknown = [
+            n
+            for n, i in enumerate(head)
+            if not self.read.get(i)
+            and tokens[i].isalpha()
+            and tokens[i] not in small
+            and not inflected(tokens[i])
+        ]
+        for end in range(len(head), max(unknown, default=0), -1):
             start = head[:end]
             # What is cut off is what was done ("taught children"), so the record covers
             # some of it; when it covers none of the rest's known words, they name something
@@ -321,11 +336,14 @@ class _Question:
         verb = declared_verb(self.lexicon, tokens[i]) or (r.kind != FIGURE and self._verb_form(i))
         if verb and not r.typed[i][:1].isupper():
             return False
+        # an object pronoun after a determiner is no pronoun but a name typed in lower
+        # case ("in the *us*"): English puts no determiner before a pronoun
+        lower_name = tokens[i] in _OBJECT_PRONOUNS and i > 0 and tokens[i - 1] in DETERMINERS
         # a function word, even read into the noun phrase ("is it made free"), or a
         # catenative verb ("is *coming* to study")
-        if i in r.common or self._catenative(i):
+        if not lower_name and (i in r.common or self._catenative(i)):
             return False
-        if i in r.head:
+        if i in r.head or lower_name:
             return True
         if r.kind == FIGURE and (i not in clause_verbs(tokens) or i in r.phrasal):
             # "how many teachers retired", "schools were closed": a verb the records never
@@ -371,6 +389,9 @@ class _Question:
         checked against the answer (`_stated`). A participle is not: "when was the
         photo *deleted*" asks the date of another event than the photo's."""
         token = self.r.tokens[i]
+        # after a determiner it is an adjective ("the *acting* director"), no verb
+        if i > 0 and self.r.tokens[i - 1] in DETERMINERS:
+            return False
         return token.endswith("ing") and inflected(token) and bool(self.read.get(i + 1))
 
     def candidates(self) -> list[Candidate]:
@@ -1049,6 +1070,43 @@ def _settled(q: _Question, answer: Answer) -> Answer:
 _PAYING = frozenset({"fund", "financ", "pay", "paid", "sponsor", "subsid", "bankrol"})
 
 
+def _of_the_owner(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when the question gives its subject an owner by name that
+    the records never tie to it: "*China's* high school enrollment rate" asks the national
+    figure, which Chongqing's is not; the sources' own place owns every record."""
+    tokens = q.r.tokens
+    for i in q.subject:
+        if tokens[i + 1 : i + 2] != ("s",) or i in q.homes or not proper_noun(q.kb, tokens[i]):
+            continue
+        said = {
+            w
+            for f in answer.named
+            for w in words(" ".join((f.name, f.summary, *f.keywords, f.country or "")))
+        }
+        if tokens[i] not in said:
+            owner = quoted(q.r, [i])
+            fact = answer.named[0]
+            if answer.kind == FIGURE and fact.has_figure:
+                raise NoMatchError(wording.passing(fact, owner))
+            raise NoMatchError(f'the article does not say "{owner}" of {fact.name}')
+    return answer
+
+
+def _unmodified(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when a common word no record uses modifies the noun asked
+    about, between its determiner and it ("the *vice* director"): it names another thing
+    than the records' noun. Checked last: a word another check reads ("the *next*
+    director", "the *best* rate") is refused there, saying why."""
+    r = q.r
+    tokens = r.tokens
+    for i in q.subject:
+        if q.read.get(i) or i not in r.common or i + 1 not in r.head or i == 0:
+            continue
+        if tokens[i] not in CLOSED_CLASS and tokens[i - 1] in DETERMINERS:
+            raise NoMatchError(wording.not_mentioned([phrase(r, [i])], q.home, len(q.kb.sources)))
+    return answer
+
+
 def _partner_pays(q: _Question, answer: Answer) -> Answer:
     """The answer to "which partner <verb> ...", or a refusal when the verb asks who pays
     ("which partner *funds* the Leicester joint college": the university runs it; nothing
@@ -1256,6 +1314,7 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
     # deferred: the answer types' choices are the last step
     from cqedu.ask.choice import choose, everyone
     from cqedu.ask.heads import of_its_kind
+    from cqedu.ask.listing import of_a_kind, of_the_noun
 
     question = _Question(kb, lexicon, reading)
     # "which universities are named as partners": function words alone name no subject
@@ -1272,15 +1331,24 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         question.vetoes()
         if bare and reading.kind in (PLACES, COUNTRIES):
             return _unclaimed(question, _stated(question, _without(question, everyone(question))))
+        whole = of_a_kind(question)
+        if whole:  # "list the people": every record of that kind, and only those
+            return made(reading.question, NAME, whole, whole[1:], limit=len(whole))
         ranked = plain_first(question, question.constrained(question.candidates()))
         ranked = _the_thing_first(question, ranked)
         chosen = _without(question, choose(question, ranked))
         chosen = of_its_kind(question, chosen)  # the noun asked for names what it is
+        if chosen.kind != FIGURE and len(of_the_noun(question, chosen.named)) < len(chosen.named):
+            # "list the people trained at NTU": a program that trains them is no person
+            raise NoMatchError(f'the article does not answer "{question.asked()}"')
         stated = _of_the_person(question, _particle_stated(question, _stated(question, chosen)))
         stated = _unclaimed(question, stated)
         timely = _of_one_time(question, _predicated(question, _settled(question, stated)))
-        held = _in_its_role(question, _of_one_holder(question, timely))
-        return _broken_down(question, _partner_pays(question, _for_its_purpose(question, held)))
+        held = _in_its_role(question, _of_one_holder(question, _of_the_owner(question, timely)))
+        return _broken_down(
+            question,
+            _unmodified(question, _partner_pays(question, _for_its_purpose(question, held))),
+        )
     except NoMatchError as error:
         if len(kb.sources) < 2:
             raise

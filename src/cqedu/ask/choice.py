@@ -24,6 +24,7 @@ from cqedu.ask.language import (
     past_of_content_verb,
     verb_roots,
 )
+from cqedu.ask.listing import is_a, of_the_noun
 from cqedu.ask.narrowing import RELATIONS, against, relation_settled
 from cqedu.ask.question import Answer, made
 from cqedu.ask.reading import (
@@ -61,6 +62,8 @@ _SHARE_WORDS = frozenset({"share", "percentage", "proportion", "fraction", "rate
 _BE = frozenset({"is", "was", "are", "were", "s"})
 #: Two stems this alike (rapidfuzz ratio) are one word spelt two ways ("centr", "center").
 _SAME_SPELLING = 80
+#: The noun that asks for any partner, of whatever category ("which *partners*").
+_PARTNER_WORD = re.compile(r"partners?$")
 #: Questions about a photo: its credit is no record, so no person tied to it answers.
 _PHOTO_WORDS = frozenset(
     {"photo", "photos", "photograph", "photographed", "photographer", "picture", "pictures"}
@@ -172,8 +175,16 @@ def _of_noun(q: _Question, facts: list[Fact]) -> list[Fact]:
         return any(fuzz.ratio(stem(w), root) >= _SAME_SPELLING for w in words(fact.name))
 
     named = [f for f in facts if says(f)]
-    if named or not any(says(f) for f in q.kb.facts() if fits(PLACES, f)):
-        return named or facts
+    if not named and not any(says(f) for f in q.kb.facts() if fits(PLACES, f)):
+        # no name says the noun: the records whose kind or category does ("which
+        # institutions": the partners of that category), else any but a country, which
+        # no university, institution or centre is ("which partners": any)
+        of_kind = [f for f in facts if is_a(word, f)]
+        if of_kind or not _PARTNER_WORD.match(word):
+            return of_kind or [f for f in facts if f.category != "country"]
+        return facts
+    if named:
+        return named
     # the article names some (universities), just none of these: no centre is one
     return []
 
@@ -303,11 +314,44 @@ def _unasked(q: _Question, kind: str, best: Candidate) -> None:
         # aim") asks of the record, which its summary describes
         itself = summary_head(best.fact)
         weak = [i for i in head if i in best.weak and itself not in q.stands_for([i])]
-        if weak and len(weak) == len(head):
+        if weak and len(weak) == len(head) and not _done_to_it(q, head, best):
             raise NoMatchError(
                 f'the article does not describe "{phrase(r, weak)}"; '
                 f"{best.fact.name} only mentions it"
             )
+
+
+#: Words after a participle said of a record's subject ("chosen *among*", "founded *by*").
+_AFTER_PARTICIPLE = PREPOSITIONS | frozenset({"to", "into", "under", "among", "as"})
+
+
+def _done_to_it(q: _Question, head: Sequence[int], best: Candidate) -> bool:
+    """Whether the question asks which thing had something done to it ("what was
+    *selected* as a national pilot", a passive participle after "what" and "be") and the
+    record says so of itself: its verb is then what is asked, no word to describe."""
+    r = q.r
+    if r.tokens[:1] not in (("what",), ("which",)) or r.tokens[1:2] not in [(b,) for b in _BE]:
+        return False
+    # deferred for start-up: only this question reads the irregular verb table
+    from cqedu.store.lemmas import verb_lemmas
+
+    done = r.tokens[2] if list(head) == [2] else ""
+    participle = inflected(done) or bool(done and verb_lemmas(done))  # "chosen", "held"
+    if not participle or best.quality.get(2, 0.0) <= 0:
+        return False
+    from cqedu.core.text import stem  # deferred for start-up: stems load the stemmer
+
+    meant = {done, *q.stands_for([2])}
+    meant |= {w for m in set(meant) for term in q.lexicon.synonyms.get((m,), ()) for w in term}
+    roots = {stem(w) for w in meant} | {stem(v) for w in meant for v in verb_lemmas(w)}
+    said = words(best.fact.summary)
+    # said of the record itself, as a participle: "reform, *chosen among* ...", "platform
+    # *founded by* ..."; a verb with its object is what the record did ("whose campus
+    # *hosted the* fair": the fair was held, not the university)
+    return any(
+        stem(w) in roots and (k + 1 == len(said) or said[k + 1] in _AFTER_PARTICIPLE)
+        for k, w in enumerate(said)
+    )
 
 
 #: The copula after "what kind of N" that makes it ask what N a thing is.
@@ -848,6 +892,12 @@ def _listed(q: _Question, ranked: list[Candidate]) -> Answer:
             raise NoMatchError(f'the article does not answer "{q.asked()}"')
         kept = {c.fact.id for c in _figures(q, listed)}
         named = [f for f in named if f.id in kept]
+    else:
+        # "list the officials": records that are officials, not a conference whose
+        # keywords say officials spoke at it
+        named = of_the_noun(q, named)
+        if not named:
+            raise NoMatchError(f'the article does not answer "{q.asked()}"')
     return _answer(q, kind, named, named[1:], limit=len(named))
 
 

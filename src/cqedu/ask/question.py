@@ -119,8 +119,16 @@ def ask(kb: KnowledgeBase, question: str) -> Answer:
 
     Raises QueryError (exit 2) for an empty, wordless or too long question, and
     NoMatchError (exit 1) saying what the article does not give, or gives instead, when
-    no record answers it.
+    no record answers it. A yes-no question that claims a figure is answered with the
+    verdict of the article's figure on it first ("No: the article gives 9,177 schools").
     """
+    from cqedu.ask.verdict import judged, of_its_share
+
+    return judged(question, of_its_share(question, _answered(kb, question)))
+
+
+def _answered(kb: KnowledgeBase, question: str) -> Answer:
+    """The answer to `question`, before any verdict on a figure it claims."""
     from cqedu.ask import abbreviations, checks, comparison, level_figures, others, reading
     from cqedu.ask.language import Lexicon
 
@@ -132,7 +140,7 @@ def ask(kb: KnowledgeBase, question: str) -> Answer:
     keyed = _COUNTS_OF.match(question.strip())
     if keyed:
         # "platforms and overseas programs counts": what "how many" would ask of each noun
-        found = ask(kb, f"how many {keyed['nouns']}")
+        found = _answered(kb, f"how many {keyed['nouns']}")
         return found._replace(question=question.strip())
     read = reading.read(lexicon, question)
     try:
@@ -215,7 +223,7 @@ def _both(kb: KnowledgeBase, question: str, parts: tuple[str, str]) -> Answer:
     the whole (a question half answered is not answered)."""
     from cqedu.query.wording import FIGURE  # deferred: the wording module is the last step
 
-    found = [ask(kb, part) for part in parts]
+    found = [_answered(kb, part) for part in parts]
     named = list(dict.fromkeys(f for a in found for f in a.named))
     if any(a.kind != FIGURE for a in found) or len(named) < len(found):
         raise NoMatchError(

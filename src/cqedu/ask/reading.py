@@ -265,10 +265,69 @@ def _names_asked(question: str) -> str:
     return f"name{question[found.end() :]}"
 
 
+#: "all (of) the" after a listing imperative ("list *all* partner universities", "name
+#: *all of the* centres"): it says every one, as the plural noun and "the" already do.
+_LISTING_ALL = re.compile(
+    r"(?i)^(?P<lead>\s*(?:name|list)\s+)all\s+(?:of\s+)?(?:the\s+)?(?=[^\W\d_])"
+)
+
+
+def _all_listed(question: str) -> str:
+    """ "list the X" for "list all (of the) X": "all" there quantifies the noun to list,
+    and is read neither as the system-wide level ("all levels") nor as a subject word."""
+    return _LISTING_ALL.sub(lambda found: f"{found['lead']}the ", question, count=1)
+
+
+#: A topic set off by a break before a count question that names its own noun ("free
+#: preschool year - how many kids benefit", "ESI subjects: how many").
+_TOPIC_BEFORE_COUNT = re.compile(
+    r"(?is)^\s*(?P<topic>(?:(?!\b(?:how|what|which|who|when|where|why)\b)[^?,;:\u2013\u2014])*?\w)"
+    r"\s*(?:[,;:\u2013\u2014]|\s-+)\s*(?P<ask>how\s+(?:many|much)\b[^?]*?)[\s?.!]*$"
+)
+
+
+def _topic_after(question: str) -> str:
+    """ "how many kids benefit in free preschool year" for "free preschool year - how many
+    kids benefit": the topic said first (left by the lead-ins and sources cited, which go
+    first) is the context of the question after the break, read after it, set off by a
+    preposition as "how many teachers in Chongqing" is (run on, its words would be read
+    as more of what is counted); the question word then leads."""
+    found = _TOPIC_BEFORE_COUNT.match(question)
+    if found is None:
+        return question
+    topic = found["topic"]
+    joined = topic.split(maxsplit=1)[0].lower() in PREPOSITIONS  # "for special education"
+    return f"{found['ask']} {topic}" if joined else f"{found['ask']} in {topic}"
+
+
+def _role_last(lexicon: Lexicon, question: str) -> str:
+    """ "director of the education commission" for the keyword string "education
+    commission director": a string of no question word whose last word (or a word it
+    stands for: "head", "chief") is what a record's summary opens by calling it, "of"
+    something ("Director of the ... Commission"), asks for that record, as the "of"
+    phrase says it; a word after a noun in a keyword string would otherwise read as a
+    word about the noun ("the commission, its director")."""
+    said = words(question)
+    if len(said) < 2 or _QUESTION_WORDS & set(said) or said[-1] in CLOSED_CLASS:
+        return question
+    last = said[-1]
+    meant = {last} | {w for m in lexicon.synonyms.get((last,), ()) for w in m}
+    for fact in lexicon.kb.facts():
+        opening = words(fact.summary)[:2]
+        if len(opening) == 2 and opening[0] in meant and opening[1] == "of":
+            cut = re.search(rf"(?i)\W*\b{re.escape(last)}\W*$", question)
+            if cut is not None:
+                return f"{last} of {question[: cut.start()].strip()}"
+    return question
+
+
 def _percent_signs(question: str) -> str:
     """The question with a "%" that follows no figure written as the word ("what % of
     kids", "% of disabled children"): the word splitter drops the sign, and the question
     would lose that it asks a share. "93.5%" keeps its sign, a figure's own."""
+    # "top 1 percent" is the figure "top 1%": the word after a number is its sign, which
+    # types a figure, and asks no share
+    question = re.sub(r"(?i)(\d)\s*(?:percent|per\s+cent)\b", r"\1%", question)
     if "%" not in question:
         return question
     parts: list[str] = []
@@ -376,8 +435,11 @@ def _as_meant(lexicon: Lexicon, question: str) -> str:
     said = fluent(spoken_numbers(said_days(spoken_years(question))), lexicon.known)
     ordered = _in_order(lexicon, in_total(said))
     asked = _without_lead_in(lexicon, _without_preamble(lexicon, ordered))
-    asked = _names_asked(_percent_signs(_without_tag(asked)))
-    asked = in_front(unreported(unattributed(unframed(asked, lexicon), lexicon), lexicon))
+    asked = _all_listed(_names_asked(_percent_signs(_without_tag(asked))))
+    asked = _role_last(lexicon, asked)
+    asked = _topic_after(
+        in_front(unreported(unattributed(unframed(asked, lexicon), lexicon), lexicon))
+    )
     asked = as_described(of_people(asked, lexicon), lexicon.kb)
     return claim(expand_numero(asked))
 
@@ -1549,8 +1611,10 @@ def _head(
             continue
         if i not in allowed or tokens[i] in CLOSED_CLASS or tokens[i] in _ANSWER_WORDS:
             break
-        if run and i in phrasal:
-            break  # "what makes the joint college *stand* apart": the verb ends it
+        # "what makes the joint college *stand* apart": the verb ends it; so does "as"
+        # after a participle ("what was selected *as* a pilot": the role it was given)
+        if run and (i in phrasal or (tokens[i] == "as" and _participle(tokens[run[-1]]))):
+            break
         run.append(i)
         if _plural(tokens[i], lexicon) or (kind == FIGURE and _count_noun(tokens, i, lexicon)):
             break
@@ -1590,6 +1654,16 @@ def _head(
     verbs.update(clause_verbs(tokens))
     verbs.update(phrasal)
     return frozenset(run), frozenset(verbs)
+
+
+def _participle(word: str) -> bool:
+    """Whether a word is a verb's participle, regular ("selected") or not ("chosen")."""
+    if inflected(word):
+        return True
+    # deferred for start-up: only a participle before "as" reads the irregular verb table
+    from cqedu.store.lemmas import verb_lemmas
+
+    return bool(verb_lemmas(word))
 
 
 def _claims_with(tokens: Sequence[str], run: Sequence[int], lexicon: Lexicon) -> bool:

@@ -1,0 +1,122 @@
+"""A list question names records that ARE of its noun (`cqedu.ask.listing`): "list all
+partner universities" the partner universities, "list the people" every person, "list the
+institutions" the partners of that category; a record that only uses the noun's word (a
+conference whose keywords say officials spoke) is none, and the list is refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from cqedu.knowledge import KnowledgeBase
+from tests.conftest import refused
+
+PARTNER_UNIVERSITIES = ["university-of-leicester", "nanyang-technological-university"]
+ALL_UNIVERSITIES = [
+    *PARTNER_UNIVERSITIES,
+    "southwest-university-of-political-science-and-law",
+    "southwest-university",
+]
+PARTNERS = [
+    *PARTNER_UNIVERSITIES,
+    "russia",
+    "spain",
+    "thailand",
+    "chinese-greek-civilizations-center",
+    "south-asia-poverty-alleviation-center",
+]
+PEOPLE = ["liu-yanbing", "shi-tingmao", "wu-yingjie", "li-xuanhao"]
+
+
+def named(kb: KnowledgeBase, question: str) -> list[str]:
+    return [fact.id for fact in kb.ask(question).named]
+
+
+@pytest.mark.parametrize(
+    ("question", "ids"),
+    [
+        # "all" after "list" or "name" says every one, as "the" does
+        ("list all partner universities", PARTNER_UNIVERSITIES),
+        ("name all partner universities", PARTNER_UNIVERSITIES),
+        ("list all of the partner universities", PARTNER_UNIVERSITIES),
+        ("list the partner universities", PARTNER_UNIVERSITIES),
+        ("list all universities", ALL_UNIVERSITIES),
+        ("list all partners", PARTNERS),
+        ("name all partners", PARTNERS),
+        # a kind asked by its plain noun: every record of it
+        ("list the people", PEOPLE),
+        ("name the people mentioned", PEOPLE),
+        ("who are the people mentioned", PEOPLE),
+        (
+            "list the events",
+            [
+                "press-conference",
+                "world-culture-fair",
+                "southwest-university-presentations",
+                "go-lesson",
+                "changan-factory-photo",
+            ],
+        ),
+        (
+            "list the organisations",
+            [
+                "chongqing-municipal-education-commission",
+                "southwest-university-of-political-science-and-law",
+                "southwest-university",
+            ],
+        ),
+        # a partner category: no country is an institution
+        ("list the institutions", PARTNER_UNIVERSITIES),
+        # what a summary opens by calling its record, or a person's keywords
+        (
+            "which platforms has chongqing founded to contribute to global educational dialogue",
+            ["chinese-greek-civilizations-center", "south-asia-poverty-alleviation-center"],
+        ),
+        ("list the role models", ["shi-tingmao", "wu-yingjie"]),
+        ("list the champions", ["shi-tingmao", "li-xuanhao"]),
+        # a program's own subject fields
+        ("list the fields", ["sino-foreign-cooperative-programs"]),
+        # a caption's note says what its record is drawn from
+        (
+            "list the photos",
+            [
+                "world-culture-fair",
+                "southwest-university-presentations",
+                "go-lesson",
+                "changan-factory-photo",
+            ],
+        ),
+    ],
+)
+def test_a_list_names_the_records_of_its_noun(
+    real_kb: KnowledgeBase, question: str, ids: list[str]
+) -> None:
+    assert named(real_kb, question) == ids
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # a conference whose keywords say officials spoke is no official
+        ("list the officials", 'the article does not answer "list the officials"'),
+        # a program that trains people is no person
+        (
+            "list all the people trained at ntu",
+            'the article does not answer "list all the people trained at ntu"',
+        ),
+        # counted, not named: the count's refusal stays
+        ("list all schools", "the article counts 9,177 schools but does not name them"),
+        (
+            "list all programs",
+            "the article counts 22 programs (overseas vocational programs) but does not name them",
+        ),
+        (
+            "list all 50 countries in vocational training cooperation",
+            "the article counts more than 50 countries in vocational training cooperation but "
+            "does not name them",
+        ),
+    ],
+)
+def test_a_list_of_records_not_of_its_noun_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
