@@ -51,6 +51,7 @@ from cqedu.core.units import MONEY_UNITS
 from cqedu.facts.model import Fact
 from cqedu.query import wording
 from cqedu.query.wording import COUNTRIES, DATE, FIGURE, NAME, PLACE, PLACES, SUMMARY, WHO
+from cqedu.store.index import STOPWORDS
 
 if TYPE_CHECKING:
     from cqedu.ask.checks import _Question
@@ -669,7 +670,14 @@ def _done_by(q: _Question, fact: Fact) -> bool:
     done = wording.by_whom(fact)
     if done is None:
         return False
-    verb = done[0]
+    verb, doer = done
+    typed = set(q.r.tokens)
+    if set(words(doer)) <= typed and not (set(words(fact.name)) - STOPWORDS) & typed:
+        # the doer is what the question asks about ("who founded chongqing" asks who
+        # founded the city), not the record: its doer answers "who founded the centre"
+        raise NoMatchError(
+            f"the article does not say who {verb} {doer}; it says {doer} {verb} {fact.name}"
+        )
     for i in q.r.verbs | frozenset(q.r.subject):
         if i >= len(q.r.tokens) or i in q.r.head:
             continue
