@@ -120,3 +120,34 @@ def test_a_list_of_records_not_of_its_noun_is_refused(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        (
+            "list the 78 sino-foreign programs",
+            "78 institutions and programs (sino-foreign cooperative institutions and programs)",
+        ),
+        (
+            "name the sino-foreign programs",
+            "78 institutions and programs (sino-foreign cooperative institutions and programs)",
+        ),
+        ("list the 22 overseas programs", "22 programs (overseas vocational programs)"),
+        ("list all the platforms", "10 platforms (international vocational education platforms)"),
+    ],
+)
+def test_a_list_of_what_a_figure_counts_is_refused_with_the_count(
+    real_kb: KnowledgeBase, question: str, counted: str
+) -> None:
+    # was the count itself, exit 0, as if it were the list asked for
+    assert refused(real_kb, question) == f"the article counts {counted} but does not name them"
+
+
+def test_a_list_of_figures_is_still_the_figures(real_kb: KnowledgeBase) -> None:
+    assert named(real_kb, "list the enrollment rates") == [
+        "preschool-enrollment-rate",
+        "high-school-enrollment-rate",
+        "higher-education-enrollment-rate",
+        "disability-enrollment-rate",
+    ]

@@ -900,6 +900,14 @@ def _listed(q: _Question, ranked: list[Candidate]) -> Answer:
             raise NoMatchError(f'the article does not answer "{q.asked()}"')
         kept = {c.fact.id for c in _figures(q, listed)}
         named = [f for f in named if f.id in kept]
+        # "list the (78) sino-foreign programs": the things a figure counts, asked by name
+        # ("list the enrollment rates" asks the figures: no unit counts rates); with a
+        # count before it the noun is no head of the reading, but the question's last word
+        last = max(q.r.head, default=len(q.r.tokens) - 1)
+        noun = {q.r.tokens[last]} | q.stands_for([last])
+        counting = [f for f in named if noun & set(words(f.unit or ""))]
+        if counting:
+            raise NoMatchError(wording.not_named(counting[0], "them"))
     else:
         # "list the officials": records that are officials, not a conference whose
         # keywords say officials spoke at it
