@@ -671,8 +671,8 @@ def _done_by(q: _Question, fact: Fact) -> bool:
     if done is None:
         return False
     verb, doer = done
-    typed = set(q.r.tokens)
-    if set(words(doer)) <= typed and not (set(words(fact.name)) - STOPWORDS) & typed:
+    asked = set(q.r.tokens)
+    if set(words(doer)) <= asked and not (set(words(fact.name)) - STOPWORDS) & asked:
         # the doer is what the question asks about ("who founded chongqing" asks who
         # founded the city), not the record: its doer answers "who founded the centre"
         raise NoMatchError(
