@@ -203,5 +203,6 @@ def test_a_declared_clipping_lets_no_other_place_through(real_kb: KnowledgeBase)
 def test_a_round_figure_said_as_a_fraction_is_checked_as_typed(real_kb: KnowledgeBase) -> None:
     assert answered(real_kb, "are there half a million teachers") == (
         "teachers",
-        "over 500,000 teachers (as of 2025; Building a Strong Education System ¶1)",
+        "Yes: the article gives over 500,000 teachers (as of 2025; Building a Strong Education"
+        " System ¶1)",
     )

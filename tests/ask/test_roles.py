@@ -68,9 +68,9 @@ def test_words_the_record_says_or_of_the_holder_now(question: str) -> None:
             "worth a look: liu-yanbing",
         ),
         (
+            # a word no record uses is vetoed before the role is read (askO's check)
             "who is the acting director of the education commission",
-            'the article names no "acting director"; it names Liu Yanbing as director; '
-            "worth a look: liu-yanbing",
+            'the article does not mention "acting"',
         ),
         (
             "who is the associate director of the commission",

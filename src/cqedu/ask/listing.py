@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from cqedu.ask.language import function_words, inflected
-from cqedu.ask.reading import CLOSED_CLASS, NAMING, _plural, leading
+from cqedu.ask.reading import CLOSED_CLASS, GENERAL_NOUNS, NAMING, _plural, leading
 from cqedu.core.text import stem, words
 from cqedu.facts.model import KIND_TABLES, TABLE_OF_KIND, Fact
 
@@ -110,6 +110,8 @@ def listed_noun(q: _Question) -> int | None:
         if at + 1 < len(tokens) and inflected(tokens[at + 1]):
             break  # "the people *trained* at NTU": a participle after the noun ends it
         at += 1
+    if last is not None and tokens[last] in GENERAL_NOUNS:
+        return None  # "name the *guy* who heads ...": a general noun names no kind to list
     return last
 
 

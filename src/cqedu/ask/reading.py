@@ -722,7 +722,7 @@ def _classifier(tokens: Sequence[str]) -> set[int]:
 #: in the forms that say no more than "someone" or "something" does ("the *guy* who",
 #: "the *idea* where", "what *stuff*"); the gendered and aged ones ("woman", "child") say
 #: more, and "thing", "place", "man" are already function words.
-_GENERAL_NOUNS = frozenset(
+GENERAL_NOUNS = frozenset(
     "guy guys person persons folks stuff idea ideas matter matters affair affairs business".split()
 )
 
@@ -749,7 +749,7 @@ def _general_nouns(lexicon: Lexicon, tokens: Sequence[str]) -> set[int]:
     return {
         i
         for i in range(1, len(tokens))
-        if tokens[i] in _GENERAL_NOUNS
+        if tokens[i] in GENERAL_NOUNS
         and tokens[i - 1] in DETERMINERS | {"what", "which", "whats", "some", "any", "other"}
         and (
             tokens[i] not in lexicon.known
