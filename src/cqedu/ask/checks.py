@@ -1181,10 +1181,11 @@ def _broken_down(q: _Question, answer: Answer) -> Answer:
     if at is None:
         return answer
     fact = answer.record
-    given = wording.counted_when(fact) if fact.has_figure else wording.in_sentence(fact.name, fact)
+    # a figure's total is what the article gives instead; a record of no figure (a fair
+    # that mentions students "from many countries") is no total of what was asked
+    given = f"; it gives only {wording.counted_when(fact)}" if fact.has_figure else ""
     raise NoMatchError(
-        f'{_article(q, fact)} gives no split "by {q.r.typed[at]}"; it gives only {given}'
-        f"{_look([fact])}"
+        f'{_article(q, fact)} gives no split "by {q.r.typed[at]}"{given}{_look([fact])}'
     )
 
 
