@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from cqedu.knowledge import KnowledgeBase
-from tests.conftest import refused
+from tests.conftest import answered, refused
 
 PARTNER_UNIVERSITIES = ["university-of-leicester", "nanyang-technological-university"]
 ALL_UNIVERSITIES = [
@@ -151,3 +151,19 @@ def test_a_list_of_figures_is_still_the_figures(real_kb: KnowledgeBase) -> None:
         "higher-education-enrollment-rate",
         "disability-enrollment-rate",
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["list the five educations", "name the 5 educations", "list the five educations in one"],
+)
+def test_a_count_and_noun_of_a_records_name_ask_that_record(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    # was four records about education ("Modern education system ...", "Emerging hub
+    # ..."), exit 0: none of them is one of the five
+    found, line = answered(real_kb, question)
+    assert found == "five-educations-in-one"
+    assert line.startswith(
+        "Five Educations in One: Philosophy of all-round education: moral, intellectual,"
+    )

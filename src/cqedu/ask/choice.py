@@ -44,6 +44,7 @@ from cqedu.ask.reading import (
     proper_noun,
     quoted,
 )
+from cqedu.ask.spoken import NUMBER_WORDS
 from cqedu.ask.stated import compound_restated, summary_head
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import word_spans, words
@@ -877,6 +878,11 @@ def _listed(q: _Question, ranked: list[Candidate]) -> Answer:
     """ "what are the enrollment rates": every figure of the best one's unit that covers
     the question alike."""
     best = ranked[0]
+    if _names_a_count(q.r.tokens, best.fact):
+        # "list the five educations": the count and noun typed are the best record's own
+        # name ("Five Educations in One"), whose description says what they are; the
+        # other records about education are not five of them
+        return _answer(q, SUMMARY, [best.fact], [c.fact for c in ranked[1:]])
     top = round(best.score(q.required), 2)
 
     def alike(c: Candidate) -> bool:
@@ -915,6 +921,19 @@ def _listed(q: _Question, ranked: list[Candidate]) -> Answer:
         if not named:
             raise NoMatchError(f'the article does not answer "{q.asked()}"')
     return _answer(q, kind, named, named[1:], limit=len(named))
+
+
+def _names_a_count(tokens: Sequence[str], fact: Fact) -> bool:
+    """Whether a count and the word after it in the question ("five educations") are
+    two words in a row of a record's name of no figure ("Five Educations in One")."""
+    if fact.has_figure:
+        return False
+    name = words(fact.name)
+    pairs = set(pairwise(name))
+    return any(
+        (first.isdigit() or first in NUMBER_WORDS) and (first, second) in pairs
+        for first, second in pairwise(tokens)
+    )
 
 
 def _related(q: _Question, kind: str, ranked: list[Candidate]) -> Answer:

@@ -62,7 +62,8 @@ def spoken_years(question: str) -> str:
 
 
 #: Every word of a number said in words, to look for before the pattern is compiled.
-_NUMBER_WORDS = frozenset(_ONES + _TEENS + _TENS + ["hundred", "thousand"])
+#: The words of numbers below a million ("five", "twenty", "thousand").
+NUMBER_WORDS = frozenset(_ONES + _TEENS + _TENS + ["hundred", "thousand"])
 _SCALE = {"hundred": 100, "thousand": 1000}
 _BELOW_HUNDRED = rf"(?:(?:{'|'.join(_TENS)})(?:{_SEP}(?:{_ONE}))?|{'|'.join(_TEENS)}|{_ONE})"
 _BELOW_THOUSAND = (
@@ -139,6 +140,6 @@ def spoken_numbers(question: str) -> str:
     said = set(re.findall(r"[a-z]+", question.lower()))
     if ("half" in said or "quarter" in said) and not _LARGE.keys().isdisjoint(said):
         question = re.sub(_FRACTION, _fraction, question)
-    if _NUMBER_WORDS.isdisjoint(said):
+    if NUMBER_WORDS.isdisjoint(said):
         return question
     return _cardinal().sub(_figure, question)
