@@ -61,3 +61,17 @@ def refused_by_both(tmp_path: Path, text: str) -> str:
     # a syntax error's message carries its place: loading and check then read alike
     assert loaded in {lines[0], lines[0].split(": ", 1)[1]}
     return lines[0]
+
+
+def drafted(tmp_path: Path, text: str) -> list[tuple[object, ...]]:
+    """(as_written, value, unit, id) of each stat drafted from a short article holding
+    `text` under a headline, dated 2025-01-01."""
+    # deferred: only the drafting tests need the drafter
+    import tomllib
+
+    from cqedu.facts.draft import draft_file
+
+    article = tmp_path / "article.txt"
+    article.write_text("Harbour Notes\n\n" + text + "\n", encoding="utf-8")
+    stats = tomllib.loads(draft_file(article, date="2025-01-01"))["stats"]
+    return [(s["as_written"], s["value"], s["unit"], s["id"]) for s in stats]

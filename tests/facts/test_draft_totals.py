@@ -3,19 +3,11 @@ the sentence is told over: "hired 40 nurses in three months, bringing the total 
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
 
-from cqedu.facts.draft import draft_file
-
-
-def drafted(tmp_path: Path, text: str) -> list[tuple[object, ...]]:
-    article = tmp_path / "article.txt"
-    article.write_text("Harbour Notes\n\n" + text + "\n", encoding="utf-8")
-    stats = tomllib.loads(draft_file(article, date="2025-01-01"))["stats"]
-    return [(s["as_written"], s["value"], s["unit"], s["id"]) for s in stats]
+from tests.facts.helpers import drafted
 
 
 @pytest.mark.parametrize(

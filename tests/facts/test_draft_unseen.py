@@ -4,7 +4,6 @@ as shown, which `check` finds in the article."""
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -13,13 +12,7 @@ from typer.testing import CliRunner
 from cqedu.cli import app
 from cqedu.facts.draft import draft_file
 from cqedu.facts.draft.text import as_shown, read_article
-
-
-def drafted(tmp_path: Path, text: str) -> list[tuple[object, ...]]:
-    article = tmp_path / "article.txt"
-    article.write_text("Harbour Notes\n\n" + text + "\n", encoding="utf-8")
-    stats = tomllib.loads(draft_file(article, date="2025-01-01"))["stats"]
-    return [(s["as_written"], s["value"], s["unit"], s["id"]) for s in stats]
+from tests.facts.helpers import drafted
 
 
 @pytest.mark.parametrize(
