@@ -23,7 +23,7 @@ title = "Town schools"
 file = "town.txt"
 date = "2025-01-02"
 summary = "Invented facts for tests."
-sections = ["Abroad", "Skills"]
+sections = ["Abroad", "Skills", "Exchange"]
 
 [[countries]]
 name = "Spain"
@@ -54,6 +54,16 @@ unit = "countries"
 qualifier = "over"
 as_written = "over 20"
 section = "Skills"
+paragraph = 1
+
+[[stats]]
+id = "exchange-countries"
+name = "Countries in the pupil exchange"
+summary = "Pupils of the town went on exchange visits to this many countries."
+value = 9
+unit = "countries"
+as_written = "nine"
+section = "Exchange"
 paragraph = 1
 
 [[partners]]
@@ -107,6 +117,8 @@ def town(tmp_path: Path) -> Iterator[KnowledgeBase]:
         "which countries does the town cooperate with",
         "which partner countries are named",
         "what countries does the town work with",
+        "town education cooperation countries",
+        "which countries does the town have education cooperation with",
     ],
 )
 def test_a_list_of_fewer_countries_than_counted_says_the_count(
@@ -128,6 +140,12 @@ def test_the_count_of_the_subject_asked_is_the_one_given(town: KnowledgeBase) ->
 def test_a_question_of_one_named_country_is_no_list(town: KnowledgeBase) -> None:
     assert town.ask("is Kenya one of the skills training partner countries").text == (
         "Kenya (Abroad ¶4)"
+    )
+
+
+def test_a_count_of_countries_it_names_none_of_stays_refused(town: KnowledgeBase) -> None:
+    assert refused(town, "which countries take part in the pupil exchange") == (
+        "the article counts nine countries in the pupil exchange but does not name them"
     )
 
 
@@ -164,6 +182,7 @@ REAL_ALL = (
         "which countries does chongqing cooperate with",
         "chongqing education cooperation countries",
         "which countries does chongqing have education cooperation with",
+        "which countries and regions cooperate with chongqing",
     ],
 )
 def test_the_bundled_facts_give_the_count_of_partner_countries(

@@ -42,7 +42,7 @@ def counted_in_full(
             continue
         if not candidate.covers(required):
             continue
-        scope = _named_for(kb, count)
+        scope = named_for(kb, count)
         if not {f.id for f in answer.named} <= {f.id for f in scope}:
             continue  # a count of another subject than the countries answered
         if count.value <= len(_countries(scope)):
@@ -61,7 +61,7 @@ def _countries(named: Sequence[Fact]) -> list[str]:
     return list(dict.fromkeys(f.country for f in named if f.country))
 
 
-def _named_for(kb: KnowledgeBase, count: Fact) -> list[Fact]:
+def named_for(kb: KnowledgeBase, count: Fact) -> list[Fact]:
     """The partner countries the article names for a count's subject, in its order: those
     tied to the count's record either way, else those of the count's section."""
     partners = [f for f in kb.facts() if f.kind == "partner" and f.country]
