@@ -78,7 +78,9 @@ def test_others_the_article_does_not_name_are_refused_saying_what_it_names(
         ),
         (
             "name the three country that work with chongqing on vocational training",
-            "Russia, Spain, Thailand (Deepening Global Cooperation and Mutual Learning \u00b63)",
+            "more than 50 countries (countries in vocational training cooperation; as of 2025; "
+            "Deepening Global Cooperation and Mutual Learning ¶3); the article names 3: Russia, "
+            "Spain, Thailand (Deepening Global Cooperation and Mutual Learning ¶3)",
         ),
         (
             "how many core goal",

@@ -37,7 +37,10 @@ from tests.conftest import refused
         (
             "which foreign countries cooperate with chongqing on vocational training",
             ["russia", "spain", "thailand"],
-            "Russia, Spain, Thailand (Deepening Global Cooperation and Mutual Learning ¶3)",
+            # the article counts more than it names: the count comes first
+            "more than 50 countries (countries in vocational training cooperation; as of 2025; "
+            "Deepening Global Cooperation and Mutual Learning ¶3); the article names 3: Russia, "
+            "Spain, Thailand (Deepening Global Cooperation and Mutual Learning ¶3)",
         ),
     ],
 )

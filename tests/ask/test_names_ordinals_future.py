@@ -47,7 +47,12 @@ def test_a_request_for_the_names_of_a_counted_noun_is_refused_with_the_count(
     [
         ("tell me the names of the role models", "Shi Tingmao, Wu Yingjie"),
         ("what are the names of the role models", "Shi Tingmao, Wu Yingjie"),
-        ("give me the names of the vocational partner countries", "Russia, Spain, Thailand"),
+        (
+            "give me the names of the vocational partner countries",
+            "more than 50 countries (countries in vocational training cooperation; as of 2025; "
+            "Deepening Global Cooperation and Mutual Learning ¶3); the article names 3: Russia, "
+            "Spain, Thailand",
+        ),
     ],
 )
 def test_a_request_for_names_the_article_gives_lists_them(

@@ -106,10 +106,19 @@ def test_related_records_are_a_grid_only_when_every_row_fits_one_line(
 
 def test_a_list_is_shown_once(real_kb: KnowledgeBase) -> None:
     lines = _view(real_kb, "which countries does chongqing work with", 60)
+    # the count the article gives of them is related; the countries are named once
     assert lines == [
-        "United Kingdom, Singapore, Russia, Spain, Thailand, Greece,",
-        "South Asia (Deepening Global Cooperation and Mutual Learning",
-        "\u00b62, \u00b63, \u00b65)",
+        "more than 70 countries and regions (countries and regions in",
+        "education cooperation; 2025; Deepening Global Cooperation",
+        "and Mutual Learning \u00b61); the article names 7: United",
+        "Kingdom, Singapore, Russia, Spain, Thailand, Greece, South",
+        "Asia (Deepening Global Cooperation and Mutual Learning \u00b62,",
+        "\u00b63, \u00b65)",
+        "",
+        "Related",
+        "cooperation-countries-and-regions",
+        "  Countries and regions in education cooperation: more than",
+        "  70 countries and regions",
     ]
 
 

@@ -1310,6 +1310,19 @@ def _sourced(q: _Question, message: str) -> str:
     return message.replace("the article", "the sources")
 
 
+def _in_full(q: _Question, answer: Answer) -> Answer:
+    """A list of countries with the count of them when the article counts more (a
+    partial list taken for the whole misleads)."""
+    # deferred: only an answer that lists countries needs it
+    from cqedu.ask.counted_lists import counted_in_full, names_a_country
+
+    asked = q.r.plural and not names_a_country(q.kb, q.r.tokens)
+    # a bare list ("which countries does Chongqing work with") has no subject words: any
+    # count of countries may be of its subject
+    found = q.found or [Candidate(f, {}, frozenset(), frozenset(), 0.0) for f in q.kb.facts()]
+    return counted_in_full(q.kb, answer, found, q.required, q.known, a_list=asked)
+
+
 def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
     """The answer to a read question, or NoMatchError saying what the article gives."""
     # deferred: the answer types' choices are the last step
@@ -1331,7 +1344,8 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         # University" asks no list of the city's universities)
         question.vetoes()
         if bare and reading.kind in (PLACES, COUNTRIES):
-            return _unclaimed(question, _stated(question, _without(question, everyone(question))))
+            listed = _unclaimed(question, _stated(question, _without(question, everyone(question))))
+            return _in_full(question, listed)
         whole = of_a_kind(question)
         if whole:  # "list the people": every record of that kind, and only those
             return made(reading.question, NAME, whole, whole[1:], limit=len(whole))
@@ -1346,10 +1360,8 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         stated = _unclaimed(question, stated)
         timely = _of_one_time(question, _predicated(question, _settled(question, stated)))
         held = _in_its_role(question, _of_one_holder(question, _of_the_owner(question, timely)))
-        return _broken_down(
-            question,
-            _unmodified(question, _partner_pays(question, _for_its_purpose(question, held))),
-        )
+        paid = _unmodified(question, _partner_pays(question, _for_its_purpose(question, held)))
+        return _in_full(question, _broken_down(question, paid))
     except NoMatchError as error:
         if len(kb.sources) < 2:
             raise

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from cqedu.ask.candidates import Candidate
 from cqedu.ask.checks import _DURATION_UNITS, _NOT_GIVEN, _look, fits
+from cqedu.ask.counted_lists import named_for
 from cqedu.ask.flows import of_flow
 from cqedu.ask.language import (
     GENERIC_SHARE,
@@ -974,6 +975,11 @@ def _related(q: _Question, kind: str, ranked: list[Candidate]) -> Answer:
         for candidate in ranked:
             unit = set(words(candidate.fact.unit or ""))
             if candidate.fact.has_figure and unit & asked:
+                # a count of countries of which the article names some: those it names
+                # (worded with the count, `counted_lists`), not "does not name them"
+                some = named_for(q.kb, candidate.fact) if kind == COUNTRIES else []
+                if some and candidate.covers(q.required):
+                    return _answer(q, kind, some, [candidate.fact], limit=len(some))
                 raise NoMatchError(wording.not_named(candidate.fact, "them"))
         if best.has_figure and not noun:
             raise NoMatchError(wording.not_named(best, "them"))

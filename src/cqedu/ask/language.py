@@ -240,7 +240,8 @@ class Lexicon:
             for word, score, _ in process.extract(
                 token, self.words, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE, limit=None
             ):
-                if len(word) >= 4:
+                # a close spelling that is a noun of its own is no typo ("nationality")
+                if len(word) >= 4 and not _other_nouns(token, word, typo=True):
                     found[word] = max(found.get(word, 0.0), score / 100)
         # Other forms of a word the records do not use as typed, nor by a form or a close
         # spelling ("taught"), by Snowball stems: loading it costs start-up about 20 ms.
@@ -276,15 +277,18 @@ class Lexicon:
         roots = verb_roots(token) if token not in self.known else {stem(token)}
         other = 0.9 if token in self.known else 1.0  # the word itself comes first
         for word in unsure:
-            if stem(word) in roots and (token not in self.known or inflected(token)):
+            one = stem(word) in roots and (token not in self.known or inflected(token))
+            if one and not _other_nouns(token, word):
                 found[word] = max(found.get(word, 0.0), other)
 
     @staticmethod
     def _one_word(token: str, word: str) -> bool:
         """Whether a typed word that begins alike is a form of a record word, not another
         word built on it: "scholarships" is no form of "scholars" (Snowball stems differ),
-        "enrol" begins "enrollment"."""
-        return word.startswith(token) or stem(token) == stem(word)
+        "enrol" begins "enrollment"; nor is a noun of its own that Snowball stems alike
+        ("nationalities" of "national")."""
+        alike = word.startswith(token) or stem(token) == stem(word)
+        return alike and not _other_nouns(token, word)
 
     def meanings(self, phrase: Sequence[str]) -> list[tuple[str, ...]]:
         """The records' words a phrase of the question stands for by a declared synonym; a
@@ -338,6 +342,21 @@ class Lexicon:
             return False
         counts = self.frequency(wanted)
         return all(count >= GENERIC_SHARE * self.records for count in counts.values())
+
+
+def _other_nouns(token: str, word: str, *, typo: bool = False) -> bool:
+    """Whether a typed word and a record word are forms of two nouns, each of its own,
+    that begin or stem alike (`store.lemmas.other_nouns`); as a close spelling (`typo`),
+    a noun far rarer than the record word is read as its typo, as `spelling` reads one
+    ("eduction": education)."""
+    # deferred for start-up: only a word matched by its stem, start or spelling reads it
+    from cqedu.store.lemmas import other_nouns
+
+    if not other_nouns(token, word):
+        return False
+    from cqedu.ask.spelling import rare_form  # deferred: spelling builds on this module
+
+    return not (typo and rare_form(token, word))
 
 
 def _respelled(

@@ -48,7 +48,7 @@ def _english(token: str) -> bool:
     return bool(english_counts((token,))) or other_spelling(token) is not None
 
 
-def _rare_form(token: str, word: str) -> bool:
+def rare_form(token: str, word: str) -> bool:
     """Whether `token` is no English word, or one far rarer (RARER) than the record word
     `word`."""
     counts = english_counts((token, word))
@@ -154,7 +154,7 @@ def corrected(
             # one closest word (ties as below), unless the typed word is common English
             if max(matched.values()) < 1.0:
                 word = _closest(token, sorted(matched), limit, lexicon.frequency)
-                if word is not None and _rare_form(token, word) and not other_spelling(token):
+                if word is not None and rare_form(token, word) and not other_spelling(token):
                     out[i] = _number_kept(token, word)
             continue
         near = [w for w in lexicon.words if abs(len(w) - len(token)) <= limit and w.isalpha()]

@@ -219,6 +219,16 @@ def _line(kind: str, named: Sequence[Fact], ascii_only: bool) -> str:  # noqa: P
     return f"{fact.name}: {fact.summary} ({where(fact, ascii_only)})"
 
 
+def counted_list(count: Fact, named: Sequence[Fact], ascii_only: bool = False) -> str:
+    """A count of countries and the ones the article names of them: "more than 70
+    countries and regions (...); the article names 2: Greece, Spain (...)"."""
+    countries = list(dict.fromkeys(f.country for f in named if f.country))
+    return (
+        f"{figure_answer(count, ascii_only)}; the article names {len(countries)}: "
+        f"{', '.join(countries)} ({provenance(named, ascii_only)})"
+    )
+
+
 # ---------------------------------------------------------------- refusals
 
 

@@ -154,3 +154,84 @@ def noun_singular(word: str) -> str:
         except sqlite3.Error:
             pass  # a copy removed or damaged under us: the table in memory answers
     return _nouns_in_memory().get(word, word)
+
+
+def _nouns_alike(source: Path) -> list[tuple[str, str]]:
+    """Each form of a noun whose Snowball stem another noun of the table shares, with its
+    lemma ("nationalities": "nationality", beside "national"); nouns that are also forms
+    of a verb are left out, as a verb and the noun of its act are one word's meaning
+    ("cooperate", "cooperation")."""
+    # deferred: only building the copy (or a question without a cache folder) reads it
+    import csv
+
+    verbs: set[str] = set()
+    nouns: dict[str, set[str]] = {}
+    with source.open(encoding="utf-8", newline="") as rows:
+        for row in csv.reader(rows):
+            if len(row) < 3 or row[1] not in ("N", "V") or not row[0].isalpha():
+                continue
+            lemma = row[0].lower()
+            forms = {lemma} | {f for c in row[2:] for f in c.lower().split("/") if f.isalpha()}
+            if row[1] == "V":
+                verbs |= forms
+            else:
+                nouns.setdefault(lemma, set()).update(forms)
+    by_stem: dict[str, list[str]] = {}
+    for lemma, forms in nouns.items():
+        if not forms & verbs:
+            by_stem.setdefault(stem(lemma), []).append(lemma)
+    return [
+        (form, lemma)
+        for lemmas in by_stem.values()
+        if len(lemmas) > 1
+        for lemma in lemmas
+        for form in sorted(nouns[lemma])
+    ]
+
+
+def _fill_alike(connection: sqlite3.Connection) -> None:
+    """The indexed copy's table of nouns Snowball stems alike."""
+    source = _source()
+    connection.execute(_SCHEMA)
+    connection.execute("BEGIN")
+    rows = _nouns_alike(source) if source else []
+    connection.executemany("INSERT INTO forms VALUES (?, ?)", rows)
+    connection.execute("COMMIT")
+
+
+@cache
+def _alike_table() -> sqlite3.Connection | None:
+    """As `_table`, for the nouns Snowball stems alike."""
+    return data_copy(default_cache_dir(), f"stem-nouns-{_FORMAT}", [_source()], _fill_alike)
+
+
+@cache
+def _alike_in_memory() -> dict[str, frozenset[str]]:
+    source = _source()
+    found: dict[str, set[str]] = {}
+    for word, lemma in _nouns_alike(source) if source is not None else []:
+        found.setdefault(word, set()).add(lemma)
+    return {word: frozenset(lemmas) for word, lemmas in found.items()}
+
+
+def _noun_lemmas(word: str) -> frozenset[str]:
+    table = _alike_table()
+    if table is not None:
+        try:
+            rows = table.execute("SELECT lemma FROM forms WHERE word = ?", (word,))
+            return frozenset(str(lemma) for (lemma,) in rows)
+        except sqlite3.Error:
+            pass  # a copy removed or damaged under us: the table in memory answers
+    return _alike_in_memory().get(word, frozenset())
+
+
+def other_nouns(first: str, second: str) -> bool:
+    """Whether two words are forms of different nouns that Snowball stems alike
+    ("nationalities", "national"; "educators", "education"), by pyinflect's table: each
+    is a form of a noun of its own, and neither a form of the other's. False for a pair
+    the table does not set apart (a word it does not hold, a verb and the noun of its
+    act), or when pyinflect is not installed. Pass the words lower-case."""
+    if first == second:
+        return False
+    mine, theirs = _noun_lemmas(first), _noun_lemmas(second)
+    return bool(mine) and bool(theirs) and not mine & theirs
