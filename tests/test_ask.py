@@ -380,7 +380,7 @@ FRESH = {
     "fresh_h": (Path(__file__).parent / "data" / "questions_fresh_h.toml", 133),
     # ten personas (voice transcripts, search-box strings, British spelling, paraphrase,
     # second-language English, fact-checks, comparisons, phone typing, study plans, quizzes)
-    "fresh_i": (Path(__file__).parent / "data" / "questions_fresh_i.toml", 79),
+    "fresh_i": (Path(__file__).parent / "data" / "questions_fresh_i.toml", 85),
 }
 
 
