@@ -42,10 +42,11 @@ def test_a_general_noun_stands_for_what_is_asked(
             "the guy who's the mayor of chongqing, what's his name",
             'the article does not mention "mayor"',
         ),
-        ("who's the guy who founded the robot club", 'the article does not mention "club"'),
+        # "robot" is no form of the records' "robotics" (askR): both words are unknown
+        ("who's the guy who founded the robot club", 'the article does not mention "robot club"'),
         (
             "what's the name of the guy who founded the robot club",
-            'the article does not mention "club"',
+            'the article does not mention "robot club"',
         ),
         (
             "what's the idea called where schools give free lunches",

@@ -1353,7 +1353,9 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         ranked = _the_thing_first(question, ranked)
         chosen = _without(question, choose(question, ranked))
         chosen = of_its_kind(question, chosen)  # the noun asked for names what it is
-        if chosen.kind != FIGURE and len(of_the_noun(question, chosen.named)) < len(chosen.named):
+        # a list of countries or places names the records' countries, not the records
+        named_as_they_are = chosen.kind not in (FIGURE, COUNTRIES, PLACES)
+        if named_as_they_are and len(of_the_noun(question, chosen.named)) < len(chosen.named):
             # "list the people trained at NTU": a program that trains them is no person
             raise NoMatchError(f'the article does not answer "{question.asked()}"')
         stated = _of_the_person(question, _particle_stated(question, _stated(question, chosen)))
