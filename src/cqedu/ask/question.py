@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from cqedu.core.errors import NoMatchError
 from cqedu.core.matching import Vocabulary
-from cqedu.core.text import in_another_script
+from cqedu.core.text import in_another_script, words
 from cqedu.facts.model import Country, Fact, Level, SearchHit, Source, Term
 
 if TYPE_CHECKING:
@@ -122,9 +122,42 @@ def ask(kb: KnowledgeBase, question: str) -> Answer:
     no record answers it. A yes-no question that claims a figure is answered with the
     verdict of the article's figure on it first ("No: the article gives 9,177 schools").
     """
-    from cqedu.ask.verdict import judged, of_its_share
+    answer = _answered(kb, question)
+    if not (opens_yes_no(question) or may_be_checked(question) or types_share(question)):
+        return answer  # no figure claimed: the verdict's module is not even loaded
+    from cqedu.ask.verdict import judged, of_its_share  # deferred: see above
 
-    return judged(question, of_its_share(question, _answered(kb, question)))
+    return judged(question, of_its_share(question, answer))
+
+
+#: The first words of a yes-no question ("*is* it true", "*does* Chongqing have").
+_YES_NO_WORDS = frozenset(
+    "is isn't are aren't was wasn't were weren't does doesn't do don't did didn't has hasn't "
+    "have haven't had can could will".split()
+)
+#: Words one of which a statement asked as a question holds ("true or false: ...", "...,
+#: right?", "I heard ..."): `verdict` reads such a question with its patterns.
+_CHECKED_WORDS = frozenset(
+    "true fact check right correct yes no heard read someone said told".split()
+)
+
+
+def opens_yes_no(question: str) -> bool:
+    """Whether a question opens with the verb of a yes-no question ("is", "does", ...)."""
+    first = question.split(maxsplit=1)[:1]
+    return bool(first) and first[0].lower().rstrip(",.?!:;") in _YES_NO_WORDS
+
+
+def may_be_checked(question: str) -> bool:
+    """Whether a question holds a word of a statement asked to be checked ("true or
+    false", "..., right?"): only then are `verdict`'s patterns worth reading."""
+    return not _CHECKED_WORDS.isdisjoint(words(question))
+
+
+def types_share(question: str) -> bool:
+    """Whether a question types a share ("70%", "95 percent", "per cent")."""
+    lowered = question.lower()
+    return "%" in question or "percent" in lowered or "per cent" in lowered
 
 
 def _answered(kb: KnowledgeBase, question: str) -> Answer:

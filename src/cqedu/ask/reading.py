@@ -12,6 +12,7 @@ and whether it asks for a figure per year.
 # every question's start-up). Annotations here are evaluated: quote a name defined later.
 import re
 from collections.abc import Sequence
+from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -267,23 +268,29 @@ def _names_asked(question: str) -> str:
 
 #: "all (of) the" after a listing imperative ("list *all* partner universities", "name
 #: *all of the* centres"): it says every one, as the plural noun and "the" already do.
-_LISTING_ALL = re.compile(
-    r"(?i)^(?P<lead>\s*(?:name|list)\s+)all\s+(?:of\s+)?(?:the\s+)?(?=[^\W\d_])"
-)
+@cache
+def _listing_all() -> re.Pattern[str]:
+    # compiled on first use: only a question holding "all" needs it
+    return re.compile(r"(?i)^(?P<lead>\s*(?:name|list)\s+)all\s+(?:of\s+)?(?:the\s+)?(?=[^\W\d_])")
 
 
 def _all_listed(question: str) -> str:
     """ "list the X" for "list all (of the) X": "all" there quantifies the noun to list,
     and is read neither as the system-wide level ("all levels") nor as a subject word."""
-    return _LISTING_ALL.sub(lambda found: f"{found['lead']}the ", question, count=1)
+    if "all" not in question.lower():
+        return question
+    return _listing_all().sub(lambda found: f"{found['lead']}the ", question, count=1)
 
 
 #: A topic set off by a break before a count question that names its own noun ("free
 #: preschool year - how many kids benefit", "ESI subjects: how many").
-_TOPIC_BEFORE_COUNT = re.compile(
-    r"(?is)^\s*(?P<topic>(?:(?!\b(?:how|what|which|who|when|where|why)\b)[^?,;:\u2013\u2014])*?\w)"
-    r"\s*(?:[,;:\u2013\u2014]|\s-+)\s*(?P<ask>how\s+(?:many|much)\b[^?]*?)[\s?.!]*$"
-)
+@cache
+def _topic_before_count() -> re.Pattern[str]:
+    # compiled on first use: only a question with a break before "how" needs it
+    return re.compile(
+        r"(?is)^\s*(?P<topic>(?:(?!\b(?:how|what|which|who|when|where|why)\b)[^?,;:\u2013\u2014])*?\w)"
+        r"\s*(?:[,;:\u2013\u2014]|\s-+)\s*(?P<ask>how\s+(?:many|much)\b[^?]*?)[\s?.!]*$"
+    )
 
 
 def _topic_after(question: str) -> str:
@@ -292,7 +299,10 @@ def _topic_after(question: str) -> str:
     first) is the context of the question after the break, read after it, set off by a
     preposition as "how many teachers in Chongqing" is (run on, its words would be read
     as more of what is counted); the question word then leads."""
-    found = _TOPIC_BEFORE_COUNT.match(question)
+    breaks = (",", ";", ":", "-", "\u2013", "\u2014")
+    if "how" not in question.lower() or not any(mark in question for mark in breaks):
+        return question
+    found = _topic_before_count().match(question)
     if found is None:
         return question
     topic = found["topic"]

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from cqedu.ask.language import function_words
+from cqedu.ask.question import may_be_checked, opens_yes_no, types_share
 from cqedu.ask.spoken import spoken_numbers, spoken_years
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import stem, words
@@ -30,17 +32,17 @@ YES = "Yes: the article gives "
 NO = "No: the article gives "
 UNSETTLED = "The article does not settle it: it gives "
 
-#: The first words of a yes-no question ("*is* it true", "*does* Chongqing have").
-_YES_NO = re.compile(
-    r"(?i)^\s*(?:is|isn't|are|aren't|was|wasn't|were|weren't|does|doesn't|do|don't|did|"
-    r"didn't|has|hasn't|have|haven't|had|can|could|will)\b"
-)
+
 #: A statement asked as a question: "true or false: ...", "..., right?", "fact check: ...".
-_CHECKED = re.compile(
-    r"(?i)^\s*(?:true\s+or\s+false|fact[\s-]*check)\b"
-    r"|,\s*(?:right|correct|true|yes|no)\s*\?*\s*$"
-    r"|^\s*(?:i\s+(?:heard|read)|someone\s+(?:said|told\s+me))\b"
-)
+@cache
+def _checked() -> re.Pattern[str]:
+    return re.compile(
+        r"(?i)^\s*(?:true\s+or\s+false|fact[\s-]*check)\b"
+        r"|,\s*(?:right|correct|true|yes|no)\s*\?*\s*$"
+        r"|^\s*(?:i\s+(?:heard|read)|someone\s+(?:said|told\s+me))\b"
+    )
+
+
 #: How a claim bounds its figure, by the range of values it allows.
 _ABOVE = (
     r"more\s+than|over|above|exceeds?|exceeding|surpass(?:es|ed)?|greater\s+than"
@@ -53,16 +55,27 @@ _ABOUT = (
     r"about|around|approximately|approx\.?|roughly|some|circa|nearly|almost|close\s+to"
     r"|(?:an\s+)?estimated"
 )
-_CLAIMED = re.compile(
-    rf"(?i)(?:\b(?:(?P<above>{_ABOVE})|(?P<at_least>{_AT_LEAST})|(?P<below>{_BELOW})"
-    rf"|(?P<at_most>{_AT_MOST})|(?P<about>{_ABOUT}))\s+)?"
-    r"(?<![\w.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s*(?P<scale>million|thousand|billion|mn|bn|k)\b)?"
-    r"(?:\s*(?P<share>%|percent\b|per\s+cent\b))?"
-    r"(?![\w-])"
-)
+
+
+@cache
+def _claimed() -> re.Pattern[str]:
+    # compiled on first use: a question that claims no figure never needs it
+    return re.compile(
+        rf"(?i)(?:\b(?:(?P<above>{_ABOVE})|(?P<at_least>{_AT_LEAST})|(?P<below>{_BELOW})"
+        rf"|(?P<at_most>{_AT_MOST})|(?P<about>{_ABOUT}))\s+)?"
+        r"(?<![\w.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        r"(?:\s*(?P<scale>million|thousand|billion|mn|bn|k)\b)?"
+        r"(?:\s*(?P<share>%|percent\b|per\s+cent\b))?"
+        r"(?![\w-])"
+    )
+
+
 #: A majority claimed with no figure: "most of", "the majority of".
-_MAJORITY = re.compile(r"(?i)\b(?:most\s+of|(?:the\s+|a\s+)?majority\s+of)\b")
+@cache
+def _majority() -> re.Pattern[str]:
+    return re.compile(r"(?i)\b(?:most\s+of|(?:the\s+|a\s+)?majority\s+of)\b")
+
+
 #: A figure said in rough terms spans this share of its value either side ("about 9,000"
 #: holds 9,177; "about 10,000" does not).
 _ROUGHLY = 0.05
@@ -75,13 +88,18 @@ _RECORD_AT_MOST = frozenset({"up to"})
 
 #: How many words after "above" or "below" in a summary say what the figure is compared with.
 _RELATION_SPAN = 4
+
+
 #: A relation the question claims of the figure to something else ("*above* the national
 #: average"), as the word the records' summaries use for it.
-_RELATION = re.compile(
-    r"(?i)\b(?:(?P<above>above|exceeds?|exceeding|higher\s+than|greater\s+than|more\s+than|"
-    r"over|beats?|tops?|surpass(?:es)?|better\s+than)"
-    r"|(?P<below>below|under|lower\s+than|less\s+than|worse\s+than|behind))\s+(?P<what>[^\d?.,]+)"
-)
+@cache
+def _relation_pattern() -> re.Pattern[str]:
+    # compiled on first use: a question that claims no figure never needs it
+    return re.compile(
+        r"(?i)\b(?:(?P<above>above|exceeds?|exceeding|higher\s+than|greater\s+than|more\s+than|"
+        r"over|beats?|tops?|surpass(?:es)?|better\s+than)"
+        r"|(?P<below>below|under|lower\s+than|less\s+than|worse\s+than|behind))\s+(?P<what>[^\d?.,]+)"
+    )
 
 
 class _Range(NamedTuple):
@@ -147,7 +165,7 @@ def judged(question: str, answer: Answer) -> Answer:
             # "83 subjects in the top 5%": the record's name holds its own share (top 1%),
             # and the one claimed is another (shares the name holds alike are skipped)
             verdicts.append(NO)
-    if not claims and _MAJORITY.search(said):
+    if not claims and _majority().search(said):
         # "do universities do most of the research": a share over half, claimed
         majority = _Claim("most", 50.0, True, _Range(50.0, float("inf"), low_open=True), False, "")
         fact = _counted_by(majority, answer.named)
@@ -169,6 +187,8 @@ def of_its_share(question: str, answer: Answer) -> Answer:
     70 percent of what") and the record answering holds that number as a count of
     something else (70 countries): a share and a count are two figures, whatever digits
     they share. A share the record's name holds ("the ESI top 1%") is its own."""
+    if not types_share(question):
+        return answer  # no share typed: nothing to read (most questions, read quickly)
     said = spoken_numbers(spoken_years(question))
     shares = [c for c in _claims(said, answer.named) if c.share]
     for claim in shares:
@@ -189,7 +209,10 @@ def _named_share(named: Sequence[Fact]) -> bool:
 
 
 def _asks_yes_no(question: str) -> bool:
-    return bool(_YES_NO.match(question) or _CHECKED.search(question))
+    if opens_yes_no(question):
+        return True
+    # the patterns of a statement checked, compiled only for a question holding their words
+    return may_be_checked(question) and bool(_checked().search(question))
 
 
 def _claims(question: str, named: Sequence[Fact]) -> list[_Claim]:
@@ -197,7 +220,7 @@ def _claims(question: str, named: Sequence[Fact]) -> list[_Claim]:
     names ("the ESI top *1%*", "the *14th* Five-Year Plan")."""
     in_names = " ".join(f.name.casefold() for f in named)
     found: list[_Claim] = []
-    for match in _CLAIMED.finditer(question):
+    for match in _claimed().finditer(question):
         digits = match["number"].replace(",", "")
         share = match["share"] is not None
         scale = _SCALES.get((match["scale"] or "").lower(), 1.0)
@@ -284,7 +307,7 @@ def _verdict(claim: _Claim, fact: Fact) -> str:
 def _relation(question: str, named: Sequence[Fact]) -> str | None:
     """The verdict on a relation the question claims ("above the national average") that
     the record's summary states, either way ("isn't it below": the summary says above)."""
-    found = _RELATION.search(question)
+    found = _relation_pattern().search(question)
     if found is None:
         return None
     claimed = "above" if found["above"] else "below"
