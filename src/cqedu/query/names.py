@@ -9,13 +9,16 @@ from cqedu.core.matching import EXACT_SCORE, MAX_NAME_CHARS, Vocabulary
 from cqedu.core.text import fold, stem, words
 from cqedu.core.units import UNIT_SIGNS
 from cqedu.facts.model import KIND_TABLES, Country, Level
-from cqedu.store.lemmas import noun_singular
 from cqedu.store.records import Records
 
 
 def _word_key(word: str) -> str:
     """A word's base form, the same for its singular and plural: the Snowball stem of its
     singular ("countries" and "country": "countri"; "children" and "child": "child")."""
+    # deferred for start-up: only a name not typed as declared needs it, and the lemmas
+    # bring the cache module (3-4 ms) into every command that resolves a name
+    from cqedu.store.lemmas import noun_singular
+
     return stem(noun_singular(word))
 
 
