@@ -883,7 +883,8 @@ def _listed(q: _Question, ranked: list[Candidate]) -> Answer:
         # "list the five educations": the count and noun typed are the best record's own
         # name ("Five Educations in One"), whose description says what they are; the
         # other records about education are not five of them
-        return _answer(q, SUMMARY, [best.fact], [c.fact for c in ranked[1:]])
+        tied = [q.kb.get(i) for i in best.fact.related]  # what it names as tied to it
+        return _answer(q, SUMMARY, [best.fact], tied)
     top = round(best.score(q.required), 2)
 
     def alike(c: Candidate) -> bool:
