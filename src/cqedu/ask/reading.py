@@ -322,7 +322,9 @@ def _role_last(lexicon: Lexicon, question: str) -> str:
         return question
     last = said[-1]
     meant = {last} | {w for m in lexicon.synonyms.get((last,), ()) for w in m}
-    for fact in lexicon.kb.facts():
+    # only records that hold the word can open their summary with it: the index finds
+    # them, where reading every record cost a large knowledge base all its rows
+    for fact in lexicon.kb.index_words.records_with(sorted(meant)):
         opening = words(fact.summary)[:2]
         if len(opening) == 2 and opening[0] in meant and opening[1] == "of":
             cut = re.search(rf"(?i)\W*\b{re.escape(last)}\W*$", question)
