@@ -231,7 +231,8 @@ def other_nouns(first: str, second: str) -> bool:
     is a form of a noun of its own, and neither a form of the other's. False for a pair
     the table does not set apart (a word it does not hold, a verb and the noun of its
     act), or when pyinflect is not installed. Pass the words lower-case."""
-    if first == second:
-        return False
+    shorter, longer = sorted((first, second), key=len)
+    if longer in (shorter, f"{shorter}s", f"{shorter}es"):
+        return False  # a word and its plural: one noun, known without the table
     mine, theirs = _noun_lemmas(first), _noun_lemmas(second)
     return bool(mine) and bool(theirs) and not mine & theirs
