@@ -4,20 +4,10 @@ already, a person's record asked what the person said."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-import cqedu
 from cqedu.knowledge import KnowledgeBase
-from tests.conftest import REAL_FACTS, refused
-
-
-@pytest.fixture(scope="module")
-def kb() -> Iterator[KnowledgeBase]:
-    knowledge = cqedu.load(REAL_FACTS, cache=False)
-    yield knowledge
-    knowledge.close()
+from tests.conftest import refused
 
 
 @pytest.mark.parametrize(
@@ -32,20 +22,20 @@ def kb() -> Iterator[KnowledgeBase]:
     ],
 )
 def test_a_question_word_ending_the_question_asks_of_the_words_before_it(
-    kb: KnowledgeBase, question: str, kind: str, record: str
+    real_kb: KnowledgeBase, question: str, kind: str, record: str
 ) -> None:
-    found = kb.ask(question)
+    found = real_kb.ask(question)
     assert (found.kind, found.record.id) == (kind, record)
 
 
-def test_a_place_the_question_names_already_is_no_answer_to_where(kb: KnowledgeBase) -> None:
-    assert refused(kb, "where is the study in chongqing initiative promoted") == (
+def test_a_place_the_question_names_already_is_no_answer_to_where(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "where is the study in chongqing initiative promoted") == (
         "the article names Globally promoted education brands but does not say where it is"
     )
 
 
-def test_a_place_the_question_does_not_name_still_answers(kb: KnowledgeBase) -> None:
-    assert kb.ask("where is nanyang technological university").text == (
+def test_a_place_the_question_does_not_name_still_answers(real_kb: KnowledgeBase) -> None:
+    assert real_kb.ask("where is nanyang technological university").text == (
         "Singapore (Nanyang Technological University; Deepening Global Cooperation and "
         "Mutual Learning \u00b65)"
     )
@@ -67,15 +57,15 @@ _LIU = (
     ],
 )
 def test_what_a_person_said_is_refused_when_the_record_says_only_who_they_are(
-    kb: KnowledgeBase, question: str, said: str
+    real_kb: KnowledgeBase, question: str, said: str
 ) -> None:
-    assert refused(kb, question) == _LIU.format(said)
+    assert refused(real_kb, question) == _LIU.format(said)
 
 
 def test_what_a_body_said_is_refused_when_its_record_says_only_what_it_is(
-    kb: KnowledgeBase,
+    real_kb: KnowledgeBase,
 ) -> None:
-    assert refused(kb, "what did the education commission emphasize") == (
+    assert refused(real_kb, "what did the education commission emphasize") == (
         "the article mentions Chongqing Municipal Education Commission (The city government "
         "body responsible for education, led by Liu Yanbing) but does not say what Chongqing "
         'Municipal Education Commission did "emphasize"'
@@ -92,9 +82,9 @@ def test_what_a_body_said_is_refused_when_its_record_says_only_what_it_is(
     ],
 )
 def test_what_a_person_did_still_answers_when_the_record_states_it(
-    kb: KnowledgeBase, question: str
+    real_kb: KnowledgeBase, question: str
 ) -> None:
-    assert kb.ask(question).record.id == "liu-yanbing"
+    assert real_kb.ask(question).record.id == "liu-yanbing"
 
 
 @pytest.mark.parametrize(
@@ -111,9 +101,9 @@ def test_what_a_person_did_still_answers_when_the_record_states_it(
     ],
 )
 def test_a_claim_of_a_programme_is_answered_by_its_own_record(
-    kb: KnowledgeBase, question: str, record: str
+    real_kb: KnowledgeBase, question: str, record: str
 ) -> None:
-    assert kb.ask(question).record.id == record
+    assert real_kb.ask(question).record.id == record
 
 
 _FIELDS = (
@@ -132,24 +122,24 @@ _FIELDS = (
     ],
 )
 def test_fields_asked_are_answered_by_the_record_that_names_them_not_its_count(
-    kb: KnowledgeBase, question: str
+    real_kb: KnowledgeBase, question: str
 ) -> None:
-    found = kb.ask(question)
+    found = real_kb.ask(question)
     assert (found.kind, found.text) == ("name", _FIELDS)
 
 
-def test_a_count_in_a_field_is_still_refused(kb: KnowledgeBase) -> None:
+def test_a_count_in_a_field_is_still_refused(real_kb: KnowledgeBase) -> None:
     assert refused(
-        kb, "How many of the 78 Sino-foreign cooperative programs are in clinical medicine?"
+        real_kb, "How many of the 78 Sino-foreign cooperative programs are in clinical medicine?"
     )
 
 
 def test_a_figure_asked_by_the_name_of_the_record_it_is_tied_to_answers(
-    kb: KnowledgeBase,
+    real_kb: KnowledgeBase,
 ) -> None:
     # the enrollment's own record names the programmes by "related"; their name's words
     # ("institutions") say whose figure it is, not a narrower count
-    found = kb.ask(
+    found = real_kb.ask(
         "How many students enroll each year in Chongqing's Sino-foreign cooperative "
         "institutions and programs?"
     )
@@ -168,9 +158,9 @@ def test_a_figure_asked_by_the_name_of_the_record_it_is_tied_to_answers(
     ],
 )
 def test_a_word_no_tied_record_names_still_narrows_the_figure(
-    kb: KnowledgeBase, question: str, message: str
+    real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
-    assert refused(kb, question) == message
+    assert refused(real_kb, question) == message
 
 
 @pytest.mark.parametrize(
@@ -182,14 +172,16 @@ def test_a_word_no_tied_record_names_still_narrows_the_figure(
     ],
 )
 def test_a_programme_s_partner_country_is_no_answer_to_where_it_is(
-    kb: KnowledgeBase, question: str
+    real_kb: KnowledgeBase, question: str
 ) -> None:
-    found = kb.get(
+    found = real_kb.get(
         "leicester-joint-college"
         if "leicester" in question
         else "sino-foreign-cooperative-programs"
     )
-    assert refused(kb, question) == (f"the article names {found.name} but does not say where it is")
+    assert refused(real_kb, question) == (
+        f"the article names {found.name} but does not say where it is"
+    )
 
 
 @pytest.mark.parametrize(
@@ -209,6 +201,6 @@ def test_a_programme_s_partner_country_is_no_answer_to_where_it_is(
     ],
 )
 def test_a_place_a_record_gives_still_answers_where(
-    kb: KnowledgeBase, question: str, text: str
+    real_kb: KnowledgeBase, question: str, text: str
 ) -> None:
-    assert kb.ask(question).text == text
+    assert real_kb.ask(question).text == text

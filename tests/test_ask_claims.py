@@ -3,21 +3,10 @@ a judgement of worth ("the best school") or an adverb of manner ("secretly hoste
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-import cqedu
 from cqedu.knowledge import KnowledgeBase
-from tests.conftest import REAL_FACTS, refused
-
-
-@pytest.fixture(scope="module")
-def kb() -> Iterator[KnowledgeBase]:
-    knowledge = cqedu.load(REAL_FACTS, cache=False)
-    yield knowledge
-    knowledge.close()
-
+from tests.conftest import refused
 
 _JUDGED = 'the article ranks nothing as "{}": it gives figures, not judgements; worth a look: {}'
 
@@ -50,9 +39,9 @@ _JUDGED = 'the article ranks nothing as "{}": it gives figures, not judgements; 
     ],
 )
 def test_a_judgement_of_worth_the_article_never_makes_is_refused(
-    kb: KnowledgeBase, question: str, word: str, look: str
+    real_kb: KnowledgeBase, question: str, word: str, look: str
 ) -> None:
-    assert refused(kb, question) == _JUDGED.format(word, look)
+    assert refused(real_kb, question) == _JUDGED.format(word, look)
 
 
 @pytest.mark.parametrize(
@@ -68,9 +57,9 @@ def test_a_judgement_of_worth_the_article_never_makes_is_refused(
     ],
 )
 def test_comparisons_of_quantity_still_answer(
-    kb: KnowledgeBase, question: str, record: str
+    real_kb: KnowledgeBase, question: str, record: str
 ) -> None:
-    assert kb.ask(question).record.id == record
+    assert real_kb.ask(question).record.id == record
 
 
 @pytest.mark.parametrize(
@@ -103,10 +92,10 @@ def test_comparisons_of_quantity_still_answer(
     ],
 )
 def test_an_adverb_of_manner_or_an_ordinal_no_record_states_is_refused(
-    kb: KnowledgeBase, question: str, word: str, record: str
+    real_kb: KnowledgeBase, question: str, word: str, record: str
 ) -> None:
-    found = kb.get(record)
-    assert refused(kb, question) == (
+    found = real_kb.get(record)
+    assert refused(real_kb, question) == (
         f'the article does not say "{word}" of {found.name}; worth a look: {record}'
     )
 
@@ -132,9 +121,9 @@ def test_an_adverb_of_manner_or_an_ordinal_no_record_states_is_refused(
     ],
 )
 def test_fillers_frequencies_and_stated_adverbs_still_answer(
-    kb: KnowledgeBase, question: str, record: str
+    real_kb: KnowledgeBase, question: str, record: str
 ) -> None:
-    assert kb.ask(question).record.id == record
+    assert real_kb.ask(question).record.id == record
 
 
 @pytest.mark.parametrize(
@@ -146,10 +135,10 @@ def test_fillers_frequencies_and_stated_adverbs_still_answer(
     ],
 )
 def test_a_yes_no_question_saying_what_only_other_records_say_is_refused(
-    kb: KnowledgeBase, question: str, word: str, record: str
+    real_kb: KnowledgeBase, question: str, word: str, record: str
 ) -> None:
-    found = kb.get(record)
-    assert refused(kb, question) == (
+    found = real_kb.get(record)
+    assert refused(real_kb, question) == (
         f'the article does not say "{word}" of {found.name}; worth a look: {record}'
     )
 
@@ -168,6 +157,6 @@ def test_a_yes_no_question_saying_what_only_other_records_say_is_refused(
     ],
 )
 def test_a_yes_no_question_its_record_says_still_answers(
-    kb: KnowledgeBase, question: str, record: str
+    real_kb: KnowledgeBase, question: str, record: str
 ) -> None:
-    assert kb.ask(question).record.id == record
+    assert real_kb.ask(question).record.id == record

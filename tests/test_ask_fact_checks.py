@@ -4,20 +4,10 @@ claim's own verb before its figure."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-import cqedu
 from cqedu.knowledge import KnowledgeBase
-from tests.conftest import REAL_FACTS, refused
-
-
-@pytest.fixture(scope="module")
-def kb() -> Iterator[KnowledgeBase]:
-    knowledge = cqedu.load(REAL_FACTS, cache=False)
-    yield knowledge
-    knowledge.close()
+from tests.conftest import refused
 
 
 @pytest.mark.parametrize(
@@ -51,9 +41,9 @@ def kb() -> Iterator[KnowledgeBase]:
     ],
 )
 def test_a_fact_check_is_answered_by_the_record_of_its_figure(
-    kb: KnowledgeBase, question: str, record: str
+    real_kb: KnowledgeBase, question: str, record: str
 ) -> None:
-    assert kb.ask(question).record.id == record
+    assert real_kb.ask(question).record.id == record
 
 
 @pytest.mark.parametrize(
@@ -74,9 +64,9 @@ def test_a_fact_check_is_answered_by_the_record_of_its_figure(
     ],
 )
 def test_what_a_fact_check_claims_beyond_its_tag_still_counts(
-    kb: KnowledgeBase, question: str, message: str
+    real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
-    assert refused(kb, question) == message
+    assert refused(real_kb, question) == message
 
 
 @pytest.mark.parametrize(
@@ -103,9 +93,9 @@ def test_what_a_fact_check_claims_beyond_its_tag_still_counts(
     ],
 )
 def test_a_relation_the_record_states_is_answered_by_it(
-    kb: KnowledgeBase, question: str, records: list[str]
+    real_kb: KnowledgeBase, question: str, records: list[str]
 ) -> None:
-    assert [f.id for f in kb.ask(question).named] == records
+    assert [f.id for f in real_kb.ask(question).named] == records
 
 
 @pytest.mark.parametrize(
@@ -138,9 +128,9 @@ def test_a_relation_the_record_states_is_answered_by_it(
     ],
 )
 def test_a_relation_no_record_states_is_still_refused(
-    kb: KnowledgeBase, question: str, message: str
+    real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
-    assert refused(kb, question) == message
+    assert refused(real_kb, question) == message
 
 
 @pytest.mark.parametrize(
@@ -153,9 +143,9 @@ def test_a_relation_no_record_states_is_still_refused(
     ],
 )
 def test_a_bound_claimed_of_a_rate_is_checked_by_its_record(
-    kb: KnowledgeBase, question: str, record: str
+    real_kb: KnowledgeBase, question: str, record: str
 ) -> None:
-    assert kb.ask(question).record.id == record
+    assert real_kb.ask(question).record.id == record
 
 
 @pytest.mark.parametrize(
@@ -173,6 +163,6 @@ def test_a_bound_claimed_of_a_rate_is_checked_by_its_record(
     ],
 )
 def test_a_bound_of_another_figure_or_year_is_still_refused(
-    kb: KnowledgeBase, question: str, message: str
+    real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
-    assert refused(kb, question) == message
+    assert refused(real_kb, question) == message

@@ -3,20 +3,10 @@ and number of Y") are each answered, or the whole is refused (ask/question.py)."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 import cqedu
 from cqedu.knowledge import KnowledgeBase
-from tests.conftest import REAL_FACTS
-
-
-@pytest.fixture(scope="module")
-def kb() -> Iterator[KnowledgeBase]:
-    knowledge = cqedu.load(REAL_FACTS, cache=False)
-    yield knowledge
-    knowledge.close()
 
 
 @pytest.mark.parametrize(
@@ -52,9 +42,9 @@ def kb() -> Iterator[KnowledgeBase]:
     ],
 )
 def test_each_of_two_joined_counts_is_answered_in_the_records_order(
-    kb: KnowledgeBase, question: str, records: list[str]
+    real_kb: KnowledgeBase, question: str, records: list[str]
 ) -> None:
-    found = kb.ask(question)
+    found = real_kb.ask(question)
     assert (found.kind, [f.id for f in found.named]) == ("figure", records)
 
 
@@ -79,8 +69,8 @@ def test_each_of_two_joined_counts_is_answered_in_the_records_order(
     ],
 )
 def test_a_half_the_article_cannot_answer_refuses_the_whole(
-    kb: KnowledgeBase, question: str, message: str
+    real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     with pytest.raises(cqedu.NoMatchError) as refusal:
-        kb.ask(question)
+        real_kb.ask(question)
     assert str(refusal.value) == message
