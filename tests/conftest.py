@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -48,6 +49,18 @@ def mini_kb() -> Iterator[KnowledgeBase]:
     kb = cqedu.load(MINI_FACTS, cache=False)
     yield kb
     kb.close()
+
+
+@contextlib.contextmanager
+def loaded_text(path: Path, text: str) -> Iterator[KnowledgeBase]:
+    """A knowledge base of one facts text, written at `path` and loaded without a cache;
+    closed on leaving."""
+    path.write_text(text, encoding="utf-8")
+    kb = cqedu.load(path, cache=False)
+    try:
+        yield kb
+    finally:
+        kb.close()
 
 
 @pytest.fixture(scope="session")

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-import cqedu
 from cqedu.knowledge import KnowledgeBase
-from tests.conftest import refused
+from tests.conftest import loaded_text, refused
 
 FACTS = """
 schema = 1
@@ -104,11 +103,8 @@ ALL = (
 
 @pytest.fixture
 def town(tmp_path: Path) -> Iterator[KnowledgeBase]:
-    path = tmp_path / "town.toml"
-    path.write_text(FACTS, encoding="utf-8")
-    kb = cqedu.load(path, cache=False)
-    yield kb
-    kb.close()
+    with loaded_text(tmp_path / "town.toml", FACTS) as kb:
+        yield kb
 
 
 @pytest.mark.parametrize(
@@ -156,16 +152,11 @@ def test_what_the_article_does_not_say_stays_refused(town: KnowledgeBase) -> Non
 
 
 def test_a_list_the_article_gives_whole_is_left_as_it_is(tmp_path: Path) -> None:
-    path = tmp_path / "whole.toml"
     whole = FACTS.replace("value = 40", "value = 3").replace('"more than 40"', '"more than 3"')
-    path.write_text(whole, encoding="utf-8")
-    kb = cqedu.load(path, cache=False)
-    try:
+    with loaded_text(tmp_path / "whole.toml", whole) as kb:
         assert kb.ask("which countries does the town cooperate with").text == (
             "Spain, Chile, Kenya (Abroad ¶2, ¶3, ¶4)"
         )
-    finally:
-        kb.close()
 
 
 REAL_ALL = (

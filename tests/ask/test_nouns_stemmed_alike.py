@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-import cqedu
 from cqedu.ask.language import Lexicon
 from cqedu.knowledge import KnowledgeBase
 from cqedu.store.lemmas import other_nouns
-from tests.conftest import refused
+from tests.conftest import loaded_text, refused
 
 FACTS = """
 schema = 1
@@ -59,11 +58,8 @@ paragraph = 3
 
 @pytest.fixture
 def town(tmp_path: Path) -> Iterator[KnowledgeBase]:
-    path = tmp_path / "town.toml"
-    path.write_text(FACTS, encoding="utf-8")
-    kb = cqedu.load(path, cache=False)
-    yield kb
-    kb.close()
+    with loaded_text(tmp_path / "town.toml", FACTS) as kb:
+        yield kb
 
 
 @pytest.mark.parametrize(
