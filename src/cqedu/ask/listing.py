@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from cqedu.ask.language import function_words, inflected
 from cqedu.ask.reading import CLOSED_CLASS, GENERAL_NOUNS, NAMING, _plural, leading
+from cqedu.ask.stated import summary_opening
 from cqedu.core.text import stem, words
 from cqedu.facts.model import KIND_TABLES, TABLE_OF_KIND, Fact
 
@@ -55,25 +56,12 @@ def _kind_words(fact: Fact) -> list[str]:
     return [w for w in said if w]
 
 
-def _summary_opening(fact: Fact) -> list[str]:
-    """The words of the noun phrase a summary opens with ("Platform founded", "Student
-    hero"): what it calls its record."""
-    opening: list[str] = []
-    for word in words(fact.summary):
-        if word in CLOSED_CLASS:
-            if opening:
-                break
-            continue
-        opening.append(word)
-    return opening
-
-
 def is_a(noun: str, fact: Fact) -> bool:
     """Whether `fact` is one of what `noun` names, by Snowball stem or a spelling alike."""
     root = stem(noun)
     if fact.fields and _alike(stem("fields"), root):
         return True  # "list the fields": a program's answer is its own subject fields
-    said = [*words(fact.name), *_kind_words(fact), *_summary_opening(fact)]
+    said = [*words(fact.name), *_kind_words(fact), *summary_opening(fact)]
     # a summary's closing note says what the record is drawn from: "(photo caption; photo
     # by ...)" is a photo's
     note = re.search(r"\(([^()]*)\)\W*$", fact.summary)

@@ -15,8 +15,9 @@ from cqedu.core.text import words
 from cqedu.facts.model import Fact
 
 
-def summary_head(fact: Fact) -> str:
-    """The last word of the noun phrase a record's summary opens with ("aim"), or ""."""
+def summary_opening(fact: Fact) -> list[str]:
+    """The words of the noun phrase a record's summary opens with ("stated aim", "Platform
+    founded", "Student hero"): what it calls its record."""
     phrase: list[str] = []
     for word in words(fact.summary):
         if word in CLOSED_CLASS:
@@ -24,6 +25,12 @@ def summary_head(fact: Fact) -> str:
                 break
             continue  # "The stated aim": a determiner before the phrase
         phrase.append(word)
+    return phrase
+
+
+def summary_head(fact: Fact) -> str:
+    """The last word of the noun phrase a record's summary opens with ("aim"), or ""."""
+    phrase = summary_opening(fact)
     return phrase[-1] if phrase else ""
 
 
