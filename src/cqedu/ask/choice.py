@@ -657,6 +657,7 @@ def _told_in_summary(q: _Question, kind: str, ranked: list[Candidate]) -> Answer
         if credited:
             return _answer(q, WHO, credited, [], limit=0)
     if kind == WHO and not fits(WHO, ranked[0].fact) and _done_by(q, ranked[0].fact):
+        _not_the_doer_asked(q, ranked[0].fact)
         return _answer(q, WHO, [ranked[0].fact], [])
     if r.reason:  # the records say what and when, never why
         head = {r.tokens[i] for i in r.head}
@@ -672,14 +673,7 @@ def _done_by(q: _Question, fact: Fact) -> bool:
     done = wording.by_whom(fact)
     if done is None:
         return False
-    verb, doer = done
-    asked = set(q.r.tokens)
-    if set(words(doer)) <= asked and not (set(words(fact.name)) - STOPWORDS) & asked:
-        # the doer is what the question asks about ("who founded chongqing" asks who
-        # founded the city), not the record: its doer answers "who founded the centre"
-        raise NoMatchError(
-            f"the article does not say who {verb} {doer}; it says {doer} {verb} {fact.name}"
-        )
+    verb = done[0]
     for i in q.r.verbs | frozenset(q.r.subject):
         if i >= len(q.r.tokens) or i in q.r.head:
             continue
@@ -693,6 +687,21 @@ def _done_by(q: _Question, fact: Fact) -> bool:
     # a verb of two words typed whole ("set up"): its declared synonyms name the verb
     typed = f" {' '.join(q.r.tokens)} "
     return any(f" {term} " in typed and verb in synonyms for term, synonyms in q.lexicon.terms)
+
+
+def _not_the_doer_asked(q: _Question, fact: Fact) -> None:
+    """Refuse when the doer a record names ("founded by Chongqing") is what the question
+    asks about ("who founded chongqing" asks who founded the city), not the record: its
+    doer answers "who founded the centre", whose words the question then holds."""
+    done = wording.by_whom(fact)
+    if done is None:
+        return
+    verb, doer = done
+    asked = set(q.r.tokens)
+    if set(words(doer)) <= asked and not (set(words(fact.name)) - STOPWORDS) & asked:
+        raise NoMatchError(
+            f"the article does not say who {verb} {doer}; it says {doer} {verb} {fact.name}"
+        )
 
 
 def _photographers(q: _Question, ranked: list[Candidate]) -> list[Fact]:
