@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cached_property
 
 from cqedu.core.matching import EXACT_SCORE, MAX_NAME_CHARS, Vocabulary
@@ -138,6 +137,9 @@ class Names:
 
 def _is_symbol(char: str) -> bool:
     """Whether a character is a sign (a currency, a mathematical or other symbol)."""
+    # deferred for start-up, as in core.text: only a unit typed as a sign needs it
+    import unicodedata
+
     return unicodedata.category(char).startswith("S")
 
 
