@@ -61,8 +61,8 @@ def spoken_years(question: str) -> str:
     return _pattern().sub(_year, question)
 
 
-#: Every word of a number said in words, to look for before the pattern is compiled.
-#: The words of numbers below a million ("five", "twenty", "thousand").
+#: Every word of a number said in words below a million ("five", "twenty", "thousand"),
+#: to look for before the pattern is compiled.
 NUMBER_WORDS = frozenset(_ONES + _TEENS + _TENS + ["hundred", "thousand"])
 _SCALE = {"hundred": 100, "thousand": 1000}
 _BELOW_HUNDRED = rf"(?:(?:{'|'.join(_TENS)})(?:{_SEP}(?:{_ONE}))?|{'|'.join(_TEENS)}|{_ONE})"
