@@ -8,8 +8,6 @@ summary or the names of records tied to it (weakly: a mention in passing), or on
 one of several subject fields of a program (a part of what its figure counts).
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
@@ -136,7 +134,7 @@ def _verb_form_of(
 
 
 def find(
-    kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, read: dict[int, list[Meaning]]
+    kb: "KnowledgeBase", reading: Reading, lexicon: Lexicon, read: dict[int, list[Meaning]]
 ) -> list[Candidate]:
     """Records holding any index word a subject word stands for, each scored."""
     index_words = {w for ms in read.values() for m in ms for part in m for w in part}

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from itertools import product
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cqedu.ask.candidates import Candidate, find, meanings
 from cqedu.ask.kind_asked import noun_asked, of_kind
@@ -29,7 +30,7 @@ from cqedu.ask.language import (
 )
 from cqedu.ask.narrowing import in_terms
 from cqedu.ask.plain_counts import plain_first
-from cqedu.ask.question import MAX_RELATED, Answer, KnowledgeBase, made
+from cqedu.ask.question import MAX_RELATED, Answer, made
 from cqedu.ask.reading import (
     CLOSED_CLASS,
     DETERMINERS,
@@ -56,6 +57,9 @@ from cqedu.core.text import normalise_phrase, stem, word_spans, words
 from cqedu.facts.model import Fact
 from cqedu.query import wording
 from cqedu.query.wording import COUNTRIES, DATE, FIGURE, NAME, PLACE, PLACES, SUMMARY, WHO
+
+if TYPE_CHECKING:
+    from cqedu.ask.question import KnowledgeBase
 
 #: What each answer type needs of a record, and how a refusal names what is missing.
 _NOT_GIVEN = {
@@ -580,6 +584,9 @@ def unnamed(kb: KnowledgeBase, r: Reading, lexicon: Lexicon) -> list[str]:
     as a whole ("Chongqing University", though each word is the records'): as typed. A
     short form the facts files declare reads as its word ("Nanyang Technological Univ")."""
     found: list[str] = []
+    runs = _capital_runs(r.typed)
+    if not runs:  # most questions are typed in lower case: no declared name to read
+        return found
     declared = {
         normalise_phrase(n)
         for n in [
@@ -587,7 +594,7 @@ def unnamed(kb: KnowledgeBase, r: Reading, lexicon: Lexicon) -> list[str]:
             *(n for c in kb.countries for n in (c.name, *c.aliases)),
         ]
     }
-    for run in _capital_runs(r.typed):
+    for run in runs:
         readings = [
             [r.tokens[i], *(" ".join(m) for m in lexicon.synonyms.get((r.tokens[i],), ()))]
             for i in run
@@ -1201,9 +1208,10 @@ def _for_its_purpose(q: _Question, answer: Answer) -> Answer:
 
     fact = answer.record
     own = words(f"{fact.name} {fact.summary} {' '.join(fact.keywords)}")
+    own_stems = {stem(w) for w in own}
 
     def said(word: str) -> bool:
-        if stem(word) in {stem(w) for w in own}:
+        if stem(word) in own_stems:
             return True
         return any(w in own for w, score in q.lexicon.matches(word).items() if score >= 1.0)
 

@@ -10,12 +10,16 @@ figure's record, else those named in the figure's section), never one or two of 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from cqedu.ask.candidates import Candidate
-from cqedu.ask.question import Answer, KnowledgeBase, made
+from cqedu.ask.question import Answer, made
 from cqedu.core.text import normalise_phrase, stem, words
 from cqedu.facts.model import Fact
 from cqedu.query.wording import COUNTRIES, counted_list
+
+if TYPE_CHECKING:
+    from cqedu.ask.question import KnowledgeBase
 
 
 def counted_in_full(

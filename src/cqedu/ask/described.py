@@ -31,6 +31,11 @@ _ACTIVE = (
     r"(?:describe|portray|depict|characteri[sz]e|present|see|view|regard|call|label"
     r"|refer\s+to)"
 )
+#: Letters that every verb of `_DESCRIBING` and `_ACTIVE` holds ("seen" holds "see").
+_VERB_STEMS = (
+    "describ", "portray", "depict", "characteri", "present", "see", "view", "regard", "known",
+    "call", "label", "refer",
+)  # fmt: skip
 _HOW_ACTIVE = (
     rf"(?is)^\s*how\s+(?P<do>do|does|did|would|will)\s+(?P<who>\S.*?)\s+(?P<verb>{_ACTIVE})\b"
     r"(?P<rest>.*?)(?P<end>[\s?.!]*)$"
@@ -48,6 +53,8 @@ def as_described(question: str, kb: KnowledgeBase) -> str:
     Y" where the sources' own description names their place "city"; unchanged
     otherwise."""
     lowered = question.lower()
+    if not any(stem in lowered for stem in _VERB_STEMS):
+        return question  # none of the verbs: the patterns are not compiled
     if not re.search(_DESCRIBING, lowered) and not re.search(_ACTIVE, lowered):
         return question
     active = re.match(_HOW_ACTIVE, question)

@@ -15,6 +15,8 @@ from collections.abc import Collection
 #: A filled pause: a vowel held, closed by "h", "m" or "r" ("um", "uhh", "erm", "hmm", "ah",
 #: "mhm"). A pattern of sounds rather than words: speech spells them many ways.
 _PAUSE = r"(?:u+h+m*|u+m+|e+r+m*|e+h+|a+h+|h+m+|m+h*m+)"
+#: The letters of every filled pause: a word of others is none, with no pattern compiled.
+_PAUSE_LETTERS = frozenset("uhmera")
 #: Interjections and discourse markers that open an utterance and say nothing of what it
 #: asks (English's closed class of them, with "like" as a filler and the asker's asides).
 _MARKER = (
@@ -77,12 +79,13 @@ def fluent(question: str, known: Collection[str]) -> str:
         return question
     said_words = {w.strip(",.!?;:") for w in typed}
     said = question
-    if any(re.fullmatch(_PAUSE, w) for w in said_words):
+    if any(w and _PAUSE_LETTERS.issuperset(w) and re.fullmatch(_PAUSE, w) for w in said_words):
         said = _without_pauses(said, known)
     first = said.split(maxsplit=1)[:1]
     if first and first[0].lower().strip(",.!?") in _OPENERS:
         said = _without_opening(said, known)
-    if re.search(r"(?i)\d\s*-?\s*(?:something|odd|ish)", said):
+    rough = any(w in said.lower() for w in ("something", "odd", "ish"))
+    if rough and re.search(r"(?i)\d\s*-?\s*(?:something|odd|ish)", said):
         said = re.sub(_ROUGH, r"about \g<figure>", said)
     if "like" in said_words:
         said = re.sub(_LIKE_AFTER_IT, r"\g<frame> ", re.sub(_LIKE_BEFORE_FIGURE, "", said))

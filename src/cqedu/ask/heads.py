@@ -10,8 +10,6 @@ declared synonyms of any of these, and what a question may ask of it: a field it
 ("name", "level", "country") or a measure its figure or date gives ("rate", "year").
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
@@ -132,7 +130,7 @@ def _closes(tokens: Sequence[str], end: int) -> bool:
     return end == len(tokens) or tokens[end] in _LINKS
 
 
-def of_its_kind(q: _Question, answer: Answer) -> Answer:
+def of_its_kind(q: "_Question", answer: Answer) -> Answer:
     """The answer, or a refusal when the noun the question asks for names a kind of thing
     its record is not, and the record was found by the phrase asked for ("the *law* on
     education" found the university of political science and *law*). A record that

@@ -62,6 +62,9 @@ def of_people(question: str, lexicon: Lexicon) -> str:
     """The question with a generic person noun counted and the verb after it read as the
     agent noun of that verb, where the records count that noun ("how many people are
     studying in ...": "how many students in ..."); unchanged otherwise."""
+    lowered = question.lower()
+    if not any(noun in lowered for noun in ("people", "persons", "individuals")):
+        return question  # no generic noun of `_GENERIC`: no pattern compiled
     if not re.search(rf"(?i)\b{_GENERIC}\b", question):
         return question
     counted = _counted_words(lexicon)

@@ -256,6 +256,8 @@ def _names_asked(question: str) -> str:
     universities", "what are the names of ..."), so that it lists N or says that the
     article only counts them, as "name N" does; unchanged when a word of its own leads up
     to "names" ("the brand names of ...")."""
+    if "names" not in question.lower():
+        return question
     found = re.search(r"(?i)\bnames\s+of\b", question)
     if found is None:
         return question
@@ -339,7 +341,8 @@ def _percent_signs(question: str) -> str:
     would lose that it asks a share. "93.5%" keeps its sign, a figure's own."""
     # "top 1 percent" is the figure "top 1%": the word after a number is its sign, which
     # types a figure, and asks no share
-    question = re.sub(r"(?i)(\d)\s*(?:percent|per\s+cent)\b", r"\1%", question)
+    if "cent" in question.lower():  # "percent", "per cent"
+        question = re.sub(r"(?i)(\d)\s*(?:percent|per\s+cent)\b", r"\1%", question)
     if "%" not in question:
         return question
     parts: list[str] = []
@@ -845,7 +848,11 @@ def conjunct_phrases(question: str, lexicon: Lexicon | None = None) -> tuple[str
     up?"): each phrase runs to "and" or a comma, the last to a closed-class word or,
     with a lexicon, past its first plural noun or unit ("principals* go abroad"). No
     phrases for any other question."""
-    found = re.match(_HOW_MANY, _in_order(lexicon, question).strip())
+    ordered = _in_order(lexicon, question).strip()
+    lowered = ordered.lower()
+    if "how" not in lowered or "and" not in lowered or not ("many" in lowered or "much" in lowered):
+        return "", [], ""  # not "how many/much ... and ...": the patterns are not compiled
+    found = re.match(_HOW_MANY, ordered)
     if found is None or not re.search(r"(?i)\band\b", found["rest"]):
         return "", [], ""
     text = found["rest"]

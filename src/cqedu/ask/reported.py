@@ -95,7 +95,7 @@ def in_front(clause: str) -> str:
     vocational training"), where the rest of the question logic reads a count; the
     clause unchanged when a question word comes before it, "how many" opens it, or a
     break sets what comes before apart (a preamble, read as such)."""
-    found = re.search(_IN_PLACE, clause)
+    found = re.search(_IN_PLACE, clause) if "how" in clause.lower() else None
     if found is None or _QUESTION_WORDS.intersection(words(clause[: found.start()])):
         return clause
     if re.search(r"[,:;.!?\u2013\u2014]|\s-\s", clause[: found.start()]):
