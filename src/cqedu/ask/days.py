@@ -104,7 +104,12 @@ def said_days(question: str) -> str:
     """`question` with each day of a month said as an ordinal written as its month and
     number ("on october thirteenth": "on October 13", "the 6th of December": "December
     6", "on the twentieth": "on the 20"), and a month's short form by a day spelt out."""
-    said = set(re.findall(r"[a-z]+|\d+(?:st|nd|rd|th)\b", question.lower()))
+    lowered = question.lower()
+    if not any(c.isdigit() for c in lowered) and not any(
+        w in lowered for w in (*_months(), *_ordinal_words())
+    ):
+        return question  # no month, number or ordinal: nothing to read, nothing compiled
+    said = set(re.findall(r"[a-z]+|\d+(?:st|nd|rd|th)\b", lowered))
     dated = not said.isdisjoint(_months())
     ordinal = any(w[0].isdigit() or w in _ordinal_words() for w in said)
     if not dated and not ("on" in said and ordinal):

@@ -56,11 +56,28 @@ def _lower_first(name: str, fact: Fact | None = None) -> str:
 
 def _capitalised_within(word: str, text: str) -> bool:
     """Whether `text` writes `word` as typed (capitalised) other than to begin a sentence."""
-    for found in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
-        before = text[: found.start()].rstrip()
-        if before and not before.endswith((".", "!", "?")):
-            return True
+    # A plain search, as `(?<![\w-])word(?![\w-])` would match (a word character being
+    # what `str.isalnum` holds, or "_"): a pattern of its own for each word cost every
+    # answer its compiling.
+    start = text.find(word) if word else -1
+    while start >= 0:
+        end = start + len(word)
+        if _free(text, start - 1) and _free(text, end):
+            before = text[:start].rstrip()
+            if before and not before.endswith((".", "!", "?")):
+                return True
+            start = text.find(word, end)
+        else:
+            start = text.find(word, start + 1)
     return False
+
+
+def _free(text: str, at: int) -> bool:
+    """Whether position `at` of `text` is outside it or holds no word character nor "-"."""
+    if at < 0 or at >= len(text):
+        return True
+    char = text[at]
+    return not (char.isalnum() or char in "_-")
 
 
 def in_sentence(name: str, fact: Fact | None = None) -> str:
