@@ -19,7 +19,7 @@ from cqedu.ask.inside_names import (
     record_words,
 )
 from cqedu.ask.language import Lexicon
-from cqedu.ask.reading import Reading, ordinals
+from cqedu.ask.reading import Reading, level_phrases, ordinals
 from cqedu.core.text import is_number, normalise_phrase, words
 from cqedu.facts.model import Fact
 from cqedu.query.wording import COUNTRIES, PLACE
@@ -144,8 +144,7 @@ def find(
     # A level's words that name it alone ("kindergarten"); its phrases ("high school") are
     # read as levels by `reading`, and a record of that level covers them.
     level_words = {
-        lv.id: [w for w in map(normalise_phrase, (lv.id, lv.name, *lv.aliases)) if " " not in w]
-        for lv in kb.levels
+        lv.id: [w for w in phrases if " " not in w] for lv, phrases in level_phrases(kb.levels)
     }
     levels = {lv.id for lv in reading.levels}
     country_words = {c.name: words(" ".join((c.name, *c.aliases))) for c in kb.countries}

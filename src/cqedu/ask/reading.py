@@ -1855,8 +1855,19 @@ def _nearest_is_a_level(lexicon: Lexicon, token: str) -> bool:
     if not near:
         return True
     best = max(near, key=near.__getitem__)
-    said = (n for lv in lexicon.kb.levels for n in (lv.id, lv.name, *lv.aliases))
-    return best in set(normalise_phrase(" ".join(said)).split())
+    return any(
+        best in phrase.split() for _, said in level_phrases(lexicon.kb.levels) for phrase in said
+    )
+
+
+@cache
+def level_phrases(levels: tuple[Level, ...]) -> tuple[tuple[Level, tuple[str, ...]], ...]:
+    """Each level with its id, name and aliases as phrases ("high-school": "high school"),
+    worked out once a run: a question looks them up several times."""
+    return tuple(
+        (level, tuple(normalise_phrase(n) for n in (level.id, level.name, *level.aliases)))
+        for level in levels
+    )
 
 
 def _plural_level(lexicon: Lexicon, gram: Sequence[str]) -> Level | None:
@@ -1867,10 +1878,9 @@ def _plural_level(lexicon: Lexicon, gram: Sequence[str]) -> Level | None:
     # "-es" is the plural's ending only after the stem ("classes"); "sends" is no "sen"
     singles = (last[:-1], last[:-2]) if last.endswith("es") else (last[:-1],)
     wanted = {" ".join((*first, single)) for single in singles}
-    for level in lexicon.kb.levels:
-        for name in (level.id, level.name, *level.aliases):
-            if normalise_phrase(name) in wanted:
-                return level
+    for level, phrases in level_phrases(lexicon.kb.levels):
+        if not wanted.isdisjoint(phrases):
+            return level
     return None
 
 
