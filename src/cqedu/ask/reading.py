@@ -27,7 +27,7 @@ from cqedu.ask.reported import in_front, unreported
 from cqedu.ask.spoken import spoken_numbers, spoken_years
 from cqedu.ask.totals import in_total
 from cqedu.core.errors import QueryError
-from cqedu.core.matching import EXACT_SCORE, WORD_SCORE
+from cqedu.core.matching import EXACT_SCORE, WORD_SCORE, Candidate
 from cqedu.core.text import normalise_phrase, word_spans, words
 from cqedu.facts.model import Level, Source
 from cqedu.query.wording import COUNTRIES, DATE, FIGURE, NAME, PLACE, PLACES, SUMMARY, WHO
@@ -1797,7 +1797,6 @@ def _levels(
     if kind not in (FIGURE, NAME):
         return found, used
     small = function_words()
-    names = lexicon.kb.level_names
     for size in (3, 2, 1):
         for start in range(len(tokens) - size + 1):
             span = range(start, start + size)
@@ -1806,9 +1805,8 @@ def _levels(
                 continue  # "all", "total", "he" name a level only when typed on purpose
             if typed and _in_name(typed, span):
                 continue
-            candidates = names.candidates(" ".join(gram))
-            lower = not any(typed[i][:1].isupper() for i in span) if typed else True
-            if kind == NAME and lower and candidates and _in_record_name(lexicon, tokens, span):
+            candidates = _level_candidates(lexicon, tokens, typed, span, kind)
+            if candidates is None:
                 continue  # a figure's level may be in a name ("students at X university")
             if not candidates or candidates[0].score != EXACT_SCORE:
                 plural = _plural_level(lexicon, gram)
@@ -1832,6 +1830,27 @@ def _levels(
                     found.append(top.value)
                 used.update(span)
     return found, used
+
+
+def _level_candidates(
+    lexicon: Lexicon, tokens: Sequence[str], typed: Sequence[str], span: range, kind: str
+) -> list[Candidate[Level]] | None:
+    """The levels the words at `span` may name (`Vocabulary.candidates`); None when they
+    lie inside the name of a record of no level and a level name is asked for.
+
+    Close spellings only where they can count: a long word the records do not use (a typo,
+    in `_levels`) or a word of a record's name. Fuzzy matching, and importing it, cost a
+    question most of its time, and a question of the records' own words needs none.
+    """
+    gram = tokens[span.start : span.stop]
+    names = lexicon.kb.level_names
+    candidates = names.candidates(" ".join(gram), close=False)
+    lower = not any(typed[i][:1].isupper() for i in span) if typed else True
+    in_name = kind == NAME and lower and _in_record_name(lexicon, tokens, span)
+    unknown = len(gram) == 1 and len(gram[0]) >= 6 and gram[0] not in lexicon.known
+    if not candidates and (in_name or unknown):
+        candidates = names.candidates(" ".join(gram))
+    return None if in_name and candidates else candidates
 
 
 def _in_record_name(lexicon: Lexicon, tokens: Sequence[str], span: range) -> bool:

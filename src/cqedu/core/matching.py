@@ -109,18 +109,18 @@ class Vocabulary(Generic[T]):
     def __len__(self) -> int:
         return len(self._values)
 
-    def candidates(self, text: str) -> list[Candidate[T]]:
+    def candidates(self, text: str, *, close: bool = True) -> list[Candidate[T]]:
         """Every value `text` may mean, best first, one per value; empty when none.
 
         An exact name comes first, then names the words begin or stand in; close
         spellings (of a name, or of a word of one: `spelled` says which) only when nothing
-        matched so far, scored by their closeness.
+        matched so far, scored by their closeness, and not at all without `close`.
         """
         wanted = normalise_phrase(text)
         if not wanted:
             return []
         exact = self._exact_or_words(wanted)
-        if exact:
+        if exact or not close:
             return exact
         best: dict[int, Candidate[T]] = {}
         for spelled, score in self._close_spellings(wanted, one_edit_only=False):
