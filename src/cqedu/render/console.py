@@ -1,7 +1,5 @@
 """The one place that decides colour and width, and builds Rich consoles."""
 
-from __future__ import annotations
-
 import codecs
 import io
 import os
@@ -102,7 +100,7 @@ def terminal_width(environ: Mapping[str, str] = os.environ) -> int:
     return 80
 
 
-def string_console(width: int, color: bool) -> tuple[Console, io.StringIO]:
+def string_console(width: int, color: bool) -> "tuple[Console, io.StringIO]":
     """A Rich console that renders into a string buffer, never to a stream directly.
 
     Markup, emoji codes and automatic highlighting are off: data is shown as written.
@@ -126,7 +124,7 @@ def string_console(width: int, color: bool) -> tuple[Console, io.StringIO]:
     return console, buffer
 
 
-def hanging(text: Text, width: int, hang: int) -> Text:
+def hanging(text: "Text", width: int, hang: int) -> "Text":
     """`text` (one line, no newline) wrapped between words to `width` cells, every line
     after the first indented by `hang` spaces so it reads as part of the same value.
 

@@ -13,8 +13,6 @@ runs code. A stale, corrupt or foreign cache is rebuilt, an unwritable one repla
 store in memory, and deleting the cache folder is always safe.
 """
 
-from __future__ import annotations
-
 import contextlib
 import gc
 import os
@@ -366,7 +364,7 @@ def _start_method() -> str | None:
 
 
 def _read_small(
-    pool: Executor, files: list[tuple[str, int]], scratch: str | None, cores: int
+    pool: "Executor", files: list[tuple[str, int]], scratch: str | None, cores: int
 ) -> Iterator[_Read]:
     """What each of many small files (name, base) reads to, in order, read in `pool`.
 
@@ -475,7 +473,7 @@ def split_facts_parts(
 
 #: Where the parts of a facts text are: the end of its head, and each part's run of
 #: records (start, end) with the number of records of each table (in KINDS order).
-_Spans: TypeAlias = "tuple[int, list[tuple[int, int, list[int]]]]"
+_Spans: TypeAlias = tuple[int, list[tuple[int, int, list[int]]]]
 
 
 def _split_spans(
@@ -704,7 +702,7 @@ class _PartsReader:
         self,
         label: str,
         split: _Split,
-        pool: Executor,
+        pool: "Executor",
         base: int,
         *,
         scratch: str | None,
@@ -793,7 +791,7 @@ class _PartsReader:
 
 def _read_in_parts(
     label: str,
-    pool: Executor,
+    pool: "Executor",
     parts: int,
     base: int = 0,
     scratch: str | None = None,
@@ -1162,7 +1160,7 @@ def _update_files(
     return fault
 
 
-def _parts_index(connection: sqlite3.Connection) -> PartsIndex | None:
+def _parts_index(connection: sqlite3.Connection) -> "PartsIndex | None":
     """A search index to build part by part, when this SQLite has FTS5."""
     # deferred for start-up: a query served from the cache never builds the search index
     from cqedu.store.index import PartsIndex, fts5_available
@@ -1272,7 +1270,7 @@ def _store_read(
     connection: sqlite3.Connection,
     place: int,
     read: _Read,
-    parts_index: PartsIndex | None = None,
+    parts_index: "PartsIndex | None" = None,
     *,
     early_indexes: bool = False,
 ) -> tuple[int, bytes] | str:
@@ -1318,7 +1316,7 @@ def _store_read(
 def _store_chunk_file(
     connection: sqlite3.Connection,
     read: _ChunkFile,
-    parts_index: PartsIndex | None,
+    parts_index: "PartsIndex | None",
     *,
     early_indexes: bool,
 ) -> tuple[int, bytes] | str:
@@ -1338,7 +1336,7 @@ def _store_chunk_file(
 
 
 def _store_parts(
-    connection: sqlite3.Connection, place: int, read: _PartsReader, parts_index: PartsIndex
+    connection: sqlite3.Connection, place: int, read: _PartsReader, parts_index: "PartsIndex"
 ) -> tuple[int, bytes] | str:
     """`_store_read` of a large file read in parts, each part indexed for search as it is
     copied (the vocabularies merged from the first, which declares them)."""
@@ -1370,7 +1368,7 @@ def _store_parts(
 
 
 def _index_part(
-    connection: sqlite3.Connection, parts_index: PartsIndex, name: str | None, *, merge: bool
+    connection: sqlite3.Connection, parts_index: "PartsIndex", name: str | None, *, merge: bool
 ) -> None:
     """Index the records of the part or chunk attached as `name` (None: copied row by row,
     which abandons the index), after merging the vocabularies when it declares levels,

@@ -1,7 +1,5 @@
 """The search index of a knowledge base: an SQLite FTS5 table built from its record tables."""
 
-from __future__ import annotations
-
 import contextlib
 import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Sequence
