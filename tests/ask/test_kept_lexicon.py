@@ -112,3 +112,60 @@ def test_a_question_of_known_words_does_not_load_the_stemmer(tmp_path: Path) -> 
     found = [python_code(code, CQEDU_CACHE_DIR=str(tmp_path)).stdout for _ in range(2)]
     # the first works the stems out (loading the stemmer) and keeps them; the second reads them
     assert found == ["teachers True\n", "teachers False\n"]
+
+
+def test_the_kept_close_spellings_are_rapidfuzz_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rapidfuzz import fuzz, process
+
+    from cqedu.store.lexicon import close_spellings
+
+    monkeypatch.setenv("CQEDU_CACHE_DIR", str(tmp_path))
+    kb = cqedu.load(REAL_FACTS)
+    try:
+        words = Lexicon(kb).words
+        kept = kb.index_words.stored_lexicon(language._depends())
+    finally:
+        kb.close()
+    assert kept is not None and kept.close is not None
+    expected = {
+        word: [
+            (other, ratio)
+            for other, ratio, _ in process.extract(
+                word, words, scorer=fuzz.ratio, score_cutoff=language.TYPO_SCORE, limit=None
+            )
+            if other != word
+        ]
+        for word in words
+        if len(word) >= 5
+    }
+    assert close_spellings(kept.close) == {w: spelt for w, spelt in expected.items() if spelt}
+    assert close_spellings(kept.close)["schools"] == [("school", 92.3076923076923)]
+
+
+def test_a_question_of_record_words_does_not_load_rapidfuzz(tmp_path: Path) -> None:
+    code = (
+        "import sys, cqedu; kb = cqedu.load(); "
+        "print(kb.ask('how many teachers').record.id, 'rapidfuzz' in sys.modules, "
+        "kb.ask('how many teachrs').record.id, 'rapidfuzz' in sys.modules)"
+    )
+    found = [python_code(code, CQEDU_CACHE_DIR=str(tmp_path)).stdout for _ in range(2)]
+    # the first works the close spellings out (with rapidfuzz) and keeps them; the second
+    # reads them, and loads rapidfuzz only for the typo
+    assert found == ["teachers True teachers True\n", "teachers False teachers True\n"]
+
+
+def test_too_many_record_words_keep_no_close_spellings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CQEDU_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(language, "MOST_WORDS_SPELT_CLOSE", 10)
+    kb = cqedu.load(REAL_FACTS)
+    try:
+        assert kb.ask("how many teachrs").record.id == "teachers"
+        kept = kb.index_words.stored_lexicon(language._depends())
+        assert kept is not None and kept.close is None
+        assert kb.ask("how many schools").record.id == "schools"  # close spellings by rapidfuzz
+    finally:
+        kb.close()

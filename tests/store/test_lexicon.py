@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cqedu.store import lexicon
 from cqedu.store.lexicon import StoredLexicon
@@ -22,6 +24,7 @@ KEPT = StoredLexicon(
     function_words=frozenset({"the", "how", "many"}),
     stemmed=["schools", "teachers", "the"],
     stems=["school", "teacher", "the"],
+    close=lexicon.close_lines({"schools": [("school", 92.3076923076923)], "teachers": []}),
 )
 
 
@@ -154,3 +157,46 @@ def test_a_cache_file_another_process_writes_is_not_waited_for(tmp_path: Path) -
     finally:
         other.close()
         mine.close()
+
+
+def test_close_spellings_read_back_as_written() -> None:
+    text = lexicon.close_lines(
+        {"schools": [("school", 92.3076923076923), ("scholars", 85.71428571428572)], "rate": []}
+    )
+    # a word spelt close to no other is left out: the reader finds nothing for it
+    assert text == "schools\tschool\t92.3076923076923\tscholars\t85.71428571428572"
+    assert lexicon.close_spellings(text) == {
+        "schools": [("school", 92.3076923076923), ("scholars", 85.71428571428572)]
+    }
+    assert lexicon.close_spellings("") == {}
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=12)
+
+
+@given(
+    st.dictionaries(
+        _WORD,
+        st.lists(st.tuples(_WORD, st.floats(min_value=0, max_value=100)), min_size=1, max_size=4),
+        max_size=6,
+    )
+)
+def test_any_close_spellings_read_back_exactly(close: dict[str, list[tuple[str, float]]]) -> None:
+    assert lexicon.close_spellings(lexicon.close_lines(close)) == close
+
+
+def test_close_spellings_not_worked_out_read_back_as_none(connection: sqlite3.Connection) -> None:
+    without = StoredLexicon(
+        words=["schools"],
+        records=1,
+        terms=[],
+        declared=frozenset(),
+        units=frozenset(),
+        function_words=frozenset(),
+        stemmed=[],
+        stems=[],
+    )
+    assert lexicon.keep(connection, "list-1", without) is True
+    found = lexicon.read(connection, "list-1")
+    assert found == without
+    assert found is not None and found.close is None

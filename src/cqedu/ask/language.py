@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 #: A question word matches a record word this close (rapidfuzz ratio) as a typo.
 TYPO_SCORE = 84.0
+#: The shortest word whose close spellings are looked for.
+_CLOSE_LENGTH = 5
 #: A typed word that shares this much of its start with a record word is another form of it.
 SHARED_START = 6
 #: A word held by at least this share of the records says little about which one is meant.
@@ -138,6 +140,7 @@ class Lexicon:
         found = _stored(kb)
         self.words = found.words
         self.known = set(self.words)
+        self._close = found.close
         self.records = max(1, found.records)
         #: Each declared term and its synonyms, normalised once for every step that reads
         #: them (the synonyms below, `verb_roots`, the checks' terms typed whole).
@@ -234,12 +237,8 @@ class Lexicon:
             form = len(token) >= 5 and _share_start(token, word) and self._one_word(token, word)
             if form or word in (f"{token}s", f"{token}es"):
                 found[word] = 0.9
-        if len(token) >= 5:
-            from rapidfuzz import fuzz, process  # deferred: only questions and search use it
-
-            for word, score, _ in process.extract(
-                token, self.words, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE, limit=None
-            ):
+        if len(token) >= _CLOSE_LENGTH:
+            for word, score in self._spelt_close(token):
                 # a close spelling that is a noun of its own is no typo ("nationality")
                 if len(word) >= 4 and not _other_nouns(token, word, typo=True):
                     found[word] = max(found.get(word, 0.0), score / 100)
@@ -251,6 +250,30 @@ class Lexicon:
         if token not in self.known and max(found.values(), default=0.0) < 0.9:
             self._by_lemma(token, found)
         return found
+
+    def _spelt_close(self, token: str) -> list[tuple[str, float]]:
+        """Record words spelt close to `token` (rapidfuzz ratio at least TYPO_SCORE), best
+        first: kept for a record word, worked out for any other."""
+        kept = self._kept_close
+        if kept is not None and token in self.known:
+            return kept.get(token, [])  # the word itself left out: it counts fully anyway
+        from rapidfuzz import fuzz, process  # deferred: only questions and search use it
+
+        return [
+            (word, float(score))
+            for word, score, _ in process.extract(
+                token, self.words, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE, limit=None
+            )
+        ]
+
+    @cached_property
+    def _kept_close(self) -> dict[str, list[tuple[str, float]]] | None:
+        """The record words' close spellings the kept lexicon holds; None without them."""
+        if self._close is None:
+            return None
+        from cqedu.store.lexicon import close_spellings  # deferred: a question may need none
+
+        return close_spellings(self._close)
 
     def _by_lemma(self, token: str, found: dict[str, float]) -> None:
         """Adds to `found` the record words that are a form of the verb an irregular form
@@ -456,12 +479,43 @@ def _stored(kb: KnowledgeBase) -> StoredLexicon:
     found = kb.index_words.stored_lexicon(depends)
     if found is None:
         found = _worked_out(kb)
+        if kb.index_words.keeps_lexicon() and len(found.words) <= MOST_WORDS_SPELT_CLOSE:
+            # worked out once for every later question, which then never loads rapidfuzz
+            # for a word the records use (about a third of a question's time)
+            found.close = _close_words(found.words)
         kb.index_words.keep_lexicon(depends, found)
     else:
         remember_stems(found.stemmed, found.stems)
         if not _function_words:
             _function_words.append(found.function_words)
     return found
+
+
+#: The most record words whose close spellings a kept lexicon holds: each is compared with
+#: every other (557 words, the bundled facts: 0.02 s; 2,000: about 0.3 s, once).
+MOST_WORDS_SPELT_CLOSE = 2000
+
+
+def _close_words(vocabulary: Sequence[str]) -> str:
+    """The close spellings among the record words of each of five letters or more, as
+    `Lexicon._forms` looks for them (`StoredLexicon.close`)."""
+    # deferred for start-up: worked out once, by the first question after a change
+    from rapidfuzz import fuzz, process
+
+    from cqedu.store.lexicon import close_lines
+
+    found = {
+        word: [
+            (other, float(ratio))
+            for other, ratio, _ in process.extract(
+                word, vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE, limit=None
+            )
+            if other != word
+        ]
+        for word in vocabulary
+        if len(word) >= _CLOSE_LENGTH
+    }
+    return close_lines(found)
 
 
 def _worked_out(kb: KnowledgeBase) -> StoredLexicon:

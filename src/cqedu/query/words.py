@@ -54,6 +54,10 @@ class IndexWords:
 
         return lexicon.read(self.records.db, depends)
 
+    def keeps_lexicon(self) -> bool:
+        """Whether `keep_lexicon` keeps anything: the store has a cache file."""
+        return self._cache_file is not None
+
     def keep_lexicon(self, depends: str, found: StoredLexicon) -> None:
         """Keep what questions worked out in the cache file, for the next question (not
         without one, nor in a read-only one)."""

@@ -19,16 +19,19 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 #: Bump when the columns below, or what the caller puts in them, change.
-FORMAT = 1
+FORMAT = 2
 #: How long `keep` waits for another process's write to the cache file, in milliseconds.
 _LOCK_WAIT_MS = 200
 _TABLE = "ask_lexicon"
-_COLUMNS = ("words", "records", "terms", "declared", "units", "function_words", "stemmed", "stems")
+_COLUMNS = (
+    "words", "records", "terms", "declared", "units", "function_words", "stemmed", "stems",
+    "close",
+)  # fmt: skip
 _SCHEMA = (
     f"CREATE TABLE {_TABLE} (stamp BLOB NOT NULL, words TEXT NOT NULL, "
     "records INTEGER NOT NULL, terms TEXT NOT NULL, declared TEXT NOT NULL, "
     "units TEXT NOT NULL, function_words TEXT NOT NULL, stemmed TEXT NOT NULL, "
-    "stems TEXT NOT NULL)"
+    "stems TEXT NOT NULL, close TEXT)"
 )
 # Words (and the normalised phrases of terms) hold letters, digits and single spaces only
 # (`cqedu.core.text.words`), so newlines and tabs can join them. No word is empty; a
@@ -56,6 +59,7 @@ class StoredLexicon:
         function_words: frozenset[str],
         stemmed: list[str],
         stems: list[str],
+        close: str | None = None,
     ) -> None:
         self.words = words
         """The search index's words but numbers, sorted (`IndexWords.vocabulary`)."""
@@ -73,6 +77,10 @@ class StoredLexicon:
         """Every word above and every word of the terms, sorted."""
         self.stems = stems
         """The Snowball stem (`text.stem`) of each word of `stemmed`, in its order."""
+        self.close = close
+        """The close spellings of the words (`close_spellings` reads them), as lines of a
+        word and, after tabs, each other word of `words` spelt close to it and its
+        rapidfuzz ratio; None when they were not worked out (too many words)."""
 
     def _fields(self) -> tuple[object, ...]:
         return tuple(getattr(self, name) for name in _COLUMNS)
@@ -99,6 +107,25 @@ def _phrases(line: str) -> list[str]:
     return line.split(_FIELD)[:-1]
 
 
+def close_lines(close: dict[str, list[tuple[str, float]]]) -> str:
+    """The text of `StoredLexicon.close` for each word's close spellings (word: [(other
+    word, ratio)]); a ratio is written as `repr` writes it, so it reads back the same."""
+    return _lines(
+        _FIELD.join([word, *(f"{other}{_FIELD}{ratio!r}" for other, ratio in spelt)])
+        for word, spelt in close.items()
+        if spelt
+    )
+
+
+def close_spellings(text: str) -> dict[str, list[tuple[str, float]]]:
+    """Each word's close spellings from `StoredLexicon.close` (see `close_lines`)."""
+    found: dict[str, list[tuple[str, float]]] = {}
+    for line in _split(text):
+        word, *rest = line.split(_FIELD)
+        found[word] = [(rest[i], float(rest[i + 1])) for i in range(0, len(rest), 2)]
+    return found
+
+
 def _stamp(connection: sqlite3.Connection, depends: str) -> bytes:
     """The content digests of the store's facts files in order, with `depends` and FORMAT."""
     rows = connection.execute("SELECT digest FROM files ORDER BY place")
@@ -117,7 +144,7 @@ def read(connection: sqlite3.Connection, depends: str) -> StoredLexicon | None:
             return None
     except sqlite3.Error:
         return None  # no table yet (or no files table): never kept
-    _, words, records, terms, declared, units, function_words, stemmed, stems = row
+    _, words, records, terms, declared, units, function_words, stemmed, stems, close = row
     keys, values = _split(stemmed), _split(stems)
     if len(keys) != len(values):
         return None  # not a row this module wrote: worked out again, and replaced
@@ -130,6 +157,7 @@ def read(connection: sqlite3.Connection, depends: str) -> StoredLexicon | None:
         function_words=frozenset(_split(function_words)),
         stemmed=keys,
         stems=values,
+        close=close,
     )
 
 
@@ -146,6 +174,7 @@ def keep(connection: sqlite3.Connection, depends: str, lexicon: StoredLexicon) -
         _lines(sorted(lexicon.function_words)),
         _lines(lexicon.stemmed),
         _lines(lexicon.stems),
+        lexicon.close,
     )
     # Another process writing the cache file (a refresh, an index) is not waited for long:
     # keeping the lexicon only saves the next question a few milliseconds.
