@@ -29,7 +29,7 @@ from typing import Any
 from cqedu.facts import loader
 from cqedu.facts.files import facts_files
 from cqedu.facts.toml import PARSER, loads
-from cqedu.store import cache, index
+from cqedu.store import cache, indexing
 
 
 def main() -> None:
@@ -54,15 +54,15 @@ def main() -> None:
         base = len(stored) * cache.FILE_STRIDE
         places = range(base, base + len(document.facts))
         split = timed(
-            "split words", lambda d=document, p=places: index.record_words_rows(d.facts, p)
+            "split words", lambda d=document, p=places: indexing.record_words_rows(d.facts, p)
         )
         # the rows alone: document_rows given the words just split rather than splitting again
-        real = index.record_words_rows
-        index.record_words_rows = lambda *_, w=split: w  # type: ignore[assignment]
+        real = indexing.record_words_rows
+        indexing.record_words_rows = lambda *_, w=split: w  # type: ignore[assignment]
         try:
             rows = timed("rows", lambda d=document, b=base: cache.document_rows(d, b))
         finally:
-            index.record_words_rows = real  # type: ignore[assignment]
+            indexing.record_words_rows = real  # type: ignore[assignment]
         stored.append(rows)
         timed("tomllib parse (for the ratio)", lambda t=text: tomllib.loads(t))
         del raw, document
@@ -89,7 +89,7 @@ def main() -> None:
 
             timed("copy (SQL)", copy)
             timed("store indexes", indexes)
-            timed("search index", lambda: index.create(connection))
+            timed("search index", lambda: indexing.create(connection))
     ratio = spent.pop("tomllib parse (for the ratio)")
     print(f"{len(files):,} file(s), {sum(len(r.facts) for r in stored):,} records; CPU seconds:")
     for stage, seconds in spent.items():

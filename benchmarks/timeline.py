@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import cqedu
-from cqedu.store import cache, index
+from cqedu.store import cache, indexing
 
 STEPS = {
     "_copy_part": "copy a part or chunk",
@@ -52,8 +52,8 @@ def main() -> None:
 
     for name, label in STEPS.items():
         setattr(cache, name, timed(label, getattr(cache, name)))
-    index.PartsIndex.add = timed("index a part", index.PartsIndex.add)  # type: ignore[method-assign]
-    index.PartsIndex.finish = timed("finish the index", index.PartsIndex.finish)  # type: ignore[method-assign]
+    indexing.PartsIndex.add = timed("index a part", indexing.PartsIndex.add)  # type: ignore[method-assign]
+    indexing.PartsIndex.finish = timed("finish the index", indexing.PartsIndex.finish)  # type: ignore[method-assign]
     with tempfile.TemporaryDirectory() as scratch:
         os.environ["CQEDU_CACHE_DIR"] = scratch
         kb = timed("load", cqedu.load)(path, for_search=True)

@@ -12,7 +12,7 @@ from cqedu.core.text import words
 from cqedu.facts.model import TABLE_OF_KIND
 from cqedu.knowledge import KnowledgeBase
 from cqedu.store import cache as store
-from cqedu.store import index
+from cqedu.store import index, indexing
 from tests.conftest import MINI_FACTS
 
 
@@ -62,7 +62,7 @@ def test_an_unwritable_cache_file_keeps_the_search_index_in_memory(
     connection, _ = store.open_store([facts_copy], None)
     folder = tmp_path / "folder"
     folder.mkdir()
-    index.build(connection, folder)  # a folder is not a database
+    indexing.build(connection, folder)  # a folder is not a database
     assert index.is_built(connection)
     assert list(folder.iterdir()) == []
     kb = KnowledgeBase(connection, facts_copy)
@@ -97,13 +97,13 @@ def test_the_words_split_when_a_file_is_read_are_those_the_index_reports(
 ) -> None:
     connection, _ = store.open_store([facts_copy], None)
     stored = connection.execute(
-        f"SELECT pos, {', '.join(index.OWN_COLUMNS)} FROM fact_words ORDER BY pos"  # noqa: S608 - fixed column names
+        f"SELECT pos, {', '.join(indexing.OWN_COLUMNS)} FROM fact_words ORDER BY pos"  # noqa: S608 - fixed column names
     ).fetchall()
     assert len(stored) == connection.execute("SELECT COUNT(*) FROM facts").fetchone()[0]
     for pos, *texts in stored:
         reported = index.record_words(connection, pos)
         seen: set[str] = set()
-        for column, text in zip(index.OWN_COLUMNS, texts, strict=True):
+        for column, text in zip(indexing.OWN_COLUMNS, texts, strict=True):
             expected = [word for word in reported[column] if word not in seen]
             seen.update(reported[column])
             assert (text or "").split() == expected
@@ -117,7 +117,7 @@ def test_drop_makes_the_next_search_see_changed_records(facts_copy: Path) -> Non
         "UPDATE fact_words SET name = 'gryphon academy' "
         "WHERE pos = (SELECT pos FROM facts WHERE id = 'mini-oxbridge')"
     )
-    index.drop(connection)
+    indexing.drop(connection)
     assert not index.is_built(connection)
     assert search_ids(kb, "gryphon") == ["mini-oxbridge"]
 
@@ -126,7 +126,7 @@ def test_drop_empties_a_cache_file_index(facts_copy: Path, isolated_environment:
     cqedu.load(facts_copy, for_search=True)
     cache = only_cache_file(isolated_environment)
     with sqlite3.connect(cache) as connection:
-        index.drop(connection)
+        indexing.drop(connection)
         tables = connection.execute(
             "SELECT name FROM sqlite_master WHERE name LIKE 'search%'"
         ).fetchall()
@@ -142,9 +142,9 @@ def test_a_cache_file_index_is_renamed_away_by_drop_and_dropped_by_the_next_buil
     cache = only_cache_file(isolated_environment)
     stale = "SELECT name FROM sqlite_master WHERE name LIKE 'stale%' ORDER BY name"
     with sqlite3.connect(cache) as connection:
-        index.drop(connection)
+        indexing.drop(connection)
         renamed = [row[0] for row in connection.execute(stale)]
-        index.drop(connection)  # nothing left to drop: the renamed tables stay as they are
+        indexing.drop(connection)  # nothing left to drop: the renamed tables stay as they are
         assert [row[0] for row in connection.execute(stale)] == renamed
     assert "stale_search_text" in renamed
     assert "stale_search_records" in renamed
@@ -187,10 +187,10 @@ def test_without_fts5_search_finds_the_same_and_says_so_once(
         ("mini-lion-school", 95.0, "name"),
     ]
     monkeypatch.setattr(index, "fts5_available", lambda: False)
-    monkeypatch.setattr(index, "_given", set())  # as in a new process
+    monkeypatch.setattr(indexing, "_given", set())  # as in a new process
     kb = cqedu.load(facts_copy, for_search=True)  # built while loading, still said
     first = kb.search_outcome("oxbrige")
-    assert first.notes == (index.FTS5_MISSING_NOTE,)
+    assert first.notes == (indexing.FTS5_MISSING_NOTE,)
     assert kb.search_outcome("oxbrige").notes == ()
     for query, expected in with_fts5.items():
         assert ranked(kb, query) == expected, query
@@ -251,11 +251,11 @@ def test_without_fts5_a_cached_fts5_index_is_passed_over(
 ) -> None:
     cqedu.load(facts_copy, for_search=True)  # an FTS5 index in the cache file
     monkeypatch.setattr(index, "fts5_available", lambda: False)
-    monkeypatch.setattr(index, "_given", set())  # as in a new process
+    monkeypatch.setattr(indexing, "_given", set())  # as in a new process
     kb = cqedu.load(facts_copy)
     outcome = kb.search_outcome("oxbridge")
     assert [h.fact.id for h in outcome.hits] == ["mini-oxbridge"]
-    assert outcome.notes == (index.FTS5_MISSING_NOTE,)
+    assert outcome.notes == (indexing.FTS5_MISSING_NOTE,)
 
 
 def test_drop_removes_the_index_built_without_fts5(
@@ -265,7 +265,7 @@ def test_drop_removes_the_index_built_without_fts5(
     connection, _ = store.open_store([facts_copy], None)
     kb = KnowledgeBase(connection, facts_copy)
     assert search_ids(kb, "oxbridge") == ["mini-oxbridge"]
-    index.drop(connection)
+    indexing.drop(connection)
     left = connection.execute("SELECT name FROM sqlite_temp_master WHERE name LIKE 'search%'")
     assert [row[0] for row in left] == ["search_query"]  # the query's scratch table only
     assert search_ids(kb, "oxbridge") == ["mini-oxbridge"]

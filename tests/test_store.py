@@ -16,7 +16,7 @@ from cqedu.core.errors import FactsError
 from cqedu.facts import loader
 from cqedu.facts.files import facts_files
 from cqedu.store import cache as store
-from cqedu.store import index
+from cqedu.store import index, indexing
 from tests.conftest import MINI_FACTS
 
 
@@ -346,13 +346,13 @@ def new_cache_in_parts(
     monkeypatch.setattr(store, "PARALLEL_BYTES", 1)
     monkeypatch.setattr(store, "PARTS_PER_CORE", 4)  # records of one table in several parts
     added: list[str] = []
-    real_add = index.PartsIndex.add
+    real_add = indexing.PartsIndex.add
 
-    def add(self: index.PartsIndex, source: str) -> None:
+    def add(self: indexing.PartsIndex, source: str) -> None:
         added.append(source)
         real_add(self, source)
 
-    monkeypatch.setattr(index.PartsIndex, "add", add)
+    monkeypatch.setattr(indexing.PartsIndex, "add", add)
     built = search_index_builds(monkeypatch)
     connection, fault = store._new_cache(cache, facts_files([path]), for_search=True)
     assert connection is not None
@@ -365,7 +365,7 @@ def test_a_file_read_in_parts_for_search_is_indexed_part_by_part_as_a_whole_buil
     facts_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     whole = store_of(facts_copy)
-    index.create(whole)
+    indexing.create(whole)
     fault, added, built = new_cache_in_parts(facts_copy, tmp_path / "kb.sqlite3", monkeypatch)
     assert fault is None
     assert len(added) > 1  # each part indexed as it came

@@ -12,7 +12,7 @@ import pytest
 
 from cqedu.facts.files import facts_files
 from cqedu.store import cache as store
-from cqedu.store import index
+from cqedu.store import index, indexing
 from tests.conftest import MINI_FACTS
 
 STORE_INDEXES = {
@@ -66,7 +66,7 @@ class NewCache:
         whole = sqlite3.connect(":memory:", isolation_level=None)
         assert store._update(whole, facts_files(paths)) is None  # read whole, in this process
         if search:
-            index.create(whole)
+            indexing.create(whole)
         monkeypatch.setattr(store, "PART_RECORDS", 1)
         monkeypatch.setattr(store, "SPLIT_BYTES", 1 if split else 1 << 30)
         monkeypatch.setattr(store, "PARALLEL_BYTES", 1)
@@ -83,7 +83,7 @@ class NewCache:
         self.built: list[sqlite3.Connection] = []
         real_copy, real_add, real_build = (
             store._copy_part,
-            index.PartsIndex.add,
+            indexing.PartsIndex.add,
             store._build_search_index,
         )
 
@@ -94,10 +94,10 @@ class NewCache:
             self.vocabulary.append("search_words" in {row[0] for row in tables})
             with contextlib.closing(sqlite3.connect(database)) as part:
                 listed = part.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-                self.worded.append(index.PART_VOCABULARY in {row[0] for row in listed})
+                self.worded.append(indexing.PART_VOCABULARY in {row[0] for row in listed})
             return real_copy(connection, database, head=head)
 
-        def add(parts: index.PartsIndex, source: str) -> None:
+        def add(parts: indexing.PartsIndex, source: str) -> None:
             self.added.append(source)
             real_add(parts, source)
             self.automerge.append(automerge(parts.connection))
@@ -107,7 +107,7 @@ class NewCache:
             real_build(connection)
 
         monkeypatch.setattr(store, "_copy_part", copy)
-        monkeypatch.setattr(index.PartsIndex, "add", add)
+        monkeypatch.setattr(indexing.PartsIndex, "add", add)
         monkeypatch.setattr(store, "_build_search_index", build)
         connection, fault = store._new_cache(cache, facts_files(paths), for_search=search)
         assert fault is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cqedu.core.text import words
-from cqedu.store import index
+from cqedu.store import indexing
 
 
 def _split_apart(as_written: str | None, value: object) -> list[str]:
@@ -45,5 +45,5 @@ def _split_apart(as_written: str | None, value: object) -> list[str]:
 def test_a_figures_words_are_those_of_its_text_then_of_its_value(
     as_written: str | None, value: object, expected: list[str]
 ) -> None:
-    assert index._figure_words(as_written, value) == expected
+    assert indexing._figure_words(as_written, value) == expected
     assert _split_apart(as_written, value) == expected

@@ -19,7 +19,7 @@ from cqedu.core.text import (
 )
 from cqedu.facts.model import Level, SearchHit, Term
 from cqedu.query.words import IndexWords
-from cqedu.store import index
+from cqedu.store import index, indexing
 from cqedu.store.index import STOPWORDS
 
 MAX_QUERY_CHARS = 500
@@ -95,7 +95,7 @@ def search_records(
     tokens = query_words(query)  # refuse a bad query before building anything
     records = index_words.records
     index_words.index()
-    notes = index.notes()
+    notes = indexing.notes()
     ranking, index_words.vocabulary_cache = rank(
         records.db,
         query,

@@ -34,7 +34,9 @@ class IndexWords:
         from cqedu.store import index
 
         if not index.is_built(self.records.db):
-            index.build(self.records.db, self._cache_file)
+            from cqedu.store import indexing  # deferred: only a store without one builds it
+
+            indexing.build(self.records.db, self._cache_file)
         return index
 
     def vocabulary(self) -> list[str]:

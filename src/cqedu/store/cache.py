@@ -30,7 +30,7 @@ from cqedu.facts.model import KIND_TABLES, KINDS, Country, Fact, FactsDocument, 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-    from cqedu.store.index import PartsIndex
+    from cqedu.store.indexing import PartsIndex
 
 #: Bump when the tables below change, so old caches are rebuilt.
 INDEX_FORMAT = 13
@@ -81,7 +81,7 @@ def _schema() -> str:
     """The tables of a store (the search index's word columns come from cqedu.store.index, which
     a query served from the cache never imports)."""
     # deferred for start-up: a query served from the cache never builds the search index
-    from cqedu.store.index import OWN_COLUMNS
+    from cqedu.store.indexing import OWN_COLUMNS
 
     return f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -232,7 +232,7 @@ def document_rows(
     index later is only SQL.
     """
     # deferred for start-up: a query served from the cache never builds the search index
-    from cqedu.store.index import record_words_rows
+    from cqedu.store.indexing import record_words_rows
 
     facts = document.facts
     places = range(base, base + len(facts)) if positions is None else positions
@@ -683,7 +683,7 @@ def _write_rows(database: str, files: Sequence[FileRows], *, vocabulary: bool = 
             _insert(connection, rows)
         if vocabulary:
             # deferred for start-up: a query served from the cache never builds the index
-            from cqedu.store.index import write_vocabulary
+            from cqedu.store.indexing import write_vocabulary
 
             write_vocabulary(connection, [row for rows in files for row in rows.words])
         connection.execute("COMMIT")
@@ -1163,7 +1163,8 @@ def _update_files(
 def _parts_index(connection: sqlite3.Connection) -> "PartsIndex | None":
     """A search index to build part by part, when this SQLite has FTS5."""
     # deferred for start-up: a query served from the cache never builds the search index
-    from cqedu.store.index import PartsIndex, fts5_available
+    from cqedu.store.index import fts5_available
+    from cqedu.store.indexing import PartsIndex
 
     return PartsIndex(connection) if fts5_available() else None
 
@@ -1560,7 +1561,7 @@ def _clashing_ids(
 def _build_search_index(connection: sqlite3.Connection) -> None:
     """Build the search index into the store (cqedu.store.index)."""
     # deferred for start-up: a query served from the cache never builds the search index
-    from cqedu.store.index import create
+    from cqedu.store.indexing import create
 
     connection.execute("BEGIN")
     try:
@@ -1574,7 +1575,7 @@ def _build_search_index(connection: sqlite3.Connection) -> None:
 def drop_search_index(connection: sqlite3.Connection) -> None:
     """Forget the search index, so the next search builds it from the changed records."""
     # deferred for start-up: a query served from the cache never builds the search index
-    from cqedu.store.index import drop
+    from cqedu.store.indexing import drop
 
     drop(connection)
 
