@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from cqedu.ask.cues import EXPANDING, MEANING
 from cqedu.ask.language import function_words
 from cqedu.ask.question import MAX_RELATED, Answer, made
 from cqedu.core.errors import NoMatchError
@@ -24,24 +25,6 @@ if TYPE_CHECKING:
     from cqedu.ask.question import KnowledgeBase
     from cqedu.ask.reading import Reading
 
-#: Phrases that ask what a short form stands for, whatever it is typed like.
-_EXPANDING = (
-    ("stand", "for"),
-    ("stands", "for"),
-    ("stood", "for"),
-    ("short", "for"),
-    ("abbreviation",),
-    ("abbreviated",),
-    ("acronym",),
-    ("initialism",),
-    ("full", "form"),
-    ("full", "name"),
-    ("expand",),
-    ("expansion",),
-)
-#: Words that ask what a word means: of a short form only when it is typed or written as
-#: one ("what does ESI mean"; "what does Chongqing wisdom mean" asks for a description).
-_MEANING = frozenset({"mean", "means", "meant", "meaning"})
 #: Small words inside a name its letters skip ("University *of* Leicester").
 _SKIPPED = frozenset({"of", "and", "for", "the", "in", "on", "at", "de", "du", "la"})
 #: The letters a short form has.
@@ -82,15 +65,15 @@ def expanded(kb: KnowledgeBase, r: Reading) -> Answer | None:
 
 def _short_form(kb: KnowledgeBase, r: Reading) -> tuple[int, str] | None:
     """Where the short form a question asks the meaning of stands, and its letters: the
-    one word it says besides the phrase that asks (`_EXPANDING`, or `_MEANING` of a word
+    one word it says besides the phrase that asks (`EXPANDING`, or `MEANING` of a word
     typed in capitals or written so by the records) and function words."""
     tokens = r.tokens
     cue: set[int] = set()
-    for phrase in _EXPANDING:
+    for phrase in EXPANDING:
         for i in range(len(tokens) - len(phrase) + 1):
             if tuple(tokens[i : i + len(phrase)]) == phrase:
                 cue.update(range(i, i + len(phrase)))
-    meaning = {i for i, t in enumerate(tokens) if t in _MEANING}
+    meaning = {i for i, t in enumerate(tokens) if t in MEANING}
     if not cue and not meaning:
         return None
     small = function_words()

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cqedu.ask.candidates import Candidate, find, meanings
+from cqedu.ask.cues import QUANTITY_WORDS
 from cqedu.ask.kind_asked import noun_asked, of_kind
 from cqedu.ask.language import (
     Lexicon,
@@ -782,8 +783,6 @@ def _graded(tokens: Sequence[str], i: int, small: frozenset[str]) -> bool:
     """Whether a word is the comparative or superlative of a common adjective ("*older*
     than ten years", "the *newest* centre") that compares no quantity the figures give
     ("higher", "most" do): a grade of age or quality the records never state."""
-    from cqedu.ask.comparison import QUANTITY_WORDS  # deferred with the comparisons
-
     word = tokens[i]
     if word in QUANTITY_WORDS or word not in small or (i > 0 and tokens[i - 1] == "no"):
         return False  # "no longer" denies

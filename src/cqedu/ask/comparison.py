@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
+from cqedu.ask.cues import LESS, MORE
 from cqedu.ask.ranked_pair import comparable, quantity
 from cqedu.ask.reading import DETERMINERS, Reading, place_name, source_places
 from cqedu.core.errors import NoMatchError
@@ -37,21 +38,14 @@ if TYPE_CHECKING:
 #: partners are.)
 _TOWNS = frozenset("city cities town towns municipality municipalities place places".split())
 PLACE_NOUNS = _TOWNS | frozenset("province provinces district districts county counties".split())
-#: Comparative and superlative words of quantity and size, with their direction.
-_MORE = frozenset(
-    "more most higher highest larger largest bigger biggest greater greatest better best".split()
-)
-_LESS = frozenset("fewer fewest less least lower lowest smaller smallest worse worst".split())
 _LEADS = frozenset({"which", "what"})
-#: The comparisons the article's figures make: of quantity and size, either way.
-QUANTITY_WORDS = _MORE | _LESS
 
 
 def compared(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer | None:
     """The answer to a comparison between places, or None when the question is none;
     NoMatchError when the sources do not give each place's figure."""
     tokens = reading.tokens
-    direction = [i for i, t in enumerate(tokens) if t in _MORE | _LESS]
+    direction = [i for i, t in enumerate(tokens) if t in MORE | LESS]
     if not direction:
         return None
     at = direction[0]
@@ -311,7 +305,7 @@ def _each(
             f"the {_texts(kb)} {_figure(each)} for {alone} alone, and "
             f"{'compare' if len(kb.sources) > 1 else 'compares'} it with no other place"
         )
-    larger = reading.tokens[at] in _MORE
+    larger = reading.tokens[at] in MORE
     pairs = sorted(
         zip(each.named, each.sources, strict=True),
         key=lambda pair: float(pair[0].value or 0),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from cqedu.ask.cues import OTHER
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import words
 from cqedu.facts.model import Fact
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from cqedu.ask.question import Answer, KnowledgeBase
     from cqedu.ask.reading import Reading
 
-_OTHER = frozenset({"other", "else"})
 #: Words after "other" that make no question of others: "other than X" leaves X out,
 #: "on the other hand" turns an argument.
 _NOT_ASKING = frozenset({"than", "hand"})
@@ -32,7 +32,7 @@ def other_asked(tokens: Sequence[str]) -> bool:
     """Whether the question asks for others ("the *other* brands", "who *else*"), not
     "each other" or "other than X"."""
     for i, word in enumerate(tokens):
-        if word not in _OTHER:
+        if word not in OTHER:
             continue
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         before = tokens[i - 1] if i else ""
@@ -60,7 +60,7 @@ def besides(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer | N
     if count is not None and named:
         raise NoMatchError(_only(count, named))
     names = ", ".join(f.name for f in found.named)
-    word = next(t for t in reading.tokens if t in _OTHER)
+    word = next(t for t in reading.tokens if t in OTHER)
     raise NoMatchError(f'the article names {names}; ask for them without "{word}"')
 
 

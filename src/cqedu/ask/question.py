@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from typing import Protocol
 
     from cqedu.ask.language import Lexicon
+    from cqedu.ask.reading import Reading
     from cqedu.store.lexicon import StoredLexicon
 
     class KnowledgeBase(Protocol):
@@ -165,7 +166,7 @@ def types_share(question: str) -> bool:
 
 def _answered(kb: "KnowledgeBase", question: str) -> Answer:
     """The answer to `question`, before any verdict on a figure it claims."""
-    from cqedu.ask import abbreviations, checks, comparison, level_figures, others, reading
+    from cqedu.ask import checks, reading
     from cqedu.ask.language import Lexicon
 
     reading.check(question)  # a usage error before the index is read
@@ -181,13 +182,7 @@ def _answered(kb: "KnowledgeBase", question: str) -> Answer:
         return found._replace(question=question.strip())
     read = reading.read(lexicon, question)
     try:
-        found = (
-            abbreviations.expanded(kb, read)
-            or comparison.compared(kb, lexicon, read)
-            or others.besides(kb, lexicon, read)
-            or level_figures.listed(kb, read)
-            or checks.answer(kb, lexicon, read)
-        )
+        found = _by_a_step_of_its_own(kb, lexicon, read) or checks.answer(kb, lexicon, read)
     except NoMatchError as error:
         if in_another_script(question):
             # whatever was refused, the cause is most likely the language
@@ -230,6 +225,41 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """`_COUNTS_OF`, `_SECOND` and `_STANDING_IN` compiled, on first use: only a question
     holding "and" needs them, and compiling them cost every question about 0.3 ms."""
     return re.compile(_COUNTS_OF), re.compile(_SECOND), re.compile(_STANDING_IN)
+
+
+def _by_a_step_of_its_own(
+    kb: "KnowledgeBase", lexicon: "Lexicon", read: "Reading"
+) -> Answer | None:
+    """The answer of a step that some words of the question call on (`cues`), in order:
+    what a short form stands for, a comparison, the others, every figure of one level;
+    None when none applies. A step's module is loaded only when its words are there."""
+    from cqedu.ask import cues  # deferred with the question logic
+    from cqedu.query.wording import FIGURE
+
+    said = set(read.tokens)
+    if not said.isdisjoint(cues.SHORT_FORM_WORDS):
+        from cqedu.ask.abbreviations import expanded
+
+        found = expanded(kb, read)
+        if found is not None:
+            return found
+    if not said.isdisjoint(cues.QUANTITY_WORDS):
+        from cqedu.ask.comparison import compared
+
+        found = compared(kb, lexicon, read)
+        if found is not None:
+            return found
+    if not said.isdisjoint(cues.OTHER):
+        from cqedu.ask.others import besides
+
+        found = besides(kb, lexicon, read)
+        if found is not None:
+            return found
+    if read.kind == FIGURE and read.levels:
+        from cqedu.ask.level_figures import listed
+
+        return listed(kb, read)
+    return None
 
 
 def _two_questions(question: str) -> tuple[str, str] | None:
