@@ -200,10 +200,11 @@ def _not_by_a_name_piece(
     unless the question types it in a compound itself ("Chinese-foreign") or the record
     holds it loose (`loose`: its level's and country's words)."""
     tokens, typed = question
+    said: set[str] | None = None
     for position, value in quality.items():
         if not value or tokens[position] in typed:
             continue
-        said = record_words(fact)
+        said = record_words(fact) if said is None else said
         matched = {w for m in read[position] for part in m for w in part if w in said}
         if matched & set(loose):
             continue

@@ -97,6 +97,8 @@ def only_inside_names(fact: Fact, matched: Iterable[str], asked: Sequence[str]) 
     seen = False
     texts = [(fact.name, True), (fact.summary, True), *((k, False) for k in fact.keywords)]
     for text, sentence in texts:
+        if targets.isdisjoint(words(text)):
+            continue  # none of them here: the text's names are not worked out
         for pieces, found in _pieces(text, sentence):
             hits = targets.intersection(found)
             if not hits:
