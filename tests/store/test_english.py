@@ -16,8 +16,10 @@ WORDS = ("school", "schools", "stools", "kindergarden", "kindergarten", "the", "
 @pytest.fixture(autouse=True)
 def _fresh() -> Iterator[None]:
     english._table.cache_clear()
+    english.other_spelling.cache_clear()  # each test reads its own table
     yield
     english._table.cache_clear()
+    english.other_spelling.cache_clear()
 
 
 def expected(words: tuple[str, ...]) -> dict[str, int]:
@@ -65,6 +67,7 @@ def test_a_later_process_reads_the_dual_spellings_without_importing_breame(
 def test_without_a_cache_folder_breames_table_answers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(english, "default_cache_dir", lambda: None)
     english._table.cache_clear()
+    english.other_spelling.cache_clear()
     assert (english.other_spelling("colour"), english.other_spelling("color")) == (
         "color",
         "colour",

@@ -106,6 +106,7 @@ def _spellings_in_memory() -> Mapping[str, str]:
     return _dual_spellings()
 
 
+@cache  # several steps ask about the same word
 def other_spelling(word: str) -> str | None:
     """The word's other spelling, British or American ("centres": "centers"; "program":
     "programme"), from breame's table; None for a word of one spelling."""

@@ -214,6 +214,7 @@ def _alike_in_memory() -> dict[str, frozenset[str]]:
     return {word: frozenset(lemmas) for word, lemmas in found.items()}
 
 
+@cache  # several steps ask about the same word
 def _noun_lemmas(word: str) -> frozenset[str]:
     table = _alike_table()
     if table is not None:
