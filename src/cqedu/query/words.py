@@ -27,20 +27,16 @@ class IndexWords:
         """The records of the store whose index this is."""
         self._cache_file = cache_file
         self.vocabulary_cache: index.Vocabulary | None = None
-        # Whether the index was found built: it stays so while this store is open (only
-        # a change of its records drops it, and those open a store anew).
-        self._built = False
 
     def index(self) -> ModuleType:
         """The search index module, with this store's index built."""
         # deferred for start-up: a query served from the cache never needs the index
         from cqedu.store import index
 
-        if not self._built and not index.is_built(self.records.db):
+        if not index.is_built(self.records.db):
             from cqedu.store import indexing  # deferred: only a store without one builds it
 
             indexing.build(self.records.db, self._cache_file)
-        self._built = True
         return index
 
     def vocabulary(self) -> list[str]:
