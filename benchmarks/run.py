@@ -337,6 +337,7 @@ QUESTION_SETS = (
     ("kept-apart set 5", REPO / "tests" / "data" / "questions_heldapart5.toml"),
     ("kept-apart set 6", REPO / "tests" / "data" / "questions_heldapart6.toml"),
     ("kept-apart set 7", REPO / "tests" / "data" / "questions_heldapart7.toml"),
+    ("kept-apart set 8", REPO / "tests" / "data" / "questions_heldapart8.toml"),
     ("fresh tuning set A", REPO / "tests" / "data" / "questions_fresh_a.toml"),
     ("fresh tuning set B", REPO / "tests" / "data" / "questions_fresh_b.toml"),
     ("fresh tuning set C", REPO / "tests" / "data" / "questions_fresh_c.toml"),
@@ -346,6 +347,7 @@ QUESTION_SETS = (
     ("fresh tuning set G", REPO / "tests" / "data" / "questions_fresh_g.toml"),
     ("fresh tuning set H", REPO / "tests" / "data" / "questions_fresh_h.toml"),
     ("fresh tuning set I", REPO / "tests" / "data" / "questions_fresh_i.toml"),
+    ("fresh tuning set J", REPO / "tests" / "data" / "questions_fresh_j.toml"),
 )
 #: The sets tuned on, whose misses are printed; the kept-apart set's questions stay unread.
 TUNING_SETS = frozenset(path for label, path in QUESTION_SETS if "kept-apart" not in label)

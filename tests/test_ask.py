@@ -363,6 +363,11 @@ HELD_APART_6 = Path(__file__).parent / "data" / "questions_heldapart6.toml"
 #: strings, British spelling, ...), split at random from fresh set I before this round's
 #: changes; none of its questions was read.
 HELD_APART_7 = Path(__file__).parent / "data" / "questions_heldapart7.toml"
+#: An eighth: half of 200 questions by ten more personas (formal research, phone slang,
+#: Indian English, a translator, numbers said aloud, negations, other cities, time,
+#: fact-checks, capitals), split at random from fresh set J before this round's question
+#: changes landed; none of its questions was read.
+HELD_APART_8 = Path(__file__).parent / "data" / "questions_heldapart8.toml"
 #: Four more tuning sets, written from the article alone by four writers who never saw the
 #: code (short queries, non-native grammar, fact-checks, keyword strings), each with the
 #: right answers the question logic reached on it: a floor, so that no change loses ground.
@@ -381,6 +386,9 @@ FRESH = {
     # ten personas (voice transcripts, search-box strings, British spelling, paraphrase,
     # second-language English, fact-checks, comparisons, phone typing, study plans, quizzes)
     "fresh_i": (Path(__file__).parent / "data" / "questions_fresh_i.toml", 85),
+    # ten more personas (formal research, phone slang, Indian English, a translator, numbers
+    # said aloud, negations, other cities, time, fact-checks, capitals)
+    "fresh_j": (Path(__file__).parent / "data" / "questions_fresh_j.toml", 57),
 }
 
 
@@ -451,6 +459,7 @@ NEAR_MISSES = Path(__file__).parent / "data" / "questions_near_misses.toml"
         HELD_APART_5,
         HELD_APART_6,
         HELD_APART_7,
+        HELD_APART_8,
         NEAR_MISSES,
         *(path for path, _ in FRESH.values()),
     ],
@@ -463,6 +472,7 @@ NEAR_MISSES = Path(__file__).parent / "data" / "questions_near_misses.toml"
         "heldapart5",
         "heldapart6",
         "heldapart7",
+        "heldapart8",
         "near_misses",
         *FRESH,
     ],
