@@ -506,8 +506,13 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         _stated(tokens, typed, lexicon) if reading.kind != FIGURE and listing else (0, set())
     )
     consumed |= said
-    # A function word typed as a name mid-question ("the Go champion") is a name.
-    named = {i for i in range(1, len(typed)) if typed[i][:1].isupper() and tokens[i] in small}
+    # A function word typed as a name mid-question ("the Go champion") is a name; English
+    # writes its first-person pronoun "I" in capitals wherever it stands, so that is none.
+    named = {
+        i
+        for i in range(1, len(typed))
+        if typed[i][:1].isupper() and tokens[i] in small and typed[i] != "I"
+    }
     if title_case(typed):
         named = set()  # "How Many Teachers Does Chongqing Have": capitals say nothing
     places = source_places(lexicon.kb.sources)
