@@ -53,6 +53,7 @@ from cqedu.ask.reading import (
     subject_after_auxiliary,
     title_case,
 )
+from cqedu.ask.shells import shell_noun
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import normalise_phrase, stem, word_spans, words
 from cqedu.facts.model import Fact
@@ -134,6 +135,8 @@ class _Question:
         self.r = reading
         self.read, absorbed = meanings(reading, lexicon)
         self.subject = [i for i in reading.subject if i not in absorbed]
+        #: Positions that start a phrase of several words read as one ("*school* heads").
+        self.phrase_starts = {i - 1 for i in absorbed if i - 1 not in absorbed}
         self.known = [i for i in self.subject if self.read.get(i)]
         for i in reading.level_positions:  # covered by the records of the level
             self.read.setdefault(i, [])
@@ -258,6 +261,8 @@ class _Question:
     def generic(self, position: int) -> bool:
         """Whether a question word is held by so many records that it picks none."""
         matched = [w for m in self.read[position] for part in m for w in part]
+        if position in self.phrase_starts:  # "school heads" says more than "school"
+            return self.lexicon.generic("", matched)
         return self.lexicon.generic(self.r.tokens[position], matched)
 
     # ------------------------------------------------------------ the checks
@@ -316,17 +321,32 @@ class _Question:
         if any(counts.get(tokens[i], 0) < COMMON_ENGLISH for i in unknown):
             return False
         known = [i for i in self.known if not self.generic(i)]
+        # a shell alone: its clause must say all the rest ("the scheme that gives
+        # *nurses* ..." names what no record does)
+        shell = all(shell_noun(tokens, i) for i in unknown)
+        if shell:
+            # a shell's clause picks its record by what it names, not by its common
+            # words ("*becoming* a hub", "training *abroad*"), which only rank
+            known = [i for i in known if i not in r.common]
         covering = [c for c in self.found if c.covers(known)]
         # a list's records may be several, each covering every word ("which platforms")
-        return bool(known and covering) and (len(covering) == 1 or r.plural)
+        if len(covering) == 1 or r.plural:
+            return bool(known and covering)
+        # ... and a shell's, one record and those it is tied to (a program and its
+        # figure): one thing the clause says, however many records tell of it
+        return shell and bool(known) and _one_topic([c.fact for c in covering])
 
     def _plain(self, i: int) -> bool:
         """Whether a word stands where `_vetoes` reads an uninflected word said aside."""
         r = self.r
         tokens = r.tokens
-        if i in r.head or i in r.verbs or r.kind == FIGURE:
+        if r.kind == FIGURE:
             return False
         if (i > 0 and r.typed[i][:1].isupper()) or tokens[i] in self.lexicon.declared:
+            return False
+        if shell_noun(tokens, i):  # "the *scheme* that gives ...": the clause says what
+            return True
+        if i in r.head or i in r.verbs:
             return False
         return not (
             subject_after_auxiliary(tokens, i, be=not inflected(tokens[i]))
@@ -499,6 +519,12 @@ class _Question:
         if not any(fits(self.r.kind, c.fact) for c in kept):
             raise level_silence(self, ranked)
         return kept
+
+
+def _one_topic(facts: Sequence[Fact]) -> bool:
+    """Whether records are one record and those its `related` field ties it to."""
+    ids = {f.id for f in facts}
+    return any(ids <= {f.id, *f.related} for f in facts)
 
 
 @cache

@@ -1,0 +1,116 @@
+"""Nouns that only classify or frame what is asked (`cqedu.ask.shells`): a shell noun whose
+clause picks one record ("the *scheme* that gives school heads training") needs no record
+word, while an attribute asked of the thing ("the *budget* of the scheme") still vetoes."""
+
+from __future__ import annotations
+
+import pytest
+
+from cqedu.ask.shells import finite_verb, shell_noun
+from cqedu.knowledge import KnowledgeBase
+from tests.conftest import refused
+
+
+@pytest.mark.parametrize(
+    ("question", "at", "shell"),
+    [
+        ("tell me about the scheme that gives school heads training", 4, True),
+        ("the arrangement which sent scholars abroad", 1, True),
+        ("the effort that is sending academics abroad", 1, True),
+        ("give me the bit about the hub", 3, True),
+        # an object relative: the students pay the tuition, which is what is asked
+        ("what is the tuition that students pay", 3, False),
+        ("what is the budget of the scheme", 3, False),
+        ("the fee for the college", 1, False),
+        # "about" names the text only when it is asked for
+        ("what is the controversy about the college", 3, False),
+        ("give me the bit about", 3, False),
+    ],
+)
+def test_shell_noun(question: str, at: int, shell: bool) -> None:
+    assert shell_noun(question.split(), at) is shell
+
+
+@pytest.mark.parametrize(
+    ("word", "verb"),
+    [
+        ("gives", True),
+        ("trains", True),
+        ("sent", True),
+        ("carried", True),
+        ("studies", True),
+        ("planned", True),
+    ],
+)
+def test_finite_verb(word: str, verb: bool) -> None:
+    assert finite_verb(word) is verb
+
+
+@pytest.mark.parametrize("word", ["students", "principals", "tuition", "scholars"])
+def test_no_finite_verb(word: str) -> None:
+    assert not finite_verb(word)
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        (
+            "Tell me about the scheme that gives school heads advanced training abroad",
+            "principal-training-singapore",
+        ),
+        (
+            "tell me about the scheme that gives school heads training in Singapore",
+            "principal-training-singapore",
+        ),
+        (
+            "give me the bit about Chongqing becoming a hub for international education in "
+            "inland China",
+            "international-education-hub",
+        ),
+        ("tell me about the effort that sends academics abroad", "overseas-study-sponsorship"),
+        # the pronoun "I" is typed in capitals and is no name
+        (
+            "In what fields could I study in one of the Sino-foreign cooperative programs?",
+            "sino-foreign-cooperative-programs",
+        ),
+    ],
+)
+def test_answered(real_kb: KnowledgeBase, question: str, record: str) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (
+            "what is the budget of the scheme that trains principals",
+            'the article does not mention "budget" or "scheme"',
+        ),
+        (
+            "tell me about the scheme that gives nurses advanced training abroad",
+            'the article does not mention "scheme" or "nurses"',
+        ),
+        ("which scheme trains nurses abroad", 'the article does not mention "scheme" or "nurses"'),
+        (
+            "tell me about the scheme that gives school heads advanced training in Germany",
+            'the article does not mention "scheme" or "Germany" (it covers Chongqing)',
+        ),
+        (
+            "what is the controversy about the joint college with Leicester",
+            'the article does not mention "controversy"',
+        ),
+        (
+            "what is the salary of the principals that train in Singapore",
+            'the article does not mention "salary"',
+        ),
+        ("tell me about the hotel that hosts school heads in Singapore", None),
+        ("what is the tuition for the Leicester joint college", None),
+        ("what is the tuition that students pay at the Leicester joint college", None),
+        ("what is the salary of the education commission director", None),
+        ("how many women teachers", None),
+    ],
+)
+def test_refused(real_kb: KnowledgeBase, question: str, message: str | None) -> None:
+    said = refused(real_kb, question)
+    if message is not None:
+        assert said == message
