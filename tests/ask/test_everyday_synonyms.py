@@ -1,0 +1,42 @@
+"""Everyday words for the records' own ("hires" for employees, "smarts" for wisdom), declared
+as `[[terms]]`: they find the record, and a word beside them no record uses still vetoes."""
+
+from __future__ import annotations
+
+import pytest
+
+from cqedu.knowledge import KnowledgeBase
+from tests.conftest import refused
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        (
+            "What share of new frontline hires were trained by local vocational schools?",
+            "frontline-employees-trained-locally",
+        ),
+        (
+            "what does Chongqing want to contribute to China's modernization, its own smarts?",
+            "chongqing-wisdom",
+        ),
+        ("tell me about chongqing smarts", "chongqing-wisdom"),
+    ],
+)
+def test_answered(real_kb: KnowledgeBase, question: str, record: str) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("what share of new frontline hires are women", 'the article does not mention "women"'),
+        (
+            "how many frontline hires were trained by local vocational schools",
+            'the article gives no count of "frontline hires"; worth a look: '
+            "frontline-employees-trained-locally",
+        ),
+    ],
+)
+def test_refused(real_kb: KnowledgeBase, question: str, message: str) -> None:
+    assert refused(real_kb, question) == message
