@@ -526,7 +526,12 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     years, said_year = _years_named(lexicon, tokens)
     consumed |= said_year
     excluded, excluding = _excluded(lexicon, typed, tokens, places)
-    consumed |= _hedges(tokens) | _classifier(tokens) | _of_now(tokens)
+    consumed |= (
+        _hedges(tokens)
+        | _classifier(tokens)
+        | _of_now(tokens)
+        | _alternatives(lexicon, tokens, typed, reading.kind)
+    )
     consumed |= _general_nouns(lexicon, tokens) | excluded | excluding
     ignore = set(CLOSED_CLASS) | _ANSWER_WORDS | _QUESTION_WORDS
     if reading.kind in (PLACES, COUNTRIES):
@@ -736,6 +741,37 @@ def _classifier(tokens: Sequence[str]) -> set[int]:
         for i in range(1, len(tokens) - 1)
         if tokens[i] in CLASSIFIERS and tokens[i - 1] in ("what", "which") and tokens[i + 1] == "of"
     }
+
+
+def _alternatives(
+    lexicon: Lexicon, tokens: Sequence[str], typed: Sequence[str], kind: str
+) -> set[int]:
+    """Positions of words the records never use offered as another word for one they do:
+    a noun joined by "or" to a record word of the same number ("the events *or scenes*",
+    "the *bits* or parts"), which the asker would take either of; never a name ("Chongqing
+    or *Shanghai*") nor a word of another number ("teachers or *staff*"), nor in a figure
+    question ("how many teachers or *nurses*" counts both)."""
+    if "or" not in tokens or kind == FIGURE:
+        return set()
+    small = function_words()
+    found: set[int] = set()
+    for at, word in enumerate(tokens):
+        if word != "or" or not 0 < at < len(tokens) - 1:
+            continue
+        for known, other in ((at - 1, at + 1), (at + 1, at - 1)):
+            unused = tokens[other]
+            if (
+                tokens[known] in lexicon.known
+                and unused.isalpha()
+                and unused not in lexicon.known
+                and unused not in small
+                and unused not in lexicon.declared
+                and typed[other][:1].islower()
+                and tokens[known].endswith("s") == unused.endswith("s")
+                and not proper_noun(lexicon.kb, tokens[known])  # "chongqing or *shanghai*"
+            ):
+                found.add(other)
+    return found
 
 
 #: English's general nouns (Halliday and Hasan, "Cohesion in English", 1976: 274-277),
