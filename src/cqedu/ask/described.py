@@ -1,5 +1,6 @@
 """Questions of how the article describes a thing: "How is Chongqing described in terms
-of ...?", "Which city is described as an emerging hub for ...?".
+of ...?", "Which city is described as an emerging hub for ...?", "What role does
+education play in ...?".
 
 "How is X described" asks no manner of doing (as "how are teachers paid" does): the
 manner of a description is the description, what "what is X described as" asks. "Which
@@ -44,6 +45,29 @@ _WHICH = (
     rf"(?is)^\s*(?:which|what)\s+(?P<noun>[a-z]+)\s+(?P<be>is|are|was|were)\s+"
     rf"(?P<verb>{_DESCRIBING})\s+(?P<rest>\S.*)$"
 )
+
+
+#: "What role does X play in Y" (English's idiom "play a role", "play a part"): the role
+#: is what X is said to be for Y, the question "what is X in Y".
+_ROLE = (
+    r"(?is)^\s*what\s+(?:roles?|parts?)\s+(?:(?:does|do|did|will|can|could|should|would|is|are)"
+    r"\s+)?(?P<what>\S.*?)\s+(?:play|plays|played|playing)\s+(?P<rest>(?:in|for|on|within|at"
+    r"|towards?)\b\S*.*)$"
+)
+
+
+def role_played(question: str, kb: KnowledgeBase) -> str:
+    """The question "what role does X play in Y" as what it asks: "what is X in Y", or
+    "who is X in Y" when X is a person the records name (a person's role is who they
+    are there); unchanged otherwise."""
+    if not re.search(r"(?i)\bplay", question):
+        return question
+    found = re.match(_ROLE, question)
+    if found is None:
+        return question
+    who = words(found["what"])
+    person = any(f.kind == "person" and words(f.name) == who for f in kb.facts())
+    return f"{'who' if person else 'what'} is {found['what']} {found['rest']}"
 
 
 def as_described(question: str, kb: KnowledgeBase) -> str:
