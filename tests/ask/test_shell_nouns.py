@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from cqedu.ask.shells import finite_verb, shell_noun
+from cqedu.ask.shells import finite_verb, in_relative_clause, shell_noun
 from cqedu.knowledge import KnowledgeBase
 from tests.conftest import refused
 
@@ -29,6 +29,19 @@ from tests.conftest import refused
 )
 def test_shell_noun(question: str, at: int, shell: bool) -> None:
     assert shell_noun(question.split(), at) is shell
+
+
+@pytest.mark.parametrize(
+    ("question", "at", "inside"),
+    [
+        ("the program that sends nurses abroad", 4, True),
+        ("the scheme which trained nurses", 4, True),
+        ("the program that students attend", 3, False),
+        ("the nurses that the program sends", 1, False),
+    ],
+)
+def test_in_relative_clause(question: str, at: int, inside: bool) -> None:
+    assert in_relative_clause(question.split(), at) is inside
 
 
 @pytest.mark.parametrize(
@@ -68,6 +81,8 @@ def test_no_finite_verb(word: str) -> None:
             "international-education-hub",
         ),
         ("tell me about the effort that sends academics abroad", "overseas-study-sponsorship"),
+        ("what's the scheme that sends scholars abroad to study", "overseas-study-sponsorship"),
+        ("give me the paragraph about the Leicester joint college", "leicester-joint-college"),
         # the pronoun "I" is typed in capitals and is no name
         (
             "In what fields could I study in one of the Sino-foreign cooperative programs?",
@@ -91,6 +106,15 @@ def test_answered(real_kb: KnowledgeBase, question: str, record: str) -> None:
             'the article does not mention "scheme" or "nurses"',
         ),
         ("which scheme trains nurses abroad", 'the article does not mention "scheme" or "nurses"'),
+        (
+            "tell me about the scheme that sends nurses abroad",
+            'the article does not mention "scheme" or "nurses"',
+        ),
+        # the object of a relative clause's verb names what the clause says
+        (
+            "tell me about the program that sends nurses abroad",
+            'the article does not mention "nurses"',
+        ),
         (
             "tell me about the scheme that gives school heads advanced training in Germany",
             'the article does not mention "scheme" or "Germany" (it covers Chongqing)',

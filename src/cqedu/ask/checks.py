@@ -53,7 +53,7 @@ from cqedu.ask.reading import (
     subject_after_auxiliary,
     title_case,
 )
-from cqedu.ask.shells import shell_noun
+from cqedu.ask.shells import in_relative_clause, shell_noun
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import normalise_phrase, stem, word_spans, words
 from cqedu.facts.model import Fact
@@ -323,7 +323,10 @@ class _Question:
         known = [i for i in self.known if not self.generic(i)]
         # a shell alone: its clause must say all the rest ("the scheme that gives
         # *nurses* ..." names what no record does)
-        shell = all(shell_noun(tokens, i) for i in unknown)
+        shells = [shell_noun(tokens, i) for i in unknown]
+        if any(shells) and not all(shells):
+            return False
+        shell = all(shells)
         if shell:
             # a shell's clause picks its record by what it names, not by its common
             # words ("*becoming* a hub", "training *abroad*"), which only rank
@@ -346,6 +349,8 @@ class _Question:
             return False
         if shell_noun(tokens, i):  # "the *scheme* that gives ...": the clause says what
             return True
+        if in_relative_clause(tokens, i):  # "the program that sends *nurses*": its object
+            return False
         if i in r.head or i in r.verbs:
             return False
         return not (

@@ -37,6 +37,13 @@ def shell_noun(tokens: Sequence[str], at: int) -> bool:
     return after[1] in _FINITE_AUXILIARIES or finite_verb(after[1])
 
 
+def in_relative_clause(tokens: Sequence[str], at: int) -> bool:
+    """Whether the word at `at` is the object of a relative clause's verb ("the program
+    that sends *nurses* abroad"): what the clause says is done, so it names what a record
+    must say, never a word said aside."""
+    return at >= 2 and tokens[at - 2] in _RELATIVES and finite_verb(tokens[at - 1])
+
+
 def finite_verb(word: str) -> bool:
     """Whether a word is a verb's third-person present or past form ("gives", "trained",
     "sent"), by pyinflect's table of English verb forms; a plural noun ("students") is
