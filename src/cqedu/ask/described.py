@@ -1,6 +1,6 @@
 """Questions of how the article describes a thing: "How is Chongqing described in terms
 of ...?", "Which city is described as an emerging hub for ...?", "What role does
-education play in ...?".
+education play in ...?", "What makes X unique?".
 
 "How is X described" asks no manner of doing (as "how are teachers paid" does): the
 manner of a description is the description, what "what is X described as" asks. "Which
@@ -68,6 +68,27 @@ def role_played(question: str, kb: KnowledgeBase) -> str:
     who = words(found["what"])
     person = any(f.kind == "person" and words(f.name) == who for f in kb.facts())
     return f"{'who' if person else 'what'} is {found['what']} {found['rest']}"
+
+
+#: "What makes X unique (in Y)": an adjective of distinctiveness asks what sets X apart,
+#: which is how the article describes it, the question "what is special about X".
+_MAKES = (
+    r"(?is)^\s*what\s+(?P<verb>makes|made)\s+(?P<what>\S.*?)\s+(?:so\s+)?"
+    r"(?:unique|special|distinctive|different|distinct|notable|remarkable|exceptional|unusual)"
+    r"\b(?P<rest>.*)$"
+)
+
+
+def what_sets_apart(question: str) -> str:
+    """The question "what makes X unique (in Y)" as "what is special about X (in Y)",
+    unchanged otherwise; any other adjective ("what makes X *expensive*") is what it asks."""
+    if not re.match(r"(?i)\s*what\s+ma[dk]es?\b", question):
+        return question
+    found = re.match(_MAKES, question)
+    if found is None:
+        return question
+    be = "is" if found["verb"] == "makes" else "was"
+    return f"what {be} special about {found['what']}{found['rest']}"
 
 
 def as_described(question: str, kb: KnowledgeBase) -> str:

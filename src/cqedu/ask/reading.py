@@ -17,7 +17,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from cqedu.ask.days import said_days
-from cqedu.ask.described import as_described, role_played
+from cqedu.ask.described import as_described, role_played, what_sets_apart
 from cqedu.ask.disfluency import fluent
 from cqedu.ask.frames import unframed
 from cqedu.ask.language import Lexicon, function_words, inflected
@@ -455,7 +455,9 @@ def _as_meant(lexicon: Lexicon, question: str) -> str:
     asked = _topic_after(
         in_front(unreported(unattributed(unframed(asked, lexicon), lexicon), lexicon))
     )
-    asked = as_described(of_people(role_played(asked, lexicon.kb), lexicon), lexicon.kb)
+    asked = as_described(
+        of_people(role_played(what_sets_apart(asked), lexicon.kb), lexicon), lexicon.kb
+    )
     return claim(expand_numero(asked))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cqedu.ask.described import role_played
+from cqedu.ask.described import role_played, what_sets_apart
 from cqedu.knowledge import KnowledgeBase
 from tests.conftest import refused
 
@@ -35,6 +35,23 @@ def test_role_played(real_kb: KnowledgeBase, question: str, meant: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "meant"),
+    [
+        (
+            "What makes the joint college with Leicester unique in central and western China?",
+            "what is special about the joint college with Leicester in central and western China?",
+        ),
+        ("what made the fair so special?", "what was special about the fair?"),
+        # any other adjective is what is asked
+        ("what makes the college expensive", "what makes the college expensive"),
+        ("what makes up the Five Educations", "what makes up the Five Educations"),
+    ],
+)
+def test_what_sets_apart(question: str, meant: str) -> None:
+    assert what_sets_apart(question) == meant
+
+
+@pytest.mark.parametrize(
     ("question", "record"),
     [
         (
@@ -43,6 +60,11 @@ def test_role_played(real_kb: KnowledgeBase, question: str, meant: str) -> None:
         ),
         ("what role does Liu Yanbing play at the press conference", "liu-yanbing"),
         ("what role did Li Xuanhao play in the Go lesson", "li-xuanhao"),
+        (
+            "What makes the joint college with Leicester unique in central and western China?",
+            "leicester-joint-college",
+        ),
+        ("what made the World Culture Fair so special?", "world-culture-fair"),
     ],
 )
 def test_answered(real_kb: KnowledgeBase, question: str, record: str) -> None:
@@ -59,6 +81,14 @@ def test_answered(real_kb: KnowledgeBase, question: str, record: str) -> None:
         (
             "what role do women play in the education commission",
             'the article does not mention "women"',
+        ),
+        (
+            "what makes the Leicester joint college expensive",
+            'the article does not mention "expensive"',
+        ),
+        (
+            "what makes the joint college with Leicester unique among hospitals",
+            'the article does not mention "hospitals"',
         ),
     ],
 )
