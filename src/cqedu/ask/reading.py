@@ -534,7 +534,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         | _of_now(tokens)
         | _alternatives(lexicon, tokens, typed, reading.kind)
     )
-    consumed |= _general_nouns(lexicon, tokens) | excluded | excluding
+    consumed |= _general_nouns(lexicon, tokens) | _information_nouns(tokens) | excluded | excluding
     ignore = set(CLOSED_CLASS) | _ANSWER_WORDS | _QUESTION_WORDS
     if reading.kind in (PLACES, COUNTRIES):
         ignore |= partner_filler(tokens)
@@ -783,6 +783,27 @@ def _alternatives(
 GENERAL_NOUNS = frozenset(
     "guy guys person persons folks stuff idea ideas matter matters affair affairs business".split()
 )
+
+
+#: Nouns for what a text says of a thing ("give me *info* on the college", "the *details*
+#: of the plan"): the stop-words list holds "information", "detail" and "facts"; these are
+#: their plurals, clippings and the like, which ask for the text, as "tell me about" does.
+INFORMATION_NOUNS = frozenset(
+    "info details overview overviews summary summaries rundown lowdown gist highlights"
+    " basics specifics particulars".split()
+)
+#: Prepositions that say what a text is about ("details *of*", "info *on*").
+_TOPIC_PREPOSITIONS = frozenset({"of", "on", "about", "regarding", "concerning"})
+
+
+def _information_nouns(tokens: Sequence[str]) -> set[int]:
+    """Positions of nouns for what a text says before the topic it says it of ("*info* on
+    the college", "the *details* of the plan"): they name nothing of the topic."""
+    return {
+        i
+        for i in range(len(tokens) - 2)
+        if tokens[i] in INFORMATION_NOUNS and tokens[i + 1] in _TOPIC_PREPOSITIONS
+    }
 
 
 #: The general nouns of people: "the *guy* who taught Go" asks who, as "who" does.

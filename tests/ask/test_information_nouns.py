@@ -1,0 +1,61 @@
+"""Nouns for what a text says of a thing ("give me *info* on the college", "the *details*
+of the plan"): they ask for the text on the topic after them, as "tell me about" does,
+and name nothing of it; a word of the topic the records never use still vetoes."""
+
+from __future__ import annotations
+
+import pytest
+
+from cqedu.ask.reading import _information_nouns
+from cqedu.knowledge import KnowledgeBase
+from tests.conftest import refused
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("give me info on the college", {2}),
+        ("the details of the plan", {1}),
+        ("a summary of the reform", {1}),
+        # no topic after it: the noun is what is asked
+        ("what info is there", set()),
+        ("the details", set()),
+    ],
+)
+def test_information_nouns(question: str, found: set[int]) -> None:
+    assert _information_nouns(question.split()) == found
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("give me info on the Leicester joint college", "leicester-joint-college"),
+        (
+            "tell me the details of the principal training in Singapore",
+            "principal-training-singapore",
+        ),
+        ("summary of the campus football reform", "campus-football-reform"),
+        ("what are the highlights of the fourteenth five year plan", "fourteenth-five-year-plan"),
+    ],
+)
+def test_answered(real_kb: KnowledgeBase, question: str, record: str) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("give me the details of the teacher salaries", 'the article does not mention "salaries"'),
+        ("info on nurses in Chongqing", 'the article does not mention "nurses"'),
+        (
+            "what are the details of the budget of the principal training",
+            'the article does not mention "budget"',
+        ),
+        (
+            "give me a rundown of the tuition at the Leicester joint college",
+            'the article gives no figure for "tuition at the Leicester joint college"',
+        ),
+    ],
+)
+def test_refused(real_kb: KnowledgeBase, question: str, message: str) -> None:
+    assert refused(real_kb, question) == message
