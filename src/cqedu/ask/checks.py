@@ -664,7 +664,10 @@ def _the_thing_first(q: _Question, ranked: list[Candidate]) -> list[Candidate]:
         return ranked
     top = ranked[0]
     said = q.stands_for(q.known) | set(r.tokens)
-    if set(words(top.fact.unit or "")) & said:
+    # a shell noun asked about is the thing, whose clause names what the stat counts
+    # ("the scheme that trains *principals*")
+    shell = any(not q.read.get(i) and shell_noun(r.tokens, i) for i in r.head)
+    if set(words(top.fact.unit or "")) & said and not shell:
         return ranked  # "study in chongqing international students": what the stat counts
     alike = round(top.score(q.required), 2)
     things = [
