@@ -335,9 +335,7 @@ class _Question:
         # a list's records may be several, each covering every word ("which platforms")
         if len(covering) == 1 or r.plural:
             return bool(known and covering)
-        # ... and a shell's, one record and those it is tied to (a program and its
-        # figure): one thing the clause says, however many records tell of it
-        return shell and bool(known) and _one_topic([c.fact for c in covering])
+        return shell and bool(known) and _one_thing(covering, known)
 
     def _plain(self, i: int) -> bool:
         """Whether a word stands where `_vetoes` reads an uninflected word said aside."""
@@ -524,6 +522,14 @@ class _Question:
         if not any(fits(self.r.kind, c.fact) for c in kept):
             raise level_silence(self, ranked)
         return kept
+
+
+def _one_thing(covering: Sequence[Candidate], known: Sequence[int]) -> bool:
+    """Whether the records covering a shell's clause tell of one thing: one record and
+    those it is tied to (a program and its figure), however many tell of it; of them,
+    those that say the words in their own right, when some do, not in passing."""
+    strong = [c for c in covering if c.weak.isdisjoint(known)]
+    return _one_topic([c.fact for c in strong or covering])
 
 
 def _one_topic(facts: Sequence[Fact]) -> bool:
