@@ -1,5 +1,6 @@
-"""Everyday words for the records' own ("hires" for employees, "smarts" for wisdom), declared
-as `[[terms]]`: they find the record, and a word beside them no record uses still vetoes."""
+"""Everyday words for the records' own ("hires" for employees, "smarts" for wisdom, "in
+charge" for director), declared as `[[terms]]`: they find the record, and a word beside
+them no record uses still vetoes."""
 
 from __future__ import annotations
 
@@ -21,6 +22,12 @@ from tests.conftest import refused
             "chongqing-wisdom",
         ),
         ("tell me about chongqing smarts", "chongqing-wisdom"),
+        # "in charge of" is what a director or head is
+        (
+            "liu yanbing is in charge of which government body",
+            "chongqing-municipal-education-commission",
+        ),
+        ("who is in charge of the education commission", "liu-yanbing"),
     ],
 )
 def test_answered(real_kb: KnowledgeBase, question: str, record: str) -> None:
@@ -31,6 +38,12 @@ def test_answered(real_kb: KnowledgeBase, question: str, record: str) -> None:
     ("question", "message"),
     [
         ("what share of new frontline hires are women", 'the article does not mention "women"'),
+        (
+            "who is in charge of the Leicester joint college",
+            "the article gives no person or organization for Joint college with the University "
+            "of Leicester; worth a look: leicester-joint-college, university-of-leicester, "
+            "sino-foreign-cooperative-programs",
+        ),
         (
             "how many frontline hires were trained by local vocational schools",
             'the article gives no count of "frontline hires"; worth a look: '
