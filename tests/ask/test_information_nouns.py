@@ -1,6 +1,7 @@
 """Nouns for what a text says of a thing ("give me *info* on the college", "the *details*
-of the plan"): they ask for the text on the topic after them, as "tell me about" does,
-and name nothing of it; a word of the topic the records never use still vetoes."""
+of the plan", "the *bit* about the hub"): they ask for the text on the topic after them,
+as "tell me about" does, and name nothing of it; a word of the topic the records never
+use still vetoes."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ from tests.conftest import refused
         ("give me info on the college", {2}),
         ("the details of the plan", {1}),
         ("a summary of the reform", {1}),
+        ("give me the bit about the hub", {3}),
+        # before "of", a part of something else
+        ("what part of the budget", set()),
         # no topic after it: the noun is what is asked
         ("what info is there", set()),
         ("the details", set()),
@@ -36,6 +40,12 @@ def test_information_nouns(question: str, found: set[int]) -> None:
         ),
         ("summary of the campus football reform", "campus-football-reform"),
         ("what are the highlights of the fourteenth five year plan", "fourteenth-five-year-plan"),
+        (
+            "give me the bit about Chongqing becoming a hub for international education in "
+            "inland China",
+            "international-education-hub",
+        ),
+        ("give me the paragraph about the Leicester joint college", "leicester-joint-college"),
     ],
 )
 def test_answered(real_kb: KnowledgeBase, question: str, record: str) -> None:

@@ -322,9 +322,9 @@ class _Question:
             return False
         known = [i for i in self.known if not self.generic(i)]
         # a shell alone: its clause must say all the rest ("the scheme that gives
-        # *nurses* ..." names what no record does)
+        # *nurses* ..." names what no record does), and name no other thing
         shells = [shell_noun(tokens, i) for i in unknown]
-        if any(shells) and not all(shells):
+        if any(shells) and (not all(shells) or self._names_another(unknown)):
             return False
         shell = all(shells)
         if shell:
@@ -336,6 +336,24 @@ class _Question:
         if len(covering) == 1 or r.plural:
             return bool(known and covering)
         return shell and bool(known) and _one_thing(covering, known)
+
+    def _names_another(self, shells: Sequence[int]) -> bool:
+        """Whether a shell's clause names a thing of the records ("the budget that funds
+        the *overseas study sponsorship*", "the hospital that partners with *Leicester*"):
+        then the shell is another thing, tied to it, which no record says. A place where
+        it is done ("in *Singapore*") names none."""
+        r = self.r
+        clause = range(min(shells) + 2, len(r.tokens))
+        places = country_words(self.kb) | {r.tokens[i] for i in self.homes}
+        if any(
+            r.tokens[i] not in places
+            and (r.typed[i][:1].isupper() or proper_noun(self.kb, r.tokens[i]))
+            for i in clause
+        ):
+            return True
+        said = f" {' '.join(r.tokens[i] for i in clause)} "
+        names = (normalise_phrase(c.fact.name) for c in self.found)
+        return any(" " in name and f" {name} " in said for name in names)
 
     def _plain(self, i: int) -> bool:
         """Whether a word stands where `_vetoes` reads an uninflected word said aside."""

@@ -792,17 +792,22 @@ INFORMATION_NOUNS = frozenset(
     "info details overview overviews summary summaries rundown lowdown gist highlights"
     " basics specifics particulars".split()
 )
+#: Nouns for a part of a text ("give me the *bit* about the hub"), as frames' nouns for
+#: the text itself ("article", "story", "piece"); before "of" a part of something else.
+TEXT_PARTS = frozenset("bit bits part parts section sections passage passages paragraph".split())
 #: Prepositions that say what a text is about ("details *of*", "info *on*").
-_TOPIC_PREPOSITIONS = frozenset({"of", "on", "about", "regarding", "concerning"})
+_TOPIC_PREPOSITIONS = frozenset({"on", "about", "regarding", "concerning"})
 
 
 def _information_nouns(tokens: Sequence[str]) -> set[int]:
     """Positions of nouns for what a text says before the topic it says it of ("*info* on
-    the college", "the *details* of the plan"): they name nothing of the topic."""
+    the college", "the *details* of the plan", "the *bit* about the hub"): they name
+    nothing of the topic."""
     return {
         i
         for i in range(len(tokens) - 2)
-        if tokens[i] in INFORMATION_NOUNS and tokens[i + 1] in _TOPIC_PREPOSITIONS
+        if (tokens[i] in INFORMATION_NOUNS and tokens[i + 1] in _TOPIC_PREPOSITIONS | {"of"})
+        or (tokens[i] in TEXT_PARTS and tokens[i + 1] in _TOPIC_PREPOSITIONS)
     }
 
 

@@ -1,12 +1,12 @@
-"""Shell nouns: a noun whose content the words right after it give, so it names no more
-than "the thing" does ("the *scheme* that gives school heads training abroad", "the *bit*
-about the hub"); Schmid, "English Abstract Nouns as Conceptual Shells" (2000).
+"""Shell nouns: a noun whose content the clause right after it gives, so it names no more
+than "the thing" does ("the *scheme* that gives school heads training abroad"); Schmid,
+"English Abstract Nouns as Conceptual Shells" (2000).
 
-Its content is a topic ("give me the bit about ...") or a relative clause whose subject it is ("that
-*gives* ..."): the clause says what the thing does, which a record must say. A noun the
-clause does something to is not one ("the tuition that students *pay*": the students
-pay it, and the tuition is what is asked), nor one before "of" or "for" ("the budget of
-the scheme"): an attribute of what follows.
+Its content is a relative clause whose subject it is ("that *gives* ..."): the clause says
+what the thing does, which a record must say. A noun the clause does something to is not
+one ("the tuition that students *pay*": the students pay it, and the tuition is what is
+asked), nor one before "of" or "for" ("the budget of the scheme"): an attribute of what
+follows.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from functools import cache
 
 #: Relative pronouns a clause about a thing opens with (not "where" or "when": a setting).
 _RELATIVES = frozenset({"that", "which", "who"})
-#: Imperatives that ask for a piece of the text ("*give* me the bit about ...").
-_GIVING = frozenset({"give", "tell", "show", "find", "read"})
 #: Auxiliaries and modals that open a relative clause's verb phrase ("that *is* sending").
 _FINITE_AUXILIARIES = frozenset(
     "is are was were has have had does do did can could will would may might must should".split()
@@ -25,13 +23,9 @@ _FINITE_AUXILIARIES = frozenset(
 
 
 def shell_noun(tokens: Sequence[str], at: int) -> bool:
-    """Whether the noun at `at` is a shell: "about" follows it, or a relative pronoun and
-    a finite verb ("that *gives*", "which *sent*", "that *is* ...")."""
+    """Whether the noun at `at` is a shell: a relative pronoun and a finite verb follow
+    it ("that *gives*", "which *sent*", "that *is* ...")."""
     after = tokens[at + 1 : at + 3]
-    if after and after[0] == "about":
-        # asked to be given ("give me the bit about"), the noun is the text itself; "what
-        # is the *controversy* about" asks what the text may not say
-        return len(after) > 1 and tokens[0] in _GIVING
     if len(after) < 2 or after[0] not in _RELATIVES:
         return False
     return after[1] in _FINITE_AUXILIARIES or finite_verb(after[1])
