@@ -60,8 +60,8 @@ def role_played(question: str, kb: KnowledgeBase) -> str:
     """The question "what role does X play in Y" as what it asks: "what is X in Y", or
     "who is X in Y" when X is a person the records name (a person's role is who they
     are there); unchanged otherwise."""
-    if not re.search(r"(?i)\bplay", question):
-        return question
+    if "play" not in question.lower():
+        return question  # no idiom: its pattern is not compiled
     found = re.match(_ROLE, question)
     if found is None:
         return question
@@ -82,8 +82,9 @@ _MAKES = (
 def what_sets_apart(question: str) -> str:
     """The question "what makes X unique (in Y)" as "what is special about X (in Y)",
     unchanged otherwise; any other adjective ("what makes X *expensive*") is what it asks."""
-    if not re.match(r"(?i)\s*what\s+ma[dk]es?\b", question):
-        return question
+    lowered = question.lower()
+    if "what" not in lowered or not ("makes" in lowered or "made" in lowered):
+        return question  # no idiom: its pattern is not compiled
     found = re.match(_MAKES, question)
     if found is None:
         return question
