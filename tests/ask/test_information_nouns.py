@@ -69,3 +69,34 @@ def test_answered(real_kb: KnowledgeBase, question: str, record: str) -> None:
 )
 def test_refused(real_kb: KnowledgeBase, question: str, message: str) -> None:
     assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        # a noun for a wording before a record's whole name, in apposition to it
+        ("What does the term Chongqing wisdom mean?", "chongqing-wisdom"),
+        (
+            'What does the phrase "teaching follows industry" refer to?',
+            "teaching-follows-industry",
+        ),
+        ('what is the expression "Five Educations in One" about', "five-educations-in-one"),
+    ],
+)
+def test_wording_answered(real_kb: KnowledgeBase, question: str, record: str) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # no record's name after it: the noun is what is asked
+        ("what does the term tuition mean", 'the article does not mention "term"'),
+        (
+            "what is the slogan of the Leicester joint college",
+            'the article does not mention "slogan"',
+        ),
+    ],
+)
+def test_wording_refused(real_kb: KnowledgeBase, question: str, message: str) -> None:
+    assert refused(real_kb, question) == message

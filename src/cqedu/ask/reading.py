@@ -534,7 +534,13 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         | _of_now(tokens)
         | _alternatives(lexicon, tokens, typed, reading.kind)
     )
-    consumed |= _general_nouns(lexicon, tokens) | _information_nouns(tokens) | excluded | excluding
+    consumed |= (
+        _general_nouns(lexicon, tokens)
+        | _information_nouns(tokens)
+        | _wording_nouns(lexicon, tokens)
+        | excluded
+        | excluding
+    )
     ignore = set(CLOSED_CLASS) | _ANSWER_WORDS | _QUESTION_WORDS
     if reading.kind in (PLACES, COUNTRIES):
         ignore |= partner_filler(tokens)
@@ -808,6 +814,23 @@ def _information_nouns(tokens: Sequence[str]) -> set[int]:
         for i in range(len(tokens) - 2)
         if (tokens[i] in INFORMATION_NOUNS and tokens[i + 1] in _TOPIC_PREPOSITIONS | {"of"})
         or (tokens[i] in TEXT_PARTS and tokens[i + 1] in _TOPIC_PREPOSITIONS)
+    }
+
+
+#: Nouns for a word or phrase itself ("the *term* Chongqing wisdom"): before a name, in
+#: apposition to it, they say that what follows is a wording, and name nothing else.
+WORDING_NOUNS = frozenset(
+    "term terms phrase phrases expression expressions word words slogan motto label".split()
+)
+
+
+def _wording_nouns(lexicon: Lexicon, tokens: Sequence[str]) -> set[int]:
+    """Positions of nouns for a wording before a record's whole name, in apposition to it
+    ("what does the *term* Chongqing wisdom mean", "the *slogan* Study in Chongqing")."""
+    return {
+        i
+        for i in range(len(tokens) - 1)
+        if tokens[i] in WORDING_NOUNS and _record_name(lexicon, tokens, i + 1)
     }
 
 
