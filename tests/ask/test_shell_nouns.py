@@ -18,6 +18,8 @@ from tests.conftest import refused
         ("tell me about the scheme that gives school heads training", 4, True),
         ("the arrangement which sent scholars abroad", 1, True),
         ("the effort that is sending academics abroad", 1, True),
+        # "who" opens a clause about a person, whom a noun of people says more of
+        ("the woman who heads the commission", 1, False),
         # an object relative: the students pay the tuition, which is what is asked
         ("what is the tuition that students pay", 3, False),
         ("what is the budget of the scheme", 3, False),
@@ -134,6 +136,15 @@ def test_answered(real_kb: KnowledgeBase, question: str, record: str) -> None:
             'the article does not mention "policy" or "lunches"',
         ),
         ("what is the tuition for the Leicester joint college", None),
+        # a person is no thing: a noun of people says more ("woman")
+        (
+            "who is the woman that heads the education commission",
+            'the article does not mention "woman"',
+        ),
+        (
+            "what's the name of the woman that heads the education commission",
+            'the article does not mention "woman"',
+        ),
         # a clause that names a thing of the records makes the shell another thing
         (
             "what's the budget that funds the overseas study sponsorship",

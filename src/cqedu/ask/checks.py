@@ -326,16 +326,15 @@ class _Question:
         shells = [shell_noun(tokens, i) for i in unknown]
         if any(shells) and (not all(shells) or self._names_another(unknown)):
             return False
-        shell = all(shells)
-        if shell:
+        if any(shells):
             # a shell's clause picks its record by what it names, not by its common
             # words ("*becoming* a hub", "training *abroad*"), which only rank
             known = [i for i in known if i not in r.common]
+            covering = [c for c in self.found if c.covers(known)]
+            return bool(known) and _one_thing(covering, known, plural=r.plural)
         covering = [c for c in self.found if c.covers(known)]
         # a list's records may be several, each covering every word ("which platforms")
-        if len(covering) == 1 or r.plural:
-            return bool(known and covering)
-        return shell and bool(known) and _one_thing(covering, known)
+        return bool(known and covering) and (len(covering) == 1 or r.plural)
 
     def _names_another(self, shells: Sequence[int]) -> bool:
         """Whether a shell's clause names a thing of the records ("the budget that funds
@@ -363,7 +362,9 @@ class _Question:
             return False
         if (i > 0 and r.typed[i][:1].isupper()) or tokens[i] in self.lexicon.declared:
             return False
-        if shell_noun(tokens, i):  # "the *scheme* that gives ...": the clause says what
+        # "the *scheme* that gives ...": the clause says what; a person asked for is no
+        # thing ("who is the *woman* that heads ...")
+        if r.kind != WHO and shell_noun(tokens, i):
             return True
         if in_relative_clause(tokens, i):  # "the program that sends *nurses*": its object
             return False
@@ -542,10 +543,15 @@ class _Question:
         return kept
 
 
-def _one_thing(covering: Sequence[Candidate], known: Sequence[int]) -> bool:
-    """Whether the records covering a shell's clause tell of one thing: one record and
-    those it is tied to (a program and its figure), however many tell of it; of them,
-    those that say the words in their own right, when some do, not in passing."""
+def _one_thing(covering: Sequence[Candidate], known: Sequence[int], *, plural: bool) -> bool:
+    """Whether the records covering a shell's clause tell of one thing (for a list, of
+    things): one record and those it is tied to (a program and its figure), however many
+    tell of it; of them, those that say the words in their own right, when some do, not in
+    passing. A person is no thing: a noun for one says more ("the *woman* that heads")."""
+    if not covering or any(c.fact.kind == "person" for c in covering):
+        return False
+    if plural:
+        return True
     strong = [c for c in covering if c.weak.isdisjoint(known)]
     return _one_topic([c.fact for c in strong or covering])
 

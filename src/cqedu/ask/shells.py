@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-#: Relative pronouns a clause about a thing opens with (not "where" or "when": a setting).
-_RELATIVES = frozenset({"that", "which", "who"})
+#: Relative pronouns a clause about a thing opens with (not "where" or "when": a setting;
+#: nor "who": a noun of people says more than "someone" does, "the *woman* who heads").
+_RELATIVES = frozenset({"that", "which"})
 #: Auxiliaries and modals that open a relative clause's verb phrase ("that *is* sending").
 _FINITE_AUXILIARIES = frozenset(
     "is are was were has have had does do did can could will would may might must should".split()
