@@ -1,8 +1,9 @@
 """Step 3 of a question: which candidate answers it, checked against every constraint.
 
 In order: a word the records never use vetoes, unless it is ordinary English (a function
-word, a verb form outside the noun phrase asked about, or a common word said aside while
-the other words pick one record clearly); the records must cover the
+word, a verb form outside the noun phrase asked about, a common word said aside while
+the other words pick one record clearly, or a shell noun whose clause picks one thing:
+"the *scheme* that gives school heads training"); the records must cover the
 noun phrase, the words after a preposition ("in clinical medicine") and the places named,
 while other words (verbs) only rank them; the level, year, source and "each year" named
 must hold; a figure must count what "how many" names, and cover the noun phrase by its
@@ -321,14 +322,14 @@ class _Question:
         if any(counts.get(tokens[i], 0) < COMMON_ENGLISH for i in unknown):
             return False
         known = [i for i in self.known if not self.generic(i)]
-        # a shell alone: its clause must say all the rest ("the scheme that gives
-        # *nurses* ..." names what no record does), and name no other thing
         shells = [shell_noun(tokens, i) for i in unknown]
-        if any(shells) and (not all(shells) or self._names_another(unknown)):
-            return False
         if any(shells):
-            # a shell's clause picks its record by what it names, not by its common
-            # words ("*becoming* a hub", "training *abroad*"), which only rank
+            # a shell alone: its clause must say all the rest ("the scheme that gives
+            # *nurses* ..." names what no record does), and name no other thing; it picks
+            # its record by what it names, not by its common words ("training *abroad*"),
+            # which only rank
+            if not all(shells) or self._names_another(unknown):
+                return False
             known = [i for i in known if i not in r.common]
             covering = [c for c in self.found if c.covers(known)]
             return bool(known) and _one_thing(covering, known, plural=r.plural)
