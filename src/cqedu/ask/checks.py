@@ -24,6 +24,7 @@ from cqedu.ask.candidates import Candidate, find, meanings
 from cqedu.ask.cues import QUANTITY_WORDS
 from cqedu.ask.kind_asked import noun_asked, of_kind
 from cqedu.ask.language import (
+    MONEY_WORDS,
     Lexicon,
     function_words,
     inflected,
@@ -1136,6 +1137,46 @@ def _settled(q: _Question, answer: Answer) -> Answer:
     return answer
 
 
+#: Nouns of a sum of money paid or spent, and the verb "cost": a question whose noun
+#: phrase ends in one ("kindergarten *fees*", "what does X *cost*") asks a sum of money.
+#: "Pay" and "charge" are left out: "who pays" asks a payer, "in charge" a head.
+_PRICE_WORDS = frozenset(
+    "fee fees tuition tuitions price prices cost costs salary salaries wage wages budget "
+    "budgets spending expenditure expenditures fare fares rent rents".split()
+)
+
+
+def _priced(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when the question asks a sum of money (a price, fee or
+    cost ends its noun phrase, or "money") and no record named gives a figure in a
+    currency: "one year of free preschool" is no fee, a description has no price. A
+    money word modifying another noun ("fee waiver", "tuition-free") asks none, nor does
+    a question about something being free."""
+    from cqedu.core.units import MONEY_UNITS  # deferred: only a question of money needs it
+
+    tokens = q.r.tokens
+    asked = [
+        i
+        for i, token in enumerate(tokens)
+        if (token in _PRICE_WORDS or token in MONEY_WORDS)
+        and (i + 1 == len(tokens) or tokens[i + 1] in CLOSED_CLASS)
+    ]
+    if not asked or "free" in tokens:
+        return answer
+    if any(MONEY_UNITS & set(words(f.unit or "")) for f in answer.named):
+        return answer
+    fact = answer.record
+    given = (
+        f"gives {wording.counted_when(fact)}"
+        if fact.has_figure
+        else f"describes {wording.in_sentence(fact.name, fact)}"
+    )
+    raise NoMatchError(
+        f'the article gives no sum of money for "{quoted(q.r, asked[:1])}": it {given}'
+        f"{_look([fact, *answer.related])}"
+    )
+
+
 #: Stems of verbs that ask who pays ("funds", "finances", "pays for", "sponsors"): of a
 #: partner, a sum of money the article never gives.
 _PAYING = frozenset({"fund", "financ", "pay", "paid", "sponsor", "subsid", "bankrol"})
@@ -1435,6 +1476,7 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         timely = _of_one_time(question, _predicated(question, _settled(question, stated)))
         held = _in_its_role(question, _of_one_holder(question, _of_the_owner(question, timely)))
         paid = _unmodified(question, _partner_pays(question, _for_its_purpose(question, held)))
+        paid = _priced(question, paid)
         return _in_full(question, _broken_down(question, paid))
     except NoMatchError as error:
         if len(kb.sources) < 2:
