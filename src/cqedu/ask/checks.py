@@ -112,7 +112,7 @@ def _time_period(fact: Fact) -> bool:
 def _years(period: str | None) -> int:
     """How many years a period of two years spans ("2021-2025": 5), or 0."""
     first, _, last = (period or "").partition("-")
-    if len(first) == len(last) == 4 and first.isdigit() and last.isdigit():
+    if len(first) == len(last) == 4 and first.isdecimal() and last.isdecimal():
         return int(last) - int(first) + 1
     return 0
 

@@ -170,7 +170,7 @@ def _article_words(lexicon: Lexicon) -> set[str]:
         named.update(w.lower() for w in re.findall(r"\b[A-Z][\w-]*", source.title))
         year, _, rest = source.date.partition("-")
         month, _, day = rest.partition("-")
-        if month.isdigit() and 1 <= int(month) < len(calendar.month_name):
+        if month.isdecimal() and 1 <= int(month) < len(calendar.month_name):
             found.update(
                 words(f"{calendar.month_name[int(month)]} {calendar.month_abbr[int(month)]}")
             )

@@ -108,7 +108,7 @@ def _known_plural(word: str, known: Collection[str]) -> str:
 
 def _number(word: str) -> bool:
     """Whether a word is a number of two or more that counts (not a year, not "one")."""
-    if word.isdigit():
+    if word.isdecimal():  # int() reads it (a digit such as "⓵" it does not)
         return 1 < int(word) < 1900 or int(word) > 2100
     if not word.isalpha():
         return False

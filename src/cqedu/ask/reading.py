@@ -1120,11 +1120,11 @@ def _english_word(word: str) -> bool:
 def _numbers_named(lexicon: Lexicon, tokens: tuple[str, ...]) -> tuple[str, ...]:
     """The question's words, a number typed in figures that begins a record's name
     written in words read as that word ("what are the *5* educations": "five")."""
-    if not any(t.isdigit() and len(t) < 4 for t in tokens):
+    if not any(t.isdecimal() and len(t) < 4 for t in tokens):
         return tokens
     out = list(tokens)
     for i, token in enumerate(tokens):
-        if token.isdigit() and len(token) < 4:
+        if token.isdecimal() and len(token) < 4:  # int() reads it (not "⓵")
             out[i] = _begins_a_name(lexicon, tokens, i, int(token)) or token
     return tuple(out)
 

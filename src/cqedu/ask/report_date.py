@@ -38,7 +38,7 @@ def _parts(source: Source) -> tuple[str, int, int] | None:
     """A source's date as (year, month, day), or None when it is not a whole date."""
     year, _, rest = source.date.partition("-")
     month, _, day = rest.partition("-")
-    if not (year.isdigit() and month.isdigit() and day.isdigit()):
+    if not (year.isdecimal() and month.isdecimal() and day.isdecimal()):
         return None
     return year, int(month), int(day)
 
@@ -87,7 +87,7 @@ def _month_and_day(tokens: Sequence[str], at: int, month: int, day: int) -> set[
         token = tokens[i]
         if is_month:
             return months.get(token) == wanted
-        return token.isdigit() and int(token) == wanted
+        return token.isdecimal() and int(token) == wanted
 
     if said(at - 1, month, is_month=True):
         return {at - 2, at - 1} if said(at - 2, day, is_month=False) else {at - 1}

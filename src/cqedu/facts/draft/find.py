@@ -81,7 +81,7 @@ def find_figures(text: str) -> list[Found]:
 
 
 def _is_year(number: str) -> bool:
-    return len(number) == 4 and number.isdigit() and 1800 <= int(number) <= 2100
+    return len(number) == 4 and number.isdecimal() and 1800 <= int(number) <= 2100
 
 
 def _kind(text: str, match: re.Match[str], figure: Figure) -> str:  # noqa: PLR0911, PLR0912 - one return per kind of non-figure reads best
@@ -94,7 +94,7 @@ def _kind(text: str, match: re.Match[str], figure: Figure) -> str:  # noqa: PLR0
         and match["scale"] is None
     )
     number = match["number"]
-    if bare and number is not None and number.isdigit():
+    if bare and number is not None and number.isdecimal():
         if len(number) == 4 and 1800 <= int(number) <= 2100:
             return "year"
         if int(number) <= 31 and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
