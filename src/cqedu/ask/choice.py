@@ -46,7 +46,7 @@ from cqedu.ask.reading import (
     quoted,
 )
 from cqedu.ask.spoken import NUMBER_WORDS
-from cqedu.ask.stated import compound_restated, summary_head
+from cqedu.ask.stated import compound_restated, said_in_a_row, summary_head
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import word_spans, words
 from cqedu.core.units import MONEY_UNITS
@@ -1212,6 +1212,7 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
         and not (i in r.counted and q.generic(i))
         and not _restated(q, top, i)
         and not compound_restated(r.tokens, i, top.fact.summary)
+        and not said_in_a_row(r.tokens, i, r.phrasal, top.fact.summary)
     ]
     if weak:
         raise NoMatchError(wording.passing(top.fact, quoted(r, weak)))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from cqedu.ask.candidates import Candidate
 from cqedu.ask.language import function_words, inflected
 from cqedu.ask.reading import clause_verbs, declared_verb
+from cqedu.ask.stated import said_in_a_row
 from cqedu.core.text import words
 
 if TYPE_CHECKING:
@@ -89,7 +90,12 @@ def against(q: _Question, candidate: Candidate) -> list[int]:
             continue
         # a summary that mentions the word in passing does not cover it ("national")
         # (verbs live in summaries: there a mention covers one, "subjects *rank*")
-        covered = candidate.quality.get(i) and (i not in candidate.weak or i in verbs)
+        # ... nor one it says as the question does ("*three* major industries")
+        covered = candidate.quality.get(i) and (
+            i not in candidate.weak
+            or i in verbs
+            or said_in_a_row(tokens, i, r.phrasal, candidate.fact.summary)
+        )
         if i <= max(anchor) or covered or _near(i, q.homes):
             continue
         if i in r.level_positions or i in q.in_terms or q.generic(i):

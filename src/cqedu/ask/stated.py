@@ -8,9 +8,11 @@ its summary describes, not a thing it mentions in passing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from itertools import pairwise
 
-from cqedu.ask.reading import CLOSED_CLASS, DETERMINERS, PREPOSITIONS
+from cqedu.ask.reading import CLOSED_CLASS, DETERMINERS, PARTICLES, PREPOSITIONS
+from cqedu.ask.spoken import CARDINALS
 from cqedu.core.text import words
 from cqedu.facts.model import Fact
 
@@ -52,3 +54,26 @@ def compound_restated(tokens: Sequence[str], position: int, summary: str) -> boo
         if rest[:1] == [tokens[position]]:
             return True
     return False
+
+
+def said_in_a_row(
+    tokens: Sequence[str], position: int, phrasal: Collection[int], text: str
+) -> bool:
+    """Whether a numeral or a phrasal verb's word at `position` is said by `text` (a
+    summary) together with the word that makes its phrase, in the same order: a numeral
+    with the noun phrase it counts ("*three* major industries"), a verb with its particle
+    ("*set* up"). Said so, it is the record's own description, no other quantity."""
+    word = tokens[position]
+    if word.isdigit() or word in CARDINALS:
+        start = position
+    else:
+        start = position if position in phrasal else position - 1
+        if start not in phrasal or tokens[start + 1 : start + 2] not in {(p,) for p in PARTICLES}:
+            return False
+    if start < 0 or start + 1 >= len(tokens):
+        return False
+    # deferred for start-up: stems load the stemmer
+    from cqedu.core.text import stem
+
+    said = {(stem(a), stem(b)) for a, b in pairwise(words(text))}
+    return (stem(tokens[start]), stem(tokens[start + 1])) in said

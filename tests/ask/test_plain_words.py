@@ -1,0 +1,83 @@
+"""Issue 14: a figure or fact-check question whose other words are a numeral, a verb or a
+particle that says nothing of another quantity is answered ("the city's *three* major
+industries", "has Chongqing *set up* 12 platforms"), while one that changes what is
+counted or names a change, an ending or a denial stays refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from cqedu.knowledge import KnowledgeBase
+from tests.conftest import answered, refused
+
+FRONTLINE = "frontline-employees-trained-locally"
+PLATFORMS = "international-vocational-platforms"
+
+
+@pytest.mark.parametrize(
+    ("question", "record", "opening"),
+    [
+        (
+            "What proportion of new frontline staff in the city's three major industries"
+            " were trained by local vocational institutions?",
+            FRONTLINE,
+            "more than 70%",
+        ),
+        (
+            "what share of workers in the three major industries were trained by local"
+            " vocational schools",
+            FRONTLINE,
+            "more than 70%",
+        ),
+        (
+            "what share of new frontline workers in the three major industries were trained"
+            " locally",
+            FRONTLINE,
+            "more than 70%",
+        ),
+        (
+            "Is it true that Chongqing has set up 12 international vocational education platforms?",
+            PLATFORMS,
+            "No: the article gives 10 platforms",
+        ),
+        ("did chongqing set up 10 international vocational education platforms", PLATFORMS, "Yes:"),
+    ],
+)
+def test_a_numeral_or_particle_the_summary_says_alike_is_answered(
+    real_kb: KnowledgeBase, question: str, record: str, opening: str
+) -> None:
+    # was "... but no figure for "three"" and "... no figure for "set up""
+    found, line = answered(real_kb, question)
+    assert (found, line[: len(opening)]) == (record, opening)
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        (
+            "what share of new frontline workers in the five major industries were trained by"
+            " local vocational schools",
+            'the article gives no figure for "frontline workers in the five major industries'
+            ' were trained by local vocational schools"',
+        ),
+        (
+            "what share of new frontline workers in the three biggest industries were trained"
+            " by local vocational schools",
+            "the article gives more than 70% new frontline employees trained by local"
+            ' vocational schools, but no figure for "three"; worth a look: major-industries',
+        ),
+        (
+            "how many of the three major industries' workers were women",
+            'the article does not mention "women"',
+        ),
+        (
+            "Is it true that Chongqing has shut down 12 international vocational education"
+            " platforms?",
+            'the article does not mention "shut"',
+        ),
+    ],
+)
+def test_a_numeral_or_verb_that_changes_what_is_counted_stays_refused(
+    real_kb: KnowledgeBase, question: str, reason: str
+) -> None:
+    assert refused(real_kb, question) == reason
