@@ -81,3 +81,18 @@ def test_a_numeral_or_verb_that_changes_what_is_counted_stays_refused(
     real_kb: KnowledgeBase, question: str, reason: str
 ) -> None:
     assert refused(real_kb, question) == reason
+
+
+@pytest.mark.parametrize(
+    ("question", "typed"),
+    [
+        ("has chongqing given up 10 international vocational education platforms", "given up"),
+        ("did chongqing give up its international vocational education platforms", "give up"),
+    ],
+)
+def test_giving_up_is_a_word_of_ending(real_kb: KnowledgeBase, question: str, typed: str) -> None:
+    # was "Yes: the article gives 10 platforms": "give up" says the platforms ended
+    assert refused(real_kb, question) == (
+        f'the article does not say "{typed}" of International vocational education platforms;'
+        f" worth a look: {PLATFORMS}"
+    )
