@@ -96,3 +96,36 @@ def test_giving_up_is_a_word_of_ending(real_kb: KnowledgeBase, question: str, ty
         f'the article does not say "{typed}" of International vocational education platforms;'
         f" worth a look: {PLATFORMS}"
     )
+
+
+RATES_BY_LEVEL = [
+    "preschool-enrollment-rate",
+    "high-school-enrollment-rate",
+    "higher-education-enrollment-rate",
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("give me all the enrollment rates by level", RATES_BY_LEVEL),
+        ("List the enrollment rates given for each level of education.", RATES_BY_LEVEL),
+        ("what are the enrollment rates at every level", RATES_BY_LEVEL),
+        # no level asked: every rate, the one of a group too
+        ("list all the enrollment rates", [*RATES_BY_LEVEL, "disability-enrollment-rate"]),
+        # the levels named: their own figures
+        (
+            "list the enrollment rates for preschool and special education levels",
+            [
+                "preschool-enrollment-rate",
+                "inclusive-preschool-coverage",
+                "disability-enrollment-rate",
+            ],
+        ),
+    ],
+)
+def test_figures_listed_by_level_are_those_of_a_level(
+    real_kb: KnowledgeBase, question: str, named: list[str]
+) -> None:
+    # was the three rates and the rate of children with disabilities, which is a group's
+    assert [f.id for f in real_kb.ask(question).named] == named

@@ -25,6 +25,7 @@ from cqedu.ask.language import (
     past_of_content_verb,
     verb_roots,
 )
+from cqedu.ask.level_figures import of_each_level
 from cqedu.ask.listing import is_a, of_the_noun
 from cqedu.ask.narrowing import RELATIONS, against, relation_settled
 from cqedu.ask.question import Answer, made
@@ -916,7 +917,7 @@ def _listed(q: _Question, ranked: list[Candidate]) -> Answer:
         if not listed:  # not even the best fits what is listed ("list all partners")
             raise NoMatchError(f'the article does not answer "{q.asked()}"')
         kept = {c.fact.id for c in _figures(q, listed)}
-        named = [f for f in named if f.id in kept]
+        named = of_each_level(q.r, [f for f in named if f.id in kept])
         # "list the (78) sino-foreign programs": the things a figure counts, asked by name
         # ("list the enrollment rates" asks the figures: no unit counts rates); with a
         # count before it the noun is no head of the reading, but the question's last word

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from cqedu.ask.reading import _COUNT_NOUNS, Reading
 from cqedu.core.errors import NoMatchError
+from cqedu.core.text import words
+from cqedu.facts.model import Fact
 from cqedu.query.wording import FIGURE
 
 if TYPE_CHECKING:
@@ -20,6 +22,8 @@ if TYPE_CHECKING:
 
 #: The plural count nouns, which ask for several figures ("the *figures* on preschool").
 _FIGURES = frozenset(f"{noun}s" for noun in _COUNT_NOUNS)
+#: The words that ask a figure at each education level ("the rates *by level*").
+_LEVEL_WORDS = frozenset({"level", "levels"})
 
 
 def listed(kb: KnowledgeBase, reading: Reading) -> Answer | None:
@@ -52,3 +56,14 @@ def listed(kb: KnowledgeBase, reading: Reading) -> Answer | None:
     from cqedu.ask.question import made  # deferred with the question logic
 
     return made(r.question, FIGURE, found, [], limit=0)
+
+
+def of_each_level(reading: Reading, facts: list[Fact]) -> list[Fact]:
+    """The figures a list asked at each level ("the enrollment rates by level", "for each
+    level of education") names: those whose records say they are a level's (their name or
+    keywords hold "level"), when some do; a rate of a group within one ("of children with
+    disabilities") is no level's. A question that names a level lists its own figures."""
+    if reading.levels or _LEVEL_WORDS.isdisjoint(reading.tokens):
+        return facts
+    said = [f for f in facts if not _LEVEL_WORDS.isdisjoint(words(" ".join((f.name, *f.keywords))))]
+    return said or facts
