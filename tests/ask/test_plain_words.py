@@ -129,3 +129,52 @@ def test_figures_listed_by_level_are_those_of_a_level(
 ) -> None:
     # was the three rates and the rate of children with disabilities, which is a group's
     assert [f.id for f in real_kb.ask(question).named] == named
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        (
+            "Job-skills training partnerships now stretch to how many countries?",
+            "vocational-cooperation-countries",
+        ),
+        ("how many countries are in vocational partnerships", "vocational-cooperation-countries"),
+        (
+            "how many countries does chongqing have education partnerships with",
+            "cooperation-countries-and-regions",
+        ),
+        ("how many key targets did chongqing hit in the 14th five year plan", "core-goals-met"),
+        ("how many objectives were achieved", "core-goals-met"),
+    ],
+)
+def test_a_true_synonym_of_the_records_word_is_answered(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    # "partnerships" is "cooperation", "targets" are "goals" (facts.toml [[terms]])
+    assert answered(real_kb, question)[0] == record
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        (
+            "how many partnerships does chongqing have",
+            'the article gives no count of "partnerships"; worth a look: '
+            "cooperation-countries-and-regions, vocational-cooperation-countries,"
+            " enterprises-benefited",
+        ),
+        (
+            "how many vocational partnerships were cancelled",
+            'the article does not mention "cancelled"',
+        ),
+        ("how many targets were dropped", 'the article does not mention "dropped"'),
+        (
+            "how many targets did chongqing miss",
+            'the article gives no overall figure for "targets miss"; worth a look: core-goals-met',
+        ),
+    ],
+)
+def test_a_synonym_counted_or_changed_stays_refused(
+    real_kb: KnowledgeBase, question: str, reason: str
+) -> None:
+    assert refused(real_kb, question) == reason
