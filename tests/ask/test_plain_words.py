@@ -178,3 +178,42 @@ def test_a_synonym_counted_or_changed_stays_refused(
     real_kb: KnowledgeBase, question: str, reason: str
 ) -> None:
     assert refused(real_kb, question) == reason
+
+
+SCHOLARS = "scholars-sponsored-abroad"
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("How many academics does Chongqing pay to send abroad for study every year?", SCHOLARS),
+        ("how many scholars does chongqing fund to send abroad", SCHOLARS),
+        ("How many scholars does Chongqing pay to study abroad?", SCHOLARS),
+        (
+            "how many principals does chongqing pay to train in singapore",
+            "principals-trained-at-ntu",
+        ),
+    ],
+)
+def test_a_verb_the_figure_or_its_scheme_says_is_answered(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    # was 'no figure for "send"': the sponsorship tied to the figure "sends scholars abroad"
+    assert answered(real_kb, question)[0] == record
+
+
+@pytest.mark.parametrize(
+    ("question", "typed"),
+    [
+        ("How many academics does Chongqing pay to teach abroad every year?", "pay to teach"),
+        ("How many academics does Chongqing pay to bring back from abroad?", "pay to bring"),
+    ],
+)
+def test_a_purpose_of_paying_the_records_do_not_say_is_refused(
+    real_kb: KnowledgeBase, question: str, typed: str
+) -> None:
+    # was the 1,000 scholars: they are paid to study, not to teach or to come back
+    assert refused(real_kb, question) == (
+        "the article gives scholars sponsored for study abroad each year, and nothing of"
+        f' those who "{typed}"; worth a look: {SCHOLARS}'
+    )

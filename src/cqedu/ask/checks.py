@@ -1313,6 +1313,9 @@ def _for_its_purpose(q: _Question, answer: Answer) -> Answer:
 
     fact = answer.record
     own = words(f"{fact.name} {fact.summary} {' '.join(fact.keywords)}")
+    # what a record tied to it says of the same scheme ("funding that *sends* scholars
+    # abroad") is said of it too
+    own += [w for i in fact.related for w in words(q.kb.get(i).summary)]
     own_stems = {stem(w) for w in own}
 
     def said(word: str) -> bool:

@@ -103,7 +103,7 @@ def against(q: _Question, candidate: Candidate) -> list[int]:
         token = tokens[i]
         if inflected(token) or declared_verb(q.lexicon, token):
             continue
-        if i in verbs and _verb_like(q, i, anchor):
+        if i in verbs and (_verb_like(q, i, anchor) or _tied_verb(q, candidate, token)):
             continue
         if i in r.common and not _named_by_some_record(q, i):
             continue
@@ -122,6 +122,17 @@ def _verb_like(q: _Question, position: int, anchor: set[int]) -> bool:
     if position in q.r.phrasal:  # "students *carry* on with study"
         return True
     return any(_same_root(token, q.r.tokens[i]) for i in anchor)
+
+
+def _tied_verb(q: _Question, candidate: Candidate, token: str) -> bool:
+    """Whether a word where a verb stands is a form of one the summary of a record tied
+    to the figure says ("pay to *send* abroad" of scholars sponsored abroad, whose
+    sponsorship "sends scholars abroad"): what the article says is done to what it counts."""
+    # deferred for start-up: stems load the stemmer
+    from cqedu.core.text import stem
+
+    said = {stem(w) for f in candidate.fact.related for w in words(q.kb.get(f).summary)}
+    return stem(token) in said
 
 
 def _named_by_some_record(q: _Question, position: int) -> bool:

@@ -2,7 +2,9 @@
 
 "How many foreign students come *to work* in Chongqing": the infinitive after a verb of
 coming or going says what for; the record counts students who come to study, and no
-count of foreign workers is in the article. A purpose the record says ("come *to study*")
+count of foreign workers is in the article. So does one after a verb of sending or paying
+for someone ("how many scholars does the city pay *to teach* abroad": it pays them to
+study). A purpose the record says ("come *to study*")
 or a place gone to ("come *to Chongqing*", "go *to the* UK", "go *to university*") asks
 nothing more of it.
 """
@@ -15,8 +17,9 @@ from functools import cache
 from cqedu.core.text import stem
 
 #: Verbs of coming and going, after which "to" and a verb give a purpose (a closed set
-#: of English motion verbs), matched by Snowball stem.
-_MOTION = "come go move travel relocate flock head".split()
+#: of English motion verbs), and those of sending or paying for someone to go, matched
+#: by Snowball stem.
+_MOTION = "come go move travel relocate flock head send pay fund sponsor finance".split()
 #: Words after "to" that open a place or a group gone to ("go *to the* UK"), no purpose.
 _OPENING = frozenset("the a an this that these those its their his her our your my".split())
 
