@@ -217,3 +217,43 @@ def test_a_purpose_of_paying_the_records_do_not_say_is_refused(
         "the article gives scholars sponsored for study abroad each year, and nothing of"
         f' those who "{typed}"; worth a look: {SCHOLARS}'
     )
+
+
+PRINCIPALS = "principals-trained-at-ntu"
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("How many scholars and principals go abroad each year combined?", [SCHOLARS, PRINCIPALS]),
+        ("how many principals go abroad each year", [PRINCIPALS]),
+        ("how many principals are trained overseas", [PRINCIPALS]),
+    ],
+)
+def test_abroad_is_where_a_partner_of_another_country_is(
+    real_kb: KnowledgeBase, question: str, named: list[str]
+) -> None:
+    # was 'no figure for "abroad"': the principals train at NTU, in Singapore
+    assert [f.id for f in real_kb.ask(question).named] == named
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        (
+            "how many teachers go abroad",
+            'the article gives over 500,000 teachers, but no figure for "abroad"; worth a look:'
+            " vocational-cooperation-countries, scholars-sponsored-abroad,"
+            " teaching-follows-industry",
+        ),
+        (
+            "how many principals go abroad to teach",
+            "the article gives school principals trained at NTU each year, and nothing of those"
+            f' who "go abroad to teach"; worth a look: {PRINCIPALS}',
+        ),
+    ],
+)
+def test_abroad_of_a_figure_of_no_partner_stays_refused(
+    real_kb: KnowledgeBase, question: str, reason: str
+) -> None:
+    assert refused(real_kb, question) == reason

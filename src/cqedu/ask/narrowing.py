@@ -27,6 +27,10 @@ _DO_SUPPORT = frozenset({"do", "does", "did"})
 _BEFORE_VERB = frozenset({"to", "is", "are", "was", "were", "be", "been", "has", "have", "had"})
 
 
+#: English's adverbs of place in another country ("principals go *abroad*").
+_ABROAD = frozenset({"abroad", "overseas"})
+
+
 #: Prepositions of a figure's relation to another ("*above* the national average").
 RELATIONS = frozenset({"above", "below"})
 #: The openings of a yes-no question ("*isn't* the rate below ...", "*is* it above").
@@ -107,6 +111,8 @@ def against(q: _Question, candidate: Candidate) -> list[int]:
             continue
         if i in r.common and not _named_by_some_record(q, i):
             continue
+        if token in _ABROAD and _with_a_partner(q, candidate):
+            continue
         found.append(i)
     return found
 
@@ -133,6 +139,14 @@ def _tied_verb(q: _Question, candidate: Candidate, token: str) -> bool:
 
     said = {stem(w) for f in candidate.fact.related for w in words(q.kb.get(f).summary)}
     return stem(token) in said
+
+
+def _with_a_partner(q: _Question, candidate: Candidate) -> bool:
+    """Whether a figure is of a partner, or tied to one, of a country (partners are of
+    another than the sources' own): what it counts is done abroad ("principals trained
+    at NTU", a university in Singapore)."""
+    tied = [q.kb.get(f) for f in candidate.fact.related]
+    return any(f.country for f in (candidate.fact, *tied))
 
 
 def _named_by_some_record(q: _Question, position: int) -> bool:
