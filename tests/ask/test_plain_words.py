@@ -257,3 +257,21 @@ def test_abroad_of_a_figure_of_no_partner_stays_refused(
     real_kb: KnowledgeBase, question: str, reason: str
 ) -> None:
     assert refused(real_kb, question) == reason
+
+
+def test_the_whole_of_is_all_of(real_kb: KnowledgeBase) -> None:
+    # was 'no figure for "... in the whole of China"': "whole" read as a subject word
+    question = (
+        "Is the Leicester joint college really the only China-UK medical institution in the"
+        " whole of China?"
+    )
+    found, line = answered(real_kb, question)
+    assert found == "leicester-joint-college"
+    assert "the only China-UK medical institution in central and western China" in line
+    assert answered(real_kb, "how many students in the whole of chongqing")[0] == "students"
+
+
+def test_a_count_in_the_whole_of_another_place_stays_refused(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "how many schools are there in the whole of china") == (
+        'the article gives no count of "schools" for "china"'
+    )

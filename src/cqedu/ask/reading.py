@@ -532,6 +532,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         _hedges(tokens)
         | _classifier(tokens)
         | _of_now(tokens)
+        | _whole_of(tokens)
         | _alternatives(lexicon, tokens, typed, reading.kind)
     )
     consumed |= (
@@ -862,6 +863,16 @@ def _general_nouns(lexicon: Lexicon, tokens: Sequence[str]) -> set[int]:
             tokens[i] not in lexicon.known
             or (i + 1 < len(tokens) and tokens[i + 1] in ("who", "whom", "whose", "that"))
         )
+    }
+
+
+def _whole_of(tokens: Sequence[str]) -> set[int]:
+    """The position of "whole" in "the whole of (China)": a quantifier, as "all of" is,
+    naming nothing but all of what follows."""
+    return {
+        i
+        for i in range(1, len(tokens) - 1)
+        if tokens[i] == "whole" and tokens[i - 1] == "the" and tokens[i + 1] == "of"
     }
 
 
