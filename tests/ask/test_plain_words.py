@@ -275,3 +275,38 @@ def test_a_count_in_the_whole_of_another_place_stays_refused(real_kb: KnowledgeB
     assert refused(real_kb, "how many schools are there in the whole of china") == (
         'the article gives no count of "schools" for "china"'
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What ESI ranking band do Chongqing's 83 leading subjects fall in, as a global percentile?",
+        "What ESI ranking band do Chongqing's 83 subjects fall in, as a global percentile?",
+    ],
+)
+def test_the_summarys_own_verb_and_the_numbered_things_are_answered(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    # was 'no figure for "leading"' and 'no figure for "fall"': the band "the 83 ranked
+    # subjects fall in", the 83 subjects whatever they are called
+    assert answered(real_kb, question)[0] == "esi-top-threshold"
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        (
+            "What ESI ranking band do Chongqing's 83 declining subjects fall in, as a global"
+            " percentile?",
+            'the article does not mention "declining"',
+        ),
+        (
+            "how many leading universities",
+            "the article gives no leading figure for higher education",
+        ),
+    ],
+)
+def test_a_participle_of_no_numbered_things_stays_refused(
+    real_kb: KnowledgeBase, question: str, reason: str
+) -> None:
+    assert refused(real_kb, question) == reason

@@ -47,7 +47,12 @@ from cqedu.ask.reading import (
     quoted,
 )
 from cqedu.ask.spoken import NUMBER_WORDS
-from cqedu.ask.stated import compound_restated, said_in_a_row, summary_head
+from cqedu.ask.stated import (
+    compound_restated,
+    numbered_alike,
+    said_in_a_row,
+    summary_head,
+)
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import word_spans, words
 from cqedu.core.units import MONEY_UNITS
@@ -1234,6 +1239,7 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
         and inflected(r.tokens[i])
         and not q.lexicon.meanings([r.tokens[i]])
         and not _same_stem(r.tokens[i], top.fact)
+        and not numbered_alike(r.tokens, i, top.fact.summary)
     ]
     if other:
         raise NoMatchError(wording.passing(top.fact, quoted(r, other)))

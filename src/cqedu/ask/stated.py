@@ -9,7 +9,6 @@ its summary describes, not a thing it mentions in passing.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from itertools import pairwise
 
 from cqedu.ask.reading import CLOSED_CLASS, DETERMINERS, PARTICLES, PREPOSITIONS
 from cqedu.ask.spoken import CARDINALS
@@ -59,21 +58,49 @@ def compound_restated(tokens: Sequence[str], position: int, summary: str) -> boo
 def said_in_a_row(
     tokens: Sequence[str], position: int, phrasal: Collection[int], text: str
 ) -> bool:
-    """Whether a numeral or a phrasal verb's word at `position` is said by `text` (a
-    summary) together with the word that makes its phrase, in the same order: a numeral
-    with the noun phrase it counts ("*three* major industries"), a verb with its particle
-    ("*set* up"). Said so, it is the record's own description, no other quantity."""
-    word = tokens[position]
-    if word.isdigit() or word in CARDINALS:
-        start = position
-    else:
-        start = position if position in phrasal else position - 1
-        if start not in phrasal or tokens[start + 1 : start + 2] not in {(p,) for p in PARTICLES}:
-            return False
-    if start < 0 or start + 1 >= len(tokens):
+    """Whether a numeral or a verb at `position` is said by `text` (a summary) with the
+    words that make its phrase, in the same order: a numeral with the noun phrase it
+    counts ("*three* major industries"), a verb with its particle ("*set* up"), a verb
+    between its subject and its preposition ("subjects *fall* in"). Said so, it is the
+    record's own description, no other quantity."""
+    span = _phrase_of(tokens, position, phrasal)
+    if not span:
         return False
     # deferred for start-up: stems load the stemmer
     from cqedu.core.text import stem
 
-    said = {(stem(a), stem(b)) for a, b in pairwise(words(text))}
-    return (stem(tokens[start]), stem(tokens[start + 1])) in said
+    said = [stem(w) for w in words(text)]
+    asked = [stem(w) for w in span]
+    return any(said[j : j + len(asked)] == asked for j in range(len(said)))
+
+
+def _phrase_of(tokens: Sequence[str], position: int, phrasal: Collection[int]) -> Sequence[str]:
+    """The words around a numeral or verb that make its phrase (`said_in_a_row`), or none."""
+    word = tokens[position]
+    after = tokens[position + 1 : position + 2]
+    if word.isdigit() or word in CARDINALS:
+        return tokens[position : position + 2] if after else ()
+    if position in phrasal and after and after[0] in PARTICLES:
+        return tokens[position : position + 2]
+    if position - 1 in phrasal and word in PARTICLES:
+        return tokens[position - 1 : position + 1]
+    if position > 0 and after and after[0] in PREPOSITIONS:
+        return tokens[position - 1 : position + 2]
+    return ()
+
+
+def numbered_alike(tokens: Sequence[str], position: int, text: str) -> bool:
+    """Whether a modifier between a numeral and its noun ("83 *leading* subjects") stands
+    where `text` (a summary) writes the same numeral and noun with a modifier of its own
+    ("the 83 ranked subjects"): the numeral says which things are meant, the modifier
+    only describes them."""
+    if not 0 < position < len(tokens) - 1:
+        return False
+    number, noun = tokens[position - 1], tokens[position + 1]
+    if not (number.isdigit() or number in CARDINALS):
+        return False
+    said = words(text)
+    return any(
+        said[j] == number and said[j + 2] == noun and said[j + 1] not in CLOSED_CLASS
+        for j in range(len(said) - 2)
+    )
