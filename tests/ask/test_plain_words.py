@@ -310,3 +310,42 @@ def test_a_participle_of_no_numbered_things_stays_refused(
     real_kb: KnowledgeBase, question: str, reason: str
 ) -> None:
     assert refused(real_kb, question) == reason
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        (
+            "what share of frontline workers in the city's four major industries were trained"
+            " locally",
+            f'the article says "three major industries", not "four"; worth a look: {FRONTLINE}',
+        ),
+        (
+            "What ESI ranking band do Chongqing's 90 subjects fall in?",
+            'the article says "83 ranked subjects fall", not "90"; worth a look: esi-top-threshold',
+        ),
+    ],
+)
+def test_a_numeral_the_record_says_otherwise_is_refused(
+    real_kb: KnowledgeBase, question: str, reason: str
+) -> None:
+    # were answered with the share of the three industries, the band of the 83 subjects
+    assert refused(real_kb, question) == reason
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("Is preschool free for all three years in Chongqing?", "free-preschool-year"),
+        ("when was the 14th Five-Year Plan", "fourteenth-five-year-plan"),
+        ("From when is one year of preschool made free?", "free-preschool-year"),
+        (
+            "Name the three countries given as examples of vocational training cooperation.",
+            "russia",
+        ),
+    ],
+)
+def test_a_claim_an_ordinal_or_a_numeral_of_nothing_else_is_still_answered(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert answered(real_kb, question)[0] == record

@@ -33,7 +33,7 @@ from cqedu.ask.language import (
 )
 from cqedu.ask.narrowing import in_terms
 from cqedu.ask.plain_counts import plain_first
-from cqedu.ask.question import MAX_RELATED, Answer, made
+from cqedu.ask.question import MAX_RELATED, Answer, made, opens_yes_no
 from cqedu.ask.reading import (
     CLOSED_CLASS,
     DETERMINERS,
@@ -56,6 +56,7 @@ from cqedu.ask.reading import (
     title_case,
 )
 from cqedu.ask.shells import in_relative_clause, shell_noun
+from cqedu.ask.spoken import CARDINALS
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import normalise_phrase, stem, word_spans, words
 from cqedu.facts.model import Fact
@@ -867,6 +868,28 @@ def _graded(tokens: Sequence[str], i: int, small: frozenset[str]) -> bool:
     return False
 
 
+def _numbered_as_said(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when the question counts something its record counts with
+    another number ("the city's *four* major industries": the record says three): the
+    question is of other things than the record's."""
+    from cqedu.ask.stated import numbered_otherwise  # deferred with the summaries' words
+
+    if opens_yes_no(q.r.question):
+        return answer  # "is preschool free for all three years": the record settles it
+    fact = answer.record
+    text = f"{fact.name} {fact.summary}"
+    which = ordinals(q.r.tokens)  # "the 14th plan" says which one, counting nothing
+    for i, token in enumerate(q.r.tokens):
+        if i in which or not (token.isdigit() or token in CARDINALS):
+            continue
+        said = numbered_otherwise(q.r.tokens, i, text)
+        if said:
+            raise NoMatchError(
+                f'{_article(q, fact)} says "{said}", not "{q.r.typed[i]}"{_look([fact])}'
+            )
+    return answer
+
+
 def _unclaimed(q: _Question, answer: Answer) -> Answer:
     """The answer, or a refusal when the question adds a claim no record named states: a
     judgement of worth ("which is the *best* high school": the article ranks no schools),
@@ -1477,6 +1500,7 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         stated = _of_the_person(question, _particle_stated(question, _stated(question, chosen)))
         stated = _unclaimed(question, stated)
         timely = _of_one_time(question, _predicated(question, _settled(question, stated)))
+        timely = _numbered_as_said(question, timely)
         held = _in_its_role(question, _of_one_holder(question, _of_the_owner(question, timely)))
         paid = _unmodified(question, _partner_pays(question, _for_its_purpose(question, held)))
         paid = _priced(question, paid)

@@ -104,3 +104,50 @@ def numbered_alike(tokens: Sequence[str], position: int, text: str) -> bool:
         said[j] == number and said[j + 2] == noun and said[j + 1] not in CLOSED_CLASS
         for j in range(len(said) - 2)
     )
+
+
+#: How many words after a numeral may stand before the noun it counts ("three *major*
+#: industries").
+_NUMBERED_SPAN = 3
+#: The digits of a year ("2025"), which counts nothing.
+_YEAR_DIGITS = 4
+
+
+def _value(word: str) -> int | None:
+    """The number a cardinal says ("3", "three"; not a year), or None for any other word."""
+    if word.isdigit():
+        return int(word) if len(word) < _YEAR_DIGITS else None
+    return CARDINALS.get(word)
+
+
+def _numbered(said: Sequence[str], at: int) -> list[int]:
+    """The positions of the words right after the numeral at `at`, up to another number
+    or a closed-class word ("one *of* the countries" counts nothing): what it counts."""
+    found: list[int] = []
+    for k in range(at + 1, min(at + 1 + _NUMBERED_SPAN, len(said))):
+        if said[k].isdigit() or said[k] in CARDINALS or said[k] in CLOSED_CLASS:
+            break
+        found.append(k)
+    return found
+
+
+def numbered_otherwise(tokens: Sequence[str], position: int, text: str) -> str:
+    """The words of `text` (a summary) that count what the numeral at `position` counts
+    with another number ("three major industries" against "*four* major industries"), or
+    "" when it says no other: the question's number names things the record does not."""
+    asked = _value(tokens[position])
+    if asked is None:
+        return ""
+    # deferred for start-up: stems load the stemmer
+    from cqedu.core.text import stem
+
+    nouns = {stem(tokens[k]) for k in _numbered(tokens, position)}
+    said = words(text)
+    for j, word in enumerate(said):
+        value = _value(word)
+        if value is None or value == asked:
+            continue
+        alike = [k for k in _numbered(said, j) if stem(said[k]) in nouns]
+        if alike:
+            return " ".join(said[j : alike[-1] + 1])
+    return ""
