@@ -349,3 +349,35 @@ def test_a_claim_an_ordinal_or_a_numeral_of_nothing_else_is_still_answered(
     real_kb: KnowledgeBase, question: str, record: str
 ) -> None:
     assert answered(real_kb, question)[0] == record
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("chongqing schools students teachers figures", ["schools", "students", "teachers"]),
+        ("schools students teachers numbers", ["schools", "students", "teachers"]),
+        ("students teachers figures", ["students", "teachers"]),
+    ],
+)
+def test_plural_nouns_typed_in_a_row_before_a_count_noun_are_listed(
+    real_kb: KnowledgeBase, question: str, named: list[str]
+) -> None:
+    # was 'the article gives 9,177 schools, but no figure for "teachers"'
+    assert [f.id for f in real_kb.ask(question).named] == named
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        (
+            "special education schools teachers figures",
+            "the article gives 41 schools (special education schools), but no figure for"
+            ' "teachers"; worth a look: teachers',
+        ),
+        ("chongqing schools teachers salaries figures", 'the article does not mention "salaries"'),
+    ],
+)
+def test_a_listed_noun_the_article_does_not_count_refuses_the_list(
+    real_kb: KnowledgeBase, question: str, reason: str
+) -> None:
+    assert refused(real_kb, question) == reason

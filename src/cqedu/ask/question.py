@@ -175,7 +175,9 @@ def _answered(kb: "KnowledgeBase", question: str) -> Answer:
     both = _two_questions(question) if joined else None
     if both:
         return _both(kb, question, both)
-    keyed = _patterns()[0].match(question.strip()) if joined else None
+    keyed = (_patterns()[0].match(question.strip()) if joined else None) or _listed_counts(
+        lexicon, question
+    )
     if keyed:
         # "platforms and overseas programs counts": what "how many" would ask of each noun
         found = _answered(kb, f"how many {keyed['nouns']}")
@@ -209,6 +211,41 @@ _COUNTS_OF = (
     r"(?i)^(?!.*\b(?:how|what|which|who|whom|when|where|why)\b)"
     r"(?P<nouns>.*\w\s+and\s+\w.*?)\s+(?:counts?|numbers?|figures?|totals?)\W*$"
 )
+#: A keyword string that ends in a count noun, with no question word of its own.
+_KEYWORDS_COUNTED = (
+    r"(?i)^(?!.*\b(?:how|what|which|who|whom|when|where|why)\b)"
+    r"(?P<nouns>.*\w)\s+(?:counts?|numbers?|figures?|totals?)\W*$"
+)
+#: The count nouns a keyword string of figures ends in.
+_COUNT_ENDINGS = frozenset("count counts number numbers figure figures total totals".split())
+
+
+@cache
+def _keywords_counted() -> re.Pattern[str]:
+    """`_KEYWORDS_COUNTED` compiled on first use: only a string ending in a count noun
+    needs it."""
+    return re.compile(_KEYWORDS_COUNTED)
+
+
+def _listed_counts(lexicon: "Lexicon", question: str) -> dict[str, str] | None:
+    """A keyword string of plural nouns typed without "and" that ends in a count noun
+    ("chongqing schools students teachers figures"), its nouns joined as "and" would join
+    them ("chongqing schools students and teachers"): English puts a noun before another
+    in the singular ("student numbers"), so two plurals in a row are two things listed."""
+    typed = words(question)
+    if not typed or typed[-1] not in _COUNT_ENDINGS:
+        return None
+    found = _keywords_counted().match(question.strip())
+    if found is None:
+        return None
+    from cqedu.ask.reading import _plural  # deferred with the rest of the question logic
+
+    nouns = found["nouns"].split()
+    if len(nouns) < 2 or not all(_plural(w.lower(), lexicon) for w in nouns[-2:]):
+        return None
+    return {"nouns": " ".join([*nouns[:-1], "and", nouns[-1]])}
+
+
 #: A second question joined to the first ("..., and how many students do they enroll",
 #: "number of platforms and number of programs"): "and" before a count's own words.
 _SECOND = (
