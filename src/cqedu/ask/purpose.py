@@ -4,9 +4,8 @@
 coming or going says what for; the record counts students who come to study, and no
 count of foreign workers is in the article. So does one after a verb of sending or paying
 for someone ("how many scholars does the city pay *to teach* abroad": it pays them to
-study). A purpose the record says ("come *to study*")
-or a place gone to ("come *to Chongqing*", "go *to the* UK", "go *to university*") asks
-nothing more of it.
+study). A purpose the record says ("come *to study*") or a place gone to ("come *to
+Chongqing*", "go *to the* UK", "go *to university*") asks nothing more of it.
 """
 
 from __future__ import annotations

@@ -3,7 +3,10 @@
 A summary opens by naming what its record is, a noun phrase whose last word is its head
 ("the stated aim", "a model"). A question that asks of that word ("what does Chongqing
 hope to contribute", where "hope" stands for "aim") asks of the record itself, which
-its summary describes, not a thing it mentions in passing.
+its summary describes, not a thing it mentions in passing. So does a question that says
+a word as the summary says it ("the *three* major industries", "set *up*", "subjects
+*fall* in"), and one that counts with another number what the summary counts ("four
+major industries" of "three major industries") asks of other things.
 """
 
 from __future__ import annotations
