@@ -975,6 +975,11 @@ def _predicated(q: _Question, answer: Answer) -> Answer:
     return answer
 
 
+#: English's particles of direction that are never prepositions ("come *back*", "move
+#: *away*"): a closed class.
+_DIRECTIONS = frozenset({"back", "away"})
+
+
 def _particle_stated(q: _Question, answer: Answer) -> Answer:
     """The answer, or a refusal when the question's verb has a particle ("students *sent
     back*", "universities Chongqing *set up*") that no record named states: its verb and
@@ -986,7 +991,10 @@ def _particle_stated(q: _Question, answer: Answer) -> Answer:
     # a particle that ends the question is the verb's ("what did NTU set *up*"); one
     # before other words may be a preposition ("a lesson *on* Go") or an idiom's ("carry
     # on with study"), which the records paraphrase
-    for i in sorted(p for p in r.phrasal if p + 2 == len(r.tokens)):
+    # ... but "back" and "away" are never prepositions: wherever they stand they make
+    # another verb ("came *back* to the schools")
+    ending = [p for p in r.phrasal if p + 2 == len(r.tokens) or r.tokens[p + 1] in _DIRECTIONS]
+    for i in sorted(ending):
         verb, particle = r.tokens[i], r.tokens[i + 1]
         gram = (verb, particle)
         if answer.kind != FIGURE and gram not in q.lexicon.verb_terms:
