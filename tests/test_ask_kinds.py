@@ -4086,10 +4086,11 @@ def test_an_answer_keeps_the_capital_of_a_name_its_record_writes_mid_sentence(
         # a particle alone ("up") was quoted; a verb at the end ("young people go"); a cut
         # name ("Nanyang Technological"); a hyphenated word's half and a pronoun
         (
-            "what share of frontline workers in the city's industries came up through "
+            # ("came up through" is answered: tests/ask/test_plain_words.py)
+            "what share of frontline workers in the city's industries gave up on "
             "vocational schools",
             "the article gives more than 70% new frontline employees trained by local "
-            'vocational schools, but no figure for "came up"; worth a look: '
+            'vocational schools, but no figure for "gave up"; worth a look: '
             "special-education-schools, international-vocational-platforms",
         ),
         (

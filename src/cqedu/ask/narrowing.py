@@ -27,6 +27,9 @@ _DO_SUPPORT = frozenset({"do", "does", "did"})
 _BEFORE_VERB = frozenset({"to", "is", "are", "was", "were", "be", "been", "has", "have", "had"})
 
 
+#: The particle of aspect ("came *up* through"), of English's particles the one that
+#: says no direction.
+_UP = "up"
 #: English's adverbs of place in another country ("principals go *abroad*").
 _ABROAD = frozenset({"abroad", "overseas"})
 
@@ -113,6 +116,8 @@ def against(q: _Question, candidate: Candidate) -> list[int]:
             continue
         if token in _ABROAD and _with_a_partner(q, candidate):
             continue
+        if _aspect_particle(q, i):
+            continue
         found.append(i)
     return found
 
@@ -139,6 +144,22 @@ def _tied_verb(q: _Question, candidate: Candidate, token: str) -> bool:
 
     said = {stem(w) for f in candidate.fact.related for w in words(q.kb.get(f).summary)}
     return stem(token) in said
+
+
+def _aspect_particle(q: _Question, position: int) -> bool:
+    """Whether a word is "up" that makes one verb with a common verb before a preposition
+    ("workers *came up* through local schools"): it tells how the deed was done, not
+    where to, as the particles of direction do ("came *back* to", "moved *away* from");
+    a verb of ending ("gave up on") is refused as such (`reversals.txt`)."""
+    tokens = q.r.tokens
+    # a phrasal verb's particle runs into a function word (`reading._phrasal_verbs`):
+    # here one after it, its preposition; one that ends the question is weighed apart
+    return (
+        tokens[position] == _UP
+        and position - 1 in q.r.phrasal
+        and position - 1 in q.r.common
+        and position + 1 < len(tokens)
+    )
 
 
 def _with_a_partner(q: _Question, candidate: Candidate) -> bool:
