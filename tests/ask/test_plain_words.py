@@ -443,3 +443,38 @@ def test_giving_up_on_the_schools_stays_refused(real_kb: KnowledgeBase) -> None:
         "the article gives more than 70% new frontline employees trained by local vocational"
         ' schools, but no figure for "gave up"'
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many principals per year go to NTU for training?",
+        "Two hundred principals head to Singapore for training every year, is that correct?",
+    ],
+)
+def test_a_verb_of_going_to_the_records_place_is_answered(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    # was 'no figure for "go"' (a Go lesson's word) and 'no figure for "head"'
+    assert answered(real_kb, question)[0] == PRINCIPALS
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        (
+            "How many principals per year go to the UK for training?",
+            "the article gives no principals training figure for UK; worth a look: "
+            f"{PRINCIPALS}, principal-training-singapore, nanyang-technological-university",
+        ),
+        (
+            "How many principals per year go to NTU to teach?",
+            "the article gives school principals trained at NTU each year, and nothing of"
+            f' those who "go to NTU to teach"; worth a look: {PRINCIPALS}',
+        ),
+    ],
+)
+def test_going_elsewhere_or_for_another_purpose_stays_refused(
+    real_kb: KnowledgeBase, question: str, reason: str
+) -> None:
+    assert refused(real_kb, question) == reason

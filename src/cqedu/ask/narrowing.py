@@ -116,7 +116,7 @@ def against(q: _Question, candidate: Candidate) -> list[int]:
             continue
         if token in _ABROAD and _with_a_partner(q, candidate):
             continue
-        if _aspect_particle(q, i):
+        if _aspect_particle(q, i) or _going(q, i):
             continue
         found.append(i)
     return found
@@ -144,6 +144,16 @@ def _tied_verb(q: _Question, candidate: Candidate, token: str) -> bool:
 
     said = {stem(w) for f in candidate.fact.related for w in words(q.kb.get(f).summary)}
     return stem(token) in said
+
+
+def _going(q: _Question, position: int) -> bool:
+    """Whether a word is a verb of coming or going before "to" ("principals *go* to NTU
+    for training"): `purpose.goes_to`."""
+    # deferred: only a word that would narrow the figure is weighed so
+    from cqedu.ask.purpose import goes_to
+    from cqedu.store.lemmas import verb_lemmas
+
+    return goes_to(q.r.tokens, position, verb_lemmas)
 
 
 def _aspect_particle(q: _Question, position: int) -> bool:

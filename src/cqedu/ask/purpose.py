@@ -16,23 +16,34 @@ from functools import cache
 from cqedu.core.text import stem
 
 #: Verbs of coming and going, after which "to" and a verb give a purpose (a closed set
-#: of English motion verbs), and those of sending or paying for someone to go, matched
-#: by Snowball stem.
-_MOTION = "come go move travel relocate flock head send pay fund sponsor finance".split()
+#: of English motion verbs), matched by Snowball stem.
+_MOTION = "come go move travel relocate flock head".split()
+#: Verbs of sending or paying for someone to go, after which "to" gives a purpose too.
+_SENDING = "send pay fund sponsor finance".split()
 #: Words after "to" that open a place or a group gone to ("go *to the* UK"), no purpose.
 _OPENING = frozenset("the a an this that these those its their his her our your my".split())
 
 
 @cache
-def _motion() -> frozenset[str]:
+def _motion(sending: bool) -> frozenset[str]:
     # worked out on first use: the stemmer loads only for a question holding "to"
-    return frozenset(stem(w) for w in _MOTION)
+    return frozenset(stem(w) for w in [*_MOTION, *(_SENDING if sending else ())])
 
 
-def _moving(token: str, lemmas: Callable[[str], Sequence[str]]) -> bool:
-    """Whether a word is a form of a verb of coming or going ("came": "come")."""
-    motion = _motion()
+def _moving(token: str, lemmas: Callable[[str], Sequence[str]], *, sending: bool = True) -> bool:
+    """Whether a word is a form of a verb of coming or going ("came": "come"), or with
+    `sending` of sending or paying for someone."""
+    motion = _motion(sending)
     return stem(token) in motion or any(stem(lemma) in motion for lemma in lemmas(token))
+
+
+def goes_to(tokens: Sequence[str], position: int, lemmas: Callable[[str], Sequence[str]]) -> bool:
+    """Whether the word at `position` is a verb of coming or going followed by "to"
+    ("principals *go* to NTU", "*head* to Singapore"): a going, no other quantity; where
+    to is weighed as any other word, and a purpose by `unsaid_purpose`."""
+    return tokens[position + 1 : position + 2] == ("to",) and _moving(
+        tokens[position], lemmas, sending=False
+    )
 
 
 def unsaid_purpose(
