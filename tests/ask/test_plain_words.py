@@ -478,3 +478,13 @@ def test_going_elsewhere_or_for_another_purpose_stays_refused(
     real_kb: KnowledgeBase, question: str, reason: str
 ) -> None:
     assert refused(real_kb, question) == reason
+
+
+def test_all_three_with_no_noun_stands_for_the_things_named(real_kb: KnowledgeBase) -> None:
+    # was 'no figure for "teachers three"'
+    question = "how many schools, students and teachers are there, all three please"
+    assert [f.id for f in real_kb.ask(question).named] == ["schools", "students", "teachers"]
+    # a numeral with its noun still counts it
+    assert refused(
+        real_kb, "what share of workers in all four industries were trained locally"
+    ) == (f'the article says "three major industries", not "four"; worth a look: {FRONTLINE}')

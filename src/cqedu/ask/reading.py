@@ -24,7 +24,7 @@ from cqedu.ask.language import Lexicon, function_words, inflected
 from cqedu.ask.people import of_people
 from cqedu.ask.plurals import counted_plural, every_plural
 from cqedu.ask.reported import in_front, unreported
-from cqedu.ask.spoken import spoken_numbers, spoken_years
+from cqedu.ask.spoken import CARDINALS, spoken_numbers, spoken_years
 from cqedu.ask.totals import in_total
 from cqedu.core.errors import QueryError
 from cqedu.core.matching import EXACT_SCORE, WORD_SCORE, Candidate
@@ -532,7 +532,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         _hedges(tokens)
         | _classifier(tokens)
         | _of_now(tokens)
-        | _whole_of(tokens)
+        | _quantifiers(tokens)
         | _alternatives(lexicon, tokens, typed, reading.kind)
     )
     consumed |= (
@@ -863,6 +863,25 @@ def _general_nouns(lexicon: Lexicon, tokens: Sequence[str]) -> set[int]:
             tokens[i] not in lexicon.known
             or (i + 1 < len(tokens) and tokens[i + 1] in ("who", "whom", "whose", "that"))
         )
+    }
+
+
+def _quantifiers(tokens: Sequence[str]) -> set[int]:
+    """Positions of words that quantify what follows or was named, naming nothing."""
+    return _whole_of(tokens) | _all_of_them(tokens)
+
+
+def _all_of_them(tokens: Sequence[str]) -> set[int]:
+    """The position of the numeral in "all three" with no noun after it ("... and
+    teachers, all three please"): a pronoun, as "both" is, for the things named before,
+    no count of anything else."""
+    small = function_words()
+    return {
+        i
+        for i in range(1, len(tokens))
+        if tokens[i - 1] == "all"
+        and (tokens[i] in CARDINALS or tokens[i].isdigit())
+        and (i + 1 == len(tokens) or tokens[i + 1] in CLOSED_CLASS or tokens[i + 1] in small)
     }
 
 
