@@ -372,23 +372,23 @@ HELD_APART_8 = Path(__file__).parent / "data" / "questions_heldapart8.toml"
 #: code (short queries, non-native grammar, fact-checks, keyword strings), each with the
 #: right answers the question logic reached on it: a floor, so that no change loses ground.
 FRESH = {
-    "fresh_a": (Path(__file__).parent / "data" / "questions_fresh_a.toml", 107),
-    "fresh_b": (Path(__file__).parent / "data" / "questions_fresh_b.toml", 107),
+    "fresh_a": (Path(__file__).parent / "data" / "questions_fresh_a.toml", 109),
+    "fresh_b": (Path(__file__).parent / "data" / "questions_fresh_b.toml", 108),
     "fresh_c": (Path(__file__).parent / "data" / "questions_fresh_c.toml", 96),
-    "fresh_d": (Path(__file__).parent / "data" / "questions_fresh_d.toml", 95),
+    "fresh_d": (Path(__file__).parent / "data" / "questions_fresh_d.toml", 98),
     # two more writers (heavy paraphrase; phone typing and second-language English)
-    "fresh_e": (Path(__file__).parent / "data" / "questions_fresh_e.toml", 83),
+    "fresh_e": (Path(__file__).parent / "data" / "questions_fresh_e.toml", 87),
     "fresh_f": (Path(__file__).parent / "data" / "questions_fresh_f.toml", 98),
     # mixed personas: typos, totals and comparisons, years said aloud, reported speech
-    "fresh_g": (Path(__file__).parent / "data" / "questions_fresh_g.toml", 103),
+    "fresh_g": (Path(__file__).parent / "data" / "questions_fresh_g.toml", 104),
     # five personas: parent, second-language speaker, data journalist, student, skeptic
-    "fresh_h": (Path(__file__).parent / "data" / "questions_fresh_h.toml", 133),
+    "fresh_h": (Path(__file__).parent / "data" / "questions_fresh_h.toml", 135),
     # ten personas (voice transcripts, search-box strings, British spelling, paraphrase,
     # second-language English, fact-checks, comparisons, phone typing, study plans, quizzes)
-    "fresh_i": (Path(__file__).parent / "data" / "questions_fresh_i.toml", 88),
+    "fresh_i": (Path(__file__).parent / "data" / "questions_fresh_i.toml", 90),
     # ten more personas (formal research, phone slang, Indian English, a translator, numbers
     # said aloud, negations, other cities, time, fact-checks, capitals)
-    "fresh_j": (Path(__file__).parent / "data" / "questions_fresh_j.toml", 57),
+    "fresh_j": (Path(__file__).parent / "data" / "questions_fresh_j.toml", 60),
 }
 
 
