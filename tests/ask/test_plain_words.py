@@ -488,3 +488,21 @@ def test_all_three_with_no_noun_stands_for_the_things_named(real_kb: KnowledgeBa
     assert refused(
         real_kb, "what share of workers in all four industries were trained locally"
     ) == (f'the article says "three major industries", not "four"; worth a look: {FRONTLINE}')
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        # "one" standing for the noun asked about is no figure to narrow it
+        ("of the enrollment rates, which one is lowest", "higher-education-enrollment-rate"),
+        (
+            "of the three enrollment rates, which one is the lowest?",
+            "higher-education-enrollment-rate",
+        ),
+        ("which enrollment rate is the lowest one", "higher-education-enrollment-rate"),
+    ],
+)
+def test_one_standing_for_the_noun_asked(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from cqedu.ask.candidates import Candidate
+from cqedu.ask.cues import QUANTITY_WORDS
 from cqedu.ask.language import function_words, inflected
-from cqedu.ask.reading import clause_verbs, declared_verb
+from cqedu.ask.reading import CLOSED_CLASS, clause_verbs, declared_verb
 from cqedu.ask.stated import said_in_a_row
 from cqedu.core.text import words
 
@@ -116,10 +117,27 @@ def against(q: _Question, candidate: Candidate) -> list[int]:
             continue
         if token in _ABROAD and _with_a_partner(q, candidate):
             continue
-        if _aspect_particle(q, i) or _going(q, i):
+        if _aspect_particle(q, i) or _going(q, i) or _pro_form(tokens, i):
             continue
         found.append(i)
     return found
+
+
+#: What "one" follows as a pronoun ("which *one*", "the highest *one*"): a determiner or a
+#: grade of quantity, with no noun after it.
+_BEFORE_PRO_FORM = frozenset({"which", "the", "this", "that", "each", "every", "another", "any"})
+
+
+def _pro_form(tokens: Sequence[str], i: int) -> bool:
+    """Whether "one" or "ones" stands for the noun asked about ("of the enrollment rates,
+    which *one* is lowest", "the highest *one*"), as English's pro-form does: after a
+    determiner or a grade of quantity, and before no noun of its own ("one year")."""
+    if tokens[i] not in ("one", "ones") or i == 0:
+        return False
+    before = tokens[i - 1]
+    if before not in _BEFORE_PRO_FORM and before not in QUANTITY_WORDS:
+        return False
+    return i + 1 == len(tokens) or tokens[i + 1] in CLOSED_CLASS
 
 
 def _verb_like(q: _Question, position: int, anchor: set[int]) -> bool:
