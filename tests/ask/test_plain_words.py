@@ -506,3 +506,31 @@ def test_one_standing_for_the_noun_asked(
     real_kb: KnowledgeBase, question: str, record: str
 ) -> None:
     assert real_kb.ask(question).record.id == record
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # "what" before its noun asks which one, as "which" does: of the person named
+        (
+            "what sport is Shi Tingmao champion in",
+            'the article names Shi Tingmao but does not say which "sport"; worth a look: '
+            "shi-tingmao",
+        ),
+        (
+            "what sport is Shi Tingmao",
+            'the article names Shi Tingmao but does not say which "sport"; worth a look: '
+            "shi-tingmao",
+        ),
+    ],
+)
+def test_what_before_its_noun_asks_which(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+def test_what_before_its_noun_is_answered_by_a_name(real_kb: KnowledgeBase) -> None:
+    assert real_kb.ask("what country is NTU in").text == (
+        "Singapore (Deepening Global Cooperation and Mutual Learning \u00b65)"
+    )

@@ -1462,6 +1462,10 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
         return base._replace(kind=NAME, plural=_plural(following))
     if lead == "what" and following.endswith("s") and not following.endswith("ss"):
         return base._replace(kind=NAME, plural=True)  # "what are the enrollment rates"
+    if lead == "what" and at == first + 1 and following not in CLOSED_CLASS | CLASSIFIERS:
+        # "what sport is Shi Tingmao champion in": "what" before its noun is the
+        # interrogative determiner, as "which" is; it asks which one, not a description
+        return base._replace(kind=NAME)
     if not lead and tokens and _PARTNER_NOUNS.get(tokens[-1]) == COUNTRIES and _plural(tokens[-1]):
         # "vocational training abroad countries": a keyword string's last noun is its
         # head, what it asks for (the countries), as "which countries" does
