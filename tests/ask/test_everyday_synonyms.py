@@ -53,3 +53,15 @@ def test_answered(real_kb: KnowledgeBase, question: str, record: str) -> None:
 )
 def test_refused(real_kb: KnowledgeBase, question: str, message: str) -> None:
     assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize("question", ["how many faculty", "how many faculty members"])
+def test_faculty_are_the_teachers(real_kb: KnowledgeBase, question: str) -> None:
+    # "faculty" is the teaching staff the article counts as teachers (fresh-eyes trial)
+    assert real_kb.ask(question).record.id == "teachers"
+
+
+def test_faculty_of_a_level_the_figure_is_not_of_is_refused(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "how many university faculty") == (
+        "the article gives no faculty figure for higher education; worth a look: teachers"
+    )
