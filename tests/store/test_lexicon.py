@@ -61,7 +61,9 @@ def test_an_empty_lexicon_reads_back_empty(connection: sqlite3.Connection) -> No
         stems=[],
     )
     assert lexicon.keep(connection, "", empty) is True
-    assert lexicon.read(connection, "") == empty
+    found = lexicon.read(connection, "")
+    assert found == empty
+    assert found is not None and found.close is None  # close spellings not worked out
 
 
 def test_keeping_again_replaces_the_row(connection: sqlite3.Connection) -> None:
@@ -183,20 +185,3 @@ _WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max
 )
 def test_any_close_spellings_read_back_exactly(close: dict[str, list[tuple[str, float]]]) -> None:
     assert lexicon.close_spellings(lexicon.close_lines(close)) == close
-
-
-def test_close_spellings_not_worked_out_read_back_as_none(connection: sqlite3.Connection) -> None:
-    without = StoredLexicon(
-        words=["schools"],
-        records=1,
-        terms=[],
-        declared=frozenset(),
-        units=frozenset(),
-        function_words=frozenset(),
-        stemmed=[],
-        stems=[],
-    )
-    assert lexicon.keep(connection, "list-1", without) is True
-    found = lexicon.read(connection, "list-1")
-    assert found == without
-    assert found is not None and found.close is None
