@@ -21,10 +21,14 @@ _PAUSE_LETTERS = frozenset("uhmera")
 #: asks (English's closed class of them, with "like" as a filler and the asker's asides).
 _MARKER = (
     r"(?:hey|hi|hello|oh|ok|okay|alright|all\s+right|yeah|yes|well|so|now|right|like"
-    r"|anyway|basically|you\s+know|i\s+mean|i\s+guess|quick\s+question)"
+    r"|anyway|basically|you\s+know|i\s+mean|i\s+guess|quick\s+question"
+    # stance markers, as chat abbreviates them ("tbh", "imo", "btw": `textspeak`)
+    r"|honestly|frankly|to\s+be\s+(?:honest|fair)|in\s+my\s+opinion|by\s+the\s+way"
+    r"|not\s+gonna\s+lie)"
 )
 #: The words a run of markers may open with, to look for before its pattern is compiled.
 _OPENERS = frozenset(re.findall(r"[a-z]+", _MARKER)) - {"s", "i", "know", "mean", "guess"}
+_OPENERS -= {"be", "honest", "fair", "my", "opinion", "the", "way", "gonna", "lie"}
 _OPENERS |= {"i"}  # "i mean", "i guess"
 #: Words that start the question proper after its opening markers: a question word, an
 #: auxiliary or modal of a yes-no question, or a request.
@@ -38,11 +42,13 @@ _STARTS = (
 _TAIL = (
     r"(?:exactly|precisely|roughly|approximately|more\s+or\s+less"
     r"|give\s+or\s+take|or\s+so|or\s+something(?:\s+like\s+that)?|or\s+whatever"
-    r"|or\s+anything|you\s+know|i\s+think|i\s+guess|i\s+mean)"
+    r"|or\s+anything|you\s+know|i\s+think|i\s+guess|i\s+mean"
+    r"|honestly|frankly|to\s+be\s+(?:honest|fair)|in\s+my\s+opinion|by\s+the\s+way)"
 )
 #: The words a trailing hedge holds, to look for before its pattern is compiled.
 _TAIL_WORDS = frozenset(re.findall(r"[a-z]+", _TAIL)) - {"s", "or", "i", "more", "give", "like"}
-_TAIL_WORDS -= {"that", "you"}  # each phrase holds a rarer word too ("something", "know")
+# each phrase holds a rarer word too ("something", "know", "honest", "opinion")
+_TAIL_WORDS -= {"that", "you", "to", "be", "in", "my", "by", "the", "way"}
 #: A guessed figure: a number then "something", "odd" or "ish" ("forty something schools",
 #: "40-odd", "40ish"), which says "about" the number.
 _ROUGH = r"(?i)\b(?P<figure>\d[\d,.]*)(?:\s*-?\s*(?:something|odd)\b|ish\b)"

@@ -25,6 +25,7 @@ from cqedu.ask.people import of_people
 from cqedu.ask.plurals import counted_plural, every_plural
 from cqedu.ask.reported import in_front, unreported
 from cqedu.ask.spoken import CARDINALS, spoken_numbers, spoken_years
+from cqedu.ask.textspeak import spelt_out
 from cqedu.ask.totals import in_total
 from cqedu.core.errors import QueryError
 from cqedu.core.matching import EXACT_SCORE, WORD_SCORE, Candidate
@@ -447,7 +448,9 @@ def _as_meant(lexicon: Lexicon, question: str) -> str:
     out and a topic said first put after its question word, without lead-ins or a cited
     source, "names of N" as "name N", people counted by what they do as that group,
     "how is X described" as what X is described as, a fact-check as its claim."""
-    said = fluent(spoken_numbers(said_days(spoken_years(question))), lexicon.known)
+    # a short form the terms declare ("intl", "yrs") is read as declared, not spelt out
+    typed = spelt_out(question, lexicon.known, lexicon.declared)
+    said = fluent(spoken_numbers(said_days(spoken_years(typed))), lexicon.known)
     ordered = _in_order(lexicon, in_total(said))
     asked = _without_lead_in(lexicon, _without_preamble(lexicon, ordered))
     asked = _all_listed(_names_asked(_percent_signs(_without_tag(asked))))
