@@ -126,12 +126,34 @@ def ask(kb: "KnowledgeBase", question: str) -> Answer:
     no record answers it. A yes-no question that claims a figure is answered with the
     verdict of the article's figure on it first ("No: the article gives 9,177 schools").
     """
-    answer = _answered(kb, question)
+    answer = _answered_contrasted(kb, question) if " not " in f" {question.lower()} " else None
+    answer = answer or _answered(kb, question)
     if not (opens_yes_no(question) or may_be_checked(question) or types_share(question)):
         return answer  # no figure claimed: the verdict's module is not even loaded
     from cqedu.ask.verdict import judged, of_its_share  # deferred: see above
 
     return judged(question, of_its_share(question, answer))
+
+
+def _answered_contrasted(kb: "KnowledgeBase", question: str) -> Answer | None:
+    """The answer to a question that sets a noun phrase aside with "not" ("..., not the
+    political science and law one"), read without it; a refusal when every record it
+    gives is the one set aside; None for a question with no such phrase."""
+    from cqedu.ask.contrast import contrasted, sets_aside  # deferred: a "not" is rare
+
+    contrast = contrasted(question)
+    if contrast is None:
+        return None
+    found = _answered(kb, contrast.question)
+    named = list(found.named or [found.record])
+    if any(sets_aside(contrast, f.name, f.unit) for f in named):
+        from cqedu.query.wording import counted  # deferred: the wording is the last step
+
+        given = "; ".join(counted(f) if f.has_figure else f.name for f in named)
+        raise NoMatchError(
+            f'the article gives {given}, which the question sets aside ("{contrast.phrase}")'
+        )
+    return found._replace(question=question.strip())
 
 
 #: The first words of a yes-no question ("*is* it true", "*does* Chongqing have").
