@@ -194,6 +194,9 @@ def _answered(kb: "KnowledgeBase", question: str) -> Answer:
     reading.check(question)  # a usage error before the index is read
     lexicon = Lexicon(kb)
     joined = "and" in question.lower()  # both shapes below join with "and"
+    shared = _one_predicate(question) if joined else None
+    if shared:
+        return _answered(kb, shared)._replace(question=question.strip())
     both = _two_questions(question) if joined else None
     if both:
         return _both(kb, question, both)
@@ -336,6 +339,30 @@ def _two_questions(question: str) -> tuple[str, str] | None:
     _, phrases, _ = reading.conjunct_phrases(first)
     noun = " and ".join(phrases) if phrases else _noun_of(first)
     return first, _patterns()[2].sub(noun, second) if noun else second
+
+
+#: "how many X and how many Y <predicate>": two counts asked of one predicate.
+_ONE_PREDICATE = (
+    r"(?is)^(?P<lead>.*?\bhow\s+(?:many|much)\s+)(?P<first>[^,;?]+?)\s*,?\s+and\s+"
+    r"how\s+(?:many|much)\s+(?P<second>\S.*)$"
+)
+
+
+def _one_predicate(question: str) -> str | None:
+    """ "how many universities and how many disciplines were selected" as "how many
+    universities and disciplines were selected": the first "how many" phrase is a noun
+    phrase alone (no verb, no closed-class word), so the predicate after the second is
+    both phrases'. None for any other question ("how many X does it have, and how many
+    ..." is two questions: `_two_questions`)."""
+    if len(re.findall(r"(?i)\bhow\s+(?:many|much)\b", question)) != 2:
+        return None
+    found = re.match(_ONE_PREDICATE, question.strip())
+    if found is None or _noun_of(f"how many {found['first']}") != found["first"].strip():
+        return None
+    second = found["second"].strip(" ?.!")
+    if _noun_of(f"how many {second}") == second:
+        return None  # "how many teachers and how many kindergartens": no predicate shared
+    return f"{found['lead']}{found['first']} and {found['second']}"
 
 
 def _noun_of(question: str) -> str:

@@ -23,6 +23,7 @@ from cqedu.ask.frames import unframed
 from cqedu.ask.language import Lexicon, function_words, inflected
 from cqedu.ask.people import of_people
 from cqedu.ask.plurals import counted_plural, every_plural
+from cqedu.ask.prepositions import simple
 from cqedu.ask.reported import in_front, unreported
 from cqedu.ask.spoken import CARDINALS, spoken_numbers, spoken_years
 from cqedu.ask.textspeak import spelt_out
@@ -367,9 +368,21 @@ def _without_preamble(lexicon: Lexicon, question: str) -> str:
         return question
     small = function_words()
     before = words(found["before"])
-    if any(w in lexicon.known and w not in small for w in before):
+    if any(w in lexicon.known and w not in small for w in before) or _names(found["before"]):
         return question
     return found["question"]
+
+
+def _names(text: str) -> bool:
+    """Whether words leading up to a question name something: a word typed capitalised
+    after the first that is no function word nor the asker ("for *Beijing*, how many":
+    the question is of Beijing, not of the asker)."""
+    small = function_words()
+    return any(
+        text[start].isupper() and w not in small and w not in _ASKER
+        for n, (start, _, w) in enumerate(word_spans(text))
+        if n > 0
+    )
 
 
 #: Words of the asker in a lead-in ("*I* was wondering", "can *you* tell *me*").
@@ -396,6 +409,8 @@ def _without_lead_in(lexicon: Lexicon, question: str) -> str:
     before = [w for _, _, w in spans[:lead]]
     small = function_words()
     if any(w in lexicon.known and w not in small for w in before):
+        return question
+    if _names(question[: spans[lead][0]]):
         return question
     following = spans[lead + 1][2] if lead + 1 < len(spans) else ""
     if not _ASKER.intersection(before) and following not in _ASKING_ORDER:
@@ -449,7 +464,7 @@ def _as_meant(lexicon: Lexicon, question: str) -> str:
     source, "names of N" as "name N", people counted by what they do as that group,
     "how is X described" as what X is described as, a fact-check as its claim."""
     # a short form the terms declare ("intl", "yrs") is read as declared, not spelt out
-    typed = spelt_out(question, lexicon.known, lexicon.declared)
+    typed = simple(spelt_out(question, lexicon.known, lexicon.declared))
     said = fluent(spoken_numbers(said_days(spoken_years(typed))), lexicon.known)
     ordered = _in_order(lexicon, in_total(said))
     asked = _without_lead_in(lexicon, _without_preamble(lexicon, ordered))
