@@ -126,13 +126,23 @@ def ask(kb: "KnowledgeBase", question: str) -> Answer:
     no record answers it. A yes-no question that claims a figure is answered with the
     verdict of the article's figure on it first ("No: the article gives 9,177 schools").
     """
-    answer = _answered_contrasted(kb, question) if " not " in f" {question.lower()} " else None
-    answer = answer or _answered(kb, question)
+    plain = _plainly_listed(question) if "and" in question.lower() else question
+    answer = _answered_contrasted(kb, plain) if " not " in f" {plain.lower()} " else None
+    answer = (answer or _answered(kb, plain))._replace(question=question.strip())
     if not (opens_yes_no(question) or may_be_checked(question) or types_share(question)):
         return answer  # no figure claimed: the verdict's module is not even loaded
     from cqedu.ask.verdict import judged, of_its_share  # deferred: see above
 
     return judged(question, of_its_share(question, answer))
+
+
+def _plainly_listed(question: str) -> str:
+    """A list question asked as "the numbers of X, Y and Z" or closed by an echo ("all
+    three please") as "how many X, Y and Z" (`echoes`)."""
+    from cqedu.ask import reading  # deferred with the rest of the question logic
+    from cqedu.ask.echoes import plainly_listed  # deferred: only a list joined by "and"
+
+    return plainly_listed(question, lambda said: len(reading.conjunct_phrases(said)[1]))
 
 
 def _answered_contrasted(kb: "KnowledgeBase", question: str) -> Answer | None:
