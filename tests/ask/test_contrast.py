@@ -70,6 +70,11 @@ def test_contrasted_phrase_set_aside(
             "How many teachers does Chongqing have, not the teachers?",
             "the article gives over 500,000 teachers, which the question sets aside",
         ),
+        # a name the phrase gives is anywhere in the record: its Yubei campus hosted the fair
+        (
+            "Which university hosted the fair, not the one in Yubei?",
+            "the article gives Southwest University of Political Science and Law, which the",
+        ),
         # a "not" that denies a verb or a place is no contrast
         ("how many schools are not special education schools", "the article does not say"),
         ("which university did not host the fair", "the article does not say"),

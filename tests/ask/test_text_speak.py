@@ -24,6 +24,8 @@ def named(kb: KnowledgeBase, question: str) -> list[str]:
         ("tbh how many special ed schools are there", ["special-education-schools"]),
         ("free preschool, how many kids get it tbh", ["free-preschool-children"]),
         ("how many schools does chongqing have rn", ["schools"]),
+        # "atm": at the moment, declared with the article's "as of 2025" as "at present" is
+        ("how many schools atm", ["schools"]),
         ("imo what is the hs enrolment rate", ["high-school-enrollment-rate"]),
         ("btw how many scholars go abroad each yr", ["scholars-sponsored-abroad"]),
         # "bc" for "because"

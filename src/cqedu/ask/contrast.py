@@ -4,8 +4,9 @@ English negates a constituent to correct or contrast it ("which university prese
 *not the political science and law one*?", "*Not the universities but the disciplines*: how
 many ..."): the "not" denies no verb of the question, and the noun phrase after it names
 what is not wanted. The question is read without it, and an answer whose record is named
-by that phrase (each of its content words in the record's name or unit) is refused: the
-article then gives only what the question set aside. "not just any X", "not only X" add
+by that phrase (each of its content words in the record's name or unit, or a name it
+gives anywhere in the record) is refused: the article then gives only what the question
+set aside. "not just any X", "not only X" add
 emphasis and set nothing aside.
 
 A contrast is only a "not" before a determiner or a capitalised name, set off by a comma
@@ -58,6 +59,8 @@ class Contrast(NamedTuple):
     question: str
     phrase: str
     set_aside: frozenset[str]
+    names: frozenset[str] = frozenset()
+    """The words of the phrase typed capitalised: names ("not the one in *Yubei*")."""
 
 
 @cache
@@ -76,16 +79,17 @@ def contrasted(question: str) -> Contrast | None:
         phrase = found["phrase"].strip()
         rest = f"{found['rest']}{found['end'] or ''}"
         aside = frozenset() if found["just"] else _content(phrase)
-        return Contrast(rest, f"not {phrase}", aside)
+        return Contrast(rest, f"not {phrase}", aside, _names(phrase) if aside else frozenset())
     found = before.match(question)
     if found is not None:
         phrase = found["phrase"].strip()
-        return Contrast(found["rest"], f"not {phrase}", _content(phrase))
+        return Contrast(found["rest"], f"not {phrase}", _content(phrase), _names(phrase))
     found = between.match(question.strip())
     if found is not None:
         phrase = found["phrase"].strip()
         aside = frozenset() if found["just"] else _content(phrase)
-        return Contrast(f"{found['head']} {found['tail']}", f"not {phrase}", aside)
+        names = _names(phrase) if aside else frozenset()
+        return Contrast(f"{found['head']} {found['tail']}", f"not {phrase}", aside, names)
     return None
 
 
@@ -94,9 +98,16 @@ def _content(phrase: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words(phrase) if w not in _EMPTY)
 
 
-def sets_aside(contrast: Contrast, name: str, unit: str | None) -> bool:
-    """Whether a record of this name and unit is what the contrasted phrase names."""
+def _names(phrase: str) -> frozenset[str]:
+    """The words of a phrase typed capitalised, in lower case."""
+    return frozenset(w.lower() for w in re.findall(r"\b[A-Z][\w-]*", phrase)) - _EMPTY
+
+
+def sets_aside(contrast: Contrast, name: str, unit: str | None, told: str) -> bool:
+    """Whether a record of this name and unit is what the contrasted phrase names: each
+    of its content words is in them, or a name it gives is anywhere the record says
+    (`told`: "not the one in Yubei" sets aside the university whose Yubei campus ...)."""
     if not contrast.set_aside:
         return False
     said = {stem(w) for w in words(f"{name} {unit or ''}")}
-    return contrast.set_aside <= said
+    return contrast.set_aside <= said or not contrast.names.isdisjoint(words(told))

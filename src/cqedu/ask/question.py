@@ -136,6 +136,11 @@ def ask(kb: "KnowledgeBase", question: str) -> Answer:
     return judged(question, of_its_share(question, answer))
 
 
+def _told(fact: Fact) -> str:
+    """All a record says in words: its name, summary and keywords."""
+    return " ".join((fact.name, fact.summary, *fact.keywords))
+
+
 def _plainly_listed(question: str) -> str:
     """A list question asked as "the numbers of X, Y and Z" or closed by an echo ("all
     three please") as "how many X, Y and Z" (`echoes`)."""
@@ -156,7 +161,7 @@ def _answered_contrasted(kb: "KnowledgeBase", question: str) -> Answer | None:
         return None
     found = _answered(kb, contrast.question)
     named = list(found.named or [found.record])
-    if any(sets_aside(contrast, f.name, f.unit) for f in named):
+    if any(sets_aside(contrast, f.name, f.unit, _told(f)) for f in named):
         from cqedu.query.wording import counted  # deferred: the wording is the last step
 
         given = "; ".join(counted(f) if f.has_figure else f.name for f in named)
