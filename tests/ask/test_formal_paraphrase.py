@@ -73,3 +73,43 @@ def test_formal_words_of_what_is_not_given_refused(
     real_kb: KnowledgeBase, question: str, reason: str
 ) -> None:
     assert refused(real_kb, question).startswith(reason)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("To what extent do universities account for basic research?", ["basic-research-share"]),
+        (
+            "To what extent, expressed as a percentage, are kindergartens inclusive?",
+            ["inclusive-preschool-coverage"],
+        ),
+        (
+            "what share of basic research do universities do, expressed as a percentage?",
+            ["basic-research-share"],
+        ),
+    ],
+)
+def test_a_degree_asked_formally_is_a_share(
+    real_kb: KnowledgeBase, question: str, expected: list[str]
+) -> None:
+    assert named(real_kb, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        # the margin of a comparison, which the article does not give
+        (
+            "to what extent is the preschool enrollment rate above the national average",
+            'the article does not mention "extent"',
+        ),
+        (
+            "To what extent has Chongqing improved education?",
+            'the article does not mention "improved"',
+        ),
+    ],
+)
+def test_a_degree_the_article_does_not_give_refused(
+    real_kb: KnowledgeBase, question: str, reason: str
+) -> None:
+    assert refused(real_kb, question).startswith(reason)

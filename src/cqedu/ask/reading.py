@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, NamedTuple
 from cqedu.ask.days import said_days
 from cqedu.ask.described import as_described, role_played, what_sets_apart
 from cqedu.ask.disfluency import fluent
+from cqedu.ask.formal import plain_degree, simple
 from cqedu.ask.frames import unframed
 from cqedu.ask.language import Lexicon, function_words, inflected
 from cqedu.ask.people import of_people
 from cqedu.ask.plurals import counted_plural, every_plural
-from cqedu.ask.prepositions import simple
 from cqedu.ask.reported import in_front, unreported
 from cqedu.ask.spoken import CARDINALS, spoken_numbers, spoken_years
 from cqedu.ask.textspeak import spelt_out
@@ -464,7 +464,7 @@ def _as_meant(lexicon: Lexicon, question: str) -> str:
     source, "names of N" as "name N", people counted by what they do as that group,
     "how is X described" as what X is described as, a fact-check as its claim."""
     # a short form the terms declare ("intl", "yrs") is read as declared, not spelt out
-    typed = simple(spelt_out(question, lexicon.known, lexicon.declared))
+    typed = plain_degree(simple(spelt_out(question, lexicon.known, lexicon.declared)))
     said = fluent(spoken_numbers(said_days(spoken_years(typed))), lexicon.known)
     ordered = _in_order(lexicon, in_total(said))
     asked = _without_lead_in(lexicon, _without_preamble(lexicon, ordered))
