@@ -28,6 +28,9 @@ def named(kb: KnowledgeBase, question: str) -> list[str]:
         ("how many schools atm", ["schools"]),
         ("imo what is the hs enrolment rate", ["high-school-enrollment-rate"]),
         ("btw how many scholars go abroad each yr", ["scholars-sponsored-abroad"]),
+        # chat's "even" between the question word and its verb stresses the asking
+        ("who even is shi tingmao", ["shi-tingmao"]),
+        ("where even was the go lesson tbh", ["go-lesson"]),
         # "bc" for "because"
         ("how many intl students came bc of study in chongqing", ["international-students"]),
         # "hs" is the article's high school

@@ -49,6 +49,13 @@ _TAIL = (
 _TAIL_WORDS = frozenset(re.findall(r"[a-z]+", _TAIL)) - {"s", "or", "i", "more", "give", "like"}
 # each phrase holds a rarer word too ("something", "know", "honest", "opinion")
 _TAIL_WORDS -= {"that", "you", "to", "be", "in", "my", "by", "the", "way"}
+#: "even" as chat's focus particle between a question word and its verb ("who *even* is
+#: Wu Yingjie"): it stresses the asking, and says nothing of what is asked ("how even are
+#: the rates" asks whether they are even, an adjective: not read so).
+_EVEN = (
+    r"(?i)\b(?P<asking>who|what|where|when|which)\s+even\s+"
+    r"(?=(?:is|are|was|were|do|does|did)\b)"
+)
 #: A guessed figure: a number then "something", "odd" or "ish" ("forty something schools",
 #: "40-odd", "40ish"), which says "about" the number.
 _ROUGH = r"(?i)\b(?P<figure>\d[\d,.]*)(?:\s*-?\s*(?:something|odd)\b|ish\b)"
@@ -95,6 +102,8 @@ def fluent(question: str, known: Collection[str]) -> str:
         said = re.sub(_ROUGH, r"about \g<figure>", said)
     if "like" in said_words:
         said = re.sub(_LIKE_AFTER_IT, r"\g<frame> ", re.sub(_LIKE_BEFORE_FIGURE, "", said))
+    if "even" in said_words:
+        said = re.sub(_EVEN, r"\g<asking> ", said)
     if not _TAIL_WORDS.isdisjoint(said_words):
         said = _without_tails(said)
     if any(ch.isdigit() for ch in said):
