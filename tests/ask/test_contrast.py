@@ -39,6 +39,10 @@ def named(kb: KnowledgeBase, question: str) -> list[str]:
         ),
         ("How many teachers does Chongqing have, not the students?", ["teachers"]),
         (
+            "Which university hosted the World Culture Fair, not just any university?",
+            ["southwest-university-of-political-science-and-law"],
+        ),
+        (
             "Not the count of subjects, but the band: what is the ESI ranking band?",
             ["esi-top-threshold"],
         ),
@@ -74,6 +78,12 @@ def test_contrasted_phrase_set_aside(
         (
             "Which university hosted the fair, not the one in Yubei?",
             "the article gives Southwest University of Political Science and Law, which the",
+        ),
+        # "not just any X" says the answer is an X: its record must say so
+        (
+            "Which joint institution is the only China-UK medical one in central and western "
+            "China, not just any Sino-foreign program?",
+            "the article does not say University of Leicester is what",
         ),
         # a "not" that denies a verb or a place is no contrast
         ("how many schools are not special education schools", "the article does not say"),

@@ -61,6 +61,9 @@ class Contrast(NamedTuple):
     set_aside: frozenset[str]
     names: frozenset[str] = frozenset()
     """The words of the phrase typed capitalised: names ("not the one in *Yubei*")."""
+    asserted: frozenset[str] = frozenset()
+    """What "not just any X" says the answer is (X's content stems), which its record
+    must say too."""
 
 
 @cache
@@ -76,21 +79,23 @@ def contrasted(question: str) -> Contrast | None:
     after, before, between = _patterns()
     found = after.match(question.strip())
     if found is not None:
-        phrase = found["phrase"].strip()
-        rest = f"{found['rest']}{found['end'] or ''}"
-        aside = frozenset() if found["just"] else _content(phrase)
-        return Contrast(rest, f"not {phrase}", aside, _names(phrase) if aside else frozenset())
+        return _made(f"{found['rest']}{found['end'] or ''}", found["phrase"], found["just"])
     found = before.match(question)
     if found is not None:
-        phrase = found["phrase"].strip()
-        return Contrast(found["rest"], f"not {phrase}", _content(phrase), _names(phrase))
+        return _made(found["rest"], found["phrase"], None)
     found = between.match(question.strip())
     if found is not None:
-        phrase = found["phrase"].strip()
-        aside = frozenset() if found["just"] else _content(phrase)
-        names = _names(phrase) if aside else frozenset()
-        return Contrast(f"{found['head']} {found['tail']}", f"not {phrase}", aside, names)
+        return _made(f"{found['head']} {found['tail']}", found["phrase"], found["just"])
     return None
+
+
+def _made(rest: str, phrase: str, just: str | None) -> Contrast:
+    """The contrast of a phrase: set aside, or with an adverb of emphasis ("not *just* any
+    X") asserted of the answer."""
+    phrase = phrase.strip()
+    if just:
+        return Contrast(rest, f"not {just}{phrase}", frozenset(), asserted=_content(phrase))
+    return Contrast(rest, f"not {phrase}", _content(phrase), _names(phrase))
 
 
 def _content(phrase: str) -> frozenset[str]:
@@ -101,6 +106,11 @@ def _content(phrase: str) -> frozenset[str]:
 def _names(phrase: str) -> frozenset[str]:
     """The words of a phrase typed capitalised, in lower case."""
     return frozenset(w.lower() for w in re.findall(r"\b[A-Z][\w-]*", phrase)) - _EMPTY
+
+
+def unasserted(contrast: Contrast, told: str) -> bool:
+    """Whether a record does not say it is what "not just any X" says the answer is."""
+    return not contrast.asserted <= {stem(w) for w in words(told)}
 
 
 def sets_aside(contrast: Contrast, name: str, unit: str | None, told: str) -> bool:

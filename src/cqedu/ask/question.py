@@ -154,13 +154,18 @@ def _answered_contrasted(kb: "KnowledgeBase", question: str) -> Answer | None:
     """The answer to a question that sets a noun phrase aside with "not" ("..., not the
     political science and law one"), read without it; a refusal when every record it
     gives is the one set aside; None for a question with no such phrase."""
-    from cqedu.ask.contrast import contrasted, sets_aside  # deferred: a "not" is rare
+    from cqedu.ask.contrast import contrasted, sets_aside, unasserted  # deferred: rare
 
     contrast = contrasted(question)
     if contrast is None:
         return None
     found = _answered(kb, contrast.question)
     named = list(found.named or [found.record])
+    unsaid = [f for f in named if unasserted(contrast, _told(f))]
+    if unsaid:
+        raise NoMatchError(
+            f'the article does not say {unsaid[0].name} is what "{contrast.phrase}" says it is'
+        )
     if any(sets_aside(contrast, f.name, f.unit, _told(f)) for f in named):
         from cqedu.query.wording import counted  # deferred: the wording is the last step
 
