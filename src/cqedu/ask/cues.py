@@ -38,3 +38,11 @@ EXPANDING = (
 MEANING = frozenset({"mean", "means", "meant", "meaning"})
 #: Every word of the phrases above, for the look before `abbreviations` is loaded.
 SHORT_FORM_WORDS = frozenset(w for phrase in EXPANDING for w in phrase) | MEANING
+
+#: Words a formal phrasing needs (`formal`): a complex preposition of topic ("with respect
+#: to", "concerning"; "as for" is looked for as a phrase), a degree asked ("to what
+#: extent"), a form named for the answer (", expressed as a proportion,").
+FORMAL_WORDS = frozenset(
+    "respect regard regards relation reference pertaining comes subject concerning regarding "
+    "extent degree expressed given stated measured".split()
+)

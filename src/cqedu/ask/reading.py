@@ -19,14 +19,12 @@ from typing import TYPE_CHECKING, NamedTuple
 from cqedu.ask.days import said_days
 from cqedu.ask.described import as_described, role_played, what_sets_apart
 from cqedu.ask.disfluency import fluent
-from cqedu.ask.formal import plain_degree, simple
 from cqedu.ask.frames import unframed
 from cqedu.ask.language import Lexicon, function_words, inflected
 from cqedu.ask.people import of_people
 from cqedu.ask.plurals import counted_plural, every_plural
 from cqedu.ask.reported import in_front, unreported
 from cqedu.ask.spoken import CARDINALS, spoken_numbers, spoken_years
-from cqedu.ask.textspeak import spelt_out
 from cqedu.ask.totals import in_total
 from cqedu.core.errors import QueryError
 from cqedu.core.matching import EXACT_SCORE, WORD_SCORE, Candidate
@@ -458,13 +456,39 @@ def place_name(source: Source) -> str:
     return source.id
 
 
+def _spelt_out(lexicon: Lexicon, question: str) -> str:
+    """The question with its abbreviations spelt out (`textspeak`): loaded only for a
+    question holding a short word (two to six letters or digits) the records do not use,
+    or "no." (most questions hold none). A short form the terms declare ("intl", "yrs")
+    is read as declared, not spelt out."""
+    said = set(re.findall(r"[a-z][a-z0-9]*", question.lower()))
+    short = [w for w in said if 2 <= len(w) <= 6 and w not in lexicon.known]
+    if not short and "no." not in question.lower():
+        return question
+    from cqedu.ask.textspeak import spelt_out  # deferred: see above
+
+    return spelt_out(question, lexicon.known, lexicon.declared)
+
+
+def _formally(question: str) -> str:
+    """The question with a formal phrasing read plainly (`formal`): loaded only for a
+    question holding one of its words (`cues.FORMAL_WORDS`)."""
+    from cqedu.ask.cues import FORMAL_WORDS  # deferred with the question logic
+
+    lowered = question.lower()
+    if FORMAL_WORDS.isdisjoint(re.findall(r"[a-z]+", lowered)) and "as for" not in lowered:
+        return question
+    from cqedu.ask.formal import plain_degree, simple  # deferred: see above
+
+    return plain_degree(simple(question))
+
+
 def _as_meant(lexicon: Lexicon, question: str) -> str:
     """The question's text as it means it: years and figures in digits, text-speak spelt
     out and a topic said first put after its question word, without lead-ins or a cited
     source, "names of N" as "name N", people counted by what they do as that group,
     "how is X described" as what X is described as, a fact-check as its claim."""
-    # a short form the terms declare ("intl", "yrs") is read as declared, not spelt out
-    typed = plain_degree(simple(spelt_out(question, lexicon.known, lexicon.declared)))
+    typed = _formally(_spelt_out(lexicon, question))
     said = fluent(spoken_numbers(said_days(spoken_years(typed))), lexicon.known)
     ordered = _in_order(lexicon, in_total(said))
     asked = _without_lead_in(lexicon, _without_preamble(lexicon, ordered))
