@@ -60,7 +60,7 @@ _CONFIRM = (
     r"|^(?P<told>.*?\w)\s*[-\u2013\u2014,;:]+\s*(?:true|correct|accurate)\s*\?+\s*$"
 )
 #: The asker's own report of coming by the claim ("I heard (that) ...", "I read somewhere").
-_HEARD = (
+HEARD = (
     r"(?is)^\s*(?:i|we)\s+(?:(?:have|had|'ve)\s+)?(?:heard|read|saw|seen|was\s+told|were\s+told)"
     r"(?:\s+(?:somewhere|online|once))?(?:\s+that)?\s+(?=\S)"
 )
@@ -101,7 +101,7 @@ def unframed(question: str, lexicon: Lexicon) -> str:
     if not _EVIDENCE_WORDS.isdisjoint(said_words):
         said = re.sub(_EVIDENTIAL, "", said)
     if words(said)[:1] in (["i"], ["we"]):
-        said = re.sub(_HEARD, "", said, count=1)
+        said = re.sub(HEARD, "", said, count=1)
     if not _CONFIRMING.isdisjoint(said_words):
         framed = re.match(_CONFIRM, said) or re.match(_SAYS, said)
         if framed is not None:

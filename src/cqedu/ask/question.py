@@ -184,7 +184,8 @@ _YES_NO_WORDS = frozenset(
 #: Words one of which a statement asked as a question holds ("true or false: ...", "...,
 #: right?", "I heard ..."): `verdict` reads such a question with its patterns.
 _CHECKED_WORDS = frozenset(
-    "true fact check right correct yes no heard read someone said told".split()
+    "true fact check right correct yes no heard read someone said told"
+    " confirm verify validate claim accurate false".split()
 )
 
 

@@ -490,6 +490,7 @@ def _as_meant(lexicon: Lexicon, question: str) -> str:
     "how is X described" as what X is described as, a fact-check as its claim."""
     typed = _formally(_spelt_out(lexicon, question))
     said = fluent(spoken_numbers(said_days(spoken_years(typed))), lexicon.known)
+    said = _unframed_act(lexicon, said)
     ordered = _in_order(lexicon, in_total(said))
     asked = _without_lead_in(lexicon, _without_preamble(lexicon, ordered))
     asked = _all_listed(_names_asked(_percent_signs(_without_tag(asked))))
@@ -501,6 +502,30 @@ def _as_meant(lexicon: Lexicon, question: str) -> str:
         of_people(role_played(what_sets_apart(asked), lexicon.kb), lexicon), lexicon.kb
     )
     return claim(expand_numero(asked))
+
+
+def _unframed_act(lexicon: Lexicon, question: str) -> str:
+    """The question without the words that frame it (`speech_acts`): a claim put to be
+    checked as "is it true that X?", a request as what it requests, stance markers, the
+    asker's purpose, the article's own language of a name."""
+    # deferred: its patterns compile on first use, and most questions need none of them
+    from cqedu.ask.described import place_nouns
+    from cqedu.ask.speech_acts import (
+        checked_claim,
+        in_own_language,
+        one_of_two,
+        unrequested,
+        unstressed,
+        without_purpose,
+    )
+
+    said = unstressed(unrequested(question), lexicon.known)
+    declared = {w for term in lexicon.synonyms for w in term}
+    own = frozenset(place_nouns(lexicon.kb)) | frozenset(source_places(lexicon.kb.sources))
+    purposed = without_purpose(said, lexicon.known | declared, own)
+    said = in_own_language(one_of_two(purposed))
+    checked = checked_claim(said)
+    return f"is it true that {checked}?" if checked else said
 
 
 def _in_order(lexicon: Lexicon | None, question: str) -> str:

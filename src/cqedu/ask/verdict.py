@@ -212,7 +212,11 @@ def _asks_yes_no(question: str) -> bool:
     if opens_yes_no(question):
         return True
     # the patterns of a statement checked, compiled only for a question holding their words
-    return may_be_checked(question) and bool(_checked().search(question))
+    if not may_be_checked(question):
+        return False
+    from cqedu.ask.speech_acts import checked_claim  # deferred: only a claim's words
+
+    return bool(_checked().search(question)) or checked_claim(question) is not None
 
 
 def _claims(question: str, named: Sequence[Fact]) -> list[_Claim]:

@@ -1,0 +1,239 @@
+"""Words that frame a question rather than ask it: its speech act, politeness, purpose.
+
+"Fact check: 41 special education schools in the city." and "Can you confirm 6.4 million
+students?" put a claim to be checked, as "is it true that ..." does; "Kindly share how
+many ..." requests the answer to the clause after its verb; "who *even* is ..." and "...
+*tbh*" only comment on the asking; "..., for a comparison with Beijing?" says why the
+asker wants the figure, not which; "... called *in English*" asks the name the article,
+written in English, already gives. Each frame is taken away (a claim kept as "is it true
+that X?"), so that the words left are the question, which alone decides what is answered
+or refused: the frames hold no word of what is asked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from functools import cache
+
+from cqedu.core.text import stem, words
+
+#: Verbs of verifying, whose object is a claim to check (a closed class: English's verbs
+#: of confirming a proposition).
+_VERIFY = r"(?:confirm|verify|check|fact[\s-]*check|double[\s-]*check|validate)"
+#: A label before a colon that names the act of checking, or what is put to it ("Claim:").
+_LABEL = (
+    rf"(?:(?:quick|please|pls|kindly)\s+)?(?:{_VERIFY}|claim|statement|rumou?r|assertion"
+    r"|true\s+or\s+false|fact\s+or\s+fiction|myth\s+or\s+fact)"
+)
+#: A tag after a claim asking whether it holds: a truth adjective (the adjectives of the
+#: "is that X?" tag: true, correct, accurate, right), a verb of verifying, or the
+#: alternatives a checker offers ("true or false?").
+_TRUTH = r"(?:true|correct|accurate|right)"
+_TAG = (
+    rf"(?:{_TRUTH}|{_VERIFY}|true\s+or\s+false|yes\s+or\s+no|fact\s+or\s+fiction"
+    rf"|(?:is|was)\s+(?:that|this|it)\s+(?:{_TRUTH}|so)|am\s+i\s+right"
+    rf"|(?:can|could)\s+(?:you|u)\s+{_VERIFY}(?:\s+(?:that|this|it))?)"
+)
+#: The modal request before a verb ("can you", "could you please", "kindly").
+_POLITE = r"(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:(?:please|pls|plz|kindly)\s+)?"
+#: Question words that open an embedded question ("share *how many* ...").
+_WH = r"(?:how|what|which|who|whom|whose|when|where|why)\b"
+#: The text the article is, as a claim's source ("the article says X").
+_TEXT_SAYS = (
+    r"(?i)^\s*(?:the|this|your)\s+(?:article|report|text|story|piece|news)\s+"
+    r"(?:says?|said|reports?|reported|states?|stated|claims?|claimed|mentions?)\s+(?:that\s+)?"
+)
+#: Words one of which a claim's frame holds, to look for before any pattern is compiled.
+_CHECK_WORDS = frozenset(
+    "confirm verify check fact validate claim statement rumor rumour assertion true false"
+    " correct accurate right fiction myth".split()
+)
+
+
+@cache
+def _framed_claim() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A label before a colon, a verb of verifying before its clause, a tag after it."""
+    label = re.compile(rf"(?is)^\s*{_LABEL}\s*(?::|\s[-\u2013\u2014])\s*(?P<claim>\S.*)$")
+    verb = re.compile(
+        rf"(?is)^\s*{_POLITE}{_VERIFY}\s+(?:(?:for\s+me|please)\s+)?(?:(?:that|whether|if)\s+)?"
+        rf"(?!{_WH})(?P<claim>\S.*)$"
+    )
+    tag = re.compile(rf"(?is)^(?P<claim>.*?\w[%)]?)\s*[-\u2013\u2014,;:.?!]+\s*{_TAG}\s*[?.!]*\s*$")
+    return label, verb, tag
+
+
+def checked_claim(question: str) -> str | None:
+    """The claim a question puts to be checked ("Fact check: X", "Can you confirm X",
+    "X. Correct?", "Claim: X. True or false?"), without the article cited as its source,
+    or None when the question puts none. The asker's report of coming by it ("I read
+    that X") goes too, as the article's does ("The article says X")."""
+    if _CHECK_WORDS.isdisjoint(words(question)):
+        return None
+    label, verb, tag = _framed_claim()
+    said = question.strip()
+    found = False
+    for pattern in (label, verb, tag):
+        framed = pattern.match(said)
+        if framed is not None:
+            said, found = framed["claim"].strip(), True
+    if not found or re.match(rf"(?i){_WH}", said):
+        return None  # "check: how many ...": a question, no claim
+    from cqedu.ask.frames import HEARD  # deferred: only a claim put to be checked
+
+    said = re.sub(HEARD, "", re.sub(_TEXT_SAYS, "", said), count=1)
+    return said.strip().rstrip("?.!").strip() or None
+
+
+#: Verbs of telling that request the answer to the embedded question after them ("share
+#: how many", "specify which", "let me know when").
+_TELL = (
+    r"(?:tell|share|specify|state|indicate|say|clarify|explain|give|show"
+    r"|let\s+(?:me|us)\s+know|find\s+out)"
+)
+#: Politeness adverbs that open a request ("kindly", "please"): English's closed class of
+#: them, with their text-speak spellings.
+_POLITENESS = r"(?:kindly|please|pls|plz|pretty\s+please)"
+
+
+@cache
+def _request() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    told = re.compile(
+        rf"(?is)^\s*{_POLITE}{_TELL}\s+(?:(?:me|us)\s+)?(?:please\s+)?(?P<asked>{_WH}.*)$"
+    )
+    polite = re.compile(rf"(?is)^\s*{_POLITENESS}\s*,?\s+(?P<asked>\S.*)$")
+    return told, polite
+
+
+def unrequested(question: str) -> str:
+    """A request without its politeness and verb of telling, when an embedded question
+    is what it requests ("Kindly share how many programmes ...": "how many programmes
+    ..."), or without its opening politeness adverb ("Kindly tell the total ...": "tell
+    the total ...")."""
+    told, polite = _request()
+    found = told.match(question)
+    if found is not None:
+        return found["asked"]
+    found = polite.match(question)
+    return found["asked"] if found is not None else question
+
+
+#: Stance markers that comment on the asking and say nothing of what is asked: the
+#: stance and emphasis adverbs ("actually", "honestly", "even" after a question word)
+#: and English text-speak's stance initialisms ("tbh", "ngl", "imo").
+_STANCE = frozenset(
+    "actually honestly seriously literally tbh ngl imo imho tbf fr lol lmao btw afaik iirc".split()
+)
+#: "even" and "exactly" stress a question word ("who *even* is", "how *exactly* do"),
+#: asking nothing of their own there.
+_STRESS = r"(?i)\b(?P<wh>how|what|which|who|where|when|why)\s+(?:even|exactly)\b"
+
+
+def unstressed(question: str, known: Collection[str]) -> str:
+    """The question without stance markers and a question word's stress ("who even is
+    wu yingjie", "how many kids actually get it tbh"); a word of the records stays."""
+    said = set(words(question))
+    if said.isdisjoint(_STANCE | {"even", "exactly"}):
+        return question
+    if not said.isdisjoint({"even", "exactly"}):
+        question = re.sub(_STRESS, r"\g<wh>", question)
+    dropped = [w for w in _STANCE if w in said and w not in known]
+    if dropped:
+        question = re.sub(rf"(?i)\s*,?\s*\b(?:{'|'.join(dropped)})\b\s*,?", " ", question)
+    return re.sub(r"\s{2,}", " ", question).strip()
+
+
+#: An adjunct that says why the asker wants the answer, after a complete question: a
+#: purpose clause of the asker's ("so I can compare with Wuhan", "for my report"), an
+#: infinitive of comparing, a "for a ..." phrase of purpose, or, after the question's end,
+#: a participle of comparing ("How many schools? Benchmarking against Chengdu.").
+_ASKERS_PURPOSE = (
+    r"(?:so\s+(?:that\s+)?(?:i|we)|for\s+(?:my|our)|in\s+order\s+to"
+    r"|to\s+(?:compare|benchmark|contrast))\b"
+)
+_FOR_A = r"for\s+(?:a|an)\b"
+_COMPARING = r"(?:benchmarking|comparing|contrasting)\s+(?:against|with|to)\b"
+
+
+@cache
+def _purpose() -> re.Pattern[str]:
+    return re.compile(
+        r"(?is)^(?P<asked>.*?\w)\s*(?:(?P<comma>[,;])|(?P<end>[?.!]+))\s*"
+        rf"(?P<adjunct>(?P<for_a>{_FOR_A})|{_ASKERS_PURPOSE}|(?P<participle>{_COMPARING}))"
+        r"[^?.!]*[?.!]*\s*$"
+    )
+
+
+def without_purpose(question: str, known: Collection[str], own: frozenset[str]) -> str:
+    # `known`: the records' words and the words their synonyms declare
+    """The question without an adjunct saying why its asker wants the answer, which
+    names whatever it is compared with ("Chongqing's enrollment rate, for a comparison
+    with Beijing?": "Chongqing's enrollment rate?"). A "for a ..." phrase is purpose only
+    after a question that names the source's own place (`own`: its name and the nouns
+    its description uses of it, "Chongqing", "the city"), whose figure is then the one
+    asked, and when it holds no word of the records but those (`known`; "a cross-*city*
+    table"): "what is the rate, for a child in Chengdu" says whose rate; a participle
+    only after the question's end, where it opens a fragment of its own."""
+    lowered = question.lower()
+    if not any(w in lowered for w in ("for", "so", "order", "compar", "benchmark", "contrast")):
+        return question
+    found = _purpose().match(question)
+    if found is None or (found["participle"] and not found["end"]):
+        return question
+    if found["for_a"]:
+        from cqedu.ask.language import function_words  # deferred: only a "for a" phrase
+
+        small = function_words()
+        if own.isdisjoint(words(found["asked"])):
+            return question  # "what is the rate, for a child in Chengdu": whose rate
+        said = [w for w in words(found["adjunct"]) if w not in small and w not in own]
+        # by stem, as the records' words are matched ("a *child*": "children")
+        stems = {stem(w) for w in known}
+        if any(w in known or stem(w) in stems for w in said):
+            return question
+    return f"{found['asked']}?"
+
+
+#: A topic that sets two places side by side, then a question of one place's figure
+#: ("International students in Chongqing vs Shanghai: what's Chongqing's number?").
+@cache
+def _one_of_two() -> re.Pattern[str]:
+    return re.compile(
+        r"(?is)^\s*(?P<topic>\S.*?)\s+(?:vs\.?|versus)\s+(?P<other>[^:?]+?)\s*[:,;?\u2013\u2014-]+\s*"
+        r"what(?:'s|\u2019s|s|\s+is)\s+(?P<place>[\w-]+)(?:'s|\u2019s|s')\s+"
+        r"(?P<noun>number|figure|count|total|rate|share|percentage)\s*[?.!]*\s*$"
+    )
+
+
+def one_of_two(question: str) -> str:
+    """ "what is the number of X in P" for "X in P vs Q: what's P's number?": the question
+    after the break asks one place's figure of the topic, so the other place is only what
+    the asker will set it beside. Asked of the other place, the question stays as typed."""
+    lowered = question.lower()
+    if "vs" not in lowered and "versus" not in lowered:
+        return question
+    found = _one_of_two().match(question)
+    if found is None:
+        return question
+    place = found["place"].lower()
+    if place not in words(found["topic"]) or place in words(found["other"]):
+        return question
+    return f"what is the {found['noun']} of {found['topic']}?"
+
+
+#: The language the article is written in, and cqedu reads and answers in (see
+#: `in_another_script`): a name asked "in English" is the name the records give.
+_OWN_LANGUAGE = "english"
+#: Nouns and verbs of naming that a language modifies ("the English *name*", "*called*
+#: in English").
+_NAMING = r"(?:name|names|term|terms|title|word|words|translation|version|phrase|rendering)"
+
+
+def in_own_language(question: str) -> str:
+    """The question without the article's own language where it only says in which
+    language a name is asked ("the official English name of", "called in English");
+    another language ("the Chinese name") stays, and is refused."""
+    if _OWN_LANGUAGE not in question.lower():
+        return question
+    said = re.sub(rf"(?i)\b{_OWN_LANGUAGE}(?:[\s-]+language)?\s+(?={_NAMING}\b)", "", question)
+    return re.sub(rf"(?i)\s*,?\s*\bin\s+(?:the\s+)?{_OWN_LANGUAGE}\b(?=\s*(?:[?.!,]|$))", "", said)
