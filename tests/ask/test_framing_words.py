@@ -59,6 +59,20 @@ from tests.conftest import refused
         ("Check: 6.4 million students in Chongqing?", "students", "Yes:"),
         ("True or false: Chongqing has 12,000 schools", "schools", "No:"),
         ("Chongqing has 9,500 schools - is that correct?", "schools", "No:"),
+        (
+            "Claim: three Chongqing universities are in the Double First-Class Initiative."
+            " True or false?",
+            "double-first-class-universities",
+            "No:",
+        ),
+        (
+            "Two universities in Double First-Class, correct?",
+            "double-first-class-universities",
+            "Yes:",
+        ),
+        ("Fact check: two years of free preschool from 2025.", "free-preschool-year", "No:"),
+        ("Verify: twelve core goals were met.", "core-goals-met", "Yes:"),
+        ("Verify that 300 principals train at NTU each year.", "principals-trained-at-ntu", "No:"),
     ],
 )
 def test_a_claim_checked_gets_its_verdict(
@@ -79,6 +93,11 @@ def test_a_claim_checked_gets_its_verdict(
         "The article says Beijing has 9,177 schools. Correct?",
         "Chongqing had 9,177 schools in 2019, true?",
         "Fact check: 41 special education schools in Chengdu.",
+        "Claim: Liu Yanbing is the mayor. True or false?",
+        "Check: the fair was held in 2023?",
+        "Confirm: Chongqing has 9,177 universities.",
+        "The article says Chongqing has 500 kindergartens. Correct?",
+        "Can you verify whether Chengdu has more schools?",
     ],
 )
 def test_a_claim_the_article_does_not_cover_is_refused(
@@ -190,6 +209,10 @@ def test_a_purpose_naming_another_place_vetoes_nothing(
         "Beijing's higher-ed enrollment rate, for a comparison with Chongqing?",
         "how many schools does Chongqing have compared with Chengdu",
         "what is the enrollment rate, for a child in Chengdu?",
+        "How many schools does Chongqing have, for a school in Chengdu?",
+        "What is Chengdu's enrollment rate, so I can compare with Chongqing?",
+        "Chongqing vs Chengdu: how many schools?",
+        "Schools in Chongqing vs Chengdu: what's the number?",
     ],
 )
 def test_the_other_place_asked_is_refused(real_kb: KnowledgeBase, question: str) -> None:
@@ -227,6 +250,10 @@ def test_the_articles_own_language_vetoes_nothing(
         "what is the pinyin name of the commission",
         "What is the fair where international students tried food called in French?",
         "what is the world culture fair called in mandarin",
+        "How many students study in English?",
+        "What is the name of the program taught in English",
+        "How do you say Go in English?",
+        "how many English words",
     ],
 )
 def test_another_language_stays_refused(real_kb: KnowledgeBase, question: str) -> None:

@@ -512,6 +512,7 @@ def _unframed_act(lexicon: Lexicon, question: str) -> str:
     from cqedu.ask.described import place_nouns
     from cqedu.ask.speech_acts import (
         checked_claim,
+        claimed_in_digits,
         in_own_language,
         one_of_two,
         unrequested,
@@ -524,7 +525,7 @@ def _unframed_act(lexicon: Lexicon, question: str) -> str:
     own = frozenset(place_nouns(lexicon.kb)) | frozenset(source_places(lexicon.kb.sources))
     purposed = without_purpose(said, lexicon.known | declared, own)
     said = in_own_language(one_of_two(purposed))
-    checked = checked_claim(said)
+    checked = checked_claim(claimed_in_digits(said))
     return f"is it true that {checked}?" if checked else said
 
 

@@ -85,6 +85,38 @@ def checked_claim(question: str) -> str | None:
     return said.strip().rstrip("?.!").strip() or None
 
 
+#: English's cardinal number words below twenty-one, which `spoken_numbers` leaves as
+#: words (a word such as "one" is more often no figure); in a claim put to be checked,
+#: one before a noun is the figure claimed ("three universities are in ...").
+_CARDINALS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+    " fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+
+
+def claimed_in_digits(question: str) -> str:
+    """A question putting a claim to be checked with each cardinal word before a noun
+    in digits ("Claim: *3* universities are ..."), when it claims no figure in digits
+    (in "2 million graduates over five years" the figure is 2 million, and "five years"
+    says over what); any other question unchanged."""
+    if set(words(question)).isdisjoint(_CARDINALS):
+        return question
+    if re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", question)):  # a year is no figure
+        return question
+    if checked_claim(question) is None:
+        return question
+
+    def digits(found: re.Match[str]) -> str:
+        return str(_CARDINALS.index(found[0].lower()) + 1)
+
+    return re.sub(
+        rf"(?i)(?<![\w-])(?:{'|'.join(_CARDINALS)})\b"
+        r"(?=\s+(?!(?:of|or|and|to|in|more|than|percent|per)\b)[a-z])",
+        digits,
+        question,
+    )
+
+
 #: Verbs of telling that request the answer to the embedded question after them ("share
 #: how many", "specify which", "let me know when").
 _TELL = (
@@ -159,8 +191,8 @@ _COMPARING = r"(?:benchmarking|comparing|contrasting)\s+(?:against|with|to)\b"
 def _purpose() -> re.Pattern[str]:
     return re.compile(
         r"(?is)^(?P<asked>.*?\w)\s*(?:(?P<comma>[,;])|(?P<end>[?.!]+))\s*"
-        rf"(?P<adjunct>(?P<for_a>{_FOR_A})|{_ASKERS_PURPOSE}|(?P<participle>{_COMPARING}))"
-        r"[^?.!]*[?.!]*\s*$"
+        rf"(?P<adjunct>(?:(?P<for_a>{_FOR_A})|{_ASKERS_PURPOSE}|(?P<participle>{_COMPARING}))"
+        r"[^?.!]*)[?.!]*\s*$"
     )
 
 
@@ -226,14 +258,18 @@ def one_of_two(question: str) -> str:
 _OWN_LANGUAGE = "english"
 #: Nouns and verbs of naming that a language modifies ("the English *name*", "*called*
 #: in English").
-_NAMING = r"(?:name|names|term|terms|title|word|words|translation|version|phrase|rendering)"
+_NAMING = r"(?:name|names|term|title|word|translation)"
+#: Participles of naming that "in English" follows ("called in English"); after any other
+#: verb it says how something is done ("taught in English"), which the article does not.
+_NAMED = r"(?:called|named|known|termed|titled|written|spelt|spelled|rendered|translated)"
 
 
 def in_own_language(question: str) -> str:
     """The question without the article's own language where it only says in which
     language a name is asked ("the official English name of", "called in English");
-    another language ("the Chinese name") stays, and is refused."""
+    another language ("the Chinese name"), and "in English" of anything but naming
+    ("taught in English"), stay, and are refused."""
     if _OWN_LANGUAGE not in question.lower():
         return question
     said = re.sub(rf"(?i)\b{_OWN_LANGUAGE}(?:[\s-]+language)?\s+(?={_NAMING}\b)", "", question)
-    return re.sub(rf"(?i)\s*,?\s*\bin\s+(?:the\s+)?{_OWN_LANGUAGE}\b(?=\s*(?:[?.!,]|$))", "", said)
+    return re.sub(rf"(?i)\b(?P<verb>{_NAMED})\s+in\s+{_OWN_LANGUAGE}\b", r"\g<verb>", said)

@@ -154,7 +154,9 @@ def judged(question: str, answer: Answer) -> Answer:
     figure (or a relation such as "above the national average"); unchanged otherwise."""
     if not _asks_yes_no(question) or not answer.named:
         return answer
-    said = spoken_numbers(spoken_years(question))
+    from cqedu.ask.speech_acts import claimed_in_digits  # deferred: a yes-no question
+
+    said = claimed_in_digits(spoken_numbers(spoken_years(question)))
     claims = _claims(said, answer.named)
     verdicts: list[str] = []
     for claim in claims:
