@@ -186,7 +186,7 @@ def test_politeness_keeps_a_near_miss_refused(real_kb: KnowledgeBase, question: 
             "preschool-enrollment-rate",
         ),
         (
-            "Chongqing's number of special education schools, for my report on Sichuan?",
+            "Chongqing's number of special education schools, for my thesis on Sichuan?",
             "special-education-schools",
         ),
     ],
@@ -195,6 +195,31 @@ def test_a_purpose_naming_another_place_vetoes_nothing(
     real_kb: KnowledgeBase, question: str, record: str
 ) -> None:
     assert real_kb.ask(question).record.id == record
+
+
+@pytest.mark.parametrize(
+    ("question", "other"),
+    [
+        ("How many schools does Chongqing have? Benchmarking against Chengdu.", "Chengdu"),
+        ("Chongqing's higher-ed enrollment rate, for a comparison with Beijing?", "Beijing"),
+        ("International students in Chongqing vs Shanghai: what's Chongqing's number?", "Shanghai"),
+        (
+            "how many international students does Chongqing have, so we can compare it with Xi'an",
+            "Xi'an",
+        ),
+    ],
+)
+def test_the_place_compared_with_is_said_not_given(
+    real_kb: KnowledgeBase, question: str, other: str
+) -> None:
+    assert real_kb.ask(question).text.endswith(f"; the article gives no figure for {other}")
+
+
+def test_a_purpose_naming_no_place_adds_no_note(
+    real_kb: KnowledgeBase,
+) -> None:
+    text = real_kb.ask("Chongqing preschool enrollment rate, for a cross-city table?").text
+    assert "no figure for" not in text
 
 
 @pytest.mark.parametrize(
@@ -210,6 +235,9 @@ def test_a_purpose_naming_another_place_vetoes_nothing(
         "how many schools does Chongqing have compared with Chengdu",
         "what is the enrollment rate, for a child in Chengdu?",
         "How many schools does Chongqing have, for a school in Chengdu?",
+        "How many schools are there in Chongqing, for my area in Chengdu?",
+        "how many teachers are there, so I can compare with Chengdu",
+        "what is the enrollment rate, for a comparison with Beijing?",
         "What is Chengdu's enrollment rate, so I can compare with Chongqing?",
         "Chongqing vs Chengdu: how many schools?",
         "Schools in Chongqing vs Chengdu: what's the number?",

@@ -129,6 +129,7 @@ def ask(kb: "KnowledgeBase", question: str) -> Answer:
     plain = _plainly_listed(question) if "and" in question.lower() else question
     answer = _answered_contrasted(kb, plain) if " not " in f" {plain.lower()} " else None
     answer = (answer or _answered(kb, plain))._replace(question=question.strip())
+    answer = _not_comparing(kb, question, answer)
     if not (opens_yes_no(question) or may_be_checked(question) or types_share(question)):
         return answer  # no figure claimed: the verdict's module is not even loaded
     from cqedu.ask.verdict import judged, of_its_share  # deferred: see above
@@ -174,6 +175,23 @@ def _answered_contrasted(kb: "KnowledgeBase", question: str) -> Answer | None:
             f'the article gives {given}, which the question sets aside ("{contrast.phrase}")'
         )
     return found._replace(question=question.strip())
+
+
+def _not_comparing(kb: "KnowledgeBase", question: str, answer: Answer) -> Answer:
+    """`answer`, saying the article gives no figure for the place the asker means to
+    compare it with ("..., for a comparison with Beijing?"): a purpose of the asker's
+    that the answer, the source's own figure, does not serve alone."""
+    from cqedu.ask.language import Lexicon, function_words
+    from cqedu.ask.speech_acts import compared_with  # deferred: its patterns compile late
+
+    named = compared_with(question)
+    if not named:
+        return answer
+    lexicon = Lexicon(kb)
+    small = function_words()
+    if any(w in lexicon.known for w in words(named) if w not in small):
+        return answer  # what the article itself has ("Singapore")
+    return answer._replace(text=f"{answer.text}; the article gives no figure for {named}")
 
 
 #: The first words of a yes-no question ("*is* it true", "*does* Chongqing have").

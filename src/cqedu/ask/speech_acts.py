@@ -154,7 +154,7 @@ def unrequested(question: str) -> str:
 #: stance and emphasis adverbs ("actually", "honestly", "even" after a question word)
 #: and English text-speak's stance initialisms ("tbh", "ngl", "imo").
 _STANCE = frozenset(
-    "actually honestly seriously literally tbh ngl imo imho tbf fr lol lmao btw afaik iirc".split()
+    "actually honestly seriously literally tbh ngl imo imho tbf lol lmao btw afaik iirc".split()
 )
 #: "even" and "exactly" stress a question word ("who *even* is", "how *exactly* do"),
 #: asking nothing of their own there.
@@ -184,6 +184,9 @@ _ASKERS_PURPOSE = (
     r"|to\s+(?:compare|benchmark|contrast))\b"
 )
 _FOR_A = r"for\s+(?:a|an)\b"
+#: Locative prepositions: in a "for" phrase they say where the thing asked is ("for a
+#: school *in* Chengdu"), which a purpose ("for a comparison *with* Beijing") does not.
+_LOCATIVE = frozenset("in at from within inside near across".split())
 _COMPARING = r"(?:benchmarking|comparing|contrasting)\s+(?:against|with|to)\b"
 
 
@@ -197,14 +200,15 @@ def _purpose() -> re.Pattern[str]:
 
 
 def without_purpose(question: str, known: Collection[str], own: frozenset[str]) -> str:
-    # `known`: the records' words and the words their synonyms declare
     """The question without an adjunct saying why its asker wants the answer, which
     names whatever it is compared with ("Chongqing's enrollment rate, for a comparison
-    with Beijing?": "Chongqing's enrollment rate?"). A "for a ..." phrase is purpose only
-    after a question that names the source's own place (`own`: its name and the nouns
-    its description uses of it, "Chongqing", "the city"), whose figure is then the one
-    asked, and when it holds no word of the records but those (`known`; "a cross-*city*
-    table"): "what is the rate, for a child in Chengdu" says whose rate; a participle
+    with Beijing?": "Chongqing's enrollment rate?"). Only after a question that names the
+    source's own place (`own`: its name and the nouns its description uses of it,
+    "Chongqing", "the city"), whose figure is then the one asked: "what is the rate, so
+    I can compare with Chengdu" may mean Chengdu's. A "for" phrase is purpose only when
+    it holds no word of the records (`known`, with the words their synonyms declare) but
+    those ("a cross-*city* table") and no locative preposition ("for a school *in*
+    Chengdu" says which); a participle
     only after the question's end, where it opens a fragment of its own."""
     lowered = question.lower()
     if not any(w in lowered for w in ("for", "so", "order", "compar", "benchmark", "contrast")):
@@ -212,13 +216,15 @@ def without_purpose(question: str, known: Collection[str], own: frozenset[str]) 
     found = _purpose().match(question)
     if found is None or (found["participle"] and not found["end"]):
         return question
-    if found["for_a"]:
-        from cqedu.ask.language import function_words  # deferred: only a "for a" phrase
+    if own.isdisjoint(words(found["asked"])):
+        return question  # "what is the rate, for a child in Chengdu": whose rate
+    if found["adjunct"].lower().startswith("for"):
+        from cqedu.ask.language import function_words  # deferred: only a "for" phrase
 
         small = function_words()
-        if own.isdisjoint(words(found["asked"])):
-            return question  # "what is the rate, for a child in Chengdu": whose rate
         said = [w for w in words(found["adjunct"]) if w not in small and w not in own]
+        if not _LOCATIVE.isdisjoint(words(found["adjunct"])):
+            return question  # "for my area *in* Chengdu": where, of what is asked
         # by stem, as the records' words are matched ("a *child*": "children")
         stems = {stem(w) for w in known}
         if any(w in known or stem(w) in stems for w in said):
@@ -273,3 +279,26 @@ def in_own_language(question: str) -> str:
         return question
     said = re.sub(rf"(?i)\b{_OWN_LANGUAGE}(?:[\s-]+language)?\s+(?={_NAMING}\b)", "", question)
     return re.sub(rf"(?i)\b(?P<verb>{_NAMED})\s+in\s+{_OWN_LANGUAGE}\b", r"\g<verb>", said)
+
+
+#: Prepositions a comparison takes before what is compared ("with Beijing", "against
+#: Chengdu", "vs Shanghai").
+_COMPARED_WITH = frozenset({"with", "against", "to", "vs", "versus"})
+
+
+def compared_with(question: str) -> str:
+    """What follows the comparing preposition of a purpose adjunct or a "P vs Q" topic
+    (`without_purpose`, `one_of_two`), as typed: what the asker will set the answer
+    beside ("..., for a comparison with Beijing?": "Beijing"); "" for any other question."""
+    lowered = question.lower()
+    if not any(w in lowered for w in ("for", "so", "order", "compar", "benchmark", "vs")):
+        return ""
+    found = _purpose().match(question)
+    adjunct = found["adjunct"] if found is not None else ""
+    if not adjunct:
+        paired = _one_of_two().match(question)
+        adjunct = f"vs {paired['other']}" if paired is not None else ""
+    after = re.search(
+        r"(?i)^.*\b(?:with|against|to|vs\.?|versus)\s+(?:the\s+)?(?P<other>\S.*)$", adjunct
+    )
+    return after["other"].strip(" ?.!,;:") if after is not None else ""
