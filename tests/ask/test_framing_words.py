@@ -72,6 +72,30 @@ from tests.conftest import refused
         ),
         ("Fact check: two years of free preschool from 2025.", "free-preschool-year", "No:"),
         ("Verify: twelve core goals were met.", "core-goals-met", "Yes:"),
+        ("Is this right: Chongqing has 9,177 schools?", "schools", "Yes:"),
+        ("Am I right that Chongqing has 9,500 schools?", "schools", "No:"),
+        ("Correct me if I'm wrong, but Chongqing has 6.4 million students?", "students", "Yes:"),
+        ("I think Chongqing has 9,500 schools, correct?", "schools", "No:"),
+        (
+            "Sanity check: 200 principals train at NTU each year.",
+            "principals-trained-at-ntu",
+            "Yes:",
+        ),
+        (
+            "Confirm or deny: 22 overseas vocational programs.",
+            "overseas-vocational-programs",
+            "Yes:",
+        ),
+        (
+            "The enrollment rate for preschool is 93.5% - true or not?",
+            "preschool-enrollment-rate",
+            "Yes:",
+        ),
+        (
+            "Please fact-check the claim that Chongqing has 600,000 teachers.",
+            "teachers",
+            "The article does not settle it",
+        ),
         ("Verify that 300 principals train at NTU each year.", "principals-trained-at-ntu", "No:"),
     ],
 )
@@ -98,6 +122,11 @@ def test_a_claim_checked_gets_its_verdict(
         "Confirm: Chongqing has 9,177 universities.",
         "The article says Chongqing has 500 kindergartens. Correct?",
         "Can you verify whether Chengdu has more schools?",
+        "Am I right that Chengdu has 9,177 schools?",
+        "I think Shanghai has 41 special education schools, correct?",
+        "Correct me if I'm wrong, but Chongqing has 100 hospitals?",
+        "Am I right?",
+        "Correct?",
     ],
 )
 def test_a_claim_the_article_does_not_cover_is_refused(

@@ -23,15 +23,17 @@ from cqedu.core.text import stem, words
 _VERIFY = r"(?:confirm|verify|check|fact[\s-]*check|double[\s-]*check|validate)"
 #: A label before a colon that names the act of checking, or what is put to it ("Claim:").
 _LABEL = (
-    rf"(?:(?:quick|please|pls|kindly)\s+)?(?:{_VERIFY}|claim|statement|rumou?r|assertion"
-    r"|true\s+or\s+false|fact\s+or\s+fiction|myth\s+or\s+fact)"
+    rf"(?:(?:[a-z]+)\s+)?(?:{_VERIFY}|claim|statement|rumou?r|assertion"
+    r"|true\s+or\s+false|fact\s+or\s+fiction|myth\s+or\s+fact|confirm\s+or\s+deny"
+    r"|(?:is|was)\s+(?:this|it|that|the\s+following)\s+(?:true|correct|right|accurate)"
+    r"|(?:am\s+i|are\s+we)\s+right)"
 )
 #: A tag after a claim asking whether it holds: a truth adjective (the adjectives of the
 #: "is that X?" tag: true, correct, accurate, right), a verb of verifying, or the
 #: alternatives a checker offers ("true or false?").
 _TRUTH = r"(?:true|correct|accurate|right)"
 _TAG = (
-    rf"(?:{_TRUTH}|{_VERIFY}|true\s+or\s+false|yes\s+or\s+no|fact\s+or\s+fiction"
+    rf"(?:{_TRUTH}|{_VERIFY}|true\s+or\s+(?:false|not)|yes\s+or\s+no|fact\s+or\s+fiction"
     rf"|(?:is|was)\s+(?:that|this|it)\s+(?:{_TRUTH}|so)|am\s+i\s+right"
     rf"|(?:can|could)\s+(?:you|u)\s+{_VERIFY}(?:\s+(?:that|this|it))?)"
 )
@@ -44,11 +46,25 @@ _TEXT_SAYS = (
     r"(?i)^\s*(?:the|this|your)\s+(?:article|report|text|story|piece|news)\s+"
     r"(?:says?|said|reports?|reported|states?|stated|claims?|claimed|mentions?)\s+(?:that\s+)?"
 )
+#: The asker's belief the claim states ("I think X", "correct me if I'm wrong, but X"):
+#: a verb of believing with the first person, which claims nothing of its own.
+_BELIEVED = r"(?is)^\s*(?:i|we)\s+(?:think|believe|thought|assume|understand|guess)\s+(?:that\s+)?"
 #: Words one of which a claim's frame holds, to look for before any pattern is compiled.
 _CHECK_WORDS = frozenset(
     "confirm verify check fact validate claim statement rumor rumour assertion true false"
-    " correct accurate right fiction myth".split()
+    " correct accurate right fiction myth wrong deny".split()
 )
+
+
+@cache
+def _opening() -> re.Pattern[str]:
+    """The asker's doubt of the claim before it ("am I right that X", "correct me if I'm
+    wrong, but X")."""
+    return re.compile(
+        r"(?is)^\s*(?:correct\s+me\s+if\s+i'?m\s+wrong\s*,?\s*(?:but\s+)?"
+        r"|(?:am\s+i|are\s+we)\s+right\s+(?:that\s+|in\s+thinking\s+(?:that\s+)?)?)"
+        r"(?P<claim>\S.*)$"
+    )
 
 
 @cache
@@ -56,7 +72,8 @@ def _framed_claim() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A label before a colon, a verb of verifying before its clause, a tag after it."""
     label = re.compile(rf"(?is)^\s*{_LABEL}\s*(?::|\s[-\u2013\u2014])\s*(?P<claim>\S.*)$")
     verb = re.compile(
-        rf"(?is)^\s*{_POLITE}{_VERIFY}\s+(?:(?:for\s+me|please)\s+)?(?:(?:that|whether|if)\s+)?"
+        rf"(?is)^\s*{_POLITE}{_VERIFY}\s+(?:(?:for\s+me|please)\s+)?"
+        r"(?:(?:the\s+)?(?:claim|statement|figure|number)\s+)?(?:(?:that|whether|if)\s+)?"
         rf"(?!{_WH})(?P<claim>\S.*)$"
     )
     tag = re.compile(rf"(?is)^(?P<claim>.*?\w[%)]?)\s*[-\u2013\u2014,;:.?!]+\s*{_TAG}\s*[?.!]*\s*$")
@@ -73,7 +90,7 @@ def checked_claim(question: str) -> str | None:
     label, verb, tag = _framed_claim()
     said = question.strip()
     found = False
-    for pattern in (label, verb, tag):
+    for pattern in (label, verb, tag, _opening()):
         framed = pattern.match(said)
         if framed is not None:
             said, found = framed["claim"].strip(), True
@@ -82,6 +99,7 @@ def checked_claim(question: str) -> str | None:
     from cqedu.ask.frames import HEARD  # deferred: only a claim put to be checked
 
     said = re.sub(HEARD, "", re.sub(_TEXT_SAYS, "", said), count=1)
+    said = re.sub(_BELIEVED, "", said, count=1)
     return said.strip().rstrip("?.!").strip() or None
 
 
