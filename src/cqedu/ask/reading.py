@@ -509,11 +509,11 @@ def _unframed_act(lexicon: Lexicon, question: str) -> str:
     checked as "is it true that X?", a request as what it requests, stance markers, the
     asker's purpose, the article's own language of a name."""
     # deferred: its patterns compile on first use, and most questions need none of them
-    from cqedu.ask.described import place_nouns
     from cqedu.ask.speech_acts import (
         checked_claim,
         claimed_in_digits,
         in_own_language,
+        may_hold_purpose,
         one_of_two,
         unrequested,
         unstressed,
@@ -521,10 +521,14 @@ def _unframed_act(lexicon: Lexicon, question: str) -> str:
     )
 
     said = unstressed(unrequested(question), lexicon.known)
-    declared = {w for term in lexicon.synonyms for w in term}
-    own = frozenset(place_nouns(lexicon.kb)) | frozenset(source_places(lexicon.kb.sources))
-    purposed = without_purpose(said, lexicon.known | declared, own)
-    said = in_own_language(one_of_two(purposed))
+    if may_hold_purpose(said):
+        # the records' words and places gathered only for a question that may need them
+        from cqedu.ask.described import place_nouns
+
+        declared = {w for term in lexicon.synonyms for w in term}
+        own = frozenset(place_nouns(lexicon.kb)) | frozenset(source_places(lexicon.kb.sources))
+        said = without_purpose(said, lexicon.known | declared, own)
+    said = in_own_language(one_of_two(said))
     checked = checked_claim(claimed_in_digits(said))
     return f"is it true that {checked}?" if checked else said
 

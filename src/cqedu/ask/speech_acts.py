@@ -146,6 +146,19 @@ _TELL = (
 _POLITENESS = r"(?:kindly|please|pls|plz|pretty\s+please)"
 
 
+#: The words a request opens with: a modal, a politeness adverb or a verb of telling.
+_REQUEST_OPENERS = frozenset(re.findall(r"[a-z]+", f"{_POLITE} {_TELL} {_POLITENESS}")) - {
+    "s",
+    "me",
+    "us",
+    "you",
+    "u",
+    "know",
+    "out",
+    "pretty",
+}
+
+
 @cache
 def _request() -> tuple[re.Pattern[str], re.Pattern[str]]:
     told = re.compile(
@@ -160,6 +173,9 @@ def unrequested(question: str) -> str:
     is what it requests ("Kindly share how many programmes ...": "how many programmes
     ..."), or without its opening politeness adverb ("Kindly tell the total ...": "tell
     the total ...")."""
+    first = words(question)[:1]
+    if not first or first[0] not in _REQUEST_OPENERS:
+        return question  # most questions open with a question word: no pattern compiled
     told, polite = _request()
     found = told.match(question)
     if found is not None:
@@ -217,6 +233,26 @@ def _purpose() -> re.Pattern[str]:
     )
 
 
+#: Text that every adjunct `_purpose` reads holds, to look for before it is compiled.
+_PURPOSE_CUES = (
+    "compar", "benchmark", "contrast", "order to", "so i ", "so we ", "so that ", ", for ",
+    "? for ", ". for ", "; for ",
+)  # fmt: skip
+
+
+def may_hold_purpose(question: str) -> bool:
+    """Whether a question may end in an adjunct of its asker's purpose (`without_purpose`):
+    only then is its pattern compiled, or the records' words gathered to read it."""
+    lowered = question.lower()
+    return any(cue in lowered for cue in _PURPOSE_CUES)
+
+
+def may_pair(question: str) -> bool:
+    """Whether a question may set two places side by side (`one_of_two`)."""
+    lowered = question.lower()
+    return "vs" in lowered or "versus" in lowered
+
+
 def without_purpose(question: str, known: Collection[str], own: frozenset[str]) -> str:
     """The question without an adjunct saying why its asker wants the answer, which
     names whatever it is compared with ("Chongqing's enrollment rate, for a comparison
@@ -228,8 +264,7 @@ def without_purpose(question: str, known: Collection[str], own: frozenset[str]) 
     those ("a cross-*city* table") and no locative preposition ("for a school *in*
     Chengdu" says which); a participle
     only after the question's end, where it opens a fragment of its own."""
-    lowered = question.lower()
-    if not any(w in lowered for w in ("for", "so", "order", "compar", "benchmark", "contrast")):
+    if not may_hold_purpose(question):
         return question
     found = _purpose().match(question)
     if found is None or (found["participle"] and not found["end"]):
@@ -265,8 +300,7 @@ def one_of_two(question: str) -> str:
     """ "what is the number of X in P" for "X in P vs Q: what's P's number?": the question
     after the break asks one place's figure of the topic, so the other place is only what
     the asker will set it beside. Asked of the other place, the question stays as typed."""
-    lowered = question.lower()
-    if "vs" not in lowered and "versus" not in lowered:
+    if not may_pair(question):
         return question
     found = _one_of_two().match(question)
     if found is None:
@@ -308,10 +342,9 @@ def compared_with(question: str) -> str:
     """What follows the comparing preposition of a purpose adjunct or a "P vs Q" topic
     (`without_purpose`, `one_of_two`), as typed: what the asker will set the answer
     beside ("..., for a comparison with Beijing?": "Beijing"); "" for any other question."""
-    lowered = question.lower()
-    if not any(w in lowered for w in ("for", "so", "order", "compar", "benchmark", "vs")):
+    if not may_hold_purpose(question) and not may_pair(question):
         return ""
-    found = _purpose().match(question)
+    found = _purpose().match(question) if may_hold_purpose(question) else None
     adjunct = found["adjunct"] if found is not None else ""
     if not adjunct:
         paired = _one_of_two().match(question)
