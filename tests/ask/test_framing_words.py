@@ -291,6 +291,11 @@ def test_the_other_place_asked_is_refused(real_kb: KnowledgeBase, question: str)
             "southwest-university-of-political-science-and-law",
         ),
         ("what is the world culture fair called in english", "world-culture-fair"),
+        ("What English term is used for the philosophy?", "five-educations-in-one"),
+        (
+            "what term is used for the city's contribution to China's modernization",
+            "chongqing-wisdom",
+        ),
     ],
 )
 def test_the_articles_own_language_vetoes_nothing(
@@ -311,6 +316,9 @@ def test_the_articles_own_language_vetoes_nothing(
         "What is the name of the program taught in English",
         "How do you say Go in English?",
         "how many English words",
+        "what term is used for the robot club",
+        "What term is used for kindergartens in Chinese?",
+        "what word is used for the school football reform in japanese",
     ],
 )
 def test_another_language_stays_refused(real_kb: KnowledgeBase, question: str) -> None:

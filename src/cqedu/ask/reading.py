@@ -510,6 +510,7 @@ def _unframed_act(lexicon: Lexicon, question: str) -> str:
     asker's purpose, the article's own language of a name."""
     # deferred: its patterns compile on first use, and most questions need none of them
     from cqedu.ask.speech_acts import (
+        as_called,
         checked_claim,
         claimed_in_digits,
         in_own_language,
@@ -528,7 +529,7 @@ def _unframed_act(lexicon: Lexicon, question: str) -> str:
         declared = {w for term in lexicon.synonyms for w in term}
         own = frozenset(place_nouns(lexicon.kb)) | frozenset(source_places(lexicon.kb.sources))
         said = without_purpose(said, lexicon.known | declared, own)
-    said = in_own_language(one_of_two(said))
+    said = as_called(in_own_language(one_of_two(said)))
     checked = checked_claim(claimed_in_digits(said))
     return f"is it true that {checked}?" if checked else said
 

@@ -353,3 +353,21 @@ def compared_with(question: str) -> str:
         r"(?i)^.*\b(?:with|against|to|vs\.?|versus)\s+(?:the\s+)?(?P<other>\S.*)$", adjunct
     )
     return after["other"].strip(" ?.!,;:") if after is not None else ""
+
+
+#: "What term is used for X", "what is the word for X": a naming noun asked of X, which
+#: asks what "what is X called" does.
+_TERM_FOR = (
+    r"(?is)^\s*what\s+(?:(?:term|word|name|label)\s+is\s+(?:used|given)\s+(?:for|to)"
+    r"|is\s+the\s+(?:term|word)\s+(?:used\s+)?for)\s+(?P<what>\S.*?)\s*[?.!]*\s*$"
+)
+
+
+def as_called(question: str) -> str:
+    """ "what is X called" for "what term is used for X" (a naming noun, "term", "word",
+    asked with the verb that gives it), the name the records give."""
+    lowered = question.lower()
+    if "term" not in lowered and "word" not in lowered and "given to" not in lowered:
+        return question
+    found = re.match(_TERM_FOR, question)
+    return f"what is {found['what']} called?" if found is not None else question
