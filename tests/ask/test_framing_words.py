@@ -73,6 +73,7 @@ from tests.conftest import refused
         ("Fact check: two years of free preschool from 2025.", "free-preschool-year", "No:"),
         ("Verify: twelve core goals were met.", "core-goals-met", "Yes:"),
         ("Is this right: Chongqing has 9,177 schools?", "schools", "Yes:"),
+        ("Check: is the preschool rate 95%?", "preschool-enrollment-rate", "No:"),
         ("Am I right that Chongqing has 9,500 schools?", "schools", "No:"),
         ("Correct me if I'm wrong, but Chongqing has 6.4 million students?", "students", "Yes:"),
         ("I think Chongqing has 9,500 schools, correct?", "schools", "No:"),

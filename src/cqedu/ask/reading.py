@@ -531,7 +531,11 @@ def _unframed_act(lexicon: Lexicon, question: str) -> str:
         said = without_purpose(said, lexicon.known | declared, own)
     said = as_called(in_own_language(one_of_two(said)))
     checked = checked_claim(claimed_in_digits(said))
-    return f"is it true that {checked}?" if checked else said
+    if checked is None:
+        return said
+    # a yes-no question put to be checked ("Check: is the rate 95%?") is its own frame
+    first = words(checked)[:1]
+    return f"{checked}?" if first and first[0] in _AUXILIARIES else f"is it true that {checked}?"
 
 
 def _in_order(lexicon: Lexicon | None, question: str) -> str:
