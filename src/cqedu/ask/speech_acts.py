@@ -262,8 +262,8 @@ def without_purpose(question: str, known: Collection[str], own: frozenset[str]) 
     I can compare with Chengdu" may mean Chengdu's. A "for" phrase is purpose only when
     it holds no word of the records (`known`, with the words their synonyms declare) but
     those ("a cross-*city* table") and no locative preposition ("for a school *in*
-    Chengdu" says which); a participle
-    only after the question's end, where it opens a fragment of its own."""
+    Chengdu" says which); a participle only after the question's end, where it opens a
+    fragment of its own."""
     if not may_hold_purpose(question):
         return question
     found = _purpose().match(question)
@@ -333,11 +333,6 @@ def in_own_language(question: str) -> str:
     return re.sub(rf"(?i)\b(?P<verb>{_NAMED})\s+in\s+{_OWN_LANGUAGE}\b", r"\g<verb>", said)
 
 
-#: Prepositions a comparison takes before what is compared ("with Beijing", "against
-#: Chengdu", "vs Shanghai").
-_COMPARED_WITH = frozenset({"with", "against", "to", "vs", "versus"})
-
-
 def compared_with(question: str) -> str:
     """What follows the comparing preposition of a purpose adjunct or a "P vs Q" topic
     (`without_purpose`, `one_of_two`), as typed: what the asker will set the answer
@@ -349,6 +344,7 @@ def compared_with(question: str) -> str:
     if not adjunct:
         paired = _one_of_two().match(question)
         adjunct = f"vs {paired['other']}" if paired is not None else ""
+    # the last preposition a comparison takes ("compare it *with* Xi'an", "*vs* Shanghai")
     after = re.search(
         r"(?i)^.*\b(?:with|against|to|vs\.?|versus)\s+(?:the\s+)?(?P<other>\S.*)$", adjunct
     )
