@@ -211,6 +211,9 @@ def test_politeness_keeps_a_near_miss_refused(real_kb: KnowledgeBase, question: 
             "international-students",
         ),
         ("Teachers in Chongqing vs Chengdu: what's Chongqing's figure?", "teachers"),
+        ("How many schools are in Chongqing? I want to compare with Chengdu.", "schools"),
+        ("Chongqing's number of teachers - I'm comparing it to Chengdu's.", "teachers"),
+        ("How many teachers does Chongqing have? We're benchmarking against Wuhan.", "teachers"),
         (
             "Chongqing preschool enrollment rate, for a cross-city table?",
             "preschool-enrollment-rate",
@@ -266,6 +269,8 @@ def test_a_purpose_naming_no_place_adds_no_note(
         "what is the enrollment rate, for a child in Chengdu?",
         "How many schools does Chongqing have, for a school in Chengdu?",
         "How many schools are there in Chongqing, for my area in Chengdu?",
+        "How many schools are in Chengdu? I want to compare with Chongqing.",
+        "How many teachers are there? I'm comparing with Chengdu.",
         "how many teachers are there, so I can compare with Chengdu",
         "what is the enrollment rate, for a comparison with Beijing?",
         "What is Chengdu's enrollment rate, so I can compare with Chongqing?",

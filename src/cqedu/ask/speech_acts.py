@@ -215,7 +215,10 @@ def unstressed(question: str, known: Collection[str]) -> str:
 #: a participle of comparing ("How many schools? Benchmarking against Chengdu.").
 _ASKERS_PURPOSE = (
     r"(?:so\s+(?:that\s+)?(?:i|we)|for\s+(?:my|our)|in\s+order\s+to"
-    r"|to\s+(?:compare|benchmark|contrast))\b"
+    r"|to\s+(?:compare|benchmark|contrast)"
+    # the asker saying so in a clause of their own ("I'm comparing it with Chengdu")
+    r"|(?:i|we)(?:'m|'re|\s+am|\s+are|'ll|\s+will|\s+(?:want|need|would\s+like)\s+to|'d\s+like\s+to)?"
+    r"\s+(?:compare|comparing|benchmark|benchmarking|contrast|contrasting))\b"
 )
 _FOR_A = r"for\s+(?:a|an)\b"
 #: Locative prepositions: in a "for" phrase they say where the thing asked is ("for a
@@ -227,7 +230,7 @@ _COMPARING = r"(?:benchmarking|comparing|contrasting)\s+(?:against|with|to)\b"
 @cache
 def _purpose() -> re.Pattern[str]:
     return re.compile(
-        r"(?is)^(?P<asked>.*?\w)\s*(?:(?P<comma>[,;])|(?P<end>[?.!]+))\s*"
+        r"(?is)^(?P<asked>.*?\w)\s*(?:(?P<comma>[,;\u2013\u2014]|\s-+)|(?P<end>[?.!]+))\s*"
         rf"(?P<adjunct>(?:(?P<for_a>{_FOR_A})|{_ASKERS_PURPOSE}|(?P<participle>{_COMPARING}))"
         r"[^?.!]*)[?.!]*\s*$"
     )
@@ -236,7 +239,7 @@ def _purpose() -> re.Pattern[str]:
 #: Text that every adjunct `_purpose` reads holds, to look for before it is compiled.
 _PURPOSE_CUES = (
     "compar", "benchmark", "contrast", "order to", "so i ", "so we ", "so that ", ", for ",
-    "? for ", ". for ", "; for ",
+    "? for ", ". for ", "; for ", "- for ",
 )  # fmt: skip
 
 
