@@ -388,7 +388,7 @@ FRESH = {
     "fresh_i": (Path(__file__).parent / "data" / "questions_fresh_i.toml", 90),
     # ten more personas (formal research, phone slang, Indian English, a translator, numbers
     # said aloud, negations, other cities, time, fact-checks, capitals)
-    "fresh_j": (Path(__file__).parent / "data" / "questions_fresh_j.toml", 60),
+    "fresh_j": (Path(__file__).parent / "data" / "questions_fresh_j.toml", 85),
 }
 
 
