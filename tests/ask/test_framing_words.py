@@ -329,3 +329,40 @@ def test_the_articles_own_language_vetoes_nothing(
 )
 def test_another_language_stays_refused(real_kb: KnowledgeBase, question: str) -> None:
     refused(real_kb, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # a plain yes-no question claims the figure its cardinal word says, as a claim
+        # put to be checked does; a figure written in words is said in lower case inside
+        # the verdict's sentence
+        (
+            "are there two universities in double first class",
+            "Yes: the article gives two universities (universities in the Double "
+            "First-Class Initiative; higher education; as of 2025; Integrating Education "
+            "with Industry and Innovation \u00b62)",
+        ),
+        (
+            "are there three universities in double first class",
+            "No: the article gives two universities (universities in the Double "
+            "First-Class Initiative; higher education; as of 2025; Integrating Education "
+            "with Industry and Innovation \u00b62)",
+        ),
+        (
+            "are there nine special education schools",
+            "No: the article gives 41 schools (special education schools; 2021-2025; "
+            "Building a Strong Education System \u00b65)",
+        ),
+    ],
+)
+def test_a_yes_no_question_claims_its_number_words(
+    real_kb: KnowledgeBase, question: str, answer: str
+) -> None:
+    assert real_kb.ask(question).text == answer
+
+
+def test_a_name_in_a_yes_no_question_keeps_its_number_word(real_kb: KnowledgeBase) -> None:
+    assert real_kb.ask("are the Five Educations in One a philosophy").record.id == (
+        "five-educations-in-one"
+    )

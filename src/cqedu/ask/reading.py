@@ -530,7 +530,9 @@ def _unframed_act(lexicon: Lexicon, question: str) -> str:
         own = frozenset(place_nouns(lexicon.kb)) | frozenset(source_places(lexicon.kb.sources))
         said = without_purpose(said, lexicon.known | declared, own)
     said = as_called(in_own_language(one_of_two(said)))
-    checked = checked_claim(claimed_in_digits(said))
+    # a yes-no question claims its cardinal words' figures as a checked claim does
+    said = claimed_in_digits(said)
+    checked = checked_claim(said)
     if checked is None:
         return said
     # a yes-no question put to be checked ("Check: is the rate 95%?") is its own frame

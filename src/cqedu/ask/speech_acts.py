@@ -112,19 +112,32 @@ _CARDINALS = (
 ).split()
 
 
+def _opens_yes_no(question: str) -> bool:
+    """Whether a question opens as a yes-no question does ("are there two ..."): it claims
+    what it says, as a claim put to be checked does."""
+    from cqedu.ask.question import opens_yes_no  # deferred with the question logic
+
+    return opens_yes_no(question)
+
+
 def claimed_in_digits(question: str) -> str:
-    """A question putting a claim to be checked with each cardinal word before a noun
-    in digits ("Claim: *3* universities are ..."), when it claims no figure in digits
+    """A question putting a claim to be checked, or asking yes or no ("are there *2*
+    universities ..."), with each cardinal word before a noun in digits ("Claim: *3*
+    universities are ..."; in a plain yes-no question, not a capitalised one, a name's
+    "Five"), when it claims no figure in digits
     (in "2 million graduates over five years" the figure is 2 million, and "five years"
     says over what); any other question unchanged."""
     if set(words(question)).isdisjoint(_CARDINALS):
         return question
     if re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", question)):  # a year is no figure
         return question
-    if checked_claim(question) is None:
+    framed = checked_claim(question) is not None
+    if not framed and not _opens_yes_no(question):
         return question
 
     def digits(found: re.Match[str]) -> str:
+        if not framed and found[0][:1].isupper():
+            return found[0]  # a plain yes-no question's capitalised word: a name's ("Five")
         return str(_CARDINALS.index(found[0].lower()) + 1)
 
     return re.sub(

@@ -181,7 +181,13 @@ def judged(question: str, answer: Answer) -> Answer:
         return answer
     opening = next((v for v in verdicts if v.startswith("No")), None)
     opening = opening or next((v for v in verdicts if v == UNSETTLED), verdicts[0])
-    return answer._replace(text=opening + answer.text)
+    text = answer.text
+    figure = answer.record.as_written or ""
+    if opening.endswith("gives ") and figure.isalpha() and text.startswith(figure):
+        # a figure the article writes in words opens its line ("Two universities"), but
+        # inside the verdict's sentence it is said as any word is: "gives two universities"
+        text = figure.lower() + text[len(figure) :]
+    return answer._replace(text=opening + text)
 
 
 def of_its_share(question: str, answer: Answer) -> Answer:
