@@ -534,3 +534,26 @@ def test_what_before_its_noun_is_answered_by_a_name(real_kb: KnowledgeBase) -> N
     assert real_kb.ask("what country is NTU in").text == (
         "Singapore (Deepening Global Cooperation and Mutual Learning \u00b65)"
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the overseas programs are programs, but the article's national pilot is the
+        # football reform (fresh-eyes trial: answered with the overseas programs, exit 0)
+        "which of chongqing's programs was a national pilot",
+        "which chongqing program was a national pilot",
+    ],
+)
+def test_which_n_was_x_needs_an_answer_that_says_x(real_kb: KnowledgeBase, question: str) -> None:
+    assert refused(real_kb, question) == (
+        'the article does not say "national pilot" of Overseas vocational programs; '
+        "worth a look: campus-football-reform, overseas-vocational-programs"
+    )
+
+
+def test_which_n_was_done_to_is_still_answered(real_kb: KnowledgeBase) -> None:
+    # what was done to them ("held up") is no word they must say
+    assert real_kb.ask("which role models are held up as examples").text == (
+        "Shi Tingmao, Wu Yingjie (Building a Strong Education System \u00b62)"
+    )

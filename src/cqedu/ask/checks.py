@@ -37,6 +37,7 @@ from cqedu.ask.question import MAX_RELATED, Answer, made, opens_yes_no
 from cqedu.ask.reading import (
     CLOSED_CLASS,
     DETERMINERS,
+    PARTICLES,
     Reading,
     after_preposition,
     clause_subjects,
@@ -939,6 +940,48 @@ def _unclaimed(q: _Question, answer: Answer) -> Answer:
 _BE = frozenset({"is", "are", "was", "were"})
 
 
+def _said_of_it(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when a "which N was X" question's answer says none of the
+    words of X that some other record says ("which of the programs was a national
+    *pilot*": the overseas programs are programs, but the pilot is the football reform,
+    which calls itself one only in passing). The words after the verb are what the one
+    asked for must be; the noun before it only what kind of thing it is."""
+    r = q.r
+    tokens = r.tokens
+    if r.kind != NAME or tokens[:1] != ("which",) or not r.head:
+        return answer
+    verb = next((i for i in range(max(r.head) + 1, len(tokens)) if tokens[i] in _BE), None)
+    if verb is None:
+        return answer
+    small = function_words()
+    # what it is said to be, not what was done to it ("are *held up* as examples")
+    said = [
+        i
+        for i in q.optional
+        if i > verb
+        and tokens[i] not in small
+        and tokens[i] not in PARTICLES
+        and i not in r.verbs
+        and not inflected(tokens[i])
+        and not declared_verb(q.lexicon, tokens[i])
+        and not q.generic(i)
+    ]
+    if not said:
+        return answer
+    named = {f.id for f in answer.named or (answer.record,)}
+    answering = [c for c in q.found if c.fact.id in named]
+    if any(c.quality.get(i, 0.0) > 0 for c in answering for i in said):
+        return answer
+    others = [c.fact for c in q.found if c.fact.id not in named and c.covers(said)]
+    if not others:
+        return answer
+    fact = answer.record
+    raise NoMatchError(
+        f'{_article(q, fact)} does not say "{quoted(q.r, said)}" of {fact.name}'
+        f"{_look([*others, fact])}"
+    )
+
+
 def _predicated(q: _Question, answer: Answer) -> Answer:
     """The answer, or a refusal when a yes-no question says of its subject a word that
     other records use but none named does ("are *schools* free in chongqing": free is
@@ -1511,7 +1554,7 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         timely = _numbered_as_said(question, timely)
         held = _in_its_role(question, _of_one_holder(question, _of_the_owner(question, timely)))
         paid = _unmodified(question, _partner_pays(question, _for_its_purpose(question, held)))
-        paid = _priced(question, paid)
+        paid = _said_of_it(question, _priced(question, paid))
         return _in_full(question, _broken_down(question, paid))
     except NoMatchError as error:
         if len(kb.sources) < 2:
