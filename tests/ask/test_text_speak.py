@@ -41,6 +41,9 @@ def named(kb: KnowledgeBase, question: str) -> list[str]:
         ("approx. what share of basic research do universities do", ["basic-research-share"]),
         ("how many skilled grads were supplied in 5 yrs", ["skilled-graduates"]),
         ("no. of special education schools in the city", ["special-education-schools"]),
+        # chat spellings abbrfix's table lacks (the fresh-eyes trials typed them)
+        ("high school enrollment rate pls", ["high-school-enrollment-rate"]),
+        ("wat is the hs enrolment rate", ["high-school-enrollment-rate"]),
     ],
 )
 def test_abbreviations_read_as_their_words(
@@ -58,6 +61,7 @@ def test_abbreviations_read_as_their_words(
         ("how many phd students tbh", 'the article does not mention "phd"'),
         ("how many govt schools rn", 'the article does not answer "how many govt schools rn"'),
         ("how many middle school kids rn", "the article gives no kids figure for junior"),
+        ("how many ppl are unemployed", 'the article does not mention "unemployed"'),
     ],
 )
 def test_abbreviations_of_other_words_refused(

@@ -46,6 +46,18 @@ _WRITTEN = {
     "jhs": "junior high school",
     "shs": "senior high school",
 }
+#: Chat spellings of common words that abbrfix's table does not hold ("pls", "ppl": the
+#: fresh-eyes trials typed them), read as abbrfix's are.
+_CHAT_MORE = {
+    "pls": "please",
+    "plz": "please",
+    "ppl": "people",
+    "abt": "about",
+    "cuz": "because",
+    "coz": "because",
+    "bcuz": "because",
+    "wat": "what",
+}
 #: The initialisms above that are also titles or words when typed with one capital.
 _TITLES = frozenset({"ms", "es"})
 #: "no. of" and "nos of": the number of.
@@ -63,9 +75,9 @@ def _chat() -> dict[str, str]:
     try:
         from abbrfix.abbr import abbreviations  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - a declared dependency
-        return {}
+        return dict(_CHAT_MORE)
     table: dict[str, str] = abbreviations
-    return {k.lower(): v for k, v in table.items() if _PLAIN.fullmatch(v)}
+    return {k.lower(): v for k, v in table.items() if _PLAIN.fullmatch(v)} | _CHAT_MORE
 
 
 def spelt_out(question: str, known: Collection[str], declared: Collection[str] = ()) -> str:
