@@ -766,10 +766,19 @@ def test_a_run_builds_only_the_command_it_runs(args: list[str], expected: str | 
     assert _invoked_command(args) == expected
 
 
-@pytest.mark.parametrize(("command", "word"), [("search", "-5"), ("ask", "-1.5")])
-def test_a_query_word_read_as_an_option_says_how_to_give_it(command: str, word: str) -> None:
+@pytest.mark.parametrize(
+    ("command", "word", "option"),
+    [
+        ("search", "-5", "-5"),
+        ("ask", "-1.5", "-1"),  # Click reads "-1.5" as the short option "-1"
+        ("ask", "-how", "-o"),  # ... and "-how" as -h, -o, -w (fresh-eyes trial)
+        ("ask", "- how", "- "),
+    ],
+)
+def test_a_query_word_read_as_an_option_says_how_to_give_it(
+    command: str, word: str, option: str
+) -> None:
     result = mini(command, "schools", word)
-    option = word[:2]  # Click reads "-1.5" as the short option "-1"
     assert (result.exit_code, result.stdout, result.stderr) == (
         2,
         "",

@@ -288,12 +288,14 @@ def _usage_error(error: typer.TyperException) -> int:
     if (
         type(error).__name__ == "NoSuchOption"
         and isinstance(option, str)
-        and option[1:2].isdigit()
+        and not option.startswith("--")
         and ctx is not None
         and ctx.command.name in ("search", "ask")
     ):
-        # "-5", "-1.5": a word of a query or question that starts with "-" is read as an
-        # option, as by every command line; "--" before it ends the options.
+        # "-5", "-1.5", "-how many", "- how many": a word of a query or question that
+        # starts with one "-" is read as short options, as by every command line (Click
+        # reads "-how" as -h, -o, -w), and the command's own options are long or known;
+        # "--" before it ends the options.
         message += " (put -- before the words when one of them starts with -)"
     elif type(error).__name__ == "NoSuchOption" and isinstance(option, str) and ctx is not None:
         placed = _misplaced_option(option, ctx)
