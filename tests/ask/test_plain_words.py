@@ -557,3 +557,31 @@ def test_which_n_was_done_to_is_still_answered(real_kb: KnowledgeBase) -> None:
     assert real_kb.ask("which role models are held up as examples").text == (
         "Shi Tingmao, Wu Yingjie (Building a Strong Education System \u00b62)"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        # an adjective of precision before the count noun asks the figure as written
+        # (fresh-eyes trial: "the exact number of" was refused for "exact")
+        ("what is the exact number of teachers", "teachers"),
+        ("what's the precise number of schools", "schools"),
+        (
+            "I would like to know the exact number of Sino-foreign cooperative institutions "
+            "and programs",
+            "sino-foreign-cooperative-programs",
+        ),
+    ],
+)
+def test_a_figure_asked_precisely_is_the_article_s(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
+
+
+def test_a_figure_asked_precisely_of_a_level_the_article_does_not_give_is_refused(
+    real_kb: KnowledgeBase,
+) -> None:
+    assert refused(real_kb, "what is the exact number of primary school teachers") == (
+        "the article gives no teachers figure for primary; worth a look: teachers"
+    )

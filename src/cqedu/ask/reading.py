@@ -609,6 +609,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     excluded, excluding = _excluded(lexicon, typed, tokens, places)
     consumed |= (
         _hedges(tokens)
+        | _precision(tokens)
         | _classifier(tokens)
         | _of_now(tokens)
         | _quantifiers(tokens)
@@ -984,6 +985,23 @@ def _hedges(tokens: Sequence[str]) -> set[int]:
     from cqedu.core.units import QUALIFIER_WORDS
 
     return {i for i in before if tokens[i] in QUALIFIER_WORDS}
+
+
+#: Adjectives that say how precise a figure asked for is ("the *exact* number of", "the
+#: *official* count of"): before a count noun they ask the figure, and name nothing of it.
+_PRECISION = frozenset(
+    "exact precise accurate approximate rough estimated actual official current latest".split()
+)
+
+
+def _precision(tokens: Sequence[str]) -> set[int]:
+    """Positions of an adjective of precision right before a count noun ("what is the
+    *exact* number of teachers"): the figure the article gives answers it, as written."""
+    return {
+        i
+        for i in range(len(tokens) - 1)
+        if tokens[i] in _PRECISION and tokens[i + 1] in _COUNT_WORDS
+    }
 
 
 def _record_name(lexicon: Lexicon, tokens: Sequence[str], start: int) -> int:
