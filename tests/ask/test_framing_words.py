@@ -366,3 +366,32 @@ def test_a_name_in_a_yes_no_question_keeps_its_number_word(real_kb: KnowledgeBas
     assert real_kb.ask("are the Five Educations in One a philosophy").record.id == (
         "five-educations-in-one"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # "kindly" after the modal's subject is politeness, as "please" is (fresh-eyes
+        # trial: refused for "kindly"); a request to tell claims nothing, so no verdict
+        (
+            "could you kindly tell me the number of schools",
+            "9,177 schools (as of 2025; Building a Strong Education System \u00b61)",
+        ),
+        (
+            "Could you kindly indicate the total number of skilled graduates supplied over "
+            "five years?",
+            "1.85 million graduates (skilled graduates supplied to society; higher education; "
+            "2021-2025; Integrating Education with Industry and Innovation \u00b61)",
+        ),
+    ],
+)
+def test_a_polite_request_is_answered_without_a_verdict(
+    real_kb: KnowledgeBase, question: str, answer: str
+) -> None:
+    assert real_kb.ask(question).text == answer
+
+
+def test_a_polite_request_of_another_place_is_refused(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "could you kindly tell me the number of teachers in Chengdu") == (
+        'the article does not mention "Chengdu" (it covers Chongqing)'
+    )

@@ -199,6 +199,8 @@ _YES_NO_WORDS = frozenset(
     "is isn't are aren't was wasn't were weren't does doesn't do don't did didn't has hasn't "
     "have haven't had can could will".split()
 )
+#: The modals that open a polite request as well as a yes-no question.
+_MODALS = frozenset({"can", "could", "will", "would"})
 #: Words one of which a statement asked as a question holds ("true or false: ...", "...,
 #: right?", "I heard ..."): `verdict` reads such a question with its patterns.
 _CHECKED_WORDS = frozenset(
@@ -208,9 +210,16 @@ _CHECKED_WORDS = frozenset(
 
 
 def opens_yes_no(question: str) -> bool:
-    """Whether a question opens with the verb of a yes-no question ("is", "does", ...)."""
+    """Whether a question opens with the verb of a yes-no question ("is", "does", ...),
+    not a request that only asks politely ("could you tell me how many ...")."""
     first = question.split(maxsplit=1)[:1]
-    return bool(first) and first[0].lower().rstrip(",.?!:;") in _YES_NO_WORDS
+    if not first or first[0].lower().rstrip(",.?!:;") not in _YES_NO_WORDS:
+        return False
+    if first[0].lower() not in _MODALS:
+        return True
+    from cqedu.ask.speech_acts import requests  # deferred: only a modal opens a request
+
+    return not requests(question)
 
 
 def may_be_checked(question: str) -> bool:

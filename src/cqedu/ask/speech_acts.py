@@ -173,12 +173,25 @@ _REQUEST_OPENERS = frozenset(re.findall(r"[a-z]+", f"{_POLITE} {_TELL} {_POLITEN
 
 
 @cache
-def _request() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _request() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     told = re.compile(
         rf"(?is)^\s*{_POLITE}{_TELL}\s+(?:(?:me|us)\s+)?(?:please\s+)?(?P<asked>{_WH}.*)$"
     )
     polite = re.compile(rf"(?is)^\s*{_POLITENESS}\s*,?\s+(?P<asked>\S.*)$")
-    return told, polite
+    # "could you *kindly* tell me the number of ...": the adverb after the modal's subject
+    modal = re.compile(
+        rf"(?is)^\s*(?P<lead>(?:can|could|would|will)\s+(?:you|u)\s+){_POLITENESS}\s+"
+        r"(?P<rest>\S.*)$"
+    )
+    return told, polite, modal
+
+
+def requests(question: str) -> bool:
+    """Whether a question opening with a modal is a request to tell ("could you (kindly)
+    tell me ...", "can you indicate ..."), which claims nothing, not a yes-no question."""
+    # "tell me if/whether X" embeds a yes-no question: that one claims X
+    told = rf"(?is)^\s*{_POLITE}{_TELL}\b(?!\s+(?:(?:me|us)\s+)?(?:if|whether)\b)"
+    return re.match(told, question) is not None
 
 
 def unrequested(question: str) -> str:
@@ -189,12 +202,15 @@ def unrequested(question: str) -> str:
     first = words(question)[:1]
     if not first or first[0] not in _REQUEST_OPENERS:
         return question  # most questions open with a question word: no pattern compiled
-    told, polite = _request()
+    told, polite, modal = _request()
     found = told.match(question)
     if found is not None:
         return found["asked"]
     found = polite.match(question)
-    return found["asked"] if found is not None else question
+    if found is not None:
+        return found["asked"]
+    found = modal.match(question)
+    return f"{found['lead']}{found['rest']}" if found is not None else question
 
 
 #: Stance markers that comment on the asking and say nothing of what is asked: the
