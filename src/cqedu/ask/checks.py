@@ -1226,8 +1226,6 @@ def _priced(q: _Question, answer: Answer) -> Answer:
     currency: "one year of free preschool" is no fee, a description has no price. A
     money word modifying another noun ("fee waiver", "tuition-free") asks none, nor does
     a question about something being free."""
-    from cqedu.core.units import MONEY_UNITS  # deferred: only a question of money needs it
-
     tokens = q.r.tokens
     asked = [
         i
@@ -1237,7 +1235,10 @@ def _priced(q: _Question, answer: Answer) -> Answer:
     ]
     if not asked or "free" in tokens:
         return answer
-    if any(MONEY_UNITS & set(words(f.unit or "")) for f in answer.named):
+    # deferred: only a question asking a sum of money needs it
+    from cqedu.core.units import in_currency
+
+    if any(in_currency(f.unit) for f in answer.named):
         return answer
     fact = answer.record
     given = (

@@ -55,7 +55,7 @@ from cqedu.ask.stated import (
 )
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import word_spans, words
-from cqedu.core.units import MONEY_UNITS
+from cqedu.core.units import in_currency
 from cqedu.facts.model import Fact
 from cqedu.query import wording
 from cqedu.query.wording import COUNTRIES, DATE, FIGURE, NAME, PLACE, PLACES, SUMMARY, WHO
@@ -1120,7 +1120,7 @@ def _happening(q: _Question, fact: Fact) -> bool:
 def _money(q: _Question, c: Candidate, counted: Sequence[int]) -> bool:
     """Whether a figure is a sum of money that answers "how much" of the words at
     `counted`: its unit is a currency, and they are "money" or words of its name."""
-    if not MONEY_UNITS & set(words(c.fact.unit or "")):
+    if not in_currency(c.fact.unit):
         return False
     name = set(words(c.fact.name))
     # deferred for start-up: only a question about a sum of money needs stems
@@ -1246,7 +1246,7 @@ def _figures(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     # "how much money was spent on *education*": a word common among the records picks no
     # record, but a sum of money is spent on what its record says (the buildings), so one
     # that does not hold the word at all (not even in passing) is of something else
-    sum_of_money = bool(MONEY_UNITS & set(words(top.fact.unit or "")))
+    sum_of_money = in_currency(top.fact.unit)
     elsewhere = [i for i in q.restricted if q.generic(i) and not top.quality.get(i)]
     if sum_of_money and elsewhere:
         raise NoMatchError(wording.passing(top.fact, quoted(r, elsewhere)))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from cqedu.ask.candidates import Candidate
 from cqedu.ask.cues import QUANTITY_WORDS
 from cqedu.ask.language import function_words, inflected
-from cqedu.ask.reading import CLOSED_CLASS, clause_verbs, declared_verb
+from cqedu.ask.reading import CLOSED_CLASS, PRO_FORMS, clause_verbs, declared_verb
 from cqedu.ask.stated import said_in_a_row
 from cqedu.core.text import words
 
@@ -132,7 +132,7 @@ def _pro_form(tokens: Sequence[str], i: int) -> bool:
     """Whether "one" or "ones" stands for the noun asked about ("of the enrollment rates,
     which *one* is lowest", "the highest *one*"), as English's pro-form does: after a
     determiner or a grade of quantity, and before no noun of its own ("one year")."""
-    if tokens[i] not in ("one", "ones") or i == 0:
+    if tokens[i] not in PRO_FORMS or i == 0:
         return False
     before = tokens[i - 1]
     if before not in _BEFORE_PRO_FORM and before not in QUANTITY_WORDS:

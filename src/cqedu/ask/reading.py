@@ -2142,7 +2142,7 @@ def phrase(reading: Reading, positions: Sequence[int]) -> str:
 
 
 #: Words standing for a noun said before ("affordable *ones*").
-_PRO_FORMS = frozenset({"one", "ones"})
+PRO_FORMS = frozenset({"one", "ones"})
 
 
 def quoted(reading: Reading, positions: Sequence[int]) -> str:
@@ -2170,7 +2170,7 @@ def quoted(reading: Reading, positions: Sequence[int]) -> str:
     ordered = sorted(kept)
 
     def small(i: int) -> bool:  # a verb, a function word or a pro-form, no name
-        said = i in reading.verbs or tokens[i] in CLOSED_CLASS | _PRO_FORMS
+        said = i in reading.verbs or tokens[i] in CLOSED_CLASS | PRO_FORMS
         return said and not capital[i]
 
     while len(ordered) > 1 and small(ordered[-1]):

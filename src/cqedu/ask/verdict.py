@@ -22,7 +22,7 @@ from cqedu.ask.spoken import spoken_numbers, spoken_years
 from cqedu.core.errors import NoMatchError
 from cqedu.core.text import stem, words
 from cqedu.facts.model import Fact
-from cqedu.query.wording import counted
+from cqedu.query.wording import counted, spoken_figure
 
 if TYPE_CHECKING:
     from cqedu.ask.question import Answer
@@ -183,10 +183,10 @@ def judged(question: str, answer: Answer) -> Answer:
     opening = opening or next((v for v in verdicts if v == UNSETTLED), verdicts[0])
     text = answer.text
     figure = answer.record.as_written or ""
-    if opening.endswith("gives ") and figure.isalpha() and text.startswith(figure):
+    if opening.endswith("gives ") and figure and text.startswith(figure):
         # a figure the article writes in words opens its line ("Two universities"), but
         # inside the verdict's sentence it is said as any word is: "gives two universities"
-        text = figure.lower() + text[len(figure) :]
+        text = spoken_figure(figure) + text[len(figure) :]
     return answer._replace(text=opening + text)
 
 

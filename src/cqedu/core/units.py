@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from cqedu.core.text import words
+
 #: Currency signs printed before a figure, and the unit a draft proposes for each.
 CURRENCIES: dict[str, str] = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yuan"}
 #: Signs typed for a unit, and the unit each stands for: "%" (its full-width form folds to it)
@@ -48,3 +50,9 @@ QUALIFIERS: tuple[str, ...] = tuple(
 
 #: The qualifiers as a set, for a question word that may be one ("roughly how many").
 QUALIFIER_WORDS = frozenset(QUALIFIERS)
+
+
+def in_currency(unit: str | None) -> bool:
+    """Whether a figure's unit says a sum of money: a word of it is a currency ("yuan",
+    "US dollars", "million rmb")."""
+    return not MONEY_UNITS.isdisjoint(words(unit or ""))

@@ -178,7 +178,7 @@ def hosts(event: Fact, tied: Sequence[Fact]) -> list[Fact]:
     ]
 
 
-def _spoken(figure: str) -> str:
+def spoken_figure(figure: str) -> str:
     """A figure inside a sentence: "Two" -> "two", "93.5%" as it is."""
     return figure.lower() if figure.isalpha() else figure
 
@@ -253,7 +253,7 @@ def counted(fact: Fact) -> str:
     """What a figure counts, in words: "two universities in the Double First-Class
     Initiative", "93.5% preschool enrollment rate"."""
     name = _lower_first(fact.name, fact)
-    figure = _spoken(fact.as_written or "")
+    figure = spoken_figure(fact.as_written or "")
     if fact.unit == "percent" or not fact.unit:
         return f"{figure} {name}"
     unit_words = normalise_phrase(fact.unit)
