@@ -338,6 +338,7 @@ QUESTION_SETS = (
     ("kept-apart set 6", REPO / "tests" / "data" / "questions_heldapart6.toml"),
     ("kept-apart set 7", REPO / "tests" / "data" / "questions_heldapart7.toml"),
     ("kept-apart set 8", REPO / "tests" / "data" / "questions_heldapart8.toml"),
+    ("kept-apart set 9", REPO / "tests" / "data" / "questions_heldapart9.toml"),
     ("fresh tuning set A", REPO / "tests" / "data" / "questions_fresh_a.toml"),
     ("fresh tuning set B", REPO / "tests" / "data" / "questions_fresh_b.toml"),
     ("fresh tuning set C", REPO / "tests" / "data" / "questions_fresh_c.toml"),
@@ -348,6 +349,7 @@ QUESTION_SETS = (
     ("fresh tuning set H", REPO / "tests" / "data" / "questions_fresh_h.toml"),
     ("fresh tuning set I", REPO / "tests" / "data" / "questions_fresh_i.toml"),
     ("fresh tuning set J", REPO / "tests" / "data" / "questions_fresh_j.toml"),
+    ("fresh tuning set K", REPO / "tests" / "data" / "questions_fresh_k.toml"),
 )
 #: The sets tuned on, whose misses are printed; the kept-apart set's questions stay unread.
 TUNING_SETS = frozenset(path for label, path in QUESTION_SETS if "kept-apart" not in label)

@@ -368,6 +368,12 @@ HELD_APART_7 = Path(__file__).parent / "data" / "questions_heldapart7.toml"
 #: fact-checks, capitals), split at random from fresh set J before this round's question
 #: changes landed; none of its questions was read.
 HELD_APART_8 = Path(__file__).parent / "data" / "questions_heldapart8.toml"
+#: A ninth: half of 200 questions by ten more personas (a principal's jargon, a parent abroad,
+#: keyword strings, long polite asides, Spanish false friends, quiz frames, a reporter's
+#: tempting near misses, autocorrect, why/how questions, business words), split at random
+#: from fresh set K before this round's question changes; only its one answered
+#: unanswerable question was read.
+HELD_APART_9 = Path(__file__).parent / "data" / "questions_heldapart9.toml"
 #: Four more tuning sets, written from the article alone by four writers who never saw the
 #: code (short queries, non-native grammar, fact-checks, keyword strings), each with the
 #: right answers the question logic reached on it: a floor, so that no change loses ground.
@@ -389,6 +395,10 @@ FRESH = {
     # ten more personas (formal research, phone slang, Indian English, a translator, numbers
     # said aloud, negations, other cities, time, fact-checks, capitals)
     "fresh_j": (Path(__file__).parent / "data" / "questions_fresh_j.toml", 85),
+    # ten more personas (a principal's jargon, a parent abroad, keyword strings, long polite
+    # asides, Spanish false friends, quiz frames, a reporter's near misses, autocorrect,
+    # why/how questions, business words)
+    "fresh_k": (Path(__file__).parent / "data" / "questions_fresh_k.toml", 60),
 }
 
 
@@ -460,6 +470,7 @@ NEAR_MISSES = Path(__file__).parent / "data" / "questions_near_misses.toml"
         HELD_APART_6,
         HELD_APART_7,
         HELD_APART_8,
+        HELD_APART_9,
         NEAR_MISSES,
         *(path for path, _ in FRESH.values()),
     ],
@@ -473,6 +484,7 @@ NEAR_MISSES = Path(__file__).parent / "data" / "questions_near_misses.toml"
         "heldapart6",
         "heldapart7",
         "heldapart8",
+        "heldapart9",
         "near_misses",
         *FRESH,
     ],
