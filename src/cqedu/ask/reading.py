@@ -41,6 +41,15 @@ PREPOSITIONS = frozenset(
     "in at for among from of between within inside across on by with about".split()
 )
 
+#: English's simple prepositions, the whole closed class (Quirk et al. 1985, 9.7), for
+#: where a phrase after a noun only points at something else.
+_ANY_PREPOSITION = PREPOSITIONS | frozenset(
+    "aboard above after against along amid around as before behind below beneath beside"
+    " besides beyond despite down during except inside into like near off onto opposite"
+    " out outside over past per regarding since through throughout to toward towards"
+    " under underneath unlike until up upon via without".split()
+)
+
 MAX_QUESTION_CHARS = 500
 _EXAMPLE = 'ask one, such as: cqedu ask "how many teachers?"'
 
@@ -1486,6 +1495,26 @@ def _about_the_text(tokens: Sequence[str], lead: int) -> set[int]:
     return found
 
 
+def _figure_referred_to(tokens: Sequence[str], at: int) -> bool:
+    """Whether a which- or what-question asks for the names of a plural noun and says a
+    figure's word only in a prepositional phrase after it ("which universities are
+    *behind the* basic research *share*", "which are the two universities *in the*
+    Double First-Class *figure*"): the figure tells which count is meant, not what is
+    asked. `at` is the position of the first word after the question word and its links."""
+    start = at
+    while start < len(tokens) and (tokens[start] in CARDINALS or tokens[start].isdecimal()):
+        start += 1  # "the *three* major industries": a count of the names asked
+    end = start
+    while end < len(tokens) and tokens[end] not in CLOSED_CLASS | _ANY_PREPOSITION:
+        end += 1
+    if end == start or tokens[end - 1] in _ANSWER_WORDS or not _plural(tokens[end - 1]):
+        return False
+    figures = [i for i, t in enumerate(tokens) if t in _COUNT_WORDS | _PERCENT_WORDS]
+    return all(
+        i > end and any(tokens[j] in _ANY_PREPOSITION for j in range(end, i)) for i in figures
+    )
+
+
 def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one return per question word
     """The answer type and its details, from the question words."""
     # "do universities do *most of* the research": a majority, a share claimed, no extreme
@@ -1499,6 +1528,11 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
     after = [(i, t) for i, t in enumerate(tokens) if i > first and t not in _LINKS]
     at, following = after[0] if after else (len(tokens), "")
     counting = percent or bool(present & _COUNT_WORDS)
+    if counting and lead in ("which", "what") and _figure_referred_to(tokens, at):
+        # "which are the three industries behind the 70% figure": the figure is the
+        # object of a preposition, what the question points with; it asks the names
+        counting = False
+        base = base._replace(percent=False)
     if extreme:
         return base
     if lead == "why" or (lead == "how" and following == "come"):
