@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shlex
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -231,6 +230,8 @@ class KnowledgeBase:
         if close and len(close) <= ID_SUGGESTIONS:
             return f"; did you mean {', '.join(close)}?"
         if close:
+            import shlex  # deferred: only an unknown id that many ids hold quotes it
+
             return (
                 f"; {len(close):,} ids hold those words; find the one with: "
                 f"cqedu search {shlex.quote(typed.strip())}"
