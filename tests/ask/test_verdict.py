@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from cqedu.knowledge import KnowledgeBase
-from tests.conftest import answered, refused
+from cqedu.core.errors import NoMatchError
+from cqedu.facts.loader import parse_facts
+from cqedu.knowledge import KnowledgeBase, from_document
+from tests.conftest import MINI_FACTS, answered, refused
 
 SCHOOLS = "9,177 schools (as of 2025; Building a Strong Education System ¶1)"
 PRESCHOOL = "93.5% preschool enrollment rate (as of 2025; Building a Strong Education System ¶1)"
@@ -222,19 +224,25 @@ def test_the_verdict_holds_for_other_values_and_records(
     assert mini_kb.ask(question).text == line
 
 
+_TWO_SHARES = (
+    "the article gives 2 shares of {}: surpassed 70% vocational students going on to "
+    "further study; more than 70% new frontline employees trained by local vocational "
+    "schools; ask about one of them"
+)
+
+
 @pytest.mark.parametrize(
     ("question", "message"),
     [
-        # a share typed is no count that holds the same digits
+        # a share typed is no count that holds the same digits: the shares of that number
+        # are named, since the article has two
+        ("what is 70%", _TWO_SHARES.format("70%")),
+        ("more than 70 percent of what", _TWO_SHARES.format("more than 70 percent")),
+        # a word neither share says: the count is said for what it is
         (
-            "what is 70%",
+            "what does the 70% refer to",
             "the article gives more than 70 countries and regions in education cooperation, "
             "a count, not a share of 70%",
-        ),
-        (
-            "more than 70 percent of what",
-            "the article gives more than 70 countries and regions in education cooperation, "
-            "a count, not a share of more than 70 percent",
         ),
     ],
 )
@@ -242,6 +250,19 @@ def test_a_share_typed_is_not_answered_by_a_count_of_the_same_number(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("which 70% is about frontline workers", "frontline-employees-trained-locally"),
+        ("70% of vocational students do what", "vocational-further-study-share"),
+    ],
+)
+def test_a_share_typed_with_words_of_one_record_is_that_record(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
 
 
 @pytest.mark.parametrize(
@@ -255,3 +276,41 @@ def test_a_share_typed_still_finds_its_share(
     real_kb: KnowledgeBase, question: str, record: str
 ) -> None:
     assert answered(real_kb, question)[0] == record
+
+
+_ONE_SHARE_AND_A_COUNT = b"""
+[[stats]]
+id = "mini-clubs"
+name = "Clubs"
+summary = "After-school clubs in the town."
+value = 40
+unit = "clubs"
+as_written = "40"
+level = "system-wide"
+section = "Schools"
+paragraph = 3
+
+[[stats]]
+id = "mini-bus-share"
+name = "Pupils riding the bus"
+summary = "Share of pupils who ride the school bus."
+value = 40
+unit = "percent"
+as_written = "40%"
+level = "system-wide"
+section = "Schools"
+paragraph = 4
+"""
+
+
+def test_a_share_typed_is_the_one_share_of_that_number() -> None:
+    document = parse_facts(MINI_FACTS.read_bytes() + _ONE_SHARE_AND_A_COUNT, "mini+40.toml")
+    knowledge = from_document(document)
+    try:
+        # "40" alone finds both records; the typed share is the bus pupils', not the clubs
+        assert knowledge.ask("what is 40%").record.id == "mini-bus-share"
+        with pytest.raises(NoMatchError) as caught:
+            knowledge.ask("what is 40% of teachers")
+        assert "mini-bus-share" not in str(caught.value).split("worth a look")[0]
+    finally:
+        knowledge.close()

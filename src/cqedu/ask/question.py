@@ -134,7 +134,7 @@ def ask(kb: "KnowledgeBase", question: str) -> Answer:
         return answer  # no figure claimed: the verdict's module is not even loaded
     from cqedu.ask.verdict import judged, of_its_share  # deferred: see above
 
-    return judged(question, of_its_share(question, answer))
+    return judged(question, of_its_share(question, answer, kb))
 
 
 def _told(fact: Fact) -> str:

@@ -25,7 +25,7 @@ from cqedu.facts.model import Fact
 from cqedu.query.wording import counted, spoken_figure
 
 if TYPE_CHECKING:
-    from cqedu.ask.question import Answer
+    from cqedu.ask.question import Answer, KnowledgeBase
 
 #: What the verdict line opens with.
 YES = "Yes: the article gives "
@@ -190,11 +190,13 @@ def judged(question: str, answer: Answer) -> Answer:
     return answer._replace(text=opening + text)
 
 
-def of_its_share(question: str, answer: Answer) -> Answer:
-    """`answer`, or a refusal when the question types a share ("what is 70%", "more than
-    70 percent of what") and the record answering holds that number as a count of
-    something else (70 countries): a share and a count are two figures, whatever digits
-    they share. A share the record's name holds ("the ESI top 1%") is its own."""
+def of_its_share(question: str, answer: Answer, kb: KnowledgeBase | None = None) -> Answer:
+    """`answer`, or, when the question types a share ("what is 70%", "more than 70 percent
+    of what") and the record answering holds that number as a count of something else
+    (70 countries): the one share of that number in `kb` whose record says every other
+    word of the question; a refusal naming them when there are several, else a refusal
+    saying what the count is. A share and a count are two figures, whatever digits they
+    share. A share the record's name holds ("the ESI top 1%") is its own."""
     if not types_share(question):
         return answer  # no share typed: nothing to read (most questions, read quickly)
     said = spoken_numbers(spoken_years(question))
@@ -203,11 +205,43 @@ def of_its_share(question: str, answer: Answer) -> Answer:
         for fact in answer.named:
             counts = fact.value is not None and fact.unit != "percent"
             if counts and float(fact.value or 0) == claim.number:
+                shares_of = _shares_of(kb, said, claim.number) if kb is not None else []
+                if len(shares_of) == 1 and kb is not None:
+                    from cqedu.ask.question import made  # deferred: the question imports us
+                    from cqedu.query.wording import FIGURE
+
+                    share = shares_of[0]
+                    return made(
+                        answer.question, FIGURE, [share], [kb.get(i) for i in share.related]
+                    )
+                if shares_of:
+                    listed = "; ".join(counted(f) for f in shares_of)
+                    raise NoMatchError(
+                        f"the article gives {len(shares_of)} shares of {claim.text.strip()}: "
+                        f"{listed}; ask about one of them"
+                    )
                 raise NoMatchError(
                     f"the article gives {counted(fact)}, a count, not a share of "
                     f"{claim.text.strip()}"
                 )
     return answer
+
+
+def _shares_of(kb: KnowledgeBase, question: str, number: float) -> list[Fact]:
+    """The records of `kb` whose figure is a share of `number` percent and whose name,
+    summary, figure as written and keywords say every word of `question` but its numbers
+    and function words ("what is 70%": both 70% shares; "70% of teachers": none)."""
+    found = []
+    ignored = function_words()
+    rest = [w for w in words(question) if w not in ignored and not w.replace(".", "").isdigit()]
+    for share in kb.facts():
+        if share.unit != "percent" or share.value is None or float(share.value) != number:
+            continue
+        text = " ".join((share.name, share.summary, share.as_written or "", *share.keywords))
+        said = {stem(w) for w in words(text)} | {"percent", "per", "cent"}
+        if all(stem(w) in said for w in rest):
+            found.append(share)
+    return found
 
 
 def _named_share(named: Sequence[Fact]) -> bool:
