@@ -296,7 +296,8 @@ def _unasked(q: _Question, kind: str, best: Candidate) -> None:
     if kind == SUMMARY and r.manner:
         # "how are teachers paid": the record must say the verb, or it does not say how
         done = _manner_verb(r)
-        if done is None or not best.quality.get(done) or done in best.weak:
+        compared = _compared_as_said(r, best)
+        if not compared and (done is None or not best.quality.get(done) or done in best.weak):
             raise NoMatchError(f'the article does not say "{q.asked()}"')
     if kind == SUMMARY and _asks_deed(r) and best.fact.kind == "person":
         _deed(best.fact)
@@ -530,6 +531,33 @@ def _deed(fact: Fact) -> None:
     if any(a == "who" and b not in CLOSED_CLASS for a, b in pairwise(said)):
         return
     raise NoMatchError(wording.no_deed(fact))
+
+
+#: Verbs that set a thing against a measure ("how does X *compare* with ...", "*stack*
+#: up against", "*measure* up to", "*fare* against") and the prepositions before it.
+_COMPARING = frozenset("compare compares compared stack stacks measure measures fare fares".split())
+_AGAINST = frozenset({"with", "to", "against"})
+#: English's words of comparison a description may set a figure against a measure with
+#: ("*above* the national average", "*exceeds* it", "higher *than*").
+_COMPARATIVE = frozenset(
+    "above below beyond under over exceeds exceeding exceeded surpasses surpassed higher"
+    " lower than".split()
+)
+
+
+def _compared_as_said(r: Reading, best: Candidate) -> bool:
+    """Whether "how does X compare with Y" is answered by X's description: it says Y
+    (even in passing: "the national average" is no figure of its own here, but what X is
+    set against) with a word of comparison ("*above* the national average")."""
+    at = next((i for i, t in enumerate(r.tokens) if t in _COMPARING), None)
+    if at is None:
+        return False
+    to = next((i for i in range(at + 1, len(r.tokens)) if r.tokens[i] in _AGAINST), None)
+    if to is None:
+        return False
+    measure = [i for i in range(to + 1, len(r.tokens)) if r.tokens[i] not in CLOSED_CLASS]
+    said = set(words(best.fact.summary))
+    return bool(measure) and all(best.quality.get(i) for i in measure) and bool(said & _COMPARATIVE)
 
 
 def _manner_verb(r: Reading) -> int | None:
