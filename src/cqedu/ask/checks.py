@@ -39,6 +39,7 @@ from cqedu.ask.reading import (
     DETERMINERS,
     PARTICLES,
     Reading,
+    _plural,
     after_preposition,
     clause_subjects,
     clause_verbs,
@@ -1220,6 +1221,59 @@ _PRICE_WORDS = frozenset(
 )
 
 
+#: Nouns of a share that name the whole after "of" ("what *percentage of* schools").
+_SHARE_NOUNS = frozenset("share percentage percent proportion fraction portion rate ratio".split())
+#: Prepositions that make the noun after them the doer or the place of what a share
+#: counts ("employees trained *by* local schools", "enrolled *in* school"), not its whole.
+_NOT_THE_WHOLE = frozenset({"by", "in", "at", "into", "from", "through", "within", "across"})
+#: How far back a noun's preposition is looked for, over its modifiers ("by local
+#: vocational schools").
+_MODIFIERS = 3
+
+
+def _of_its_whole(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when a share is asked of a noun ("what percentage *of
+    schools* are vocational") that the share's record says only as the doer or the place
+    of what it counts ("new frontline employees trained *by* local vocational *schools*",
+    "children enrolled *in school*"): a share of schools is another figure. A noun the
+    record does not say at all (a synonym) is not judged."""
+    fact = answer.record
+    if answer.kind != FIGURE or fact.unit != "percent":
+        return answer
+    tokens = q.r.tokens
+    at = next(
+        (i for i in range(len(tokens) - 2) if tokens[i] in _SHARE_NOUNS and tokens[i + 1] == "of"),
+        None,
+    )
+    if at is None:
+        return answer
+    start = at + 2
+    while start < len(tokens) and tokens[start] in DETERMINERS:
+        start += 1
+    end = start
+    while end < len(tokens) and tokens[end] not in CLOSED_CLASS:
+        end += 1
+    if end == start:
+        return answer
+    # the noun phrase ends at its first plural noun ("of vocational *schools* train ...")
+    head = next((i for i in range(start, end) if _plural(tokens[i], q.lexicon)), end - 1)
+    whole = stem(tokens[head])
+    roles = []
+    for text in (fact.name, fact.summary):
+        said = words(text)
+        for i, word in enumerate(said):
+            if stem(word) != whole:
+                continue
+            before = said[max(0, i - _MODIFIERS) : i]
+            prepositions = [w for w in before if w in _NOT_THE_WHOLE or w == "of"]
+            roles.append(bool(prepositions) and prepositions[-1] in _NOT_THE_WHOLE)
+    if roles and all(roles):
+        raise NoMatchError(
+            f'the article gives {wording.counted(fact)}, but no share of "{tokens[head]}"'
+        )
+    return answer
+
+
 def _priced(q: _Question, answer: Answer) -> Answer:
     """The answer, or a refusal when the question asks a sum of money (a price, fee or
     cost ends its noun phrase, or "money") and no record named gives a figure in a
@@ -1525,6 +1579,11 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
     # "which universities are named as partners": function words alone name no subject
     small = function_words()
     bare = all(reading.tokens[i] in small for i in question.subject)
+    if not question.subject and reading.extreme and reading.percent:
+        # "what is the highest percentage": of every share the records give
+        from cqedu.ask.choice import extreme_share  # deferred: see above
+
+        return extreme_share(question)
     if not question.subject and not (bare and reading.kind in (PLACES, COUNTRIES)):
         raise NoMatchError(
             f'"{" ".join(reading.question.split())}" names nothing to look up; ask about a '
@@ -1556,7 +1615,7 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         held = _in_its_role(question, _of_one_holder(question, _of_the_owner(question, timely)))
         paid = _unmodified(question, _partner_pays(question, _for_its_purpose(question, held)))
         paid = _said_of_it(question, _priced(question, paid))
-        return _in_full(question, _broken_down(question, paid))
+        return _in_full(question, _broken_down(question, _of_its_whole(question, paid)))
     except NoMatchError as error:
         if len(kb.sources) < 2:
             raise

@@ -1421,10 +1421,31 @@ def _refuse(message: str, fitting: Sequence[Candidate]) -> list[Candidate]:
     raise NoMatchError(f"{message}{_look([c.fact for c in fitting])}")
 
 
+def extreme_share(q: _Question) -> Answer:
+    """The highest or lowest of every share the records give, for a superlative of shares
+    that names no subject ("what is the highest percentage", "which rate is lowest"):
+    shares of one unit compare whatever they are shares of; the others follow as related.
+    NoMatchError when the records give no share."""
+    shares = [
+        Candidate(f, {}, frozenset(), frozenset(), 0.0)
+        for f in q.kb.facts()
+        if f.unit == "percent" and f.value is not None and f.measure != "rank"
+    ]  # a band of a ranking ("the top 1%") is no part of a whole
+    if not shares:
+        raise NoMatchError("the article gives no share or rate to compare")
+    return _extreme(q, shares)
+
+
 def _extreme(q: _Question, fitting: list[Candidate]) -> Answer:
     """The highest or lowest of comparable figures (one unit), the others as related."""
     if q.r.percent:
-        fitting = [c for c in fitting if c.fact.unit == "percent"] or fitting
+        shares = [c for c in fitting if c.fact.unit == "percent"]
+        if not shares:  # "the highest percentage of teachers": the article counts them
+            top = fitting[0].fact
+            raise NoMatchError(
+                f"the article gives {wording.counted(top)}, a count, not a share or rate"
+            )
+        fitting = shares
     units = list(dict.fromkeys(c.fact.unit or "" for c in fitting))
     if len(units) > 1:
         topic = phrase(q.r, q.topic() or q.subject)

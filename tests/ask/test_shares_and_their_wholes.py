@@ -1,0 +1,94 @@
+"""A share is of its whole: "what percentage of schools" is no share of employees trained
+by schools; a superlative of shares compares every share; a count is no share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+import cqedu
+from cqedu.knowledge import KnowledgeBase
+from tests.conftest import REAL_FACTS, refused
+
+
+@pytest.fixture(scope="module")
+def kb() -> Iterator[KnowledgeBase]:
+    knowledge = cqedu.load(REAL_FACTS, cache=False)
+    yield knowledge
+    knowledge.close()
+
+
+_FRONTLINE = "more than 70% new frontline employees trained by local vocational schools"
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # the noun after "of" is the doer ("trained by ... schools", "done by universities")
+        # or the place ("enrolled in school") of what the share counts
+        (
+            "what percentage of schools are vocational",
+            f'the article gives {_FRONTLINE}, but no share of "schools"',
+        ),
+        (
+            "what share of vocational schools train frontline workers",
+            f'the article gives {_FRONTLINE}, but no share of "schools"',
+        ),
+        (
+            "what percentage of universities do research",
+            "the article gives about 90% share of basic research done by universities, but "
+            'no share of "universities"',
+        ),
+        (
+            "highest share of schools",
+            "the article gives 98.99% enrollment rate of children with disabilities, but no "
+            'share of "schools"',
+        ),
+        # a superlative of shares over a count
+        (
+            "what is the highest percentage of teachers",
+            "the article gives over 500,000 teachers, a count, not a share or rate",
+        ),
+    ],
+)
+def test_a_share_of_what_the_record_only_mentions_is_refused(
+    kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("what percent of kindergartens are inclusive", "inclusive-preschool-coverage"),
+        ("what share of research is done by universities", "basic-research-share"),
+        (
+            "what percentage of new frontline workers were trained locally",
+            "frontline-employees-trained-locally",
+        ),
+        (
+            "what proportion of vocational students continue studying",
+            "vocational-further-study-share",
+        ),
+        ("what percentage of disabled children go to school", "disability-enrollment-rate"),
+    ],
+)
+def test_a_share_of_its_own_whole_is_given(kb: KnowledgeBase, question: str, record: str) -> None:
+    assert kb.ask(question).record.id == record
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("what is the highest percentage", "disability-enrollment-rate"),
+        ("which rate is the highest", "disability-enrollment-rate"),
+        # a band of a ranking ("the top 1%") is no part of a whole
+        ("what is the lowest share", "higher-education-enrollment-rate"),
+    ],
+)
+def test_a_superlative_of_shares_compares_every_share(
+    kb: KnowledgeBase, question: str, record: str
+) -> None:
+    answer = kb.ask(question)
+    assert (answer.kind, answer.record.id) == ("figure", record)
