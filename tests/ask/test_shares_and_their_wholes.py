@@ -45,6 +45,12 @@ _FRONTLINE = "more than 70% new frontline employees trained by local vocational 
             "the article gives 98.99% enrollment rate of children with disabilities, but no "
             'share of "schools"',
         ),
+        # "%" typed for "percentage", and a bare share asked of schools
+        (
+            "what % of schools are vocational",
+            f'the article gives {_FRONTLINE}, but no share of "schools"',
+        ),
+        ("70% of schools?", f'the article gives {_FRONTLINE}, but no share of "schools"'),
         # a superlative of shares over a count
         (
             "what is the highest percentage of teachers",
@@ -72,6 +78,9 @@ def test_a_share_of_what_the_record_only_mentions_is_refused(
             "vocational-further-study-share",
         ),
         ("what percentage of disabled children go to school", "disability-enrollment-rate"),
+        ("what % of kindergartens are inclusive", "inclusive-preschool-coverage"),
+        # a keyword string says no "of": its words are not read as a share's whole
+        ("chongqing universities research share", "basic-research-share"),
     ],
 )
 def test_a_share_of_its_own_whole_is_given(kb: KnowledgeBase, question: str, record: str) -> None:

@@ -646,12 +646,33 @@ def _capital_runs(typed: Sequence[str]) -> list[range]:
     return runs
 
 
+#: Singular nouns that, after a place, make a name in English ("Chongqing *University*"):
+#: "chongqing universities" are the city's, "chongqing university" is one.
+_INSTITUTIONS = frozenset({"university", "college", "institute", "academy", "polytechnic"})
+
+
+def _place_institution_runs(kb: KnowledgeBase, tokens: Sequence[str]) -> list[range]:
+    """A source's own place before an institution's noun, typed in lower case ("who leads
+    chongqing university"): the name of one institution, which must be the records' as a
+    whole, as a capitalised name must."""
+    if _INSTITUTIONS.isdisjoint(tokens):
+        return []
+    from cqedu.ask.reading import source_places  # deferred, as in _of_the_place
+
+    places = source_places(kb.sources)
+    return [
+        range(i, i + 2)
+        for i in range(len(tokens) - 1)
+        if tokens[i] in places and tokens[i + 1] in _INSTITUTIONS
+    ]
+
+
 def unnamed(kb: KnowledgeBase, r: Reading, lexicon: Lexicon) -> list[str]:
     """Names of several words typed capitalised that no record, level or country names
     as a whole ("Chongqing University", though each word is the records'): as typed. A
     short form the facts files declare reads as its word ("Nanyang Technological Univ")."""
     found: list[str] = []
-    runs = _capital_runs(r.typed)
+    runs = list(dict.fromkeys(_capital_runs(r.typed) + _place_institution_runs(kb, r.tokens)))
     if not runs:  # most questions are typed in lower case: no declared name to read
         return found
     declared = {
@@ -1240,7 +1261,9 @@ def _of_its_whole(q: _Question, answer: Answer) -> Answer:
     fact = answer.record
     if answer.kind != FIGURE or fact.unit != "percent":
         return answer
-    tokens = q.r.tokens
+    # the words as typed, "%" a word: a keyword string read as a share "of" ("universities
+    # research share") has no phrase of its own whose head is the whole
+    tokens = words(q.r.question.replace("%", " percent "))
     at = next(
         (i for i in range(len(tokens) - 2) if tokens[i] in _SHARE_NOUNS and tokens[i + 1] == "of"),
         None,
