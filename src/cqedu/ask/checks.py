@@ -1259,7 +1259,7 @@ def _of_its_whole(q: _Question, answer: Answer) -> Answer:
     "children enrolled *in school*"): a share of schools is another figure. A noun the
     record does not say at all (a synonym) is not judged."""
     fact = answer.record
-    if answer.kind != FIGURE or fact.unit != "percent":
+    if fact.unit != "percent":  # a share's figure or its description alike
         return answer
     # the words as typed, "%" a word: a keyword string read as a share "of" ("universities
     # research share") has no phrase of its own whose head is the whole
