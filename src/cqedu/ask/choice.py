@@ -601,6 +601,9 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
     ):
         return _related(q, kind, ranked)
     if kind == FIGURE:
+        spanned = _length_as_its_span(q, ranked[0].fact, fitting)
+        if spanned is not None:
+            return spanned
         fitting = _figures(q, fitting)
         if r.extreme:
             return _extreme(q, fitting)
@@ -1051,6 +1054,24 @@ def _host(q: _Question, ranked: list[Candidate]) -> Answer:
             if host:
                 return _answer(q, PLACE, host[:1], [event, *host[1:]])
     raise NoMatchError(f"the article names {ranked[0].fact.name} but does not say where it is")
+
+
+#: A period that is a span of years ("2021-2025"), whose length it gives.
+_SPAN = re.compile(r"(?:19|20)\d\d\s*[-\u2013]\s*(?:19|20)\d\d")
+
+
+def _length_as_its_span(q: _Question, about: Fact, fitting: list[Candidate]) -> Answer | None:
+    """The span of years of the record asked about, for a length of time asked ("how long
+    is the 14th Five-Year Plan", "how many years does it cover") when no figure of the
+    records is a length: the article gives its years (2021-2025), not a count of them.
+    None for any other question, or a record with no span."""
+    r = q.r
+    years = any(r.tokens[i] in ("year", "years") for i in r.counted)
+    if not (r.duration or years) or any(c.fact.unit in _DURATION_UNITS for c in fitting):
+        return None
+    if not _SPAN.fullmatch((about.period or "").strip()):
+        return None
+    return _answer(q, DATE, [about], [q.kb.get(i) for i in about.related])
 
 
 def _forward(q: _Question, fact: Fact) -> bool:
