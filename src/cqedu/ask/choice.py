@@ -576,6 +576,7 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
     kind = _kind(q, ranked[0].fact)
     r = q.r
     told = _told_in_summary(q, kind, ranked) or _of_its_fields(q, ranked)
+    told = told or _length_as_its_span(q, kind, ranked)
     people = kind == WHO and ranked[0].fact.kind == "person"  # "who are the role models"
     # a plural noun phrase alone lists names, not figures ("international students")
     listing = r.plural and not (kind == FIGURE and r.kind == NAME)
@@ -601,9 +602,6 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
     ):
         return _related(q, kind, ranked)
     if kind == FIGURE:
-        spanned = _length_as_its_span(q, ranked[0].fact, fitting)
-        if spanned is not None:
-            return spanned
         fitting = _figures(q, fitting)
         if r.extreme:
             return _extreme(q, fitting)
@@ -1060,15 +1058,18 @@ def _host(q: _Question, ranked: list[Candidate]) -> Answer:
 _SPAN = re.compile(r"(?:19|20)\d\d\s*[-\u2013]\s*(?:19|20)\d\d")
 
 
-def _length_as_its_span(q: _Question, about: Fact, fitting: list[Candidate]) -> Answer | None:
+def _length_as_its_span(q: _Question, kind: str, ranked: list[Candidate]) -> Answer | None:
     """The span of years of the record asked about, for a length of time asked ("how long
     is the 14th Five-Year Plan", "how many years does it cover") when no figure of the
     records is a length: the article gives its years (2021-2025), not a count of them.
     None for any other question, or a record with no span."""
     r = q.r
     years = any(r.tokens[i] in ("year", "years") for i in r.counted)
-    if not (r.duration or years) or any(c.fact.unit in _DURATION_UNITS for c in fitting):
+    if kind != FIGURE or not (r.duration or years):
         return None
+    if any(c.fact.unit in _DURATION_UNITS and fits(kind, c.fact) for c in ranked):
+        return None
+    about = ranked[0].fact
     if not _SPAN.fullmatch((about.period or "").strip()):
         return None
     return _answer(q, DATE, [about], [q.kb.get(i) for i in about.related])
