@@ -101,3 +101,12 @@ def test_a_superlative_of_shares_compares_every_share(
 ) -> None:
     answer = kb.ask(question)
     assert (answer.kind, answer.record.id) == ("figure", record)
+
+
+@pytest.mark.parametrize(
+    "question", ["what is the highest rate in 2020", "which rate will be highest in 2030"]
+)
+def test_a_superlative_of_shares_of_another_time_is_not_the_article_s(
+    kb: KnowledgeBase, question: str
+) -> None:
+    assert refused(kb, question).startswith(f'"{question}" names nothing to look up')

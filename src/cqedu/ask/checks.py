@@ -1602,8 +1602,10 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
     # "which universities are named as partners": function words alone name no subject
     small = function_words()
     bare = all(reading.tokens[i] in small for i in question.subject)
-    if not question.subject and reading.extreme and reading.percent:
-        # "what is the highest percentage": of every share the records give
+    timeless = not (reading.years or reading.future or reading.change or reading.levels)
+    if not question.subject and reading.extreme and reading.percent and timeless:
+        # "what is the highest percentage": of every share the records give (of a year
+        # or level named, the steps below say what the article gives)
         from cqedu.ask.choice import extreme_share  # deferred: see above
 
         return extreme_share(question)
