@@ -168,6 +168,15 @@ def corrected(
     return tuple(out)
 
 
+def joined_typo(whole: str, near: Sequence[str]) -> str | None:
+    """The one word of `near` (record words that begin as `whole` does) one edit from
+    `whole`, two words typed apart and joined ("kindergardens": kindergartens), when
+    `whole` is no English word; None otherwise."""
+    if _english(whole):
+        return None
+    return _closest(whole, near, 1)
+
+
 def _names_on(lexicon: Lexicon, tokens: Sequence[str], i: int, word: str) -> bool:
     """Whether `word` at `i` begins or continues, with the word of content typed after or
     before it, a record's name or keyword phrase ("world culture" in "World Culture Fair"): the typo
