@@ -168,7 +168,10 @@ class Lexicon:
         for term, synonyms in self.terms:
             # one-word entries only: "school" in "go to school" is no verb
             said = [w for w in (term, *synonyms) if " " not in w]
-            if any(inflected(w) for w in said):
+            # the term itself by its past form only ("hosted"): a record word in -ing is a
+            # noun as often ("training" of "vocational training", with "formation")
+            verb = term.endswith("ed") and inflected(term)
+            if verb or any(inflected(w) for w in said[1:]):
                 roots.update(stem(w) for w in said)
         return frozenset(roots)
 
