@@ -1174,6 +1174,11 @@ def _split_typo(lexicon: Lexicon, before: str, after: str) -> str | None:
     that begins as the join does is looked for before the spelling module is loaded."""
     if before in lexicon.known and after in lexicon.known:
         return None
+    small = function_words()
+    # a function word typed alone is a word of its own ("cooperate *on*": no cooperation),
+    # and two letters as likely a stray pair as half a word
+    if any(len(piece) < _PIECE or piece in small for piece in (before, after)):
+        return None
     whole = before + after
     near = [w for w in lexicon.starting(whole[:3]) if abs(len(w) - len(whole)) <= 1]
     if len(whole) < _JOINED_TYPO or not near:
@@ -1185,6 +1190,8 @@ def _split_typo(lexicon: Lexicon, before: str, after: str) -> str | None:
 
 #: The fewest letters of two words joined that may be a misspelt record word.
 _JOINED_TYPO = 7
+#: The fewest letters of each of two words joined that may be a misspelt record word.
+_PIECE = 3
 
 
 def _split(lexicon: Lexicon, word: str) -> tuple[str, str] | None:
