@@ -32,6 +32,11 @@ from tests.conftest import refused
             "Education with Industry and Innovation ¶4)",
         ),
         (
+            "What percent of the students of vocational formation continue studying after?",
+            "surpassed 70% vocational students going on to further study (as of 2025; Building "
+            "a Strong Education System ¶4)",
+        ),
+        (
             "What is the rate of matriculation in preschool?",
             "93.5% preschool enrollment rate (as of 2025; Building a Strong Education System ¶1)",
         ),
