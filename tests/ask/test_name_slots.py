@@ -1,7 +1,9 @@
 """A real word a phone's autocorrect put for a misspelt word of a known name
 (`spelling._name_slot`): read as the name's word when the question says at least two of
-the name's words beside it, one of content, and the two are spelt alike; the same word
-outside a name, or a word unlike the name's ("Lancaster" for Leicester), still vetoes."""
+the name's words beside it, one of content and one before it, and the two are spelt alike
+with the same first letter (or one letter apart); the same word outside a name, in a
+name's first slot ("Southeast University"), or unlike the name's word ("Lancaster",
+"Chester" for Leicester), still vetoes."""
 
 from __future__ import annotations
 
@@ -54,6 +56,14 @@ def test_answered(real_kb: KnowledgeBase) -> None:
         (
             "what is special about the university of Lancaster joint college",
             'the article does not mention "Lancaster" (it covers Chongqing)',
+        ),
+        (
+            "what did Southeast University present on stage",
+            'the article does not mention "Southeast University" (it covers Chongqing)',
+        ),
+        (
+            "what is special about the university of Chester joint college",
+            'the article does not mention "Chester" (it covers Chongqing)',
         ),
         (
             "what is the Double First Rate initiative",

@@ -240,12 +240,17 @@ def _in_slot(
     tokens: Sequence[str], i: int, said: Sequence[str], j: int, small: frozenset[str]
 ) -> bool:
     """Whether the question's words around `i` are the phrase's around `j`: at least
-    `_SLOT_CONTEXT` in a row on one side or across it, one of them a word of content."""
+    `_SLOT_CONTEXT` in a row on one side or across it, one of them a word of content, and
+    at least one before it. A name's first word is what tells it from another of its kind
+    ("*Southeast* University" is no Southwest University; English names put their
+    modifiers first), so a slot that opens the name is none."""
     agreed: list[str] = []
     k = 1
     while i - k >= 0 and j - k >= 0 and tokens[i - k] == said[j - k]:
         agreed.append(said[j - k])
         k += 1
+    if not agreed:
+        return False
     k = 1
     while i + k < len(tokens) and j + k < len(said) and tokens[i + k] == said[j + k]:
         agreed.append(said[j + k])
@@ -254,10 +259,14 @@ def _in_slot(
 
 
 def _alike(typed: str, word: str) -> bool:
-    """Whether a word typed in a name's slot is spelt like the name's word there."""
+    """Whether a word typed in a name's slot is spelt like the name's word there: alike
+    (`_SLOT_LIKENESS`), and with the same first letter, as a word typed is, unless one
+    letter is all that differs ("Glass": Class; "Chester" is no Leicester)."""
     from rapidfuzz import fuzz  # deferred with the rest of typo reading
 
-    return fuzz.ratio(typed, word) >= _SLOT_LIKENESS
+    if fuzz.ratio(typed, word) < _SLOT_LIKENESS:
+        return False
+    return typed[:1] == word[:1] or _distance(typed, word) == 1
 
 
 def _names_on(lexicon: Lexicon, tokens: Sequence[str], i: int, word: str) -> bool:
