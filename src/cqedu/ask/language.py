@@ -168,7 +168,10 @@ class Lexicon:
         for term, synonyms in self.terms:
             # one-word entries only: "school" in "go to school" is no verb
             said = [w for w in (term, *synonyms) if " " not in w]
-            if any(inflected(w) for w in said):
+            # the term itself by its past form only ("hosted"): a record word in -ing is a
+            # noun as often ("training" of "vocational training", with "formation")
+            verb = term.endswith("ed") and inflected(term)
+            if verb or any(inflected(w) for w in said[1:]):
                 roots.update(stem(w) for w in said)
         return frozenset(roots)
 
@@ -455,7 +458,7 @@ def _share_start(token: str, word: str) -> bool:
 
 #: Bump when `_worked_out` changes what it gives, so that lexicons kept in cache files by
 #: an earlier version are worked out again.
-_DERIVATION = 1
+_DERIVATION = 2
 
 
 def _depends() -> str:
@@ -518,17 +521,25 @@ def _close_words(vocabulary: Sequence[str]) -> str:
     return close_lines(found)
 
 
+def _declared_term(term: str, small: frozenset[str]) -> tuple[str, ...]:
+    """A term as a declared name: none for one function word ("abroad"), else itself."""
+    return () if normalise_phrase(term) in small else (term,)
+
+
 def _worked_out(kb: KnowledgeBase) -> StoredLexicon:
     """The words a Lexicon weighs, worked out from the knowledge base."""
     # deferred for start-up: the class is all this module needs of the store
     from cqedu.store.lexicon import StoredLexicon
 
+    known = function_words()
     terms = [
         (normalise_phrase(t.term), [normalise_phrase(w) for w in t.synonyms]) for t in kb.terms
     ]
     declared_names = [n for c in kb.countries for n in (c.name, *c.aliases)]
     declared_names += [n for lv in kb.levels for n in (lv.name, *lv.aliases)]
-    declared_names += [n for t in kb.terms for n in (t.term, *t.synonyms)]
+    # A one-word term that is a function word ("abroad", "research") stays one: declaring
+    # what else a question may say for it ("exterior") makes the word itself no rarer
+    declared_names += [n for t in kb.terms for n in (*_declared_term(t.term, known), *t.synonyms)]
     # ASCII names in one call; one accented alias ("España") would send every name
     # down the splitter's slower Unicode path (about 3 ms)
     plain = "\n".join(name for name in declared_names if name.isascii())
@@ -537,7 +548,6 @@ def _worked_out(kb: KnowledgeBase) -> StoredLexicon:
     )
     units = frozenset(words("\n".join(kb.units())))
     vocabulary = kb.index_words.vocabulary()
-    known = function_words()
     # The stems a question looks up: of every word above, and of the terms' words.
     stemmed = {*vocabulary, *declared, *units, *known}
     stemmed.update(w for term, synonyms in terms for p in (term, *synonyms) for w in p.split())

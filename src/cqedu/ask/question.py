@@ -126,6 +126,10 @@ def ask(kb: "KnowledgeBase", question: str) -> Answer:
     no record answers it. A yes-no question that claims a figure is answered with the
     verdict of the article's figure on it first ("No: the article gives 9,177 schools").
     """
+    if "?" in question.strip()[:-1]:
+        asked = _followed_up(kb, question)
+        if asked is not None:
+            return ask(kb, asked)._replace(question=question.strip())
     plain = _plainly_listed(question) if "and" in question.lower() else question
     answer = _answered_contrasted(kb, plain) if " not " in f" {plain.lower()} " else None
     answer = (answer or _answered(kb, plain))._replace(question=question.strip())
@@ -135,6 +139,16 @@ def ask(kb: "KnowledgeBase", question: str) -> Answer:
     from cqedu.ask.verdict import judged, of_its_share  # deferred: see above
 
     return judged(question, of_its_share(question, answer, kb))
+
+
+def _followed_up(kb: "KnowledgeBase", question: str) -> str | None:
+    """The one question a yes-no question and a bare list question after it ask
+    (`follow_up`); None for any other."""
+    from cqedu.ask.follow_up import followed_up  # deferred: only a question of two
+
+    countries = [n for c in kb.countries for n in (c.name, *c.aliases)]
+    nations = [w for t in kb.terms if t.term == "countries" for w in t.synonyms]
+    return followed_up(question, countries, nations)
 
 
 def _told(fact: Fact) -> str:

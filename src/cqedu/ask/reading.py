@@ -1143,7 +1143,9 @@ def conjuncts(question: str, lexicon: Lexicon | None = None) -> list[str]:
 
 def _compounds(lexicon: Lexicon, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The question's (normalised, typed) words, two typed apart or hyphenated that the
-    records write as one word ("pre-school", "pre school": preschool) joined."""
+    records or their declared terms write as one word ("pre-school", "pre school":
+    preschool; "head masters": headmasters), or a misspelling of one ("kinder gardens":
+    kindergartens), joined."""
     joined: list[tuple[str, str]] = []
     for norm, text in found:
         parts = _split(lexicon, norm)
@@ -1154,11 +1156,42 @@ def _compounds(lexicon: Lexicon, found: list[tuple[str, str]]) -> list[tuple[str
         if joined:
             before, typed = joined[-1]
             whole = before + norm
-            if before.isalpha() and norm.isalpha() and whole in lexicon.known:
-                joined[-1] = (whole, f"{typed}-{text}")
-                continue
+            if before.isalpha() and norm.isalpha():
+                # a record word, or a declared one ("head masters": headmasters)
+                said = whole in lexicon.known or (whole,) in lexicon.synonyms
+                meant = whole if said else _split_typo(lexicon, before, norm)
+                if meant is not None:
+                    joined[-1] = (meant, f"{typed}-{text}")
+                    continue
         joined.append((norm, text))
     return joined
+
+
+def _split_typo(lexicon: Lexicon, before: str, after: str) -> str | None:
+    """The record word two typed words, one of which the records do not use, stand for
+    when joined with a typo ("kinder gardens": kindergartens): a compound split by a
+    space is misspelt as often as one typed whole. None for any other pair; a record word
+    that begins as the join does is looked for before the spelling module is loaded."""
+    if before in lexicon.known and after in lexicon.known:
+        return None
+    small = function_words()
+    # a function word typed alone is a word of its own ("cooperate *on*": no cooperation),
+    # and two letters as likely a stray pair as half a word
+    if any(len(piece) < _PIECE or piece in small for piece in (before, after)):
+        return None
+    whole = before + after
+    near = [w for w in lexicon.starting(whole[:3]) if abs(len(w) - len(whole)) <= 1]
+    if len(whole) < _JOINED_TYPO or not near:
+        return None
+    from cqedu.ask.spelling import joined_typo  # deferred: only a join close to a record word
+
+    return joined_typo(whole, near)
+
+
+#: The fewest letters of two words joined that may be a misspelt record word.
+_JOINED_TYPO = 7
+#: The fewest letters of each of two words joined that may be a misspelt record word.
+_PIECE = 3
 
 
 def _split(lexicon: Lexicon, word: str) -> tuple[str, str] | None:

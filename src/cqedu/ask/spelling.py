@@ -11,7 +11,10 @@ of, then to the word more records hold (document frequency); a tie left is no co
 
 A word of general English is never corrected ("stools" is no typo of "schools"): the
 `pyspellchecker` word list decides, looked up only when a correction is at stake (in its
-indexed copy in the cache folder: `store.english`).
+indexed copy in the cache folder: `store.english`). Unless it stands in the slot of a
+record's name or keyword phrase, the question saying that phrase's words around it ("the
+municipal education *commotion*"): a phone's autocorrect puts a real word for a misspelt
+one, and the name says which was meant (`_name_slot`).
 """
 
 from __future__ import annotations
@@ -129,12 +132,15 @@ def corrected(
             or token in lexicon.known
             or token in small
             or token in lexicon.declared
-            or (
-                i > 0
-                and typed[i][:1].isupper()  # a name ("Wuhan"), not a typo ...
-                and not (len(token) >= _NAME_TYPO_LENGTH and _in_name(typed, i))
-            )
         ):
+            continue
+        if (
+            i > 0
+            and typed[i][:1].isupper()  # a name ("Wuhan"), not a typo ...
+            and not (len(token) >= _NAME_TYPO_LENGTH and _in_name(typed, i))
+        ):
+            # ... unless autocorrect's real word in a known name ("Double First *Glass*")
+            out[i] = _name_slot(lexicon, tokens, i) or token
             continue
         if lead:
             meant = _closest(token, QUESTION_WORDS, 1)
@@ -150,22 +156,117 @@ def corrected(
             continue
         matched = lexicon.matches(token)
         if matched:
-            # another form of a record word already; else a close spelling is read as the
-            # one closest word (ties as below), unless the typed word is common English
-            if max(matched.values()) < 1.0:
-                word = _closest(token, sorted(matched), limit, lexicon.frequency)
-                if word is not None and rare_form(token, word) and not other_spelling(token):
-                    out[i] = _number_kept(token, word)
+            out[i] = _form_read(lexicon, tokens, i, matched, limit)
             continue
         near = [w for w in lexicon.words if abs(len(w) - len(token)) <= limit and w.isalpha()]
         word = _closest(token, near, limit, lexicon.frequency)
         if _english(token):
+            # a word of English is no typo, unless it stands in a known name's slot
+            out[i] = _name_slot(lexicon, tokens, i) or token
             continue
         if word is None:
             out[i] = _clipped(lexicon, token) or token
             continue
         out[i] = _typo_read(lexicon, out, i, word)
     return tuple(out)
+
+
+def _form_read(
+    lexicon: Lexicon, tokens: Sequence[str], i: int, matched: dict[str, float], limit: int
+) -> str:
+    """The word the word at `i`, which matches record words (`Lexicon.matches`), is read
+    as: itself when it is another form of one already; else a close spelling is read as
+    the one closest word (ties as in `_closest`), unless the typed word is common English
+    ("auction" is no typo of "action"), which is read as a known name's word only in its
+    slot ("Education Strengthening Chongqing *Auction*")."""
+    token = tokens[i]
+    if max(matched.values()) >= 1.0:
+        return token
+    word = _closest(token, sorted(matched), limit, lexicon.frequency)
+    if word is not None and rare_form(token, word) and not other_spelling(token):
+        return _number_kept(token, word)
+    return _name_slot(lexicon, tokens, i) or token
+
+
+def joined_typo(whole: str, near: Sequence[str]) -> str | None:
+    """The one word of `near` (record words that begin as `whole` does) one edit from
+    `whole`, two words typed apart and joined ("kindergardens": kindergartens), when
+    `whole` is no English word; None otherwise."""
+    if _english(whole):
+        return None
+    return _closest(whole, near, 1)
+
+
+#: How alike (rapidfuzz ratio) a word typed in a name's slot and the name's word must be:
+#: autocorrect puts a real word close to the typed one, so close to the one meant
+#: ("Glass": Class 80, "Lester": Leicester 80, "commotion": commission 74); another name
+#: is further ("Lancaster": Leicester 67).
+_SLOT_LIKENESS = 70
+#: How many words on either side of it, as a record's phrase has them, put a word in a
+#: name's slot: two ("municipal education *commotion*", "university of *Lester*").
+_SLOT_CONTEXT = 2
+
+
+def _name_slot(lexicon: Lexicon, tokens: Sequence[str], i: int) -> str | None:
+    """The word of a record's name or keyword phrase that the word at `i`, which no record
+    uses, stands in the place of: the question says that phrase's words around it, at
+    least `_SLOT_CONTEXT` of them in a row and one a word of content, and the word is
+    spelt alike (`_SLOT_LIKENESS`). A phone's autocorrect puts
+    a real word for a misspelt one ("commotion" for commission); a word set in a known
+    name is strong evidence of which word was meant, where the same word alone is not
+    ("what caused the commotion"). None when no one word fits."""
+    small = function_words()
+    token = tokens[i]
+    near = {*tokens[max(0, i - _SLOT_CONTEXT) : i], *tokens[i + 1 : i + 1 + _SLOT_CONTEXT]}
+    content = [t for t in near if t in lexicon.known and t not in small]
+    if not content:
+        return None
+    from cqedu.core.text import words  # deferred with the rest of typo reading
+
+    found: set[str] = set()
+    for fact in lexicon.kb.index_words.records_with(content):
+        for name in (fact.name, *fact.keywords):
+            said = words(name)
+            found.update(
+                said[j]
+                for j in range(len(said))
+                if said[j] != token and _in_slot(tokens, i, said, j, small)
+            )
+    alike = [word for word in found if _alike(token, word)]
+    return alike[0] if len(alike) == 1 else None
+
+
+def _in_slot(
+    tokens: Sequence[str], i: int, said: Sequence[str], j: int, small: frozenset[str]
+) -> bool:
+    """Whether the question's words around `i` are the phrase's around `j`: at least
+    `_SLOT_CONTEXT` in a row on one side or across it, one of them a word of content, and
+    at least one before it. A name's first word is what tells it from another of its kind
+    ("*Southeast* University" is no Southwest University; English names put their
+    modifiers first), so a slot that opens the name is none."""
+    agreed: list[str] = []
+    k = 1
+    while i - k >= 0 and j - k >= 0 and tokens[i - k] == said[j - k]:
+        agreed.append(said[j - k])
+        k += 1
+    if not agreed:
+        return False
+    k = 1
+    while i + k < len(tokens) and j + k < len(said) and tokens[i + k] == said[j + k]:
+        agreed.append(said[j + k])
+        k += 1
+    return len(agreed) >= _SLOT_CONTEXT and any(w not in small for w in agreed)
+
+
+def _alike(typed: str, word: str) -> bool:
+    """Whether a word typed in a name's slot is spelt like the name's word there: alike
+    (`_SLOT_LIKENESS`), and with the same first letter, as a word typed is, unless one
+    letter is all that differs ("Glass": Class; "Chester" is no Leicester)."""
+    from rapidfuzz import fuzz  # deferred with the rest of typo reading
+
+    if fuzz.ratio(typed, word) < _SLOT_LIKENESS:
+        return False
+    return typed[:1] == word[:1] or _distance(typed, word) == 1
 
 
 def _names_on(lexicon: Lexicon, tokens: Sequence[str], i: int, word: str) -> bool:
