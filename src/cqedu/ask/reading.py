@@ -584,7 +584,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         tokens = corrected(lexicon, tokens, typed, _ASKING_WORDS)
     tokens = _numbers_named(lexicon, counted_plural(tokens, lexicon.known, CLOSED_CLASS, small))
     tokens = _every_one(lexicon, _unclipped(lexicon, tokens))
-    tokens = _answer_words(lexicon, tokens)
+    tokens, typed = _answer_words(lexicon, tokens, typed)
     reading = _of_someone(lexicon, tokens, _shape(tokens))
     if _defines(lexicon, tokens, reading):
         reading = reading._replace(kind=SUMMARY, plural=False)
@@ -1224,13 +1224,22 @@ def _begins_a_name(lexicon: Lexicon, tokens: Sequence[str], i: int, value: objec
 
 #: The fewest letters of the word a compound's count noun is added to ("*head*count").
 _COMPOUND_MODIFIER = 4
+#: Nouns that label a figure as a measure (English's nouns of a measurement, the word
+#: a report or a dashboard puts on any figure): "the teacher *KPI*", "enrollment
+#: *metric*", "school *stats*" ask the figure, as "the teacher *figure*" does, and name
+#: no quantity of their own. A closed set of labels, not of things counted.
+_MEASURE_LABELS = frozenset("kpi metric stat statistic indicator tally measure benchmark".split())
 
 
-def _answer_words(lexicon: Lexicon, tokens: tuple[str, ...]) -> tuple[str, ...]:
+def _answer_words(
+    lexicon: Lexicon, tokens: tuple[str, ...], typed: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The question's words, one the records never use that is built on a word asking
     for a figure read as that word: a compound whose head is a count noun ("head*count*":
-    a count of people, as English compounds name a kind of their last word) and a
-    derivative of "percent" ("*percent*ile", as "percentage" is)."""
+    a count of people, as English compounds name a kind of their last word), a
+    derivative of "percent" ("*percent*ile", as "percentage" is), and a label of a
+    measure ("KPI", "metric": `_MEASURE_LABELS`) read as "figure"; with the words as
+    typed, a label's in lower case."""
     out = list(tokens)
     for i, token in enumerate(tokens):
         if token in lexicon.known or token in _ANSWER_WORDS or not token.isalpha():
@@ -1238,11 +1247,19 @@ def _answer_words(lexicon: Lexicon, tokens: tuple[str, ...]) -> tuple[str, ...]:
         if token.startswith("percent"):
             out[i] = "percent"
             continue
+        label = token[:-1] if token.endswith("s") and token[:-1] in _MEASURE_LABELS else token
+        if label in _MEASURE_LABELS:
+            # "the teacher KPIs": every figure, as "figures" asks
+            out[i] = "figures" if label != token else "figure"
+            # ... and is no name, however typed ("the *KPI*"): its capitals spell an
+            # initialism, as "figure" has none
+            typed = (*typed[:i], typed[i].lower(), *typed[i + 1 :])
+            continue
         head = next((c for c in _COUNT_NOUNS if token.endswith(c)), None)
         modifier = token[: -len(head)] if head else ""
         if head and len(modifier) >= _COMPOUND_MODIFIER and _english_word(modifier):
             out[i] = head
-    return tuple(out)
+    return tuple(out), typed
 
 
 def _english_word(word: str) -> bool:
