@@ -653,6 +653,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     # Common English ("go", "work", "free") is a subject word that never vetoes, and
     # outside the noun phrase asked about is never required.
     # ... unless it ends the question after a determiner: "in the us" names a place.
+    # So is a verb of being said of what is asked ("are *operating*"), the list aside.
     common = frozenset(
         i
         for i in subject
@@ -660,7 +661,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         and i not in named
         and tokens[i] not in lexicon.declared
         and not (i == len(tokens) - 1 and i > 0 and tokens[i - 1] in DETERMINERS)
-    )
+    ) | _being(tokens, typed, subject)
     levels, level_positions = _levels(lexicon, tokens, reading.kind, typed)
     if reading.counted:
         reading = reading._replace(counted=_run(tokens, min(reading.counted), lexicon))
@@ -688,6 +689,37 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         span=span,
         stated=stated,
     )
+
+
+#: Verbs of being somewhere, as English says a thing exists or is at work ("how many
+#: schools are *operating*", "subjects *sit* in the top 1%", "schools *in operation*"):
+#: said of what is asked, with no object, they say it is there, as "are there" does,
+#: and name no other quantity. By Snowball stem; "remain" or "close" would say more.
+_BEING_STEMS = frozenset({"exist", "oper", "function", "run", "sit", "stand"})
+
+
+def _being(tokens: Sequence[str], typed: Sequence[str], subject: Sequence[int]) -> frozenset[int]:
+    """Positions of verbs of being (`_BEING_STEMS`) said with no object, or their nouns
+    after "in" ("in *operation*", "in *existence*"): before a closed-class word that is no
+    particle ("*running* out of" says more) or at the question's end."""
+    cheap = tuple(sorted(_BEING_STEMS))
+    if not any(tokens[i].startswith(cheap) for i in subject):
+        return frozenset()
+    # deferred for start-up: stems load the stemmer, and few questions hold such a verb
+    from cqedu.core.text import stem
+
+    found: set[int] = set()
+    for i in subject:
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if (
+            i == 0
+            or typed[i][:1].isupper()
+            or stem(tokens[i]) not in _BEING_STEMS
+            or (after and (after not in CLOSED_CLASS or after in PARTICLES))
+        ):
+            continue
+        found.add(i)
+    return frozenset(found)
 
 
 def _the_place(
