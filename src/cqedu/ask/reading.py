@@ -1634,7 +1634,9 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
         word = next((i for i, t in enumerate(tokens) if t in _COUNT_NOUNS), 0)
         keyed = not lead and not percent and word > 0 and tokens[word - 1] not in CLOSED_CLASS
         plurals = [i for i in range(word) if _plural(tokens[i]) and tokens[i] not in CLOSED_CLASS]
-        keyword = frozenset({(plurals or [word - 1])[-1]}) if keyed else frozenset()
+        # ... or, with no plural, the whole compound before it ("teaching staff count")
+        last = plurals[-1] if plurals else _compound_start(tokens, word - 1)
+        keyword = frozenset({last}) if keyed else frozenset()
         return base._replace(plural=many or lead in NAMING, counted=keyword)
     if lead in NAMING:  # "name the role models": every one of them
         return base._replace(kind=NAME, plural=True)
@@ -1653,6 +1655,22 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
     if not lead:
         return base._replace(kind=NAME)  # "teachers in chongqing": the record decides
     return base._replace(kind=SUMMARY)
+
+
+def _compound_start(tokens: Sequence[str], head: int) -> int:
+    """Where the noun compound that ends in `head` begins: English puts a compound's
+    modifiers before its head ("*teaching* staff count" counts teaching staff, as "how
+    many teaching staff" does), back to the first closed-class, asking or function word."""
+    small = function_words()
+    start = head
+    while start > 0 and not (
+        tokens[start - 1] in CLOSED_CLASS
+        or tokens[start - 1] in _ASKING_WORDS
+        or tokens[start - 1] in small
+        or _plural(tokens[start - 1])
+    ):
+        start -= 1
+    return start
 
 
 def _subject_of_a_verb(tokens: Sequence[str], lead: int, noun: int) -> bool:
