@@ -1753,10 +1753,16 @@ _CLAIMED_FIGURE = (
 
 
 #: Who a question cites for its answer, set apart by a comma: "According to the press
-#: conference, ...", "..., in Liu Yanbing's words?", "..., according to the article".
+#: conference, ...", "..., in Liu Yanbing's words?", "..., according to the article";
+#: "according to" needs no comma at the end, its own words setting it apart. "Per" cites
+#: a source when a determiner, a name or a plural follows ("..., per the officials", "per
+#: Liu Yanbing", "per officials"); before a bare singular it is a ratio ("per year").
 _ATTRIBUTION = (
     r"(?i)^\s*according\s+to\s+[^,?]+,\s*"
-    r"|,\s*(?:according\s+to\s+[^,?]+|in\s+[^,?]+?\s+(?:own\s+)?words)\s*(?=[?.!]*\s*$)"
+    r"|(?:,\s*|\s+)according\s+to\s+[^,?]+?\s*(?=[?.!]*\s*$)"
+    r"|,\s*(?:in\s+[^,?]+?\s+(?:own\s+)?words"
+    r"|per\s+(?:(?:the|this|that|these|those)\s+[^,?]+?|(?-i:[A-Z])[^,?]*?|[^\W\d_]+s))"
+    r"\s*(?=[?.!]*\s*$)"
 )
 
 
@@ -1767,12 +1773,12 @@ def unattributed(question: str, lexicon: Lexicon) -> str:
     source the article does not cite ("the national bureau") stays, to be refused."""
 
     def cited(found: re.Match[str]) -> str:
-        said = [w for w in words(found[0]) if w not in ("according", "to", "in", "words")]
+        said = [w for w in words(found[0]) if w not in ("according", "to", "in", "words", "per")]
         own = all(w in lexicon.known or w in _TEXT or w in function_words() for w in said)
         return " " if own else found[0]
 
     lower = question.lower()
-    if "according" not in lower and "words" not in lower:
+    if "according" not in lower and "words" not in lower and "per " not in lower:
         return question
     return re.sub(_ATTRIBUTION, cited, question)
 
