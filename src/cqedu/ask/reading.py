@@ -1632,7 +1632,15 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
         # (the last plural before it: "ntu principals training number" counts principals)
         # ("numbers", "figures" ask for every figure of a record: no count of one noun)
         word = next((i for i, t in enumerate(tokens) if t in _COUNT_NOUNS), 0)
-        keyed = not lead and not percent and word > 0 and tokens[word - 1] not in CLOSED_CLASS
+        # ... but "figure" names any measure, a share's as well as a count's ("preschool
+        # enrollment figure", "that frontline KPI"): it counts nothing of its own
+        keyed = (
+            not lead
+            and not percent
+            and word > 0
+            and tokens[word] != "figure"
+            and tokens[word - 1] not in CLOSED_CLASS
+        )
         plurals = [i for i in range(word) if _plural(tokens[i]) and tokens[i] not in CLOSED_CLASS]
         # ... or, with no plural, the whole compound before it ("teaching staff count")
         last = plurals[-1] if plurals else _compound_start(tokens, word - 1)
