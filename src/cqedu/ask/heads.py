@@ -139,6 +139,13 @@ def of_its_kind(q: "_Question", answer: Answer) -> Answer:
     found = asked(q.r)
     if found is None:
         return answer
+    # a level's word after the noun ("the school headcount *citywide*") says where,
+    # as "in the city" would: the noun before it is the head
+    kept = list(found.phrase)
+    while len(kept) > 1 and kept[-1] in q.r.level_positions:
+        kept.pop()
+    if kept != list(found.phrase):
+        found = found._replace(phrase=tuple(kept), head=kept[-1])
     tokens = q.r.tokens
     head = tokens[found.head]
     if head in CLASSIFIERS:  # "the kind of school": the kind is asked of the school
