@@ -201,6 +201,23 @@ def _is_a(lexicon: Lexicon, fact: Fact, noun: str) -> bool:
     return bool(forms.intersection(stem(w) for w in own))
 
 
+def measured(lexicon: Lexicon, r: Reading, fact: Fact) -> bool:
+    """Whether "what is the X (of Y)" asks for what a figure of the records measures: X is
+    a word of its name or the head of another name for it ("the *intake* of the
+    Sino-foreign programs": its "annual intake"), so the figure is the answer, not a
+    description of the record; a field ("level", "name") or a date is not."""
+    found = asked(r)
+    if found is None or not fact.has_figure:
+        return False
+    noun = r.tokens[found.head]
+    own = set(words(fact.name)) | _kinds(fact)
+    if noun in own:
+        return True
+    forms = {stem(noun), *(stem(w) for w in lexicon.matches(noun))}
+    forms |= {stem(w) for w in _synonyms(lexicon, noun)}
+    return bool(forms.intersection(stem(w) for w in own))
+
+
 def _kinds(fact: Fact) -> set[str]:
     """What a record is by its words: its name's and summary's head nouns, its
     several-word keywords' (other names for it: "law school")."""
