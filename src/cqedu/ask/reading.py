@@ -1627,24 +1627,7 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
         return base._replace(kind=PLACE)
     if counting:  # "what are the enrollment rates": every one of them
         many = bool(present & {"rates", "shares", "percentages", "figures", "numbers"})
-        # "vocational colleges number": a keyword string counts the noun before its count
-        # word, as "how many" would
-        # (the last plural before it: "ntu principals training number" counts principals)
-        # ("numbers", "figures" ask for every figure of a record: no count of one noun)
-        word = next((i for i, t in enumerate(tokens) if t in _COUNT_NOUNS), 0)
-        # ... but "figure" names any measure, a share's as well as a count's ("preschool
-        # enrollment figure", "that frontline KPI"): it counts nothing of its own
-        keyed = (
-            not lead
-            and not percent
-            and word > 0
-            and tokens[word] != "figure"
-            and tokens[word - 1] not in CLOSED_CLASS
-        )
-        plurals = [i for i in range(word) if _plural(tokens[i]) and tokens[i] not in CLOSED_CLASS]
-        # ... or, with no plural, the whole compound before it ("teaching staff count")
-        last = plurals[-1] if plurals else _compound_start(tokens, word - 1)
-        keyword = frozenset({last}) if keyed else frozenset()
+        keyword = _keyword_counted(tokens) if not lead and not percent else frozenset()
         return base._replace(plural=many or lead in NAMING, counted=keyword)
     if lead in NAMING:  # "name the role models": every one of them
         return base._replace(kind=NAME, plural=True)
@@ -1663,6 +1646,20 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
     if not lead:
         return base._replace(kind=NAME)  # "teachers in chongqing": the record decides
     return base._replace(kind=SUMMARY)
+
+
+def _keyword_counted(tokens: Sequence[str]) -> frozenset[int]:
+    """Where what a keyword string counts begins: "vocational colleges number" counts the
+    noun before its count word, as "how many" would; the last plural before it ("ntu
+    principals training number" counts principals), or, with no plural, the whole
+    compound before it ("teaching staff count"). "Numbers" and "figures" ask for every
+    figure of a record, and "figure" names any measure, a share's as well as a count's
+    ("preschool enrollment figure", "that frontline KPI"): no count of one noun."""
+    word = next((i for i, t in enumerate(tokens) if t in _COUNT_NOUNS), 0)
+    if word == 0 or tokens[word] == "figure" or tokens[word - 1] in CLOSED_CLASS:
+        return frozenset()
+    plurals = [i for i in range(word) if _plural(tokens[i]) and tokens[i] not in CLOSED_CLASS]
+    return frozenset({plurals[-1] if plurals else _compound_start(tokens, word - 1)})
 
 
 def _compound_start(tokens: Sequence[str], head: int) -> int:
