@@ -207,7 +207,8 @@ def measured(lexicon: Lexicon, r: Reading, fact: Fact) -> bool:
     Sino-foreign programs": its "annual intake"), so the figure is the answer, not a
     description of the record; a field ("level", "name") or a date is not."""
     found = asked(r)
-    if found is None or not fact.has_figure:
+    # "describe the brands", "tell me about ...": a description asked, which it gives
+    if found is None or not fact.has_figure or r.tokens[0] not in ("what", "whats"):
         return False
     noun = r.tokens[found.head]
     own = set(words(fact.name)) | _kinds(fact)
