@@ -1259,8 +1259,9 @@ _COMPOUND_MODIFIER = 4
 #: Nouns that label a figure as a measure (English's nouns of a measurement, the word
 #: a report or a dashboard puts on any figure): "the teacher *KPI*", "enrollment
 #: *metric*", "school *stats*" ask the figure, as "the teacher *figure*" does, and name
-#: no quantity of their own. A closed set of labels, not of things counted.
-_MEASURE_LABELS = frozenset("kpi metric stat statistic indicator tally measure benchmark".split())
+#: no quantity of their own. A closed set of labels, not of things counted; not
+#: "statistics", a field and a bureau's name as well ("the national statistics bureau").
+_MEASURE_LABELS = frozenset("kpi metric stat indicator tally measure benchmark".split())
 
 
 def _answer_words(
