@@ -83,7 +83,16 @@ def test_words_for_a_figure_do_not_veto(real_kb: KnowledgeBase, question: str, t
         ),
         (
             "how many teachers, per the national bureau of statistics",
+            'the article does not mention "statistics"',
+        ),
+        (
+            "how many teachers, per the national bureau",
             'the article gives over 500,000 teachers, but no figure for "national bureau"',
+        ),
+        # each word is the records' ("education bureau", "national"), but of no one source
+        (
+            "how many schools, according to the national bureau",
+            'the article gives 9,177 schools, but no figure for "national bureau"',
         ),
         (
             "how many teachers per school",

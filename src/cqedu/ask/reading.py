@@ -1781,12 +1781,28 @@ def unattributed(question: str, lexicon: Lexicon) -> str:
     def cited(found: re.Match[str]) -> str:
         said = [w for w in words(found[0]) if w not in ("according", "to", "in", "words", "per")]
         own = all(w in lexicon.known or w in _TEXT or w in function_words() for w in said)
-        return " " if own else found[0]
+        return " " if own and _one_source(lexicon, said) else found[0]
 
     lower = question.lower()
     if "according" not in lower and "words" not in lower and "per " not in lower:
         return question
     return re.sub(_ATTRIBUTION, cited, question)
+
+
+def _one_source(lexicon: Lexicon, said: Sequence[str]) -> bool:
+    """Whether the words naming a cited source name one the article has: the text itself,
+    or one record that holds every word ("the education commission director": Liu
+    Yanbing's), not words of several ("the national bureau": "national" of one record,
+    an "education bureau" of another)."""
+    small = function_words()
+    named = [w for w in said if w not in small and w not in _TEXT]
+    if not named:
+        return True
+    for fact in lexicon.kb.index_words.records_with(named[:1]):
+        held = set(words(" ".join((fact.name, fact.summary, *fact.keywords))))
+        if held.issuperset(named):
+            return True
+    return False
 
 
 def claim(question: str) -> str:
