@@ -248,6 +248,8 @@ def _kind(q: _Question, best: Fact) -> str:
         said |= q.stands_for(r.subject)
         if unit & said:
             raise NoMatchError(wording.not_named(best, "them"))
+    if r.kind == SUMMARY and best.kind == "stat" and _measure_asked(q, best):
+        return FIGURE  # "what is the intake of ...": the figure, which a summary omits
     if r.kind != NAME:
         return r.kind
     # "name the role models" asks every one; so do "which role models" and "role models"
@@ -259,6 +261,14 @@ def _kind(q: _Question, best: Fact) -> str:
     if _general(q) and best.has_figure:
         return FIGURE
     return DATE if best.date_as_written and _general(q) else NAME
+
+
+def _measure_asked(q: _Question, best: Fact) -> bool:
+    """Whether "what is the X of Y" asks for what the best record's figure measures
+    (`heads.measured`)."""
+    from cqedu.ask.heads import measured  # deferred: heads is loaded as the answer's check
+
+    return measured(q.lexicon, q.r, best)
 
 
 def _of_a_category(q: _Question, best: Fact) -> bool:

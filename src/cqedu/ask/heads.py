@@ -139,6 +139,13 @@ def of_its_kind(q: "_Question", answer: Answer) -> Answer:
     found = asked(q.r)
     if found is None:
         return answer
+    # a level's word after the noun ("the school headcount *citywide*") says where,
+    # as "in the city" would: the noun before it is the head
+    kept = list(found.phrase)
+    while len(kept) > 1 and kept[-1] in q.r.level_positions:
+        kept.pop()
+    if kept != list(found.phrase):
+        found = found._replace(phrase=tuple(kept), head=kept[-1])
     tokens = q.r.tokens
     head = tokens[found.head]
     if head in CLASSIFIERS:  # "the kind of school": the kind is asked of the school
@@ -187,6 +194,24 @@ def _is_a(lexicon: Lexicon, fact: Fact, noun: str) -> bool:
     figure gives what any word of its name says it measures ("the *enrollment* of higher
     education": its enrollment rate)."""
     own = _kinds(fact) | _gives(fact)
+    if noun in own:
+        return True
+    forms = {stem(noun), *(stem(w) for w in lexicon.matches(noun))}
+    forms |= {stem(w) for w in _synonyms(lexicon, noun)}
+    return bool(forms.intersection(stem(w) for w in own))
+
+
+def measured(lexicon: Lexicon, r: Reading, fact: Fact) -> bool:
+    """Whether "what is the X (of Y)" asks for what a figure of the records measures: X is
+    a word of its name or the head of another name for it ("the *intake* of the
+    Sino-foreign programs": its "annual intake"), so the figure is the answer, not a
+    description of the record; a field ("level", "name") or a date is not."""
+    found = asked(r)
+    # "describe the brands", "tell me about ...": a description asked, which it gives
+    if found is None or not fact.has_figure or r.tokens[0] not in ("what", "whats"):
+        return False
+    noun = r.tokens[found.head]
+    own = set(words(fact.name)) | _kinds(fact)
     if noun in own:
         return True
     forms = {stem(noun), *(stem(w) for w in lexicon.matches(noun))}

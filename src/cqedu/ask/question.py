@@ -132,6 +132,7 @@ def ask(kb: "KnowledgeBase", question: str) -> Answer:
             return ask(kb, asked)._replace(question=question.strip())
     plain = _plainly_listed(question) if "and" in question.lower() else question
     answer = _answered_contrasted(kb, plain) if " not " in f" {plain.lower()} " else None
+    answer = answer or (_answered_restated(kb, plain) if _may_restate(plain) else None)
     answer = (answer or _answered(kb, plain))._replace(question=question.strip())
     answer = _not_comparing(kb, question, answer)
     if not (opens_yes_no(question) or may_be_checked(question) or types_share(question)):
@@ -246,6 +247,23 @@ def types_share(question: str) -> bool:
     """Whether a question types a share ("70%", "95 percent", "per cent")."""
     lowered = question.lower()
     return "%" in question or "percent" in lowered or "per cent" in lowered
+
+
+def _may_restate(question: str) -> bool:
+    """Whether a question holds a word of a restatement's marker ("i.e.", "that is", "in
+    other words"): the cheap look before `restated` is loaded."""
+    lowered = question.lower()
+    return any(mark in lowered for mark in ("i.e", " ie ", " that is ", "other words"))
+
+
+def _answered_restated(kb: "KnowledgeBase", question: str) -> Answer | None:
+    """The answer to a question put twice ("what's the school headcount, i.e. how many
+    schools are there?") when both ways give it (`restated`); None for a question that
+    restates nothing."""
+    from cqedu.ask.restated import both_ways, restatement  # deferred: rare
+
+    parts = restatement(question)
+    return both_ways(question, parts, lambda part: _answered(kb, part)) if parts else None
 
 
 def _answered(kb: "KnowledgeBase", question: str) -> Answer:

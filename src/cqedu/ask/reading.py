@@ -584,7 +584,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         tokens = corrected(lexicon, tokens, typed, _ASKING_WORDS)
     tokens = _numbers_named(lexicon, counted_plural(tokens, lexicon.known, CLOSED_CLASS, small))
     tokens = _every_one(lexicon, _unclipped(lexicon, tokens))
-    tokens = _answer_words(lexicon, tokens)
+    tokens, typed = _answer_words(lexicon, tokens, typed)
     reading = _of_someone(lexicon, tokens, _shape(tokens))
     if _defines(lexicon, tokens, reading):
         reading = reading._replace(kind=SUMMARY, plural=False)
@@ -653,6 +653,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
     # Common English ("go", "work", "free") is a subject word that never vetoes, and
     # outside the noun phrase asked about is never required.
     # ... unless it ends the question after a determiner: "in the us" names a place.
+    # So is a verb of being said of what is asked ("are *operating*"), the list aside.
     common = frozenset(
         i
         for i in subject
@@ -660,7 +661,7 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         and i not in named
         and tokens[i] not in lexicon.declared
         and not (i == len(tokens) - 1 and i > 0 and tokens[i - 1] in DETERMINERS)
-    )
+    ) | _being(tokens, typed, subject)
     levels, level_positions = _levels(lexicon, tokens, reading.kind, typed)
     if reading.counted:
         reading = reading._replace(counted=_run(tokens, min(reading.counted), lexicon))
@@ -688,6 +689,37 @@ def read(lexicon: Lexicon, question: str) -> Reading:
         span=span,
         stated=stated,
     )
+
+
+#: Verbs of being somewhere, as English says a thing exists or is at work ("how many
+#: schools are *operating*", "subjects *sit* in the top 1%", "schools *in operation*"):
+#: said of what is asked, with no object, they say it is there, as "are there" does,
+#: and name no other quantity. By Snowball stem; "remain" or "close" would say more.
+_BEING_STEMS = frozenset({"exist", "oper", "function", "run", "sit", "stand"})
+
+
+def _being(tokens: Sequence[str], typed: Sequence[str], subject: Sequence[int]) -> frozenset[int]:
+    """Positions of verbs of being (`_BEING_STEMS`) said with no object, or their nouns
+    after "in" ("in *operation*", "in *existence*"): before a closed-class word that is no
+    particle ("*running* out of" says more) or at the question's end."""
+    cheap = tuple(sorted(_BEING_STEMS))
+    if not any(tokens[i].startswith(cheap) for i in subject):
+        return frozenset()
+    # deferred for start-up: stems load the stemmer, and few questions hold such a verb
+    from cqedu.core.text import stem
+
+    found: set[int] = set()
+    for i in subject:
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if (
+            i == 0
+            or typed[i][:1].isupper()
+            or stem(tokens[i]) not in _BEING_STEMS
+            or (after and (after not in CLOSED_CLASS or after in PARTICLES))
+        ):
+            continue
+        found.add(i)
+    return frozenset(found)
 
 
 def _the_place(
@@ -1257,13 +1289,23 @@ def _begins_a_name(lexicon: Lexicon, tokens: Sequence[str], i: int, value: objec
 
 #: The fewest letters of the word a compound's count noun is added to ("*head*count").
 _COMPOUND_MODIFIER = 4
+#: Nouns that label a figure as a measure (English's nouns of a measurement, the word
+#: a report or a dashboard puts on any figure): "the teacher *KPI*", "enrollment
+#: *metric*", "school *stats*" ask the figure, as "the teacher *figure*" does, and name
+#: no quantity of their own. A closed set of labels, not of things counted; not
+#: "statistics", a field and a bureau's name as well ("the national statistics bureau").
+_MEASURE_LABELS = frozenset("kpi metric stat indicator tally measure benchmark".split())
 
 
-def _answer_words(lexicon: Lexicon, tokens: tuple[str, ...]) -> tuple[str, ...]:
+def _answer_words(
+    lexicon: Lexicon, tokens: tuple[str, ...], typed: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The question's words, one the records never use that is built on a word asking
     for a figure read as that word: a compound whose head is a count noun ("head*count*":
-    a count of people, as English compounds name a kind of their last word) and a
-    derivative of "percent" ("*percent*ile", as "percentage" is)."""
+    a count of people, as English compounds name a kind of their last word), a
+    derivative of "percent" ("*percent*ile", as "percentage" is), and a label of a
+    measure ("KPI", "metric": `_MEASURE_LABELS`) read as "figure"; with the words as
+    typed, a label's in lower case."""
     out = list(tokens)
     for i, token in enumerate(tokens):
         if token in lexicon.known or token in _ANSWER_WORDS or not token.isalpha():
@@ -1271,11 +1313,19 @@ def _answer_words(lexicon: Lexicon, tokens: tuple[str, ...]) -> tuple[str, ...]:
         if token.startswith("percent"):
             out[i] = "percent"
             continue
+        label = token[:-1] if token.endswith("s") and token[:-1] in _MEASURE_LABELS else token
+        if label in _MEASURE_LABELS:
+            # "the teacher KPIs": every figure, as "figures" asks
+            out[i] = "figures" if label != token else "figure"
+            # ... and is no name, however typed ("the *KPI*"): its capitals spell an
+            # initialism, as "figure" has none
+            typed = (*typed[:i], typed[i].lower(), *typed[i + 1 :])
+            continue
         head = next((c for c in _COUNT_NOUNS if token.endswith(c)), None)
         modifier = token[: -len(head)] if head else ""
         if head and len(modifier) >= _COMPOUND_MODIFIER and _english_word(modifier):
             out[i] = head
-    return tuple(out)
+    return tuple(out), typed
 
 
 def _english_word(word: str) -> bool:
@@ -1611,14 +1661,7 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
         return base._replace(kind=PLACE)
     if counting:  # "what are the enrollment rates": every one of them
         many = bool(present & {"rates", "shares", "percentages", "figures", "numbers"})
-        # "vocational colleges number": a keyword string counts the noun before its count
-        # word, as "how many" would
-        # (the last plural before it: "ntu principals training number" counts principals)
-        # ("numbers", "figures" ask for every figure of a record: no count of one noun)
-        word = next((i for i, t in enumerate(tokens) if t in _COUNT_NOUNS), 0)
-        keyed = not lead and not percent and word > 0 and tokens[word - 1] not in CLOSED_CLASS
-        plurals = [i for i in range(word) if _plural(tokens[i]) and tokens[i] not in CLOSED_CLASS]
-        keyword = frozenset({(plurals or [word - 1])[-1]}) if keyed else frozenset()
+        keyword = _keyword_counted(tokens) if not lead and not percent else frozenset()
         return base._replace(plural=many or lead in NAMING, counted=keyword)
     if lead in NAMING:  # "name the role models": every one of them
         return base._replace(kind=NAME, plural=True)
@@ -1637,6 +1680,36 @@ def _shape(tokens: Sequence[str]) -> Reading:  # noqa: PLR0911, PLR0912 - one re
     if not lead:
         return base._replace(kind=NAME)  # "teachers in chongqing": the record decides
     return base._replace(kind=SUMMARY)
+
+
+def _keyword_counted(tokens: Sequence[str]) -> frozenset[int]:
+    """Where what a keyword string counts begins: "vocational colleges number" counts the
+    noun before its count word, as "how many" would; the last plural before it ("ntu
+    principals training number" counts principals), or, with no plural, the whole
+    compound before it ("teaching staff count"). "Numbers" and "figures" ask for every
+    figure of a record, and "figure" names any measure, a share's as well as a count's
+    ("preschool enrollment figure", "that frontline KPI"): no count of one noun."""
+    word = next((i for i, t in enumerate(tokens) if t in _COUNT_NOUNS), 0)
+    if word == 0 or tokens[word] == "figure" or tokens[word - 1] in CLOSED_CLASS:
+        return frozenset()
+    plurals = [i for i in range(word) if _plural(tokens[i]) and tokens[i] not in CLOSED_CLASS]
+    return frozenset({plurals[-1] if plurals else _compound_start(tokens, word - 1)})
+
+
+def _compound_start(tokens: Sequence[str], head: int) -> int:
+    """Where the noun compound that ends in `head` begins: English puts a compound's
+    modifiers before its head ("*teaching* staff count" counts teaching staff, as "how
+    many teaching staff" does), back to the first closed-class, asking or function word."""
+    small = function_words()
+    start = head
+    while start > 0 and not (
+        tokens[start - 1] in CLOSED_CLASS
+        or tokens[start - 1] in _ASKING_WORDS
+        or tokens[start - 1] in small
+        or _plural(tokens[start - 1])
+    ):
+        start -= 1
+    return start
 
 
 def _subject_of_a_verb(tokens: Sequence[str], lead: int, noun: int) -> bool:
@@ -1719,10 +1792,16 @@ _CLAIMED_FIGURE = (
 
 
 #: Who a question cites for its answer, set apart by a comma: "According to the press
-#: conference, ...", "..., in Liu Yanbing's words?", "..., according to the article".
+#: conference, ...", "..., in Liu Yanbing's words?", "..., according to the article";
+#: "according to" needs no comma at the end, its own words setting it apart. "Per" cites
+#: a source when a determiner, a name or a plural follows ("..., per the officials", "per
+#: Liu Yanbing", "per officials"); before a bare singular it is a ratio ("per year").
 _ATTRIBUTION = (
     r"(?i)^\s*according\s+to\s+[^,?]+,\s*"
-    r"|,\s*(?:according\s+to\s+[^,?]+|in\s+[^,?]+?\s+(?:own\s+)?words)\s*(?=[?.!]*\s*$)"
+    r"|(?:,\s*|\s+)according\s+to\s+[^,?]+?\s*(?=[?.!]*\s*$)"
+    r"|,\s*(?:in\s+[^,?]+?\s+(?:own\s+)?words"
+    r"|per\s+(?:(?:the|this|that|these|those)\s+[^,?]+?|(?-i:[A-Z])[^,?]*?|[^\W\d_]+s))"
+    r"\s*(?=[?.!]*\s*$)"
 )
 
 
@@ -1733,14 +1812,30 @@ def unattributed(question: str, lexicon: Lexicon) -> str:
     source the article does not cite ("the national bureau") stays, to be refused."""
 
     def cited(found: re.Match[str]) -> str:
-        said = [w for w in words(found[0]) if w not in ("according", "to", "in", "words")]
+        said = [w for w in words(found[0]) if w not in ("according", "to", "in", "words", "per")]
         own = all(w in lexicon.known or w in _TEXT or w in function_words() for w in said)
-        return " " if own else found[0]
+        return " " if own and _one_source(lexicon, said) else found[0]
 
     lower = question.lower()
-    if "according" not in lower and "words" not in lower:
+    if "according" not in lower and "words" not in lower and "per " not in lower:
         return question
     return re.sub(_ATTRIBUTION, cited, question)
+
+
+def _one_source(lexicon: Lexicon, said: Sequence[str]) -> bool:
+    """Whether the words naming a cited source name one the article has: the text itself,
+    or one record that holds every word ("the education commission director": Liu
+    Yanbing's), not words of several ("the national bureau": "national" of one record,
+    an "education bureau" of another)."""
+    small = function_words()
+    named = [w for w in said if w not in small and w not in _TEXT]
+    if not named:
+        return True
+    for fact in lexicon.kb.index_words.records_with(named[:1]):
+        held = set(words(" ".join((fact.name, fact.summary, *fact.keywords))))
+        if held.issuperset(named):
+            return True
+    return False
 
 
 def claim(question: str) -> str:

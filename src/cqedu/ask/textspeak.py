@@ -69,6 +69,23 @@ _PLAIN = re.compile(r"[a-z' ]+")
 
 
 @cache
+def _glued() -> re.Pattern[str]:
+    """A figure with a written abbreviation typed solid after it ("1pct", "5yrs"),
+    compiled on first use: only a question holding a digit needs it."""
+    return re.compile(r"(?i)(?<![\w.])(\d+(?:\.\d+)?)([a-z]+)\b")
+
+
+def _unglued(question: str) -> str:
+    """The question with an abbreviation typed solid after its figure set apart ("top
+    1pct": "top 1 pct"), as a unit is written after its number; any other letters after
+    digits ("2nd", "4th", "10k") as typed."""
+    return _glued().sub(
+        lambda found: f"{found[1]} {found[2]}" if found[2].lower() in _WRITTEN else found[0],
+        question,
+    )
+
+
+@cache
 def _chat() -> dict[str, str]:
     """abbrfix's chat abbreviations with a plain-words expansion; none when it is not
     installed (the question is then read as typed)."""
@@ -87,6 +104,8 @@ def spelt_out(question: str, known: Collection[str], declared: Collection[str] =
     said = question
     if "no." in said.lower():
         said = _NUMBER_OF.sub("number ", said)
+    if any(c.isdigit() for c in said):
+        said = _unglued(said)
     candidates = {w.lower() for w in _WORD.findall(said)} - set(known) - set(declared)
     if not candidates:
         return said
