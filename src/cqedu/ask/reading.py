@@ -1914,6 +1914,12 @@ def _plural_by_head(
     return reading
 
 
+def _declared_pair(tokens: Sequence[str], i: int, lexicon: Lexicon) -> bool:
+    """Whether the words at `i` and after it are a term of two words the facts files
+    declare ("school heads": principals), which is one noun whatever its words are alone."""
+    return 0 <= i < len(tokens) - 1 and (tokens[i], tokens[i + 1]) in lexicon.synonyms
+
+
 def _run(tokens: Sequence[str], start: int, lexicon: Lexicon) -> frozenset[int]:
     """Positions from `start` up to the first closed-class word: what "how many" counts."""
     found: set[int] = set()
@@ -1923,11 +1929,15 @@ def _run(tokens: Sequence[str], start: int, lexicon: Lexicon) -> frozenset[int]:
             continue
         if tokens[i] in CLOSED_CLASS or tokens[i] in _ANSWER_WORDS:
             break
-        if i > start and declared_verb(lexicon, tokens[i]):
+        # ... unless it ends a declared term of two words ("school *heads*")
+        declared_phrase = _declared_pair(tokens, i - 1, lexicon)
+        if i > start and declared_verb(lexicon, tokens[i]) and not declared_phrase:
             break  # "how many goals chongqing *meet*": the verb ends what is counted
         if i > start and _verb_after_noun(tokens, i, lexicon):
             break  # "how many teaching staff *work*": so does a common verb after a noun
         found.add(i)
+        if _declared_pair(tokens, i, lexicon):
+            continue  # "how many school *heads*": a declared term of two words is one noun
         if _plural(tokens[i], lexicon) or _count_noun(tokens, i, lexicon):
             break  # "how many kids get ...": a plural noun ends the phrase
     return frozenset(found)
@@ -2020,6 +2030,8 @@ def _head(
         if run and (i in phrasal or (tokens[i] == "as" and _participle(tokens[run[-1]]))):
             break
         run.append(i)
+        if _declared_pair(tokens, i, lexicon):
+            continue  # "school *heads*": a declared term of two words is one noun
         if _plural(tokens[i], lexicon) or (kind == FIGURE and _count_noun(tokens, i, lexicon)):
             break
         # "employees come from": a common verb after a plural ends the phrase, and where
