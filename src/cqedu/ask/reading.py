@@ -2030,10 +2030,9 @@ def _head(
         if run and (i in phrasal or (tokens[i] == "as" and _participle(tokens[run[-1]]))):
             break
         run.append(i)
-        if _declared_pair(tokens, i, lexicon):
-            continue  # "school *heads*": a declared term of two words is one noun
-        if _plural(tokens[i], lexicon) or (kind == FIGURE and _count_noun(tokens, i, lexicon)):
-            break
+        ends = _plural(tokens[i], lexicon) or (kind == FIGURE and _count_noun(tokens, i, lexicon))
+        if ends and not _declared_pair(tokens, i, lexicon):
+            break  # ... but "school *heads*", a declared term of two words, is one noun
         # "employees come from": a common verb after a plural ends the phrase, and where
         # a figure is asked, after any noun ("staff *work* in")
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
