@@ -1297,6 +1297,49 @@ def _of_its_whole(q: _Question, answer: Answer) -> Answer:
     return answer
 
 
+#: Adverbs of going to or coming from another country: after a verb ("study *abroad*")
+#: where to; after "from", where from.
+_ABROAD = frozenset({"abroad", "overseas"})
+#: Adjectives of people from another country ("*international* students").
+_FOREIGN = frozenset({"international", "foreign", "overseas"})
+
+
+def _directions(said: Sequence[str], *, adjectives: bool = False) -> set[str]:
+    """Which way a text says things cross the border: "from" (coming from abroad, and,
+    with `adjectives`, "*international* students"), "to" (going or being abroad: "study
+    abroad", "programs abroad")."""
+    found = set()
+    for i, word in enumerate(said):
+        after = said[i + 1] if i + 1 < len(said) else ""
+        if word in _ABROAD and i and said[i - 1] == "from":
+            found.add("from")
+        elif word in _ABROAD and (not after or after in CLOSED_CLASS):
+            found.add("to")
+        elif adjectives and word in _FOREIGN and after and after not in CLOSED_CLASS:
+            found.add("from")
+    return found
+
+
+def _of_its_direction(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when the question says which way people or things cross
+    the border and the record does not: "scholars *from abroad*" are no scholars sent to
+    study abroad, and students who "study *overseas*" are no international students drawn
+    to the city. A record of, or tied to, a partner in another country is abroad."""
+    asked = _directions(words(q.r.question))
+    if not asked:
+        return answer
+    fact = answer.record
+    given = _directions(words(f"{fact.name}. {fact.summary}"), adjectives=True)
+    given |= {d for k in fact.keywords for d in _directions(words(k))}
+    tied = [fact, *(q.kb.get(i) for i in fact.related)]
+    if any(f.country for f in tied):
+        given.add("to")
+    if asked <= given:
+        return answer
+    way = "coming from abroad" if "from" in asked else "going abroad"
+    raise NoMatchError(f"the article gives {wording.counted_when(fact)}, but none {way}")
+
+
 def _priced(q: _Question, answer: Answer) -> Answer:
     """The answer, or a refusal when the question asks a sum of money (a price, fee or
     cost ends its noun phrase, or "money") and no record named gives a figure in a
@@ -1640,7 +1683,8 @@ def answer(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> Answer:
         held = _in_its_role(question, _of_one_holder(question, _of_the_owner(question, timely)))
         paid = _unmodified(question, _partner_pays(question, _for_its_purpose(question, held)))
         paid = _said_of_it(question, _priced(question, paid))
-        return _in_full(question, _broken_down(question, _of_its_whole(question, paid)))
+        paid = _of_its_whole(question, _of_its_direction(question, paid))
+        return _in_full(question, _broken_down(question, paid))
     except NoMatchError as error:
         if len(kb.sources) < 2:
             raise
