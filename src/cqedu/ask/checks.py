@@ -1214,7 +1214,7 @@ def _settled(q: _Question, answer: Answer) -> Answer:
 #: Nouns of a sum of money paid or spent, and the verb "cost": a question whose noun
 #: phrase ends in one ("kindergarten *fees*", "what does X *cost*") asks a sum of money.
 #: "Pay" and "charge" are left out: "who pays" asks a payer, "in charge" a head.
-_PRICE_WORDS = frozenset(
+PRICE_WORDS = frozenset(
     "fee fees tuition tuitions price prices cost costs salary salaries wage wages budget "
     "budgets spending expenditure expenditures fare fares rent rents".split()
 )
@@ -1230,7 +1230,7 @@ def _priced(q: _Question, answer: Answer) -> Answer:
     asked = [
         i
         for i, token in enumerate(tokens)
-        if (token in _PRICE_WORDS or token in MONEY_WORDS)
+        if (token in PRICE_WORDS or token in MONEY_WORDS)
         and (i + 1 == len(tokens) or tokens[i + 1] in CLOSED_CLASS)
     ]
     if not asked or "free" in tokens:
@@ -1254,7 +1254,7 @@ def _priced(q: _Question, answer: Answer) -> Answer:
 
 #: Stems of verbs that ask who pays ("funds", "finances", "pays for", "sponsors"): of a
 #: partner, a sum of money the article never gives.
-_PAYING = frozenset({"fund", "financ", "pay", "paid", "sponsor", "subsid", "bankrol"})
+PAYING = frozenset({"fund", "financ", "pay", "paid", "sponsor", "subsid", "bankrol"})
 
 
 def _of_the_owner(q: _Question, answer: Answer) -> Answer:
@@ -1305,7 +1305,7 @@ def _partner_pays(q: _Question, answer: Answer) -> Answer:
     noun = partner_noun_at(tokens)
     at = noun[0] + 1 if noun else len(tokens)
     roots = verb_roots(tokens[at]) if at < len(tokens) else set()
-    if not roots & _PAYING:
+    if not roots & PAYING:
         return answer
     texts = [f"{f.name} {f.summary} {' '.join(f.keywords)}" for f in answer.named]
     texts += [f"{t.name} {t.summary}" for f in answer.named for t in map(q.kb.get, f.related)]

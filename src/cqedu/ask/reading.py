@@ -501,7 +501,25 @@ def _as_meant(lexicon: Lexicon, question: str) -> str:
     asked = as_described(
         of_people(role_played(what_sets_apart(asked), lexicon.kb), lexicon), lexicon.kb
     )
-    return claim(expand_numero(asked))
+    return claim(expand_numero(_for_its_aim(lexicon, asked)))
+
+
+def _for_its_aim(lexicon: Lexicon, question: str) -> str:
+    """The question "what is X meant to do", "what function does X serve", "what does X
+    imply about Y" as "describe X" (`aims`): loaded only for a question holding one of
+    its words (`cues.AIM_WORDS`)."""
+    from cqedu.ask.cues import AIM_WORDS  # deferred with the question logic
+
+    if AIM_WORDS.isdisjoint(re.findall(r"[a-z]+", question.lower())):
+        return question
+    from cqedu.ask.aims import for_its_aim  # deferred: see above
+    from cqedu.ask.checks import PAYING, PRICE_WORDS
+    from cqedu.core.text import stem
+
+    # "charge" asks a price as a verb after "to" ("meant to charge"), though not as the
+    # noun the checks leave out ("in charge")
+    money = PAYING | {stem(w) for w in (*PRICE_WORDS, "charge")}
+    return for_its_aim(question, lexicon, money)
 
 
 def _unframed_act(lexicon: Lexicon, question: str) -> str:
