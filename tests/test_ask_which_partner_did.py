@@ -1,0 +1,69 @@
+""" "Which N did Y" (`choice`): the answer is a record of N tied to the record Y names (its
+related record, or one that says Y itself), not any of N that covers the verb; N may name
+a category whose members share the name's noun ("which *institution*": the partners of
+category institution are all named "university", and so is the university that hosted
+the World Culture Fair)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cqedu.knowledge import KnowledgeBase
+from tests.conftest import answered, refused
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Which institution hosted the World Culture Fair?",
+            (
+                "southwest-university-of-political-science-and-law",
+                "Southwest University of Political Science and Law (Opening ¶2)",
+            ),
+        ),
+        (
+            "Which institution gave presentations on stage?",
+            (
+                "southwest-university",
+                "Southwest University (Deepening Global Cooperation and Mutual Learning ¶4)",
+            ),
+        ),
+        (
+            "Which institution trains Chongqing principals?",
+            (
+                "nanyang-technological-university",
+                "Nanyang Technological University (Singapore; Deepening Global Cooperation and "
+                "Mutual Learning ¶5)",
+            ),
+        ),
+        (
+            "Which university's Yubei campus played host to the food-tasting culture fair?",
+            (
+                "southwest-university-of-political-science-and-law",
+                "Southwest University of Political Science and Law (Opening ¶2)",
+            ),
+        ),
+    ],
+)
+def test_which_partner_did_it_is_the_one_tied_to_what_it_did(
+    real_kb: KnowledgeBase, question: str, expected: tuple[str, str]
+) -> None:
+    assert answered(real_kb, question) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the university that hosted the fair hosted neither of these (it was answered)
+        "Which university hosted the Go lesson?",
+        "Which university hosted the press conference?",
+        "Which institution hosted the Go lesson?",
+        # a centre is tied to no fair
+        "Which centre hosted the World Culture Fair?",
+    ],
+)
+def test_which_partner_did_what_another_record_names_is_refused(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert refused(real_kb, question) == f'the article does not answer "{question}"'
