@@ -132,3 +132,45 @@ def test_which_program_is_credited_with_what_another_did_is_refused(
     real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
     assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # "model" is in "role model": the champion says nothing of companies abroad. The
+        # article's model for it (teaching follows industry) is not reached from these
+        # words; refused, not answered with the champion
+        (
+            "Which model does the city use to back companies heading into overseas markets?",
+            'the article does not say "companies heading overseas markets" of Shi Tingmao; '
+            "worth a look: teaching-follows-industry, shi-tingmao",
+        ),
+        (
+            "Which model does the city lean on to back companies going abroad?",
+            'the article does not say "companies" of Shi Tingmao; worth a look: '
+            "enterprises-benefited, teaching-follows-industry, "
+            "education-strengthening-chongqing-action",
+        ),
+    ],
+)
+def test_which_n_does_what_another_record_says_is_refused(
+    real_kb: KnowledgeBase, question: str, message: str
+) -> None:
+    assert refused(real_kb, question) == message
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Which brand does the city use to recruit international students?", "study-in-chongqing"),
+        (
+            "Which platform does Chongqing use for dialogue on ancient civilizations?",
+            "chinese-greek-civilizations-center",
+        ),
+        ("Which role model won an Olympic title?", "shi-tingmao"),
+    ],
+)
+def test_which_n_does_what_its_record_says_is_answered(
+    real_kb: KnowledgeBase, question: str, expected: str
+) -> None:
+    assert answered(real_kb, question)[0] == expected

@@ -952,7 +952,7 @@ def _said_of_it(q: _Question, answer: Answer) -> Answer:
         return answer
     verb = next((i for i in range(max(r.head) + 1, len(tokens)) if tokens[i] in _BE), None)
     if verb is None:
-        return answer
+        return _does_what_is_said(q, answer)
     small = function_words()
     # what it is said to be, not what was done to it ("are *held up* as examples")
     said = [
@@ -978,6 +978,39 @@ def _said_of_it(q: _Question, answer: Answer) -> Answer:
     if any(f.id in answer.record.related or answer.record.id in f.related for f in others):
         # "which action plan is behind the university-industry *gains*": the record the
         # words name is tied to the answer (the enterprises it helped), not another's
+        return answer
+    fact = answer.record
+    raise NoMatchError(
+        f'{_article(q, fact)} does not say "{quoted(q.r, said)}" of {fact.name}'
+        f"{_look([*others, fact])}"
+    )
+
+
+def _does_what_is_said(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when a "which N does S do" question's answer says none of
+    the words after N that another record says: "which model does the city use to back
+    companies going overseas" is no role model, who says nothing of companies; the model
+    the article names for it does."""
+    r = q.r
+    tokens = r.tokens
+    small = function_words()
+    said = [
+        i
+        for i in q.known
+        if i > max(r.head) and tokens[i] not in small and i not in q.homes and not q.generic(i)
+    ]
+    if not said:
+        return answer
+    named = {f.id for f in answer.named or (answer.record,)}
+    answering = [c for c in q.found if c.fact.id in named]
+    if any(c.quality.get(i, 0.0) > 0 for c in answering for i in said):
+        return answer
+    others = [
+        c.fact
+        for c in q.found
+        if c.fact.id not in named and sum(c.quality.get(i, 0.0) > 0 for i in said) * 2 >= len(said)
+    ]
+    if not others:
         return answer
     fact = answer.record
     raise NoMatchError(
