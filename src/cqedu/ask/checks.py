@@ -997,7 +997,11 @@ def _does_what_is_said(q: _Question, answer: Answer) -> Answer:
     said = [
         i
         for i in q.known
-        if i > max(r.head) and tokens[i] not in small and i not in q.homes and not q.generic(i)
+        if i > max(r.head)
+        and tokens[i] not in small
+        and i not in q.homes
+        and not _near(i, q.homes)  # "out of Chongqing schools": its whole system
+        and not q.generic(i)
     ]
     if not said:
         return answer
