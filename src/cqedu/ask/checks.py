@@ -974,7 +974,7 @@ def _said_of_it(q: _Question, answer: Answer) -> Answer:
         return answer
     verb = next((i for i in range(max(r.head) + 1, len(tokens)) if tokens[i] in _BE), None)
     if verb is None:
-        return answer
+        return _does_what_is_said(q, answer)
     small = function_words()
     # what it is said to be, not what was done to it ("are *held up* as examples")
     said = [
@@ -995,6 +995,47 @@ def _said_of_it(q: _Question, answer: Answer) -> Answer:
     if any(c.quality.get(i, 0.0) > 0 for c in answering for i in said):
         return answer
     others = [c.fact for c in q.found if c.fact.id not in named and c.covers(said)]
+    if not others:
+        return answer
+    if any(f.id in answer.record.related or answer.record.id in f.related for f in others):
+        # "which action plan is behind the university-industry *gains*": the record the
+        # words name is tied to the answer (the enterprises it helped), not another's
+        return answer
+    fact = answer.record
+    raise NoMatchError(
+        f'{_article(q, fact)} does not say "{quoted(q.r, said)}" of {fact.name}'
+        f"{_look([*others, fact])}"
+    )
+
+
+def _does_what_is_said(q: _Question, answer: Answer) -> Answer:
+    """The answer, or a refusal when a "which N does S do" question's answer says none of
+    the words after N that another record says: "which model does the city use to back
+    companies going overseas" is no role model, who says nothing of companies; the model
+    the article names for it does."""
+    r = q.r
+    tokens = r.tokens
+    small = function_words()
+    said = [
+        i
+        for i in q.known
+        if i > max(r.head)
+        and tokens[i] not in small
+        and i not in q.homes
+        and not _near(i, q.homes)  # "out of Chongqing schools": its whole system
+        and not q.generic(i)
+    ]
+    if not said:
+        return answer
+    named = {f.id for f in answer.named or (answer.record,)}
+    answering = [c for c in q.found if c.fact.id in named]
+    if any(c.quality.get(i, 0.0) > 0 for c in answering for i in said):
+        return answer
+    others = [
+        c.fact
+        for c in q.found
+        if c.fact.id not in named and sum(c.quality.get(i, 0.0) > 0 for i in said) * 2 >= len(said)
+    ]
     if not others:
         return answer
     fact = answer.record
@@ -1236,7 +1277,7 @@ def _settled(q: _Question, answer: Answer) -> Answer:
 #: Nouns of a sum of money paid or spent, and the verb "cost": a question whose noun
 #: phrase ends in one ("kindergarten *fees*", "what does X *cost*") asks a sum of money.
 #: "Pay" and "charge" are left out: "who pays" asks a payer, "in charge" a head.
-_PRICE_WORDS = frozenset(
+PRICE_WORDS = frozenset(
     "fee fees tuition tuitions price prices cost costs salary salaries wage wages budget "
     "budgets spending expenditure expenditures fare fares rent rents".split()
 )
@@ -1350,7 +1391,7 @@ def _priced(q: _Question, answer: Answer) -> Answer:
     asked = [
         i
         for i, token in enumerate(tokens)
-        if (token in _PRICE_WORDS or token in MONEY_WORDS)
+        if (token in PRICE_WORDS or token in MONEY_WORDS)
         and (i + 1 == len(tokens) or tokens[i + 1] in CLOSED_CLASS)
     ]
     if not asked or "free" in tokens:
@@ -1374,7 +1415,7 @@ def _priced(q: _Question, answer: Answer) -> Answer:
 
 #: Stems of verbs that ask who pays ("funds", "finances", "pays for", "sponsors"): of a
 #: partner, a sum of money the article never gives.
-_PAYING = frozenset({"fund", "financ", "pay", "paid", "sponsor", "subsid", "bankrol"})
+PAYING = frozenset({"fund", "financ", "pay", "paid", "sponsor", "subsid", "bankrol"})
 
 
 def _of_the_owner(q: _Question, answer: Answer) -> Answer:
@@ -1425,7 +1466,7 @@ def _partner_pays(q: _Question, answer: Answer) -> Answer:
     noun = partner_noun_at(tokens)
     at = noun[0] + 1 if noun else len(tokens)
     roots = verb_roots(tokens[at]) if at < len(tokens) else set()
-    if not roots & _PAYING:
+    if not roots & PAYING:
         return answer
     texts = [f"{f.name} {f.summary} {' '.join(f.keywords)}" for f in answer.named]
     texts += [f"{t.name} {t.summary}" for f in answer.named for t in map(q.kb.get, f.related)]

@@ -198,9 +198,12 @@ def _of_noun(q: _Question, facts: list[Fact]) -> list[Fact]:
     return []
 
 
-def _asked_about(q: _Question, kind: str, fitting: list[Candidate]) -> list[Candidate]:
+def _asked_about(
+    q: _Question, kind: str, fitting: list[Candidate], ranked: list[Candidate]
+) -> list[Candidate]:
     """The records a who or which question may be answered by: not the one it names
-    after its verb, and for "which university" one named so."""
+    after its verb, and for "which university" one named so and tied to what the words
+    after its verb name."""
     if kind == WHO:
         # "who leads the education commission": the commission is the subject, not the answer.
         fitting.sort(key=lambda c: c.fact.kind != "person")
@@ -210,7 +213,7 @@ def _asked_about(q: _Question, kind: str, fitting: list[Candidate]) -> list[Cand
         # the one named after the verb is what the question is about, no answer
         fitting = _not_the_named(q, fitting)
     if kind == PLACES and not q.r.plural:
-        fitting = _of_the_noun(q, fitting)
+        fitting = _tied_to_the_object(q, ranked, _of_the_noun(q, fitting))
     return fitting
 
 
@@ -221,13 +224,65 @@ def _of_the_noun(q: _Question, fitting: list[Candidate]) -> list[Candidate]:
     # the records that hold the noun in some form, found through the search index
     holding = q.kb.index_words.records_with([word, *q.lexicon.matches(word)])
     everything = [f for f in holding if fits(PLACES, f)]
-    named = {f.id for f in _of_noun(q, everything)}
+    found = _of_noun(q, everything)
+    named = {f.id for f in found} | {f.id for f in _named_alike(q, found)}
     if not named:
         return fitting  # no record's name says the noun ("which partner"): any will do
     kept = [c for c in fitting if c.fact.id in named]
     if not kept:
         raise NoMatchError(f'the article does not answer "{q.asked()}"')
     return kept
+
+
+def _tied_to_the_object(
+    q: _Question, ranked: list[Candidate], fitting: list[Candidate]
+) -> list[Candidate]:
+    """ "which university hosted the World Culture Fair": the partners tied to the record
+    the words after the verb name (the best of the records that cannot answer and say
+    them): either lists the other as related, or the partner says those words itself. The
+    university that hosted the fair covers "hosted" of "which university hosted the Go
+    lesson", and is no answer to it. A refusal when none is tied."""
+    done = _done(q.r)
+    if not done:
+        return fitting
+    after = [i for i in q.known if i > done[0]]
+    answers = {c.fact.id for c in fitting}
+    named = next(
+        (c for c in ranked if c.fact.id not in answers and any(c.covers([i]) for i in after)),
+        None,
+    )
+    if named is None:
+        return fitting  # the words after the verb name no other record
+    its = [i for i in after if named.covers([i])]
+
+    def tied(c: Candidate) -> bool:
+        return c.fact.id in named.fact.related or named.fact.id in c.fact.related or c.covers(its)
+
+    kept = [c for c in fitting if tied(c)]
+    if not kept:
+        raise NoMatchError(f'the article does not answer "{q.asked()}"')
+    return kept
+
+
+def _named_alike(q: _Question, found: Sequence[Fact]) -> list[Fact]:
+    """The records that may answer "which N" besides `found`, the records of N: those
+    named with the word every one of `found` is named with ("which *institution* hosted
+    the fair": the partners of category institution are all named "university", and so is
+    the university that hosted it). Two at least: one record's name says nothing of its
+    kind's."""
+    if len(found) < 2:
+        return []
+    from cqedu.core.text import stem  # deferred: only a partner noun's question needs it
+
+    small = function_words()
+    shared = set.intersection(*({stem(w) for w in words(f.name) if w not in small} for f in found))
+    if not shared:
+        return []
+    return [
+        f
+        for f in q.kb.facts()
+        if fits(PLACES, f) and f not in found and shared & {stem(w) for w in words(f.name)}
+    ]
 
 
 def _kind(q: _Question, best: Fact) -> str:
@@ -615,7 +670,7 @@ def choose(q: _Question, ranked: list[Candidate]) -> Answer:
         fitting = _figures(q, fitting)
         if r.extreme:
             return _extreme(q, fitting)
-    fitting = _asked_about(q, kind, fitting)
+    fitting = _asked_about(q, kind, fitting, ranked)
     if r.plural and kind in (PLACES, COUNTRIES):
         # Those that cover as many of the question's words as the best one does: "in
         # vocational training" is not answered by a partner of principals' training.

@@ -46,3 +46,12 @@ FORMAL_WORDS = frozenset(
     "respect regard regards relation reference pertaining comes subject concerning regarding "
     "extent degree expressed given stated measured".split()
 )
+
+#: Words of a question that asks what a thing is for (`aims`): a participle of design
+#: ("meant to"), a noun of purpose ("what *function* does X serve"), a verb of what one
+#: thing tells of another ("what does X *imply* about Y").
+AIM_WORDS = frozenset(
+    "meant intended designed supposed aimed purpose purposes function functions role roles "
+    "aim aims goal goals objective objectives mission missions point imply implies implied "
+    "suggest suggests indicate indicates signal signals signify signifies mean means".split()
+)

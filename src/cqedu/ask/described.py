@@ -12,9 +12,10 @@ press conference in Chongqing on *the city's* education results").
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from cqedu.core.text import words
+from cqedu.core.text import stem, words
 
 if TYPE_CHECKING:
     from cqedu.ask.question import KnowledgeBase
@@ -127,3 +128,26 @@ def place_nouns(kb: KnowledgeBase) -> set[str]:
         for text in (source.title, source.summary):
             found |= {m.lower() for m in re.findall(r"(?i)\bthe\s+(\w+)[\u2019']s\b", text)}
     return {w for w in found if words(w) == [w]}
+
+
+#: "Which X is credited with (driving) Y": the idiom says X is held responsible for Y,
+#: which the article says as X being behind Y ("among the programs behind the enterprises
+#: helped"); the gerund after it ("driving", "boosting") is how, and names nothing more.
+_CREDITED = (
+    r"(?is)^(?P<lead>\s*(?:which|what)\s+\S.*?\b(?:is|are|was|were|s)\s+)(?:widely\s+)?"
+    r"credited\s+with\s+(?:(?P<verb>[a-z]+ing)\s+)?(?P<rest>\S.*)$"
+)
+
+
+def credited_with(question: str, money: Collection[str]) -> str:
+    """The question "which X is credited with (driving) Y" as "which X is behind Y",
+    unchanged otherwise; a gerund of money ("credited with *funding*": a sum paid, no
+    cause; its stem in `money`) is what it asks."""
+    if "credited" not in question.lower():
+        return question  # no idiom: its pattern is not compiled
+    found = re.match(_CREDITED, question)
+    if found is None:
+        return question
+    if found["verb"] and stem(found["verb"].lower()) in money:
+        return question
+    return f"{found['lead']}behind {found['rest']}"

@@ -17,7 +17,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from cqedu.ask.days import said_days
-from cqedu.ask.described import as_described, role_played, what_sets_apart
+from cqedu.ask.described import as_described, credited_with, role_played, what_sets_apart
 from cqedu.ask.disfluency import fluent
 from cqedu.ask.frames import unframed
 from cqedu.ask.language import Lexicon, function_words, inflected
@@ -510,7 +510,38 @@ def _as_meant(lexicon: Lexicon, question: str) -> str:
     asked = as_described(
         of_people(role_played(what_sets_apart(asked), lexicon.kb), lexicon), lexicon.kb
     )
-    return claim(expand_numero(asked))
+    return claim(expand_numero(_for_its_aim(lexicon, _credited(asked))))
+
+
+def _money() -> frozenset[str]:
+    """The stems of words that ask a sum of money (the checks' price words and verbs of
+    paying), which no purpose or cause answers. "Charge" asks a price as a verb ("meant
+    to charge"), though not as the noun the checks leave out ("in charge")."""
+    from cqedu.ask.checks import PAYING, PRICE_WORDS  # deferred with the question logic
+    from cqedu.core.text import stem
+
+    return PAYING | {stem(w) for w in (*PRICE_WORDS, "charge")}
+
+
+def _credited(question: str) -> str:
+    """The question "which X is credited with (driving) Y" as "which X is behind Y"
+    (`described.credited_with`), when it holds "credited"."""
+    if "credited" not in question.lower():
+        return question
+    return credited_with(question, _money())
+
+
+def _for_its_aim(lexicon: Lexicon, question: str) -> str:
+    """The question "what is X meant to do", "what function does X serve", "what does X
+    imply about Y" as "describe X" (`aims`): loaded only for a question holding one of
+    its words (`cues.AIM_WORDS`)."""
+    from cqedu.ask.cues import AIM_WORDS  # deferred with the question logic
+
+    if AIM_WORDS.isdisjoint(re.findall(r"[a-z]+", question.lower())):
+        return question
+    from cqedu.ask.aims import for_its_aim  # deferred: see above
+
+    return for_its_aim(question, lexicon, _money())
 
 
 def _unframed_act(lexicon: Lexicon, question: str) -> str:
