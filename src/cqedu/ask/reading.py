@@ -745,6 +745,8 @@ def _being(tokens: Sequence[str], typed: Sequence[str], subject: Sequence[int]) 
         if (
             i == 0
             or typed[i][:1].isupper()
+            # after a determiner, a noun: "what *function* does X serve", "the *run*"
+            or tokens[i - 1] in DETERMINERS | {"what", "which", "whose"}
             or stem(tokens[i]) not in _BEING_STEMS
             or (after and (after not in CLOSED_CLASS or after in PARTICLES))
         ):
@@ -1345,7 +1347,10 @@ def _answer_words(
             out[i] = "percent"
             continue
         label = token[:-1] if token.endswith("s") and token[:-1] in _MEASURE_LABELS else token
-        if label in _MEASURE_LABELS:
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        # a label followed by a particle or "against" is a verb ("*measure* up to",
+        # "*benchmark* against"): it compares, and labels nothing
+        if label in _MEASURE_LABELS and after not in PARTICLES | {"against"}:
             # "the teacher KPIs": every figure, as "figures" asks
             out[i] = "figures" if label != token else "figure"
             # ... and is no name, however typed ("the *KPI*"): its capitals spell an

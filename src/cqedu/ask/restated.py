@@ -22,6 +22,8 @@ from cqedu.core.errors import NoMatchError
 if TYPE_CHECKING:
     from cqedu.ask.question import Answer
 
+#: Pronouns that point back to the first way of putting it.
+_REFERRING = re.compile(r"(?i)\b(?:it|its|they|them|their)\b")
 #: The question words a restatement opens with.
 _ASKING = r"(?:how|what|whats|what's|which|who|when|where)\b"
 
@@ -44,7 +46,11 @@ def restatement(question: str) -> tuple[str, str] | None:
     if found is None:
         return None
     first = found["first"].strip(" ,;:-")
-    return (first, found["second"]) if first else None
+    if not first or _REFERRING.search(found["second"]):
+        # "X, i.e. what is *it* meant to support": the second way leans on the first for
+        # what it asks of, and is no question of its own (`aims` reads the two as one)
+        return None
+    return first, found["second"]
 
 
 def both_ways(question: str, parts: tuple[str, str], answered: Callable[[str], Answer]) -> Answer:
