@@ -55,3 +55,30 @@ AIM_WORDS = frozenset(
     "aim aims goal goals objective objectives mission missions point imply implies implied "
     "suggest suggests indicate indicates signal signals signify signifies mean means".split()
 )
+
+#: How a question ends that asks "which N is *that* (one)" of what the clause before it
+#: introduced (`asides.of_held`).
+PRO_FORM_ENDS = (" that", " this", " it", " that one", " this one", " they", " those")
+
+
+def may_hold_asides(question: str) -> bool:
+    """Whether a question may say more than it asks (`asides`): two sentences, two
+    clauses or an aside in brackets; only then is a refused one read again without them."""
+    if any(ch in question for ch in ",;:()\u2013\u2014"):
+        return True
+    import re  # deferred: most questions hold a comma or no second clause
+
+    return re.search(r"[?.!]\s+\w|\s-+\s|\s(?:and|but|so)\s", question) is not None
+
+
+#: The asker saying what they want of the answer: a verb of wanting, meaning or interest
+#: after the first person ("I only care about private ones", "we want the rural figure",
+#: "the primary ones I mean"), or a restricting "only": words around a question that say
+#: what is asked, never an aside of the asker's (`asides`, and a preamble `reading` drops).
+WANTING = (
+    r"(?is)\b(?:i|we)(?:'m|'d|'re|\s+am|\s+are|\s+was|\s+would|\s+do)?\s+(?:\w+\s+)?"
+    r"(?:mean|meant|want|wanted|need|needed|care|cared|interested|prefer|asking\s+about"
+    r"|looking\s+(?:for|at)|talking\s+about)\b"
+    # ... but not to be told: "we need to find out how many ..." asks the question after it
+    r"(?!\s+to\s+(?:know|find|learn|ask|understand|check|see|hear|be\s+told)\b)|\bonly\b"
+)

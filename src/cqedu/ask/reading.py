@@ -377,6 +377,12 @@ def _without_preamble(lexicon: Lexicon, question: str) -> str:
     before = words(found["before"])
     if any(w in lexicon.known and w not in small for w in before) or _names(found["before"]):
         return question
+    if any(ch.isdigit() for ch in found["before"]):
+        return question  # "I studied there in 2010; how many ...": a year says when
+    from cqedu.ask.cues import WANTING  # deferred with the question logic
+
+    if re.search(WANTING, found["before"]):
+        return question  # "we want the rural figure: what is ...": what is asked
     return found["question"]
 
 
@@ -417,8 +423,13 @@ def _without_lead_in(lexicon: Lexicon, question: str) -> str:
     small = function_words()
     if any(w in lexicon.known and w not in small for w in before):
         return question
-    if _names(question[: spans[lead][0]]):
-        return question
+    if _names(question[: spans[lead][0]]) or any(w.isdigit() for w in before):
+        return question  # "in 2010 how many ...": a year or figure says which
+    if _ASKER.intersection(before):
+        from cqedu.ask.cues import WANTING  # deferred: only a lead-in of the asker's
+
+        if re.search(WANTING, question[: spans[lead][0]]):
+            return question  # "we want the rural figure: what is ...": what is asked
     following = spans[lead + 1][2] if lead + 1 < len(spans) else ""
     if not _ASKER.intersection(before) and following not in _ASKING_ORDER:
         return question
