@@ -398,7 +398,7 @@ FRESH = {
     # ten more personas (a principal's jargon, a parent abroad, keyword strings, long polite
     # asides, Spanish false friends, quiz frames, a reporter's near misses, autocorrect,
     # why/how questions, business words)
-    "fresh_k": (Path(__file__).parent / "data" / "questions_fresh_k.toml", 70),
+    "fresh_k": (Path(__file__).parent / "data" / "questions_fresh_k.toml", 88),
 }
 
 

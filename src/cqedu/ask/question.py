@@ -130,6 +130,31 @@ def ask(kb: "KnowledgeBase", question: str) -> Answer:
         asked = _followed_up(kb, question)
         if asked is not None:
             return ask(kb, asked)._replace(question=question.strip())
+    from cqedu.ask.cues import PRO_FORM_ENDS  # deferred with the question logic
+
+    if question.lower().rstrip(" ?.!").endswith(PRO_FORM_ENDS):
+        from cqedu.ask.asides import of_held  # deferred: only "which N is that"
+
+        held = of_held(kb, question, _asked)
+        if held is not None:
+            return held
+    try:
+        return _asked(kb, question)
+    except NoMatchError:
+        from cqedu.ask.cues import may_hold_asides  # deferred with the question logic
+
+        if not may_hold_asides(question):
+            raise
+        from cqedu.ask.asides import without_asides  # deferred: only a refused question
+
+        answer = without_asides(kb, question, _asked)
+        if answer is None:
+            raise
+        return answer
+
+
+def _asked(kb: "KnowledgeBase", question: str) -> Answer:
+    """The answer to `question` as typed, every word of it asked (see `ask`)."""
     plain = _plainly_listed(question) if "and" in question.lower() else question
     answer = _answered_contrasted(kb, plain) if " not " in f" {plain.lower()} " else None
     answer = answer or (_answered_restated(kb, plain) if _may_restate(plain) else None)
