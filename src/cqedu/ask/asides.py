@@ -180,7 +180,7 @@ def narrows_nothing(
             if not named and word in small:
                 continue
             if not named and not naming(word):
-                if word in known or _common(word):
+                if word in known or common_word(word):
                     continue
                 return False  # "my cousin in chengdu": a rare word typed lower-case may name
             if word in own or all(stem(w) in told for w in words(word)):
@@ -196,7 +196,7 @@ def narrows_nothing(
 _COMMON = 2500
 
 
-def _common(word: str) -> bool:
+def common_word(word: str) -> bool:
     """Whether a word, each part of a compound, is common in general English, in either
     spelling ("neighbours")."""
     from cqedu.store.english import english_counts, other_spelling  # deferred: a fallback's

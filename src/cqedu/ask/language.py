@@ -55,7 +55,12 @@ def _listed_function_words() -> frozenset[str]:
     # ASCII entries only: the list spells each contraction with ' as well, and one curly
     # quote would send the whole list down the slower Unicode path of the splitter.
     listed = " ".join(word for word in english_stop_words() if word.isascii())
-    return frozenset(words(listed)) | _ASKING
+    return (frozenset(words(listed)) | _ASKING) - _NOT_FUNCTION_WORDS
+
+
+#: Nouns the `stop-words` list holds that name who is counted: "how many teachers are
+#: *men*" asks a part of them, as "women" (not on the list) does.
+_NOT_FUNCTION_WORDS = frozenset({"men", "man"})
 
 
 def _stop_words_file() -> Path | None:
@@ -470,7 +475,8 @@ def _depends() -> str:
     except OSError:
         status = None
     version = f"{status.st_size}-{status.st_mtime_ns}" if status is not None else "package"
-    return f"{_DERIVATION}|{version}|{' '.join(sorted(_ASKING))}"
+    taken = " ".join(sorted(_ASKING | _NOT_FUNCTION_WORDS))
+    return f"{_DERIVATION}|{version}|{taken}"
 
 
 def _stored(kb: KnowledgeBase) -> StoredLexicon:

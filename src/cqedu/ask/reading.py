@@ -377,13 +377,35 @@ def _without_preamble(lexicon: Lexicon, question: str) -> str:
     before = words(found["before"])
     if any(w in lexicon.known and w not in small for w in before) or _names(found["before"]):
         return question
-    if any(ch.isdigit() for ch in found["before"]):
-        return question  # "I studied there in 2010; how many ...": a year says when
+    return question if _narrows(lexicon, found["before"], before) else found["question"]
+
+
+def _narrows(lexicon: Lexicon, text: str, said: Sequence[str]) -> bool:
+    """Whether words leading up to a question say what it asks of: a figure or a year ("I
+    studied there in 2010; how many ..."), the asker wanting something of the answer ("we
+    want the rural figure: what is ..."), or a rare word that may be a place typed in
+    lower case ("my cousin from shanghai wonders how many ...")."""
+    if any(ch.isdigit() for ch in text):
+        return True
     from cqedu.ask.cues import WANTING  # deferred with the question logic
 
-    if re.search(WANTING, found["before"]):
-        return question  # "we want the rural figure: what is ...": what is asked
-    return found["question"]
+    return bool(re.search(WANTING, text)) or _rare(lexicon, said)
+
+
+def _rare(lexicon: Lexicon, said: Sequence[str]) -> bool:
+    """Whether words leading up to a question hold one that is rare in general English and
+    no word of the records: a place or a thing typed in lower case ("my cousin from
+    *shanghai* wonders"), which may be what the question is of; ordinary words of the
+    asker's life ("as a *parent*") are common."""
+    small = function_words()
+    ours = lexicon.known | lexicon.declared
+    # a word of the records or of their declared terms, or its plural ("headteacher")
+    rest = [w for w in said if w not in small and not {w, f"{w}s"} & ours and w.isalpha()]
+    if not rest:
+        return False
+    from cqedu.ask.asides import common_word  # deferred: only a lead-in's words
+
+    return not all(common_word(w) for w in rest)
 
 
 def _names(text: str) -> bool:
@@ -423,13 +445,8 @@ def _without_lead_in(lexicon: Lexicon, question: str) -> str:
     small = function_words()
     if any(w in lexicon.known and w not in small for w in before):
         return question
-    if _names(question[: spans[lead][0]]) or any(w.isdigit() for w in before):
-        return question  # "in 2010 how many ...": a year or figure says which
-    if _ASKER.intersection(before):
-        from cqedu.ask.cues import WANTING  # deferred: only a lead-in of the asker's
-
-        if re.search(WANTING, question[: spans[lead][0]]):
-            return question  # "we want the rural figure: what is ...": what is asked
+    if _names(question[: spans[lead][0]]) or _narrows(lexicon, question[: spans[lead][0]], before):
+        return question  # "in 2010 how many ...", "my cousin from shanghai wonders how ..."
     following = spans[lead + 1][2] if lead + 1 < len(spans) else ""
     if not _ASKER.intersection(before) and following not in _ASKING_ORDER:
         return question
