@@ -394,7 +394,7 @@ FRESH = {
     "fresh_i": (Path(__file__).parent / "data" / "questions_fresh_i.toml", 90),
     # ten more personas (formal research, phone slang, Indian English, a translator, numbers
     # said aloud, negations, other cities, time, fact-checks, capitals)
-    "fresh_j": (Path(__file__).parent / "data" / "questions_fresh_j.toml", 85),
+    "fresh_j": (Path(__file__).parent / "data" / "questions_fresh_j.toml", 86),
     # ten more personas (a principal's jargon, a parent abroad, keyword strings, long polite
     # asides, Spanish false friends, quiz frames, a reporter's near misses, autocorrect,
     # why/how questions, business words)
