@@ -988,24 +988,15 @@ def _said_of_it(q: _Question, answer: Answer) -> Answer:
         and not declared_verb(q.lexicon, tokens[i])
         and not q.generic(i)
     ]
-    if not said:
-        return answer
-    named = {f.id for f in answer.named or (answer.record,)}
-    answering = [c for c in q.found if c.fact.id in named]
-    if any(c.quality.get(i, 0.0) > 0 for c in answering for i in said):
+    named = _named_ids(answer)
+    if not said or _answer_says(q, named, said):
         return answer
     others = [c.fact for c in q.found if c.fact.id not in named and c.covers(said)]
-    if not others:
-        return answer
     if any(f.id in answer.record.related or answer.record.id in f.related for f in others):
         # "which action plan is behind the university-industry *gains*": the record the
         # words name is tied to the answer (the enterprises it helped), not another's
         return answer
-    fact = answer.record
-    raise NoMatchError(
-        f'{_article(q, fact)} does not say "{quoted(q.r, said)}" of {fact.name}'
-        f"{_look([*others, fact])}"
-    )
+    return _unsaid(q, answer, said, others)
 
 
 def _does_what_is_said(q: _Question, answer: Answer) -> Answer:
@@ -1025,17 +1016,30 @@ def _does_what_is_said(q: _Question, answer: Answer) -> Answer:
         and not _near(i, q.homes)  # "out of Chongqing schools": its whole system
         and not q.generic(i)
     ]
-    if not said:
-        return answer
-    named = {f.id for f in answer.named or (answer.record,)}
-    answering = [c for c in q.found if c.fact.id in named]
-    if any(c.quality.get(i, 0.0) > 0 for c in answering for i in said):
+    named = _named_ids(answer)
+    if not said or _answer_says(q, named, said):
         return answer
     others = [
         c.fact
         for c in q.found
         if c.fact.id not in named and sum(c.quality.get(i, 0.0) > 0 for i in said) * 2 >= len(said)
     ]
+    return _unsaid(q, answer, said, others)
+
+
+def _named_ids(answer: Answer) -> set[str]:
+    """The ids of the records an answer names (its one record when it lists none)."""
+    return {f.id for f in answer.named or (answer.record,)}
+
+
+def _answer_says(q: _Question, named: set[str], said: Sequence[int]) -> bool:
+    """Whether a record the answer names holds any of the question's words at `said`."""
+    return any(c.quality.get(i, 0.0) > 0 for c in q.found if c.fact.id in named for i in said)
+
+
+def _unsaid(q: _Question, answer: Answer, said: Sequence[int], others: Sequence[Fact]) -> Answer:
+    """The answer when no other record says the words at `said` either, else a refusal
+    that the article does not say them of the answer's record, pointing at those that do."""
     if not others:
         return answer
     fact = answer.record
