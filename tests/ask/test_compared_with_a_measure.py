@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-import cqedu
 from cqedu.knowledge import KnowledgeBase
-from tests.conftest import REAL_FACTS, refused
-
-
-@pytest.fixture(scope="module")
-def kb() -> Iterator[KnowledgeBase]:
-    knowledge = cqedu.load(REAL_FACTS, cache=False)
-    yield knowledge
-    knowledge.close()
+from tests.conftest import refused
 
 
 @pytest.mark.parametrize(
@@ -39,9 +29,9 @@ def kb() -> Iterator[KnowledgeBase]:
     ],
 )
 def test_a_figure_set_against_a_measure_its_description_names_is_described(
-    kb: KnowledgeBase, question: str, text: str
+    real_kb: KnowledgeBase, question: str, text: str
 ) -> None:
-    assert kb.ask(question).text == text
+    assert real_kb.ask(question).text == text
 
 
 @pytest.mark.parametrize(
@@ -65,6 +55,6 @@ def test_a_figure_set_against_a_measure_its_description_names_is_described(
     ],
 )
 def test_a_measure_the_article_does_not_set_it_against_is_refused(
-    kb: KnowledgeBase, question: str, message: str
+    real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
-    assert refused(kb, question) == message
+    assert refused(real_kb, question) == message

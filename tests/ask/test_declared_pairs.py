@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-import cqedu
 from cqedu.knowledge import KnowledgeBase
-from tests.conftest import REAL_FACTS
-
-
-@pytest.fixture(scope="module")
-def kb() -> Iterator[KnowledgeBase]:
-    knowledge = cqedu.load(REAL_FACTS, cache=False)
-    yield knowledge
-    knowledge.close()
 
 
 @pytest.mark.parametrize(
@@ -29,5 +18,7 @@ def kb() -> Iterator[KnowledgeBase]:
         ("how many goals chongqing meet", "core-goals-met"),
     ],
 )
-def test_a_declared_pair_is_counted_whole(kb: KnowledgeBase, question: str, record: str) -> None:
-    assert kb.ask(question).record.id == record
+def test_a_declared_pair_is_counted_whole(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record

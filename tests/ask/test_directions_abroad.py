@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-import cqedu
 from cqedu.knowledge import KnowledgeBase
-from tests.conftest import REAL_FACTS, refused
-
-
-@pytest.fixture(scope="module")
-def kb() -> Iterator[KnowledgeBase]:
-    knowledge = cqedu.load(REAL_FACTS, cache=False)
-    yield knowledge
-    knowledge.close()
+from tests.conftest import refused
 
 
 @pytest.mark.parametrize(
@@ -36,9 +26,9 @@ def kb() -> Iterator[KnowledgeBase]:
     ],
 )
 def test_a_record_of_the_other_way_across_the_border_is_refused(
-    kb: KnowledgeBase, question: str, message: str
+    real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
-    assert refused(kb, question) == message
+    assert refused(real_kb, question) == message
 
 
 @pytest.mark.parametrize(
@@ -52,5 +42,7 @@ def test_a_record_of_the_other_way_across_the_border_is_refused(
         ("how many principals train abroad", "principals-trained-at-ntu"),
     ],
 )
-def test_a_record_of_the_same_way_is_given(kb: KnowledgeBase, question: str, record: str) -> None:
-    assert kb.ask(question).record.id == record
+def test_a_record_of_the_same_way_is_given(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record

@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-import cqedu
 from cqedu.knowledge import KnowledgeBase
-from tests.conftest import REAL_FACTS, refused
-
-
-@pytest.fixture(scope="module")
-def kb() -> Iterator[KnowledgeBase]:
-    knowledge = cqedu.load(REAL_FACTS, cache=False)
-    yield knowledge
-    knowledge.close()
-
+from tests.conftest import refused
 
 _INDUSTRIES = (
     "the article counts three industries (major industries of the city) but does not name them"
@@ -50,18 +39,18 @@ _INDUSTRIES = (
     ],
 )
 def test_the_names_behind_a_figure_are_asked_not_the_figure(
-    kb: KnowledgeBase, question: str, message: str
+    real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
-    assert refused(kb, question) == message
+    assert refused(real_kb, question) == message
 
 
-def test_the_countries_behind_a_figure_are_those_the_article_names(kb: KnowledgeBase) -> None:
-    answer = kb.ask("which countries are behind the vocational training figure")
+def test_the_countries_behind_a_figure_are_those_the_article_names(real_kb: KnowledgeBase) -> None:
+    answer = real_kb.ask("which countries are behind the vocational training figure")
     assert [f.id for f in answer.named] == ["russia", "spain", "thailand"]
 
 
-def test_rates_asked_for_themselves_are_still_given(kb: KnowledgeBase) -> None:
-    answer = kb.ask("what are the enrollment rates")
+def test_rates_asked_for_themselves_are_still_given(real_kb: KnowledgeBase) -> None:
+    answer = real_kb.ask("what are the enrollment rates")
     assert [f.id for f in answer.named] == [
         "preschool-enrollment-rate",
         "high-school-enrollment-rate",
@@ -70,7 +59,7 @@ def test_rates_asked_for_themselves_are_still_given(kb: KnowledgeBase) -> None:
     ]
 
 
-def test_a_share_asked_for_itself_is_still_given(kb: KnowledgeBase) -> None:
-    answer = kb.ask("what is the share of basic research done by universities")
+def test_a_share_asked_for_itself_is_still_given(real_kb: KnowledgeBase) -> None:
+    answer = real_kb.ask("what is the share of basic research done by universities")
     assert answer.record.id == "basic-research-share"
     assert answer.text.startswith("about 90% share of basic research done by universities")

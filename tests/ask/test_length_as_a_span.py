@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-import cqedu
 from cqedu.knowledge import KnowledgeBase
-from tests.conftest import REAL_FACTS, refused
-
-
-@pytest.fixture(scope="module")
-def kb() -> Iterator[KnowledgeBase]:
-    knowledge = cqedu.load(REAL_FACTS, cache=False)
-    yield knowledge
-    knowledge.close()
-
+from tests.conftest import refused
 
 _PLAN = "2021-2025 (14th Five-Year Plan (education); Opening ¶3)"
 
@@ -36,12 +25,12 @@ _PLAN = "2021-2025 (14th Five-Year Plan (education); Opening ¶3)"
     ],
 )
 def test_a_length_asked_is_the_records_span_of_years(
-    kb: KnowledgeBase, question: str, text: str
+    real_kb: KnowledgeBase, question: str, text: str
 ) -> None:
-    assert kb.ask(question).text == text
+    assert real_kb.ask(question).text == text
 
 
-def test_a_record_without_a_span_still_gives_no_length(kb: KnowledgeBase) -> None:
-    assert refused(kb, "how long have international students studied in chongqing") == (
+def test_a_record_without_a_span_still_gives_no_length(real_kb: KnowledgeBase) -> None:
+    assert refused(real_kb, "how long have international students studied in chongqing") == (
         "the article gives no length of time; worth a look: international-students"
     )

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-import cqedu
 from cqedu.knowledge import KnowledgeBase
-from tests.conftest import REAL_FACTS, refused
-
-
-@pytest.fixture(scope="module")
-def kb() -> Iterator[KnowledgeBase]:
-    knowledge = cqedu.load(REAL_FACTS, cache=False)
-    yield knowledge
-    knowledge.close()
+from tests.conftest import refused
 
 
 @pytest.mark.parametrize(
@@ -40,9 +30,9 @@ def kb() -> Iterator[KnowledgeBase]:
     ],
 )
 def test_a_lower_case_institution_of_the_place_is_a_name_the_records_must_hold(
-    kb: KnowledgeBase, question: str, message: str
+    real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
-    assert refused(kb, question) == message
+    assert refused(real_kb, question) == message
 
 
 @pytest.mark.parametrize(
@@ -54,6 +44,6 @@ def test_a_lower_case_institution_of_the_place_is_a_name_the_records_must_hold(
     ],
 )
 def test_the_places_universities_and_named_colleges_are_still_found(
-    kb: KnowledgeBase, question: str, record: str
+    real_kb: KnowledgeBase, question: str, record: str
 ) -> None:
-    assert kb.ask(question).record.id == record
+    assert real_kb.ask(question).record.id == record

@@ -3,21 +3,10 @@ by schools; a superlative of shares compares every share; a count is no share.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-import cqedu
 from cqedu.knowledge import KnowledgeBase
-from tests.conftest import REAL_FACTS, refused
-
-
-@pytest.fixture(scope="module")
-def kb() -> Iterator[KnowledgeBase]:
-    knowledge = cqedu.load(REAL_FACTS, cache=False)
-    yield knowledge
-    knowledge.close()
-
+from tests.conftest import refused
 
 _FRONTLINE = "more than 70% new frontline employees trained by local vocational schools"
 
@@ -59,9 +48,9 @@ _FRONTLINE = "more than 70% new frontline employees trained by local vocational 
     ],
 )
 def test_a_share_of_what_the_record_only_mentions_is_refused(
-    kb: KnowledgeBase, question: str, message: str
+    real_kb: KnowledgeBase, question: str, message: str
 ) -> None:
-    assert refused(kb, question) == message
+    assert refused(real_kb, question) == message
 
 
 @pytest.mark.parametrize(
@@ -83,8 +72,10 @@ def test_a_share_of_what_the_record_only_mentions_is_refused(
         ("chongqing universities research share", "basic-research-share"),
     ],
 )
-def test_a_share_of_its_own_whole_is_given(kb: KnowledgeBase, question: str, record: str) -> None:
-    assert kb.ask(question).record.id == record
+def test_a_share_of_its_own_whole_is_given(
+    real_kb: KnowledgeBase, question: str, record: str
+) -> None:
+    assert real_kb.ask(question).record.id == record
 
 
 @pytest.mark.parametrize(
@@ -97,9 +88,9 @@ def test_a_share_of_its_own_whole_is_given(kb: KnowledgeBase, question: str, rec
     ],
 )
 def test_a_superlative_of_shares_compares_every_share(
-    kb: KnowledgeBase, question: str, record: str
+    real_kb: KnowledgeBase, question: str, record: str
 ) -> None:
-    answer = kb.ask(question)
+    answer = real_kb.ask(question)
     assert (answer.kind, answer.record.id) == ("figure", record)
 
 
@@ -107,6 +98,6 @@ def test_a_superlative_of_shares_compares_every_share(
     "question", ["what is the highest rate in 2020", "which rate will be highest in 2030"]
 )
 def test_a_superlative_of_shares_of_another_time_is_not_the_article_s(
-    kb: KnowledgeBase, question: str
+    real_kb: KnowledgeBase, question: str
 ) -> None:
-    assert refused(kb, question).startswith(f'"{question}" names nothing to look up')
+    assert refused(real_kb, question).startswith(f'"{question}" names nothing to look up')
